@@ -1,0 +1,101 @@
+"""The one-way pipeline: input -> fetch -> clean -> extract -> digest.
+
+Every entry point (CLI, Slack handlers, the watcher) goes through these functions,
+so a story is digested the same way wherever it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+import aiohttp
+
+from bot.attribution import extract_attributions
+from bot.clean_html import clean_html
+from bot.clean_text import article_from_clean_text, clean_pasted_text
+from bot.errors import BinaryInput, EmptyInput, InputTooLarge
+from bot.facts import extract_facts, find_conflicts
+from bot.model import Article, Digest, InputMode, RawDocument
+from bot.quality import check_article
+from bot.sources import looks_like_html, read_source
+from config.settings import Settings
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def validate_text(text: str, settings: Settings) -> str:
+    """Reject input no cleaner can use, with a message that says why."""
+    if not text or not text.strip():
+        raise EmptyInput("There is no text to digest: the input is empty.")
+    if len(text) > settings.max_text_chars:
+        raise InputTooLarge(
+            f"The text is too long ({len(text):,} characters; the limit is "
+            f"{settings.max_text_chars:,}). Paste just the article, or send its URL."
+        )
+    if "\x00" in text or len(_CONTROL.findall(text[:20_000])) > 20:
+        raise BinaryInput("That looks like binary data, not text. Send a URL or paste the article.")
+    return text
+
+
+def resolve_mode(raw: RawDocument, mode: InputMode) -> InputMode:
+    if mode is not InputMode.AUTO:
+        return mode
+    return InputMode.HTML if raw.is_html or looks_like_html(raw.content) else InputMode.TEXT
+
+
+def clean(raw: RawDocument, mode: InputMode, settings: Settings) -> Article:
+    """Turn a raw document into a checked Article (raises NotAnArticle / Paywalled)."""
+    text = validate_text(raw.content, settings)
+    mode = resolve_mode(raw, mode)
+    if mode is InputMode.HTML:
+        article = clean_html(text, url=raw.url)
+    elif mode is InputMode.CLEAN:
+        article = article_from_clean_text(text, url=raw.url)
+    else:
+        article = clean_pasted_text(text, url=raw.url)
+    if mode is not InputMode.CLEAN:  # clean input is the body by definition: trust it
+        check_article(article, text)
+    return article
+
+
+def build_digest(article: Article) -> Digest:
+    body: Sequence[str] = article.body
+    attributions = extract_attributions(body)
+    return Digest(
+        article=article,
+        facts=tuple(extract_facts(body, attributions)),
+        attributions=tuple(attributions),
+        conflicts=tuple(find_conflicts(body, attributions)),
+    )
+
+
+def digest_raw(raw: RawDocument, mode: InputMode, settings: Settings) -> Digest:
+    return build_digest(clean(raw, mode, settings))
+
+
+def digest_text(text: str, settings: Settings, mode: InputMode = InputMode.AUTO) -> Digest:
+    """Digest text a person pasted (or HTML they pasted)."""
+    return digest_raw(RawDocument(content=text, is_html=False), mode, settings)
+
+
+async def digest_source(
+    source: str,
+    settings: Settings,
+    mode: InputMode = InputMode.AUTO,
+    *,
+    session: aiohttp.ClientSession | None = None,
+) -> Digest:
+    """Digest a URL, a file path or ``-`` (stdin)."""
+    raw = await read_source(source, settings, session=session)
+    return digest_raw(raw, mode, settings)
+
+
+def content_hash(article: Article) -> str:
+    """A hash of what a reader sees, insensitive to whitespace-only edits."""
+    h = hashlib.sha256()
+    for part in (article.meta.title or "", article.meta.standfirst or "", *article.body):
+        h.update(" ".join(part.split()).encode())
+        h.update(b"\x1e")
+    return h.hexdigest()
