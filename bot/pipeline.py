@@ -13,7 +13,6 @@ from collections.abc import Sequence
 import aiohttp
 
 from bot.attribution import extract_attributions
-from bot.clean_html import clean_html
 from bot.clean_text import article_from_clean_text, clean_pasted_text
 from bot.errors import BinaryInput, EmptyInput, InputTooLarge
 from bot.facts import extract_facts, find_conflicts
@@ -50,6 +49,8 @@ def clean(raw: RawDocument, mode: InputMode, settings: Settings) -> Article:
     text = validate_text(raw.content, settings)
     mode = resolve_mode(raw, mode)
     if mode is InputMode.HTML:
+        from bot.clean_html import clean_html  # trafilatura is slow to import; text never needs it
+
         article = clean_html(text, url=raw.url)
     elif mode is InputMode.CLEAN:
         article = article_from_clean_text(text, url=raw.url)
