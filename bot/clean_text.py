@@ -1,0 +1,373 @@
+"""Clean a pasted page copy: keep the article's paragraphs, drop the page around them.
+
+A select-all copy of a news page is a column of lines: menus, share buttons,
+appeals, captions, the article, teasers, comments, footers. The cleaner
+
+1. describes every non-empty line (length in word units, sentence shape,
+   boilerplate vocabulary, whether it sits in a run of short lines);
+2. finds the main text block as the maximum-sum run of line scores (prose is
+   positive, short and boilerplate lines negative), so that menus, teasers and
+   footers on either side fall away however often they repeat;
+3. inside the block drops boilerplate (Read more / Related lines, captions and
+   photo credits, share rows, appeals, advertisement markers) and keeps the
+   rest, short subheads and one-line quotes included;
+4. reads the headline, standfirst, byline, date line and outlet from the lines
+   just above the block (see :mod:`bot.textmeta`).
+
+Everything is line-local arithmetic and a few regexes: a 1,000-word page takes
+a few milliseconds. Scripts written without spaces (Chinese, Japanese, Thai)
+are measured in characters so their paragraphs count as prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.model import Article, SourceMeta
+from bot.textmeta import find_outlet, is_date_line, parse_byline, parse_date
+
+# ---------------------------------------------------------------- line features
+
+_NOSPACE_RE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+    r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+_THAI_LIKE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_WORD_RE = re.compile(r"\w+")
+_SENT_END = tuple(".!?…\"”’»)]:;。！？」』）")
+_SENT_END_RE = re.compile(r"[.!?…。！？]")
+
+
+def word_units(line: str) -> float:
+    """Length in words; unspaced scripts count about two characters (Thai four) a word."""
+    spaced = _NOSPACE_RE.sub(" ", line)
+    units = float(len(_WORD_RE.findall(spaced)))
+    nospace = _NOSPACE_RE.findall(line)
+    if nospace:
+        thai = len(_THAI_LIKE_RE.findall(line))
+        units += (len(nospace) - thai) / 2 + thai / 4
+    return units
+
+
+# Boilerplate vocabulary. A short line that matches is page furniture; a long one
+# is only furniture when the match is an appeal (a paragraph asking for money).
+_BOILER_RE = re.compile(
+    r"""(?ix)
+    \b(?:cookies?|newsletters?|subscribe[drs]?|subscriptions?|sign[\s-]?(?:up|in|out)|log[\s-]?(?:in|out)
+    |register(?:ing)?|my\s+account|privacy(?:\s+policy)?|terms\s+(?:of|and)\s+|all\s+rights\s+reserved
+    |copyright|advertisement|advertising|advertise|sponsored|promoted|share\s+(?:on|this|via|the|article|story)
+    |facebook|twitter|whatsapp|linkedin|pinterest|reddit|instagram|youtube|telegram|e-?mail\s+(?:us|this)
+    |related(?:\s+(?:articles?|stories|content|coverage|topics|posts|news))?\s*:?$|^related\b|read\s+(?:more|next|also)
+    |see\s+also|more\s+(?:from|on|about|stories|news|in)\b|recommended|most\s+(?:read|popular|viewed|shared)
+    |trending|you\s+may\s+(?:also\s+)?like|don'?t\s+miss|also\s+read|comments?|reply|leave\s+a\s+
+    |join\s+(?:the|our)\s+(?:conversation|discussion|commenting)|notifications?|skip\s+to|jump\s+to
+    |main\s+(?:menu|content|story)|continue\s+reading|click\s+here|follow\s+us|download\s+(?:the|our)\s+app
+    |donat(?:e|ion|ions)|contribut(?:e|ion)|support\s+(?:us|our|independent|quality)|your\s+support
+    |paywalls?|getty\s*images|shutterstock|photo(?:graph)?\s*(?:by|credit)?\s*:|image\s*(?:credit)?\s*:
+    |picture\s*:|credit\s*:|\(ap\s+photo|ap\s+photo/|afp\s+via|/\s*reuters$|file\s+photo|tags?\s*:|topics\s*:
+    |filed\s+under|about\s+the\s+author|print\s+this|back\s+to\s+top|loading|watch\s*:|listen\s*:
+    |min(?:ute)?s?\s+read|updated\s*:|published\s*:|image\s+\d+\s+of\s+\d+|enlarge\s+this|toggle
+    |we\s+use\s+cookies|accept\s+(?:all|cookies)|manage\s+(?:preferences|cookies)|©|\(c\)\s*\d{4}
+    )""",
+)
+# Lines that announce what follows is no longer the article.
+_TAIL_RE = re.compile(
+    r"""(?ix)^(?:
+    comments?(?:\s*\(\d+\))?|\d+\s+comments?|join\s+(?:the|our)\s+\w+|leave\s+a\s+(?:reply|comment)
+    |related(?:\s+\w+)?|read\s+more|more\s+(?:from|on|stories|in)\b.*|recommended(?:\s+\w+)?
+    |you\s+may\s+(?:also\s+)?like.*|most\s+(?:read|popular|viewed)|trending(?:\s+\w+)?|popular\s+\w+
+    |about\s+the\s+author|share\s+this\s+(?:article|story)|tags|topics|filed\s+under.*|site\s+index
+    |site\s+information.*|footer.*|more\s+news|latest(?:\s+news|\s+stories)?|what\s+to\s+read\s+next
+    |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web
+    )\s*:?$""",
+)
+_APPEAL_RE = re.compile(
+    r"(?i)\b(?:donat(?:e|ion|ions|ing)|paywalls?|subscri(?:be|ption|bers?)|your support"
+    r"|support (?:us|our journalism|independent)|contribut(?:e|ion)|membership|sign up"
+    r"|newsletters?|inbox|cookies?|privacy policy|terms of (?:use|service))\b"
+)
+_CAPTION_RE = re.compile(
+    r"(?i)(?:^(?:photo|image|picture|pic|credit|source|caption|illustration|video|graphic)s?\b\s*[:.|]"
+    r"|\b(?:getty\s*images|shutterstock|afp|epa|ap\s+photo|reuters|pa\s+(?:wire|media)|alamy"
+    r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|^credit\.{0,3}$|\(photo[^)]*\)\s*$)"
+)
+_MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
+
+
+_AGO_RE = re.compile(
+    r"(?i)^(?:\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.*"
+    r"|(?:just\s+now|yesterday|today)$)"
+)
+_PERSON_RE = re.compile(r"(?i)\b(?:we|our|us|you|your)\b")
+
+
+@dataclass(slots=True)
+class _Line:
+    index: int  # position in the list of non-empty lines
+    text: str
+    units: float
+    sentence: bool  # ends like a sentence
+    prose: bool
+    boiler: bool
+    appeal: bool  # asks the reader for something (money, e-mail, consent)
+    caption: bool
+    tail: bool
+    table: bool
+    teaser: bool = False
+
+
+def _title_case_share(text: str) -> float:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)
+
+
+def _describe(index: int, text: str) -> _Line:
+    units = word_units(text)
+    sentence = text.endswith(_SENT_END) or bool(_SENT_END_RE.search(text[:-1]))
+    has_nospace = bool(_NOSPACE_RE.search(text))
+    table = text.count("\t") >= 2
+    menu_like = units >= 6 and not has_nospace and not table and (
+        len(_MENU_SEP_RE.findall(text)) >= 2 or _title_case_share(text) > 0.75
+    )
+    prose = not menu_like and not table and ((units >= 10 and sentence) or units >= 20)
+    boiler_hit = bool(_BOILER_RE.search(text))
+    appeal_hits = len(_APPEAL_RE.findall(text))
+    appeal = appeal_hits >= 1 and (units < 16 or bool(_PERSON_RE.search(text)))
+    boiler = (
+        (boiler_hit and units < 16)
+        or (appeal_hits >= 2 and units < 80)
+        or bool(_AGO_RE.match(text))
+    )
+    caption = units < 40 and bool(_CAPTION_RE.search(text))
+    tail = units <= 8 and bool(_TAIL_RE.match(text.strip(" \t:>»›-–—|•·")))
+    return _Line(index, text, units, sentence, prose, boiler, appeal, caption, tail, table)
+
+
+def _spread_appeals(lines: list[_Line]) -> None:
+    """Mark the paragraphs of a donation/subscription appeal as boilerplate.
+
+    An appeal is a short furniture line ("Your support helps us...") with
+    paragraphs addressed to the reader next to it; a paragraph sandwiched
+    between two appeal lines belongs to it too.
+    """
+    n = len(lines)
+
+    def appeal_boiler(i: int) -> bool:
+        return 0 <= i < n and lines[i].boiler and lines[i].appeal
+
+    changed = True
+    while changed:
+        changed = False
+        for i, line in enumerate(lines):
+            if line.boiler:
+                continue
+            near = appeal_boiler(i - 1) or appeal_boiler(i + 1)
+            if (line.appeal and near) or (appeal_boiler(i - 1) and appeal_boiler(i + 1)):
+                line.boiler = line.appeal = True
+                changed = True
+
+
+def _mark_teasers(lines: list[_Line]) -> None:
+    """Prose standing alone between short lines is a teaser's summary, not article text.
+
+    Teaser lists repeat "Headline / one-sentence summary / 2H ago"; an article's
+    paragraphs come in runs.
+    """
+    for i in range(1, len(lines) - 1):
+        prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
+        if not line.prose or line.units > 45:
+            continue
+        if (not prev.prose and not prev.sentence and prev.units >= 3
+                and not nxt.prose and (nxt.boiler or nxt.units < 8)):  # fmt: skip
+            line.teaser = True
+
+
+def _score(line: _Line) -> float:
+    if line.tail:
+        return -25.0
+    if line.boiler or line.caption:
+        return -8.0
+    if line.teaser:
+        return -1.0
+    if line.prose:
+        return min(line.units, 60.0)
+    if line.table or (line.sentence and line.units >= 5):
+        return 1.0
+    return -2.0
+
+
+# ---------------------------------------------------------------- block finding
+
+
+def _best_run(scores: list[float]) -> tuple[int, int]:
+    """[start, end) of the maximum-sum run of ``scores`` (Kadane)."""
+    best, best_span = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if total <= 0:
+            total, start = s, i
+        else:
+            total += s
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _main_block(lines: list[_Line]) -> tuple[int, int]:
+    if not lines:
+        return (0, 0)
+    start, end = _best_run([_score(line) for line in lines])
+    return start, end
+
+
+# ---------------------------------------------------------------- keep / drop
+
+
+def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
+    keep = [start <= i < end for i in range(len(lines))]
+    for i in range(start, end):
+        line = lines[i]
+        if line.boiler or line.caption or line.tail:
+            keep[i] = False
+            continue
+        if line.prose:
+            continue
+        # A short line stays when it reads as part of the article (a subhead or a
+        # one-line quote) rather than as a row in a stack of short links.
+        prev_short = i > start and not lines[i - 1].prose
+        next_short = i + 1 < end and not lines[i + 1].prose
+        if prev_short and next_short and not line.sentence:
+            keep[i] = False
+        elif line.units < 2 and not line.sentence:
+            keep[i] = False
+    # A caption's title line ("Trump at a rally in Ohio.") sits right above its credit.
+    for i in range(start + 1, end):
+        if lines[i].caption and keep[i - 1] and lines[i - 1].units < 25:
+            keep[i - 1] = False
+    return keep
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def _header_meta(
+    lines: list[_Line], start: int, body_first: str | None
+) -> tuple[str | None, str | None, tuple[str, ...], str | None, set[int]]:
+    """Title, standfirst, byline, date from the lines above the block; and their positions."""
+    lo = max(0, start - 25)
+    head = lines[lo:start]
+    used: set[int] = set()
+    date: str | None = None
+    byline: tuple[str, ...] = ()
+    date_pos = by_pos = None
+    for k in range(len(head) - 1, -1, -1):
+        text = head[k].text
+        if date is None and is_date_line(text):
+            date, date_pos = parse_date(text), k
+            names = parse_byline(text, need_by=False) if not byline else ()
+            if names:
+                byline, by_pos = names, k
+            continue
+        if not byline and head[k].units <= 12:
+            names = parse_byline(text) or (
+                parse_byline(text, need_by=False)
+                if date_pos is not None and abs(k - date_pos) <= 2
+                else ()
+            )
+            if names:
+                byline, by_pos = names, k
+    anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
+    title = standfirst = None
+    # Title: the nearest headline-shaped line above the byline/date (or above the block).
+    candidates = [k for k in range(anchor - 1, -1, -1) if _headline_like(head[k])]
+    if candidates:
+        t = candidates[0]
+        # A standfirst sits right below the headline: take the nearest headline above it.
+        if len(candidates) > 1 and t == anchor - 1 and head[t].units >= 8:
+            above = candidates[1]
+            if t - above <= 2 and head[above].units <= head[t].units:
+                title, standfirst = head[above].text, head[t].text
+                used.update({lo + above, lo + t})
+        if title is None:
+            title = head[t].text
+            used.add(lo + t)
+            for k in range(t + 1, anchor):
+                if 6 <= head[k].units <= 70 and not head[k].boiler and not head[k].caption:
+                    standfirst = head[k].text
+                    used.add(lo + k)
+                    break
+    if title is None and body_first is not None:
+        title = None
+    for p in (date_pos, by_pos):
+        if p is not None:
+            used.add(lo + p)
+    return title, standfirst, byline, date, used
+
+
+def _headline_like(line: _Line) -> bool:
+    if line.boiler or line.caption or line.tail or line.appeal:
+        return False
+    if is_date_line(line.text) or parse_byline(line.text):
+        return False
+    return 3 <= line.units <= 30 and not line.text.endswith((".", ":"))
+
+
+# ---------------------------------------------------------------- public API
+
+
+def _split_lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [ln.strip() for ln in text.split("\n")]
+
+
+def clean_pasted_text(text: str, url: str | None = None) -> Article:
+    """Remove a pasted page's boilerplate and read its metadata.
+
+    ``Article.body`` holds the article's paragraphs only (not the headline,
+    standfirst, byline or date line); ``Article.removed`` every dropped line,
+    verbatim, in page order.
+    """
+    raw = [ln for ln in _split_lines(text) if ln]
+    lines = [_describe(i, t) for i, t in enumerate(raw)]
+    _spread_appeals(lines)
+    _mark_teasers(lines)
+    start, end = _main_block(lines)
+    if end <= start or not any(line.prose or line.units >= 3 for line in lines[start:end]):
+        return Article(
+            meta=SourceMeta(url=url, outlet=find_outlet(raw, url)), body=(), removed=tuple(raw)
+        )
+    keep = _keep_inside(lines, start, end)
+    first_kept = next((lines[i].text for i in range(start, end) if keep[i]), None)
+    title, standfirst, byline, date, used = _header_meta(lines, start, first_kept)
+    if date is None:
+        date = next((parse_date(lines[i].text) for i in range(start, min(end, start + 3))
+                     if is_date_line(lines[i].text)), None)  # fmt: skip
+    body = tuple(lines[i].text for i in range(len(lines)) if keep[i])
+    removed = tuple(lines[i].text for i in range(len(lines)) if not keep[i])
+    meta = SourceMeta(
+        url=url,
+        outlet=find_outlet(raw, url),
+        title=title,
+        standfirst=standfirst,
+        byline=byline,
+        published=date,
+    )
+    return Article(meta=meta, body=body, removed=removed)
+
+
+def article_from_clean_text(text: str, url: str | None = None) -> Article:
+    """An Article from text that is already the body (``--input clean``).
+
+    Paragraphs are blocks separated by blank lines; with no blank line at all,
+    every non-empty line is a paragraph. Nothing is removed.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if re.search(r"\n[ \t]*\n", text):
+        parts = re.split(r"\n[ \t]*\n", text)
+    else:
+        parts = text.split("\n")
+    body = tuple(p.strip() for p in parts if p.strip())
+    return Article(meta=SourceMeta(url=url), body=body)

@@ -1,0 +1,189 @@
+"""Metadata found in a pasted page copy: date lines, bylines, outlet names.
+
+Pure functions over single lines (or the whole text for the outlet). The
+cleaner decides *where* to look; this module decides *what* a line says.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+# Only zones whose abbreviation is unambiguous enough to print an offset for.
+_ZONES = {
+    "UTC": "+00:00", "GMT": "+00:00", "Z": "+00:00",
+    "EDT": "-04:00", "EST": "-05:00", "CDT": "-05:00", "CST": "-06:00",
+    "MDT": "-06:00", "MST": "-07:00", "PDT": "-07:00", "PST": "-08:00",
+    "AKDT": "-08:00", "AKST": "-09:00", "HST": "-10:00",
+    "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "EET": "+02:00", "EEST": "+03:00",
+    "MSK": "+03:00", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00",
+    "NZST": "+12:00", "NZDT": "+13:00",
+}  # fmt: skip
+
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_TIME = (
+    r"(?:[\s,|·•-]*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[A-Z]{1,4}|UTC|GMT)"
+    r"(?P<tzoff>[+-]\d{1,2}(?::?\d{2})?)?\)?)?)?"
+)
+_DATE_PATTERNS = [
+    # 24 October 2024, Thursday 24 Oct 2024 08:37 EDT
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
+               re.I),
+    # October 24, 2024 / Oct. 24, 2024, 10:31 pm CST
+    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
+               re.I),
+    # 2024-10-24, 2024-10-24T08:37
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<h>\d{1,2}):(?P<mi>\d{2})"
+               r"(?::(?P<s>\d{2}))?)?"),
+    # 2024/10/24, 2024.10.24, 2024年10月24日
+    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[/.年]\s*(?P<m>\d{1,2})\s*[/.月]\s*(?P<d>\d{1,2})日?"),
+]  # fmt: skip
+
+_ZONE_RE = re.compile(r"\b(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b")
+
+
+def parse_date(line: str) -> str | None:
+    """The first date in ``line`` as ISO 8601 (with time and offset when given), else None."""
+    for pat in _DATE_PATTERNS:
+        m = pat.search(line)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = int(g["m"]) if g.get("m") else _MONTHS[g["mon"].lower()[:3]]
+        day, year = int(g["d"]), int(g["y"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        out = f"{year:04d}-{month:02d}-{day:02d}"
+        if g.get("h") is None:
+            return out
+        hour, minute, sec = int(g["h"]), int(g["mi"]), int(g.get("s") or 0)
+        ampm = (g.get("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            return out
+        out += f"T{hour:02d}:{minute:02d}:{sec:02d}"
+        return out + _offset(g.get("tz"), g.get("tzoff"), line[m.end() - 1 :])
+    return None
+
+
+def _offset(tz: str | None, tzoff: str | None, rest: str) -> str:
+    if tz and tz.upper() in ("UTC", "GMT") and tzoff:
+        sign, body = tzoff[0], tzoff[1:].replace(":", "")
+        hh, mm = (body[:-2], body[-2:]) if len(body) > 2 else (body, "00")
+        return f"{sign}{int(hh):02d}:{mm}"
+    if tz and tz.upper() in _ZONES:
+        return _ZONES[tz.upper()]
+    m = _ZONE_RE.search(rest[:12])
+    return _ZONES[m.group(1)] if m else ""
+
+
+_DATE_WORDS = re.compile(
+    r"^(?:published|updated|posted|last updated|first published|modified|on)\b[:\s]*", re.I
+)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that is mostly a date (a dateline, not a sentence mentioning one)."""
+    if len(line) > 90 or parse_date(line) is None:
+        return False
+    words = line.split()
+    return len(words) <= 12 and not line.rstrip().endswith((".", "?", "!")) or len(words) <= 6
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|der|da|di|la|le|bin|al|[A-Z][\w'’.-]*)){1,3}"
+_BY_RE = re.compile(r"^(?:by|written by|words by|von|par|por|di)\s*[:\s]\s*(.+)$", re.I)
+_NAME_RE = re.compile(r"^" + _NAME + r"$")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
+_NOT_NAMES = re.compile(
+    r"\b(?:news|staff|desk|reporter|correspondent|editor|writer|agency|press|associated|"
+    r"reuters|updated|published|share|comments?|opinion|columnist|home|menu|search|sign|"
+    r"subscribe|log|more|read|advertisement|the|of|in|for|with|is|are|world|politics)\b",
+    re.I,
+)
+
+
+def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
+    """Names from a byline ("By Arpan Rai and Jane Doe"), or () if the line is not one.
+
+    With ``need_by=False`` a bare name line ("Arpan Rai") is accepted too.
+    """
+    text = line.strip()
+    m = _BY_RE.match(text)
+    if m:
+        text = m.group(1)
+    elif need_by:
+        return ()
+    # Drop a trailing date or role ("Arpan Rai, Political Correspondent", "Jo Li - Nov 19, 2019").
+    text = re.split(r"\s+[|·•–—-]\s+|\s{2,}", text)[0]
+    date_at = re.search(r"\b(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2})", text)
+    if date_at:
+        text = text[: date_at.start()].rstrip(" ,")
+    names = []
+    for part in _SPLIT_NAMES.split(text):
+        part = part.strip(" .,;:")
+        if not part:
+            continue
+        if _NAME_RE.match(part) and not _NOT_NAMES.search(part):
+            names.append(part)
+        elif names:
+            break  # "Jane Doe, Political Editor": stop at the role
+        else:
+            return ()
+    return tuple(names)
+
+
+_OUTLET_PATTERNS = [
+    re.compile(r"notifications from ((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"),
+    re.compile(
+        r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*"
+        r"((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4})",
+        re.I,
+    ),
+    re.compile(r"(?:newsletters?|updates|news) from ((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"),
+]  # fmt: skip
+_OUTLET_TRAIL = re.compile(
+    r"\s+(?:Company|Inc|Ltd|Limited|LLC|Group|Media|Corporation|Corp|All|Rights|Reserved|"
+    r"Holdings|plc|GmbH|SA|AG)\b.*$"
+)
+
+
+def find_outlet(lines: list[str], url: str | None) -> str | None:
+    """The publication's name from notification or copyright text, else from the URL."""
+    for pat in _OUTLET_PATTERNS:
+        for line in lines:
+            if len(line) > 300:
+                continue
+            m = pat.search(line)
+            if m:
+                name = _OUTLET_TRAIL.sub("", m.group(1)).strip(" .,")
+                if name and name.lower() not in ("all", "the", "copyright"):
+                    return name
+    return outlet_from_url(url)
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """A readable name from the URL's domain ("https://www.slashgear.com/x" -> "Slashgear")."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    parts = [p for p in host.split(".") if p and p not in ("www", "m", "amp", "edition")]
+    if not parts:
+        return None
+    # Skip the public suffix: "com", "co.uk", "com.au"
+    if len(parts) > 1:
+        parts.pop()
+    if len(parts) > 1 and len(parts[-1]) <= 3 and parts[-1] in _SECOND_LEVEL:
+        parts.pop()
+    return parts[-1].capitalize()
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "go", "edu"})
