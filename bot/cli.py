@@ -4,7 +4,7 @@
     newsdesk digest SOURCE... [--input auto|html|text|clean] [--format text|json|blocks|jsonl]
     newsdesk clean SOURCE...  [--input ...] [--format text|json|jsonl]
     newsdesk diff OLD NEW [--format text|json]
-    newsdesk serve [--port N]              run the Slack app (HTTP, or Socket Mode with SLACK_APP_TOKEN)
+    newsdesk serve [--port N]              run the Slack app (Socket Mode with SLACK_APP_TOKEN)
 
 SOURCE is an http(s) URL, a file (.html/.htm is HTML, anything else text) or ``-`` for stdin.
 Bad input prints one clear line on stderr and exits non-zero; never a traceback.
@@ -122,7 +122,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_FAILED if failures else EXIT_OK
 
 
-def _render(args: argparse.Namespace, digest: Digest, source: str, raw: RawDocument) -> Iterator[Any]:
+def _render(
+    args: argparse.Namespace, digest: Digest, source: str, raw: RawDocument
+) -> Iterator[Any]:
     fmt = args.format
     if fmt == "jsonl":
         data = _clean_json(digest) if args.command == "clean" else digest.to_json()

@@ -6,10 +6,10 @@ Secrets are kept out of ``repr`` so they never reach logs or error messages.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
 
 DEFAULT_SQLITE_PATH = Path("var") / "newsdesk.db"
 USER_AGENT = "Newsdesk/0.1 (+https://github.com/newsdesk/newsdesk; Slack story digests)"
