@@ -1,0 +1,190 @@
+"""Pure helpers for text as Slack delivers it: command parsing, link finding, link markup.
+
+Nothing here performs I/O; every function takes plain strings or payload dicts.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+# Slack cuts long slash-command text; at or past this length we assume it was cut and
+# offer the modal instead of digesting half a story.
+SLASH_TEXT_LIMIT = 3_500
+
+# <https://x.y/z|label>, <https://x.y/z>, <mailto:a@b|a@b>; not <@U123> or <#C123|name>.
+_LINK_MARKUP = re.compile(r"<((?:https?|mailto):[^<>|\s]+)(?:\|([^<>]*))?>")
+_ANY_MARKUP = re.compile(r"<([@#!])([^<>|]+)(?:\|([^<>]*))?>")
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^<>]*)?>")
+_BARE_URL = re.compile(r"https?://[^\s<>\"'|]+", re.IGNORECASE)
+_TRAILING_PUNCT = ".,;:!?)]}'\"»”’"
+_SUBCOMMAND_WORD = re.compile(r"[a-z][a-z-]{0,19}")
+
+
+class CommandKind(StrEnum):
+    EMPTY = "empty"  # no text: open the modal
+    URL = "url"  # one URL, digest it
+    TEXT = "text"  # pasted story text
+    TOO_LONG = "too_long"  # text Slack probably cut short: open the modal
+    SUB = "sub"  # a registered subcommand (help, again, schedule, ...)
+    UNKNOWN = "unknown"  # looks like a subcommand we do not know: show help
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCommand:
+    kind: CommandKind
+    name: str | None = None  # subcommand name (SUB / UNKNOWN)
+    args: str = ""  # the rest after the subcommand, or the URL / pasted text
+
+
+def unescape(text: str) -> str:
+    """Undo Slack's &amp; &lt; &gt; escaping (only after markup has been handled)."""
+    return html.unescape(text) if "&" in text else text
+
+
+def unwrap_links(text: str) -> str:
+    """Turn Slack markup into plain text: links to their URL, mentions to their label.
+
+    ``<https://x.y|x.y>`` -> ``https://x.y``; ``<#C1|general>`` -> ``#general``;
+    ``<@U1>`` -> ``@U1``; then entities are unescaped.
+    """
+
+    def link(m: re.Match[str]) -> str:
+        return m.group(1)
+
+    def other(m: re.Match[str]) -> str:
+        sigil, ident, label = m.group(1), m.group(2), m.group(3)
+        if sigil == "!":
+            return f"@{label or ident.split('^')[0]}"
+        return f"{sigil}{label or ident}" if sigil == "#" else f"@{label or ident}"
+
+    text = _LINK_MARKUP.sub(link, text)
+    text = _ANY_MARKUP.sub(other, text)
+    return unescape(text)
+
+
+def strip_mentions(text: str) -> str:
+    """Remove user mentions (``<@U123>``) such as the bot's own name in an app_mention."""
+    return " ".join(_MENTION.sub(" ", text).split())
+
+
+def _clean_url(url: str) -> str:
+    url = unescape(url)
+    while url and url[-1] in _TRAILING_PUNCT:
+        # Keep a closing paren that balances one inside the URL (Wikipedia-style links).
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def links_in_text(text: str) -> list[str]:
+    """URLs in Slack message text, in order: marked-up links first by position, then bare."""
+    found: list[tuple[int, str]] = []
+    for m in _LINK_MARKUP.finditer(text):
+        if m.group(1).lower().startswith("http"):
+            found.append((m.start(), _clean_url(m.group(1))))
+    masked = _LINK_MARKUP.sub(lambda m: " " * len(m.group(0)), text)
+    for m in _BARE_URL.finditer(masked):
+        found.append((m.start(), _clean_url(m.group(0))))
+    return [url for _, url in sorted(found) if url]
+
+
+def _walk_block_links(node: Any) -> Iterator[str]:
+    """Depth-first URLs in Block Kit: rich_text link elements, mrkdwn text, button urls."""
+    if isinstance(node, Mapping):
+        kind = node.get("type")
+        if kind == "link" and isinstance(node.get("url"), str):
+            yield node["url"]
+            return
+        if kind in {"mrkdwn", "plain_text"} and isinstance(node.get("text"), str):
+            yield from links_in_text(node["text"])
+            return
+        for key, value in node.items():
+            if key == "url" and kind == "button":
+                continue  # a button's target is UI, not the story the message is about
+            yield from _walk_block_links(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk_block_links(item)
+
+
+def _attachment_links(attachment: Mapping[str, Any]) -> Iterator[str]:
+    for key in ("from_url", "original_url", "title_link"):
+        value = attachment.get(key)
+        if isinstance(value, str) and value.lower().startswith("http"):
+            yield value
+    for key in ("text", "pretext", "fallback"):
+        value = attachment.get(key)
+        if isinstance(value, str):
+            yield from links_in_text(value)
+    yield from _walk_block_links(attachment.get("blocks") or [])
+
+
+def first_link(message: Mapping[str, Any]) -> str | None:
+    """The first http(s) link in a message: its text, then its blocks, then its attachments."""
+    text = message.get("text")
+    if isinstance(text, str):
+        for url in links_in_text(text):
+            return url
+    for url in _walk_block_links(message.get("blocks") or []):
+        return _clean_url(url)
+    for attachment in message.get("attachments") or []:
+        if isinstance(attachment, Mapping):
+            for url in _attachment_links(attachment):
+                return _clean_url(url)
+    return None
+
+
+def message_text(message: Mapping[str, Any]) -> str:
+    """A message's readable text with Slack markup removed (for digesting pasted stories)."""
+    text = message.get("text")
+    return unwrap_links(text).strip() if isinstance(text, str) else ""
+
+
+def single_url(text: str) -> str | None:
+    """The URL if ``text`` is nothing but one link (bare or marked up), else None."""
+    stripped = text.strip()
+    if not stripped or any(c.isspace() for c in stripped):
+        return None
+    m = _LINK_MARKUP.fullmatch(stripped)
+    if m:
+        url = m.group(1)
+        return _clean_url(url) if url.lower().startswith("http") else None
+    if _BARE_URL.fullmatch(stripped):
+        return _clean_url(stripped)
+    return None
+
+
+def parse_command(text: str | None, known: Collection[str]) -> ParsedCommand:
+    """Classify ``/digest`` text.
+
+    ``known`` holds the registered subcommand names. A lone word that is not a URL is
+    read as a subcommand (unknown ones get help); more than a few words is pasted text.
+    """
+    raw = text or ""
+    stripped = raw.strip()
+    if not stripped:
+        return ParsedCommand(CommandKind.EMPTY)
+    url = single_url(stripped)
+    if url:
+        return ParsedCommand(CommandKind.URL, args=url)
+    words = stripped.split()
+    first = words[0]
+    rest = stripped[len(first) :].strip()
+    lead_url = single_url(words[0])
+    if lead_url and len(words) <= 12:  # a link with a short note: the link is the story
+        return ParsedCommand(CommandKind.URL, args=lead_url)
+    name = first.lower()
+    short = len(words) <= 12 and "\n" not in stripped  # a story is longer than a command
+    if name in known and short:
+        return ParsedCommand(CommandKind.SUB, name=name, args=rest.strip())
+    if len(raw) >= SLASH_TEXT_LIMIT:
+        return ParsedCommand(CommandKind.TOO_LONG, args=stripped)
+    if short and len(words) <= 3 and _SUBCOMMAND_WORD.fullmatch(name):
+        return ParsedCommand(CommandKind.UNKNOWN, name=name, args=rest.strip())
+    return ParsedCommand(CommandKind.TEXT, args=unwrap_links(stripped))
