@@ -1,0 +1,383 @@
+"""Figures in a sentence: counts, votes, money, percentages, dates.
+
+Every figure is a verbatim span of the sentence it came from. ``scan_figures``
+gives typed, valued spans (for ranking and conflict detection); ``find_figures``
+gives just their text. ``counted_noun`` says what a count counts ("3,000
+soldiers" counts soldiers; "killing 40" counts deaths), so figures from different
+sources can be compared like for like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+__all__ = [
+    "CountedNoun",
+    "Figure",
+    "counted_noun",
+    "find_figures",
+    "lemma",
+    "scan_figures",
+]
+
+# Kinds that are quantities an editor would compare; "date" anchors a fact but is no quantity.
+QUANTITY_KINDS: Final = frozenset({"count", "vote", "money", "percent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure found at ``[start, end)`` of a sentence.
+
+    ``value`` is the number it stands for when that is exact enough to compare
+    (None for vague amounts like "thousands of" and for dates).
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str  # count | vote | money | percent | date
+    value: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CountedNoun:
+    """What a count counts: ``key`` groups like with like, ``surface`` is the article's word."""
+
+    key: str
+    surface: str
+    modifier: str | None = None  # a proper adjective in the noun phrase: "North Korean"
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "bn": 1e9, "mn": 1e6, "m": 1e6, "tn": 1e12, "k": 1e3, "crore": 1e7, "lakh": 1e5,
+}  # fmt: skip
+_WORDNUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A digit run must not continue a word, a code or a time: "F-16", "MH17", "08:37", "v2.0".
+_LB = r"(?<![\w.,:/\-\u2013$£€¥₹])"
+_RB = r"(?![\w%]|[.,:]\d)"
+_CURRENCY = r"(?:(?:US|A|C|NZ|HK|S)?\$|£|€|¥|₹|(?:USD|GBP|EUR|JPY|CHF)\s?)"
+_SCALE_WORD = r"(?:trillion|billion|million|thousand|bn|mn|tn)"
+
+_FIGURE_RE: Final = re.compile(
+    "|".join(
+        [
+            rf"(?P<date_iso>{_LB}\d{{4}}-\d{{2}}-\d{{2}}\b)",
+            rf"(?P<date_dmy>{_LB}\d{{1,2}}{_ORD}\s+{_MONTH}(?:,?\s+\d{{4}})?(?![\w]))",
+            rf"(?P<date_mdy>\b{_MONTH}\s+\d{{1,2}}{_ORD}(?:,\s*\d{{4}})?{_RB})",
+            rf"(?P<date_my>\b{_MONTH}\s+\d{{4}}{_RB})",
+            rf"(?P<money>(?<![\w$£€¥₹]){_CURRENCY}(?:{_NUM})"
+            rf"(?:\s?(?:trillion|billion|million|thousand|bn|mn|tn|m|k|crore|lakh)\b)?{_RB})",
+            rf"(?P<money_sfx>{_LB}(?:{_NUM})(?:\s?{_SCALE_WORD})?\s+(?:US\s)?(?:dollars|pounds"
+            r"|euros|yen|rupees|roubles|rubles|yuan|francs)\b)",
+            rf"(?P<percent>(?:{_LB}(?:{_NUM})|\b{_WORDNUM})\s?(?:%|per\s?cent\b|percent\b"
+            r"|percentage points?\b))",
+            rf"(?P<vote_to>{_LB}\d{{1,3}}\s+votes?\s+to\s+\d{{1,3}}\b)",
+            rf"(?P<vote>{_LB}\d{{1,3}}\s?[-–]\s?\d{{1,3}}(?![\w%]|[.,:/\-\u2013]\d))",
+            rf"(?P<scaled>{_LB}(?:{_NUM})\s?{_SCALE_WORD}\b)",
+            rf"(?P<word_scaled>\b(?:(?:{_WORDNUM}|a|an)\s+)?(?:hundred|thousand|million|billion"
+            rf"|trillion)(?:\s+(?:and\s+)?(?:{_WORDNUM}\s+)?(?:thousand|million|billion))?\b"
+            r"(?!\s+of\b))",
+            r"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
+            r"|dozens|scores|hundreds|thousands|millions)(?=\s+of\b))",
+            rf"(?P<plain>{_LB}(?:{_NUM}){_RB})",
+            rf"(?P<word_small>\b{_WORDNUM}\b)",
+        ]
+    ),
+    re.IGNORECASE,
+)
+# Month names and number words are proper only in their usual case: "may" is a verb.
+_CASE_SENSITIVE_KINDS: Final = frozenset({"date_dmy", "date_mdy", "date_my"})
+_MONTH_CASED_RE: Final = re.compile(
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+_VOTE_CONTEXT_RE: Final = re.compile(
+    r"\b(?:vot\w*|ballot|margin|majority|passed|approved|rejected|won|lost|beat|defeated|"
+    r"endorsed|ratified|backed|score\w*|victory|win|draw|lead)\b",
+    re.IGNORECASE,
+)
+# Labels after which a number names a thing rather than counting it ("Article 5", "Flight 17").
+_LABEL_BEFORE_RE: Final = re.compile(
+    r"(?:\b(?:article|section|chapter|no|number|flight|route|level|category|phase|stage|grade"
+    r"|room|page|pages|vol|volume|part|annex|clause|rule|resolution|paragraph|item|exhibit"
+    r"|bill|act|highway|interstate|platform|gate|line|apollo|covid|channel|hb|sb|hr)\.?|#)\s*$",
+    re.IGNORECASE,
+)
+_YEAR_BEFORE_RE: Final = re.compile(
+    r"\b(?:in|since|by|of|from|until|till|to|before|after|during|year|early|late|mid|and|the|"
+    r"between|around|circa|c\.|spring|summer|autumn|fall|winter)\s*[-\s]?$",
+    re.IGNORECASE,
+)
+_TIME_AFTER_RE: Final = re.compile(
+    r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|BST|UTC|EST|EDT|CET|hrs)\b", re.IGNORECASE
+)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Counted nouns. Groups are by meaning: soldiers, troops and forces are the same people
+# counted; dead, killed and fatalities the same toll. Everything else groups by its lemma.
+_GROUPS: Final[dict[str, str]] = {
+    **dict.fromkeys(
+        _words(
+            "soldier troop force fighter personnel serviceman servicewoman marine commando "
+            "mercenary conscript recruit paratrooper infantryman militant combatant"
+        ),
+        "troops",
+    ),
+    **dict.fromkeys(_words("dead death fatality killed victim life body casualty toll"), "deaths"),
+    **dict.fromkeys(_words("injured wounded injury"), "injured"),
+    **dict.fromkeys(_words("missing"), "missing"),
+    **dict.fromkeys(_words("displaced evacuee refugee homeless"), "displaced"),
+    **dict.fromkeys(_words("arrest detainee arrested detained prisoner"), "arrests"),
+}
+# People-nouns take their group from the event around them ("40 people were killed").
+_PEOPLE: Final = frozenset(
+    _words("people person civilian resident inhabitant individual citizen villager worker")
+)
+_EVENT_RE: Final = re.compile(
+    r"\b(?:(?P<deaths>kill\w*|dead|die[ds]?|dying|death\w*|lives|perish\w*|fatal\w*)"
+    r"|(?P<injured>injur\w*|wound\w*|hurt|hospitali[sz]ed)"
+    r"|(?P<missing>missing|unaccounted)"
+    r"|(?P<displaced>displac\w*|evacuat\w*|homeless|fled|flee\w*)"
+    r"|(?P<arrests>arrest\w*|detain\w*|held\s+in\s+custody))\b",
+    re.IGNORECASE,
+)
+_STOP_WORDS: Final = frozenset(
+    _words(
+        """a an the of to in on at for from by with and or but as than that which who whom whose
+    this these those is are was were be been being has have had will would could should may
+    might must can do does did not no into onto over under about after before since during
+    while when where if so such its their his her our your my it they he she we you i
+    including among between per each more less most least some any all other another"""
+    )
+)
+_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z’'\-]*|[^\sA-Za-z]+")
+_NOUN_WINDOW: Final = 5
+
+
+def scan_figures(sentence: str) -> list[Figure]:
+    """Typed figures of ``sentence`` in order of appearance; see module docstring."""
+    found: list[Figure] = []
+    for m in _FIGURE_RE.finditer(sentence):
+        group = m.lastgroup or ""
+        text = m.group(0)
+        start, end = m.start(), m.end()
+        fig = _classify(sentence, group, text, start, end)
+        if fig is not None:
+            found.append(fig)
+    return found
+
+
+def find_figures(sentence: str) -> list[str]:
+    """Verbatim figure spans of ``sentence``: counts, votes, money, percentages, full dates.
+
+    Bare weekdays and months ("on Thursday", "in June") are not figures: they anchor
+    a fact in time but carry no quantity. Years on their own ("in 2024") are skipped.
+    """
+    return [f.text for f in scan_figures(sentence)]
+
+
+def _classify(sentence: str, group: str, text: str, start: int, end: int) -> Figure | None:
+    if group in _CASE_SENSITIVE_KINDS and not _MONTH_CASED_RE.search(text):
+        return None
+    if group.startswith("date"):
+        return Figure(text, start, end, "date", None)
+    if group in ("money", "money_sfx"):
+        return Figure(text, start, end, "money", _parse_number(text))
+    if group == "percent":
+        return Figure(text, start, end, "percent", _parse_number(text))
+    if group == "vote_to":
+        return Figure(text, start, end, "vote", None)
+    if group == "vote":
+        return _vote(sentence, text, start, end)
+    if group in ("scaled", "word_scaled"):
+        if group == "word_scaled" and text[:1].isupper() and start > 0 and text.istitle():
+            return None  # "Million Dollar Baby", "Thousand Oaks": names, not amounts
+        return Figure(text, start, end, "count", _parse_number(text))
+    if group == "vague":
+        return Figure(text, start, end, "count", None)
+    if group == "plain":
+        return _plain(sentence, text, start, end)
+    if group == "word_small":
+        # Spelled small numbers are figures only when they count people ("five people killed"):
+        # "the two countries" is no figure.
+        if text.lower() in ("one",):
+            return None
+        noun = counted_noun(sentence, Figure(text, start, end, "count", None))
+        if noun is not None and noun.key in _GROUP_KEYS:
+            return Figure(text, start, end, "count", _parse_number(text))
+        return None
+    return None
+
+
+_GROUP_KEYS: Final = frozenset(_GROUPS.values())
+
+
+def _vote(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    a_str, b_str = re.split(r"\s?[-–]\s?", text, maxsplit=1)
+    a, b = int(a_str), int(b_str)
+    before = sentence[max(0, start - 60) : start]
+    after = sentence[end : end + 30]
+    context = bool(_VOTE_CONTEXT_RE.search(before) or _VOTE_CONTEXT_RE.search(after))
+    # A range ("10-15 people") rises; a tally ("397-0", "52-48") does not.
+    if a >= b or context:
+        return Figure(text, start, end, "vote", None)
+    return None
+
+
+def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    before = sentence[:start]
+    if _LABEL_BEFORE_RE.search(before[-20:]):
+        return None
+    if _TIME_AFTER_RE.match(sentence[end : end + 6]):
+        return None
+    if re.fullmatch(r"1[89]\d\d|20\d\d|2100", text):
+        # A bare four-digit number in year range is a year unless it plainly counts something.
+        noun = counted_noun(sentence, Figure(text, start, end, "count", None))
+        if noun is None or noun.key not in _GROUP_KEYS or _YEAR_BEFORE_RE.search(before[-12:]):
+            return None
+    return Figure(text, start, end, "count", _parse_number(text))
+
+
+def _parse_number(text: str) -> float | None:
+    """The value of a figure's text: "3,000" -> 3000, "$1.2bn" -> 1.2e9, "two million" -> 2e6."""
+    low = text.lower().replace(",", "")
+    m = re.search(r"\d+(?:\.\d+)?", low)
+    if m:
+        value = float(m.group(0))
+        rest = low[m.end() :]
+        sm = re.match(r"\s?(trillion|billion|million|thousand|bn|mn|tn|m|k|crore|lakh)\b", rest)
+        if sm:
+            value *= _SCALES[sm.group(1)]
+        return value
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in re.findall(r"[a-z]+", low):
+        if word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word in ("hundred",):
+            current = (current or 1) * 100
+            seen = True
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0.0
+            seen = True
+    return total + current if seen else None
+
+
+def lemma(word: str) -> str:
+    """A plain English singular: "troops" -> "troop", "casualties" -> "casualty"."""
+    w = word.lower().strip("’'")
+    if w.endswith(("’s", "'s")):
+        w = w[:-2]
+    irregular = {
+        "people": "people", "children": "child", "men": "man", "women": "woman",
+        "lives": "life", "personnel": "personnel", "police": "police", "series": "series",
+        "news": "news", "dead": "dead", "injured": "injured", "wounded": "wounded",
+    }  # fmt: skip
+    if w in irregular:
+        return irregular[w]
+    if w.endswith("men") and len(w) > 5:
+        return w[:-3] + "man"
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def counted_noun(sentence: str, figure: Figure) -> CountedNoun | None:
+    """What ``figure`` counts, from the words after it (else the words before it).
+
+    Reads at most a few words either side: "1,500 North Korean special forces troops"
+    counts troops; "the death toll rose to 250" and "killing 40" count deaths.
+    """
+    after = _WORD_RE.findall(sentence[figure.end : figure.end + 80])
+    # "thousands of people", "1,500 of the soldiers": the count is of what follows "of".
+    while after and after[0].lower() in ("of", "the"):
+        after = after[1:]
+    phrase: list[str] = []
+    for tok in after[:_NOUN_WINDOW]:
+        if not tok[0].isalpha():
+            if tok.strip() in ("-", "–"):
+                continue
+            break
+        if tok.lower() in _STOP_WORDS:
+            break
+        phrase.append(tok)
+    event = _event_group(sentence)
+    modifier = _modifier(phrase)
+    # A grouped noun anywhere in the phrase wins: "special forces troops" -> troops.
+    for tok in reversed(phrase):
+        lem = lemma(tok)
+        if lem in _GROUPS:
+            return CountedNoun(_GROUPS[lem], tok, modifier)
+    if phrase:
+        head = _head(phrase)
+        if head is not None:
+            lem = lemma(head)
+            if lem in _PEOPLE and event is not None:
+                return CountedNoun(event, head, modifier)
+            if head[0].islower() or lem in _PEOPLE:
+                return CountedNoun(lem, head, modifier)
+    before = _WORD_RE.findall(sentence[max(0, figure.start - 60) : figure.start])
+    for tok in reversed(before[-6:]):
+        lem = lemma(tok)
+        if lem in _GROUPS:
+            return CountedNoun(_GROUPS[lem], tok, None)
+        ev = _EVENT_RE.fullmatch(tok)
+        if ev and ev.lastgroup:
+            return CountedNoun(ev.lastgroup, tok, None)
+    return None
+
+
+def _head(phrase: list[str]) -> str | None:
+    """The noun a short phrase ends on, skipping verb forms ("40 people killed" -> people)."""
+    for i, tok in enumerate(phrase):
+        low = tok.lower()
+        if i > 0 and (low.endswith(("ed", "ing")) or low in ("were", "was")):
+            return phrase[i - 1]
+    return phrase[-1]
+
+
+def _modifier(phrase: list[str]) -> str | None:
+    """Proper adjectives opening a phrase: "North Korean special forces" -> North Korean."""
+    words: list[str] = []
+    for tok in phrase:
+        if tok[0].isupper():
+            words.append(tok)
+        else:
+            break
+    return " ".join(words) if words and len(words) < len(phrase) else None
+
+
+def _event_group(sentence: str) -> str | None:
+    m = _EVENT_RE.search(sentence)
+    return m.lastgroup if m else None
