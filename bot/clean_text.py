@@ -36,7 +36,7 @@ _NOSPACE_RE = re.compile(
 _THAI_LIKE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _WORD_RE = re.compile(r"\w+")
 _SENT_END = tuple(".!?…\"”’»)]:;。！？」』）")
-_SENT_END_RE = re.compile(r"[.!?…。！？]")
+_SENT_END_RE = re.compile(r"[.!?…][\"”’)]?\s+[\"“‘(]?[A-Z]|[。！？]")
 
 
 def word_units(line: str) -> float:
@@ -62,7 +62,7 @@ _BOILER_RE = re.compile(
     |see\s+also|more\s+(?:from|on|about|stories|news|in)\b|recommended|most\s+(?:read|popular|viewed|shared)
     |trending|you\s+may\s+(?:also\s+)?like|don'?t\s+miss|also\s+read|comments?|reply|leave\s+a\s+
     |join\s+(?:the|our)\s+(?:conversation|discussion|commenting)|notifications?|skip\s+to|jump\s+to
-    |main\s+(?:menu|content|story)|continue\s+reading|click\s+here|follow\s+us|download\s+(?:the|our)\s+app
+    |main\s+(?:menu|content|story)|continue\s+reading|click(?:ing)?\s+here|follow\s+us|download\s+(?:the|our)\s+app
     |donat(?:e|ion|ions)|contribut(?:e|ion)|support\s+(?:us|our|independent|quality)|your\s+support
     |paywalls?|getty\s*images|shutterstock|photo(?:graph)?\s*(?:by|credit)?\s*:|image\s*(?:credit)?\s*:
     |picture\s*:|credit\s*:|\(ap\s+photo|ap\s+photo/|afp\s+via|/\s*reuters$|file\s+photo|tags?\s*:|topics\s*:
@@ -85,12 +85,13 @@ _TAIL_RE = re.compile(
 _APPEAL_RE = re.compile(
     r"(?i)\b(?:donat(?:e|ion|ions|ing)|paywalls?|subscri(?:be|ption|bers?)|your support"
     r"|support (?:us|our journalism|independent)|contribut(?:e|ion)|membership|sign up"
-    r"|newsletters?|inbox|cookies?|privacy policy|terms of (?:use|service))\b"
+    r"|newsletters?|inbox|e-?mails?|cookies?|privacy policy|terms of (?:use|service))\b"
 )
 _CAPTION_RE = re.compile(
     r"(?i)(?:^(?:photo|image|picture|pic|credit|source|caption|illustration|video|graphic)s?\b\s*[:.|]"
     r"|\b(?:getty\s*images|shutterstock|afp|epa|ap\s+photo|reuters|pa\s+(?:wire|media)|alamy"
-    r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|^credit\.{0,3}$|\(photo[^)]*\)\s*$)"
+    r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|^credit\.{0,3}$|\(photo[^)]*\)\s*$"
+    r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$)"
 )
 _MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
 
@@ -99,6 +100,7 @@ _AGO_RE = re.compile(
     r"(?i)^(?:\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.*"
     r"|(?:just\s+now|yesterday|today)$)"
 )
+_BRACKETED_RE = re.compile(r"^[\[(][^\])]{0,40}[\])]$")
 _PERSON_RE = re.compile(r"(?i)\b(?:we|our|us|you|your)\b")
 
 
@@ -115,6 +117,12 @@ class _Line:
     tail: bool
     table: bool
     teaser: bool = False
+    spaced: bool = True  # a blank line on both sides, as <p> paragraphs get
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 15 and sum(c.isupper() for c in letters) > 0.9 * len(letters)
 
 
 def _title_case_share(text: str) -> float:
@@ -126,7 +134,7 @@ def _title_case_share(text: str) -> float:
 
 def _describe(index: int, text: str) -> _Line:
     units = word_units(text)
-    sentence = text.endswith(_SENT_END) or bool(_SENT_END_RE.search(text[:-1]))
+    sentence = text.endswith(_SENT_END) or bool(_SENT_END_RE.search(text))
     has_nospace = bool(_NOSPACE_RE.search(text))
     table = text.count("\t") >= 2
     menu_like = units >= 6 and not has_nospace and not table and (
@@ -144,6 +152,17 @@ def _describe(index: int, text: str) -> _Line:
     caption = units < 40 and bool(_CAPTION_RE.search(text))
     tail = units <= 8 and bool(_TAIL_RE.match(text.strip(" \t:>»›-–—|•·")))
     return _Line(index, text, units, sentence, prose, boiler, appeal, caption, tail, table)
+
+
+def _mark_repeats(lines: list[_Line]) -> None:
+    """A line printed twice on one page (menus, teasers, share rows) is furniture."""
+    seen: dict[str, int] = {}
+    for line in lines:
+        if line.units >= 2 and not line.table:
+            seen[line.text] = seen.get(line.text, 0) + 1
+    for line in lines:
+        if seen.get(line.text, 0) > 1:
+            line.boiler = True
 
 
 def _spread_appeals(lines: list[_Line]) -> None:
@@ -176,12 +195,13 @@ def _mark_teasers(lines: list[_Line]) -> None:
     Teaser lists repeat "Headline / one-sentence summary / 2H ago"; an article's
     paragraphs come in runs.
     """
-    for i in range(1, len(lines) - 1):
+    n = len(lines)
+    for i in range(1, n - 1):
         prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
-        if not line.prose or line.units > 45:
+        if not line.prose or line.units > 45 or prev.prose or nxt.prose or prev.boiler:
             continue
-        if (not prev.prose and not prev.sentence and prev.units >= 3
-                and not nxt.prose and (nxt.boiler or nxt.units < 8)):  # fmt: skip
+        boxed = i >= 2 and not lines[i - 2].prose and i + 2 < n and not lines[i + 2].prose
+        if boxed or (not prev.sentence and prev.units >= 3 and (nxt.boiler or nxt.units < 8)):
             line.teaser = True
 
 
@@ -219,7 +239,15 @@ def _best_run(scores: list[float]) -> tuple[int, int]:
 def _main_block(lines: list[_Line]) -> tuple[int, int]:
     if not lines:
         return (0, 0)
-    start, end = _best_run([_score(line) for line in lines])
+    scores = [_score(line) for line in lines]
+    # Where the page sets its paragraphs apart with blank lines (a copy of <p>s), prose
+    # packed between other lines is more likely a teaser, a comment or a caption.
+    prose = [line for line in lines if line.prose]
+    if prose and sum(line.spaced for line in prose) >= 0.4 * len(prose):
+        for k, line in enumerate(lines):
+            if line.prose and not line.spaced and scores[k] > 0:
+                scores[k] *= 0.3
+    start, end = _best_run(scores)
     return start, end
 
 
@@ -230,10 +258,13 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     keep = [start <= i < end for i in range(len(lines))]
     for i in range(start, end):
         line = lines[i]
-        if line.boiler or line.caption or line.tail:
+        if line.boiler or line.caption or line.tail or _BRACKETED_RE.match(line.text):
             keep[i] = False
             continue
-        if line.prose:
+        if line.units >= 6 and _shouting(line.text):
+            keep[i] = False  # an all-capitals "READ MORE"-style link set into the text
+            continue
+        if line.prose or line.table:
             continue
         # A short line stays when it reads as part of the article (a subhead or a
         # one-line quote) rather than as a row in a stack of short links.
@@ -330,8 +361,18 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     standfirst, byline or date line); ``Article.removed`` every dropped line,
     verbatim, in page order.
     """
-    raw = [ln for ln in _split_lines(text) if ln]
-    lines = [_describe(i, t) for i, t in enumerate(raw)]
+    all_lines = _split_lines(text)
+    raw: list[str] = []
+    lines: list[_Line] = []
+    for i, t in enumerate(all_lines):
+        if t:
+            line = _describe(len(raw), t)
+            line.spaced = (i == 0 or not all_lines[i - 1]) and (
+                i + 1 == len(all_lines) or not all_lines[i + 1]
+            )
+            raw.append(t)
+            lines.append(line)
+    _mark_repeats(lines)
     _spread_appeals(lines)
     _mark_teasers(lines)
     start, end = _main_block(lines)
