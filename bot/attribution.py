@@ -1,0 +1,439 @@
+"""Attribution extraction: who said what, from an article's paragraphs.
+
+Rules, no model: a quote-mark state machine per paragraph, a lexicon of reporting and
+cognition verbs, "according to", headline colons, subject/verb inversion ("said X"),
+and speaker phrases parsed and resolved by ``bot.speakers``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.model import Attribution, Kind
+from bot.sentences import split_sentences
+from bot.speakers import (
+    DETERMINERS,
+    PRONOUNS,
+    SpeakerPhrase,
+    parse_speaker,
+    resolve,
+    wordset,
+)
+
+_IRREGULAR = {
+    "say": ("says", "said", "saying"),
+    "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"),
+    "think": ("thinks", "thought", "thinking"),
+    "know": ("knows", "knew", "knowing", "known"),
+    "find": ("finds", "found", "finding"),
+    "show": ("shows", "showed", "showing", "shown"),
+    "feel": ("feels", "felt", "feeling"),
+    "hold": ("holds", "held", "holding"),
+    "read": ("reads", "reading"),
+    "foresee": ("foresees", "foresaw", "foreseeing"),
+    "predict": ("predicts", "predicted", "predicting"),
+    "forecast": ("forecasts", "forecasting"),
+    "tweet": ("tweets", "tweeted", "tweeting"),
+}
+# Reporting, cognition and evidence verbs (PolNeAR counts beliefs and polls too).
+_REGULAR = """add note argue claim announce report suggest explain acknowledge declare reply
+respond insist warn state assert contend admit concede confirm deny reveal disclose
+observe remark complain boast recall estimate conclude testify allege maintain stress
+emphasize emphasise mention predict tweet post believe fear hope worry doubt expect
+agree indicate point promise pledge vow threaten urge ask demand question speculate
+caution counter propose recommend imply charge accuse blame criticize criticise praise
+joke quip muse reason retort acknowledge affirm announce assure complain continue
+clarify inform advise signal hint opine proclaim reckon surmise suspect guess figure
+lament tout describe dismiss reject insist"""
+_STOP_AFTER = {"described", "dismissed", "rejected", "criticized", "praised", "blamed",
+               "accused", "questioned", "charged", "continued", "figured", "posted",
+               "pointed", "asked", "indicated", "held", "read", "reading", "holds",
+               "holding", "reads", "feeling", "thinking", "knowing", "finding", "showing",
+               "feels", "felt"}
+
+
+def _inflect(base: str) -> set[str]:
+    if base in _IRREGULAR:
+        return {base, *_IRREGULAR[base]}
+    stem = base[:-1] if base.endswith("e") else base
+    s = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    return {base, s, stem + "ed", stem + "ing"}
+
+
+CUE_VERBS: frozenset[str] = frozenset(
+    w
+    for base in list(_IRREGULAR) + _REGULAR.split()
+    for w in _inflect(base)
+) - {"posting", "pointing", "figuring", "charging", "holding", "reading", "ask",
+     "point", "charge", "post", "figure", "question", "state", "hold", "read", "counter",
+     "continue", "signal", "guess", "reason", "doubt", "fear", "hope", "worry", "show",
+     "find", "know", "feel", "report", "note", "tweet", "claim", "estimate",
+     "promise", "pledge", "vow", "praise", "blame", "demand"}
+# Verbs that take a hearer before the content ("told reporters that ...").
+HEARER_VERBS = frozenset(
+    {"told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
+     "warned", "warns", "urged", "urges", "asked", "asks", "advised", "reminded"}
+)
+_AUX = wordset(
+    """has have had also later previously repeatedly would will did does do not never
+    publicly recently once then quickly even often already again reportedly has long
+    since first initially further privately told simply just flatly bluntly openly
+    frequently has been was is were are had been could might may should can may tersely
+    angrily falsely wrongly rightly correctly still"""
+)
+_BOUNDARY_WORDS = wordset(
+    """that and but because when while as if after before although though since so where
+    whether than or nor yet unless until once said says"""
+)
+_QUOTE_CHARS = "\"“”"
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Fr|Rev|Prof)\."
+    r"|\w+(?:[’'&.-]\w+)*(?:[’']s?)?|[^\w\s]"
+)
+
+
+@dataclass(slots=True)
+class _Cand:
+    speaker_text: str
+    cue: str
+    pieces: list[tuple[int, int]]
+    paragraph: int
+    post: bool = False  # content came before the cue: a following bare quote continues it
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) spans of double-quoted stretches, quote marks included.
+
+    Curly marks say which way they face; straight ones toggle. An unclosed quote runs to
+    the paragraph's end (multi-paragraph quotes repeat only the opening mark).
+    """
+    text = text.replace("''", '" ').replace("``", '" ')
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and start is None):
+            if start is None:
+                start = i
+            elif ch == "“":
+                start = i  # a stray opener: restart
+        elif ch in "”\"" and start is not None:
+            spans.append((start, i + 1))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < pos < e - 1 or s == pos for s, e in spans)
+
+
+def _units(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, merged so that no quote is cut by a unit boundary."""
+    units: list[tuple[int, int]] = []
+    for s, e in split_sentences(text):
+        if units and any(qs < s < qe - 1 for qs, qe in quotes) and not _starts_quote(
+            text, s, quotes
+        ):
+            units[-1] = (units[-1][0], e)
+        else:
+            units.append((s, e))
+    return units
+
+
+def _starts_quote(text: str, pos: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    return any(qs == pos for qs, _ in quotes)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [
+        _Tok(m.group(0), start + m.start(), start + m.end())
+        for m in _TOKEN.finditer(text[start:end])
+    ]
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " ,;:—–-":
+        s += 1
+    while e > s and text[e - 1] in " ,;:—–-":
+        e -= 1
+    return s, e
+
+
+def _subject_left(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """Token range [a, b) of the subject phrase ending before the verb at toks[i]."""
+    b = i
+    while b > 0 and toks[b - 1].text.lower() in _AUX:
+        b -= 1
+    a = b
+    while a > 0:
+        t = toks[a - 1].text
+        low = t.lower()
+        if t in ",;:()[]—–" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!":
+            break
+        a -= 1
+    if a == b:
+        return None
+    # "X, who has long argued this, said": skip back over the relative clause.
+    if toks[a].text.lower() in ("who", "which") and a >= 2 and toks[a - 1].text == ",":
+        r = _subject_left(toks, a - 1)
+        if r is not None:
+            return r
+    # Keep the subject short: the last 9 tokens at most.
+    if b - a > 9:
+        return None
+    # Leading adverbials cut by no comma: "On Tuesday the senator" -> keep it.
+    return a, b
+
+
+def _is_nounish(words: list[str]) -> bool:
+    if not words:
+        return False
+    low = [w.lower() for w in words]
+    if len(words) == 1 and low[0] in PRONOUNS:
+        return low[0] not in ("which", "it", "you")
+    if low[-1] in DETERMINERS or low[-1] in ("to", "of", "in", "on", "for", "with", "by"):
+        return False
+    first = low[0]
+    return not (first in ("it", "this", "there", "what", "which", "you") and len(words) == 1)
+
+
+def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
+               ) -> list[_Cand]:
+    toks = _tokens(text, us, ue)
+    cands: list[_Cand] = []
+    used_until = us
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        low = t.text.lower()
+        if _inside(t.start, quotes) or t.start < used_until:
+            i += 1
+            continue
+        # according to X, CONTENT / CONTENT, according to X
+        if low == "according" and i + 1 < n and toks[i + 1].text.lower() == "to":
+            j = i + 2
+            while j < n and toks[j].text not in ",;." and toks[j].text not in _QUOTE_CHARS:
+                j += 1
+            if j > i + 2:
+                sp = text[toks[i + 2].start : toks[j - 1].end]
+                if i > 0 and toks[i - 1].text in ",—–(":
+                    cs, ce = _strip_span(text, used_until, toks[i - 1].start)
+                    if ce > cs:
+                        cands.append(_Cand(sp, "according to", [(cs, ce)], para, post=True))
+                else:
+                    cs, ce = _strip_span(text, toks[j - 1].end, ue)
+                    if ce > cs:
+                        cands.append(_Cand(sp, "according to", [(cs, ce)], para))
+                        used_until = ue
+            i = j
+            continue
+        if low not in CUE_VERBS:
+            i += 1
+            continue
+        cand = _verb_cue(text, toks, i, us, ue, used_until, quotes, para)
+        if cand is not None:
+            cands.append(cand)
+            used_until = max(used_until, cand.pieces[-1][1]) if not cand.post else max(
+                used_until, t.end)
+        i += 1
+    return cands
+
+
+def _verb_cue(text: str, toks: list[_Tok], i: int, us: int, ue: int, used_until: int,
+              quotes: Sequence[tuple[int, int]], para: int) -> _Cand | None:
+    t = toks[i]
+    low = t.text.lower()
+    n = len(toks)
+    prev = toks[i - 1].text if i > 0 else ""
+    # Inversion: "CONTENT," said X[, role].
+    if prev in (",", "”", '"') and i + 1 < n and low in ("said", "says", "added", "wrote",
+                                                      "asked", "explained", "continued",
+                                                      "noted", "argued", "replied",
+                                                      "recalled", "tweeted", "writes",
+                                                      "adds", "notes"):
+        j = i + 1
+        while j < n and toks[j].text not in ".;?!" and toks[j].text not in _QUOTE_CHARS:
+            j += 1
+        sp = text[toks[i + 1].start : toks[j - 1].end] if j > i + 1 else ""
+        words = [x.text for x in toks[i + 1 : j]]
+        if sp and _is_nounish(words) and (words[0][0].isupper() or words[0].lower() in
+                                          DETERMINERS or words[0].lower() in PRONOUNS):
+            cs, ce = _strip_span(text, used_until, toks[i - 1].start if prev == "," else
+                                 toks[i - 1].end)
+            if ce > cs:
+                return _Cand(sp, t.text, [(cs, ce)], para, post=True)
+    subj = _subject_left(toks, i)
+    if subj is None:
+        return None
+    a, b = subj
+    words = [x.text for x in toks[a:b]]
+    if not _is_nounish(words):
+        return None
+    sp = text[toks[a].start : toks[b - 1].end]
+    before_subj = toks[a - 1].text if a > 0 else ""
+    cue_end = i + 1
+    # Post-posed: "CONTENT," X said[ adjunct]. — the content precedes.
+    rest = toks[i + 1 :]
+    rest_words = [x.text for x in rest if x.text not in ".,;!?"]
+    if a > 0 and before_subj in (",", "”", '"', "—", "–") and (
+        len(rest_words) <= 8 or (rest and rest[0].text == ",")
+    ) and not (rest and rest[0].text.lower() == "that"):
+        end_pos = toks[a - 1].start if before_subj in ",—–" else toks[a - 1].end
+        if before_subj in "”\"" and a > 1 and toks[a - 2].text == ",":
+            end_pos = toks[a - 1].end
+        cs, ce = _strip_span(text, used_until, end_pos)
+        if ce - cs > 0 and len(_TOKEN.findall(text[cs:ce])) >= 2:
+            pieces = [(cs, ce)]
+            # "A," he said, "B."
+            k = i + 1
+            while k < n and toks[k].text not in ",.;":
+                k += 1
+            if k < n and toks[k].text == "," and k + 1 < n and toks[k + 1].text in "“\"":
+                q = [(s, e) for s, e in quotes if s == toks[k + 1].start]
+                if q:
+                    pieces.append(q[0])
+            cue = " ".join(x.text for x in toks[i:cue_end])
+            if low == "said" and i + 3 < n and " ".join(
+                x.text.lower() for x in toks[i + 1 : i + 4]
+            ) == "in a statement":
+                cue = "said in a statement"
+            return _Cand(sp, cue, pieces, para, post=len(pieces) == 1)
+    if low in _STOP_AFTER and low not in ("asked", "continued", "pointed"):
+        pass
+    # Pre-posed: X said [that|:] CONTENT.
+    k = i + 1
+    cue_words = [t.text]
+    if k < n and toks[k].text.lower() in ("in", "on") and low == "said" and " ".join(
+        x.text.lower() for x in toks[k : k + 3]
+    ) == "in a statement":
+        cue_words += [x.text for x in toks[k : k + 3]]
+        k += 3
+    start_k = k
+    limit = min(n, k + 10)
+    found = None
+    for m in range(k, limit):
+        tm = toks[m].text
+        if tm.lower() == "that" and m > k - 1:
+            found = m + 1
+            break
+        if tm in _QUOTE_CHARS or tm == "“":
+            found = m
+            break
+        if tm == ":":
+            found = m + 1
+            break
+        if tm in ".;":
+            break
+    if found is not None and (low in HEARER_VERBS or found - start_k <= 6):
+        k = found
+    elif low in HEARER_VERBS:
+        # "told reporters CONTENT": skip a short hearer phrase.
+        while k < n and k - start_k < 3 and toks[k].text.lower() in (
+            "reporters", "the", "a", "him", "her", "them", "us", "me", "cnn", "abc",
+            "nbc", "cbs", "fox", "voters", "supporters", "audience", "crowd"
+        ):
+            k += 1
+    if k >= n:
+        return None
+    cs, ce = _strip_span(text, toks[k].start, ue)
+    if ce <= cs or len(_TOKEN.findall(text[cs:ce])) < 2:
+        return None
+    return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
+
+
+def _kind(text: str, pieces: Sequence[tuple[int, int]]) -> Kind:
+    content = " ".join(text[s:e] for s, e in pieces)
+    inq = quote_spans(content)
+    if not inq:
+        return Kind.INDIRECT
+    outside = content
+    for s, e in reversed(inq):
+        outside = outside[:s] + outside[e:]
+    if re.search(r"\w", outside):
+        return Kind.MIXED
+    return Kind.DIRECT
+
+
+def _is_scare_quote(text: str, s: int, e: int) -> bool:
+    inner = text[s + 1 : e - 1]
+    return len(inner.split()) <= 4 and not re.search(r"[.!?,]\W*$", inner)
+
+
+def _colon_cue(text: str, para: int) -> _Cand | None:
+    """Headline-style "Pence: Gennifer Flowers Won't Be at Debate"."""
+    m = re.match(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}): (\S.{5,})$", text)
+    if not m:
+        return None
+    return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para)
+
+
+def _extract_paragraph(text: str, para: int) -> list[_Cand]:
+    quotes = quote_spans(text)
+    out: list[_Cand] = []
+    colon = _colon_cue(text, para)
+    if colon:
+        return [colon]
+    prev_post: _Cand | None = None
+    for us, ue in _units(text, quotes):
+        cands = _find_cues(text, us, ue, quotes, para)
+        if not cands and prev_post is not None:
+            # A bare quote after '"A," he said.': the same speaker goes on.
+            q = [(s, e) for s, e in quotes if s == us]
+            if q and q[0][1] >= ue - 1:
+                prev_post.pieces.append((q[0][0], ue))
+                continue
+        prev_post = None
+        out.extend(cands)
+        if cands and cands[-1].post:
+            prev_post = cands[-1]
+    return out
+
+
+def _gender_hints(body: Sequence[str]) -> dict[str, str]:
+    """First-name genders learned from "Mr."/"Ms." and from he/she right after a name."""
+    return {}
+
+
+def extract_attributions(body: Sequence[str]) -> list[Attribution]:
+    """Who said what in the article's paragraphs ``body`` (index = Attribution.paragraph)."""
+    cands: list[_Cand] = []
+    for p, text in enumerate(body):
+        cands.extend(_extract_paragraph(text, p))
+    phrases: list[SpeakerPhrase | None] = [parse_speaker(c.speaker_text) for c in cands]
+    names = resolve(phrases, _gender_hints(body))
+    out: list[Attribution] = []
+    for c, ph, name in zip(cands, phrases, names, strict=True):
+        text = body[c.paragraph]
+        pieces = sorted(c.pieces)
+        content = " ".join(text[s:e] for s, e in pieces)
+        assert ph is not None
+        speaker = name or (ph.text if not ph.pronoun else None)
+        out.append(
+            Attribution(
+                speaker=speaker,
+                speaker_text=c.speaker_text,
+                speaker_role=ph.role if ph.name else (ph.role if not ph.pronoun else None),
+                cue=c.cue,
+                content=content,
+                kind=_kind(text, pieces),
+                anonymous=ph.anonymous,
+                paragraph=c.paragraph,
+                span=(pieces[0][0], pieces[-1][1]),
+            )
+        )
+    return out
