@@ -35,8 +35,9 @@ _NOSPACE_RE = re.compile(
 )
 _THAI_LIKE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _WORD_RE = re.compile(r"\w+")
-_SENT_END = tuple(".!?…\"”’»)]:;。！？」』）")
-_SENT_END_RE = re.compile(r"[.!?…][\"”’)]?\s+[\"“‘(]?[A-Z]|[。！？]")
+_SENT_END = tuple(".!?…:;。！？")
+_CLOSERS = "\"'”’»)]」』）*"
+_CJK_STOP_RE = re.compile(r"[。！？]")
 
 
 def word_units(line: str) -> float:
@@ -85,10 +86,12 @@ _TAIL_RE = re.compile(
 _APPEAL_RE = re.compile(
     r"(?i)\b(?:donat(?:e|ion|ions|ing)|paywalls?|subscri(?:be|ption|bers?)|your support"
     r"|support (?:us|our journalism|independent)|contribut(?:e|ion)|membership|sign up"
-    r"|newsletters?|inbox|e-?mails?|cookies?|privacy policy|terms of (?:use|service))\b"
+    r"|newsletters?|inbox|e-?mails?|spam|unsubscribe|join our|forums?|news tip|cookies?"
+    r"|privacy policy|terms of (?:use|service))\b"
 )
 _CAPTION_RE = re.compile(
     r"(?i)(?:^(?:photo|image|picture|pic|credit|source|caption|illustration|video|graphic)s?\b\s*[:.|]"
+    r"|^(?:above|below|top|pictured|left|right|main|inset)\s*:"
     r"|\b(?:getty\s*images|shutterstock|afp|epa|ap\s+photo|reuters|pa\s+(?:wire|media)|alamy"
     r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|^credit\.{0,3}$|\(photo[^)]*\)\s*$"
     r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$)"
@@ -134,7 +137,7 @@ def _title_case_share(text: str) -> float:
 
 def _describe(index: int, text: str) -> _Line:
     units = word_units(text)
-    sentence = text.endswith(_SENT_END) or bool(_SENT_END_RE.search(text))
+    sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
     has_nospace = bool(_NOSPACE_RE.search(text))
     table = text.count("\t") >= 2
     menu_like = units >= 6 and not has_nospace and not table and (
@@ -270,10 +273,16 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
         # one-line quote) rather than as a row in a stack of short links.
         prev_short = i > start and not lines[i - 1].prose
         next_short = i + 1 < end and not lines[i + 1].prose
-        if prev_short and next_short and not line.sentence:
+        if not line.sentence and ((prev_short and next_short) or line.units < 2):
             keep[i] = False
-        elif line.units < 2 and not line.sentence:
+    # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
+    kept = [i for i in range(start, end) if keep[i]]
+    for i in reversed(kept[1:]):
+        line = lines[i]
+        if line.units < 60 and (_APPEAL_RE.search(line.text) or _BOILER_RE.search(line.text)):
             keep[i] = False
+        else:
+            break
     # A caption's title line ("Trump at a rally in Ohio.") sits right above its credit.
     for i in range(start + 1, end):
         if lines[i].caption and keep[i - 1] and lines[i - 1].units < 25:
@@ -284,64 +293,75 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
 # ---------------------------------------------------------------- metadata
 
 
-def _header_meta(
-    lines: list[_Line], start: int, body_first: str | None
-) -> tuple[str | None, str | None, tuple[str, ...], str | None, set[int]]:
-    """Title, standfirst, byline, date from the lines above the block; and their positions."""
-    lo = max(0, start - 25)
-    head = lines[lo:start]
-    used: set[int] = set()
-    date: str | None = None
+@dataclass(frozen=True, slots=True)
+class _Header:
+    title: str | None = None
+    standfirst: str | None = None
     byline: tuple[str, ...] = ()
+    published: str | None = None
+
+
+def _slug_words(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    path = url.split("?", 1)[0].split("#", 1)[0].split("//", 1)[-1].partition("/")[2]
+    return {w for w in re.split(r"[^a-z]+", path.lower()) if len(w) > 2}
+
+
+def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
+    """Headline, standfirst, byline and date line from the lines just above the main block."""
+    lo = max(0, start - 30)
+    head = lines[lo:start]
+    date = by_names = None
     date_pos = by_pos = None
     for k in range(len(head) - 1, -1, -1):
         text = head[k].text
         if date is None and is_date_line(text):
             date, date_pos = parse_date(text), k
-            names = parse_byline(text, need_by=False) if not byline else ()
-            if names:
-                byline, by_pos = names, k
-            continue
-        if not byline and head[k].units <= 12:
-            names = parse_byline(text) or (
-                parse_byline(text, need_by=False)
-                if date_pos is not None and abs(k - date_pos) <= 2
-                else ()
-            )
-            if names:
-                byline, by_pos = names, k
-    anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
-    title = standfirst = None
-    # Title: the nearest headline-shaped line above the byline/date (or above the block).
-    candidates = [k for k in range(anchor - 1, -1, -1) if _headline_like(head[k])]
-    if candidates:
-        t = candidates[0]
-        # A standfirst sits right below the headline: take the nearest headline above it.
-        if len(candidates) > 1 and t == anchor - 1 and head[t].units >= 8:
-            above = candidates[1]
-            if t - above <= 2 and head[above].units <= head[t].units:
-                title, standfirst = head[above].text, head[t].text
-                used.update({lo + above, lo + t})
-        if title is None:
-            title = head[t].text
-            used.add(lo + t)
-            for k in range(t + 1, anchor):
-                if 6 <= head[k].units <= 70 and not head[k].boiler and not head[k].caption:
-                    standfirst = head[k].text
-                    used.add(lo + k)
+            names = parse_byline(text, need_by=False)
+            if names and by_names is None:
+                by_names, by_pos = names, k
+        elif by_names is None and head[k].units <= 12 and (names := parse_byline(text)):
+            by_names, by_pos = names, k
+    if by_names is None and date_pos is not None:
+        # A bare name right next to the date line ("Arpan Rai" / "Thursday 24 October 2024").
+        for k in (date_pos - 1, date_pos + 1):
+            if 0 <= k < len(head) and head[k].units <= 5 and not head[k].boiler:
+                names = parse_byline(head[k].text, need_by=False)
+                if names and len(names) == 1 and len(names[0].split()) in (2, 3):
+                    by_names, by_pos = names, k
                     break
-    if title is None and body_first is not None:
-        title = None
-    for p in (date_pos, by_pos):
-        if p is not None:
-            used.add(lo + p)
-    return title, standfirst, byline, date, used
+    anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
+    slug = _slug_words(url)
+    best, best_score = None, 0.0
+    for k in range(anchor):
+        if not _headline_like(head[k]):
+            continue
+        words = {w.lower() for w in _WORD_RE.findall(head[k].text)}
+        overlap = len(words & slug) / max(1, len(slug)) if slug else 0.0
+        score = 1.0 + 3.0 * overlap - 0.05 * (anchor - k) + (0.3 if not head[k].boiler else -1.0)
+        if score > best_score:
+            best, best_score = k, score
+    title = head[best].text if best is not None else None
+    standfirst = None
+    if best is not None:
+        for k in range(best + 1, min(len(head), best + 4)):
+            line = head[k]
+            if k in (date_pos, by_pos) or parse_date(line.text) or _NUM_DATE_RE.search(line.text):
+                continue
+            if 8 <= line.units <= 70 and not (line.boiler or line.caption or line.appeal):
+                standfirst = line.text
+                break
+    return _Header(title, standfirst, by_names or (), date)
+
+
+_NUM_DATE_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b")
 
 
 def _headline_like(line: _Line) -> bool:
-    if line.boiler or line.caption or line.tail or line.appeal:
+    if line.caption or line.tail or line.appeal:
         return False
-    if is_date_line(line.text) or parse_byline(line.text):
+    if is_date_line(line.text) or parse_byline(line.text) or _shouting(line.text):
         return False
     return 3 <= line.units <= 30 and not line.text.endswith((".", ":"))
 
@@ -381,19 +401,20 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
             meta=SourceMeta(url=url, outlet=find_outlet(raw, url)), body=(), removed=tuple(raw)
         )
     keep = _keep_inside(lines, start, end)
-    first_kept = next((lines[i].text for i in range(start, end) if keep[i]), None)
-    title, standfirst, byline, date, used = _header_meta(lines, start, first_kept)
-    if date is None:
-        date = next((parse_date(lines[i].text) for i in range(start, min(end, start + 3))
-                     if is_date_line(lines[i].text)), None)  # fmt: skip
+    header = _header_meta(lines, start, url)
+    date = header.published or next(
+        (parse_date(lines[i].text) for i in range(start, min(end, start + 3))
+         if is_date_line(lines[i].text)),
+        None,
+    )  # fmt: skip
     body = tuple(lines[i].text for i in range(len(lines)) if keep[i])
     removed = tuple(lines[i].text for i in range(len(lines)) if not keep[i])
     meta = SourceMeta(
         url=url,
         outlet=find_outlet(raw, url),
-        title=title,
-        standfirst=standfirst,
-        byline=byline,
+        title=header.title,
+        standfirst=header.standfirst,
+        byline=header.byline,
         published=date,
     )
     return Article(meta=meta, body=body, removed=removed)
@@ -406,9 +427,7 @@ def article_from_clean_text(text: str, url: str | None = None) -> Article:
     every non-empty line is a paragraph. Nothing is removed.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if re.search(r"\n[ \t]*\n", text):
-        parts = re.split(r"\n[ \t]*\n", text)
-    else:
-        parts = text.split("\n")
+    blank = re.compile(r"\n[ \t]*\n")
+    parts = blank.split(text) if blank.search(text) else text.split("\n")
     body = tuple(p.strip() for p in parts if p.strip())
     return Article(meta=SourceMeta(url=url), body=body)

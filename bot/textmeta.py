@@ -25,25 +25,30 @@ _ZONES = {
     "NZST": "+12:00", "NZDT": "+13:00",
 }  # fmt: skip
 
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _TIME = (
     r"(?:[\s,|·•-]*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[A-Z]{1,4}|UTC|GMT)"
     r"(?P<tzoff>[+-]\d{1,2}(?::?\d{2})?)?\)?)?)?"
 )
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<y>(?:19|20)\d{2})\b"
 _DATE_PATTERNS = [
     # 24 October 2024, Thursday 24 Oct 2024 08:37 EDT
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
-               re.I),
+    re.compile(r"\b(?P<d>\d{1,2})" + _ORD + r"\s+" + _MON + r",?\s+" + _YEAR + _TIME, re.I),
     # October 24, 2024 / Oct. 24, 2024, 10:31 pm CST
-    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME,
-               re.I),
+    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r",?\s+" + _YEAR + _TIME, re.I),
     # 2024-10-24, 2024-10-24T08:37
-    re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<h>\d{1,2}):(?P<mi>\d{2})"
-               r"(?::(?P<s>\d{2}))?)?"),
+    re.compile(
+        r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+        r"(?:[T ](?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"
+    ),
     # 2024/10/24, 2024.10.24, 2024年10月24日
     re.compile(r"(?P<y>(?:19|20)\d{2})\s*[/.年]\s*(?P<m>\d{1,2})\s*[/.月]\s*(?P<d>\d{1,2})日?"),
-]  # fmt: skip
+]
 
 _ZONE_RE = re.compile(r"\b(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b")
 
@@ -96,7 +101,7 @@ def is_date_line(line: str) -> bool:
     if len(line) > 90 or parse_date(line) is None:
         return False
     words = line.split()
-    return len(words) <= 12 and not line.rstrip().endswith((".", "?", "!")) or len(words) <= 6
+    return (len(words) <= 12 and not line.rstrip().endswith((".", "?", "!"))) or len(words) <= 6
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|der|da|di|la|le|bin|al|[A-Z][\w'’.-]*)){1,3}"
@@ -141,14 +146,15 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
     return tuple(names)
 
 
+_OUTLET_NAME = r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})"
 _OUTLET_PATTERNS = [
-    re.compile(r"notifications from ((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"),
+    re.compile(r"notifications\sfrom\s" + _OUTLET_NAME),
     re.compile(
         r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*"
         r"((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4})",
         re.I,
     ),
-    re.compile(r"(?:newsletters?|updates|news) from ((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"),
+    re.compile(r"(?:newsletters?|updates|news)\sfrom\s" + _OUTLET_NAME),
 ]  # fmt: skip
 _OUTLET_TRAIL = re.compile(
     r"\s+(?:Company|Inc|Ltd|Limited|LLC|Group|Media|Corporation|Corp|All|Rights|Reserved|"
@@ -164,7 +170,7 @@ def find_outlet(lines: list[str], url: str | None) -> str | None:
                 continue
             m = pat.search(line)
             if m:
-                name = _OUTLET_TRAIL.sub("", m.group(1)).strip(" .,")
+                name = _OUTLET_TRAIL.sub("", " ".join(m.group(1).split())).strip(" .,")
                 if name and name.lower() not in ("all", "the", "copyright"):
                     return name
     return outlet_from_url(url)
