@@ -1,0 +1,522 @@
+"""What changed between two versions of a story, and whether an editor should hear about it.
+
+Pure: two cleaned Digests in, a StoryDiff out. The comparison works on sentences, not
+paragraphs, so a re-wrapped paragraph is no change. Before comparing, both versions drop
+what is not the story: timestamp lines ("Updated 10:32 GMT"), page furniture that leaked
+into the body (most-read lists, ads, cookie and newsletter text) and correction notes,
+which are reported on their own. Each sentence is reduced to a key of lower-cased words
+(punctuation and whitespace gone, "3,000" == "3000"); difflib aligns the keys, and the
+sentences left over are paired by similarity and classified:
+
+* same words, only figures differ  -> a figure revision (old, new, the new sentence);
+* differences are typo fixes only   -> nothing ("goverment" -> "government");
+* anything else                     -> a reworded sentence (a negation, a name, a verb).
+
+Sentences with no counterpart are added or removed; a paragraph that is wholly new (or
+wholly gone) is reported as a paragraph, verbatim.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from bot.figures import find_figures
+from bot.model import Digest
+from bot.sentences import split_sentences
+
+# ------------------------------------------------------------------------ result types
+
+
+@dataclass(frozen=True, slots=True)
+class FigureChange:
+    old: str
+    new: str
+    sentence: str  # the new sentence, verbatim
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceChange:
+    """A sentence reworded beyond a typo fix ("did" -> "did not"); both verbatim."""
+
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryDiff:
+    material: bool
+    headline: tuple[str, str] | None
+    figures_changed: tuple[FigureChange, ...]
+    added_paragraphs: tuple[str, ...]
+    removed_paragraphs: tuple[str, ...]
+    new_sources: tuple[str, ...]
+    dropped_sources: tuple[str, ...]
+    corrections: tuple[str, ...]
+    # Beyond the issue's shape: edits inside paragraphs that survive.
+    changed_sentences: tuple[SentenceChange, ...] = ()
+    added_sentences: tuple[str, ...] = ()  # new sentences inside an existing paragraph
+    removed_sentences: tuple[str, ...] = ()
+    reverted: bool = False  # ``new`` matches an earlier version: reported, not material
+
+    @property
+    def empty(self) -> bool:
+        """No change of any kind was found (as opposed to changes judged immaterial)."""
+        return not (
+            self.headline
+            or self.figures_changed
+            or self.added_paragraphs
+            or self.removed_paragraphs
+            or self.new_sources
+            or self.dropped_sources
+            or self.corrections
+            or self.changed_sentences
+            or self.added_sentences
+            or self.removed_sentences
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "material": self.material,
+            "headline": (
+                {"old": self.headline[0], "new": self.headline[1]} if self.headline else None
+            ),
+            "figures_changed": [
+                {"old": f.old, "new": f.new, "sentence": f.sentence} for f in self.figures_changed
+            ],
+            "added_paragraphs": list(self.added_paragraphs),
+            "removed_paragraphs": list(self.removed_paragraphs),
+            "new_sources": list(self.new_sources),
+            "dropped_sources": list(self.dropped_sources),
+            "corrections": list(self.corrections),
+            "changed_sentences": [{"old": c.old, "new": c.new} for c in self.changed_sentences],
+            "added_sentences": list(self.added_sentences),
+            "removed_sentences": list(self.removed_sentences),
+            "reverted": self.reverted,
+        }
+
+
+# ------------------------------------------------------------------ paragraph filters
+
+# Correction and editor's notes: material whenever a new one appears.
+_CORRECTION_RE = re.compile(
+    r"""(?ix)
+    ^\W*(?:correction|clarification|editor['’]?s?\s+note|note\s+to\s+readers|amendment)s?\b\s*[:.—–-]
+    |^\W*(?:this|the)\s+(?:article|story|report|piece|post|headline)\s+(?:has\s+been|was|had\s+been)
+       \s+(?:updated|corrected|amended|changed|edited|revised)
+    |^\W*an\s+earlier\s+version\s+of\s+this\s+(?:article|story|report|piece|post)
+    """
+)
+# Timestamp lines: a short line announcing when the page changed, not what changed.
+_STAMP_RE = re.compile(
+    r"""(?ix)^\W*(?:
+      (?:last\s+)?(?:updated|modified|edited|amended|reviewed)
+      |first\s+(?:published|posted)|published|posted|originally\s+published
+    )\b(?:\s+(?:on|at))?\s*[:,-]?\s*(?P<rest>.*)$"""
+)
+_TIMEY_RE = re.compile(
+    r"""(?ix)\d|\b(?:ago|today|yesterday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
+    |mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"""
+)
+_CLOCK_RE = re.compile(r"(?i)^\W*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?\W*$")
+# Lines that head a list of other stories: what follows them, while it stays
+# headline-shaped, is furniture too.
+_LIST_HEAD_RE = re.compile(
+    r"""(?ix)^\W*(?:most\s+(?:read|popular|viewed|shared|commented)|related(?:\s+\w+)?
+    |read\s+(?:more|next|also)|more\s+(?:from|on|stories|news|in)\b.*|recommended(?:\s+\w+)?
+    |trending(?:\s+\w+)?|you\s+may\s+(?:also\s+)?like.*|top\s+stories|latest(?:\s+\w+)?
+    |what\s+to\s+read\s+next|around\s+the\s+web|popular(?:\s+\w+)?|editor['’]s\s+picks?
+    )\W*$"""
+)
+# Page furniture vocabulary, only trusted on short paragraphs (a long one is prose).
+_FURNITURE_RE = re.compile(
+    r"""(?ix)^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad|skip\s+advert\w*|
+    story\s+continues\s+below.*|continue\s+reading.*|scroll\s+to\s+continue.*|watch\s*:.*|
+    listen\s*:.*|share(?:\s+this)?(?:\s+(?:article|story|page))?|\d+\s+comments?|comments?)\W*$
+    |\b(?:cookies?|newsletters?|sign\s+up|subscribe|subscription|privacy\s+policy|inbox
+    |follow\s+us|download\s+(?:the|our)\s+app|click\s+here|read\s+more\s*:|related\s*:
+    |all\s+rights\s+reserved|copyright\s+©?|©)\b"""
+)
+_HEADLINE_SHAPED = re.compile(r"[^.!?…\"”’]\s*$")
+_SHORT_WORDS = 25
+_LIST_ITEM_WORDS = 25
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def is_correction(paragraph: str) -> bool:
+    """A correction, clarification or editor's note (not a bare timestamp)."""
+    return bool(_CORRECTION_RE.search(paragraph.strip()))
+
+
+def is_timestamp(text: str) -> bool:
+    """'Updated 10:32 GMT', 'Last modified on Tue 4 Mar 2025 10.32 GMT', '10:32 BST'."""
+    text = text.strip()
+    if _words(text) > 14 or is_correction(text):
+        return False
+    if _CLOCK_RE.match(text):
+        return True
+    m = _STAMP_RE.match(text)
+    return bool(m and _TIMEY_RE.search(m.group("rest") or ""))
+
+
+def _is_furniture(paragraph: str) -> bool:
+    return _words(paragraph) <= _SHORT_WORDS and bool(_FURNITURE_RE.search(paragraph.strip()))
+
+
+def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:
+    """(index, text) of the paragraphs that are the story itself.
+
+    Drops timestamps, furniture, correction notes (reported separately) and the
+    headline-shaped lines under a "Most read"-style heading. A paragraph an
+    attribution points into is never dropped as furniture.
+    """
+    quoted = {a.paragraph for a in digest.attributions}
+    kept: list[tuple[int, str]] = []
+    in_list = False
+    for i, para in enumerate(digest.article.body):
+        text = para.strip()
+        if not text or is_timestamp(text) or is_correction(text):
+            continue
+        if i in quoted:
+            in_list = False
+            kept.append((i, para))
+            continue
+        if _LIST_HEAD_RE.match(text):
+            in_list = True
+            continue
+        if in_list and _words(text) <= _LIST_ITEM_WORDS and _HEADLINE_SHAPED.search(text):
+            continue
+        in_list = False
+        if _is_furniture(text) or not _KEEP_CHARS.search(text):
+            continue
+        kept.append((i, para))
+    return kept
+
+
+_KEEP_CHARS = re.compile(r"\w")
+
+
+def _corrections(digest: Digest) -> list[str]:
+    # The cleaner may file a correction under "removed"; look there too.
+    return [
+        p.strip() for p in (*digest.article.body, *digest.article.removed) if is_correction(p)
+    ]
+
+
+# --------------------------------------------------------------------- normalisation
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "`": "'", "´": "'"})
+_TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)*|\w+(?:'\w+)*")
+_NEGATIONS = frozenset(
+    {"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without", "cannot"}
+    | {"nowhere", "n't"}
+)
+_NEG_PREFIXES = ("un", "in", "im", "il", "ir", "non", "dis", "mis")
+_FIG = "\x00fig"  # stands in for a figure in a sentence's skeleton
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """(original, key) word tokens; keys lower-cased, thousands commas dropped."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    out: list[tuple[str, str]] = []
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group(0)
+        key = tok.lower()
+        if key[0].isdigit():
+            key = re.sub(r"(?<=\d),(?=\d{3}\b)", "", key)
+        elif key.endswith("n't"):  # "didn't" -> "did" "n't": a negation is its own token
+            out.append((tok[:-3], key[:-3]))
+            out.append(("n't", "n't"))
+            continue
+        out.append((tok, key))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    para: int  # paragraph index in the article body
+    text: str  # verbatim
+    tokens: tuple[tuple[str, str], ...]
+    key: str  # normalised words, the difflib unit
+    figures: tuple[str, ...]  # verbatim, in order
+    skeleton: tuple[str, ...]  # keys with each figure replaced by _FIG
+
+
+def _skeleton(text: str, figures: Sequence[str]) -> tuple[str, ...]:
+    """The sentence's keys with figures masked, so '12 dead' and '15 dead' agree."""
+    masked, pos = [], 0
+    for fig in figures:
+        at = text.find(fig, pos)
+        if at < 0:
+            continue
+        masked.append(text[pos:at])
+        masked.append(f" {_FIG} ")
+        pos = at + len(fig)
+    masked.append(text[pos:])
+    out: list[str] = []
+    for part in masked:
+        if part == f" {_FIG} ":
+            out.append(_FIG)
+        else:
+            out.extend(k for _, k in _tokens(part))
+    return tuple(out)
+
+
+def _sentence(para: int, text: str) -> _Sentence:
+    toks = tuple(_tokens(text))
+    figures = tuple(f for f in find_figures(text) if f in text)
+    return _Sentence(
+        para=para,
+        text=text,
+        tokens=toks,
+        key=" ".join(k for _, k in toks),
+        figures=figures,
+        skeleton=_skeleton(text, figures),
+    )
+
+
+def _sentences(paragraphs: Iterable[tuple[int, str]]) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    for i, para in paragraphs:
+        for start, end in split_sentences(para):
+            s = _sentence(i, para[start:end])
+            if s.key and not is_timestamp(s.text):
+                out.append(s)
+    return out
+
+
+# ------------------------------------------------------------- sentence comparison
+
+
+def _typo(a: str, b: str, a_orig: str, b_orig: str, at_start: bool) -> bool:
+    """Is a -> b a spelling fix rather than a different word?"""
+    if a == b:
+        return True  # case-only change
+    if any(c.isdigit() for c in a + b) or a in _NEGATIONS or b in _NEGATIONS:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if any(long_ == p + short for p in _NEG_PREFIXES):
+        return False  # "likely" -> "unlikely"
+    # A capitalised word mid-sentence is a name: respelling a name is material.
+    if not at_start and (a_orig[:1].isupper() or b_orig[:1].isupper()):
+        return False
+    if min(len(a), len(b)) < 4:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _only_typos(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> bool:
+    """True when the two token lists differ only by spelling fixes (one word for one)."""
+    ok, nk = [k for _, k in old], [k for _, k in new]
+    if ok == nk:
+        return True
+    sm = difflib.SequenceMatcher(None, ok, nk, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return False
+        for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+            if not _typo(ok[i], nk[j], old[i][0], new[j][0], at_start=i == 0 and j == 0):
+                return False
+    return True
+
+
+def _figure_key(figure: str) -> list[str]:
+    return [k for _, k in _tokens(figure)]
+
+
+def _figure_changes(old: _Sentence, new: _Sentence) -> list[FigureChange] | None:
+    """The figures revised between two sentences whose other words agree, else None.
+
+    "Other words agree" allows typo fixes; an empty list means the figures only
+    changed format ("3,000" -> "3000").
+    """
+    if len(old.figures) != len(new.figures) or not old.figures:
+        return None
+    if not _only_typos(_unmask(old), _unmask(new)):
+        return None
+    return [
+        FigureChange(old=a, new=b, sentence=new.text)
+        for a, b in zip(old.figures, new.figures, strict=True)
+        if _figure_key(a) != _figure_key(b)
+    ]
+
+
+def _similarity(a: _Sentence, b: _Sentence) -> float:
+    sm = difflib.SequenceMatcher(None, a.skeleton, b.skeleton, autojunk=False)
+    if sm.real_quick_ratio() < 0.5 or sm.quick_ratio() < 0.5:
+        return 0.0
+    return sm.ratio()
+
+
+_PAIR_MIN = 0.6  # sentences this similar are one sentence edited, not one removed + one added
+
+
+@dataclass
+class _Changes:
+    figures: list[FigureChange]
+    reworded: list[SentenceChange]
+    added: list[_Sentence]
+    removed: list[_Sentence]
+
+
+def _compare_sentences(old: list[_Sentence], new: list[_Sentence]) -> _Changes:
+    sm = difflib.SequenceMatcher(None, [s.key for s in old], [s.key for s in new], autojunk=False)
+    left_old: list[_Sentence] = []
+    left_new: list[_Sentence] = []
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag != "equal":
+            left_old.extend(old[i1:i2])
+            left_new.extend(new[j1:j2])
+    # A sentence that only moved keeps its key: match those first.
+    unmatched: dict[str, list[int]] = {}
+    for i, s in enumerate(left_old):
+        unmatched.setdefault(s.key, []).append(i)
+    moved: set[int] = set()
+    still_new: list[_Sentence] = []
+    for s in left_new:
+        if unmatched.get(s.key):
+            moved.add(unmatched[s.key].pop(0))
+        else:
+            still_new.append(s)
+    still_old = [s for i, s in enumerate(left_old) if i not in moved]
+
+    # Pair the rest greedily, most similar first.
+    scored = sorted(
+        (
+            (sim, i, j)
+            for i, a in enumerate(still_old)
+            for j, b in enumerate(still_new)
+            if (sim := _similarity(a, b)) >= _PAIR_MIN
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, i, j in scored:
+        if i not in used_old and j not in used_new:
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((i, j))
+    pairs.sort(key=lambda p: p[1])
+
+    out = _Changes([], [], [], [])
+    for i, j in pairs:
+        a, b = still_old[i], still_new[j]
+        if _only_typos(a.tokens, b.tokens):
+            continue
+        figs = _figure_changes(a, b)
+        if figs is not None:
+            out.figures.extend(figs)
+        else:
+            out.reworded.append(SentenceChange(old=a.text, new=b.text))
+    out.added = [s for j, s in enumerate(still_new) if j not in used_new]
+    out.removed = [s for i, s in enumerate(still_old) if i not in used_old]
+    return out
+
+
+def _unmask(s: _Sentence) -> list[tuple[str, str]]:
+    return [(k, k) for k in s.skeleton]
+
+
+def _group(
+    sentences: list[_Sentence], paragraphs: list[tuple[int, str]], all_sentences: list[_Sentence]
+) -> tuple[list[str], list[str]]:
+    """Split changed sentences into whole paragraphs (verbatim) and loose sentences."""
+    per_para: dict[int, int] = {}
+    for s in all_sentences:
+        per_para[s.para] = per_para.get(s.para, 0) + 1
+    changed: dict[int, list[_Sentence]] = {}
+    for s in sentences:
+        changed.setdefault(s.para, []).append(s)
+    text = dict(paragraphs)
+    whole: list[str] = []
+    loose: list[str] = []
+    for para in sorted(changed):
+        if len(changed[para]) == per_para.get(para, 0):
+            whole.append(text[para])
+        else:
+            loose.extend(s.text for s in changed[para])
+    return whole, loose
+
+
+# ---------------------------------------------------------------------------- sources
+
+
+def _speaker_key(name: str) -> str:
+    return " ".join(k for _, k in _tokens(name))
+
+
+def _speakers(digest: Digest) -> dict[str, str]:
+    """Normalised speaker -> the name as first written."""
+    out: dict[str, str] = {}
+    for a in digest.attributions:
+        if a.speaker and a.speaker.strip():
+            out.setdefault(_speaker_key(a.speaker), a.speaker.strip())
+    return out
+
+
+# ------------------------------------------------------------------------------ diff
+
+
+def _compare(old: Digest, new: Digest) -> StoryDiff:
+    old_title = old.article.meta.title or ""
+    new_title = new.article.meta.title or ""
+    headline = None
+    if not _only_typos(_tokens(old_title), _tokens(new_title)):
+        headline = (old_title, new_title)
+
+    old_paras, new_paras = _story_paragraphs(old), _story_paragraphs(new)
+    old_sents, new_sents = _sentences(old_paras), _sentences(new_paras)
+    changes = _compare_sentences(old_sents, new_sents)
+    added_paras, added_sents = _group(changes.added, new_paras, new_sents)
+    removed_paras, removed_sents = _group(changes.removed, old_paras, old_sents)
+
+    old_speakers, new_speakers = _speakers(old), _speakers(new)
+    new_sources = tuple(v for k, v in new_speakers.items() if k not in old_speakers)
+    dropped_sources = tuple(v for k, v in old_speakers.items() if k not in new_speakers)
+
+    seen = {" ".join(k for _, k in _tokens(c)) for c in _corrections(old)}
+    corrections: list[str] = []
+    for c in _corrections(new):
+        key = " ".join(k for _, k in _tokens(c))
+        if key not in seen:
+            seen.add(key)
+            corrections.append(c)
+
+    diff = StoryDiff(
+        material=False,
+        headline=headline,
+        figures_changed=tuple(changes.figures),
+        added_paragraphs=tuple(added_paras),
+        removed_paragraphs=tuple(removed_paras),
+        new_sources=new_sources,
+        dropped_sources=dropped_sources,
+        corrections=tuple(corrections),
+        changed_sentences=tuple(changes.reworded),
+        added_sentences=tuple(added_sents),
+        removed_sentences=tuple(removed_sents),
+    )
+    return replace(diff, material=not diff.empty)
+
+
+def diff_digests(old: Digest, new: Digest, *, earlier: Sequence[Digest] = ()) -> StoryDiff:
+    """Compare two cleaned versions of a story.
+
+    ``earlier`` holds versions seen before ``old``: when ``new`` is the same story as
+    one of them (a headline A/B test, a rolled-back edit), the changes are still
+    listed but the diff is not material and ``reverted`` is set.
+    """
+    diff = _compare(old, new)
+    if diff.material and any(not _compare(e, new).material for e in earlier):
+        return replace(diff, material=False, reverted=True)
+    return diff

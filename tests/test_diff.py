@@ -1,0 +1,276 @@
+"""bot.diff: which edits to a published story are material.
+
+The versions under fixtures/versions are one synthetic story and its edits. A
+paragraph ending in ``@@ Name`` is attributed to Name; the loader builds the
+Digest by hand so these tests do not depend on the extractors' accuracy.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.diff import FigureChange, StoryDiff, diff_digests, is_correction, is_timestamp
+from bot.model import Article, Attribution, Digest, Kind, SourceMeta
+
+VERSIONS = Path(__file__).parent / "fixtures" / "versions"
+_MARK = re.compile(r"\s*@@\s*(?P<who>[^@\n]+?)\s*$")
+_QUOTE = re.compile(r"“[^”]+”|\"[^\"]+\"")
+
+
+def story(title: str, paragraphs: list[str], speakers: dict[int, str] | None = None) -> Digest:
+    attributions = tuple(
+        Attribution(
+            speaker=who,
+            speaker_text=who,
+            speaker_role=None,
+            cue="said",
+            content=(m.group(0) if (m := _QUOTE.search(paragraphs[i])) else paragraphs[i]),
+            kind=Kind.DIRECT if _QUOTE.search(paragraphs[i]) else Kind.INDIRECT,
+            anonymous=False,
+            paragraph=i,
+        )
+        for i, who in sorted((speakers or {}).items())
+    )
+    return Digest(
+        article=Article(meta=SourceMeta(title=title), body=tuple(paragraphs)),
+        attributions=attributions,
+    )
+
+
+def load(name: str) -> Digest:
+    title, *rest = (VERSIONS / f"{name}.txt").read_text(encoding="utf-8").split("\n\n")
+    paragraphs: list[str] = []
+    speakers: dict[int, str] = {}
+    for block in rest:
+        if not block.strip():
+            continue
+        m = _MARK.search(block)
+        if m:
+            speakers[len(paragraphs)] = m.group("who")
+            block = block[: m.start()]
+        paragraphs.append(block.strip("\n"))
+    return story(title.strip(), paragraphs, speakers)
+
+
+@pytest.fixture(scope="module")
+def base() -> Digest:
+    return load("base")
+
+
+def test_identical_versions_are_not_material(base: Digest) -> None:
+    d = diff_digests(base, load("base"))
+    assert not d.material and d.empty
+
+
+def test_headline_edit(base: Digest) -> None:
+    d = diff_digests(base, load("headline"))
+    assert d.material
+    assert d.headline == (
+        "Landslide buries homes in Valdoro as rescuers search for survivors",
+        "Valdoro landslide: rescuers race to reach trapped residents",
+    )
+    assert not d.figures_changed and not d.added_paragraphs and not d.changed_sentences
+
+
+def test_revised_death_toll_reports_old_new_and_the_new_sentence(base: Digest) -> None:
+    new = load("toll")
+    d = diff_digests(base, new)
+    assert d.material
+    assert d.figures_changed == (
+        FigureChange(old="12", new="15", sentence=new.article.body[1]),
+    )
+    assert not d.changed_sentences and not d.added_paragraphs and not d.removed_paragraphs
+
+
+def test_new_quote_from_new_source(base: Digest) -> None:
+    new = load("new_quote")
+    d = diff_digests(base, new)
+    assert d.material
+    assert d.new_sources == ("Paolo Greco",)
+    assert not d.dropped_sources
+    assert len(d.added_paragraphs) == 1
+    assert d.added_paragraphs[0] in new.article.body  # verbatim
+    assert d.added_paragraphs[0].startswith("“The road to the upper town is gone")
+
+
+def test_correction_line_is_material_and_not_an_added_paragraph(base: Digest) -> None:
+    d = diff_digests(base, load("correction"))
+    assert d.material
+    assert d.corrections == (
+        "Correction: An earlier version of this article gave the wrong title for Marta Bellini.",
+    )
+    assert not d.added_paragraphs and not d.added_sentences
+
+
+def test_a_correction_already_present_is_not_reported_again() -> None:
+    corrected = load("correction")
+    assert not diff_digests(corrected, load("correction")).material
+
+
+def test_updated_timestamp_alone_is_not_material(base: Digest) -> None:
+    d = diff_digests(base, load("timestamp"))
+    assert not d.material and d.empty
+
+
+def test_whitespace_punctuation_rewrap_and_typo_fix_are_not_material(base: Digest) -> None:
+    d = diff_digests(base, load("punctuation"))
+    assert not d.material, d.to_json()
+    assert d.empty
+
+
+def test_furniture_only_changes_are_not_material(base: Digest) -> None:
+    d = diff_digests(base, load("furniture"))
+    assert not d.material and d.empty, d.to_json()
+
+
+def test_flip_back_to_an_earlier_version_is_not_material(base: Digest) -> None:
+    headline = load("headline")
+    assert diff_digests(base, headline).material
+    d = diff_digests(headline, load("base"), earlier=[base])
+    assert d.reverted and not d.material
+    assert d.headline is not None  # still says what moved, for the record
+    # A version that matches nothing seen before is still news.
+    assert diff_digests(headline, load("toll"), earlier=[base]).material
+
+
+def test_removed_paragraph(base: Digest) -> None:
+    d = diff_digests(base, load("removed"))
+    assert d.material
+    assert d.removed_paragraphs == (base.article.body[6],)
+    assert d.removed_paragraphs[0].startswith("Heavy rain had fallen")
+    assert not d.added_paragraphs and not d.figures_changed
+
+
+def test_negation_is_material(base: Digest) -> None:
+    new = load("negation")
+    d = diff_digests(base, new)
+    assert d.material
+    assert len(d.changed_sentences) == 1
+    change = d.changed_sentences[0]
+    assert "had not approved" in change.new and "had approved" in change.old
+    assert change.new in new.article.body[7]
+
+
+def test_to_json_shape(base: Digest) -> None:
+    d = diff_digests(base, load("toll"))
+    data = d.to_json()
+    required = {
+        "material": bool,
+        "headline": type(None),
+        "figures_changed": list,
+        "added_paragraphs": list,
+        "removed_paragraphs": list,
+        "new_sources": list,
+        "dropped_sources": list,
+        "corrections": list,
+    }
+    for key, kind in required.items():
+        assert isinstance(data[key], kind), key
+    assert set(data["figures_changed"][0]) == {"old", "new", "sentence"}
+    head = diff_digests(base, load("headline")).to_json()["headline"]
+    assert set(head) == {"old", "new"}
+
+
+# ------------------------------------------------------------- smaller, targeted edits
+
+BODY = [
+    "The council voted 7-2 on Monday to close the Elm Street library.",
+    "Councillor Ana Ruiz said the decision was not taken lightly.",
+    "About 3,000 people signed a petition against the closure.",
+]
+
+
+def _edit(i: int, text: str, title: str = "Library to close") -> StoryDiff:
+    body = list(BODY)
+    body[i] = text
+    return diff_digests(story("Library to close", BODY), story(title, body))
+
+
+@pytest.mark.parametrize(
+    ("i", "text"),
+    [
+        (1, "Councillor Ana Ruiz said the decision was taken lightly."),  # negation dropped
+        (1, "Councillor Ana Ortiz said the decision was not taken lightly."),  # a name
+        (0, "The council voted 7-2 on Monday to open the Elm Street library."),  # a verb
+        (1, "Councillor Ana Ruiz said the decision was not taken unlightly."),  # un- prefix
+    ],
+)
+def test_small_edits_that_change_meaning_are_material(i: int, text: str) -> None:
+    d = _edit(i, text)
+    assert d.material and d.changed_sentences[0].new == text
+
+
+@pytest.mark.parametrize(
+    ("i", "text"),
+    [
+        (2, "About 3000 people signed a petition against the closure."),  # figure format
+        (2, "About 3,000 people signed a petiton against the closure."),  # a typo
+        (0, "The council voted 7-2 on Monday to close the Elm Street library"),  # full stop
+        (0, "The Council voted 7-2 on Monday to close the Elm Street Library."),  # capitals
+    ],
+)
+def test_cosmetic_edits_are_not_material(i: int, text: str) -> None:
+    assert not _edit(i, text).material
+
+
+def test_figure_and_typo_in_one_sentence_is_a_figure_revision() -> None:
+    d = _edit(2, "About 4,000 poeple signed a petition against the closure.")
+    assert [(f.old, f.new) for f in d.figures_changed] == [("3,000", "4,000")]
+    assert not d.changed_sentences
+
+
+def test_headline_typo_fix_is_not_a_headline_change() -> None:
+    assert _edit(0, BODY[0], title="Libary to close").headline is None
+
+
+def test_moved_paragraph_is_not_material() -> None:
+    moved = story("Library to close", [BODY[0], BODY[2], BODY[1]])
+    assert not diff_digests(story("Library to close", BODY), moved).material
+
+
+def test_sentence_added_inside_a_paragraph() -> None:
+    extra = "It will shut in June."
+    d = _edit(0, BODY[0] + " " + extra)
+    assert d.material and d.added_sentences == (extra,) and not d.added_paragraphs
+
+
+def test_dropped_source() -> None:
+    old = story("Library to close", BODY, {1: "Ana Ruiz"})
+    new = story("Library to close", [BODY[0], BODY[2]])
+    d = diff_digests(old, new)
+    assert d.dropped_sources == ("Ana Ruiz",) and d.removed_paragraphs == (BODY[1],)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Correction: An earlier version misstated the vote.",
+        "CLARIFICATION: This story has been amended to make clear the vote was advisory.",
+        "Editor's note: Names have been changed.",
+        "This article has been updated to include a response from the council.",
+        "An earlier version of this story said the library would close in May.",
+    ],
+)
+def test_correction_notes(line: str) -> None:
+    assert is_correction(line) and not is_timestamp(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated 10:32 GMT",
+        "Last modified on Tue 4 Mar 2025 10.32 GMT",
+        "Published: 2 hours ago",
+        "First published on Monday 3 March 2025",
+        "10:32 BST",
+    ],
+)
+def test_timestamps(line: str) -> None:
+    assert is_timestamp(line) and not is_correction(line)
+
+
+def test_a_sentence_about_an_update_is_not_a_timestamp() -> None:
+    assert not is_timestamp("Officials updated the death toll to 15 on Tuesday afternoon.")
