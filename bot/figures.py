@@ -50,6 +50,10 @@ class CountedNoun:
     modifier: str | None = None  # a proper adjective in the noun phrase: "North Korean"
 
 
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -105,6 +109,19 @@ _FIGURE_RE: Final = re.compile(
     ),
     re.IGNORECASE,
 )
+# Where a figure can start. The full pattern is costly to try at every position, so it is
+# only tried where this cheap one finds a digit, a currency sign or a number/month word.
+_TRIGGER_RE: Final = re.compile(r"[\d$£€¥₹]|\b[A-Za-z]+")
+_TRIGGER_WORDS: Final = frozenset(
+    _words(
+        """a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+        fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+        eighty ninety hundred thousand million billion trillion tens hundreds thousands millions
+        dozens scores january february march april may june july august september october
+        november december jan feb mar apr jun jul aug sept sep oct nov dec usd gbp eur jpy chf
+        us nz hk c s"""
+    )
+)
 # Month names and number words are proper only in their usual case: "may" is a verb.
 _CASE_SENSITIVE_KINDS: Final = frozenset({"date_dmy", "date_mdy", "date_my"})
 _MONTH_CASED_RE: Final = re.compile(
@@ -131,10 +148,6 @@ _YEAR_BEFORE_RE: Final = re.compile(
 _TIME_AFTER_RE: Final = re.compile(
     r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|BST|UTC|EST|EDT|CET|hrs)\b", re.IGNORECASE
 )
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
 
 
 # Counted nouns. Groups are by meaning: soldiers, troops and forces are the same people
@@ -181,7 +194,15 @@ _NOUN_WINDOW: Final = 5
 def scan_figures(sentence: str) -> list[Figure]:
     """Typed figures of ``sentence`` in order of appearance; see module docstring."""
     found: list[Figure] = []
-    for m in _FIGURE_RE.finditer(sentence):
+    pos = 0
+    for trigger in _TRIGGER_RE.finditer(sentence):
+        word = trigger.group()
+        if trigger.start() < pos or (word[0].isalpha() and word.lower() not in _TRIGGER_WORDS):
+            continue
+        m = _FIGURE_RE.match(sentence, trigger.start())
+        if m is None:
+            continue
+        pos = m.end()
         group = m.lastgroup or ""
         text = m.group(0)
         start, end = m.start(), m.end()

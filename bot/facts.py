@@ -1,0 +1,359 @@
+"""Key facts and conflicting figures.
+
+``extract_facts`` ranks the body's sentences the way an editor skims a story: the
+lede, figures, dates and decisive events first, quotes and speculation last, and
+no two facts saying the same thing. Each Fact.text is a verbatim sentence span of
+its paragraph.
+
+``find_conflicts`` compares counts of the same thing given by different sources
+("3,000 soldiers" per the US, "1,500 ... troops" per South Korea).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from bot.figures import QUANTITY_KINDS, Figure, counted_noun, lemma, scan_figures
+from bot.model import Attribution, Claim, Conflict, Fact
+from bot.sentences import split_sentences
+
+__all__ = ["extract_facts", "find_conflicts", "named_source"]
+
+_EVENT_VERB_RE: Final = re.compile(
+    r"\b(?:ratif(?:ied|ies|y)|vot(?:ed|es)|sign(?:ed|s)|kill(?:ed|ing|s)|arrest(?:ed|s)"
+    r"|announc(?:ed|es)|resign(?:ed|s)|approv(?:ed|es)|pass(?:ed|es)|reject(?:ed|s)|elected"
+    r"|charged|sentenced|convicted|acquitted|died|launch(?:ed|es)|deploy(?:ed|s)|fired"
+    r"|appointed|bann(?:ed)|agreed|won|defeated|struck|collapsed|declared|endorsed|confirmed"
+    r"|raised|seized|captured|invaded|attacked|evacuated|injured|destroyed|ordered|imposed"
+    r"|lifted|withdrew|accused|sued|fined|released|dismissed|sacked|closed|acquired|merged"
+    r"|ruled|overturned|upheld|vetoed|cut|hit|sent|transported|enacted|adopted|suspended)\b",
+    re.IGNORECASE,
+)
+_DATE_ANCHOR_RE: Final = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight"
+    r"|January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+_HEDGE_RE: Final = re.compile(
+    r"\b(?:could|would|might|may|likely|possibly|perhaps|if)\b", re.IGNORECASE
+)
+_PRONOUN_START_RE: Final = re.compile(r"(?:He|She|They|It|This|That|These|Those|We)\b")
+_QUOTED_RE: Final = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+_CONTENT_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}|\d[\d,.]*")
+_COMMON: Final = frozenset(
+    """that this with from have been were will would could said says their there they which
+    about after before also into over than then them these those what when where while
+    just only other some such very more most being does""".split()  # noqa: SIM905
+)
+
+_CUE = (
+    r"(?:said|says|claimed|claims|told|tells|estimated|estimates|reported|reports|announced"
+    r"|stated|confirmed|alleged|alleges|insisted|insists|added|warned|believes|believed"
+    r"|put|puts|counted|recorded|disclosed|revealed|suggested)"
+)
+_CAP_SEQ = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'.-]*)*"
+_ACCORDING_RE: Final = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?“”\"]{2,80})")
+_PRE_CAP_RE: Final = re.compile(
+    rf"(?P<src>{_CAP_SEQ})\s+(?:(?:that|who|which)\s+)?(?:(?:\w+ly|first|also|later|had|has"
+    rf"|have|earlier|then|now)\s+)*{_CUE}\b"
+)
+_PRE_LOWER_RE: Final = re.compile(
+    rf"(?:^|[,;]\s+)(?P<src>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+{_CUE}\b"
+)
+_INVERTED_RE: Final = re.compile(rf"\b(?:said|says|according)\s+(?P<src>{_CAP_SEQ})")
+_PRONOUNS: Final = frozenset("he she they it we i you who this that".split())  # noqa: SIM905
+_SOURCE_MAX_WORDS: Final = 6
+
+# Display names for counted things that are tolls rather than nouns.
+_GROUP_LABELS: Final = {
+    "deaths": "death toll",
+    "injured": "injured",
+    "missing": "missing",
+    "displaced": "displaced",
+    "arrests": "arrests",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    paragraph: int
+    index: int  # position within the paragraph
+    start: int
+    end: int
+    text: str
+    figures: tuple[Figure, ...]
+
+
+def _sentences(body: Sequence[str]) -> tuple[_Sentence, ...]:
+    # Facts and conflicts read the same body one after the other: split and scan it once.
+    return _sentences_cached(tuple(body))
+
+
+@lru_cache(maxsize=8)
+def _sentences_cached(body: tuple[str, ...]) -> tuple[_Sentence, ...]:
+    out: list[_Sentence] = []
+    for p, para in enumerate(body):
+        for i, (s, e) in enumerate(split_sentences(para)):
+            text = para[s:e]
+            out.append(_Sentence(p, i, s, e, text, tuple(scan_figures(text))))
+    return tuple(out)
+
+
+def _index_attributions(
+    attributions: Sequence[Attribution], body: Sequence[str]
+) -> dict[int, list[tuple[int, int, Attribution]]]:
+    """Attributions by paragraph, each with its [start, end) envelope in that paragraph."""
+    index: dict[int, list[tuple[int, int, Attribution]]] = {}
+    for a in attributions:
+        if not 0 <= a.paragraph < len(body):
+            continue
+        span = a.span
+        if span is None:
+            # No envelope given: find the content (or its first piece) in the paragraph.
+            probe = a.content[:40]
+            pos = body[a.paragraph].find(probe) if probe else -1
+            if pos < 0:
+                continue
+            span = (pos, pos + len(a.content))
+        index.setdefault(a.paragraph, []).append((span[0], span[1], a))
+    return index
+
+
+def _covering_speaker(
+    index: dict[int, list[tuple[int, int, Attribution]]],
+    paragraph: int,
+    start: int,
+    end: int,
+) -> str | None:
+    """The resolved speaker of the attribution that overlaps [start, end) the most."""
+    best: tuple[int, str] | None = None
+    for s, e, a in index.get(paragraph, ()):
+        overlap = min(e, end) - max(s, start)
+        if overlap > 0 and a.speaker and (best is None or overlap > best[0]):
+            best = (overlap, a.speaker)
+    return best[1] if best else None
+
+
+def named_source(sentence: str) -> str | None:
+    """A source the sentence names itself: "according to X", "X claimed", "..., X said"."""
+    m = _ACCORDING_RE.search(sentence)
+    if m:
+        return _tidy_source(m.group("src"))
+    for rx in (_PRE_CAP_RE, _PRE_LOWER_RE, _INVERTED_RE):
+        for m in rx.finditer(sentence):
+            src = _tidy_source(m.group("src"))
+            if src:
+                return src
+    return None
+
+
+def _tidy_source(src: str) -> str | None:
+    words = src.strip().split()
+    while words and words[0].lower() in ("the", "a", "an", "then", "but", "and", "it", "was"):
+        words = words[1:]
+    if not words or len(words) > _SOURCE_MAX_WORDS:
+        return None
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return None
+    if not any(w[0].isupper() for w in words) and len(words) == 1:
+        # "officials said" is a source worth naming; "it said" is not (handled above).
+        return words[0]
+    return " ".join(words).rstrip(".’'")
+
+
+# --- facts -------------------------------------------------------------------------------------
+
+
+def _score(sent: _Sentence) -> float:
+    words = sent.text.split()
+    score = 0.0
+    if sent.paragraph == 0:
+        score += 3.5 if sent.index == 0 else 2.0
+    else:
+        score += 1.6 / (1 + 0.35 * (sent.paragraph - 1))
+        if sent.index == 0:
+            score += 0.3
+    quantities = [f for f in sent.figures if f.kind in QUANTITY_KINDS]
+    if quantities:
+        score += min(2.0, 1.0 + 0.5 * (len(quantities) - 1))
+    if any(f.kind == "vote" for f in quantities):
+        score += 1.5
+    if any(f.kind == "date" for f in sent.figures) or _DATE_ANCHOR_RE.search(sent.text):
+        score += 0.4
+    if _EVENT_VERB_RE.search(sent.text):
+        score += 1.2
+    quoted = sum(len(m.group(0)) for m in _QUOTED_RE.finditer(sent.text))
+    if quoted > 0.5 * len(sent.text):
+        score -= 1.5  # mostly a quote: it belongs under "who said what"
+    if sent.text.rstrip("”\"’' ").endswith("?"):
+        score -= 1.0
+    if _HEDGE_RE.search(sent.text):
+        score -= 0.3
+    if _PRONOUN_START_RE.match(sent.text):
+        score -= 0.8  # "They had since been deployed ...": needs the sentence before it
+    if len(words) < 8:
+        score -= 0.8
+    elif len(words) > 55:
+        score -= 0.5
+    return score
+
+
+def _fact_speaker(
+    index: dict[int, list[tuple[int, int, Attribution]]], sent: _Sentence
+) -> str | None:
+    speaker = _covering_speaker(index, sent.paragraph, sent.start, sent.end)
+    if speaker is None:
+        # Only a proper name the sentence gives ("It was South Korea that first claimed ...").
+        named = named_source(sent.text)
+        if named and any(w[:1].isupper() for w in named.split()):
+            speaker = named
+    return speaker
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(lemma(w) for w in _CONTENT_WORD_RE.findall(text) if w.lower() not in _COMMON)
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def extract_facts(
+    body: Sequence[str], attributions: Sequence[Attribution], limit: int = 8
+) -> list[Fact]:
+    """The body's most digest-worthy sentences, best first, each verbatim from its paragraph."""
+    if limit <= 0:
+        return []
+    sentences = [s for s in _sentences(body) if len(s.text.split()) >= 4]
+    scored = [(s, _score(s), _content_words(s.text)) for s in sentences]
+    candidates = [c for c in scored if c[1] > 0.5]
+    index = _index_attributions(attributions, body)
+    chosen: list[tuple[_Sentence, float, frozenset[str]]] = []
+    chosen_values: set[tuple[str, float | None]] = set()
+    while candidates and len(chosen) < limit:
+        # Greedy diversity: a sentence that repeats a chosen one's words or figures loses ground.
+        best_i, best_adj = -1, float("-inf")
+        for i, (sent, score, words) in enumerate(candidates):
+            overlap = max((_similarity(words, w) for _, _, w in chosen), default=0.0)
+            repeats = any(
+                (f.kind, f.value) in chosen_values
+                for f in sent.figures
+                if f.kind in QUANTITY_KINDS and f.value is not None
+            )
+            adj = score - 3.0 * max(0.0, overlap - 0.25) - (1.0 if repeats else 0.0)
+            if adj > best_adj:
+                best_i, best_adj = i, adj
+        sent, score, words = candidates.pop(best_i)
+        if best_adj <= 0.3:
+            break
+        chosen.append((sent, best_adj, words))
+        chosen_values.update(
+            (f.kind, f.value) for f in sent.figures if f.kind in QUANTITY_KINDS and f.value
+        )
+    return [
+        Fact(
+            text=sent.text,
+            figures=tuple(f.text for f in sent.figures),
+            paragraph=sent.paragraph,
+            speaker=_fact_speaker(index, sent),
+            score=round(adj, 3),
+        )
+        for sent, adj, _ in chosen
+    ]
+
+
+# --- conflicts ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    key: str
+    surface: str
+    modifier: str | None
+    figure: str
+    value: float
+    speaker: str | None
+    paragraph: int
+
+
+def _counts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[_Count]:
+    index = _index_attributions(attributions, body)
+    out: list[_Count] = []
+    for sent in _sentences(body):
+        counts = [f for f in sent.figures if f.kind == "count" and f.value is not None]
+        if not counts:
+            continue
+        fallback = named_source(sent.text)
+        for fig in counts:
+            noun = counted_noun(sent.text, fig)
+            if noun is None:
+                continue
+            at = sent.start + fig.start
+            speaker = _covering_speaker(index, sent.paragraph, at, at + len(fig.text))
+            if speaker is None:
+                speaker = _covering_speaker(index, sent.paragraph, sent.start, sent.end)
+            value = fig.value
+            assert value is not None
+            out.append(
+                _Count(
+                    key=noun.key,
+                    surface=noun.surface,
+                    modifier=noun.modifier,
+                    figure=fig.text,
+                    value=value,
+                    speaker=speaker or fallback,
+                    paragraph=sent.paragraph,
+                )
+            )
+    return out
+
+
+def _subject(key: str, counts: Sequence[_Count]) -> str:
+    if key in _GROUP_LABELS:
+        return _GROUP_LABELS[key]
+    surfaces = Counter(c.surface.lower() for c in counts)
+    surface = surfaces.most_common(1)[0][0]
+    modifiers = Counter(c.modifier for c in counts if c.modifier)
+    if modifiers:
+        return f"{modifiers.most_common(1)[0][0]} {surface}"
+    return surface
+
+
+def _same_source(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a.casefold() == b.casefold()
+
+
+def find_conflicts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[Conflict]:
+    """Groups of counts of the same thing where two named sources give different figures."""
+    groups: dict[str, list[_Count]] = {}
+    for c in _counts(body, attributions):
+        groups.setdefault(c.key, []).append(c)
+    conflicts: list[Conflict] = []
+    for key, counts in groups.items():
+        named = [c for c in counts if c.speaker]
+        disagree = any(
+            a.value != b.value and not _same_source(a.speaker, b.speaker)
+            for i, a in enumerate(named)
+            for b in named[i + 1 :]
+        )
+        if not disagree:
+            continue
+        claims: list[Claim] = []
+        seen: set[tuple[float, str | None]] = set()
+        named_values = {c.value for c in named}
+        for c in counts:
+            speaker_key = c.speaker.casefold() if c.speaker else None
+            if (c.value, speaker_key) in seen:
+                continue
+            if c.speaker is None and c.value in named_values:
+                continue  # the article repeating a sourced figure adds nothing
+            seen.add((c.value, speaker_key))
+            claims.append(Claim(figure=c.figure, speaker=c.speaker, paragraph=c.paragraph))
+        conflicts.append(Conflict(subject=_subject(key, counts), claims=tuple(claims)))
+    return conflicts
