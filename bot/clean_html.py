@@ -1,0 +1,334 @@
+"""Turn a web page into an Article: trafilatura for the body, lean metadata, boilerplate filter.
+
+trafilatura is called once per page on a tree we parse ourselves; metadata is read
+from that same tree with trafilatura's own helpers, minus the parts we never use
+(categories, tags, licence), which keeps the whole path close to plain
+``trafilatura.extract`` in cost. A small, general line filter then drops the
+boilerplate trafilatura tends to keep: "Read more:" links, newsletter and share
+prompts, comment counters, credit lines, related-story lists.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import trafilatura
+from htmldate import find_date
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+from trafilatura.metadata import (
+    examine_meta,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+    normalize_authors,
+)
+from trafilatura.utils import load_html, trim
+
+from bot.model import Article, SourceMeta
+
+logger = logging.getLogger(__name__)
+
+# Lines that are boilerplate wherever they appear (matched case-insensitively, whole line).
+_BOILERPLATE_PATTERNS = (
+    # cross-links: "Read more: ...", "SEE ALSO", "Related: ...", "Also on rt.com ..."
+    r"(read|see|watch|listen)( more| also| next| now)?\s*[:|»>\-–—].*",
+    r"(read|see) (more|also)( (photos|stories|here|on this))?\W*",
+    r"(related|recommended|more on this|more from \w+( \w+)?|most (read|popular)|trending"
+    r"|top stories|you may also like|don'?t miss|must read)(\s*(articles?|stories|coverage))?"
+    r"\s*([:|»>].*|\W*)",
+    r"also on [\w.-]+\.\w{2,}\b.*",
+    # sharing, following, tips
+    r"(like|enjoy(ed)?|share) this (story|article|post)\?.*",
+    r"share (this|on) .{0,40}",
+    r"(follow|like) (us|him|her|them|me|the [\w ]{1,40}) on .{0,60}",
+    r"have a (news )?tip\?.*",
+    # comments widgets
+    r"\(?\d*\)? ?comments?( \(\d+\))?\W*",
+    r"(leave|post|add) a (comment|reply)\W*",
+    r"tell us what you think\W*",
+    r"filed under:.*",
+    r"(tags?|topics?|categories|category):.{0,120}",
+    # marketing
+    r".{0,200}\bclick here\b.{0,150}",
+    r".{0,300}\bfollow (us|him|her|them|me)\b.{0,40}\bon (twitter|facebook|instagram)\b.{0,80}",
+    r"[\w' ]{0,30}\bnewsletters?\W*",
+    # wire credits: "(Reporting by X; Editing by Y)"
+    r"\(?(additional |writing and )?(reporting|writing|editing|compiled) by\b.{0,300}",
+    # shortcodes leaked from a CMS: "[button link=...]...[/button]"
+    r"\[\w+ [^\]]*=[^\]]*\].*",
+    # separators and bare timestamps
+    r"[_=*~\-–—•·.]{3,}",
+    r"\[[A-Za-z][\w.& -]{0,25}\]",  # a bare source label such as "[Wired]", "[PC World]"
+    r"(updated|published|posted|last modified)( at| on)?:? .{0,40}",
+)
+_BOILERPLATE_RE = re.compile(
+    "|".join(f"(?:{p})" for p in _BOILERPLATE_PATTERNS), re.IGNORECASE
+)
+
+# Words that give a line away as a marketing prompt when two of them meet in a short line.
+_PROMO_WORDS = re.compile(
+    r"\b(newsletters?|inbox|subscri(be|ption|ber)s?|sign(ing)? up|delivered|"
+    r"free trial|download (our|the) app|unlimited access|click here)\b",
+    re.IGNORECASE,
+)
+# A teaser headline tagged with its format: "China furious at Macron [INSIGHT]".
+_TAGGED_TEASER = re.compile(r".*\[[A-Z][A-Z ]{2,20}\]\s*\|?\s*")
+# A short heading that introduces a list of links ("Related", "More stories").
+_LINK_LIST_HEADING = re.compile(
+    r"(related( (articles?|stories|coverage|content|links))?|more (stories|news|from \w+)|"
+    r"read more|see also|don'?t miss|recommended( for you)?|most (read|popular)|trending( now)?|"
+    r"top stories|you may also like|latest( news)?|[\w' ]{0,30}\bnewsletters?)\s*:?",
+    re.IGNORECASE,
+)
+
+_PROMO_MAX_WORDS = 60
+_LIST_PREFIX = "- "
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    is_item: bool  # a list item in trafilatura's text output
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines = []
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        is_item = stripped.startswith(_LIST_PREFIX)
+        if is_item:
+            stripped = stripped[len(_LIST_PREFIX) :].strip()
+        if stripped:
+            lines.append(_Line(stripped, is_item))
+    return lines
+
+
+def _is_promo(text: str) -> bool:
+    if len(text.split()) > _PROMO_MAX_WORDS:
+        return False
+    hits = {m.group(0).lower() for m in _PROMO_WORDS.finditer(text)}
+    # "sign up" or "subscribers" alone occur in news prose; a newsletter or an inbox rarely does
+    return len(hits) >= 2 and any(h.startswith(("newsletter", "inbox")) for h in hits)
+
+
+def is_boilerplate_line(text: str) -> bool:
+    """True for a line that is page furniture rather than article prose."""
+    return bool(
+        _BOILERPLATE_RE.fullmatch(text) or _TAGGED_TEASER.fullmatch(text) or _is_promo(text)
+    )
+
+
+def _looks_like_prose(text: str) -> bool:
+    return len(text.split()) >= 20 or text.rstrip().endswith((".", "!", "?", '"', "”", "’"))
+
+
+def _is_headline(text: str) -> bool:
+    """Title Case, several words, no closing full stop: a link to another story."""
+    words = text.split()
+    if len(words) < 4 or len(words) > 20 or text.rstrip().endswith((".", ":")):
+        return False
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return bool(long_words) and capitalised / len(long_words) >= 0.75
+
+
+def _headline_lists(lines: list[_Line]) -> set[int]:
+    """Indexes of list items in runs of two or more that are mostly headlines (related links)."""
+    drop: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not lines[i].is_item:
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].is_item:
+            j += 1
+        run = range(i, j)
+        headlines = sum(1 for k in run if _is_headline(lines[k].text))
+        if len(run) >= 2 and headlines * 3 >= len(run) * 2:
+            drop.update(run)
+        i = j
+    return drop
+
+
+def filter_boilerplate(lines: list[_Line]) -> tuple[list[str], list[str]]:
+    """Split lines into (kept, removed).
+
+    Besides single boilerplate lines, a short link-list heading ("Related", "Don't miss")
+    takes the list items and short headline-like lines right after it along with it, a
+    newsletter heading takes its one-line pitch, and lists of headlines go as a block.
+    """
+    kept: list[str] = []
+    removed: list[str] = []
+    headline_items = _headline_lists(lines)
+    in_link_list = False
+    after_newsletter = False
+    for index, line in enumerate(lines):
+        text = line.text
+        pitch = after_newsletter and not line.is_item and len(text.split()) <= 25
+        after_newsletter = False
+        if (
+            index in headline_items
+            or pitch
+            or (in_link_list and (line.is_item or not _looks_like_prose(text)))
+        ):
+            removed.append(text)
+            continue
+        in_link_list = False
+        if is_boilerplate_line(text):
+            removed.append(text)
+            heading = len(text.split()) <= 12 and bool(_LINK_LIST_HEADING.match(text))
+            in_link_list = heading
+            after_newsletter = heading and "newsletter" in text.lower()
+            continue
+        kept.append(text)
+    return kept, removed
+
+
+def _iso_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _byline(author: str | None) -> tuple[str, ...]:
+    if not author:
+        return ()
+    names = (n.strip() for n in re.split(r";|\s+and\s+|\|", author))
+    seen: dict[str, None] = {}
+    for name in names:
+        if name and name.lower() not in (s.lower() for s in seen):
+            seen[name] = None
+    return tuple(seen)
+
+
+# Where a name is a commenter's or a caption's, not the article's author (after trafilatura's
+# AUTHOR_DISCARD_XPATHS, checked on the candidate's ancestors instead of pruning a tree copy).
+_AUTHOR_DISCARD_CLASS = re.compile(
+    r"^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
+    r"article-(?:share|support)|print|category|meta-date|meta-reviewer"
+)
+_AUTHOR_DISCARD_ID = re.compile(r"^comments|comment-?list|ProductReviews")
+_AUTHOR_SKIP_TAGS = frozenset({"time", "figure"})
+
+
+def _discarded(elem: HtmlElement) -> bool:
+    for node in (elem, *elem.iterancestors()):
+        if node.tag in _AUTHOR_SKIP_TAGS:
+            return True
+        if node.tag in {"a", "div", "section", "span"}:
+            cls, ident = node.get("class", ""), node.get("id", "")
+            if cls in {"comments", "title", "date"} or ident == "comments":
+                return True
+            if _AUTHOR_DISCARD_CLASS.search(cls) or _AUTHOR_DISCARD_ID.search(ident):
+                return True
+            if "Figure" in node.get("data-component", ""):
+                return True
+    return False
+
+
+def _visible_text(elem: HtmlElement) -> str:
+    """Text of ``elem`` without dates and figures nested in it (a byline's <time>)."""
+    parts: list[str] = []
+    if elem.text:
+        parts.append(elem.text)
+    for child in elem:
+        # comments and processing instructions have a non-str tag and no visible text
+        if isinstance(child.tag, str) and child.tag not in _AUTHOR_SKIP_TAGS:
+            parts.append(_visible_text(child))
+        if child.tail:
+            parts.append(child.tail)
+    return " ".join(parts)
+
+
+# One pass over the page for byline-ish elements: much cheaper than trafilatura's
+# AUTHOR_XPATHS (several whole-document scans) and about as good on news pages.
+_AUTHOR_XPATH = XPath(
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+    " or contains(@class, 'Byline') or contains(@class, 'author') or contains(@id, 'author')]"
+)
+# A byline element often runs on into the dateline: "Kevin McCoy USA TODAY Published 5:01 p.m."
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:[•|·]|\b(?:published|updated|posted|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _find_author(tree: HtmlElement) -> str | None:
+    """A byline from the page body when meta tags and JSON-LD name nobody."""
+    for elem in _AUTHOR_XPATH(tree):
+        if _discarded(elem):
+            continue
+        content = trim(_visible_text(elem))
+        if not 2 < len(content) < 120:  # a whole navigation bar is not a byline
+            continue
+        content = _BYLINE_TAIL.sub("", content)
+        if len(content) > 2:
+            return normalize_authors(None, content)
+    return None
+
+
+def _metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
+    """Title, byline, date, outlet and canonical URL, read with trafilatura's helpers."""
+    doc: Any = examine_meta(tree)
+    if doc.author and " " not in doc.author:  # a lone handle or a single word is not a byline
+        doc.author = None
+    try:
+        doc = extract_meta_json(tree, doc)
+    except Exception:  # trafilatura's JSON-LD reader trips on malformed data; meta tags suffice
+        logger.debug("JSON-LD metadata unreadable", exc_info=True)
+    title = doc.title or extract_title(tree)
+    author = doc.author or _find_author(tree)
+    canonical = doc.url or extract_url(tree, url)
+    sitename = doc.sitename or extract_sitename(tree)
+    if sitename:
+        sitename = sitename.lstrip("@")
+    published = find_date(
+        tree,
+        url=canonical or url,
+        extensive_search=False,  # meta tags, JSON-LD, URL and <time>: enough, and much cheaper
+        original_date=True,
+        max_date=date.today().isoformat(),
+    )
+    return SourceMeta(
+        url=canonical or url,
+        outlet=sitename or None,
+        title=(title or "").strip() or None,
+        standfirst=(doc.description or "").strip() or None,
+        byline=_byline(author),
+        published=_iso_date(published),
+    )
+
+
+def clean_html(html: str, url: str | None = None) -> Article:
+    """Extract the article (metadata and body paragraphs, headline excluded) from a page."""
+    tree = load_html(html)
+    if tree is None:
+        return Article(meta=SourceMeta(url=url), body=())
+    meta = _metadata(tree, url)
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=False,
+    )
+    text = getattr(doc, "text", None) or ""
+    body, removed = filter_boilerplate(_split_lines(text))
+    if body and meta.title and body[0].strip() == meta.title:  # headline repeated as a paragraph
+        removed.insert(0, body.pop(0))
+    return Article(meta=meta, body=tuple(body), removed=tuple(removed))
