@@ -70,7 +70,12 @@ _BOILER_RE = re.compile(
     |filed\s+under|about\s+the\s+author|print\s+this|back\s+to\s+top|loading|watch\s*:|listen\s*:
     |min(?:ute)?s?\s+read|updated\s*:|published\s*:|image\s+\d+\s+of\s+\d+|enlarge\s+this|toggle
     |we\s+use\s+cookies|accept\s+(?:all|cookies)|manage\s+(?:preferences|cookies)|©|\(c\)\s*\d{4}
-    )""",
+    |lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|datenschutz|impressum|anzeige|teilen|abonnieren
+    |à\s+lire\s+aussi|lire\s+aussi|partager|publicité|leer\s+más|lea\s+también|compartir|publicidad
+    |leia\s+(?:também|mais)|publicidade|compartilhe|leggi\s+anche|condividi|pubblicità
+    )
+    |分享|相关(?:阅读|新闻|文章|报道)|责任编辑|编辑：|版权所有|广告|关注我们|関連記事|シェア|広告|続きを読む
+    |อ่านเพิ่มเติม|แชร์|โฆษณา|관련기사|공유하기|광고""",
 )
 # Lines that announce what follows is no longer the article.
 _TAIL_RE = re.compile(
@@ -92,6 +97,7 @@ _APPEAL_RE = re.compile(
 _CAPTION_RE = re.compile(
     r"(?i)(?:^(?:photo|image|picture|pic|credit|source|caption|illustration|video|graphic)s?\b\s*[:.|]"
     r"|^(?:above|below|top|pictured|left|right|main|inset)\s*:"
+    r"|^(?:photo|image|picture|video|illustration)s?\s+(?:by|credit|courtesy)\b"
     r"|\b(?:getty\s*images|shutterstock|afp|epa|ap\s+photo|reuters|pa\s+(?:wire|media)|alamy"
     r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|^credit\.{0,3}$|\(photo[^)]*\)\s*$"
     r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$)"
@@ -140,8 +146,11 @@ def _describe(index: int, text: str) -> _Line:
     sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
     has_nospace = bool(_NOSPACE_RE.search(text))
     table = text.count("\t") >= 2
-    menu_like = units >= 6 and not has_nospace and not table and (
-        len(_MENU_SEP_RE.findall(text)) >= 2 or _title_case_share(text) > 0.75
+    menu_like = (
+        units >= 6
+        and not has_nospace
+        and not table
+        and (len(_MENU_SEP_RE.findall(text)) >= 2 or _title_case_share(text) > 0.75)
     )
     prose = not menu_like and not table and ((units >= 10 and sentence) or units >= 20)
     boiler_hit = bool(_BOILER_RE.search(text))
@@ -283,10 +292,13 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             keep[i] = False
         else:
             break
-    # A caption's title line ("Trump at a rally in Ohio.") sits right above its credit.
-    for i in range(start + 1, end):
-        if lines[i].caption and keep[i - 1] and lines[i - 1].units < 25:
-            keep[i - 1] = False
+    # A caption's text sits right above or below its credit ("Photo by Lee Chan").
+    for i in range(start, end):
+        if not lines[i].caption or lines[i].units >= 8:
+            continue
+        for j in (i - 1, i + 1):
+            if start <= j < end and keep[j] and lines[j].units < 15:
+                keep[j] = False
     return keep
 
 
@@ -334,14 +346,27 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
     slug = _slug_words(url)
     best, best_score = None, 0.0
+    overlaps: dict[int, float] = {}
     for k in range(anchor):
         if not _headline_like(head[k]):
             continue
         words = {w.lower() for w in _WORD_RE.findall(head[k].text)}
-        overlap = len(words & slug) / max(1, len(slug)) if slug else 0.0
-        score = 1.0 + 3.0 * overlap - 0.05 * (anchor - k) + (0.3 if not head[k].boiler else -1.0)
+        overlaps[k] = len(words & slug) / max(1, len(slug)) if slug else 0.0
+        score = (
+            1.0 + 3.0 * overlaps[k] - 0.05 * (anchor - k) + (0.3 if not head[k].boiler else -1.0)
+        )
         if score > best_score:
             best, best_score = k, score
+    if best is not None and head[best].units >= 10:
+        # A long line just under a shorter headline is the standfirst, not the title.
+        for k in (best - 1, best - 2):
+            if (
+                k in overlaps
+                and head[k].units < head[best].units
+                and (overlaps[k] >= overlaps[best])
+            ):
+                best = k
+                break
     title = head[best].text if best is not None else None
     standfirst = None
     if best is not None:

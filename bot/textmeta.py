@@ -27,8 +27,20 @@ _ZONES = {
 
 _MON = (
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # German, French, Spanish month names that differ from the English ones
+    r"|januar|februar|märz|mai|juni|juli|oktober|dezember"
+    r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    r")\.?"
 )
+_FOREIGN_MONTHS = {
+    "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10,
+    "dezember": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6,
+    "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}  # fmt: skip
 _TIME = (
     r"(?:[\s,|·•-]*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[A-Z]{1,4}|UTC|GMT)"
@@ -38,7 +50,16 @@ _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?P<y>(?:19|20)\d{2})\b"
 _DATE_PATTERNS = [
     # 24 October 2024, Thursday 24 Oct 2024 08:37 EDT
-    re.compile(r"\b(?P<d>\d{1,2})" + _ORD + r"\s+" + _MON + r",?\s+" + _YEAR + _TIME, re.I),
+    re.compile(
+        r"\b(?P<d>\d{1,2})(?:\.|"
+        + _ORD
+        + r")\s+(?:de\s+)?"
+        + _MON
+        + r",?\s+(?:de\s+)?"
+        + _YEAR
+        + _TIME,
+        re.I,
+    ),
     # October 24, 2024 / Oct. 24, 2024, 10:31 pm CST
     re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r",?\s+" + _YEAR + _TIME, re.I),
     # 2024-10-24, 2024-10-24T08:37
@@ -60,7 +81,11 @@ def parse_date(line: str) -> str | None:
         if not m:
             continue
         g = m.groupdict()
-        month = int(g["m"]) if g.get("m") else _MONTHS[g["mon"].lower()[:3]]
+        if g.get("m"):
+            month = int(g["m"])
+        else:
+            mon = g["mon"].lower().rstrip(".")
+            month = _FOREIGN_MONTHS.get(mon) or _MONTHS[mon[:3]]
         day, year = int(g["d"]), int(g["y"])
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
@@ -146,18 +171,18 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
     return tuple(names)
 
 
-_OUTLET_NAME = r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})"
+_OUTLET_NAME = (
+    r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}|[\u4e00-\u9fff\u3040-\u30ff]{2,12})"
+)
 _OUTLET_PATTERNS = [
     re.compile(r"notifications\sfrom\s" + _OUTLET_NAME),
     re.compile(
-        r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*"
-        r"((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,4})",
-        re.I,
+        r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*" + _OUTLET_NAME
     ),
     re.compile(r"(?:newsletters?|updates|news)\sfrom\s" + _OUTLET_NAME),
 ]  # fmt: skip
 _OUTLET_TRAIL = re.compile(
-    r"\s+(?:Company|Inc|Ltd|Limited|LLC|Group|Media|Corporation|Corp|All|Rights|Reserved|"
+    r"\s+(?:Company|Inc|Ltd|Limited|LLC|Group|Media|Corporation|Corp|All|Rights|Reserved|Verlag|"
     r"Holdings|plc|GmbH|SA|AG)\b.*$"
 )
 

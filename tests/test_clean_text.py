@@ -1,0 +1,201 @@
+"""The pasted-text cleaner on synthetic page copies (tests/fixtures/pasted) and the seed story."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.clean_text import article_from_clean_text, clean_pasted_text, word_units
+from bot.textmeta import find_outlet, outlet_from_url, parse_byline, parse_date
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pasted"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "data" / "seed" / "independent-2024-10-24-duma-treaty.txt"
+
+PAGES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+
+
+def _load(name: str) -> tuple[str, dict]:
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return text, expected
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_fixture_body_is_exactly_the_article(name: str) -> None:
+    text, expected = _load(name)
+    article = clean_pasted_text(text)
+    assert list(article.body) == expected["body"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_fixture_metadata(name: str) -> None:
+    text, expected = _load(name)
+    meta = clean_pasted_text(text).meta
+    for key in ("title", "standfirst", "published", "outlet"):
+        if key in expected:
+            assert getattr(meta, key) == expected[key], key
+    if "byline" in expected:
+        assert list(meta.byline) == expected["byline"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_line_is_kept_or_reported_removed_in_order(name: str) -> None:
+    text, _ = _load(name)
+    article = clean_pasted_text(text)
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    body, removed = list(article.body), list(article.removed)
+    # Interleaving body and removed in page order must give back every line verbatim.
+    merged, b, r = [], 0, 0
+    for line in lines:
+        if b < len(body) and body[b] == line:
+            merged.append(line)
+            b += 1
+        elif r < len(removed) and removed[r] == line:
+            merged.append(line)
+            r += 1
+    assert merged == lines
+    assert (b, r) == (len(body), len(removed))
+
+
+def test_furniture_is_removed_and_short_article_lines_kept() -> None:
+    text, _ = _load("harbor-tribune-port-strike")
+    article = clean_pasted_text(text)
+    removed = set(article.removed)
+    for junk in (
+        "Share on Facebook",
+        "Read more: City council approves new harbour budget",
+        "(Photo: Getty Images)",
+        "Cranes stand idle at the East Terminal on Monday morning.",
+        "Accept all cookies",
+        "Get the day's top stories delivered to your inbox every morning.",
+        "Harbour dredging project delayed again",
+        "© 2024 Harbor Tribune Media Group. All rights reserved.",
+    ):
+        assert junk in removed, junk
+        assert junk not in article.body
+    assert "What happens next" in article.body  # one-line subhead
+    assert "“We're ready to talk tonight.”" in article.body  # one-line quote
+    # The menu appears twice; both copies go.
+    assert article.removed.count("Sports") == 2
+    assert article.removed.count("Business") == 3  # both menus and the section kicker
+
+
+def test_non_english_and_cjk_pages_are_not_empty() -> None:
+    for name in ("rheinblatt-de-brücke", "xinwen-zh-subway"):
+        text, _ = _load(name)
+        assert len(clean_pasted_text(text).body) >= 4
+    thai = (
+        "หน้าแรก\nข่าว\nกีฬา\n\n"
+        "รัฐบาลประกาศมาตรการช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วมในภาคเหนือรวมมูลค่าหลายพันล้านบาท\n\n"
+        "กระทรวงเกษตรระบุว่าเกษตรกรกว่าหนึ่งแสนครัวเรือนจะได้รับเงินชดเชยภายในสิ้นเดือนนี้ตามพื้นที่เพาะปลูกที่เสียหาย\n\n"
+        "แชร์\n"
+    )
+    body = clean_pasted_text(thai).body
+    assert len(body) == 2 and body[0].startswith("รัฐบาล")
+    japanese = (
+        "ホーム\nニュース\n\n"
+        "東京都は二十四日、新しい防災計画を発表した。大規模な地震に備えて、避難所の数を増やす。\n\n"
+        "計画では、二〇三〇年までに都内の避難所を約千か所増やし、備蓄食料も拡充するという。\n\n"
+        "関連記事\n"
+    )
+    assert len(clean_pasted_text(japanese).body) == 2
+
+
+def test_word_units_counts_unspaced_scripts() -> None:
+    assert word_units("three short words") == 3
+    assert word_units("地铁新线路今日开通运营") > 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Home\nNews\nSport\nLog in\nSubscribe", "x", "\u200b\n\t\n", "....\n!!!!\n1\n2", "a\rb\r\nc"],
+)
+def test_odd_input_never_crashes(text: str) -> None:
+    article = clean_pasted_text(text, url="https://example.org/a")
+    assert article.meta.url == "https://example.org/a"
+    assert isinstance(article.body, tuple)
+
+
+def test_menu_only_page_has_empty_body() -> None:
+    article = clean_pasted_text("Home\nNews\nSport\nWeather\nLog in\nSubscribe\nPrivacy Policy")
+    assert article.body == ()
+    assert "Log in" in article.removed
+
+
+def test_outlet_from_url_when_text_has_none() -> None:
+    text, _ = _load("xinwen-zh-subway")
+    article = clean_pasted_text(
+        text.replace("版权所有 © 2024 城市日报", ""), "https://news.example.co.uk/a/1"
+    )
+    assert article.meta.outlet == "Example"
+    assert outlet_from_url("https://www.slashgear.com/x") == "Slashgear"
+    assert find_outlet(["Stay up to date with notifications from The\u00a0Independent"], None) == (
+        "The Independent"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Thursday 24 October 2024 08:37 EDT", "2024-10-24T08:37:00-04:00"),
+        ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "2019-11-19T22:31:00-06:00"),
+        ("November 18, 2019 11:03 PM", "2019-11-18T23:03:00"),
+        ("Published 2019-11-19", "2019-11-19"),
+        ("24. Oktober 2024", "2024-10-24"),
+        ("24 de octubre de 2024", "2024-10-24"),
+        ("2024年10月24日", "2024-10-24"),
+        ("Mon 18 Nov 2019 18.54 GMT", "2019-11-18T18:54:00+00:00"),
+        ("The 2019 budget", None),
+    ],
+)
+def test_parse_date(line: str, iso: str | None) -> None:
+    assert parse_date(line) == iso
+
+
+def test_parse_byline() -> None:
+    assert parse_byline("By Jane Doe and John Smith, Political Editor") == (
+        "Jane Doe",
+        "John Smith",
+    )
+    assert parse_byline("Arpan Rai", need_by=False) == ("Arpan Rai",)
+    assert parse_byline("Arpan Rai") == ()
+    assert parse_byline("By the way, this is a sentence.") == ()
+
+
+def test_article_from_clean_text_paragraphs() -> None:
+    text = "  First paragraph\nstill first.\n\n\nSecond one.  \n \nThird."
+    article = article_from_clean_text(text, url="https://example.org/x")
+    assert article.body == ("First paragraph\nstill first.", "Second one.", "Third.")
+    assert article.removed == ()
+    assert article.meta.url == "https://example.org/x"
+    assert article_from_clean_text("one\ntwo\n\r\nthree").body == ("one\ntwo", "three")
+    assert article_from_clean_text("one\n  two \nthree").body == ("one", "two", "three")
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEED.exists(), reason="../shared seed data not available")
+def test_seed_independent_duma_treaty() -> None:
+    article = clean_pasted_text(SEED.read_text(encoding="utf-8"))
+    meta = article.meta
+    assert meta.title == "Russian parliament votes to ratify mutual defence treaty with North Korea"
+    assert meta.standfirst and meta.standfirst.startswith("Treaty obliges Moscow and Pyongyang")
+    assert meta.byline == ("Arpan Rai",)
+    assert meta.published == "2024-10-24T08:37:00-04:00"
+    assert meta.outlet == "The Independent"
+    assert article.body[0].startswith("Russian lawmakers ratified")
+    assert article.body[-1].startswith("They had since been deployed to three training grounds")
+    assert article.body[-1].endswith("Russian soldiers,” he said.")
+    joined = "\n".join(article.body)
+    for junk in (
+        "Your support",
+        "donation",
+        "Related:",
+        "Comments",
+        "registering",
+        "notifications",
+    ):
+        assert junk not in joined, junk
+    assert len(article.body) == 15
