@@ -74,6 +74,15 @@ CUE_VERBS: frozenset[str] = frozenset(
      "continue", "signal", "guess", "reason", "doubt", "fear", "hope", "worry", "show",
      "find", "know", "feel", "report", "note", "tweet", "claim", "estimate",
      "promise", "pledge", "vow", "praise", "blame", "demand"}
+# Speech verbs proper: tried first; cognition/evidence verbs only where none of these is.
+STRONG_VERBS = frozenset(
+    w for base in ("say", "tell", "add", "write", "note", "argue", "claim", "explain",
+                   "insist", "warn", "acknowledge", "declare", "reply", "respond", "state",
+                   "announce", "tweet", "admit", "contend", "assert", "continue", "recall",
+                   "stress", "emphasize", "testify", "allege", "maintain", "concede",
+                   "complain", "predict", "report", "suggest", "confirm", "deny")
+    for w in _inflect(base)
+) & CUE_VERBS
 # Verbs that take a hearer before the content ("told reporters that ...").
 HEARER_VERBS = frozenset(
     {"told", "tells", "tell", "telling", "informed", "informs", "assured", "assures",
@@ -89,6 +98,11 @@ _AUX = wordset(
 _BOUNDARY_WORDS = wordset(
     """that and but because when while as if after before although though since so where
     whether than or nor yet unless until once said says"""
+)
+_ADJUNCT_STARTS = wordset(
+    """in on at during to of from after before last this on monday tuesday wednesday
+    thursday friday saturday sunday yesterday today recently later earlier then also
+    afterward afterwards told while when as about via through by with"""
 )
 _QUOTE_CHARS = "\"“”"
 _TOKEN = re.compile(
@@ -113,7 +127,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Curly marks say which way they face; straight ones toggle. An unclosed quote runs to
     the paragraph's end (multi-paragraph quotes repeat only the opening mark).
     """
-    text = text.replace("''", '" ').replace("``", '" ')
     spans: list[tuple[int, int]] = []
     start: int | None = None
     for i, ch in enumerate(text):
@@ -185,13 +198,19 @@ def _subject_left(toks: list[_Tok], i: int) -> tuple[int, int] | None:
         if t in ",;:()[]—–" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!":
             break
         a -= 1
+    if a == b and b > 1 and toks[b - 1].text == ",":
+        # "X, who has long argued this, said" / "X, a spokesman for Y, said": the subject
+        # is the name before the inserted clause, kept with it as written.
+        j = b - 2
+        while j > 0 and b - j < 30 and toks[j].text not in ",;:()" + _QUOTE_CHARS:
+            j -= 1
+        if j > 0 and toks[j].text == "," and b - j >= 3:
+            r = _subject_left(toks, j)
+            if r is not None and r[1] - r[0] <= 6 and toks[r[1] - 1].text[0].isupper():
+                return r[0], b - 1
+        return None
     if a == b:
         return None
-    # "X, who has long argued this, said": skip back over the relative clause.
-    if toks[a].text.lower() in ("who", "which") and a >= 2 and toks[a - 1].text == ",":
-        r = _subject_left(toks, a - 1)
-        if r is not None:
-            return r
     # Keep the subject short: the last 9 tokens at most.
     if b - a > 9:
         return None
@@ -214,6 +233,13 @@ def _is_nounish(words: list[str]) -> bool:
 def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
                ) -> list[_Cand]:
     toks = _tokens(text, us, ue)
+    found = _find_cues_with(text, toks, us, ue, quotes, para, STRONG_VERBS)
+    return found or _find_cues_with(text, toks, us, ue, quotes, para, CUE_VERBS)
+
+
+def _find_cues_with(text: str, toks: list[_Tok], us: int, ue: int,
+                    quotes: Sequence[tuple[int, int]], para: int, verbs: frozenset[str],
+                    ) -> list[_Cand]:
     cands: list[_Cand] = []
     used_until = us
     n = len(toks)
@@ -242,10 +268,10 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
                         used_until = ue
             i = j
             continue
-        if low not in CUE_VERBS:
+        if low not in verbs or not t.text[0].islower():
             i += 1
             continue
-        cand = _verb_cue(text, toks, i, us, ue, used_until, quotes, para)
+        cand = _verb_cue(text, toks, i, ue, used_until, quotes, para)
         if cand is not None:
             cands.append(cand)
             used_until = max(used_until, cand.pieces[-1][1]) if not cand.post else max(
@@ -254,21 +280,21 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     return cands
 
 
-def _verb_cue(text: str, toks: list[_Tok], i: int, us: int, ue: int, used_until: int,
+def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
               quotes: Sequence[tuple[int, int]], para: int) -> _Cand | None:
     t = toks[i]
     low = t.text.lower()
     n = len(toks)
     prev = toks[i - 1].text if i > 0 else ""
     # Inversion: "CONTENT," said X[, role].
-    if prev in (",", "”", '"') and i + 1 < n and low in ("said", "says", "added", "wrote",
-                                                      "asked", "explained", "continued",
-                                                      "noted", "argued", "replied",
-                                                      "recalled", "tweeted", "writes",
-                                                      "adds", "notes"):
+    if prev in (",", "”", '"') and i + 1 < n and (low in STRONG_VERBS or low in (
+            "asked", "declared", "explained", "continued", "recalled", "added")):
         j = i + 1
         while j < n and toks[j].text not in ".;?!" and toks[j].text not in _QUOTE_CHARS:
             j += 1
+        more = [(qs, qe) for qs, qe in quotes if j < n and qs == toks[j].start]
+        if j > i + 1 and toks[j - 1].text == ",":
+            j -= 1
         sp = text[toks[i + 1].start : toks[j - 1].end] if j > i + 1 else ""
         words = [x.text for x in toks[i + 1 : j]]
         if sp and _is_nounish(words) and (words[0][0].isupper() or words[0].lower() in
@@ -276,7 +302,7 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, us: int, ue: int, used_until:
             cs, ce = _strip_span(text, used_until, toks[i - 1].start if prev == "," else
                                  toks[i - 1].end)
             if ce > cs:
-                return _Cand(sp, t.text, [(cs, ce)], para, post=True)
+                return _Cand(sp, t.text, [(cs, ce), *more], para, post=not more)
     subj = _subject_left(toks, i)
     if subj is None:
         return None
@@ -286,33 +312,45 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, us: int, ue: int, used_until:
         return None
     sp = text[toks[a].start : toks[b - 1].end]
     before_subj = toks[a - 1].text if a > 0 else ""
-    cue_end = i + 1
+    i + 1
     # Post-posed: "CONTENT," X said[ adjunct]. — the content precedes.
     rest = toks[i + 1 :]
     rest_words = [x.text for x in rest if x.text not in ".,;!?"]
+    end_pos = toks[a - 1].start if a > 0 and before_subj in ",—–" else (
+        toks[a - 1].end if a > 0 else 0)
+    cs, ce = _strip_span(text, used_until, end_pos)
+    before_n = len(_TOKEN.findall(text[cs:ce])) if ce > cs else 0
+    quoted_before = (a > 0 and before_subj in "”\"") or (
+        a > 1 and before_subj == "," and toks[a - 2].text in "”\"")
+    short_tail = quoted_before or (len(rest_words) <= 6 and (
+        not rest_words or rest_words[0].lower() in _ADJUNCT_STARTS
+        or rest_words[0].endswith("ly")))
     if a > 0 and before_subj in (",", "”", '"', "—", "–") and (
-        len(rest_words) <= 8 or (rest and rest[0].text == ",")
-    ) and not (rest and rest[0].text.lower() == "that"):
-        end_pos = toks[a - 1].start if before_subj in ",—–" else toks[a - 1].end
-        if before_subj in "”\"" and a > 1 and toks[a - 2].text == ",":
-            end_pos = toks[a - 1].end
-        cs, ce = _strip_span(text, used_until, end_pos)
-        if ce - cs > 0 and len(_TOKEN.findall(text[cs:ce])) >= 2:
-            pieces = [(cs, ce)]
-            # "A," he said, "B."
-            k = i + 1
-            while k < n and toks[k].text not in ",.;":
-                k += 1
-            if k < n and toks[k].text == "," and k + 1 < n and toks[k + 1].text in "“\"":
+        quoted_before or before_n >= 4
+    ) and (short_tail or (rest and rest[0].text == ",")):
+        if before_subj in "”\"" or quoted_before:
+            cs, ce = _strip_span(text, used_until, toks[a - 1].start if before_subj == ","
+                                 else toks[a - 1].end)
+        pieces = [(cs, ce)]
+        k = i + 1
+        while k < n and toks[k].text not in ",.;":
+            k += 1
+        if k < n and toks[k].text == "," and k + 1 < n:
+            if toks[k + 1].text in "“\"":
                 q = [(s, e) for s, e in quotes if s == toks[k + 1].start]
                 if q:
-                    pieces.append(q[0])
-            cue = " ".join(x.text for x in toks[i:cue_end])
-            if low == "said" and i + 3 < n and " ".join(
-                x.text.lower() for x in toks[i + 1 : i + 4]
-            ) == "in a statement":
-                cue = "said in a statement"
-            return _Cand(sp, cue, pieces, para, post=len(pieces) == 1)
+                    pieces.append(q[0])  # "A," he said, "B."
+            elif not quoted_before:
+                ts, te = _strip_span(text, toks[k + 1].start, ue)
+                if te > ts:
+                    pieces.append((ts, te))  # A, he said, B.
+        cue = t.text
+        if low == "said" and " ".join(x.text.lower() for x in toks[i + 1 : i + 4]) == (
+            "in a statement"
+        ):
+            cue = "said in a statement"
+        pieces = [_trim_scare_tail(text, *pieces[0]), *pieces[1:]]
+        return _Cand(sp, cue, pieces, para, post=len(pieces) == 1)
     if low in _STOP_AFTER and low not in ("asked", "continued", "pointed"):
         pass
     # Pre-posed: X said [that|:] CONTENT.
@@ -356,6 +394,16 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, us: int, ue: int, used_until:
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
 
+def _trim_scare_tail(text: str, s: int, e: int) -> tuple[int, int]:
+    """'"A" with North Korea, he said' keeps the quote: a short unquoted tail is glue."""
+    q = quote_spans(text[s:e])
+    if q and q[0][0] == 0 and q[0][1] < e - s:
+        tail = text[s + q[0][1] : e]
+        if len(tail.split()) <= 4 and "“" not in tail and '"' not in tail:
+            return s, s + q[0][1]
+    return s, e
+
+
 def _kind(text: str, pieces: Sequence[tuple[int, int]]) -> Kind:
     content = " ".join(text[s:e] for s, e in pieces)
     inq = quote_spans(content)
@@ -382,7 +430,9 @@ def _colon_cue(text: str, para: int) -> _Cand | None:
     return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para)
 
 
-def _extract_paragraph(text: str, para: int) -> list[_Cand]:
+def _extract_paragraph(original: str, para: int) -> list[_Cand]:
+    # NYT-style ''quotes'' and ``quotes'': analyse a same-length copy with plain marks.
+    text = original.replace("''", '" ').replace("``", '" ')
     quotes = quote_spans(text)
     out: list[_Cand] = []
     colon = _colon_cue(text, para)

@@ -28,7 +28,9 @@ DETERMINERS = wordset(
 NAME_PARTICLES = wordset("de da del der van von bin al la le du dos of")
 TITLES = wordset(
     "mr mrs ms dr gov sen rep gen lt col maj capt adm sgt prof rev president sens reps "
-    "gov. sen. rep. mr. mrs. ms. dr. gen. lt. col. maj. capt. adm. sgt. prof. rev."
+    "gov. sen. rep. mr. mrs. ms. dr. gen. lt. col. maj. capt. adm. sgt. prof. rev. "
+    "senator governor secretary mayor judge chairman speaker minister gen. justice "
+    "congressman congresswoman ambassador spokesman spokeswoman former"
 )
 # Role nouns: heads of descriptors that stand for a person.
 PERSON_ROLES = wordset(
@@ -65,6 +67,7 @@ ANON_HEADS = wordset(
     "critics supporters"
 )
 
+_HEAD_CUTS = wordset("of for with at in from on familiar close who briefed")
 _WORD = re.compile(r"[\w’'.&-]+")
 
 
@@ -146,8 +149,10 @@ def parse_speaker(text: str) -> SpeakerPhrase:
             head = _strip_possessive(low[e - 1])
     else:
         role = core
-    if role is not None and name is None:
-        head = _strip_possessive(low[-1]) if low else ""
+    if role is not None and name is None and low:
+        # "a person familiar with the matter" -> person; "officials at the agency" -> official
+        cut = next((k for k, w in enumerate(low) if k and w in _HEAD_CUTS), len(low))
+        head = _strip_possessive(low[cut - 1])
     anonymous = name is None and (head in ANON_HEADS or head.rstrip("s") in ANON_HEADS)
     return SpeakerPhrase(text, name, role, None, head, anonymous, gender)
 

@@ -1,0 +1,165 @@
+"""Attribution extraction: synthetic articles, plus the seed story where ../shared exists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.attribution import extract_attributions, quote_spans
+from bot.model import Attribution, Kind
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "data" / "seed" / "independent-2024-10-24-duma-treaty.txt"
+
+
+def _by_content(atts: list[Attribution], needle: str) -> Attribution:
+    hits = [a for a in atts if needle in a.content]
+    assert len(hits) == 1, (needle, [a.content for a in atts])
+    return hits[0]
+
+
+def test_split_quote_is_one_attribution() -> None:
+    body = ['“We will win,” Jane Doe said. “And we will win big.”']
+    (att,) = extract_attributions(body)
+    assert att.speaker == "Jane Doe"
+    assert att.content == "“We will win,” “And we will win big.”"
+    assert att.kind is Kind.DIRECT
+    assert att.span == (0, len(body[0]))
+
+
+def test_split_quote_in_one_sentence_with_straight_quotes() -> None:
+    body = ['"The plan is dead," said Senator Tom Bell, "and everyone knows it."']
+    (att,) = extract_attributions(body)
+    assert att.speaker == "Tom Bell"
+    assert att.kind is Kind.DIRECT
+    assert "everyone knows it" in att.content and "plan is dead" in att.content
+
+
+def test_pronoun_resolves_to_last_named_speaker() -> None:
+    body = [
+        "Finance minister Anna Berg said the budget would balance next year.",
+        "“We have done the work,” she said.",
+        "Opposition leader Carl Moss disagreed.",
+        "“It is a fantasy,” he said.",
+    ]
+    atts = extract_attributions(body)
+    berg = _by_content(atts, "done the work")
+    assert berg.speaker == "Anna Berg" and berg.speaker_text == "she"
+    moss = _by_content(atts, "fantasy")
+    assert moss.speaker_text == "he"
+    first = _by_content(atts, "budget would balance")
+    assert first.speaker_role == "Finance minister" and first.kind is Kind.INDIRECT
+
+
+def test_according_to_and_anonymous_sources() -> None:
+    body = [
+        "The factory will close in May, according to the Ministry of Industry.",
+        "Two officials said the decision was made in March.",
+        "A person familiar with the matter said talks had collapsed.",
+    ]
+    atts = extract_attributions(body)
+    ministry = _by_content(atts, "factory will close")
+    assert ministry.cue == "according to"
+    assert ministry.speaker == "the Ministry of Industry" or ministry.speaker == (
+        "Ministry of Industry"
+    )
+    officials = _by_content(atts, "decision was made")
+    assert officials.anonymous
+    person = _by_content(atts, "talks had collapsed")
+    assert person.anonymous and person.speaker_text.startswith("A person familiar")
+
+
+def test_scare_quotes_are_not_attributions() -> None:
+    body = [
+        "The parliament endorsed the “comprehensive strategic partnership” treaty on Monday.",
+        "The deal allows “all means” of support, and a report titled “Red Lines” followed.",
+    ]
+    assert extract_attributions(body) == []
+
+
+def test_inversion_and_who_clause() -> None:
+    body = [
+        "The mine will reopen when prices recover, said Phil Grant, a union spokesman.",
+        "Maria Lopez, who has run the clinic for a decade, said funding had dried up.",
+    ]
+    atts = extract_attributions(body)
+    grant = _by_content(atts, "mine will reopen")
+    assert grant.speaker == "Phil Grant" and grant.cue == "said"
+    lopez = _by_content(atts, "funding had dried up")
+    assert lopez.speaker == "Maria Lopez"
+
+
+def test_multi_paragraph_quote_repeats_opening_mark() -> None:
+    body = [
+        "Mayor Ruth Kane said: “The bridge is unsafe. We are closing it today.",
+        "“Repairs will take a year.”",
+    ]
+    assert quote_spans(body[0]) == [(22, len(body[0]))]
+    atts = extract_attributions(body)
+    kane = _by_content(atts, "bridge is unsafe")
+    assert kane.speaker == "Ruth Kane" and kane.kind is Kind.DIRECT
+
+
+def test_mixed_kind() -> None:
+    body = ['The senator said the bill was "dead on arrival" in the House.']
+    (att,) = extract_attributions(body)
+    assert att.kind is Kind.MIXED
+
+
+def test_descriptor_resolves_to_earlier_organisation() -> None:
+    body = [
+        "The National Weather Service told residents that the storm would strike overnight.",
+        "Winds could reach 100 miles an hour, the agency said.",
+    ]
+    atts = extract_attributions(body)
+    later = _by_content(atts, "Winds could reach")
+    assert later.speaker == "The National Weather Service" or later.speaker == (
+        "National Weather Service"
+    )
+    assert later.speaker_text == "the agency"
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEED.exists(), reason="../shared development data is absent")
+def test_seed_story() -> None:
+    blocks = [b.strip() for b in SEED.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+    start = next(i for i, b in enumerate(blocks) if b.startswith("Russian lawmakers ratified"))
+    end = next(i for i, b in enumerate(blocks) if "fair game" in b)
+    atts = extract_attributions(blocks[start : end + 1])
+
+    volodin = _by_content(atts, "important for us")
+    assert volodin.speaker == "Vyacheslav Volodin"
+    assert volodin.speaker_role == "State Duma speaker"
+    assert volodin.kind is Kind.DIRECT and volodin.cue == "said in a statement"
+
+    assert _by_content(atts, "about 3,000 soldiers to Russia").speaker == "Lloyd Austin"
+    austin = _by_content(atts, "seeing evidence")
+    assert austin.speaker == "Lloyd Austin" and austin.kind is Kind.DIRECT
+    assert "left to be seen" in austin.content
+    serious = _by_content(atts, "very serious issue")
+    assert serious.speaker == "Lloyd Austin" and serious.speaker_text == "he"
+
+    nis = _by_content(atts, "special forces")
+    assert nis.speaker == "South Korea’s National Intelligence Service"
+    assert nis.cue == "told" and nis.kind is Kind.INDIRECT
+    spy = _by_content(atts, "Russian military uniforms")
+    assert spy.speaker == nis.speaker and spy.speaker_text == "the spy agency"
+
+    zelensky = _by_content(atts, "10,000 soldiers")
+    assert zelensky.speaker == "Volodymyr Zelensky"
+    assert zelensky.speaker_role == "Ukrainian president" and zelensky.kind is Kind.INDIRECT
+
+    kirby = _by_content(atts, "Vladivostok")
+    assert kirby.speaker == "John F Kirby"
+    assert kirby.speaker_role == "White House national security spokesperson"
+    added = _by_content(atts, "three training grounds")
+    assert added.speaker == "John F Kirby" and added.cue == "added"
+    game = _by_content(atts, "fair game")
+    targets = _by_content(atts, "fair targets")
+    assert game is not targets
+    assert game.speaker == targets.speaker == "John F Kirby"
+
+    contents = " ".join(a.content for a in atts)
+    assert "“all means”" not in [a.content for a in atts]
+    assert "comprehensive strategic partnership" not in contents

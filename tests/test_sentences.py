@@ -1,0 +1,52 @@
+"""Sentence splitting on news copy: abbreviations, initials, figures, quote marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.sentences import split_sentences
+
+
+def _split(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Smith met Gov. Brown on Jan. 5 in Washington. They talked.",
+            ["Mr. Smith met Gov. Brown on Jan. 5 in Washington.", "They talked."],
+        ),
+        (
+            "John F. Kennedy spoke. White House spokesperson John F Kirby said so.",
+            ["John F. Kennedy spoke.", "White House spokesperson John F Kirby said so."],
+        ),
+        (
+            "The vote was 397-0 and 3.5% of 3,000 troops left. The U.S. Army agreed.",
+            ["The vote was 397-0 and 3.5% of 3,000 troops left.", "The U.S. Army agreed."],
+        ),
+        (
+            "It was a win for the U.S. The next day was quiet.",
+            ["It was a win for the U.S.", "The next day was quiet."],
+        ),
+        (
+            "“We are ready.” He left. \"Really?\" she asked. \"Yes.\"",
+            ["“We are ready.”", "He left.", '"Really?" she asked.', '"Yes."'],
+        ),
+        ("No punctuation at the end", ["No punctuation at the end"]),
+    ],
+)
+def test_split(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected
+
+
+def test_spans_are_offsets_into_the_text() -> None:
+    text = "  First one.   Second one!  "
+    spans = split_sentences(text)
+    assert spans == [(2, 12), (15, 26)]
+
+
+def test_empty_text() -> None:
+    assert split_sentences("") == []
+    assert split_sentences("   ") == []
