@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging.config
+import os
 
 from alembic import context
 from sqlalchemy.engine import Connection
@@ -33,10 +34,15 @@ def _cli_url() -> str:
     url = context.get_x_argument(as_dictionary=True).get("url")
     if url:
         return url
-    from config.settings import Settings
-    from storage.db import database_url
+    try:  # the same .env the app reads
+        from dotenv import load_dotenv
 
-    return database_url(Settings.from_env())
+        load_dotenv(override=False)
+    except ImportError:
+        pass
+    from storage.db import DEFAULT_SQLITE_URL, normalize_url
+
+    return normalize_url(os.environ.get("DATABASE_URL", "").strip() or DEFAULT_SQLITE_URL)
 
 
 async def _run_cli() -> None:
