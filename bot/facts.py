@@ -41,7 +41,9 @@ _DATE_ANCHOR_RE: Final = re.compile(
 _HEDGE_RE: Final = re.compile(
     r"\b(?:could|would|might|may|likely|possibly|perhaps|if)\b", re.IGNORECASE
 )
-_PRONOUN_START_RE: Final = re.compile(r"(?:He|She|They|It|This|That|These|Those|We)\b")
+_PRONOUN_START_RE: Final = re.compile(
+    r"(?:He|She|They|It(?!\s+(?:was|is)\b)|This|That|These|Those|We)\b"
+)
 _QUOTED_RE: Final = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _CONTENT_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}|\d[\d,.]*")
 _COMMON: Final = frozenset(
