@@ -205,9 +205,7 @@ _KEEP_CHARS = re.compile(r"\w")
 
 def _corrections(digest: Digest) -> list[str]:
     # The cleaner may file a correction under "removed"; look there too.
-    return [
-        p.strip() for p in (*digest.article.body, *digest.article.removed) if is_correction(p)
-    ]
+    return [p.strip() for p in (*digest.article.body, *digest.article.removed) if is_correction(p)]
 
 
 # --------------------------------------------------------------------- normalisation

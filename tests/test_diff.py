@@ -79,9 +79,7 @@ def test_revised_death_toll_reports_old_new_and_the_new_sentence(base: Digest) -
     new = load("toll")
     d = diff_digests(base, new)
     assert d.material
-    assert d.figures_changed == (
-        FigureChange(old="12", new="15", sentence=new.article.body[1]),
-    )
+    assert d.figures_changed == (FigureChange(old="12", new="15", sentence=new.article.body[1]),)
     assert not d.changed_sentences and not d.added_paragraphs and not d.removed_paragraphs
 
 
