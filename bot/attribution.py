@@ -104,6 +104,10 @@ _ADJUNCT_STARTS = wordset(
     thursday friday saturday sunday yesterday today recently later earlier then also
     afterward afterwards told while when as about via through by with"""
 )
+_TIME_WORDS = wordset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    week month year morning night evening afternoon weekend"""
+)
 _QUOTE_CHARS = "\"“”"
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Fr|Rev|Prof)\."
@@ -189,8 +193,16 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 def _subject_left(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     """Token range [a, b) of the subject phrase ending before the verb at toks[i]."""
     b = i
-    while b > 0 and toks[b - 1].text.lower() in _AUX:
+    while b > 0 and (
+        toks[b - 1].text.lower() in _AUX
+        or (toks[b - 1].text.endswith("ly") and toks[b - 1].text.islower())
+        or toks[b - 1].text.lower() in _TIME_WORDS
+    ):
         b -= 1
+        if b > 0 and toks[b].text.lower() in _TIME_WORDS and toks[b - 1].text.lower() in (
+            "last", "this", "next", "on", "earlier", "later"
+        ):
+            b -= 1
     a = b
     while a > 0:
         t = toks[a - 1].text
@@ -472,7 +484,8 @@ def extract_attributions(body: Sequence[str]) -> list[Attribution]:
         pieces = sorted(c.pieces)
         content = " ".join(text[s:e] for s, e in pieces)
         assert ph is not None
-        speaker = name or (ph.text if not ph.pronoun else None)
+        # Unresolved pronouns and descriptors keep the words the article used.
+        speaker = name or ph.text
         out.append(
             Attribution(
                 speaker=speaker,
