@@ -192,5 +192,5 @@ def render_diff_blocks(
 
     fallback = _verdict(d)
     if title:
-        fallback = f"{title}: {fallback}"
-    return {"text": _clip(fallback, SECTION_LIMIT), "blocks": blocks}
+        fallback = f"{_clip(title, HEADER_LIMIT)}: {fallback}"
+    return {"text": escape(_clip(fallback, SECTION_LIMIT)), "blocks": blocks}

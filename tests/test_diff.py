@@ -14,6 +14,7 @@ import pytest
 
 from bot.diff import FigureChange, StoryDiff, diff_digests, is_correction, is_timestamp
 from bot.model import Article, Attribution, Digest, Kind, SourceMeta
+from bot.render_diff import render_diff_blocks, render_diff_text
 
 VERSIONS = Path(__file__).parent / "fixtures" / "versions"
 _MARK = re.compile(r"\s*@@\s*(?P<who>[^@\n]+?)\s*$")
@@ -272,3 +273,62 @@ def test_timestamps(line: str) -> None:
 
 def test_a_sentence_about_an_update_is_not_a_timestamp() -> None:
     assert not is_timestamp("Officials updated the death toll to 15 on Tuesday afternoon.")
+
+
+# ------------------------------------------------------------------------- rendering
+
+
+def _block_texts(message: dict) -> list[str]:
+    out = []
+    for block in message["blocks"]:
+        if "text" in block:
+            out.append(block["text"]["text"])
+        out.extend(e["text"] for e in block.get("elements", ()))
+    return out
+
+
+def test_render_text_says_what_changed(base: Digest) -> None:
+    text = render_diff_text(diff_digests(base, load("toll")))
+    assert text.startswith("Material change: 1 figure revised.")
+    assert "12 → 15 — At least 15 people were killed" in text
+    assert render_diff_text(diff_digests(base, load("timestamp"))).startswith("No change")
+    flipped = diff_digests(load("headline"), base, earlier=[base])
+    assert render_diff_text(flipped).startswith("Not material: the page went back")
+
+
+def test_render_blocks_figure_line_and_link(base: Digest) -> None:
+    d = diff_digests(base, load("toll"))
+    msg = render_diff_blocks(d, title="Valdoro landslide", url="https://news.example/a?b=1&c=2")
+    texts = _block_texts(msg)
+    assert msg["blocks"][0]["type"] == "header"
+    assert "Valdoro landslide" in msg["blocks"][0]["text"]["text"]
+    assert any("~12~ → 15 — At least 15 people were killed" in t for t in texts)
+    assert any("<https://news.example/a?b=1&amp;c=2|Open the story>" in t for t in texts)
+    assert "Material change" in msg["text"]
+
+
+def test_render_blocks_escapes_mrkdwn() -> None:
+    d = diff_digests(
+        story("T", BODY), story("T", [*BODY, "Staff at AT&T said <b>nothing</b> > less."])
+    )
+    texts = _block_texts(render_diff_blocks(d, title=None, url=None))
+    joined = "\n".join(texts)
+    assert "AT&amp;T said &lt;b&gt;nothing&lt;/b&gt; &gt; less." in joined
+    assert "<b>" not in joined
+
+
+def test_render_blocks_stays_inside_slack_limits() -> None:
+    long_para = "The inquiry heard evidence from witnesses about the collapse. " * 40
+    old = story("Old " + "headline " * 40, BODY)
+    new_body = [*BODY] + [f"Paragraph {i}: {long_para}" for i in range(120)]
+    new_body += [f"Witness {i} said {i} homes were lost." for i in range(60)]
+    d = diff_digests(old, story("New " + "headline " * 40, new_body))
+    msg = render_diff_blocks(d, title="A very long title " * 20, url="https://news.example/x")
+    blocks = msg["blocks"]
+    assert len(blocks) <= 50
+    assert len(blocks[0]["text"]["text"]) <= 150
+    sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+    assert sections and all(len(t) <= 3000 for t in sections)
+    assert sum(len(t) for t in _block_texts(msg)) < 12_000
+    assert "not shown" in blocks[-1]["elements"][0]["text"]
+    assert len(msg["text"]) <= 3000
