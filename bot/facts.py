@@ -69,6 +69,9 @@ _PRE_LOWER_RE: Final = re.compile(
 _INVERTED_RE: Final = re.compile(rf"\b(?:said|says|according)\s+(?P<src>{_CAP_SEQ})")
 _PRONOUNS: Final = frozenset("he she they it we i you who this that".split())  # noqa: SIM905
 _SOURCE_MAX_WORDS: Final = 6
+_LEADERS: Final = frozenset(
+    "the a an then but and it was by on in at after before later also now".split()  # noqa: SIM905
+)
 
 # Display names for counted things that are tolls rather than nouns.
 _GROUP_LABELS: Final = {
@@ -155,8 +158,9 @@ def named_source(sentence: str) -> str | None:
 
 def _tidy_source(src: str) -> str | None:
     words = src.strip().split()
-    while words and words[0].lower() in ("the", "a", "an", "then", "but", "and", "it", "was"):
-        words = words[1:]
+    # "By Monday the fire service" -> "fire service": a source starts after its determiner.
+    cut = max((i for i, w in enumerate(words) if w.lower() in _LEADERS), default=-1)
+    words = words[cut + 1 :]
     if not words or len(words) > _SOURCE_MAX_WORDS:
         return None
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
@@ -248,7 +252,7 @@ def extract_facts(
                 for f in sent.figures
                 if f.kind in QUANTITY_KINDS and f.value is not None
             )
-            adj = score - 3.0 * max(0.0, overlap - 0.25) - (1.0 if repeats else 0.0)
+            adj = score - 6.0 * max(0.0, overlap - 0.3) - (1.0 if repeats else 0.0)
             if adj > best_adj:
                 best_i, best_adj = i, adj
         sent, score, words = candidates.pop(best_i)

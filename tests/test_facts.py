@@ -1,0 +1,216 @@
+"""Key facts and conflicting figures, on small synthetic stories and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.facts import extract_facts, find_conflicts, named_source
+from bot.model import Attribution, Kind
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "data" / "seed" / "independent-2024-10-24-duma-treaty.txt"
+
+QUAKE = (
+    "A magnitude 7.1 earthquake struck northern Laskaria on Monday, flattening villages across "
+    "the Orun valley and killing at least 120 people, according to the National Disaster Agency.",
+    "The Red Crescent said 180 people had died, and warned the toll would rise as rescuers "
+    "reached remote areas.",
+    "“We are digging with our hands,” said Mara Velic, a volunteer in the town of Sorn.",
+    "More than 900 people were injured, the agency said, and some 15,000 were left homeless.",
+    "The government declared three days of national mourning.",
+    "Aftershocks continued through the night.",
+)
+
+BUDGET = (
+    "The city council approved a $1.2bn budget on Tuesday by a vote of 9-4, raising property "
+    "taxes by 3.5% to close a deficit.",
+    "Mayor Dana Ortiz called the vote “a hard but honest choice”.",
+    "Spending on libraries will fall by 12 per cent, while the police budget grows to $310m.",
+    "Critics said the tax rise would hit renters hardest.",
+    "The new budget takes effect on 1 July.",
+)
+
+NO_FIGURES = (
+    "The festival's organisers announced on Friday that the event would move to the riverside "
+    "park after complaints from residents.",
+    "Residents had said the noise kept them awake.",
+    "“We listened,” the festival director said. “The park gives everyone more room.”",
+    "The council welcomed the decision.",
+)
+
+
+def _attr(speaker: str, body: tuple[str, ...], paragraph: int, content: str) -> Attribution:
+    """An indirect attribution built by hand: these tests must not lean on the extractor."""
+    start = body[paragraph].index(content)
+    return Attribution(
+        speaker=speaker,
+        speaker_text=speaker,
+        speaker_role=None,
+        cue="said",
+        content=content,
+        kind=Kind.INDIRECT,
+        anonymous=False,
+        paragraph=paragraph,
+        span=(start, start + len(content)),
+    )
+
+
+@pytest.mark.parametrize("body", [QUAKE, BUDGET, NO_FIGURES])
+def test_facts_are_verbatim_sentence_spans(body: tuple[str, ...]) -> None:
+    facts = extract_facts(body, [])
+    assert facts
+    for fact in facts:
+        assert fact.text in body[fact.paragraph]
+        for fig in fact.figures:
+            assert fig in fact.text
+
+
+def test_lede_ranks_first_and_facts_are_ranked() -> None:
+    facts = extract_facts(QUAKE, [])
+    assert facts[0].paragraph == 0
+    assert [f.score for f in facts] == sorted((f.score for f in facts), reverse=True)
+
+
+def test_budget_vote_facts_carry_money_and_percentages() -> None:
+    facts = extract_facts(BUDGET, [])
+    lede = facts[0]
+    assert lede.paragraph == 0
+    assert {"$1.2bn", "9-4", "3.5%"} <= set(lede.figures)
+    figures = {fig for f in facts for fig in f.figures}
+    assert "12 per cent" in figures and "$310m" in figures
+
+
+def test_story_without_figures_still_gets_its_lede() -> None:
+    facts = extract_facts(NO_FIGURES, [])
+    assert facts[0].text.startswith("The festival's organisers announced")
+    assert all(f.figures == () for f in facts)
+
+
+def test_limit_and_empty_body() -> None:
+    assert len(extract_facts(QUAKE, [], limit=2)) == 2
+    assert extract_facts((), []) == []
+    assert extract_facts(QUAKE, [], limit=0) == []
+
+
+def test_fact_speaker_comes_from_covering_attribution() -> None:
+    attrs = [_attr("Red Crescent", QUAKE, 1, "180 people had died")]
+    facts = extract_facts(QUAKE, attrs)
+    fact = next(f for f in facts if f.paragraph == 1)
+    assert fact.speaker == "Red Crescent"
+
+
+def test_facts_prefer_diverse_sentences() -> None:
+    body = (
+        "The central bank raised interest rates to 5.25% on Thursday, its highest level in 15 "
+        "years.",
+        "The central bank raised interest rates to 5.25% on Thursday, citing stubborn inflation.",
+        "The bank raised interest rates to 5.25% on Thursday, the highest in 15 years, it said.",
+        "Mortgage lenders said monthly repayments would rise by about £60 for typical borrowers.",
+        "Shares in housebuilders fell 4% after the announcement.",
+    )
+    facts = extract_facts(body, [], limit=3)
+    paragraphs = [f.paragraph for f in facts]
+    assert paragraphs[0] == 0
+    assert {3, 4} <= set(paragraphs)
+
+
+def test_quake_conflict_between_two_agencies() -> None:
+    (conflict,) = find_conflicts(QUAKE, [])
+    assert conflict.subject == "death toll"
+    by_figure = {c.figure: c.speaker for c in conflict.claims}
+    assert by_figure == {"120": "National Disaster Agency", "180": "Red Crescent"}
+    assert [c.paragraph for c in conflict.claims] == [0, 1]
+
+
+def test_attribution_speaker_beats_named_source() -> None:
+    attrs = [_attr("Hana Ruml", QUAKE, 1, "180 people had died")]
+    (conflict,) = find_conflicts(QUAKE, attrs)
+    assert {c.speaker for c in conflict.claims} == {"National Disaster Agency", "Hana Ruml"}
+
+
+def test_single_source_revising_its_figure_is_no_conflict() -> None:
+    body = (
+        "At least 40 people were killed in the flooding, the fire service said on Sunday.",
+        "By Monday the fire service said 52 people had died.",
+    )
+    assert find_conflicts(body, []) == []
+
+
+def test_unattributed_figures_are_no_conflict() -> None:
+    body = (
+        "Some 2,000 soldiers crossed the river at dawn.",
+        "By evening 500 soldiers had reached the town.",
+    )
+    assert find_conflicts(body, []) == []
+
+
+def test_same_figure_from_two_sources_is_no_conflict() -> None:
+    body = (
+        "About 3,000 troops have arrived, the defence ministry said.",
+        "Officials in Seoul also said 3,000 soldiers had arrived.",
+    )
+    assert find_conflicts(body, []) == []
+
+
+def test_different_things_counted_are_not_compared() -> None:
+    body = (
+        "At least 30 people were killed, the health ministry said.",
+        "The army said 2,000 soldiers had been sent to help, and the UN said 400 homes "
+        "were destroyed.",
+    )
+    assert find_conflicts(body, []) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("North Korea is aiding Russia, according to South Korea, Ukraine and the US.",
+         "South Korea"),
+        ("It was South Korea that first claimed that 1,500 troops were sent.", "South Korea"),
+        ("Pyongyang has sent 3,000 soldiers, the US defence secretary said.",
+         "US defence secretary"),
+        ("Then, Ukrainian president Volodymyr Zelensky said 10,000 soldiers were ready.",
+         "Volodymyr Zelensky"),
+        ("The treaty will now be sent to the upper house.", None),
+        ("They are fair game, he said.", None),
+    ],
+)  # fmt: skip
+def test_named_source(sentence: str, source: str | None) -> None:
+    assert named_source(sentence) == source
+
+
+def _seed_body() -> tuple[str, ...]:
+    text = SEED.read_text(encoding="utf-8")
+    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
+    first = next(i for i, p in enumerate(paras) if p.startswith("Russian lawmakers ratified"))
+    kirby = next(i for i, p in enumerate(paras) if p.startswith("White House national"))
+    return tuple(paras[first : kirby + 2])  # the Kirby quote runs over two paragraphs
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SEED.exists(), reason="../shared development data is absent")
+def test_seed_facts_and_troop_conflict() -> None:
+    body = _seed_body()
+    austin = next(i for i, p in enumerate(body) if p.startswith("Pyongyang has sent about"))
+    zelensky = next(i for i, p in enumerate(body) if p.startswith("Then, Ukrainian"))
+    attrs = [
+        _attr("Lloyd Austin", body, austin, "Pyongyang has sent about 3,000 soldiers"),
+        _attr("Volodymyr Zelensky", body, zelensky, "North Korea was preparing 10,000 soldiers"),
+    ]
+    facts = extract_facts(body, attrs)
+    assert any("397-0" in f.text for f in facts)
+    assert facts[0].paragraph == 0
+    assert any("397-0" in f.figures for f in facts[:2])
+    for fact in facts:
+        assert fact.text in body[fact.paragraph]
+
+    conflicts = find_conflicts(body, attrs)
+    assert len(conflicts) == 1
+    (conflict,) = conflicts
+    assert {c.figure for c in conflict.claims} == {"3,000", "1,500", "10,000"}
+    assert any(w in conflict.subject for w in ("soldiers", "troops"))
+    speakers = {c.figure: c.speaker for c in conflict.claims if c.figure != "3,000"}
+    assert speakers == {"1,500": "South Korea", "10,000": "Volodymyr Zelensky"}
+    assert "Lloyd Austin" in {c.speaker for c in conflict.claims if c.figure == "3,000"}
