@@ -69,7 +69,7 @@ def _describe(url: URL) -> str:
         return f"the SQLite database {url.database or ':memory:'}"
     host = url.host or "localhost"
     port = f":{url.port}" if url.port else ""
-    return f"the {url.get_backend_name()} database {url.database or ''!s} on {host}{port}"
+    return f"the PostgreSQL database {url.database or ''!r} on {host}{port}"
 
 
 def _parse(url: str) -> URL:
@@ -80,10 +80,10 @@ def _parse(url: str) -> URL:
             f"DATABASE_URL is not a database URL ({redact(str(exc), url)}). Use "
             "sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user:pass@host/db."
         ) from None
-    backend, driver = parsed.get_backend_name(), parsed.get_driver_name()
-    if (backend, driver) not in {("sqlite", "aiosqlite"), ("postgresql", "asyncpg")}:
+    # drivername, not get_driver_name(): the latter imports the dialect to find a default.
+    if parsed.drivername not in {"sqlite+aiosqlite", "postgresql+asyncpg"}:
         raise DatabaseUnavailable(
-            f"DATABASE_URL uses {backend}+{driver}, which Newsdesk does not support. Use "
+            f"DATABASE_URL uses {parsed.drivername}, which Newsdesk does not support. Use "
             "sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user:pass@host/db."
         )
     return parsed
@@ -120,7 +120,14 @@ def make_engine(url: str, **kwargs: Any) -> AsyncEngine:
             and parsed.database != ":memory:"
             and not parsed.database.startswith("file:")
         ):
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseUnavailable(
+                    f"Cannot create the folder for the SQLite database {parsed.database} "
+                    f"({exc.strerror or exc}). Check DATABASE_URL."
+                ) from None
         engine = create_async_engine(parsed, **kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_on_connect)
         event.listen(engine.sync_engine, "begin", _sqlite_on_begin)
