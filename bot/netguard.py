@@ -1,0 +1,207 @@
+"""Keep untrusted URLs away from private networks (SSRF guard).
+
+Every URL a reporter sends is untrusted. Addresses are checked after DNS
+resolution, inside the aiohttp resolver the connection itself uses, so the
+address that was checked is the address connected to: a DNS answer that changes
+between a check and the connect (rebinding) cannot slip through. IP-literal hosts
+never reach a resolver in aiohttp, so ``check_url`` checks those directly; the
+fetcher calls it for the first URL and again on every redirect hop.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+from aiohttp.abc import AbstractResolver, ResolveResult
+from yarl import URL
+
+from bot.errors import BlockedAddress, InvalidSource
+from config.settings import Settings
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+ALLOWED_SCHEMES = frozenset({"http", "https"})
+
+# Not covered (or not reliably) by ``is_global`` in every Python version.
+_EXTRA_BLOCKED: tuple[IPNetwork, ...] = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "0.0.0.0/8",  # "this network"
+        "100.64.0.0/10",  # carrier-grade NAT
+        "192.0.0.0/24",  # IETF protocol assignments
+        "198.18.0.0/15",  # benchmarking
+        "224.0.0.0/4",  # multicast
+        "240.0.0.0/4",  # reserved, and broadcast
+        "64:ff9b:1::/48",  # local-use NAT64
+        "fc00::/7",  # unique local
+        "fe80::/10",  # link-local
+        "ff00::/8",  # multicast
+    )
+)
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries (mapped, 6to4, NAT64, Teredo), if any."""
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return None
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if ip in _NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    # IPv4-compatible (deprecated ::a.b.c.d), but not :: or ::1 themselves
+    if int(ip) >> 32 == 0 and int(ip) > 1:
+        return ipaddress.IPv4Address(int(ip))
+    return None
+
+
+def is_public_address(ip: IPAddress) -> bool:
+    """True only for a globally routable unicast address (and what it embeds, if IPv6)."""
+    inner = embedded_ipv4(ip)
+    if inner is not None and not is_public_address(inner):
+        return False
+    if (
+        ip.is_loopback
+        or ip.is_private
+        or ip.is_link_local
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
+        or not ip.is_global
+    ):
+        return False
+    return not any(ip.version == net.version and ip in net for net in _EXTRA_BLOCKED)
+
+
+def parse_ip(host: str) -> IPAddress | None:
+    """The address if ``host`` is an IP literal (brackets and zone ids allowed), else None."""
+    candidate = host.strip("[]").split("%", 1)[0]
+    try:
+        return ipaddress.ip_address(candidate)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class AddressPolicy:
+    """Which addresses a fetch may connect to.
+
+    ``allow`` names exceptions to the public-only rule (tests allow one loopback
+    address, 127.0.0.1, and rely on the rest of 127/8 staying blocked).
+    """
+
+    allow_private: bool = False
+    allow: tuple[IPNetwork, ...] = field(default=())
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> AddressPolicy:
+        return cls(allow_private=settings.allow_private_urls)
+
+    @classmethod
+    def allowing(cls, *networks: str) -> AddressPolicy:
+        return cls(allow=tuple(ipaddress.ip_network(n, strict=False) for n in networks))
+
+    def permits(self, ip: IPAddress) -> bool:
+        if self.allow_private or is_public_address(ip):
+            return True
+        return any(ip.version == net.version and ip in net for net in self.allow)
+
+    def check(self, ip: IPAddress, host: str) -> None:
+        if not self.permits(ip):
+            raise BlockedAddress(blocked_message(host, ip))
+
+    def check_all(self, addresses: Iterable[IPAddress], host: str) -> None:
+        for ip in addresses:
+            self.check(ip, host)
+
+
+def blocked_message(host: str, ip: IPAddress) -> str:
+    where = host if host.strip("[]") == str(ip) else f"{host} ({ip})"
+    return (
+        f"Newsdesk does not fetch {where}: it is a private, local or reserved network address, "
+        "not a public web page."
+    )
+
+
+def check_url(url: str | URL, policy: AddressPolicy) -> URL:
+    """Validate scheme and host of one URL (one redirect hop); return it parsed.
+
+    Hostnames are checked later, at connect time, by ``GuardedResolver``.
+    """
+    try:
+        parsed = url if isinstance(url, URL) else URL(url)
+    except (ValueError, TypeError):
+        raise InvalidSource(f"{url!s} is not a valid web address.") from None
+    scheme = (parsed.scheme or "").lower()
+    if scheme not in ALLOWED_SCHEMES:
+        shown = f"{scheme}:" if scheme else "no scheme"
+        raise InvalidSource(f"Only http and https links can be fetched, not {shown} ({url!s}).")
+    host = parsed.raw_host
+    if not host:
+        raise InvalidSource(f"{url!s} has no host name.")
+    ip = parse_ip(host)
+    if ip is not None:
+        policy.check(ip, host)
+    return parsed
+
+
+class GuardedResolver(AbstractResolver):
+    """Resolves like aiohttp's threaded resolver, then refuses any blocked address.
+
+    If one of a name's addresses is blocked the whole name is refused, so a
+    connection attempt can never fall through to it.
+    """
+
+    def __init__(self, policy: AddressPolicy, inner: AbstractResolver | None = None) -> None:
+        self.policy = policy
+        self._inner = inner or aiohttp.ThreadedResolver()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        results = await self._inner.resolve(host, port, family)
+        self.policy.check_all((ipaddress.ip_address(r["host"]) for r in results), host)
+        return results
+
+    async def close(self) -> None:
+        await self._inner.close()
+
+
+# Sessions built by make_session, with the policy their resolver enforces.
+_GUARDED: weakref.WeakKeyDictionary[aiohttp.ClientSession, AddressPolicy] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def make_session(
+    settings: Settings, policy: AddressPolicy | None = None, **kwargs: Any
+) -> aiohttp.ClientSession:
+    """A ClientSession whose every connection goes through ``GuardedResolver``.
+
+    Use one per batch of fetches (the CLI, the watcher) to share connections.
+    """
+    policy = policy or AddressPolicy.from_settings(settings)
+    connector = aiohttp.TCPConnector(
+        resolver=GuardedResolver(policy),
+        limit=settings.fetch_concurrency,
+        limit_per_host=settings.fetch_per_host,
+    )
+    session = aiohttp.ClientSession(connector=connector, trust_env=False, **kwargs)
+    _GUARDED[session] = policy
+    return session
+
+
+def session_policy(session: aiohttp.ClientSession) -> AddressPolicy | None:
+    """The policy a session from ``make_session`` enforces; None for any other session."""
+    return _GUARDED.get(session)
