@@ -66,7 +66,8 @@ _PRE_CAP_RE: Final = re.compile(
 _PRE_LOWER_RE: Final = re.compile(
     rf"(?:^|[,;]\s+)(?P<src>(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+{_CUE}\b"
 )
-_INVERTED_RE: Final = re.compile(rf"\b(?:said|says|according)\s+(?P<src>{_CAP_SEQ})")
+# "..., said Lloyd Austin." only: "said Kyiv had ..." names what was said, not who said it.
+_INVERTED_RE: Final = re.compile(rf"\b(?:said|says)\s+(?P<src>{_CAP_SEQ})(?=\s*(?:[,.;:!?]|$))")
 _PRONOUNS: Final = frozenset("he she they it we i you who this that".split())  # noqa: SIM905
 _SOURCE_MAX_WORDS: Final = 6
 _LEADERS: Final = frozenset(
@@ -141,6 +142,28 @@ def _covering_speaker(
         if overlap > 0 and a.speaker and (best is None or overlap > best[0]):
             best = (overlap, a.speaker)
     return best[1] if best else None
+
+
+def _sources(sentence: str) -> list[tuple[int, int, str]]:
+    """Every source the sentence names, as (start, end, name)."""
+    found: list[tuple[int, int, str]] = []
+    for rx in (_ACCORDING_RE, _PRE_CAP_RE, _PRE_LOWER_RE, _INVERTED_RE):
+        for m in rx.finditer(sentence):
+            src = _tidy_source(m.group("src"))
+            if src:
+                found.append((m.start(), m.end(), src))
+    return found
+
+
+def _source_near(sources: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The named source closest before a figure ("X said 400 ..."), else the first after it."""
+    before = [s for s in sources if s[1] <= start]
+    if before:
+        return max(before, key=lambda s: s[1])[2]
+    after = [s for s in sources if s[0] >= end]
+    if after:
+        return min(after, key=lambda s: s[0])[2]
+    return None
 
 
 def named_source(sentence: str) -> str | None:
@@ -242,26 +265,31 @@ def extract_facts(
     index = _index_attributions(attributions, body)
     chosen: list[tuple[_Sentence, float, frozenset[str]]] = []
     chosen_values: set[tuple[str, float | None]] = set()
-    while candidates and len(chosen) < limit:
+    overlap = [0.0] * len(candidates)  # each candidate's highest similarity to a chosen fact
+    alive = list(range(len(candidates)))
+    while alive and len(chosen) < limit:
         # Greedy diversity: a sentence that repeats a chosen one's words or figures loses ground.
         best_i, best_adj = -1, float("-inf")
-        for i, (sent, score, words) in enumerate(candidates):
-            overlap = max((_similarity(words, w) for _, _, w in chosen), default=0.0)
+        for i in alive:
+            sent, score, _ = candidates[i]
             repeats = any(
                 (f.kind, f.value) in chosen_values
                 for f in sent.figures
                 if f.kind in QUANTITY_KINDS and f.value is not None
             )
-            adj = score - 6.0 * max(0.0, overlap - 0.3) - (1.0 if repeats else 0.0)
+            adj = score - 6.0 * max(0.0, overlap[i] - 0.3) - (1.0 if repeats else 0.0)
             if adj > best_adj:
                 best_i, best_adj = i, adj
-        sent, score, words = candidates.pop(best_i)
         if best_adj <= 0.3:
             break
+        alive.remove(best_i)
+        sent, _, words = candidates[best_i]
         chosen.append((sent, best_adj, words))
         chosen_values.update(
             (f.kind, f.value) for f in sent.figures if f.kind in QUANTITY_KINDS and f.value
         )
+        for i in alive:
+            overlap[i] = max(overlap[i], _similarity(candidates[i][2], words))
     return [
         Fact(
             text=sent.text,
@@ -295,13 +323,17 @@ def _counts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[_C
         counts = [f for f in sent.figures if f.kind == "count" and f.value is not None]
         if not counts:
             continue
-        fallback = named_source(sent.text)
+        sources = _sources(sent.text)
         for fig in counts:
             noun = counted_noun(sent.text, fig)
             if noun is None:
                 continue
+            # Who gives this figure: an attribution around it, a source named next to it,
+            # an attribution of the sentence, then any source the sentence names.
             at = sent.start + fig.start
             speaker = _covering_speaker(index, sent.paragraph, at, at + len(fig.text))
+            if speaker is None:
+                speaker = _source_near(sources, fig.start, fig.end)
             if speaker is None:
                 speaker = _covering_speaker(index, sent.paragraph, sent.start, sent.end)
             value = fig.value
@@ -313,7 +345,7 @@ def _counts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[_C
                     modifier=noun.modifier,
                     figure=fig.text,
                     value=value,
-                    speaker=speaker or fallback,
+                    speaker=speaker,
                     paragraph=sent.paragraph,
                 )
             )

@@ -73,12 +73,23 @@ def _clip(text: str, limit: int) -> str:
 
 def _clip_escaped(text: str, limit: int) -> str:
     """Escaped ``text`` in at most ``limit`` characters (escaping lengthens &, <, >)."""
-    n = limit
-    while True:
-        out = escape(_clip(text, n))
-        if len(out) <= limit or n <= 1:
-            return out if len(out) <= limit else ""
-        n -= max(1, len(out) - limit)
+    out = escape(text)
+    if len(out) <= limit:
+        return out
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    used = cut = 0
+    for i, ch in enumerate(text):  # the longest raw prefix whose escape leaves room for "…"
+        width = 5 if ch == "&" else 4 if ch in "<>" else 1
+        if used + width > limit - 1:
+            break
+        used += width
+        cut = i + 1
+    raw = text[:cut]
+    space = raw.rfind(" ")
+    if space > cut // 2:
+        raw = raw[:space]
+    return escape(raw.rstrip(" ,;:–—-")) + ELLIPSIS
 
 
 def _quote(text: str, limit: int) -> str:

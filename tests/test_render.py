@@ -1,0 +1,274 @@
+"""Rendering: terminal text, and Block Kit that stays within Slack's limits whatever the input."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from bot.facts import extract_facts, find_conflicts
+from bot.model import Article, Attribution, Claim, Conflict, Digest, Fact, Kind, SourceMeta
+from bot.render import (
+    MAX_BLOCKS,
+    MAX_HEADER,
+    MAX_SECTION,
+    TARGET_JSON,
+    escape,
+    render_blocks,
+    render_parent,
+    render_text,
+)
+
+BODY = (
+    "The city council approved a $1.2bn budget on Tuesday by a vote of 9-4, raising property "
+    "taxes by 3.5% to close a deficit.",
+    "Mayor Dana Ortiz said the plan was “a hard but honest choice” for the city.",
+    "“We cannot keep borrowing,” Ortiz said.",
+    "The finance office said 400 jobs would go, while the union said 650 jobs were at risk.",
+)
+META = SourceMeta(
+    url="https://news.example/budget?id=7&ref=home",
+    outlet="The Example Post",
+    title="Council passes $1.2bn budget after late vote",
+    standfirst="Property taxes rise 3.5% as the city closes its deficit",
+    byline=("Jo Bloggs",),
+    published="2026-03-03T22:15:00+00:00",
+)
+
+
+def _attr(
+    speaker: str | None, content: str, kind: Kind, paragraph: int, role: str | None = None
+) -> Attribution:
+    return Attribution(
+        speaker=speaker,
+        speaker_text=speaker,
+        speaker_role=role,
+        cue="said",
+        content=content,
+        kind=kind,
+        anonymous=speaker is None,
+        paragraph=paragraph,
+    )
+
+
+ATTRS = (
+    _attr("Dana Ortiz", "the plan was “a hard but honest choice” for the city", Kind.MIXED, 1,
+          "Mayor"),
+    _attr("Dana Ortiz", "We cannot keep borrowing,", Kind.DIRECT, 2),
+    _attr("finance office", "400 jobs would go", Kind.INDIRECT, 3),
+)  # fmt: skip
+
+
+def _digest(body: tuple[str, ...] = BODY, meta: SourceMeta = META, **kw: Any) -> Digest:
+    attrs = kw.pop("attributions", ATTRS)
+    return Digest(
+        article=Article(meta=meta, body=body, removed=kw.pop("removed", ("Sign in", "Share"))),
+        facts=tuple(kw.pop("facts", extract_facts(body, attrs))),
+        attributions=tuple(attrs),
+        conflicts=tuple(kw.pop("conflicts", find_conflicts(body, attrs))),
+    )
+
+
+def _texts(message: dict[str, Any]) -> list[str]:
+    """Every text string in a message's blocks."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("text"), str):
+                out.append(node["text"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(message["blocks"])
+    return out
+
+
+def assert_within_limits(message: dict[str, Any]) -> None:
+    assert isinstance(message["text"], str) and message["text"]
+    blocks = message["blocks"]
+    assert 1 <= len(blocks) <= MAX_BLOCKS
+    assert len(json.dumps(message, ensure_ascii=False)) <= TARGET_JSON
+    for block in blocks:
+        if block["type"] == "header":
+            assert len(block["text"]["text"]) <= MAX_HEADER
+            assert block["text"]["type"] == "plain_text"
+        elif block["type"] == "section":
+            assert len(block["text"]["text"]) <= MAX_SECTION
+        elif block["type"] == "context":
+            assert len(block["elements"]) <= 10
+            assert all(len(e["text"]) <= MAX_SECTION for e in block["elements"])
+
+
+def test_render_text_sections() -> None:
+    out = render_text(_digest())
+    lines = out.splitlines()
+    assert lines[0] == META.title
+    assert lines[1] == "The Example Post · Jo Bloggs · 3 Mar 2026 22:15"
+    for heading in ("Key facts", "Who said what", "Sources disagree"):
+        assert heading in lines
+    assert "Dana Ortiz: “We cannot keep borrowing,”" in out
+    assert "Dana Ortiz — Mayor: the plan was “a hard but honest choice” for the city" in out
+    assert "finance office (reported): 400 jobs would go" in out
+    assert "400 (finance office) vs 650 (union)" in out
+    assert "[finance office]" in out  # a fact's source
+    assert lines[-1] == "2 boilerplate lines removed"
+
+
+def test_render_text_minimal_digest() -> None:
+    digest = Digest(article=Article(meta=SourceMeta(), body=()))
+    out = render_text(digest)
+    assert out.splitlines()[0] == "Untitled story"
+    assert "Key facts" not in out and "Sources disagree" not in out
+    assert out.endswith("0 boilerplate lines removed")
+
+
+def test_blocks_shape() -> None:
+    message = render_blocks(_digest(), requested_by="U123ABC")
+    assert_within_limits(message)
+    blocks = message["blocks"]
+    assert blocks[0] == {
+        "type": "header",
+        "text": {"type": "plain_text", "text": META.title, "emoji": False},
+    }
+    joined = "\n".join(_texts(message))
+    assert "requested by <@U123ABC>" in joined
+    assert "<https://news.example/budget?id=7&amp;ref=home|Read the story>" in joined
+    assert "*Key facts*" in joined and "*Who said what*" in joined
+    assert "*Sources disagree*" in joined
+    assert not any(b["type"] == "actions" for b in blocks)
+
+
+def test_blocks_actions() -> None:
+    message = render_blocks(_digest(), actions=True, story_ref="story-42")
+    (actions,) = [b for b in message["blocks"] if b["type"] == "actions"]
+    buttons = {e["action_id"]: e for e in actions["elements"]}
+    assert set(buttons) == {"stop_watching", "check_now"}
+    assert buttons["stop_watching"]["text"]["text"] == "Stop watching"
+    assert buttons["check_now"]["text"]["text"] == "Check now"
+    assert all(b["value"] == "story-42" for b in buttons.values())
+    with pytest.raises(ValueError):
+        render_blocks(_digest(), actions=True, story_ref="x" * 2001)
+
+
+def test_escaping() -> None:
+    body = (
+        "AT&T said <!channel> prices for 5,000 customers would rise 4% on Monday, the <b>firm</b> "
+        "announced.",
+        "Rivals said 3,000 customers were affected.",
+    )
+    meta = SourceMeta(title="AT&T <raises> prices", outlet="Q&A <Daily>", url="javascript:x")
+    digest = _digest(body, meta, attributions=())
+    message = render_blocks(digest, requested_by="<!here> & co")
+    mrkdwn = [
+        t
+        for b in message["blocks"]
+        for t in ([b["text"]["text"]] if b["type"] == "section" else [])
+        + [e["text"] for e in b.get("elements", []) if e.get("type") == "mrkdwn"]
+    ]
+    joined = "\n".join(mrkdwn)
+    assert "AT&amp;T said &lt;!channel&gt; prices" in joined
+    assert "Q&amp;A &lt;Daily&gt;" in joined
+    assert "&lt;!here&gt; &amp; co" in joined
+    assert "javascript" not in joined  # only http(s) links become links
+    assert not re.search(r"<(?!@U)", joined), "no raw < outside a user mention"
+    assert "&" not in re.sub(r"&(amp|lt|gt);", "", joined)
+    # Header is plain_text: no escaping there, just the words.
+    assert message["blocks"][0]["text"]["text"] == "AT&T <raises> prices"
+    assert escape("a&b<c>d") == "a&amp;b&lt;c&gt;d"
+
+
+def _huge_digest() -> Digest:
+    paragraphs = []
+    for i in range(300):
+        paragraphs.append(
+            f"Officials in district {i} said {1000 + i * 7:,} people were evacuated on Monday "
+            f"& that crews <worked> through the night, as the agency reported {i + 2} deaths "
+            + "and warned of further flooding along the river "
+            * 3
+        )
+    body = tuple(paragraphs)
+    quotes = tuple(
+        _attr(
+            f"Speaker {i} " + "Longname" * (i % 7),
+            "“" + f"We have never seen water like this in {i} years " * 30 + "”",
+            Kind.DIRECT if i % 3 else Kind.MIXED,
+            i,
+            role="regional emergency coordinator " * (i % 4),
+        )
+        for i in range(200)
+    )
+    conflicts = tuple(
+        Conflict(
+            subject=f"evacuated residents of district {i} " * 3,
+            claims=tuple(Claim(f"{j * 1000:,}", f"Agency {j} & partners", j) for j in range(30)),
+        )
+        for i in range(60)
+    )
+    meta = SourceMeta(
+        url="https://news.example/" + "long-path/" * 300,
+        outlet="The Very Long Outlet Name " * 20,
+        title="Floods force mass evacuations across the valley " * 10,
+        standfirst="Rivers burst their banks " * 200,
+        byline=tuple(f"Reporter {i}" for i in range(80)),
+        published="2026-01-02T03:04:05Z",
+    )
+    return Digest(
+        article=Article(meta=meta, body=body, removed=tuple(f"junk {i}" for i in range(500))),
+        facts=tuple(extract_facts(body, quotes, limit=100)),
+        attributions=quotes,
+        conflicts=conflicts,
+    )
+
+
+def test_huge_digest_stays_within_limits() -> None:
+    digest = _huge_digest()
+    assert len(digest.facts) > 20
+    for kw in ({}, {"actions": True, "story_ref": "s" * 2000}, {"requested_by": "U0LONGID"}):
+        message = render_blocks(digest, **kw)
+        assert_within_limits(message)
+        joined = "\n".join(_texts(message))
+        assert "*Key facts*" in joined and "*Who said what*" in joined
+        assert "more_" in joined  # the reader is told that items were left out
+    parent = render_parent(digest, requested_by="U0LONGID")
+    assert_within_limits(parent)
+
+
+def test_clipped_quotes_close_with_an_ellipsis_inside() -> None:
+    message = render_blocks(_huge_digest())
+    section = next(t for t in _texts(message) if t.startswith("*Who said what*"))
+    for line in section.splitlines()[1:]:
+        if not line.startswith("• "):
+            continue
+        quote = line.split(": ", 1)[1]
+        assert quote.count("“") == quote.count("”"), line
+        if "…" in quote:
+            assert quote.endswith("…”"), line
+
+
+def test_escape_explosion_never_breaks_limits() -> None:
+    body = ("&" * 5000 + " said 40 people died.", "<" * 4000 + " the agency said 50 people died.")
+    facts = (Fact(text=body[0], figures=("40",), paragraph=0, speaker="&" * 300),)
+    digest = _digest(body, META, facts=facts, attributions=(), conflicts=())
+    message = render_blocks(digest)
+    assert_within_limits(message)
+    for text in _texts(message):
+        assert not re.search(r"&(?!amp;|lt;|gt;)", text)
+
+
+def test_parent_message() -> None:
+    parent = render_parent(_digest(), requested_by="U123ABC")
+    assert_within_limits(parent)
+    (section, context) = parent["blocks"]
+    text = section["text"]["text"]
+    assert text.startswith("*<https://news.example/budget?id=7&amp;ref=home|Council passes")
+    assert "The Example Post" in text
+    assert "> The city council approved a $1.2bn budget on Tuesday by a vote of 9-4" in text
+    assert "\n" not in text.split("> ", 1)[1]  # the lede is one line
+    assert "<@U123ABC>" in context["elements"][0]["text"]
+    assert parent["text"] == "Council passes $1.2bn budget after late vote — The Example Post"
