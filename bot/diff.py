@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bot.figures import find_figures
+from bot.figures import scan_figures
 from bot.model import Digest
 from bot.sentences import split_sentences
 
@@ -132,17 +132,26 @@ _LIST_HEAD_RE = re.compile(
     |what\s+to\s+read\s+next|around\s+the\s+web|popular(?:\s+\w+)?|editor['’]s\s+picks?
     )\W*$"""
 )
-# Page furniture vocabulary, only trusted on short paragraphs (a long one is prose).
-_FURNITURE_RE = re.compile(
-    r"""(?ix)^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad|skip\s+advert\w*|
-    story\s+continues\s+below.*|continue\s+reading.*|scroll\s+to\s+continue.*|watch\s*:.*|
-    listen\s*:.*|share(?:\s+this)?(?:\s+(?:article|story|page))?|\d+\s+comments?|comments?)\W*$
-    |\b(?:cookies?|newsletters?|sign\s+up|subscribe|subscription|privacy\s+policy|inbox
-    |follow\s+us|download\s+(?:the|our)\s+app|click\s+here|read\s+more\s*:|related\s*:
-    |all\s+rights\s+reserved|copyright\s+©?|©)\b"""
+# Page furniture: whole lines that are nothing else ("Advertisement"), lines that open
+# with a call to action ("Sign up for ...", "Click here ..."), and, in short lines only,
+# tell-tale vocabulary anywhere (a long line that mentions cookies is prose).
+_FURNITURE_LINE_RE = re.compile(
+    r"""(?ix)^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad|skip\s+advert\w*
+    |story\s+continues\s+below.*|continue\s+reading.*|scroll\s+to\s+continue.*|watch\s*:.*
+    |listen\s*:.*|share(?:\s+this)?(?:\s+(?:article|story|page))?|\d+\s+comments?|comments?)\W*$"""
 )
-_HEADLINE_SHAPED = re.compile(r"[^.!?…\"”’]\s*$")
+_FURNITURE_OPENING_RE = re.compile(
+    r"""(?ix)^\W*(?:sign\s+up|subscribe|click\s+here|follow\s+us|download\s+(?:the|our)
+    |get\s+(?:our|the\s+latest)|join\s+(?:our|the)\s+(?:newsletter|mailing|community)
+    |read\s+more|related\s*:|we\s+use\s+cookies|by\s+(?:using|continuing)|copyright)\b"""
+)
+_FURNITURE_WORDS_RE = re.compile(
+    r"""(?ix)\b(?:cookies?|newsletters?|sign\s+up|subscribe|subscription|privacy\s+policy
+    |inbox|follow\s+us|click\s+here|all\s+rights\s+reserved)\b|©"""
+)
 _SHORT_WORDS = 25
+_TINY_WORDS = 12
+_HEADLINE_SHAPED = re.compile(r"[^.!?…\"”’]\s*$")
 _LIST_ITEM_WORDS = 25
 
 
@@ -167,7 +176,12 @@ def is_timestamp(text: str) -> bool:
 
 
 def _is_furniture(paragraph: str) -> bool:
-    return _words(paragraph) <= _SHORT_WORDS and bool(_FURNITURE_RE.search(paragraph.strip()))
+    text, n = paragraph.strip(), _words(paragraph)
+    if n > _SHORT_WORDS:
+        return False
+    if _FURNITURE_LINE_RE.match(text) or _FURNITURE_OPENING_RE.match(text):
+        return True
+    return n <= _TINY_WORDS and bool(_FURNITURE_WORDS_RE.search(text))
 
 
 def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:
@@ -247,36 +261,29 @@ class _Sentence:
     skeleton: tuple[str, ...]  # keys with each figure replaced by _FIG
 
 
-def _skeleton(text: str, figures: Sequence[str]) -> tuple[str, ...]:
-    """The sentence's keys with figures masked, so '12 dead' and '15 dead' agree."""
-    masked, pos = [], 0
-    for fig in figures:
-        at = text.find(fig, pos)
-        if at < 0:
-            continue
-        masked.append(text[pos:at])
-        masked.append(f" {_FIG} ")
-        pos = at + len(fig)
-    masked.append(text[pos:])
+def _skeleton(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
+    """The sentence's keys with each figure span masked, so '12 dead' and '15 dead' agree."""
     out: list[str] = []
-    for part in masked:
-        if part == f" {_FIG} ":
-            out.append(_FIG)
-        else:
-            out.extend(k for _, k in _tokens(part))
+    pos = 0
+    for start, end in spans:
+        out.extend(k for _, k in _tokens(text[pos:start]))
+        out.append(_FIG)
+        pos = end
+    out.extend(k for _, k in _tokens(text[pos:]))
     return tuple(out)
 
 
 def _sentence(para: int, text: str) -> _Sentence:
     toks = tuple(_tokens(text))
-    figures = tuple(f for f in find_figures(text) if f in text)
+    # Spans, not just texts: a figure "12" must not mask the "12" of "12a".
+    found = [f for f in scan_figures(text) if text[f.start : f.end] == f.text]
     return _Sentence(
         para=para,
         text=text,
         tokens=toks,
         key=" ".join(k for _, k in toks),
-        figures=figures,
-        skeleton=_skeleton(text, figures),
+        figures=tuple(f.text for f in found),
+        skeleton=_skeleton(text, [(f.start, f.end) for f in found]),
     )
 
 
@@ -348,6 +355,34 @@ def _figure_changes(old: _Sentence, new: _Sentence) -> list[FigureChange] | None
     ]
 
 
+def _drop_resegmented(
+    old: list[_Sentence], new: list[_Sentence]
+) -> tuple[list[_Sentence], list[_Sentence]]:
+    """Drop runs of sentences whose words agree once joined: a paragraph merged or split
+    differently ("Heading" + "Text." vs "Heading Text."), not an edit."""
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for i in range(len(old)):
+        for j in range(len(new)):
+            if i in used_old or j in used_new:
+                continue
+            a, b, ii, jj = old[i].key, new[j].key, i + 1, j + 1
+            while a != b and (a.startswith(b + " ") or b.startswith(a + " ")):
+                if len(a) < len(b) and ii < len(old) and ii not in used_old:
+                    a, ii = a + " " + old[ii].key, ii + 1
+                elif len(b) < len(a) and jj < len(new) and jj not in used_new:
+                    b, jj = b + " " + new[jj].key, jj + 1
+                else:
+                    break
+            if a == b and (ii - i > 1 or jj - j > 1):
+                used_old.update(range(i, ii))
+                used_new.update(range(j, jj))
+    return (
+        [s for i, s in enumerate(old) if i not in used_old],
+        [s for j, s in enumerate(new) if j not in used_new],
+    )
+
+
 def _similarity(a: _Sentence, b: _Sentence) -> float:
     sm = difflib.SequenceMatcher(None, a.skeleton, b.skeleton, autojunk=False)
     if sm.real_quick_ratio() < 0.5 or sm.quick_ratio() < 0.5:
@@ -386,6 +421,7 @@ def _compare_sentences(old: list[_Sentence], new: list[_Sentence]) -> _Changes:
         else:
             still_new.append(s)
     still_old = [s for i, s in enumerate(left_old) if i not in moved]
+    still_old, still_new = _drop_resegmented(still_old, still_new)
 
     # Pair the rest greedily, most similar first.
     scored = sorted(
