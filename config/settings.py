@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DEFAULT_SQLITE_PATH = Path("var") / "newsdesk.db"
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 USER_AGENT = "Newsdesk/0.1 (+https://github.com/newsdesk/newsdesk; Slack story digests)"
 
 
@@ -57,7 +58,7 @@ class Settings:
     slack_client_id: str | None = None
     slack_client_secret: str | None = field(default=None, repr=False)
     slack_app_token: str | None = field(default=None, repr=False)  # Socket Mode
-    slack_api_url: str = "https://slack.com/api/"
+    slack_api_url: str = DEFAULT_SLACK_API_URL
     slack_scopes: tuple[str, ...] = (
         "app_mentions:read",
         "chat:write",
@@ -113,7 +114,7 @@ class Settings:
             database_url = "postgresql+asyncpg://" + database_url.removeprefix("postgresql://")
         elif database_url.startswith("sqlite:///"):
             database_url = "sqlite+aiosqlite:///" + database_url.removeprefix("sqlite:///")
-        api_url = _opt(env, "SLACK_API_URL") or cls.slack_api_url
+        api_url = _opt(env, "SLACK_API_URL") or DEFAULT_SLACK_API_URL
         if not api_url.endswith("/"):
             api_url += "/"
         return cls(
