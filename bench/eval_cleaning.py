@@ -1,0 +1,97 @@
+"""Score the pasted-text cleaner on ../shared/data/cleaning-dev (read at run time, never copied).
+
+    .venv/bin/python bench/eval_cleaning.py                 # full, 0-7 and 8-f halves
+    .venv/bin/python bench/eval_cleaning.py --pages         # plus per-page P/R, worst first
+    .venv/bin/python bench/eval_cleaning.py --ids 01234567  # only ids starting with these chars
+    .venv/bin/python bench/eval_cleaning.py --save preds.jsonl
+
+The metric is ../shared/tools/score_cleaning.py's (4-token shingles), imported from there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "data" / "cleaning-dev"
+sys.path.insert(0, str(ROOT))
+
+from bot.clean_text import clean_pasted_text  # noqa: E402
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "score_cleaning", SHARED / "tools" / "score_cleaning.py"
+    )
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def predict(ids: list[str]) -> tuple[dict[str, str], float]:
+    """Cleaned bodies by id and the mean milliseconds per page."""
+    preds: dict[str, str] = {}
+    total = 0.0
+    for i in ids:
+        text = (DATA / "text" / f"{i}.txt").read_text(encoding="utf-8")
+        t0 = time.perf_counter()
+        article = clean_pasted_text(text)
+        total += time.perf_counter() - t0
+        preds[i] = "\n\n".join(article.body)
+    return preds, 1000 * total / max(1, len(ids))
+
+
+def _line(name: str, m: dict[str, float]) -> str:
+    p, r, f = m["precision"], m["recall"], m["f1"]
+    return f"{name:<6} n={m['pages']:<3} P={p:.3f} R={r:.3f} F1={f:.3f}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--ids", default="", help="score only ids starting with one of these chars")
+    ap.add_argument("--pages", action="store_true", help="print per-page P/R/F1, worst first")
+    ap.add_argument("--save", help="write {id, body} predictions to this jsonl")
+    args = ap.parse_args(argv)
+    if not DATA.exists():
+        sys.exit(f"{DATA} not found")
+    sc = _scorer()
+    truth, urls = sc.load_truth(DATA)
+    ids = sorted(truth)
+    preds, ms = predict(ids)
+    if args.save:
+        with open(args.save, "w", encoding="utf-8") as f:
+            for i in ids:
+                f.write(json.dumps({"id": i, "body": preds[i]}, ensure_ascii=False) + "\n")
+
+    def sub(prefixes: str) -> dict[str, str]:
+        return {i: truth[i] for i in ids if not prefixes or i[0] in prefixes}
+
+    if args.ids:
+        print(_line("subset", sc.score(sub(args.ids), preds)))
+    else:
+        print(_line("full", sc.score(truth, preds)))
+        print(_line("0-7", sc.score(sub("01234567"), preds)))
+        print(_line("8-f", sc.score(sub("89abcdef"), preds)))
+    print(f"{ms:.2f} ms/page")
+    if args.pages:
+        rows = []
+        for i in sub(args.ids):
+            tp, fp, fn = sc.page_counts(truth[i], preds[i])
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f1 = 2 * p * r / (p + r) if p + r else 0.0
+            rows.append((f1, i, p, r, urls.get(i, "")))
+        for f1, i, p, r, url in sorted(rows):
+            print(f"{f1:.3f} P={p:.3f} R={r:.3f} {i[:8]} {url[:70]}")
+
+
+if __name__ == "__main__":
+    main()
