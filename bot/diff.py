@@ -134,7 +134,7 @@ _LIST_HEAD_RE = re.compile(
 )
 # Page furniture: whole lines that are nothing else ("Advertisement"), lines that open
 # with a call to action ("Sign up for ...", "Click here ..."), and, in short lines only,
-# tell-tale vocabulary anywhere (a long line that mentions cookies is prose).
+# tell-tale vocabulary anywhere (a sentence that mentions cookies is prose).
 _FURNITURE_LINE_RE = re.compile(
     r"""(?ix)^\W*(?:advertisement|advert|sponsored(?:\s+content)?|ad|skip\s+advert\w*
     |story\s+continues\s+below.*|continue\s+reading.*|scroll\s+to\s+continue.*|watch\s*:.*
@@ -181,7 +181,12 @@ def _is_furniture(paragraph: str) -> bool:
         return False
     if _FURNITURE_LINE_RE.match(text) or _FURNITURE_OPENING_RE.match(text):
         return True
-    return n <= _TINY_WORDS and bool(_FURNITURE_WORDS_RE.search(text))
+    # A short line with the vocabulary but no sentence ending: "Get our daily newsletter".
+    return (
+        n <= _TINY_WORDS
+        and bool(_HEADLINE_SHAPED.search(text))
+        and bool(_FURNITURE_WORDS_RE.search(text))
+    )
 
 
 def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:

@@ -332,3 +332,26 @@ def test_render_blocks_stays_inside_slack_limits() -> None:
     assert sum(len(t) for t in _block_texts(msg)) < 12_000
     assert "not shown" in blocks[-1]["elements"][0]["text"]
     assert len(msg["text"]) <= 3000
+
+
+def test_heading_merged_into_its_paragraph_is_not_material() -> None:
+    old = story("T", ["Funding row", BODY[0], BODY[1]])
+    new = story("T", ["Funding row " + BODY[0], BODY[1]])
+    assert not diff_digests(old, new).material
+
+
+def test_a_figure_is_masked_where_it_stands() -> None:
+    # "12" also opens "12a": only the figure itself may be masked.
+    old = story("T", ["Stage 12a starts on 9 December at Interlagos."])
+    new = story("T", ["Stage 12a starts on 12 December at Interlagos."])
+    d = diff_digests(old, new)
+    assert d.material and not d.changed_sentences
+    assert [(f.old, f.new) for f in d.figures_changed] == [("9 December", "12 December")]
+
+
+def test_prose_that_mentions_signing_up_is_not_furniture() -> None:
+    line = "The company continued to sign up subscribers as engineers patched the software."
+    d = diff_digests(story("T", BODY), story("T", [*BODY, line]))
+    assert d.added_paragraphs == (line,)
+    furniture = "Sign up for our daily newsletter"
+    assert not diff_digests(story("T", BODY), story("T", [*BODY, furniture])).material
