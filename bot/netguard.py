@@ -69,8 +69,8 @@ def embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
 def is_public_address(ip: IPAddress) -> bool:
     """True only for a globally routable unicast address (and what it embeds, if IPv6)."""
     inner = embedded_ipv4(ip)
-    if inner is not None and not is_public_address(inner):
-        return False
+    if inner is not None:  # the IPv6 wrapper is only a transport: judge the IPv4 it carries
+        return is_public_address(inner)
     if (
         ip.is_loopback
         or ip.is_private
