@@ -1,0 +1,364 @@
+"""Between Slack handlers and the news core: run a digest request end to end.
+
+Handlers ack first and hand a ``DigestRequest`` to ``DigestService.submit``, which runs in
+a background task: claim the delivery (Slack retries never digest twice), digest, link to
+a fresh existing thread instead of duplicating it, post the parent and the threaded digest
+(paced per channel), store the story/version/thread, and tell the person ephemerally and
+specifically when anything goes wrong.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from bot.errors import FetchFailed, NewsdeskError, Paywalled
+from bot.model import Digest
+from bot.pipeline import content_hash, digest_source, digest_text
+from bot.render import render_blocks, render_parent
+from config.settings import Settings
+
+log = logging.getLogger(__name__)
+
+NOT_IN_CHANNEL = {"not_in_channel", "channel_not_found", "is_archived"}
+WORKING = "Working on it..."
+
+
+def make_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
+    """A Web API client at ``settings.slack_api_url`` that waits out 429s (Retry-After)."""
+    client = AsyncWebClient(token=token, base_url=settings.slack_api_url)
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
+    return client
+
+
+@dataclass(frozen=True, slots=True)
+class DigestRequest:
+    """One person's request for a digest, whatever Slack surface it came from."""
+
+    team_id: str
+    channel_id: str
+    user_id: str
+    url: str | None = None
+    text: str | None = None
+    thread_ts: str | None = None  # reply in this thread instead of posting a parent
+    force: bool = False  # `/digest again`: skip the "already digested" link
+    delivery_key: str | None = None  # event_id / trigger_id: claimed once across retries
+    response_url: str | None = None  # ephemeral replies for commands and shortcuts
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What ``run`` did, for tests, logs and the benchmark."""
+
+    status: str  # posted | duplicate | linked | failed
+    channel_id: str
+    thread_ts: str | None = None
+    story_id: int | None = None
+    message: str | None = None
+
+
+# --- messages a person reads -------------------------------------------------------------
+
+
+def error_message(err: BaseException) -> str:
+    """The specific, actionable message for a failed digest."""
+    if isinstance(err, SlackApiError):
+        code = str(err.response.get("error", "")) if err.response is not None else ""
+        if code in NOT_IN_CHANNEL:
+            return (
+                "I can't post in this channel because I'm not a member. "
+                "Invite me with `/invite @Newsdesk`, then try again."
+            )
+        return f"Slack would not accept the digest ({code or 'unknown error'}). Please try again."
+    if isinstance(err, FetchFailed):
+        msg = str(err)
+        if err.status and str(err.status) not in msg:
+            msg = f"{msg} (HTTP {err.status})"
+        return msg
+    if isinstance(err, Paywalled):
+        msg = str(err)
+        if "paste" not in msg.lower():
+            msg += " Paste the article's text instead: `/digest` opens a box for it."
+        return msg
+    if isinstance(err, NewsdeskError):
+        return str(err)
+    return "Something went wrong while digesting that story. Please try again in a minute."
+
+
+def slack_error_code(err: SlackApiError) -> str:
+    return str(err.response.get("error", "")) if err.response is not None else ""
+
+
+# --- per-channel pacing ------------------------------------------------------------------
+
+
+@dataclass
+class _Bucket:
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    tokens: float = 0.0
+    stamp: float = 0.0
+
+
+class ChannelPacer:
+    """About one post per ``interval`` seconds per channel, with a small burst.
+
+    A token bucket per channel (capacity ``burst``, one token per interval): a parent and
+    its threaded digest go out together, a stream of requests in one channel is spread out
+    so chat.postMessage stays within Slack's per-channel limit.
+    """
+
+    def __init__(self, interval: float, burst: int = 2) -> None:
+        self.interval = interval
+        self.burst = burst
+        self._buckets: dict[str, _Bucket] = {}
+
+    @asynccontextmanager
+    async def slot(self, channel: str) -> AsyncIterator[None]:
+        bucket = self._buckets.get(channel)
+        if bucket is None:
+            bucket = self._buckets[channel] = _Bucket(tokens=self.burst, stamp=time.monotonic())
+        async with bucket.lock:
+            if self.interval > 0:
+                now = time.monotonic()
+                bucket.tokens = min(
+                    self.burst, bucket.tokens + (now - bucket.stamp) / self.interval
+                )
+                bucket.stamp = now
+                if bucket.tokens < 1:
+                    await asyncio.sleep((1 - bucket.tokens) * self.interval)
+                    bucket.tokens = 1
+                    bucket.stamp = time.monotonic()
+                bucket.tokens -= 1
+            yield
+
+
+# --- the service -------------------------------------------------------------------------
+
+Digester = Callable[[DigestRequest], Awaitable[Digest]]
+
+
+class DigestService:
+    """Runs digest requests in the background; one per app process."""
+
+    def __init__(self, settings: Settings, store: Any) -> None:
+        self.settings = settings
+        self.store = store
+        self.pacer = ChannelPacer(settings.slack_post_interval)
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._story_locks: dict[tuple[str, str, int], asyncio.Lock] = {}
+        self._session: aiohttp.ClientSession | None = None
+
+    # background work ---------------------------------------------------------------------
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        """Run ``coro`` after the ack; keep a reference so it is not garbage-collected."""
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._done)
+        return task
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("background task failed", exc_info=task.exception())
+
+    def submit(self, req: DigestRequest, client: AsyncWebClient) -> asyncio.Task[Outcome]:
+        return self.spawn(self.run(req, client))
+
+    async def drain(self) -> None:
+        """Wait for all background work (tests, benchmark, shutdown)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    async def aclose(self) -> None:
+        await self.drain()
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    def _http(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession()
+        return self._session
+
+    # talking to the person ---------------------------------------------------------------
+    async def tell(
+        self, client: AsyncWebClient, req: DigestRequest, text: str, *, in_thread: bool = True
+    ) -> None:
+        """Tell the requester ``text`` privately; never raises."""
+        try:
+            if req.response_url:
+                # Works even where the bot is not a member (slash commands, shortcuts).
+                await AsyncWebhookClient(req.response_url).send(
+                    text=text, response_type="ephemeral", replace_original=False
+                )
+                return
+            await client.chat_postEphemeral(
+                channel=req.channel_id,
+                user=req.user_id,
+                text=text,
+                thread_ts=req.thread_ts if in_thread else None,
+            )
+        except SlackApiError as err:
+            if slack_error_code(err) not in NOT_IN_CHANNEL:
+                log.warning("could not tell %s: %s", req.user_id, slack_error_code(err))
+                return
+            try:  # not a member: the app's DM with the person still works
+                await client.chat_postMessage(channel=req.user_id, text=text)
+            except Exception:
+                log.warning("could not DM %s", req.user_id, exc_info=True)
+        except Exception:
+            log.warning("could not tell %s", req.user_id, exc_info=True)
+
+    async def post(self, client: AsyncWebClient, channel: str, **kwargs: Any) -> dict[str, Any]:
+        async with self.pacer.slot(channel):
+            resp = await client.chat_postMessage(
+                channel=channel, unfurl_links=False, unfurl_media=False, **kwargs
+            )
+        return resp.data if isinstance(resp.data, dict) else {}
+
+    # the pipeline ------------------------------------------------------------------------
+    async def digest(self, req: DigestRequest) -> Digest:
+        if req.url:
+            return await digest_source(req.url, self.settings, session=self._http())
+        # CPU-bound for a few ms; a thread keeps long pastes from stalling other acks.
+        return await asyncio.to_thread(digest_text, req.text or "", self.settings)
+
+    def _story_lock(self, req: DigestRequest, story_id: int) -> asyncio.Lock:
+        key = (req.team_id, req.channel_id, story_id)
+        lock = self._story_locks.get(key)
+        if lock is None:
+            lock = self._story_locks[key] = asyncio.Lock()
+        return lock
+
+    async def run(self, req: DigestRequest, client: AsyncWebClient) -> Outcome:
+        """Digest ``req`` and post it; every failure reaches the requester."""
+        if req.delivery_key and not await self.store.claim_delivery(req.delivery_key):
+            return Outcome("duplicate", req.channel_id)
+        try:
+            digest = await self.digest(req)
+        except Exception as err:
+            if not isinstance(err, NewsdeskError):
+                log.exception("digest failed for %s", req.url or "pasted text")
+            message = error_message(err)
+            await self.tell(client, req, message)
+            return Outcome("failed", req.channel_id, message=message)
+
+        meta = digest.article.meta
+        chash = content_hash(digest.article)
+        canonical = meta.url or req.url or f"text:{chash}"
+        try:
+            story_id = await self.store.upsert_story(canonical, req.url or canonical, meta.title)
+            await self.store.add_version(
+                story_id,
+                content_hash=chash,
+                title=meta.title,
+                cleaned_text="\n\n".join(digest.article.body),
+                meta=digest.to_json()["source"],
+                digest=digest.to_json(),
+                etag=None,
+                last_modified=None,
+                fetched_at=datetime.now(UTC),
+            )
+        except Exception:
+            log.exception("storing story failed")
+            message = "I digested the story but could not save it. Please try again shortly."
+            await self.tell(client, req, message)
+            return Outcome("failed", req.channel_id, message=message)
+
+        async with self._story_lock(req, story_id):
+            return await self._post_once(req, client, digest, story_id)
+
+    async def _post_once(
+        self, req: DigestRequest, client: AsyncWebClient, digest: Digest, story_id: int
+    ) -> Outcome:
+        if not req.force:
+            linked = await self._link_fresh(req, client, story_id)
+            if linked is not None:
+                return linked
+
+        parent_ts: str | None = None
+        try:
+            if req.thread_ts is None:
+                parent = render_parent(digest, requested_by=req.user_id)
+                parent_ts = (await self.post(client, req.channel_id, **parent))["ts"]
+        except Exception as err:
+            if not isinstance(err, SlackApiError):
+                log.exception("posting the parent failed")
+            message = error_message(err)
+            await self.tell(client, req, message)
+            return Outcome("failed", req.channel_id, story_id=story_id, message=message)
+
+        thread_ts = req.thread_ts or parent_ts
+        assert thread_ts is not None
+        is_url = bool(req.url)
+        try:
+            full = render_blocks(
+                digest, requested_by=req.user_id, actions=is_url, story_ref=str(story_id)
+            )
+            await self.post(client, req.channel_id, thread_ts=thread_ts, **full)
+        except Exception as err:
+            # Nothing half-posted: the thread says what happened under the parent.
+            code = slack_error_code(err) if isinstance(err, SlackApiError) else type(err).__name__
+            log.error("posting the digest failed: %s", code, exc_info=err)
+            if parent_ts is not None or code not in NOT_IN_CHANNEL:
+                try:
+                    await self.post(
+                        client,
+                        req.channel_id,
+                        thread_ts=thread_ts,
+                        text=(
+                            "Sorry, I couldn't post the full digest of this story "
+                            f"({code}). Try `/digest again` with the same link or text."
+                        ),
+                    )
+                except Exception:
+                    log.warning("could not report the failure in the thread", exc_info=True)
+            if parent_ts is None:
+                await self.tell(client, req, error_message(err))
+            return Outcome("failed", req.channel_id, thread_ts, story_id, error_message(err))
+
+        try:
+            await self.store.record_thread(
+                team_id=req.team_id,
+                channel_id=req.channel_id,
+                parent_ts=parent_ts or thread_ts,
+                thread_ts=thread_ts,
+                story_id=story_id,
+                requested_by=req.user_id,
+                watching=is_url,
+            )
+        except Exception:
+            log.exception("recording the thread failed")  # the digest is out; say nothing
+        return Outcome("posted", req.channel_id, thread_ts, story_id)
+
+    async def _link_fresh(
+        self, req: DigestRequest, client: AsyncWebClient, story_id: int
+    ) -> Outcome | None:
+        since = datetime.now(UTC) - timedelta(minutes=self.settings.digest_fresh_minutes)
+        existing = await self.store.find_fresh_thread(req.team_id, req.channel_id, story_id, since)
+        if existing is None:
+            return None
+        ts = existing.parent_ts or existing.thread_ts
+        try:
+            resp = await client.chat_getPermalink(channel=req.channel_id, message_ts=ts)
+            where = f"<{resp['permalink']}|this thread>"
+        except SlackApiError:
+            where = "the thread above"
+        message = (
+            f"This story was digested here recently: see {where}. "
+            "Use `/digest again <link>` for a fresh digest."
+        )
+        await self.tell(client, req, message)
+        return Outcome("linked", req.channel_id, existing.thread_ts, story_id, message)

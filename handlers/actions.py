@@ -1,0 +1,86 @@
+"""Buttons under a digest: "Stop watching" and "Check now".
+
+The watching feature fills ``ACTION_HOOKS``; this module only acks and dispatches.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.service import DigestService
+
+log = logging.getLogger(__name__)
+
+ACTION_IDS = ("stop_watching", "check_now")
+
+
+@dataclass(frozen=True, slots=True)
+class ActionContext:
+    service: DigestService
+    client: AsyncWebClient
+    respond: AsyncRespond
+    body: dict[str, Any]
+    action: dict[str, Any]
+    value: str | None  # the button's value (the renderer puts the story ref there)
+    team_id: str
+    channel_id: str | None
+    user_id: str
+    message_ts: str | None
+    thread_ts: str | None
+
+
+ActionHook = Callable[[ActionContext], Awaitable[None]]
+ACTION_HOOKS: dict[str, ActionHook] = {}
+
+
+def action_context(
+    body: dict[str, Any],
+    action: dict[str, Any],
+    service: DigestService,
+    client: AsyncWebClient,
+    respond: AsyncRespond,
+) -> ActionContext:
+    message = body.get("message") or {}
+    container = body.get("container") or {}
+    return ActionContext(
+        service=service,
+        client=client,
+        respond=respond,
+        body=body,
+        action=action,
+        value=action.get("value"),
+        team_id=(body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id", ""),
+        channel_id=(body.get("channel") or {}).get("id") or container.get("channel_id"),
+        user_id=(body.get("user") or {}).get("id", ""),
+        message_ts=message.get("ts") or container.get("message_ts"),
+        thread_ts=message.get("thread_ts") or container.get("thread_ts"),
+    )
+
+
+async def on_action(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: AsyncWebClient,
+    respond: AsyncRespond,
+    context: dict[str, Any],
+) -> None:
+    await ack()
+    action_id = action.get("action_id", "")
+    hook = ACTION_HOOKS.get(action_id)
+    if hook is None:
+        log.warning("no hook registered for action %s", action_id)
+        return
+    service: DigestService = context["service"]
+    service.spawn(hook(action_context(body, action, service, client, respond)))
+
+
+def register(app: AsyncApp) -> None:
+    for action_id in ACTION_IDS:
+        app.action(action_id)(on_action)

@@ -1,0 +1,71 @@
+"""``@Newsdesk <link>``: digest in the mention's thread (Slack retries are claimed once)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.service import DigestRequest, DigestService
+from bot.slack_text import CommandKind, first_link, parse_command, strip_mentions, unwrap_links
+
+MENTION_HELP = (
+    "Mention me with a story's link (`@Newsdesk https://...`) and I'll digest it in this "
+    "thread. `/digest help` lists everything else."
+)
+
+
+def mention_request(body: dict[str, Any]) -> DigestRequest | None:
+    """The request an app_mention asks for, or None when it asks for nothing we do."""
+    event = body.get("event") or {}
+    rest = strip_mentions(event.get("text") or "")
+    parsed = parse_command(rest, {"again", "help"})
+    force = parsed.kind is CommandKind.SUB and parsed.name == "again"
+    url = first_link({**event, "text": rest})
+    text = None
+    if url is None:
+        if parsed.kind is not CommandKind.TEXT:
+            return None
+        text = unwrap_links(rest)
+    event_id = body.get("event_id")
+    return DigestRequest(
+        team_id=body.get("team_id") or event.get("team", ""),
+        channel_id=event.get("channel", ""),
+        user_id=event.get("user", ""),
+        url=url,
+        text=text,
+        thread_ts=event.get("thread_ts") or event.get("ts"),
+        force=force,
+        delivery_key=f"event:{event_id}" if event_id else None,
+    )
+
+
+async def on_mention(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: dict[str, Any]
+) -> None:
+    await ack()
+    service: DigestService = context["service"]
+    req = mention_request(body)
+    if req is not None:
+        service.submit(req, client)
+        return
+    event = body.get("event") or {}
+    helper = DigestRequest(
+        team_id=body.get("team_id", ""),
+        channel_id=event.get("channel", ""),
+        user_id=event.get("user", ""),
+        thread_ts=event.get("thread_ts"),
+        delivery_key=f"event:{body['event_id']}" if body.get("event_id") else None,
+    )
+    service.spawn(_help_once(service, client, helper))
+
+
+async def _help_once(service: DigestService, client: AsyncWebClient, req: DigestRequest) -> None:
+    if req.delivery_key and not await service.store.claim_delivery(req.delivery_key):
+        return  # a retried delivery of a mention we already answered
+    await service.tell(client, req, MENTION_HELP)
+
+
+def register(app: AsyncApp) -> None:
+    app.event("app_mention")(on_mention)

@@ -1,0 +1,50 @@
+"""Message shortcut *Digest story*: digest a message's first link (or its text) in its thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.service import DigestRequest, DigestService
+from bot.slack_text import first_link, message_text
+
+CALLBACK_ID = "digest_story"
+NOTHING_TO_DIGEST = "That message has no link or text I can digest."
+
+
+def shortcut_request(body: dict[str, Any]) -> tuple[DigestRequest, bool]:
+    """The request for a message shortcut, and whether the message had anything to digest."""
+    message = body.get("message") or {}
+    url = first_link(message)
+    text = None if url else message_text(message)
+    user = body.get("user") or {}
+    trigger = body.get("trigger_id")
+    req = DigestRequest(
+        team_id=(body.get("team") or {}).get("id") or user.get("team_id", ""),
+        channel_id=(body.get("channel") or {}).get("id", ""),
+        user_id=user.get("id", ""),
+        url=url,
+        text=text,
+        thread_ts=message.get("thread_ts") or message.get("ts"),
+        delivery_key=f"trigger:{trigger}" if trigger else None,
+        response_url=body.get("response_url"),
+    )
+    return req, bool(url or text)
+
+
+async def on_digest_story(
+    ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: dict[str, Any]
+) -> None:
+    await ack()
+    service: DigestService = context["service"]
+    req, has_content = shortcut_request(body)
+    if has_content:
+        service.submit(req, client)
+    else:
+        service.spawn(service.tell(client, req, NOTHING_TO_DIGEST))
+
+
+def register(app: AsyncApp) -> None:
+    app.shortcut(CALLBACK_ID)(on_digest_story)
