@@ -367,8 +367,12 @@ def _drop_resegmented(
     differently ("Heading" + "Text." vs "Heading Text."), not an edit."""
     used_old: set[int] = set()
     used_new: set[int] = set()
+    # Runs that join up start with the same word: only those pairs are worth trying.
+    by_first: dict[str, list[int]] = {}
+    for j, s in enumerate(new):
+        by_first.setdefault(s.key.split(" ", 1)[0], []).append(j)
     for i in range(len(old)):
-        for j in range(len(new)):
+        for j in by_first.get(old[i].key.split(" ", 1)[0], ()):
             if i in used_old or j in used_new:
                 continue
             a, b, ii, jj = old[i].key, new[j].key, i + 1, j + 1
@@ -395,7 +399,18 @@ def _similarity(a: _Sentence, b: _Sentence) -> float:
     return sm.ratio()
 
 
-_PAIR_MIN = 0.6  # sentences this similar are one sentence edited, not one removed + one added
+_PAIR_MIN = 0.6  # this similar: one sentence edited, not one removed and one added
+_PAIR_WINDOW = 60  # beyond this many leftovers a side, compare only nearby sentences
+
+
+def _near(new: list[_Sentence], i: int, n_old: int) -> list[tuple[int, _Sentence]]:
+    """Candidates for old leftover ``i``: all of them, or for a huge rewrite those at a
+    similar relative position, so pairing stays linear rather than quadratic."""
+    if len(new) <= _PAIR_WINDOW and n_old <= _PAIR_WINDOW:
+        return list(enumerate(new))
+    mid = i * len(new) // max(n_old, 1)
+    lo, hi = max(0, mid - _PAIR_WINDOW // 2), min(len(new), mid + _PAIR_WINDOW // 2)
+    return [(j, new[j]) for j in range(lo, hi)]
 
 
 @dataclass
@@ -433,7 +448,7 @@ def _compare_sentences(old: list[_Sentence], new: list[_Sentence]) -> _Changes:
         (
             (sim, i, j)
             for i, a in enumerate(still_old)
-            for j, b in enumerate(still_new)
+            for j, b in _near(still_new, i, len(still_old))
             if (sim := _similarity(a, b)) >= _PAIR_MIN
         ),
         key=lambda t: (-t[0], t[1], t[2]),
