@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 __all__ = [
@@ -111,15 +112,19 @@ _FIGURE_RE: Final = re.compile(
 )
 # Where a figure can start. The full pattern is costly to try at every position, so it is
 # only tried where this cheap one finds a digit, a currency sign or a number/month word.
-_TRIGGER_RE: Final = re.compile(r"[\d$£€¥₹]|\b[A-Za-z]+")
+_DIGITISH_RE: Final = re.compile(r"[\d$£€¥₹]")
+_DOLLAR_PREFIX_RE: Final = re.compile(r"\b(?:US|A|C|NZ|HK|S)$")
+_ALPHA_RE: Final = re.compile(r"\b[a-z]+")
+_SCALE_TRIGGERS: Final = frozenset(["hundred", "thousand", "million", "billion", "trillion"])
+_ARTICLE_BEFORE_RE: Final = re.compile(r"\ban?\s+$")
 _TRIGGER_WORDS: Final = frozenset(
     _words(
-        """a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+        """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
         fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
         eighty ninety hundred thousand million billion trillion tens hundreds thousands millions
         dozens scores january february march april may june july august september october
         november december jan feb mar apr jun jul aug sept sep oct nov dec usd gbp eur jpy chf
-        us nz hk c s"""
+        usd"""
     )
 )
 # Month names and number words are proper only in their usual case: "may" is a verb.
@@ -191,15 +196,42 @@ _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z’'\-]*|[^\sA-Za-z]+")
 _NOUN_WINDOW: Final = 5
 
 
+def _trigger_positions(sentence: str) -> list[int]:
+    """Where a figure may start: digits, currency signs, number and month words."""
+    positions: list[int] = []
+    for m in _DIGITISH_RE.finditer(sentence):
+        at = m.start()
+        prev = sentence[at - 1] if at else " "
+        if prev.isdigit() or prev in ",.":
+            continue  # inside a number already tried from its first digit
+        if m.group() == "$" and at and prev.isalpha():
+            prefix = _DOLLAR_PREFIX_RE.search(sentence, 0, at)  # "US$", "A$", "HK$"
+            if prefix:
+                positions.append(prefix.start())
+        positions.append(at)
+    lowered = sentence.lower()
+    if not _TRIGGER_WORDS.isdisjoint(_ALPHA_RE.findall(lowered)):
+        for m in _ALPHA_RE.finditer(lowered):
+            word = m.group()
+            if word in _TRIGGER_WORDS:
+                positions.append(m.start())
+                # "a million", "an estimated"? only the scale words reach back to their article.
+                if word in _SCALE_TRIGGERS:
+                    back = _ARTICLE_BEFORE_RE.search(lowered, 0, m.start())
+                    if back:
+                        positions.append(back.start())
+        positions.sort()
+    return positions
+
+
 def scan_figures(sentence: str) -> list[Figure]:
     """Typed figures of ``sentence`` in order of appearance; see module docstring."""
     found: list[Figure] = []
     pos = 0
-    for trigger in _TRIGGER_RE.finditer(sentence):
-        word = trigger.group()
-        if trigger.start() < pos or (word[0].isalpha() and word.lower() not in _TRIGGER_WORDS):
+    for at in _trigger_positions(sentence):
+        if at < pos:
             continue
-        m = _FIGURE_RE.match(sentence, trigger.start())
+        m = _FIGURE_RE.match(sentence, at)
         if m is None:
             continue
         pos = m.end()
@@ -311,6 +343,7 @@ def _parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+@lru_cache(maxsize=8192)
 def lemma(word: str) -> str:
     """A plain English singular: "troops" -> "troop", "casualties" -> "casualty"."""
     w = word.lower().strip("’'")
