@@ -65,7 +65,7 @@ def main_diff(argv: list[str]) -> int:
         print(f"newsdesk diff: bad setting: {err}", file=sys.stderr)
         return EXIT_USAGE
 
-    from bot.diff import diff_digests
+    from bot.diff import diff_digests, is_timestamp
     from bot.render_diff import render_diff_text
 
     try:
@@ -83,7 +83,7 @@ def main_diff(argv: list[str]) -> int:
             sys.stdout.write(json.dumps(diff.to_json(), ensure_ascii=False, indent=2) + "\n")
         else:
             title = new.article.meta.title
-            if title:
+            if title and not is_timestamp(title):
                 sys.stdout.write(f"{title}\n\n")
             sys.stdout.write(render_diff_text(diff))
     except BrokenPipeError:  # `newsdesk diff a b | head`

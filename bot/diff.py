@@ -510,11 +510,13 @@ def _speaker_key(name: str) -> str:
     return " ".join(k for _, k in _tokens(name))
 
 
-def _speakers(digest: Digest) -> dict[str, str]:
-    """Normalised speaker -> the name as first written."""
+def _speakers(digest: Digest, story: Iterable[tuple[int, str]]) -> dict[str, str]:
+    """Normalised speaker -> the name as first written, for attributions in the story
+    itself (a "Correction: ..." line is not a source)."""
+    paragraphs = {i for i, _ in story}
     out: dict[str, str] = {}
     for a in digest.attributions:
-        if a.speaker and a.speaker.strip():
+        if a.speaker and a.speaker.strip() and a.paragraph in paragraphs:
             out.setdefault(_speaker_key(a.speaker), a.speaker.strip())
     return out
 
@@ -522,9 +524,15 @@ def _speakers(digest: Digest) -> dict[str, str]:
 # ------------------------------------------------------------------------------ diff
 
 
+def _title(digest: Digest) -> str:
+    # A cleaner that mistakes a dateline for the headline must not make every update a
+    # headline change.
+    title = digest.article.meta.title or ""
+    return "" if is_timestamp(title) else title
+
+
 def _compare(old: Digest, new: Digest) -> StoryDiff:
-    old_title = old.article.meta.title or ""
-    new_title = new.article.meta.title or ""
+    old_title, new_title = _title(old), _title(new)
     headline = None
     if not _only_typos(_tokens(old_title), _tokens(new_title)):
         headline = (old_title, new_title)
@@ -535,7 +543,7 @@ def _compare(old: Digest, new: Digest) -> StoryDiff:
     added_paras, added_sents = _group(changes.added, new_paras, new_sents)
     removed_paras, removed_sents = _group(changes.removed, old_paras, old_sents)
 
-    old_speakers, new_speakers = _speakers(old), _speakers(new)
+    old_speakers, new_speakers = _speakers(old, old_paras), _speakers(new, new_paras)
     new_sources = tuple(v for k, v in new_speakers.items() if k not in old_speakers)
     dropped_sources = tuple(v for k, v in old_speakers.items() if k not in new_speakers)
 

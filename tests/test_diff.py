@@ -355,3 +355,16 @@ def test_prose_that_mentions_signing_up_is_not_furniture() -> None:
     assert d.added_paragraphs == (line,)
     furniture = "Sign up for our daily newsletter"
     assert not diff_digests(story("T", BODY), story("T", [*BODY, furniture])).material
+
+
+def test_a_dateline_taken_for_the_headline_is_not_a_headline_change() -> None:
+    old = story("Published 08:05 GMT", BODY)
+    assert not diff_digests(old, story("Updated 10:32 GMT", BODY)).material
+
+
+def test_attributions_outside_the_story_are_not_sources() -> None:
+    note = "Correction: An earlier version of this article misnamed Ana Ruiz."
+    old = story("T", BODY, {1: "Ana Ruiz"})
+    new = story("T", [*BODY, note], {1: "Ana Ruiz", 3: "Correction"})
+    d = diff_digests(old, new)
+    assert d.corrections == (note,) and not d.new_sources
