@@ -208,13 +208,19 @@ def _mark_teasers(lines: list[_Line]) -> None:
     paragraphs come in runs.
     """
     n = len(lines)
+    candidates: list[int] = []
     for i in range(1, n - 1):
         prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
         if not line.prose or line.units > 45 or prev.prose or nxt.prose or prev.boiler:
             continue
         boxed = i >= 2 and not lines[i - 2].prose and i + 2 < n and not lines[i + 2].prose
         if boxed or (not prev.sentence and prev.units >= 3 and (nxt.boiler or nxt.units < 8)):
-            line.teaser = True
+            candidates.append(i)
+    # A list repeats its shape; one paragraph set off by a caption or a date line is not a list.
+    for k, i in enumerate(candidates):
+        near = [j for j in candidates[max(0, k - 1) : k + 2] if j != i and abs(j - i) <= TEASER_GAP]
+        if near:
+            lines[i].teaser = True
 
 
 def _score(line: _Line) -> float:
@@ -260,10 +266,51 @@ def _main_block(lines: list[_Line]) -> tuple[int, int]:
             if line.prose and not line.spaced and scores[k] > 0:
                 scores[k] *= 0.3
     start, end = _best_run(scores)
+    return _trim_head(lines, scores, start, end)
+
+
+def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) -> tuple[int, int]:
+    """Start after a byline or date line met early in the block, then at its first prose line.
+
+    Text above the article's byline/date line is the header (standfirst, kicker,
+    caption, a sponsor note), however prose-like it reads.
+    """
+    total = sum(max(0.0, s) for s in scores[start:end]) or 1.0
+    seen = 0.0
+    for i in range(start, end):
+        if seen > HEAD_SHARE * total:
+            break
+        text = lines[i].text
+        if lines[i].units <= 14 and (is_date_line(text) or parse_byline(text)):
+            start = i + 1
+        seen += max(0.0, scores[i])
+    while start < end and not lines[start].prose:
+        start += 1
     return start, end
 
 
 # ---------------------------------------------------------------- keep / drop
+
+
+MIN_UNITS = 2.0
+TEASERS = True
+TEASER_GAP = 8
+HEAD_SHARE = 0.15
+RUN_TITLE = 0.7
+
+
+def _linkish_run(lines: list[_Line], i: int, start: int, end: int) -> bool:
+    """Whether line i sits in a run of short lines that reads as a link list, not a list."""
+    a = i
+    while a > start and not lines[a - 1].prose:
+        a -= 1
+    b = i
+    while b + 1 < end and not lines[b + 1].prose:
+        b += 1
+    run = [ln for ln in lines[a : b + 1] if not (ln.boiler or ln.caption)]
+    if len(run) < 2:
+        return False
+    return sum(_title_case_share(ln.text) for ln in run) / len(run) > RUN_TITLE
 
 
 def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
@@ -280,9 +327,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             continue
         # A short line stays when it reads as part of the article (a subhead or a
         # one-line quote) rather than as a row in a stack of short links.
-        prev_short = i > start and not lines[i - 1].prose
-        next_short = i + 1 < end and not lines[i + 1].prose
-        if not line.sentence and ((prev_short and next_short) or line.units < 2):
+        if not line.sentence and (line.units < MIN_UNITS or _linkish_run(lines, i, start, end)):
             keep[i] = False
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
     kept = [i for i in range(start, end) if keep[i]]
@@ -419,7 +464,8 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
             lines.append(line)
     _mark_repeats(lines)
     _spread_appeals(lines)
-    _mark_teasers(lines)
+    if TEASERS:
+        _mark_teasers(lines)
     start, end = _main_block(lines)
     if end <= start or not any(line.prose or line.units >= 3 for line in lines[start:end]):
         return Article(
