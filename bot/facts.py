@@ -69,9 +69,31 @@ _PRE_LOWER_RE: Final = re.compile(
 _INVERTED_RE: Final = re.compile(rf"\b(?:said|says)\s+(?P<src>{_CAP_SEQ})(?=\s*(?:[,.;:!?]|$))")
 _PRONOUNS: Final = frozenset("he she they it we i you who this that".split())  # noqa: SIM905
 _SOURCE_MAX_WORDS: Final = 6
+_NOT_SOURCE_STARTS: Final = frozenset(
+    """that who which whom whose what including minus plus initial subsequent there here
+    when where while if because although as than""".split()  # noqa: SIM905
+)
 _LEADERS: Final = frozenset(
     "the a an then but and it was by on in at after before later also now".split()  # noqa: SIM905
 )
+
+_ESTIMATE_RE: Final = re.compile(
+    r"\b(?:about|some|around|roughly|approximately|nearly|almost|at least|more than|up to"
+    r"|as many as|estimat\w*|claim\w*|puts?|believed|thought|reportedly|intelligence)\b",
+    re.IGNORECASE,
+)
+# Units measure different things in one story (a 7-point lead here, 3 points there): never a
+# conflict on their own.
+_UNIT_NOUNS: Final = frozenset(
+    """point percent percentage year hour day week month minute second time mile kilometre
+    kilometer km metre meter foot feet inch acre pound dollar euro degree page word term round
+    share""".split()  # noqa: SIM905
+)
+# People counted with no event to say what happened to them ("killed", "injured"...).
+_PEOPLE: Final = frozenset(
+    "people person civilian resident inhabitant individual citizen villager worker".split()  # noqa: SIM905
+)
+_TOLL_GROUPS: Final = frozenset(["troops", "deaths", "injured", "missing", "displaced", "arrests"])
 
 # Display names for counted things that are tolls rather than nouns.
 _GROUP_LABELS: Final = {
@@ -140,7 +162,12 @@ def _covering_speaker(
     best: tuple[int, str] | None = None
     for s, e, a in index.get(paragraph, ()):
         overlap = min(e, end) - max(s, start)
-        if overlap > 0 and a.speaker and (best is None or overlap > best[0]):
+        if (
+            overlap > 0
+            and a.speaker
+            and _plausible_source(a.speaker)
+            and (best is None or overlap > best[0])
+        ):
             best = (overlap, a.speaker)
     return best[1] if best else None
 
@@ -185,14 +212,21 @@ def _tidy_source(src: str) -> str | None:
     # "By Monday the fire service" -> "fire service": a source starts after its determiner.
     cut = max((i for i, w in enumerate(words) if w.lower() in _LEADERS), default=-1)
     words = words[cut + 1 :]
-    if not words or len(words) > _SOURCE_MAX_WORDS:
-        return None
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return None
-    if not any(w[0].isupper() for w in words) and len(words) == 1:
-        # "officials said" is a source worth naming; "it said" is not (handled above).
-        return words[0]
-    return " ".join(words).rstrip(".’'")
+    name = " ".join(words).rstrip(".’'")
+    return name if _plausible_source(name) else None
+
+
+def _plausible_source(name: str) -> bool:
+    """A name, role or body, not a clause the patterns caught by mistake ("that about 5,500")."""
+    words = name.split()
+    return (
+        0 < len(words) <= _SOURCE_MAX_WORDS
+        and not any(ch.isdigit() for ch in name)
+        and words[0].lower() not in _NOT_SOURCE_STARTS
+        and any(ch.isalpha() for ch in name)
+    )
 
 
 # --- facts -------------------------------------------------------------------------------------
@@ -317,6 +351,7 @@ class _Count:
     value: float
     speaker: str | None
     paragraph: int
+    estimate: bool  # hedged or estimated ("about 3,000", "claimed", "an estimated 40")
 
 
 def _counts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[_Count]:
@@ -327,6 +362,7 @@ def _counts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[_C
         if not counts:
             continue
         sources = _sources(sent.text)
+        estimate = bool(_ESTIMATE_RE.search(sent.text))
         for fig in counts:
             noun = counted_noun(sent.text, fig)
             if noun is None:
@@ -350,6 +386,7 @@ def _counts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[_C
                     value=value,
                     speaker=speaker,
                     paragraph=sent.paragraph,
+                    estimate=estimate,
                 )
             )
     return out
@@ -370,31 +407,46 @@ def _same_source(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a.casefold() == b.casefold()
 
 
+def _subgroups(counts: list[_Count]) -> list[list[_Count]]:
+    """Split counts whose noun phrases name different groups ("Russian" vs "North Korean")."""
+    modifiers = {c.modifier.casefold() for c in counts if c.modifier}
+    if len(modifiers) <= 1:
+        return [counts]
+    by_mod: dict[str | None, list[_Count]] = {}
+    for c in counts:
+        by_mod.setdefault(c.modifier.casefold() if c.modifier else None, []).append(c)
+    return list(by_mod.values())
+
+
+def _disagree(counts: Sequence[_Count], key: str) -> bool:
+    """Two sources, different figures; for everyday nouns both must read as estimates."""
+    if key in _UNIT_NOUNS or key in _PEOPLE:
+        return False  # "270 people" and "2,880 people" are rarely the same people
+    eligible = [c for c in counts if key in _TOLL_GROUPS or c.estimate]
+    return any(
+        a.value != b.value and not _same_source(a.speaker, b.speaker)
+        for i, a in enumerate(eligible)
+        for b in eligible[i + 1 :]
+    )
+
+
 def find_conflicts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[Conflict]:
     """Groups of counts of the same thing where two named sources give different figures."""
     groups: dict[str, list[_Count]] = {}
     for c in _counts(body, attributions):
-        groups.setdefault(c.key, []).append(c)
+        if c.speaker:  # an unsourced figure is the article's own, not a source's claim
+            groups.setdefault(c.key, []).append(c)
     conflicts: list[Conflict] = []
-    for key, counts in groups.items():
-        named = [c for c in counts if c.speaker]
-        disagree = any(
-            a.value != b.value and not _same_source(a.speaker, b.speaker)
-            for i, a in enumerate(named)
-            for b in named[i + 1 :]
-        )
-        if not disagree:
-            continue
-        claims: list[Claim] = []
-        seen: set[tuple[float, str | None]] = set()
-        named_values = {c.value for c in named}
-        for c in counts:
-            speaker_key = c.speaker.casefold() if c.speaker else None
-            if (c.value, speaker_key) in seen:
+    for key, all_counts in groups.items():
+        for counts in _subgroups(all_counts):
+            if not _disagree(counts, key):
                 continue
-            if c.speaker is None and c.value in named_values:
-                continue  # the article repeating a sourced figure adds nothing
-            seen.add((c.value, speaker_key))
-            claims.append(Claim(figure=c.figure, speaker=c.speaker, paragraph=c.paragraph))
-        conflicts.append(Conflict(subject=_subject(key, counts), claims=tuple(claims)))
+            claims: list[Claim] = []
+            seen: set[tuple[float, str | None]] = set()
+            for c in counts:
+                ident = (c.value, c.speaker.casefold() if c.speaker else None)
+                if ident not in seen:
+                    seen.add(ident)
+                    claims.append(Claim(figure=c.figure, speaker=c.speaker, paragraph=c.paragraph))
+            conflicts.append(Conflict(subject=_subject(key, counts), claims=tuple(claims)))
     return conflicts

@@ -214,3 +214,34 @@ def test_seed_facts_and_troop_conflict() -> None:
     speakers = {c.figure: c.speaker for c in conflict.claims if c.figure != "3,000"}
     assert speakers == {"1,500": "South Korea", "10,000": "Volodymyr Zelensky"}
     assert "Lloyd Austin" in {c.speaker for c in conflict.claims if c.figure == "3,000"}
+
+
+def test_units_and_bare_people_are_not_compared() -> None:
+    body = (
+        "Clinton leads by about 7 points in Ohio, according to a Quinnipiac poll.",
+        "A Marist poll put her lead at around 3 points in Florida.",
+        "Some 270 people have been resettled, officials said.",
+        "The ministry said it had approved about 2,880 people for resettlement.",
+    )
+    assert find_conflicts(body, []) == []
+
+
+def test_differently_qualified_groups_are_kept_apart() -> None:
+    body = (
+        "Ukraine said about 600 Russian soldiers were killed or wounded on Tuesday.",
+        "Seoul estimated that some 1,500 North Korean troops had been sent to the front.",
+    )
+    assert find_conflicts(body, []) == []
+
+
+def test_everyday_nouns_conflict_when_sources_estimate() -> None:
+    body = (
+        "The finance office estimated that about 400 jobs would go.",
+        "The union said as many as 650 jobs were at risk.",
+    )
+    (conflict,) = find_conflicts(body, [])
+    assert conflict.subject == "jobs"
+    assert [(c.figure, c.speaker) for c in conflict.claims] == [
+        ("400", "finance office"),
+        ("650", "union"),
+    ]

@@ -26,7 +26,8 @@ BODY = (
     "taxes by 3.5% to close a deficit.",
     "Mayor Dana Ortiz said the plan was “a hard but honest choice” for the city.",
     "“We cannot keep borrowing,” Ortiz said.",
-    "The finance office said 400 jobs would go, while the union said 650 jobs were at risk.",
+    "The finance office estimated that 400 jobs would go, while the union said as many as 650 "
+    "jobs were at risk.",
 )
 META = SourceMeta(
     url="https://news.example/budget?id=7&ref=home",
