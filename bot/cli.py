@@ -119,6 +119,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if as_json_list:
         payload = as_json_list[0] if len(as_json_list) == 1 else as_json_list
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    if args.format == "jsonl":
+        # A batch run reports each failure on its own line; it fails only when nothing succeeded.
+        return EXIT_FAILED if failures == len(args.sources) else EXIT_OK
     return EXIT_FAILED if failures else EXIT_OK
 
 

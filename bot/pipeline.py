@@ -24,14 +24,20 @@ from config.settings import Settings
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def validate_text(text: str, settings: Settings) -> str:
-    """Reject input no cleaner can use, with a message that says why."""
+def validate_text(text: str, settings: Settings, *, is_html: bool = False) -> str:
+    """Reject input no cleaner can use, with a message that says why.
+
+    HTML carries markup, scripts and styles around the story, so it gets the page-size
+    cap; text is the story itself and gets the (smaller) text cap.
+    """
     if not text or not text.strip():
         raise EmptyInput("There is no text to digest: the input is empty.")
-    if len(text) > settings.max_text_chars:
+    limit = settings.fetch_max_bytes if is_html else settings.max_text_chars
+    if len(text) > limit:
+        what = "page" if is_html else "text"
         raise InputTooLarge(
-            f"The text is too long ({len(text):,} characters; the limit is "
-            f"{settings.max_text_chars:,}). Paste just the article, or send its URL."
+            f"The {what} is too long ({len(text):,} characters; the limit is "
+            f"{limit:,}). Paste just the article, or send its URL."
         )
     if "\x00" in text or len(_CONTROL.findall(text[:20_000])) > 20:
         raise BinaryInput("That looks like binary data, not text. Send a URL or paste the article.")
@@ -46,8 +52,8 @@ def resolve_mode(raw: RawDocument, mode: InputMode) -> InputMode:
 
 def clean(raw: RawDocument, mode: InputMode, settings: Settings) -> Article:
     """Turn a raw document into a checked Article (raises NotAnArticle / Paywalled)."""
-    text = validate_text(raw.content, settings)
     mode = resolve_mode(raw, mode)
+    text = validate_text(raw.content, settings, is_html=mode is InputMode.HTML)
     if mode is InputMode.HTML:
         from bot.clean_html import clean_html  # trafilatura is slow to import; text never needs it
 
