@@ -281,7 +281,10 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
         if seen > HEAD_SHARE * total:
             break
         text = lines[i].text
-        if lines[i].units <= 14 and (is_date_line(text) or parse_byline(text)):
+        # A tweet's signature ("— Name (@handle) November 1, 2019") is no dateline.
+        if lines[i].units <= 14 and not text.startswith(("—", "–", "-")) and (
+            is_date_line(text) or parse_byline(text)
+        ):
             start = i + 1
         seen += max(0.0, scores[i])
     while start < end and not lines[start].prose:
@@ -417,7 +420,12 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
     if best is not None:
         for k in range(best + 1, min(len(head), best + 4)):
             line = head[k]
-            if k in (date_pos, by_pos) or parse_date(line.text) or _NUM_DATE_RE.search(line.text):
+            if (
+                k in (date_pos, by_pos)
+                or parse_date(line.text)
+                or _NUM_DATE_RE.search(line.text)
+                or _STAMP_RE.search(line.text[:40])
+            ):
                 continue
             if 8 <= line.units <= 70 and not (line.boiler or line.caption or line.appeal):
                 standfirst = line.text
@@ -425,6 +433,7 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
     return _Header(title, standfirst, by_names or (), date)
 
 
+_STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted|tested\s+by)\b")
 _NUM_DATE_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b")
 
 

@@ -69,7 +69,21 @@ _DATE_PATTERNS = [
     ),
     # 2024/10/24, 2024.10.24, 2024年10月24日
     re.compile(r"(?P<y>(?:19|20)\d{2})\s*[/.年]\s*(?P<m>\d{1,2})\s*[/.月]\s*(?P<d>\d{1,2})日?"),
+    # 21/06/2014, 21.06.2014, 06/21/2014 (order settled in _day_month)
+    re.compile(
+        r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b"
+        + _TIME
+    ),
 ]
+
+
+def _day_month(a: int, b: int, sep: str) -> tuple[int, int]:
+    """(day, month) of "a/b/yyyy": a number over 12 can only be the day; dotted dates are
+    European (day first); an ambiguous slashed date is read day first too, as most of
+    the world writes it (a US page usually spells its month out)."""
+    if b > 12 >= a and sep == "/":
+        return b, a
+    return a, b
 
 _ZONE_RE = re.compile(r"\b(" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b")
 
@@ -81,6 +95,8 @@ def parse_date(line: str) -> str | None:
         if not m:
             continue
         g = m.groupdict()
+        if g.get("a"):
+            g["d"], g["m"] = (str(x) for x in _day_month(int(g["a"]), int(g["b"]), g["sep"]))
         if g.get("m"):
             month = int(g["m"])
         else:
@@ -157,11 +173,17 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
     date_at = re.search(r"\b(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2})", text)
     if date_at:
         text = text[: date_at.start()].rstrip(" ,")
+    if not m and not _bare_name(text):
+        return ()
     names = []
     for part in _SPLIT_NAMES.split(text):
         part = part.strip(" .,;:")
         if not part:
             continue
+        # "Jonathan GarberFOXBusiness": an outlet glued to the name by the copy.
+        part = re.sub(r"(?<=[a-z])[A-Z]{2,}\w*$", "", part)
+        if names and _NOT_BARE.search(part):
+            break  # "Jill Disis, CNN Business": the outlet, not a second author
         if _NAME_RE.match(part) and not _NOT_NAMES.search(part):
             names.append(part)
         elif names:
@@ -169,6 +191,31 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
         else:
             return ()
     return tuple(names)
+
+
+# Words that start many short capitalised lines that are not names: menu items, places,
+# calls to action. A bare name line (no "By") must avoid them.
+_NOT_BARE = re.compile(
+    r"\b(?:watch|live|listen|video|videos|united|states|kingdom|america|american|national|"
+    r"international|new|york|business|sports?|tech|technology|health|science|entertainment|"
+    r"local|breaking|latest|top|stories|story|follow|contact|about|us|home|today|weather|"
+    r"market|markets|city|county|university|school|police|court|house|senate|congress|"
+    r"department|office|center|centre|club|team|league|cup|day|week|year|free|best|new|"
+    r"all|my|our|your|view|show|more|photos?|gallery|click|here|online|digital|media)\b",
+    re.I,
+)
+
+
+def _bare_name(text: str) -> bool:
+    """Whether a line without "By" looks like one person's name: two or three words, each
+    capitalised and not an acronym ("CBSN") nor a common furniture/place word."""
+    words = [w for w in text.split() if w not in _PARTICLES]
+    if not 2 <= len(words) <= 3 or _NOT_BARE.search(text):
+        return False
+    return all(w[:1].isupper() and not (len(w) > 2 and w.isupper()) for w in words)
+
+
+_PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "la", "le", "bin", "al"})
 
 
 _OUTLET_NAME = (

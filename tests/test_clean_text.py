@@ -149,6 +149,11 @@ def test_outlet_from_url_when_text_has_none() -> None:
         ("2024年10月24日", "2024-10-24"),
         ("Mon 18 Nov 2019 18.54 GMT", "2019-11-18T18:54:00+00:00"),
         ("The 2019 budget", None),
+        ("21/06/2014", "2014-06-21"),
+        ("Posted 21.06.2014 14:05", "2014-06-21T14:05:00"),
+        ("06/21/2014", "2014-06-21"),
+        ("03/04/2019", "2019-04-03"),
+        ("Version 1.2.2019b", None),
     ],
 )
 def test_parse_date(line: str, iso: str | None) -> None:
@@ -163,6 +168,14 @@ def test_parse_byline() -> None:
     assert parse_byline("Arpan Rai", need_by=False) == ("Arpan Rai",)
     assert parse_byline("Arpan Rai") == ()
     assert parse_byline("By the way, this is a sentence.") == ()
+    assert parse_byline("By Jill Disis, CNN Business") == ("Jill Disis",)
+    assert parse_byline("By Jonathan GarberFOXBusiness") == ("Jonathan Garber",)
+
+
+@pytest.mark.parametrize("line", ["Watch CBSN Live", "United States", "Business News", "NBC News"])
+def test_bare_byline_must_look_like_a_name(line: str) -> None:
+    assert parse_byline(line, need_by=False) == ()
+    assert parse_byline("Jane van Doe", need_by=False) == ("Jane van Doe",)
 
 
 def test_article_from_clean_text_paragraphs() -> None:
