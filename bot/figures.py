@@ -79,7 +79,7 @@ _WORDNUM = (
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A digit run must not continue a word, a code or a time: "F-16", "MH17", "08:37", "v2.0".
 _LB = r"(?<![\w.,:/\-\u2013$£€¥₹])"
-_RB = r"(?![\w%]|[.,:]\d)"
+_RB = r"(?![\w%]|[.,:/]\d)"
 _CURRENCY = r"(?:(?:US|A|C|NZ|HK|S)?\$|£|€|¥|₹|(?:USD|GBP|EUR|JPY|CHF)\s?)"
 _SCALE_WORD = r"(?:trillion|billion|million|thousand|bn|mn|tn)"
 
@@ -96,7 +96,7 @@ _FIGURE_RE: Final = re.compile(
             r"|euros|yen|rupees|roubles|rubles|yuan|francs)\b)",
             rf"(?P<percent>(?:{_LB}(?:{_NUM})|\b{_WORDNUM})\s?(?:%|per\s?cent\b|percent\b"
             r"|percentage points?\b))",
-            rf"(?P<vote_to>{_LB}\d{{1,3}}\s+votes?\s+to\s+\d{{1,3}}\b)",
+            rf"(?P<vote_to>{_LB}\d{{1,3}}\s+(?:votes?\s+)?to\s+\d{{1,3}}(?![\w%]|\s?per))",
             rf"(?P<vote>{_LB}\d{{1,3}}\s?[-–]\s?\d{{1,3}}(?![\w%]|[.,:/\-\u2013]\d))",
             rf"(?P<scaled>{_LB}(?:{_NUM})\s?{_SCALE_WORD}\b)",
             rf"(?P<word_scaled>\b(?:(?:{_WORDNUM}|a|an)\s+)?(?:hundred|thousand|million|billion"
@@ -135,7 +135,7 @@ _MONTH_CASED_RE: Final = re.compile(
 )
 _VOTE_CONTEXT_RE: Final = re.compile(
     r"\b(?:vot\w*|ballot|margin|majority|passed|approved|rejected|won|lost|beat|defeated|"
-    r"endorsed|ratified|backed|score\w*|victory|win|draw|lead)\b",
+    r"endorsed|ratified|backed|confirmed|opposed|elected|score\w*|victory|win|draw|lead)\b",
     re.IGNORECASE,
 )
 # Labels after which a number names a thing rather than counting it ("Article 5", "Flight 17").
@@ -149,6 +149,17 @@ _YEAR_BEFORE_RE: Final = re.compile(
     r"\b(?:in|since|by|of|from|until|till|to|before|after|during|year|early|late|mid|and|the|"
     r"between|around|circa|c\.|spring|summer|autumn|fall|winter)\s*[-\s]?$",
     re.IGNORECASE,
+)
+_PERCENT_AFTER_RE: Final = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+# A capitalised word right before a bare number usually names something ("School 285")
+# unless it is a word that leads a count ("About 300", "Nearly 40").
+_NAME_BEFORE_RE: Final = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+)\s$")
+_COUNT_LEADERS: Final = frozenset(
+    _words(
+        """About Some Nearly Only Around Almost Another All By In Of To At With Over Under Just
+        More Than Less Roughly Approximately Up Down From Between And Or Including Killing
+        Hurting Leaving Some Another Killed Injured"""
+    )
 )
 _TIME_AFTER_RE: Final = re.compile(
     r"^\s*(?:a\.?m\.?|p\.?m\.?|GMT|BST|UTC|EST|EDT|CET|hrs)\b", re.IGNORECASE
@@ -263,7 +274,10 @@ def _classify(sentence: str, group: str, text: str, start: int, end: int) -> Fig
     if group == "percent":
         return Figure(text, start, end, "percent", _parse_number(text))
     if group == "vote_to":
-        return Figure(text, start, end, "vote", None)
+        # "52 votes to 48" always; "92 to 0" only where a vote is talked about ("ages 55 to 65").
+        if "vote" in text.lower() or _VOTE_CONTEXT_RE.search(sentence[max(0, start - 60) : start]):
+            return Figure(text, start, end, "vote", None)
+        return None
     if group == "vote":
         return _vote(sentence, text, start, end)
     if group in ("scaled", "word_scaled"):
@@ -290,6 +304,8 @@ _GROUP_KEYS: Final = frozenset(_GROUPS.values())
 
 
 def _vote(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    if _PERCENT_AFTER_RE.match(sentence, end):
+        return None  # "72-75 percent" is a range of percentages
     a_str, b_str = re.split(r"\s?[-–]\s?", text, maxsplit=1)
     a, b = int(a_str), int(b_str)
     before = sentence[max(0, start - 60) : start]
@@ -307,6 +323,12 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
         return None
     if _TIME_AFTER_RE.match(sentence[end : end + 6]):
         return None
+    if "," not in text and "." not in text:
+        if len(text) >= 7:
+            return None  # an ID or a phone number, not a quantity
+        name = _NAME_BEFORE_RE.search(before[-30:])
+        if name and name.group(1) not in _COUNT_LEADERS:
+            return None  # "Intermediate School 285", "Apollo 11": part of a name
     if re.fullmatch(r"1[89]\d\d|20\d\d|2100", text):
         # A bare four-digit number in year range is a year unless it plainly counts something.
         noun = counted_noun(sentence, Figure(text, start, end, "count", None))

@@ -24,6 +24,11 @@ from bot.figures import counted_noun, find_figures, lemma, scan_figures
         ("Talks resume on October 24, 2024, officials said.", ["October 24, 2024"]),
         ("Thousands of people marched in the capital.", ["Thousands"]),
         ("At least five people were killed, police said.", ["five"]),
+        ("Nobody opposed him: he was confirmed 92 to 0.", ["92 to 0"]),
+        (
+            "Cruz has 370 delegates, Marco Rubio has 163 and John Kasich has 63.",
+            ["370", "163", "63"],
+        ),
     ],
 )
 def test_find_figures(sentence: str, expected: list[str]) -> None:
@@ -40,6 +45,10 @@ def test_find_figures(sentence: str, expected: list[str]) -> None:
         "The meeting started at 08:37 and ended at 9am.",
         "Between 10-15 people attended the rally in Leeds.",
         "She may return to the post next week.",
+        "Students at Intermediate School 285 in Brooklyn took part.",
+        'See <tweet tweet-id="770390718095486977"> for the post.',
+        "Turnout in those precincts was 72-75 percent.",
+        "The plan lets people aged 55 to 65 buy in.",
     ],
 )
 def test_non_figures(sentence: str) -> None:
