@@ -214,7 +214,8 @@ def _mark_teasers(lines: list[_Line]) -> None:
         if not line.prose or line.units > 45 or prev.prose or nxt.prose or prev.boiler:
             continue
         boxed = i >= 2 and not lines[i - 2].prose and i + 2 < n and not lines[i + 2].prose
-        if boxed or (not prev.sentence and prev.units >= 3 and (nxt.boiler or nxt.units < 8)):
+        titled = not prev.sentence and prev.units >= 3
+        if boxed or (titled and (nxt.boiler or nxt.units < 8 or not nxt.sentence)):
             candidates.append(i)
     # A list repeats its shape; one paragraph set off by a caption or a date line is not a list.
     for k, i in enumerate(candidates):
