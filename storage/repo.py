@@ -11,7 +11,10 @@ caller that still holds the lease.
 
 from __future__ import annotations
 
+import os
 import re
+import socket
+import uuid
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -49,6 +52,11 @@ _LOCAL_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def worker_id() -> str:
+    """A lease owner name unique to this process (host, pid and a random part)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -787,4 +795,5 @@ __all__ = [
     "due_stories_query",
     "explain_due_query",
     "utcnow",
+    "worker_id",
 ]

@@ -573,3 +573,19 @@ async def test_unopenable_sqlite_file_is_database_unavailable(tmp_path: Path) ->
             await check_connection(engine)
         finally:
             await engine.dispose()
+
+
+async def test_sqlite_reads_do_not_wait_for_a_writer(tmp_path: Path) -> None:
+    """Reads begin DEFERRED, so an open write transaction elsewhere does not block them."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'rw.db'}"
+    await migrate(url)
+    writer, reader = Store(make_engine(url)), Store(make_engine(url))
+    try:
+        sid = await _story(writer)
+        async with writer.engine.begin() as conn:  # BEGIN IMMEDIATE: holds the write lock
+            await conn.execute(text("UPDATE stories SET title = 'draft' WHERE id = :i"), {"i": sid})
+            story = await reader.get_story(sid)  # would wait out busy_timeout if IMMEDIATE
+            assert story is not None and story.title == "Story 1"  # WAL: the committed row
+    finally:
+        await writer.close()
+        await reader.close()
