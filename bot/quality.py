@@ -15,11 +15,13 @@ from bot.model import Article
 
 # A paragraph of prose: a few words and a sentence ending (headline lists have neither).
 _PROSE_MIN_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$)")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$)|[。！？]")
 # Below this much prose there is no story to digest.
 MIN_PROSE_WORDS = 40
 # A paywall notice next to less prose than this is a teaser, not the story.
-PAYWALL_MAX_PROSE_WORDS = 180
+PAYWALL_MAX_PROSE_WORDS = 120
+# A body this long is content even without sentences (a race calendar, a results table).
+SHORT_LIST_WORDS = 150
 LOGIN_MAX_PROSE_WORDS = 120
 HOME_MAX_PROSE_WORDS = 150
 
@@ -46,33 +48,84 @@ _PASSWORD_FIELD = re.compile(r"type\s*=\s*[\"']?password|\bpassword\b", re.IGNOR
 _TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？:;][\"'”’)\]」』]*$")
+_TABLE_OR_NUMBER = re.compile(r"\||\d")
+
+
 @dataclass(frozen=True, slots=True)
 class ProseStats:
     paragraphs: int
     prose_paragraphs: int
+    headline_paragraphs: int
     prose_words: int
     words: int
 
 
+def word_count(text: str) -> float:
+    """Words, with unspaced CJK text counted as one word per two characters."""
+    total = 0.0
+    for token in text.split():
+        cjk = len(_CJK.findall(token))
+        total += max(1.0, cjk / 2) if cjk else 1.0
+    return total
+
+
 def is_prose(paragraph: str) -> bool:
-    return len(paragraph.split()) >= _PROSE_MIN_WORDS and bool(_SENTENCE_END.search(paragraph))
+    return word_count(paragraph) >= _PROSE_MIN_WORDS and bool(_SENTENCE_END.search(paragraph))
+
+
+def is_headline_like(paragraph: str) -> bool:
+    """A short line with no sentence ending, not a table row or a list of figures."""
+    words = paragraph.split()
+    if not 3 <= len(words) <= 16 or _ENDS_SENTENCE.search(paragraph):
+        return False
+    return sum(1 for w in words if _TABLE_OR_NUMBER.search(w)) <= 1
+
+
+def join_wrapped(lines: list[str] | tuple[str, ...]) -> list[str]:
+    """Rejoin lines hard-wrapped mid-sentence (a continuation starts in lower case)."""
+    out: list[str] = []
+    for line in lines:
+        continues = line[:1].islower() or (out and out[-1].endswith(","))
+        if out and continues and not _ENDS_SENTENCE.search(out[-1]):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 def prose_stats(body: tuple[str, ...] | list[str]) -> ProseStats:
-    prose = [p for p in body if is_prose(p)]
+    paragraphs = join_wrapped([p for p in body if p.strip()])
+    prose = [p for p in paragraphs if is_prose(p)]
     return ProseStats(
-        paragraphs=len(body),
+        paragraphs=len(paragraphs),
         prose_paragraphs=len(prose),
-        prose_words=sum(len(p.split()) for p in prose),
-        words=sum(len(p.split()) for p in body),
+        headline_paragraphs=sum(1 for p in paragraphs if is_headline_like(p)),
+        prose_words=round(sum(word_count(p) for p in prose)),
+        words=round(sum(word_count(p) for p in paragraphs)),
     )
 
 
-def _visible(source_text: str) -> str:
-    """Source text with markup removed (phrases can straddle tags in HTML)."""
-    if "<" not in source_text:
-        return source_text
-    return " ".join(_TAGS.sub(" ", source_text).split())
+def _visible_lines(source_text: str) -> list[str]:
+    """Source text as non-empty lines, markup removed (every tag ends a line)."""
+    text = _TAGS.sub("\n", source_text) if "<" in source_text else source_text
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def _looks_like_front_page(body: ProseStats, source: ProseStats) -> bool:
+    """Many short lines (headlines, menus) and little prose, in the article or the page."""
+    def listy(stats: ProseStats) -> bool:
+        return (
+            stats.headline_paragraphs >= 8
+            and stats.headline_paragraphs * 5 >= stats.paragraphs * 3
+            and stats.prose_paragraphs * 4 < stats.paragraphs
+        )
+
+    if listy(body) and body.prose_words < HOME_MAX_PROSE_WORDS:
+        return True
+    # Every page has menus: judge by the page only when the article part is nearly empty.
+    return listy(source) and body.prose_words < 2 * MIN_PROSE_WORDS
 
 
 def _paywalled(article: Article) -> Paywalled:
@@ -86,14 +139,11 @@ def _paywalled(article: Article) -> Paywalled:
 def check_article(article: Article, source_text: str) -> None:
     """Raise NotAnArticle or Paywalled when ``article`` is not a story we can digest."""
     stats = prose_stats(article.body)
-    visible = _visible(source_text)
+    lines = _visible_lines(source_text)
+    visible = " ".join(lines)  # phrases can straddle tags or line breaks
     has_paywall = bool(_PAYWALL.search(visible)) or any(_PAYWALL.search(p) for p in article.body)
     if has_paywall and stats.prose_words < PAYWALL_MAX_PROSE_WORDS:
         raise _paywalled(article)
-    if stats.words == 0:
-        raise NotAnArticle(
-            "No article text was found on this page. If it is a story, paste its text instead."
-        )
     login_hits = {m.group(0).lower() for m in _LOGIN.finditer(visible)}
     if (
         stats.prose_words < LOGIN_MAX_PROSE_WORDS
@@ -104,16 +154,16 @@ def check_article(article: Article, source_text: str) -> None:
             "This looks like a login page, not an article. Send the story's own link, "
             "or paste its text."
         )
-    if (
-        stats.paragraphs >= 8
-        and stats.prose_paragraphs * 4 < stats.paragraphs
-        and stats.prose_words < HOME_MAX_PROSE_WORDS
-    ):
+    if _looks_like_front_page(stats, prose_stats(lines)):
         raise NotAnArticle(
             "This looks like a home page or section front (a list of headlines), not a single "
             "article. Open the story and send its own link."
         )
-    if stats.prose_words < MIN_PROSE_WORDS:
+    if stats.words == 0:
+        raise NotAnArticle(
+            "No article text was found on this page. If it is a story, paste its text instead."
+        )
+    if stats.prose_words < MIN_PROSE_WORDS and stats.words < SHORT_LIST_WORDS:
         raise NotAnArticle(
             f"There is too little article text here ({stats.words} words, hardly any in "
             "sentences) to digest. Send the full story, or paste its text."
