@@ -290,6 +290,16 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
         seen += max(0.0, scores[i])
     while start < end and not lines[start].prose:
         start += 1
+    # The article's closing short sentences ("We hope to see you soon!") scored too low
+    # to join the run; furniture rarely ends in a full stop.
+    while (
+        EXTEND
+        and end < len(lines)
+        and lines[end].sentence
+        and lines[end].units >= 3
+        and not (lines[end].boiler or lines[end].caption or lines[end].tail or lines[end].appeal)
+    ):
+        end += 1
     return start, end
 
 
@@ -300,7 +310,8 @@ MIN_UNITS = 2.0
 TEASERS = True
 TEASER_GAP = 8
 HEAD_SHARE = 0.15
-RUN_TITLE = 0.7
+EXTEND = True
+RUN_TITLE = 0.8
 
 
 def _linkish_run(lines: list[_Line], i: int, start: int, end: int) -> bool:
