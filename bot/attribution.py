@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from bot.attrib_model import CandidateView, features, load_model
 from bot.model import Attribution, Kind
 from bot.sentences import split_sentences
 from bot.speakers import (
     DETERMINERS,
     PRONOUNS,
-    SpeakerPhrase,
     parse_speaker,
     resolve,
     wordset,
@@ -110,7 +110,7 @@ _TIME_WORDS = wordset(
 )
 _QUOTE_CHARS = "\"“”"
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Fr|Rev|Prof)\."
+    r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s[A-Z])|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Fr|Rev|Prof)\."
     r"|\w+(?:[’'&.-]\w+)*(?:[’']s?)?|[^\w\s]"
 )
 
@@ -122,7 +122,7 @@ class _Cand:
     pieces: list[tuple[int, int]]
     paragraph: int
     post: bool = False  # content came before the cue: a following bare quote continues it
-    extra: dict[str, str] = field(default_factory=dict)
+    how: str = "pre"  # which rule found it: pre, post, inv, acc_pre, acc_post, colon
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -230,6 +230,15 @@ def _subject_left(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     return a, b
 
 
+# Words that show a "subject" is really a clause: "that she had seen", "he is", "who was".
+_CLAUSE_WORDS = wordset(
+    """that is was are were be been being has have had does doesn't didn't don't isn't
+    wasn't because if whether what when where why how would will could should can may
+    might must not than despite by"""
+)
+_BAD_FIRST = wordset("in by despite for with without from on at after before during to of")
+
+
 def _is_nounish(words: list[str]) -> bool:
     if not words:
         return False
@@ -237,6 +246,14 @@ def _is_nounish(words: list[str]) -> bool:
     if len(words) == 1 and low[0] in PRONOUNS:
         return low[0] not in ("which", "it", "you")
     if low[-1] in DETERMINERS or low[-1] in ("to", "of", "in", "on", "for", "with", "by"):
+        return False
+    if low[0] in PRONOUNS or low[0] in _BAD_FIRST or (
+        words[0].islower() and low[0].endswith(("ing", "ed"))
+    ):
+        return False  # "he is", "who was under", "in light of", "dismissing"
+    # The core before an inserted ", who ..." or ", a spokesman ..." must not be a clause.
+    core = low[: low.index(",")] if "," in low else low
+    if any(w in _CLAUSE_WORDS or w.endswith(("n't", "’t")) for w in core):
         return False
     first = low[0]
     return not (first in ("it", "this", "there", "what", "which", "you") and len(words) == 1)
@@ -272,11 +289,12 @@ def _find_cues_with(text: str, toks: list[_Tok], us: int, ue: int,
                 if i > 0 and toks[i - 1].text in ",—–(":
                     cs, ce = _strip_span(text, used_until, toks[i - 1].start)
                     if ce > cs:
-                        cands.append(_Cand(sp, "according to", [(cs, ce)], para, post=True))
+                        cands.append(_Cand(sp, "according to", [(cs, ce)], para, post=True,
+                                           how="acc_post"))
                 else:
                     cs, ce = _strip_span(text, toks[j - 1].end, ue)
                     if ce > cs:
-                        cands.append(_Cand(sp, "according to", [(cs, ce)], para))
+                        cands.append(_Cand(sp, "according to", [(cs, ce)], para, how="acc_pre"))
                         used_until = ue
             i = j
             continue
@@ -314,7 +332,7 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
             cs, ce = _strip_span(text, used_until, toks[i - 1].start if prev == "," else
                                  toks[i - 1].end)
             if ce > cs:
-                return _Cand(sp, t.text, [(cs, ce), *more], para, post=not more)
+                return _Cand(sp, t.text, [(cs, ce), *more], para, post=not more, how="inv")
     subj = _subject_left(toks, i)
     if subj is None:
         return None
@@ -362,7 +380,7 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
         ):
             cue = "said in a statement"
         pieces = [_trim_scare_tail(text, *pieces[0]), *pieces[1:]]
-        return _Cand(sp, cue, pieces, para, post=len(pieces) == 1)
+        return _Cand(sp, cue, pieces, para, post=len(pieces) == 1, how="post")
     if low in _STOP_AFTER and low not in ("asked", "continued", "pointed"):
         pass
     # Pre-posed: X said [that|:] CONTENT.
@@ -439,7 +457,7 @@ def _colon_cue(text: str, para: int) -> _Cand | None:
     m = re.match(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}): (\S.{5,})$", text)
     if not m:
         return None
-    return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para)
+    return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para, how="colon")
 
 
 def _extract_paragraph(original: str, para: int) -> list[_Cand]:
@@ -471,32 +489,54 @@ def _gender_hints(body: Sequence[str]) -> dict[str, str]:
     return {}
 
 
-def extract_attributions(body: Sequence[str]) -> list[Attribution]:
-    """Who said what in the article's paragraphs ``body`` (index = Attribution.paragraph)."""
+def candidate_attributions(body: Sequence[str]) -> list[tuple[Attribution, list[str]]]:
+    """Every candidate the rules find, with its filter features (see ``bot.attrib_model``)."""
     cands: list[_Cand] = []
     for p, text in enumerate(body):
         cands.extend(_extract_paragraph(text, p))
-    phrases: list[SpeakerPhrase | None] = [parse_speaker(c.speaker_text) for c in cands]
+    phrases = [parse_speaker(c.speaker_text) for c in cands]
     names = resolve(phrases, _gender_hints(body))
-    out: list[Attribution] = []
+    per_para: dict[int, int] = {}
+    for c in cands:
+        per_para[c.paragraph] = per_para.get(c.paragraph, 0) + 1
+    out: list[tuple[Attribution, list[str]]] = []
     for c, ph, name in zip(cands, phrases, names, strict=True):
         text = body[c.paragraph]
         pieces = sorted(c.pieces)
         content = " ".join(text[s:e] for s, e in pieces)
-        assert ph is not None
+        kind = _kind(text, pieces)
+        span = (pieces[0][0], pieces[-1][1])
         # Unresolved pronouns and descriptors keep the words the article used.
-        speaker = name or ph.text
-        out.append(
-            Attribution(
-                speaker=speaker,
-                speaker_text=c.speaker_text,
-                speaker_role=ph.role if ph.name else (ph.role if not ph.pronoun else None),
-                cue=c.cue,
-                content=content,
-                kind=_kind(text, pieces),
-                anonymous=ph.anonymous,
-                paragraph=c.paragraph,
-                span=(pieces[0][0], pieces[-1][1]),
-            )
+        att = Attribution(
+            speaker=name or ph.text,
+            speaker_text=c.speaker_text,
+            speaker_role=ph.role if ph.name else (ph.role if not ph.pronoun else None),
+            cue=c.cue,
+            content=content,
+            kind=kind,
+            anonymous=ph.anonymous,
+            paragraph=c.paragraph,
+            span=span,
         )
+        view = CandidateView(
+            how=c.how, cue=c.cue, speaker_text=c.speaker_text, phrase=ph, resolved=name,
+            content=content, kind=kind.value, paragraph=c.paragraph, n_paragraphs=len(body),
+            para_text=text, span=span, n_in_paragraph=per_para[c.paragraph],
+        )
+        out.append((att, features(view)))
     return out
+
+
+def extract_attributions(body: Sequence[str], *, min_score: float | None = None,
+                         ) -> list[Attribution]:
+    """Who said what in the article's paragraphs ``body`` (index = Attribution.paragraph).
+
+    Candidates scoring below ``min_score`` (default: the shipped model's threshold) under
+    the filter model are dropped; with no model file every candidate is kept.
+    """
+    model = load_model()
+    cands = candidate_attributions(body)
+    if model is None:
+        return [a for a, _ in cands]
+    threshold = model.threshold if min_score is None else min_score
+    return [a for a, f in cands if model.score(f) >= threshold]

@@ -1,0 +1,156 @@
+"""A small logistic-regression filter over attribution candidates.
+
+The rules in ``bot.attribution`` over-generate: verb phrases taken as speakers, clauses cut
+at the wrong place. Each candidate gets sparse binary features (cue word, which rule found
+it, speaker shape, content shape) and a weight vector trained offline on annotated news
+(``bench/eval_attribution.py --train``) scores it; inference is pure Python over a JSON file
+shipped in ``bot/models/``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.speakers import ORG_NOUNS, PERSON_ROLES, SpeakerPhrase
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "attribution_filter.json"
+_WORDS = re.compile(r"\w+")
+_QUOTES = "\"“”"
+_SAID = re.compile(r"\b(?:said|says|told)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateView:
+    """What the features see of one candidate."""
+
+    how: str  # which rule found it
+    cue: str
+    speaker_text: str
+    phrase: SpeakerPhrase
+    resolved: str | None
+    content: str
+    kind: str
+    paragraph: int
+    n_paragraphs: int
+    para_text: str
+    span: tuple[int, int]
+    n_in_paragraph: int
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return f"<={e}"
+    return f">{edges[-1]}"
+
+
+def features(c: CandidateView) -> list[str]:
+    """Sparse binary feature names for a candidate."""
+    cue_low = c.cue.lower()
+    cue_head = cue_low.split()[0] if cue_low.split() else ""
+    words = _WORDS.findall(c.content)
+    sp_words = _WORDS.findall(c.speaker_text)
+    ph = c.phrase
+    if ph.pronoun:
+        sp_type = "pron:" + ph.pronoun
+    elif ph.name:
+        sp_type = "name"
+    elif ph.anonymous:
+        sp_type = "anon"
+    elif ph.head in PERSON_ROLES:
+        sp_type = "role"
+    elif ph.head in ORG_NOUNS:
+        sp_type = "org"
+    else:
+        sp_type = "other"
+    n_len = _bucket(len(words), (2, 4, 7, 12, 20, 35, 60))
+    first = c.content.lstrip(_QUOTES + "‘'")[:1]
+    pieces = c.content.count(" “") + c.content.count(' "') > 0
+    said_inside = bool(_SAID.search(c.content))
+    f = [
+        "bias",
+        f"how={c.how}",
+        f"cue={cue_head}",
+        f"cue_n={min(len(cue_low.split()), 4)}",
+        f"kind={c.kind}",
+        f"how_kind={c.how}|{c.kind}",
+        f"cue_kind={cue_head}|{c.kind}",
+        f"cue_how={cue_head}|{c.how}",
+        f"sp={sp_type}",
+        f"sp_how={sp_type}|{c.how}",
+        f"sp_kind={sp_type}|{c.kind}",
+        f"sp_len={_bucket(len(sp_words), (1, 2, 3, 5, 8))}",
+        f"sp_head={ph.head}" if ph.head in PERSON_ROLES or ph.head in ORG_NOUNS else "sp_head=?",
+        f"resolved={c.resolved is not None}",
+        f"len={n_len}",
+        f"len_kind={n_len}|{c.kind}",
+        f"len_how={n_len}|{c.how}",
+        f"starts_that={words[:1] == ['that']}",
+        f"starts_quote={c.content[:1] in _QUOTES}",
+        f"ends_quote={c.content.rstrip()[-1:] in _QUOTES}",
+        f"first_upper={first.isupper()}",
+        f"ends_punct={c.content.rstrip(_QUOTES + ' ’')[-1:] in tuple('.!?,')}",
+        f"pieces={pieces}",
+        f"para0={c.paragraph == 0}",
+        f"para_pos={_bucket(c.paragraph, (0, 1, 3, 8, 20))}",
+        f"n_in_para={min(c.n_in_paragraph, 4)}",
+        f"whole_para={c.span[1] - c.span[0] >= len(c.para_text) - 2}",
+        f"sp_cap={c.speaker_text[:1].isupper()}",
+        f"sp_anyverb={any(w.endswith(('ed', 'ing')) for w in sp_words[1:])}",
+        f"sp_digit={any(w.isdigit() for w in sp_words)}",
+        f"content_said={said_inside}",
+        f"content_qmark={c.content.rstrip(_QUOTES + ' ’')[-1:] == '?'}",
+    ]
+    if sp_words:
+        f.append(f"sp_last={sp_words[-1].lower()}" if len(sp_words) == 1 or ph.name is None
+                 else "sp_last=NAME")
+    return f
+
+
+@dataclass(frozen=True, slots=True)
+class FilterModel:
+    weights: Mapping[str, float]
+    threshold: float
+
+    def score(self, feats: list[str]) -> float:
+        z = sum(self.weights.get(x, 0.0) for x in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> FilterModel | None:
+    """The shipped filter, or None when no model file is present (rules only)."""
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return FilterModel(data["weights"], float(data["threshold"]))
+
+
+def train(samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int = 30,
+          rate: float = 0.2) -> dict[str, float]:
+    """Logistic regression by AdaGrad-style SGD with L2: small data, no numpy needed."""
+    import random
+
+    w: dict[str, float] = {}
+    g2: dict[str, float] = {}
+    order = list(range(len(samples)))
+    rnd = random.Random(0)
+    for _ in range(epochs):
+        rnd.shuffle(order)
+        for k in order:
+            feats, y = samples[k]
+            z = sum(w.get(x, 0.0) for x in feats)
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            g = p - y
+            for x in feats:
+                wx = w.get(x, 0.0)
+                grad = g + l2 * wx
+                g2[x] = g2.get(x, 0.0) + grad * grad
+                w[x] = wx - rate * grad / math.sqrt(g2[x] + 1e-8)
+    return {k: round(v, 4) for k, v in w.items() if abs(v) > 1e-4}
