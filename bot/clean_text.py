@@ -130,8 +130,9 @@ class _Line:
 
 
 def _shouting(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 15 and sum(c.isupper() for c in letters) > 0.9 * len(letters)
+    upper = sum(map(str.isupper, text))
+    cased = upper + sum(map(str.islower, text))
+    return cased >= 15 and upper > 0.9 * cased
 
 
 def _title_case_share(text: str) -> float:
@@ -153,7 +154,9 @@ def _describe(index: int, text: str) -> _Line:
         and (len(_MENU_SEP_RE.findall(text)) >= 2 or _title_case_share(text) > 0.75)
     )
     prose = not menu_like and not table and ((units >= 10 and sentence) or units >= 20)
-    boiler_hit = bool(_BOILER_RE.search(text))
+    # Only short lines can be furniture by vocabulary alone; skipping the long ones
+    # saves most of the regex time.
+    boiler_hit = units < 16 and bool(_BOILER_RE.search(text))
     appeal_hits = len(_APPEAL_RE.findall(text))
     appeal = appeal_hits >= 1 and (units < 16 or bool(_PERSON_RE.search(text)))
     boiler = (
