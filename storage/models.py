@@ -93,6 +93,8 @@ class Story(Base):
     consecutive_failures: Mapped[int] = mapped_column(Integer, server_default=text("0"))
     lease_owner: Mapped[str | None] = mapped_column(String(200))
     lease_until: Mapped[datetime | None]
+    # sha256 of the last fetched body: a byte-identical 200 skips cleaning (0002).
+    raw_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class StoryVersion(Base):

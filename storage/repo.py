@@ -76,6 +76,7 @@ class StoryRecord:
     consecutive_failures: int
     lease_owner: str | None
     lease_until: datetime | None
+    raw_hash: str | None = None  # of the last fetched body (0002)
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +333,7 @@ class Store:
         etag: str | None,
         last_modified: str | None,
         fetched_at: datetime,
+        mark_changed: bool = True,
     ) -> tuple[int, bool]:
         """Keep a fetched version: ``(version id, is_new_hash)``.
 
@@ -340,6 +342,8 @@ class Store:
         last_changed_at move on. When the hash equals the latest, nothing is inserted and the
         latest version's id comes back with False (only etag/last_modified are refreshed).
         To tell a flip-back (A -> B -> A) call ``version_with_hash`` *before* this.
+        ``mark_changed=False`` keeps ``last_changed_at`` (the watcher stores immaterial
+        versions without restarting the story's backoff clock).
         """
         fetched_at = _aware(fetched_at, "fetched_at")
         c = stories.c
@@ -391,7 +395,7 @@ class Store:
                 .values(
                     content_hash=content_hash,
                     title=func.coalesce(title, c.title),
-                    last_changed_at=fetched_at,
+                    last_changed_at=fetched_at if mark_changed else c.last_changed_at,
                     **validators,
                 )
             )
@@ -618,6 +622,23 @@ class Store:
         records = [_record(StoryRecord, r) for r in rows]
         return sorted(records, key=lambda r: (r.next_check_at, r.id))
 
+    async def claim_story(
+        self, story_id: int, now: datetime, owner: str, lease: timedelta
+    ) -> StoryRecord | None:
+        """Lease one story now (a "Check now" click), whatever its schedule; None if it is
+        leased by someone else or does not exist."""
+        now = _aware(now, "now")
+        c = stories.c
+        stmt = (
+            update(stories)
+            .where(c.id == story_id, or_(c.lease_until.is_(None), c.lease_until < now))
+            .values(lease_owner=owner, lease_until=now + lease)
+            .returning(*stories.c)
+        )
+        async with self._write() as conn:
+            row = (await conn.execute(stmt)).first()
+        return _record(StoryRecord, row) if row else None
+
     async def finish_check(
         self,
         story_id: int,
@@ -630,6 +651,7 @@ class Store:
         status: str | None = None,
         etag: str | None = None,
         last_modified: str | None = None,
+        raw_hash: str | None = None,
     ) -> bool:
         """Record a check and release the lease; False (and no change) if ``owner`` lost it.
 
@@ -655,6 +677,8 @@ class Store:
             values["etag"] = etag
         if last_modified is not None:
             values["last_modified"] = last_modified
+        if raw_hash is not None:
+            values["raw_hash"] = raw_hash
         async with self._write() as conn:
             stmt = (
                 update(stories)
