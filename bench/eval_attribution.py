@@ -63,6 +63,35 @@ def labels(sc: Any, doc: dict[str, Any], atts: list[Attribution]) -> list[int]:
     return [int(i in used_p) for i in range(len(atts))]
 
 
+def quick_f1(sc: Any, docs: list[dict[str, Any]], chosen: list[list[Attribution]],
+             kinds: set[str]) -> tuple[float, float, float]:
+    """Content P, R, F1 as the official scorer counts them (for threshold sweeps)."""
+    n_match = n_pred = n_gold = 0
+    for d, atts in zip(docs, chosen, strict=True):
+        gold = [g for g in d["attributions"] if g.get("kind", "indirect") in kinds]
+        ign = [g for g in d["attributions"] if g.get("kind", "indirect") not in kinds]
+        ign += d.get("unsourced", [])
+        preds = [{"content": a.content} for a in atts]
+        pairs = sorted(((sc.match_score(p, g), i, j) for i, p in enumerate(preds)
+                        for j, g in enumerate(gold)), reverse=True)
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for s, i, j in pairs:
+            if s < 0.5:
+                break
+            if i not in used_p and j not in used_g:
+                used_p.add(i)
+                used_g.add(j)
+        ignored = sum(1 for i, p in enumerate(preds) if i not in used_p
+                      and any(sc.match_score(p, g) >= 0.5 for g in ign))
+        n_match += len(used_g)
+        n_pred += len(preds) - ignored
+        n_gold += len(gold)
+    p = n_match / n_pred if n_pred else 0.0
+    r = n_match / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def write_preds(path: Path, docs: list[dict[str, Any]], chosen: list[list[Attribution]]) -> None:
     with path.open("w", encoding="utf-8") as out:
         for d, atts in zip(docs, chosen, strict=True):
@@ -88,6 +117,7 @@ def main() -> None:
     ap.add_argument("--rules-only", action="store_true")
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--out", default="/tmp/attr_pred.jsonl")
+    ap.add_argument("--sweep", action="store_true", help="CV scores at several thresholds")
     args = ap.parse_args()
     if not GOLD.exists():
         sys.exit("../shared attribution data is absent")
@@ -117,14 +147,24 @@ def main() -> None:
     ys = [labels(sc, d, [a for a, _ in c]) for d, c in zip(docs, cands, strict=True)]
     threshold = 0.5 if args.threshold is None else args.threshold
     if args.cv:
-        chosen_cv: list[list[Attribution]] = [[] for _ in docs]
+        probs: list[list[float]] = [[] for _ in docs]
         for k in range(args.cv):
             tr = [(f, y) for n, (c, yy) in enumerate(zip(cands, ys, strict=True))
                   if n % args.cv != k for (_, f), y in zip(c, yy, strict=True)]
             model = FilterModel(train(tr), threshold)
             for n, c in enumerate(cands):
                 if n % args.cv == k:
-                    chosen_cv[n] = [a for a, f in c if model.score(f) >= threshold]
+                    probs[n] = [model.score(f) for _, f in c]
+        if args.sweep:
+            for t in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+                ch = [[a for (a, _), pr in zip(c, pp, strict=True) if pr >= t]
+                      for c, pp in zip(cands, probs, strict=True)]
+                allk = quick_f1(sc, docs, ch, {"direct", "mixed", "indirect"})
+                dk = quick_f1(sc, docs, ch, {"direct"})
+                print(f"t={t:.1f} all P/R/F1 {allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
+                      f"direct {dk[0]:.3f}/{dk[1]:.3f}/{dk[2]:.3f}")
+        chosen_cv = [[a for (a, _), pr in zip(c, pp, strict=True) if pr >= threshold]
+                     for c, pp in zip(cands, probs, strict=True)]
         write_preds(out, docs, chosen_cv)
         print(f"{args.cv}-fold cross-validated, threshold {threshold}")
         score(out)

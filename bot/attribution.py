@@ -397,7 +397,7 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
     for m in range(k, limit):
         tm = toks[m].text
         if tm.lower() == "that" and m > k - 1:
-            found = m + 1
+            found = m  # annotators keep the complementiser: "that the plan failed"
             break
         if tm in _QUOTE_CHARS or tm == "“":
             found = m
@@ -419,9 +419,25 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
     if k >= n:
         return None
     cs, ce = _strip_span(text, toks[k].start, ue)
+    ce = _clip_clause(text, cs, ce, quotes)
     if ce <= cs or len(_TOKEN.findall(text[cs:ce])) < 2:
         return None
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
+
+
+# Where reported content usually stops: a coordinated or concessive clause after it.
+_CLAUSE_END = re.compile(
+    r",\s+(?:but|while|although|though|even\s+though|even\s+as|yet)\s"
+    r"|\s(?:even\s+though|although)\s"
+)
+
+
+def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
+    """End of the reported clause in text[s:e]: "X said A, but B" reports only A."""
+    for m in _CLAUSE_END.finditer(text, s, e):
+        if m.start() - s >= 12 and not _inside(m.start(), quotes):
+            return _strip_span(text, s, m.start())[1]
+    return e
 
 
 def _trim_scare_tail(text: str, s: int, e: int) -> tuple[int, int]:
