@@ -71,7 +71,9 @@ def create_app(settings: Settings, service: DigestService) -> AsyncApp:
     # Socket Mode has no HTTP endpoint to verify; HTTP mode always verifies signatures.
     verify = not settings.socket_mode or bool(settings.slack_signing_secret)
     app = AsyncApp(
-        client=make_client(settings, None if use_oauth else settings.slack_bot_token),
+        client=make_client(
+            settings, None if use_oauth else settings.slack_bot_token, service.slack_http()
+        ),
         signing_secret=settings.slack_signing_secret or "",
         oauth_settings=oauth_settings(settings, service) if use_oauth else None,
         request_verification_enabled=verify,

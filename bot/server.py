@@ -20,7 +20,7 @@ from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 
 from bot.app import create_app, missing_settings
-from bot.service import DigestService
+from bot.service import DigestService, default_cpu_workers
 from config.settings import Settings, SettingsError
 from storage.db import check_connection, database_url, migrate
 from storage.errors import DatabaseUnavailable
@@ -101,7 +101,7 @@ async def serve(
 ) -> int:
     """Run until ``stop`` is set (or SIGINT/SIGTERM)."""
     store = await open_store(settings)
-    service = DigestService(settings, store)
+    service = DigestService(settings, store, cpu_workers=default_cpu_workers())
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -111,6 +111,7 @@ async def serve(
     handler: AsyncSocketModeHandler | None = None
     try:
         app = create_app(settings, service)
+        await service.warm_up()
         for hook in STARTUP_HOOKS:
             await hook(app, service)
         if settings.socket_mode:

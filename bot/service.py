@@ -10,13 +10,18 @@ specifically when anything goes wrong.
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import logging
+import multiprocessing
+import os
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
@@ -24,21 +29,28 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetry
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
-from bot.errors import FetchFailed, NewsdeskError, Paywalled
-from bot.model import Digest
-from bot.pipeline import content_hash, digest_source, digest_text
+from bot.errors import FetchFailed, InvalidSource, NewsdeskError, Paywalled
+from bot.model import Digest, InputMode, RawDocument
+from bot.pipeline import content_hash, digest_raw, digest_text
 from bot.render import render_blocks, render_parent
+from bot.sources import read_source
 from config.settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 NOT_IN_CHANNEL = {"not_in_channel", "channel_not_found", "is_archived"}
 WORKING = "Working on it..."
 
 
-def make_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
-    """A Web API client at ``settings.slack_api_url`` that waits out 429s (Retry-After)."""
-    client = AsyncWebClient(token=token, base_url=settings.slack_api_url)
+def make_client(
+    settings: Settings, token: str | None = None, session: aiohttp.ClientSession | None = None
+) -> AsyncWebClient:
+    """A Web API client at ``settings.slack_api_url`` that waits out 429s (Retry-After).
+
+    Pass a long-lived ``session``: without one slack_sdk opens a connection per call.
+    """
+    client = AsyncWebClient(token=token, base_url=settings.slack_api_url, session=session)
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
     return client
 
@@ -144,21 +156,89 @@ class ChannelPacer:
             yield
 
 
+class PriorityGate:
+    """A semaphore that hands a freed slot to the most urgent waiter (lowest priority number).
+
+    Writes that stand between a person and their digest go before bookkeeping writes
+    made after it is posted.
+    """
+
+    def __init__(self, slots: int) -> None:
+        self._free = slots
+        self._waiters: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._seq = itertools.count()
+
+    @asynccontextmanager
+    async def hold(self, priority: int) -> AsyncIterator[None]:
+        if self._free > 0 and not self._waiters:
+            self._free -= 1
+        else:
+            fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            heapq.heappush(self._waiters, (priority, next(self._seq), fut))
+            try:
+                await fut
+            except asyncio.CancelledError:
+                if fut.done() and not fut.cancelled():
+                    self._release()  # the slot was handed to us as we were cancelled
+                raise
+        try:
+            yield
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        while self._waiters:
+            _, _, fut = heapq.heappop(self._waiters)
+            if not fut.done():
+                fut.set_result(None)
+                return
+        self._free += 1
+
+
+URGENT, AFTER_POST, ARCHIVE = 0, 1, 2  # write priorities
+
+
 # --- the service -------------------------------------------------------------------------
 
-Digester = Callable[[DigestRequest], Awaitable[Digest]]
+
+def default_cpu_workers() -> int:
+    """Worker processes for the CPU-bound pipeline: all cores but the one serving Slack."""
+    return max(1, min(4, (os.cpu_count() or 2) - 1))
+
+
+def _warm() -> bool:
+    import bot.pipeline  # noqa: F401 - load the pipeline before the first request needs it
+
+    return True
+
+
+def make_executor(cpu_workers: int) -> Executor:
+    """Processes keep digesting off the event loop's GIL, so acks are never queued behind
+    it; ``cpu_workers=0`` uses one thread instead (tests, tiny deployments)."""
+    if cpu_workers <= 0:
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest")
+    # spawn, not fork: the server process has threads (aiosqlite, resolvers) by now.
+    return ProcessPoolExecutor(cpu_workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 class DigestService:
     """Runs digest requests in the background; one per app process."""
 
-    def __init__(self, settings: Settings, store: Any) -> None:
+    def __init__(self, settings: Settings, store: Any, *, cpu_workers: int = 0) -> None:
         self.settings = settings
         self.store = store
         self.pacer = ChannelPacer(settings.slack_post_interval)
+        self.cpu_workers = cpu_workers
+        self._executor: Executor | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._story_locks: dict[tuple[str, str, int], asyncio.Lock] = {}
-        self._session: aiohttp.ClientSession | None = None
+        self._session: aiohttp.ClientSession | None = None  # fetching pages (untrusted)
+        self._slack_session: aiohttp.ClientSession | None = None  # Web API, response_url
+        # SQLite has one writer at a time and its busy handler backs off in sleeps of up to
+        # 100 ms, so queueing our own writes here is far faster than letting them collide.
+        is_sqlite = getattr(getattr(store, "engine", None), "dialect", None)
+        sqlite_writes = is_sqlite is not None and is_sqlite.name == "sqlite"
+        self._write_gate = PriorityGate(1 if sqlite_writes else 16)
 
     # background work ---------------------------------------------------------------------
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
@@ -183,14 +263,51 @@ class DigestService:
 
     async def aclose(self) -> None:
         await self.drain()
-        if self._session is not None:
-            await self._session.close()
-            self._session = None
+        for session in (self._session, self._slack_session):
+            if session is not None:
+                await session.close()
+        self._session = self._slack_session = None
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
+    async def write(
+        self,
+        method: Callable[..., Awaitable[T]],
+        *args: Any,
+        priority: int = URGENT,
+        **kwargs: Any,
+    ) -> T:
+        """Call a Store writing method through the write gate."""
+        async with self._write_gate.hold(priority):
+            return await method(*args, **kwargs)
 
     def _http(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession()
         return self._session
+
+    def slack_http(self) -> aiohttp.ClientSession:
+        """One pooled session for Slack's Web API and response URLs (no cookies kept)."""
+        if self._slack_session is None or self._slack_session.closed:
+            self._slack_session = aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar())
+        return self._slack_session
+
+    def executor(self) -> Executor:
+        if self._executor is None:
+            self._executor = make_executor(self.cpu_workers)
+        return self._executor
+
+    async def warm_up(self) -> None:
+        """Start the digest workers now rather than on the first request."""
+        loop = asyncio.get_running_loop()
+        workers = max(1, self.cpu_workers)
+        await asyncio.gather(
+            *(loop.run_in_executor(self.executor(), _warm) for _ in range(workers))
+        )
+
+    async def _cpu(self, fn: Callable[..., Digest], *args: Any) -> Digest:
+        return await asyncio.get_running_loop().run_in_executor(self.executor(), fn, *args)
 
     # talking to the person ---------------------------------------------------------------
     async def tell(
@@ -200,7 +317,7 @@ class DigestService:
         try:
             if req.response_url:
                 # Works even where the bot is not a member (slash commands, shortcuts).
-                await AsyncWebhookClient(req.response_url).send(
+                await AsyncWebhookClient(req.response_url, session=self.slack_http()).send(
                     text=text, response_type="ephemeral", replace_original=False
                 )
                 return
@@ -229,11 +346,14 @@ class DigestService:
         return resp.data if isinstance(resp.data, dict) else {}
 
     # the pipeline ------------------------------------------------------------------------
-    async def digest(self, req: DigestRequest) -> Digest:
+    async def digest(self, req: DigestRequest) -> tuple[Digest, RawDocument | None]:
+        """The digest, and for URLs the fetched document (for its ETag/Last-Modified)."""
         if req.url:
-            return await digest_source(req.url, self.settings, session=self._http())
-        # CPU-bound for a few ms; a thread keeps long pastes from stalling other acks.
-        return await asyncio.to_thread(digest_text, req.text or "", self.settings)
+            if not req.url.lower().startswith(("http://", "https://")):
+                raise InvalidSource("Newsdesk digests http(s) links only.")
+            raw = await read_source(req.url, self.settings, session=self._http())
+            return await self._cpu(digest_raw, raw, InputMode.AUTO, self.settings), raw
+        return await self._cpu(digest_text, req.text or "", self.settings), None
 
     def _story_lock(self, req: DigestRequest, story_id: int) -> asyncio.Lock:
         key = (req.team_id, req.channel_id, story_id)
@@ -244,10 +364,10 @@ class DigestService:
 
     async def run(self, req: DigestRequest, client: AsyncWebClient) -> Outcome:
         """Digest ``req`` and post it; every failure reaches the requester."""
-        if req.delivery_key and not await self.store.claim_delivery(req.delivery_key):
+        if req.delivery_key and not await self.write(self.store.claim_delivery, req.delivery_key):
             return Outcome("duplicate", req.channel_id)
         try:
-            digest = await self.digest(req)
+            digest, raw = await self.digest(req)
         except Exception as err:
             if not isinstance(err, NewsdeskError):
                 log.exception("digest failed for %s", req.url or "pasted text")
@@ -259,17 +379,8 @@ class DigestService:
         chash = content_hash(digest.article)
         canonical = meta.url or req.url or f"text:{chash}"
         try:
-            story_id = await self.store.upsert_story(canonical, req.url or canonical, meta.title)
-            await self.store.add_version(
-                story_id,
-                content_hash=chash,
-                title=meta.title,
-                cleaned_text="\n\n".join(digest.article.body),
-                meta=digest.to_json()["source"],
-                digest=digest.to_json(),
-                etag=None,
-                last_modified=None,
-                fetched_at=datetime.now(UTC),
+            story_id = await self.write(
+                self.store.upsert_story, canonical, req.url or canonical, meta.title
             )
         except Exception:
             log.exception("storing story failed")
@@ -278,7 +389,32 @@ class DigestService:
             return Outcome("failed", req.channel_id, message=message)
 
         async with self._story_lock(req, story_id):
-            return await self._post_once(req, client, digest, story_id)
+            outcome = await self._post_once(req, client, digest, story_id)
+        if outcome.status == "posted":
+            # After posting: the reader is not kept waiting for a write nobody sees.
+            await self._store_version(story_id, digest, chash, raw)
+        return outcome
+
+    async def _store_version(
+        self, story_id: int, digest: Digest, chash: str, raw: RawDocument | None
+    ) -> None:
+        try:
+            data = digest.to_json()
+            await self.write(
+                self.store.add_version,
+                story_id,
+                priority=ARCHIVE,
+                content_hash=chash,
+                title=digest.article.meta.title,
+                cleaned_text="\n\n".join(digest.article.body),
+                meta=data["source"],
+                digest=data,
+                etag=raw.etag if raw else None,
+                last_modified=raw.last_modified if raw else None,
+                fetched_at=datetime.now(UTC),
+            )
+        except Exception:
+            log.exception("storing the story version failed")
 
     async def _post_once(
         self, req: DigestRequest, client: AsyncWebClient, digest: Digest, story_id: int
@@ -330,7 +466,9 @@ class DigestService:
             return Outcome("failed", req.channel_id, thread_ts, story_id, error_message(err))
 
         try:
-            await self.store.record_thread(
+            await self.write(
+                self.store.record_thread,
+                priority=AFTER_POST,
                 team_id=req.team_id,
                 channel_id=req.channel_id,
                 parent_ts=parent_ts or thread_ts,

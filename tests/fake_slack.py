@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,7 @@ class Call:
     params: dict[str, Any]
     token: str | None = None
     result: dict[str, Any] | None = None  # what the fake answered
+    at: float = field(default_factory=time.monotonic)  # when the call arrived
 
 
 @dataclass(slots=True)

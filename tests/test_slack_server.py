@@ -50,6 +50,7 @@ async def test_socket_mode_handler_uses_the_app_client_without_connecting(
     assert handler.client.web_client.base_url == fake.api_url
     assert handler.client.current_session is None  # nothing connected
     await handler.client.close()
+    await service.aclose()
     assert fake.calls == []
 
 
@@ -79,6 +80,7 @@ async def test_oauth_settings_serve_install_and_redirect_routes(
                 assert resp.status in (200, 400)
     finally:
         await server.close()
+        await service.aclose()
 
 
 @pytest.mark.parametrize(
