@@ -62,13 +62,12 @@ def _source_id(raw: RawDocument, source: str) -> str:
 
 async def _read_all(sources: list[str], settings: Settings) -> list[RawDocument | NewsdeskError]:
     """Read every source; URLs are fetched concurrently over one session."""
-    import aiohttp
-
+    from bot.netguard import make_session
     from bot.sources import read_source
 
     limit = asyncio.Semaphore(settings.fetch_concurrency)
     stdin_seen = False
-    async with aiohttp.ClientSession() as session:
+    async with make_session(settings) as session:  # guarded: every hop's address is checked
 
         async def one(source: str) -> RawDocument | NewsdeskError:
             nonlocal stdin_seen
