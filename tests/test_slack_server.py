@@ -4,6 +4,7 @@ the subcommand and button registries, and per-channel pacing."""
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 import time
 from collections.abc import AsyncIterator
@@ -14,7 +15,7 @@ from aiohttp.test_utils import TestServer
 
 from bot.app import create_app, missing_settings
 from bot.server import build_web_app, main_serve, socket_mode_handler
-from bot.service import ChannelPacer, DigestService
+from bot.service import ChannelPacer, DigestRequest, DigestService, PriorityGate, make_client
 from config.settings import Settings, SettingsError
 from handlers import actions, commands
 from storage.repo import Store
@@ -214,3 +215,49 @@ async def test_pacer_spaces_posts_in_one_channel_but_not_across_channels() -> No
     # Lower bounds only: sleeping guarantees at least the interval between posts.
     assert a[1] - a[0] >= 0.19 and a[2] - a[1] >= 0.19
     assert len(stamps["b"]) == 1
+
+
+async def test_priority_gate_hands_the_slot_to_the_most_urgent_waiter() -> None:
+    gate = PriorityGate(1)
+    order: list[str] = []
+    release = asyncio.Event()
+
+    async def holder() -> None:
+        async with gate.hold(0):
+            await release.wait()
+
+    async def waiter(name: str, priority: int) -> None:
+        async with gate.hold(priority):
+            order.append(name)
+
+    first = asyncio.create_task(holder())
+    await asyncio.sleep(0)
+    tasks = [
+        asyncio.create_task(waiter(name, prio))
+        for name, prio in (("archive", 2), ("after", 1), ("cancelled", 0), ("urgent", 0))
+    ]
+    await asyncio.sleep(0)
+    tasks[2].cancel()  # a cancelled waiter must not keep the slot
+    release.set()
+    await asyncio.gather(first, *tasks, return_exceptions=True)
+    assert order == ["urgent", "after", "archive"]
+    async with gate.hold(5):  # the slot came back
+        pass
+
+
+async def test_digest_in_a_worker_process(fake: FakeSlack, store: Store) -> None:
+    from tests.test_slack_app import STORY_TEXT
+
+    settings = Settings(slack_bot_token="xoxb-test", slack_api_url=fake.api_url)
+    service = DigestService(settings, store, cpu_workers=1)
+    try:
+        await service.warm_up()
+        client = make_client(settings, "xoxb-test", service.slack_http())
+        req = DigestRequest(team_id="T0", channel_id="C0PROC", user_id="U0", text=STORY_TEXT)
+        outcome = await service.run(req, client)
+    finally:
+        await service.aclose()
+    assert outcome.status == "posted"
+    posts = fake.of("chat.postMessage")
+    assert [p.params["channel"] for p in posts] == ["C0PROC", "C0PROC"]
+    assert "Millford" in json.dumps(posts[1].params["blocks"])
