@@ -301,13 +301,40 @@ def _find_cues_with(text: str, toks: list[_Tok], us: int, ue: int,
         if low not in verbs or not t.text[0].islower():
             i += 1
             continue
-        cand = _verb_cue(text, toks, i, ue, used_until, quotes, para)
+        if low in _PARTICIPLES and i > 0 and toks[i - 1].text == "," and cands:
+            # '..., she said, adding that ...': the same speaker goes on.
+            cand = _participle_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
+        else:
+            cand = _verb_cue(text, toks, i, ue, used_until, quotes, para)
         if cand is not None:
             cands.append(cand)
             used_until = max(used_until, cand.pieces[-1][1]) if not cand.post else max(
                 used_until, t.end)
         i += 1
     return cands
+
+
+_PARTICIPLES = frozenset(
+    {"saying", "adding", "arguing", "noting", "claiming", "insisting", "warning",
+     "explaining", "suggesting", "stressing", "asserting", "stating", "declaring",
+     "acknowledging", "contending", "writing", "telling", "predicting", "vowing",
+     "promising", "pledging", "calling"}
+)
+
+
+def _participle_cue(text: str, toks: list[_Tok], i: int, ue: int,
+                    quotes: Sequence[tuple[int, int]], para: int, speaker: str,
+                    ) -> _Cand | None:
+    k = i + 1
+    if k < len(toks) and toks[k].text == ":":
+        k += 1
+    if k >= len(toks):
+        return None
+    cs, ce = _strip_span(text, toks[k].start, ue)
+    ce = _clip_clause(text, cs, ce, quotes)
+    if ce <= cs or len(_TOKEN.findall(text[cs:ce])) < 3:
+        return None
+    return _Cand(speaker, toks[i].text, [(cs, ce)], para, how="part")
 
 
 def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
@@ -400,7 +427,8 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
             found = m  # annotators keep the complementiser: "that the plan failed"
             break
         if tm in _QUOTE_CHARS or tm == "“":
-            found = m
+            # A quote right after the verb opens the content; one further on is part of it.
+            found = m if m - k <= 1 else None
             break
         if tm == ":":
             found = m + 1
@@ -432,10 +460,21 @@ _CLAUSE_END = re.compile(
 )
 
 
+_NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s")
+_WORD_RE = re.compile(r"[\w’'-]+")
+
+
 def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
     """End of the reported clause in text[s:e]: "X said A, but B" reports only A."""
     for m in _CLAUSE_END.finditer(text, s, e):
         if m.start() - s >= 12 and not _inside(m.start(), quotes):
+            return _strip_span(text, s, m.start())[1]
+    # "A said B, and C said D": the next clause has its own speaker and cue.
+    for m in _NEXT_CLAUSE.finditer(text, s, e):
+        nxt = _WORD_RE.findall(text[m.end() : min(e, m.end() + 80)])[:8]
+        if m.start() - s >= 12 and not _inside(m.start(), quotes) and any(
+            w in STRONG_VERBS for w in nxt
+        ):
             return _strip_span(text, s, m.start())[1]
     return e
 
