@@ -106,7 +106,7 @@ async def run(args: argparse.Namespace) -> int:
         "SLACK_BOT_TOKEN": "xoxb-bench",
         "SLACK_SIGNING_SECRET": SIGNING_SECRET,
         "SLACK_API_URL": fake.api_url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp.name}/bench.db",
+        "DATABASE_URL": args.database_url or f"sqlite+aiosqlite:///{tmp.name}/bench.db",
         "PORT": str(port),
     }
     for name in ("SLACK_APP_TOKEN", "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET"):
@@ -187,7 +187,10 @@ async def run(args: argparse.Namespace) -> int:
     errors = [r for r in fake.responses if r.get("_key", "").startswith("t")]
 
     mode = "all at once" if args.rate <= 0 else f"{args.rate:g}/s"
-    print(f"{args.requests} /digest commands with pasted text, {args.channels} channels, {mode}")
+    db = "PostgreSQL" if args.database_url.startswith("postgres") else "SQLite"
+    print(
+        f"{args.requests} /digest commands with pasted text, {args.channels} channels, {mode}, {db}"
+    )
     print(
         f"ack ms:    p50 {1000 * pct(acks, 0.5):7.1f}  p99 {1000 * pct(acks, 0.99):7.1f}  "
         f"max {1000 * max(acks):7.1f}   (target p99 < 100, none over 3000)"
@@ -280,6 +283,9 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--channels", type=int, default=200)
     parser.add_argument("--rate", type=float, default=0.0, help="commands per second; 0 = burst")
+    parser.add_argument(
+        "--database-url", default="", help="default: a fresh SQLite file; or a PostgreSQL URL"
+    )
     return asyncio.run(run(parser.parse_args()))
 
 

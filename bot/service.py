@@ -195,7 +195,9 @@ class PriorityGate:
         self._free += 1
 
 
-URGENT, AFTER_POST, ARCHIVE = 0, 1, 2  # write priorities
+# Write priorities: finish requests already under way before admitting new ones, and keep
+# bookkeeping that follows a post behind both.
+FINISHING, ADMITTING, AFTER_POST, ARCHIVE = 0, 1, 2, 3
 
 
 # --- the service -------------------------------------------------------------------------
@@ -275,7 +277,7 @@ class DigestService:
         self,
         method: Callable[..., Awaitable[T]],
         *args: Any,
-        priority: int = URGENT,
+        priority: int = FINISHING,
         **kwargs: Any,
     ) -> T:
         """Call a Store writing method through the write gate."""
@@ -364,7 +366,9 @@ class DigestService:
 
     async def run(self, req: DigestRequest, client: AsyncWebClient) -> Outcome:
         """Digest ``req`` and post it; every failure reaches the requester."""
-        if req.delivery_key and not await self.write(self.store.claim_delivery, req.delivery_key):
+        if req.delivery_key and not await self.write(
+            self.store.claim_delivery, req.delivery_key, priority=ADMITTING
+        ):
             return Outcome("duplicate", req.channel_id)
         try:
             digest, raw = await self.digest(req)
