@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _source_id(raw: RawDocument, source: str) -> str:
+def _source_id(source: str) -> str:
     """The JSONL id: the file name without its extension (URLs and stdin keep their text)."""
     if source == "-" or "://" in source:
         return source
@@ -106,11 +106,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             failures += 1
             print(f"newsdesk: {source}: {err}", file=sys.stderr)
             if args.format == "jsonl":
-                ident = source if isinstance(raw, NewsdeskError) else _source_id(raw, source)
-                _emit_line({"id": ident, "error": {"code": err.code, "message": str(err)},
-                            "body": [], "attributions": []})
+                error = {"code": err.code, "message": str(err)}
+                _emit_line(
+                    {"id": _source_id(source), "error": error, "body": [], "attributions": []}
+                )
             continue
-        for chunk in _render(args, digest, source, raw):
+        for chunk in _render(args, digest, source):
             if isinstance(chunk, dict):
                 as_json_list.append(chunk)
             else:
@@ -124,13 +125,11 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_FAILED if failures else EXIT_OK
 
 
-def _render(
-    args: argparse.Namespace, digest: Digest, source: str, raw: RawDocument
-) -> Iterator[Any]:
+def _render(args: argparse.Namespace, digest: Digest, source: str) -> Iterator[Any]:
     fmt = args.format
     if fmt == "jsonl":
         data = _clean_json(digest) if args.command == "clean" else digest.to_json()
-        _emit_line({"id": _source_id(raw, source), **data})
+        _emit_line({"id": _source_id(source), **data})
         return
     if fmt == "json":
         yield _clean_json(digest) if args.command == "clean" else digest.to_json()
@@ -156,7 +155,7 @@ def _demo(args: argparse.Namespace, settings: Settings) -> int:
     sample = resources.files("bot").joinpath("samples", SAMPLE).read_text(encoding="utf-8")
     digest = digest_text(sample, settings, InputMode.TEXT)
     ns = argparse.Namespace(command="digest", format=args.format)
-    for chunk in _render(ns, digest, SAMPLE, RawDocument(content="", is_html=False, name=SAMPLE)):
+    for chunk in _render(ns, digest, SAMPLE):
         if isinstance(chunk, dict):
             sys.stdout.write(json.dumps(chunk, ensure_ascii=False, indent=2) + "\n")
         else:

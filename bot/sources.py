@@ -76,10 +76,11 @@ def decode_text_bytes(data: bytes, what: str) -> str:
     return text
 
 
-def check_text(text: str, what: str, settings: Settings) -> str:
+def check_text(text: str, what: str, settings: Settings, *, is_html: bool = False) -> str:
+    """Refuse empty input, and text over the text cap (HTML is bounded by the byte cap)."""
     if not text.strip():
         raise EmptyInput(f"{what} is empty: there is nothing to digest.")
-    if len(text) > settings.max_text_chars:
+    if not is_html and len(text) > settings.max_text_chars:
         raise InputTooLarge(
             f"{what} is too long ({len(text):,} characters; the limit is "
             f"{settings.max_text_chars:,}). Use just the article."
@@ -122,15 +123,17 @@ async def read_source(
         data = await asyncio.to_thread(
             _read_capped, sys.stdin.buffer, settings.fetch_max_bytes, "The input on stdin"
         )
-        text = check_text(decode_text_bytes(data, "The input on stdin"), "The input", settings)
-        return RawDocument(content=text, is_html=looks_like_html(text), name=STDIN)
+        text = decode_text_bytes(data, "The input on stdin")
+        is_html = looks_like_html(text)
+        text = check_text(text, "The input", settings, is_html=is_html)
+        return RawDocument(content=text, is_html=is_html, name=STDIN)
 
     scheme = _is_url_like(source)
     path = Path(source)
     if scheme in {"http", "https"}:
         raw = await fetch(source.strip(), settings, session=session)
         if raw.status != 304:
-            check_text(raw.content, f"The page at {source}", settings)
+            check_text(raw.content, f"The page at {source}", settings, is_html=raw.is_html)
         return RawDocument(
             content=raw.content,
             is_html=raw.is_html,
@@ -148,7 +151,6 @@ async def read_source(
         raise InvalidSource("No source given: pass a URL, a file path or - for stdin.")
     data = await asyncio.to_thread(_read_file, path, settings.fetch_max_bytes)
     what = f"The file {path.name}"
-    text = check_text(decode_text_bytes(data, what), what, settings)
-    return RawDocument(
-        content=text, is_html=path.suffix.lower() in HTML_SUFFIXES, name=path.stem
-    )
+    is_html = path.suffix.lower() in HTML_SUFFIXES
+    text = check_text(decode_text_bytes(data, what), what, settings, is_html=is_html)
+    return RawDocument(content=text, is_html=is_html, name=path.stem)
