@@ -108,8 +108,9 @@ def features(c: CandidateView) -> list[str]:
         f"content_qmark={c.content.rstrip(_QUOTES + ' ’')[-1:] == '?'}",
     ]
     if sp_words:
-        f.append(f"sp_last={sp_words[-1].lower()}" if len(sp_words) == 1 or ph.name is None
-                 else "sp_last=NAME")
+        # Lower-case heads generalise ("officials", "poll"); capitalised words are names.
+        last = sp_words[-1]
+        f.append(f"sp_last={last}" if last.islower() else "sp_last=CAP")
     return f
 
 

@@ -163,3 +163,54 @@ def test_seed_story() -> None:
     contents = " ".join(a.content for a in atts)
     assert "“all means”" not in [a.content for a in atts]
     assert "comprehensive strategic partnership" not in contents
+
+
+def test_reported_clause_keeps_that_and_stops_at_but() -> None:
+    body = ["The minister said that the plan had failed, but nobody expected a recount."]
+    atts = extract_attributions(body, min_score=0.0)
+    (att,) = [a for a in atts if a.cue == "said"]
+    assert att.content == "that the plan had failed"
+    assert att.speaker == "The minister" or att.speaker_text == "The minister"
+
+
+def test_participle_continues_the_speaker() -> None:
+    body = ['“We will appeal,” Dana Reyes said, adding that the court had ignored the evidence.']
+    atts = extract_attributions(body, min_score=0.0)
+    added = _by_content(atts, "court had ignored")
+    assert added.cue == "adding" and added.speaker == "Dana Reyes"
+    assert added.content == "that the court had ignored the evidence."
+    assert _by_content(atts, "We will appeal").kind is Kind.DIRECT
+
+
+def test_two_speakers_in_one_sentence() -> None:
+    body = ["Most voters said the economy was weak, and a third said taxes were too high."]
+    atts = extract_attributions(body, min_score=0.0)
+    assert _by_content(atts, "economy was weak").content == "the economy was weak"
+    assert _by_content(atts, "taxes were too high").speaker_text == "a third"
+
+
+def test_clauses_are_not_speakers() -> None:
+    body = ["Reports that she was ill argued nothing, and the talks he had said went well."]
+    atts = extract_attributions(body, min_score=0.0)
+    assert all("that" not in (a.speaker_text or "").split() for a in atts)
+
+
+def test_filter_threshold_only_removes_candidates() -> None:
+    body = [
+        "“The plan is dead,” said Senator Tom Bell.",
+        "Key figures rose sharply on Tuesday in the markets of the region.",
+    ]
+    everything = extract_attributions(body, min_score=0.0)
+    kept = extract_attributions(body)
+    assert {a.content for a in kept} <= {a.content for a in everything}
+    assert any("plan is dead" in a.content for a in kept)
+    assert extract_attributions(body, min_score=1.01) == []
+
+
+def test_filter_training_separates_a_toy_problem() -> None:
+    from bot.attrib_model import FilterModel, train
+
+    samples = [(["bias", "cue=said"], 1)] * 20 + [(["bias", "cue=held"], 0)] * 20
+    model = FilterModel(train(samples, epochs=10), 0.5)
+    assert model.score(["bias", "cue=said"]) > 0.9
+    assert model.score(["bias", "cue=held"]) < 0.1
