@@ -8,7 +8,9 @@ like and what the reporter can do instead.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from bot.errors import NotAnArticle, Paywalled
 from bot.model import Article
@@ -64,6 +66,8 @@ class ProseStats:
 
 def word_count(text: str) -> float:
     """Words, with unspaced CJK text counted as one word per two characters."""
+    if not _CJK.search(text):  # the common case, without a regex call per word
+        return float(len(text.split()))
     total = 0.0
     for token in text.split():
         cjk = len(_CJK.findall(token))
@@ -97,13 +101,17 @@ def join_wrapped(lines: list[str] | tuple[str, ...]) -> list[str]:
 
 def prose_stats(body: tuple[str, ...] | list[str]) -> ProseStats:
     paragraphs = join_wrapped([p for p in body if p.strip()])
-    prose = [p for p in paragraphs if is_prose(p)]
+    counts = [word_count(p) for p in paragraphs]  # once per paragraph: it is the costly part
+    prose = [
+        n for p, n in zip(paragraphs, counts, strict=True)
+        if n >= _PROSE_MIN_WORDS and _SENTENCE_END.search(p)
+    ]  # fmt: skip
     return ProseStats(
         paragraphs=len(paragraphs),
         prose_paragraphs=len(prose),
         headline_paragraphs=sum(1 for p in paragraphs if is_headline_like(p)),
-        prose_words=round(sum(word_count(p) for p in prose)),
-        words=round(sum(word_count(p) for p in paragraphs)),
+        prose_words=round(sum(prose)),
+        words=round(sum(counts)),
     )
 
 
@@ -113,19 +121,21 @@ def _visible_lines(source_text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
-def _looks_like_front_page(body: ProseStats, source: ProseStats) -> bool:
-    """Many short lines (headlines, menus) and little prose, in the article or the page."""
-    def listy(stats: ProseStats) -> bool:
-        return (
-            stats.headline_paragraphs >= 8
-            and stats.headline_paragraphs * 5 >= stats.paragraphs * 3
-            and stats.prose_paragraphs * 4 < stats.paragraphs
-        )
+def _listy(stats: ProseStats) -> bool:
+    return (
+        stats.headline_paragraphs >= 8
+        and stats.headline_paragraphs * 5 >= stats.paragraphs * 3
+        and stats.prose_paragraphs * 4 < stats.paragraphs
+    )
 
-    if listy(body) and body.prose_words < HOME_MAX_PROSE_WORDS:
+
+def _looks_like_front_page(body: ProseStats, source_lines: Callable[[], list[str]]) -> bool:
+    """Many short lines (headlines, menus) and little prose, in the article or the page."""
+    if _listy(body) and body.prose_words < HOME_MAX_PROSE_WORDS:
         return True
-    # Every page has menus: judge by the page only when the article part is nearly empty.
-    return listy(source) and body.prose_words < 2 * MIN_PROSE_WORDS
+    # Every page has menus: judge by the page only when the article part is nearly empty
+    # (and only then pay for reading the whole page).
+    return body.prose_words < 2 * MIN_PROSE_WORDS and _listy(prose_stats(source_lines()))
 
 
 def _paywalled(article: Article) -> Paywalled:
@@ -137,24 +147,36 @@ def _paywalled(article: Article) -> Paywalled:
 
 
 def check_article(article: Article, source_text: str) -> None:
-    """Raise NotAnArticle or Paywalled when ``article`` is not a story we can digest."""
+    """Raise NotAnArticle or Paywalled when ``article`` is not a story we can digest.
+
+    Every check of the source page matters only for an article with little prose, so a
+    real story is judged on its own paragraphs and the page (perhaps 100 kB of HTML) is
+    read only when needed, once.
+    """
     stats = prose_stats(article.body)
-    lines = _visible_lines(source_text)
-    visible = " ".join(lines)  # phrases can straddle tags or line breaks
-    has_paywall = bool(_PAYWALL.search(visible)) or any(_PAYWALL.search(p) for p in article.body)
-    if has_paywall and stats.prose_words < PAYWALL_MAX_PROSE_WORDS:
+
+    @cache
+    def lines() -> list[str]:
+        return _visible_lines(source_text)
+
+    @cache
+    def visible() -> str:
+        return " ".join(lines())  # phrases can straddle tags or line breaks
+
+    if stats.prose_words < PAYWALL_MAX_PROSE_WORDS and (
+        _PAYWALL.search(visible()) or any(_PAYWALL.search(p) for p in article.body)
+    ):
         raise _paywalled(article)
-    login_hits = {m.group(0).lower() for m in _LOGIN.finditer(visible)}
     if (
         stats.prose_words < LOGIN_MAX_PROSE_WORDS
         and _PASSWORD_FIELD.search(source_text)
-        and len(login_hits) >= 2
+        and len({m.group(0).lower() for m in _LOGIN.finditer(visible())}) >= 2
     ):
         raise NotAnArticle(
             "This looks like a login page, not an article. Send the story's own link, "
             "or paste its text."
         )
-    if _looks_like_front_page(stats, prose_stats(lines)):
+    if _looks_like_front_page(stats, lines):
         raise NotAnArticle(
             "This looks like a home page or section front (a list of headlines), not a single "
             "article. Open the story and send its own link."
