@@ -354,8 +354,11 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
             j -= 1
         sp = text[toks[i + 1].start : toks[j - 1].end] if j > i + 1 else ""
         words = [x.text for x in toks[i + 1 : j]]
-        if sp and _is_nounish(words) and (words[0][0].isupper() or words[0].lower() in
-                                          DETERMINERS or words[0].lower() in PRONOUNS):
+        if sp and _is_nounish(words) and (
+            words[0][0].isupper() or words[0].lower() in DETERMINERS
+            or words[0].lower() in PRONOUNS
+            or (len(words) <= 5 and words[-1][0].isupper())  # "said county engineer Ann Poole"
+        ):
             cs, ce = _strip_span(text, used_until, toks[i - 1].start if prev == "," else
                                  toks[i - 1].end)
             if ce > cs:

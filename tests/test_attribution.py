@@ -214,3 +214,10 @@ def test_filter_training_separates_a_toy_problem() -> None:
     model = FilterModel(train(samples, epochs=10), 0.5)
     assert model.score(["bias", "cue=said"]) > 0.9
     assert model.score(["bias", "cue=held"]) < 0.1
+
+
+def test_inversion_with_lower_case_role_before_name() -> None:
+    body = ['"It was a long wait," said county engineer Ann Marsh. "The bridge is safe now."']
+    (att,) = extract_attributions(body, min_score=0.0)
+    assert att.speaker == "Ann Marsh" and att.kind is Kind.DIRECT
+    assert "bridge is safe" in att.content
