@@ -63,10 +63,7 @@ class Settings:
         "app_mentions:read",
         "chat:write",
         "commands",
-        "links:read",
-        "channels:read",
-        "groups:read",
-        "users:read",
+        "users:read",  # the requester's time zone for /digest schedule
     )
     database_url: str = field(default="", repr=False)  # may embed a password
     port: int = 3000
