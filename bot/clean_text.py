@@ -42,6 +42,8 @@ _CJK_STOP_RE = re.compile(r"[。！？]")
 
 def word_units(line: str) -> float:
     """Length in words; unspaced scripts count about two characters (Thai four) a word."""
+    if not _NOSPACE_RE.search(line):  # the common case: one regex pass, not three
+        return float(len(_WORD_RE.findall(line)))
     spaced = _NOSPACE_RE.sub(" ", line)
     units = float(len(_WORD_RE.findall(spaced)))
     nospace = _NOSPACE_RE.findall(line)
@@ -105,6 +107,92 @@ _CAPTION_RE = re.compile(
 _MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
 
 
+# Cheap tests that must pass before the costly regexes above can match: literal pieces
+# every match contains, looked for in the case-folded line. Most lines are prose that
+# holds none of them, and a substring scan costs a fraction of a case-insensitive
+# alternation tried at every position.
+def _literal_trie(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A regex matching any of ``words`` (literally), as a trie so each position is cheap."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        if "" in node:  # a shorter word ends here: containing it is enough
+            return ""
+        alts = [re.escape(c) + emit(sub) for c, sub in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return re.compile(emit(trie))
+
+
+def _fold(text: str) -> str:
+    """Lower case, with the few letters that re.IGNORECASE equates with ASCII ones but
+    str.lower() leaves alone (dotless i, long s, a dotted capital I) mapped to them."""
+    low = text.lower()
+    if not low.isascii() and ("ı" in low or "ſ" in low or "\u0307" in low):
+        low = low.replace("ı", "i").replace("ſ", "s").replace("\u0307", "")
+    return low
+
+
+_BOILER_HINT = _literal_trie(
+    (
+        "cookie", "newsletter", "subscribe", "subscription", "sign", "log", "register",
+        "account", "privacy", "terms", "reserved", "copyright", "advertis", "sponsored",
+        "promoted", "share", "facebook", "twitter", "whatsapp", "linkedin", "pinterest",
+        "reddit", "instagram", "youtube", "telegram", "mail", "related", "read", "also",
+        "more", "recommended", "most", "trending", "like", "miss", "comment", "reply", "leave",
+        "join", "notification", "skip", "jump", "main", "continue", "click", "follow",
+        "download", "donat", "contribut", "support", "paywall", "getty", "shutterstock",
+        "photo", "image", "picture", "credit", "afp", "reuters", "tag", "topics", "filed",
+        "author", "print", "back", "loading", "watch", "listen", "updated", "published",
+        "enlarge", "toggle", "accept", "manage", "©", "(c)", "lesen", "thema", "datenschutz",
+        "impressum", "anzeige", "teilen", "abonnieren", "lire", "partager", "publicit", "leer",
+        "tambi", "compartir", "publicid", "leia", "compartilhe", "leggi", "condividi",
+        "pubblicit", "分享", "相关", "责任编辑", "编辑：", "版权所有", "广告", "关注我们",
+        "関連記事", "シェア", "広告",
+        "続きを読む", "อ่านเพิ่มเติม", "แชร์", "โฆษณา", "관련기사", "공유하기", "광고",
+    )
+)  # fmt: skip
+_APPEAL_HINT = _literal_trie(
+    (
+        "donat", "paywall", "subscri", "support", "contribut", "membership", "sign up",
+        "newsletter", "inbox", "mail", "spam", "join our", "forum", "news tip", "cookie",
+        "privacy policy", "terms of ",
+    )
+)  # fmt: skip
+_CAPTION_STARTS = (
+    "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
+    "above", "below", "top", "left", "right", "main", "inset",
+)  # fmt: skip
+_CAPTION_ENDS = (
+    "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
+    "istock", "bloomberg", "dpa", "xinhua", "handout",
+)  # fmt: skip
+
+
+def _might_be_caption(low: str) -> bool:
+    """False when _CAPTION_RE cannot match the folded line ``low``: its patterns are
+    anchored at the start, end with a credit word, or hold "(photo" or "(agency/"."""
+    if low.startswith(_CAPTION_STARTS) or ("(" in low and "/" in low) or "(photo" in low:
+        return True
+    end = low.rstrip()
+    if end.endswith(")"):
+        end = end[:-1].rstrip()
+    return end.endswith(_CAPTION_ENDS)
+
+
+def _is_boiler_text(text: str, low: str) -> bool:
+    return _BOILER_HINT.search(low) is not None and _BOILER_RE.search(text) is not None
+
+
+def _is_appeal_text(text: str, low: str) -> bool:
+    return _APPEAL_HINT.search(low) is not None and _APPEAL_RE.search(text) is not None
+
+
 _AGO_RE = re.compile(
     r"(?i)^(?:\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.*"
     r"|(?:just\s+now|yesterday|today)$)"
@@ -144,29 +232,36 @@ def _title_case_share(text: str) -> float:
 
 def _describe(index: int, text: str) -> _Line:
     units = word_units(text)
+    low = _fold(text)
     sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
-    has_nospace = bool(_NOSPACE_RE.search(text))
     table = text.count("\t") >= 2
-    menu_like = (
-        units >= 6
-        and not has_nospace
-        and not table
-        and (len(_MENU_SEP_RE.findall(text)) >= 2 or _title_case_share(text) > 0.75)
+    # Only a line long enough to be prose needs the menu test.
+    prose = (
+        not table
+        and ((units >= 10 and sentence) or units >= 20)
+        and not (units >= 6 and not _NOSPACE_RE.search(text) and _menu_like(text))
     )
-    prose = not menu_like and not table and ((units >= 10 and sentence) or units >= 20)
     # Only short lines can be furniture by vocabulary alone; skipping the long ones
     # saves most of the regex time.
-    boiler_hit = units < 16 and bool(_BOILER_RE.search(text))
-    appeal_hits = len(_APPEAL_RE.findall(text))
+    boiler_hit = units < 16 and _is_boiler_text(text, low)
+    appeal_hits = len(_APPEAL_RE.findall(text)) if _APPEAL_HINT.search(low) else 0
     appeal = appeal_hits >= 1 and (units < 16 or bool(_PERSON_RE.search(text)))
     boiler = (
         (boiler_hit and units < 16)
         or (appeal_hits >= 2 and units < 80)
         or bool(_AGO_RE.match(text))
     )
-    caption = units < 40 and bool(_CAPTION_RE.search(text))
+    caption = units < 40 and _might_be_caption(low) and bool(_CAPTION_RE.search(text))
     tail = units <= 8 and bool(_TAIL_RE.match(text.strip(" \t:>»›-–—|•·")))
     return _Line(index, text, units, sentence, prose, boiler, appeal, caption, tail, table)
+
+
+def _menu_like(text: str) -> bool:
+    """Separated items ("Home | News | Sport") or mostly capitalised words."""
+    seps = text.count("|") + text.count("/") + text.count("•") + text.count("·")
+    if seps + text.count("»") >= 2 and len(_MENU_SEP_RE.findall(text)) >= 2:
+        return True
+    return _title_case_share(text) > 0.75
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
@@ -351,7 +446,10 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     kept = [i for i in range(start, end) if keep[i]]
     for i in reversed(kept[1:]):
         line = lines[i]
-        if line.units < 60 and (_APPEAL_RE.search(line.text) or _BOILER_RE.search(line.text)):
+        low = _fold(line.text)
+        if line.units < 60 and (
+            _is_appeal_text(line.text, low) or _is_boiler_text(line.text, low)
+        ):
             keep[i] = False
         else:
             break
