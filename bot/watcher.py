@@ -135,6 +135,57 @@ def _host(url: str) -> str:
         return url
 
 
+class _FinishBatcher:
+    """Collects cheap check results (304, unchanged) and writes them in one transaction.
+
+    A commit per 304 would make the database, not the network, the limit; each caller
+    still learns whether its lease held.
+    """
+
+    def __init__(self, store: Store, owner: str, *, size: int = 64, linger: float = 0.005):
+        self.store = store
+        self.owner = owner
+        self.size = size
+        self.linger = linger
+        self._items: list[tuple[int, dict[str, Any], asyncio.Future[bool]]] = []
+        self._timer: asyncio.TimerHandle | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def finish(self, story_id: int, owner: str, **kwargs: Any) -> bool:
+        """``Store.finish_check``'s signature, batched."""
+        assert owner == self.owner
+        loop = asyncio.get_running_loop()
+        fut: asyncio.Future[bool] = loop.create_future()
+        self._items.append((story_id, kwargs, fut))
+        if len(self._items) >= self.size:
+            self._flush()
+        elif self._timer is None:
+            self._timer = loop.call_later(self.linger, self._flush)
+        return await asyncio.shield(fut)  # a cancelled check still gets its row written
+
+    def _flush(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        items, self._items = self._items, []
+        if items:
+            task = asyncio.get_running_loop().create_task(self._write(items))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _write(self, items: list[tuple[int, dict[str, Any], asyncio.Future[bool]]]) -> None:
+        try:
+            kept = await self.store.finish_checks(self.owner, [(i, kw) for i, kw, _ in items])
+        except Exception as err:
+            for _, _, fut in items:
+                if not fut.done():
+                    fut.set_exception(err)
+            return
+        for (_, _, fut), ok in zip(items, kept, strict=True):
+            if not fut.done():
+                fut.set_result(ok)
+
+
 class Watcher:
     """Runs due checks for one process; share one per app (it holds an HTTP session)."""
 
@@ -163,6 +214,7 @@ class Watcher:
         self._slots = asyncio.Semaphore(max(1, settings.fetch_concurrency))
         self._per_host: dict[str, asyncio.Semaphore] = {}
         self.fetches = 0  # conditional GETs sent (tests and the benchmark count them)
+        self._batcher = _FinishBatcher(store, self.owner)
 
     # -- resources -----------------------------------------------------------------------
 
@@ -293,9 +345,9 @@ class Watcher:
         anchor: datetime | None,
     ) -> CheckResult:
         chash = content_hash(digest.article)
-        latest = await self.store.latest_version(story.id)
-        if latest is not None and latest.content_hash == chash:
+        if story.content_hash == chash:  # the story row carries its latest version's hash
             return await self._unchanged(story, raw, checked_at, anchor, "unchanged", body_hash)
+        latest = await self.store.latest_version(story.id)
 
         diff: StoryDiff | None = None
         outcome = "first"
@@ -365,7 +417,9 @@ class Watcher:
     ) -> CheckResult:
         delay = next_check_delay(checked_at, anchor, story.created_at, self.horizon)
         next_at = checked_at + delay if delay is not None else None
-        kept = await self.store.finish_check(
+        # Unchanged checks are batched; a new version is written on its own.
+        finish = self.store.finish_check if changed else self._batcher.finish
+        kept = await finish(
             story.id,
             self.owner,
             next_check_at=next_at,

@@ -15,14 +15,25 @@ import os
 import re
 import socket
 import uuid
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Select, Table, and_, case, delete, func, or_, select, update
+from sqlalchemy import (
+    Select,
+    Table,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
@@ -658,27 +669,17 @@ class Store:
         ``failed`` counts up ``consecutive_failures`` (a success resets it); ``changed`` sets
         ``last_changed_at``; ``next_check_at=None`` stops scheduling the story.
         """
-        checked_at = _aware(checked_at, "checked_at")
+        values = _finish_values(
+            next_check_at=next_check_at,
+            changed=changed,
+            failed=failed,
+            checked_at=checked_at,
+            status=status,
+            etag=etag,
+            last_modified=last_modified,
+            raw_hash=raw_hash,
+        )
         c = stories.c
-        values: dict[str, Any] = {
-            "last_checked_at": checked_at,
-            "next_check_at": _aware(next_check_at, "next_check_at") if next_check_at else None,
-            "consecutive_failures": c.consecutive_failures + 1 if failed else 0,
-            "lease_owner": None,
-            "lease_until": None,
-        }
-        if changed:
-            values["last_changed_at"] = checked_at
-        if status is not None:
-            if status not in STORY_STATUSES:
-                raise ValueError(f"status must be one of {STORY_STATUSES}, not {status!r}")
-            values["status"] = status
-        if etag is not None:
-            values["etag"] = etag
-        if last_modified is not None:
-            values["last_modified"] = last_modified
-        if raw_hash is not None:
-            values["raw_hash"] = raw_hash
         async with self._write() as conn:
             stmt = (
                 update(stories)
@@ -687,6 +688,45 @@ class Store:
                 .returning(c.id)
             )
             return (await conn.execute(stmt)).first() is not None
+
+    async def finish_checks(
+        self, owner: str, checks: Sequence[tuple[int, Mapping[str, Any]]]
+    ) -> list[bool]:
+        """Many ``finish_check`` calls (story id, keyword arguments) in one transaction.
+
+        The watcher batches the cheap outcomes (304, unchanged) this way: one commit for
+        dozens of checks. Returns, per check, whether ``owner`` still held the lease.
+        """
+        if not checks:
+            return []
+        c = stories.c
+        async with self._write() as conn:
+            ids = [story_id for story_id, _ in checks]
+            held = set(
+                (
+                    await conn.execute(
+                        select(c.id).where(c.id.in_(ids), c.lease_owner == owner).with_for_update()
+                    )
+                ).scalars()
+            )
+            # Rows with the same columns to set go out as one executemany.
+            groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+            for story_id, kwargs in checks:
+                if story_id not in held:
+                    continue
+                values = _finish_values(**kwargs)
+                if not isinstance(values["consecutive_failures"], int):
+                    await conn.execute(update(stories).where(c.id == story_id).values(**values))
+                    continue
+                groups.setdefault(tuple(sorted(values)), []).append({"b_id": story_id, **values})
+            for keys, rows in groups.items():
+                stmt = (
+                    update(stories)
+                    .where(c.id == bindparam("b_id"))
+                    .values({k: bindparam(k) for k in keys})
+                )
+                await conn.execute(stmt, rows)
+        return [story_id in held for story_id, _ in checks]
 
     # -- channel schedules --------------------------------------------------------------
 
@@ -795,6 +835,42 @@ class Store:
                 .returning(c.id)
             )
             return (await conn.execute(stmt)).first() is not None
+
+
+def _finish_values(
+    *,
+    next_check_at: datetime | None,
+    changed: bool,
+    failed: bool,
+    checked_at: datetime,
+    status: str | None = None,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    raw_hash: str | None = None,
+) -> dict[str, Any]:
+    """The column updates for one finished check (see ``Store.finish_check``)."""
+    checked_at = _aware(checked_at, "checked_at")
+    c = stories.c
+    values: dict[str, Any] = {
+        "last_checked_at": checked_at,
+        "next_check_at": _aware(next_check_at, "next_check_at") if next_check_at else None,
+        "consecutive_failures": c.consecutive_failures + 1 if failed else 0,
+        "lease_owner": None,
+        "lease_until": None,
+    }
+    if changed:
+        values["last_changed_at"] = checked_at
+    if status is not None:
+        if status not in STORY_STATUSES:
+            raise ValueError(f"status must be one of {STORY_STATUSES}, not {status!r}")
+        values["status"] = status
+    if etag is not None:
+        values["etag"] = etag
+    if last_modified is not None:
+        values["last_modified"] = last_modified
+    if raw_hash is not None:
+        values["raw_hash"] = raw_hash
+    return values
 
 
 def _check_schedule(cadence: str, local_time: str, tz_name: str) -> None:
