@@ -39,7 +39,7 @@ from bot.model import Digest, InputMode, RawDocument, article_from_json
 from bot.netguard import AddressPolicy, make_session
 from bot.pipeline import build_digest, content_hash, digest_raw
 from bot.render_diff import render_diff_blocks
-from bot.schedule import failure_delay, next_check_delay, should_give_up
+from bot.schedule import FRESH_EVERY, failure_delay, next_check_delay, should_give_up
 from config.settings import Settings
 from storage.repo import Store, StoryRecord, ThreadRecord, VersionRecord, utcnow, worker_id
 
@@ -244,6 +244,8 @@ class Watcher:
         Claims come in batches while earlier checks are still running, so the fetch slots
         stay busy; at most twice ``fetch_concurrency`` checks are in flight.
         """
+        # Digests posted since the last run are watched from one fresh interval later.
+        await self.store.schedule_new_watches(self.now() + FRESH_EVERY)
         stats = RunStats()
         window = max(1, self.settings.fetch_concurrency) * 2
         started = 0

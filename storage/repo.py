@@ -633,6 +633,21 @@ class Store:
         records = [_record(StoryRecord, r) for r in rows]
         return sorted(records, key=lambda r: (r.next_check_at, r.id))
 
+    async def schedule_new_watches(self, at: datetime) -> int:
+        """Give a first check time ``at`` to active stories that a thread watches but that
+        have never been scheduled (a digest just posted); returns how many."""
+        at = _aware(at, "at")
+        c, t = stories.c, threads.c
+        watched = select(t.id).where(t.story_id == c.id, t.watching.is_(True)).exists()
+        async with self._write() as conn:
+            stmt = (
+                update(stories)
+                .where(c.status == "active", c.next_check_at.is_(None), watched)
+                .values(next_check_at=at)
+                .returning(c.id)
+            )
+            return len((await conn.execute(stmt)).all())
+
     async def claim_story(
         self, story_id: int, now: datetime, owner: str, lease: timedelta
     ) -> StoryRecord | None:
