@@ -218,6 +218,10 @@ class _Line:
 
 
 def _shouting(text: str) -> bool:
+    # Lower case letters in the first part alone often rule it out, at a fraction of the cost:
+    # more than a tenth of all characters in lower case leaves under 90% in upper case.
+    if sum(map(str.islower, text[: len(text) // 4 + 20])) * 10 >= len(text) + 10:
+        return False
     upper = sum(map(str.isupper, text))
     cased = upper + sum(map(str.islower, text))
     return cased >= 15 and upper > 0.9 * cased
@@ -261,7 +265,14 @@ def _menu_like(text: str) -> bool:
     seps = text.count("|") + text.count("/") + text.count("•") + text.count("·")
     if seps + text.count("»") >= 2 and len(_MENU_SEP_RE.findall(text)) >= 2:
         return True
+    # Words after a space that start with a-z are lower-case words: a quarter of them (and
+    # one more, a margin for rounding) rule out the title-case test without running it.
+    if len(_LOWER_WORD_RE.findall(text)) * 4 > len(text.split()) + 4:
+        return False
     return _title_case_share(text) > 0.75
+
+
+_LOWER_WORD_RE = re.compile(r" [a-z]")
 
 
 def _mark_repeats(lines: list[_Line]) -> None:

@@ -90,6 +90,8 @@ _ZONE_RE = re.compile(r"\b(" + "|".join(sorted(_ZONES, key=len, reverse=True)) +
 
 def parse_date(line: str) -> str | None:
     """The first date in ``line`` as ISO 8601 (with time and offset when given), else None."""
+    if "20" not in line and "19" not in line:  # every pattern needs a 19xx/20xx year
+        return None
     for pat in _DATE_PATTERNS:
         m = pat.search(line)
         if not m:
