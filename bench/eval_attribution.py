@@ -110,6 +110,163 @@ def score(path: Path) -> None:
         print(lines[-1])
 
 
+def para_offsets(text: str) -> list[int]:
+    """Start offset in ``text`` of each paragraph ``paragraphs(text)`` returns."""
+    offs: list[int] = []
+    pos = 0
+    for block in text.split("\n\n"):
+        stripped = block.strip()
+        if stripped:
+            offs.append(pos + block.index(stripped))
+        pos += len(block) + 2
+    return offs
+
+
+def _jac(sc: Any, a: str, b: str) -> float:
+    x, y = sc.content_tokens(a), sc.content_tokens(b)
+    return len(x & y) / len(x | y) if x | y else 0.0
+
+
+def _greedy(sc: Any, preds: list[str], gold: list[dict[str, Any]]) -> dict[int, int]:
+    """gold index -> prediction index, the scorer's one-to-one greedy matching."""
+    pairs = sorted(((_jac(sc, p, g["content"]), i, j) for i, p in enumerate(preds)
+                    for j, g in enumerate(gold)), reverse=True)
+    used_p: set[int] = set()
+    out: dict[int, int] = {}
+    for s, i, j in pairs:
+        if s < 0.5:
+            break
+        if i in used_p or j in out:
+            continue
+        used_p.add(i)
+        out[j] = i
+    return out
+
+
+_PRON = {"he", "she", "they", "it", "i", "we", "you", "who"}
+
+
+def _speaker_bucket(pred: str, stext: str, g: dict[str, Any]) -> str:
+    gs = g.get("speaker") or ""
+    gr = g.get("speaker_resolved") or ""
+    low = pred.lower().strip()
+    if not pred:
+        return "empty"
+    if low in _PRON:
+        return "pronoun unresolved"
+    if stext.lower() in _PRON:
+        return "pronoun resolved to wrong name"
+    if gs.lower() in _PRON and gr:
+        return "gold pronoun, ours not a pronoun"
+    if not any(w[:1].isupper() for w in pred.split()[1:] + pred.split()[:1]
+               if w.lower() not in ("the", "a", "an")):
+        return "ours descriptor, gold name" if any(c.isupper() for c in gs[1:]) else (
+            "descriptor vs descriptor")
+    if not any(w[:1].isupper() for w in gs.split()):
+        return "ours name, gold descriptor"
+    return "different NP"
+
+
+def errors(docs: list[dict[str, Any]], examples: int = 4) -> None:
+    """Error buckets: direct misses, unmatched predictions, cues, speakers."""
+    import random
+    import re
+    from collections import Counter, defaultdict
+
+    sc = _scorer()
+    rnd = random.Random(1)
+    ex: dict[str, list[str]] = defaultdict(list)
+    cnt: Counter[str] = Counter()
+    cue_n: Counter[str] = Counter()
+    cue_hit: Counter[str] = Counter()
+
+    def add(bucket: str, msg: str) -> None:
+        cnt[bucket] += 1
+        ex[bucket].append(msg)
+
+    for d in docs:
+        text = d["text"]
+        body = paragraphs(text)
+        offs = para_offsets(text)
+        cands = candidate_attributions(body)
+        kept = extract_attributions(body)
+        kept_ids = {id(a) for a in kept}
+        allc = [a for a, _ in cands]
+        gold = d["attributions"]
+        allg = gold + d.get("unsourced", [])
+        m = _greedy(sc, [a.content for a in kept], allg)
+        mc = _greedy(sc, [a.content for a in allc], allg)
+        p_matched = set(m.values())
+
+        def abs_span(a: Attribution, offs: list[int] = offs) -> tuple[int, int]:
+            s, e = a.span or (0, 0)
+            return offs[a.paragraph] + s, offs[a.paragraph] + e
+
+        def gspan(g: dict[str, Any]) -> tuple[int, int]:
+            return tuple(g["content_span"])  # type: ignore[return-value]
+
+        for j, g in enumerate(gold):
+            kind = g["kind"]
+            cue = (g.get("cue") or "").lower()
+            cue_key = re.sub(r"[^a-z: ]", "", cue).strip() or cue
+            if kind != "direct":
+                cue_n[cue_key] += 1
+                cue_hit[cue_key] += j in m
+            if j in m:
+                a = kept[m[j]]
+                if sc.verifiable(g) and not sc.speaker_ok(a.speaker, g):
+                    b = _speaker_bucket(a.speaker or "", a.speaker_text or "", g)
+                    add(f"(d) speaker: {b}", f"ours={a.speaker!r} ({a.speaker_text!r}) "
+                        f"gold={g['speaker']!r}/{g.get('speaker_resolved')!r}")
+                continue
+            gs, ge = gspan(g)
+            over = [a for a in allc if abs_span(a)[0] < ge and gs < abs_span(a)[1]]
+            msg = f"{d['id'][:30]} gold={g['content'][:110]!r} [{g['speaker']}|{g['cue']}]"
+            if mc.get(j) is not None and id(allc[mc[j]]) not in kept_ids:
+                b = "dropped by filter"
+            elif mc.get(j) is not None:
+                b = "kept, taken by another gold"
+            elif not over:
+                b = "no candidate"
+            else:
+                a = max(over, key=lambda a: _jac(sc, a.content, g["content"]))
+                ps, pe = abs_span(a)
+                frags = g.get("content_fragments") or [g["content_span"]]
+                if len(frags) > 1 and any(not (ps < fe and fs < pe) for fs, fe in frags):
+                    b = "boundary: pieces not joined"
+                elif ps <= gs and pe >= ge:
+                    b = "boundary: too long"
+                elif ps >= gs and pe <= ge:
+                    b = "boundary: too short"
+                else:
+                    b = "boundary: shifted"
+                msg += f"\n      ours={a.content[:110]!r}"
+            add(f"({'a' if kind == 'direct' else 'c'}) {kind} miss: {b}", msg)
+        for i, a in enumerate(kept):
+            if i in p_matched:
+                continue
+            quoted = a.kind.value != "indirect"
+            how = "according" if a.cue == "according to" else "colon" if a.cue == ":" else (
+                "quoted" if quoted else "unquoted cue")
+            ps, pe = abs_span(a)
+            over = [g for g in allg if g.get("content_span")
+                    and g["content_span"][0] < pe and ps < g["content_span"][1]]
+            kinds = sorted({g["kind"] if g in gold else "unsourced" for g in over})
+            b = f"boundary vs {'/'.join(kinds)}" if over else "true FP"
+            add(f"(b) unmatched pred: {how}: {b}", f"{d['id'][:30]} [{a.speaker_text}|{a.cue}] "
+                f"{a.content[:120]!r}")
+    for k in sorted(cnt):
+        print(f"{cnt[k]:6d}  {k}")
+    print()
+    for k in sorted(cnt):
+        print(f"--- {k} ({cnt[k]})")
+        for msg in rnd.sample(ex[k], min(examples, len(ex[k]))):
+            print("   ", msg)
+    print("\n(c) indirect+mixed gold by cue: n, our recall")
+    for cue, n in cue_n.most_common(40):
+        print(f"  {cue[:30]:30s} {n:5d} {cue_hit[cue] / n:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation")
@@ -118,11 +275,16 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--out", default="/tmp/attr_pred.jsonl")
     ap.add_argument("--sweep", action="store_true", help="CV scores at several thresholds")
+    ap.add_argument("--errors", action="store_true", help="error buckets with examples")
+    ap.add_argument("--examples", type=int, default=4)
     args = ap.parse_args()
     if not GOLD.exists():
         sys.exit("../shared attribution data is absent")
     docs = [json.loads(ln) for ln in GOLD.read_text(encoding="utf-8").splitlines() if ln]
     out = Path(args.out)
+    if args.errors:
+        errors(docs, args.examples)
+        return
 
     if not (args.cv or args.train):
         t0 = time.perf_counter()

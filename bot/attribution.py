@@ -133,14 +133,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start: int | None = None
+    skip = -1
     for i, ch in enumerate(text):
+        if i == skip:
+            continue
         if ch == "“" or (ch == '"' and start is None):
             if start is None:
                 start = i
-            elif ch == "“":
+            elif ch == "“" and i != start + 1:  # "““" is one doubled (NYT-style) mark
                 start = i  # a stray opener: restart
         elif ch in "”\"" and start is not None:
-            spans.append((start, i + 1))
+            end = i + 2 if text[i + 1 : i + 2] == "”" else i + 1
+            spans.append((start, end))
+            skip = end - 1
             start = None
     if start is not None:
         spans.append((start, len(text)))
@@ -493,7 +498,7 @@ def _trim_scare_tail(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _kind(text: str, pieces: Sequence[tuple[int, int]]) -> Kind:
-    content = " ".join(text[s:e] for s, e in pieces)
+    content = _plain_quotes(" ".join(text[s:e] for s, e in pieces))
     inq = quote_spans(content)
     if not inq:
         return Kind.INDIRECT
@@ -518,9 +523,27 @@ def _colon_cue(text: str, para: int) -> _Cand | None:
     return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para, how="colon")
 
 
+_NYT_QUOTES = re.compile(r"``|''")
+
+
+def _curl(m: re.Match[str]) -> str:
+    text, i = m.string, m.start()
+    before = text[i - 1] if i else " "
+    after = text[m.end() : m.end() + 1] or " "
+    if m.group(0) == "``" or ((before.isspace() or before in "([—–-") and not after.isspace()):
+        return "““"
+    return "””"
+
+
+def _plain_quotes(text: str) -> str:
+    """Same-length copy of ``text`` with NYT-style ''marks'' as doubled curly ones."""
+    return _NYT_QUOTES.sub(_curl, text) if "''" in text or "``" in text else text
+
+
 def _extract_paragraph(original: str, para: int) -> list[_Cand]:
-    # NYT-style ''quotes'' and ``quotes'': analyse a same-length copy with plain marks.
-    text = original.replace("''", '" ').replace("``", '" ')
+    # NYT-style ''quotes'' and ``quotes'': analyse a same-length copy with doubled curly
+    # marks, facing the way the text around them says.
+    text = _plain_quotes(original)
     quotes = quote_spans(text)
     out: list[_Cand] = []
     colon = _colon_cue(text, para)
