@@ -164,7 +164,9 @@ class WatchService:
         for n, w in enumerate(watched, 1):
             s = w.story
             title = escape((s.title or s.url)[:200])
-            if s.last_changed_at and s.last_changed_at > s.created_at:
+            versions = await self.store.list_versions(s.id)  # a channel watches a handful
+            first_seen = versions[0].fetched_at if versions else s.created_at
+            if s.last_changed_at and s.last_changed_at > first_seen:
                 change = f"last change {_when(s.last_changed_at, tz)}"
             else:
                 change = "no change yet"

@@ -14,6 +14,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.service import DigestService
+from bot.watch_service import SlackPoster, runtime_for
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,35 @@ async def on_action(
         return
     service: DigestService = context["service"]
     service.spawn(hook(action_context(body, action, service, client, respond)))
+
+
+def _story_id(ctx: ActionContext) -> int | None:
+    try:
+        return int(ctx.value or "")
+    except ValueError:
+        return None
+
+
+async def _stop_watching(ctx: ActionContext) -> None:
+    story_id = _story_id(ctx)
+    if story_id is None or not ctx.channel_id:
+        return
+    reply = await runtime_for(ctx.service).watch.stop_story(ctx.team_id, ctx.channel_id, story_id)
+    await ctx.respond(text=reply, response_type="ephemeral", replace_original=False)
+
+
+async def _check_now(ctx: ActionContext) -> None:
+    story_id = _story_id(ctx)
+    if story_id is None or not ctx.channel_id:
+        return
+    rt = runtime_for(ctx.service)
+    poster = SlackPoster.with_client(ctx.service, ctx.client)
+    reply = await rt.watch.check_now(ctx.team_id, ctx.channel_id, story_id, rt.watcher, poster)
+    await ctx.respond(text=reply, response_type="ephemeral", replace_original=False)
+
+
+ACTION_HOOKS["stop_watching"] = _stop_watching
+ACTION_HOOKS["check_now"] = _check_now
 
 
 def register(app: AsyncApp) -> None:

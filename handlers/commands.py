@@ -16,6 +16,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.service import WORKING, DigestRequest, DigestService
 from bot.slack_text import CommandKind, parse_command, single_url
+from bot.watch_service import runtime_for, user_tz
 from handlers.views import digest_modal
 
 log = logging.getLogger(__name__)
@@ -136,8 +137,39 @@ async def _again(ctx: CommandContext) -> None:
     await ctx.service.run(digest_request(ctx, url=url, force=True), ctx.client)
 
 
+# Watching and channel digests (logic in bot.watch_service).
+
+
+async def _schedule(ctx: CommandContext) -> None:
+    async def tz() -> str | None:
+        return await user_tz(ctx.client, ctx.user_id)
+
+    watch = runtime_for(ctx.service).watch
+    reply = await watch.schedule(ctx.team_id, ctx.channel_id, ctx.user_id, ctx.args, tz)
+    await ctx.respond(text=reply, response_type="ephemeral")
+
+
+async def _watching(ctx: CommandContext) -> None:
+    tz = await user_tz(ctx.client, ctx.user_id) or "UTC"
+    reply = await runtime_for(ctx.service).watch.watching(ctx.team_id, ctx.channel_id, tz)
+    await ctx.respond(text=reply, response_type="ephemeral")
+
+
+async def _stop(ctx: CommandContext) -> None:
+    reply = await runtime_for(ctx.service).watch.stop(ctx.team_id, ctx.channel_id, ctx.args)
+    await ctx.respond(text=reply, response_type="ephemeral")
+
+
 add_subcommand("help", "help", "show this help", _help)
 add_subcommand("again", "again <link>", "digest a story anew, even if it was just digested", _again)
+add_subcommand(
+    "schedule",
+    "schedule [weekdays|daily HH:MM [TZ]|off]",
+    "post a daily digest of what changed in this channel's watched stories",
+    _schedule,
+)
+add_subcommand("watching", "watching", "list the stories watched in this channel", _watching)
+add_subcommand("stop", "stop <n>", "stop watching story n from the watching list", _stop)
 
 
 async def open_digest_modal(ctx: CommandContext, note: str | None = None) -> None:
