@@ -15,14 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
 from bot.figures import QUANTITY_KINDS, Figure, counted_noun, lemma, scan_figures
 from bot.model import Attribution, Claim, Conflict, Fact
 from bot.sentences import split_sentences
 
-__all__ = ["extract_facts", "find_conflicts", "named_source"]
+__all__ = ["extract_facts", "facts_and_conflicts", "find_conflicts", "named_source"]
 
 # Word lists, matched against a sentence's tokens: set lookups beat big regex alternations.
 _EVENT_VERBS: Final = frozenset(
@@ -117,12 +116,8 @@ class _Sentence:
 
 
 def _sentences(body: Sequence[str]) -> tuple[_Sentence, ...]:
-    # Facts and conflicts read the same body one after the other: split and scan it once.
-    return _sentences_cached(tuple(body))
-
-
-@lru_cache(maxsize=8)
-def _sentences_cached(body: tuple[str, ...]) -> tuple[_Sentence, ...]:
+    """Every sentence of the body with its figures and words (the costly part of both
+    facts and conflicts: ``facts_and_conflicts`` does it once for the two)."""
     out: list[_Sentence] = []
     for p, para in enumerate(body):
         for i, (s, e) in enumerate(split_sentences(para)):
@@ -296,10 +291,27 @@ def extract_facts(
     """The body's most digest-worthy sentences, best first, each verbatim from its paragraph."""
     if limit <= 0:
         return []
-    sentences = [s for s in _sentences(body) if len(s.text.split()) >= 4]
+    return _facts(_sentences(body), _index_attributions(attributions, body), limit)
+
+
+def facts_and_conflicts(
+    body: Sequence[str], attributions: Sequence[Attribution], limit: int = 8
+) -> tuple[list[Fact], list[Conflict]]:
+    """``extract_facts`` and ``find_conflicts`` together, reading the body once."""
+    sentences = _sentences(body)
+    index = _index_attributions(attributions, body)
+    facts = _facts(sentences, index, limit) if limit > 0 else []
+    return facts, _conflicts(sentences, index)
+
+
+def _facts(
+    all_sentences: Sequence[_Sentence],
+    index: dict[int, list[tuple[int, int, Attribution]]],
+    limit: int,
+) -> list[Fact]:
+    sentences = [s for s in all_sentences if len(s.text.split()) >= 4]
     scored = [(s, _score(s), _content_words(s.text)) for s in sentences]
     candidates = [c for c in scored if c[1] > 0.5]
-    index = _index_attributions(attributions, body)
     chosen: list[tuple[_Sentence, float, frozenset[str]]] = []
     chosen_values: set[tuple[str, float | None]] = set()
     overlap = [0.0] * len(candidates)  # each candidate's highest similarity to a chosen fact
@@ -354,10 +366,11 @@ class _Count:
     estimate: bool  # hedged or estimated ("about 3,000", "claimed", "an estimated 40")
 
 
-def _counts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[_Count]:
-    index = _index_attributions(attributions, body)
+def _counts(
+    sentences: Sequence[_Sentence], index: dict[int, list[tuple[int, int, Attribution]]]
+) -> list[_Count]:
     out: list[_Count] = []
-    for sent in _sentences(body):
+    for sent in sentences:
         counts = [f for f in sent.figures if f.kind == "count" and f.value is not None]
         if not counts:
             continue
@@ -432,8 +445,14 @@ def _disagree(counts: Sequence[_Count], key: str) -> bool:
 
 def find_conflicts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[Conflict]:
     """Groups of counts of the same thing where two named sources give different figures."""
+    return _conflicts(_sentences(body), _index_attributions(attributions, body))
+
+
+def _conflicts(
+    sentences: Sequence[_Sentence], index: dict[int, list[tuple[int, int, Attribution]]]
+) -> list[Conflict]:
     groups: dict[str, list[_Count]] = {}
-    for c in _counts(body, attributions):
+    for c in _counts(sentences, index):
         if c.speaker:  # an unsourced figure is the article's own, not a source's claim
             groups.setdefault(c.key, []).append(c)
     conflicts: list[Conflict] = []

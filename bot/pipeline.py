@@ -15,7 +15,7 @@ import aiohttp
 from bot.attribution import extract_attributions
 from bot.clean_text import article_from_clean_text, clean_pasted_text
 from bot.errors import BinaryInput, EmptyInput, InputTooLarge
-from bot.facts import extract_facts, find_conflicts
+from bot.facts import facts_and_conflicts
 from bot.model import Article, Digest, InputMode, RawDocument
 from bot.quality import check_article
 from bot.sources import looks_like_html, read_source
@@ -70,11 +70,12 @@ def clean(raw: RawDocument, mode: InputMode, settings: Settings) -> Article:
 def build_digest(article: Article) -> Digest:
     body: Sequence[str] = article.body
     attributions = extract_attributions(body)
+    facts, conflicts = facts_and_conflicts(body, attributions)
     return Digest(
         article=article,
-        facts=tuple(extract_facts(body, attributions)),
+        facts=tuple(facts),
         attributions=tuple(attributions),
-        conflicts=tuple(find_conflicts(body, attributions)),
+        conflicts=tuple(conflicts),
     )
 
 
