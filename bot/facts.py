@@ -113,6 +113,7 @@ class _Sentence:
     text: str
     figures: tuple[Figure, ...]
     tokens: frozenset[str]  # its words as written
+    words: int  # how many whitespace-separated words
 
 
 def _sentences(body: Sequence[str]) -> tuple[_Sentence, ...]:
@@ -123,7 +124,8 @@ def _sentences(body: Sequence[str]) -> tuple[_Sentence, ...]:
         for i, (s, e) in enumerate(split_sentences(para)):
             text = para[s:e]
             tokens = frozenset(_TOKEN_RE.findall(text))
-            out.append(_Sentence(p, i, s, e, text, tuple(scan_figures(text)), tokens))
+            figures = tuple(scan_figures(text))
+            out.append(_Sentence(p, i, s, e, text, figures, tokens, len(text.split())))
     return tuple(out)
 
 
@@ -228,7 +230,7 @@ def _plausible_source(name: str) -> bool:
 
 
 def _score(sent: _Sentence) -> float:
-    words = sent.text.split()
+    words = sent.words
     score = 0.0
     if sent.paragraph == 0:
         score += 3.5 if sent.index == 0 else 2.0
@@ -256,9 +258,9 @@ def _score(sent: _Sentence) -> float:
         score -= 0.3
     if _PRONOUN_START_RE.match(sent.text):
         score -= 0.8  # "They had since been deployed ...": needs the sentence before it
-    if len(words) < 8:
+    if words < 8:
         score -= 0.8
-    elif len(words) > 55:
+    elif words > 55:
         score -= 0.5
     return score
 
@@ -276,7 +278,7 @@ def _fact_speaker(
 
 
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(lemma(w) for w in _CONTENT_WORD_RE.findall(text) if w.lower() not in _COMMON)
+    return frozenset({lemma(w) for w in _CONTENT_WORD_RE.findall(text) if w.lower() not in _COMMON})
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -309,9 +311,18 @@ def _facts(
     index: dict[int, list[tuple[int, int, Attribution]]],
     limit: int,
 ) -> list[Fact]:
-    sentences = [s for s in all_sentences if len(s.text.split()) >= 4]
-    scored = [(s, _score(s), _content_words(s.text)) for s in sentences]
-    candidates = [c for c in scored if c[1] > 0.5]
+    sentences = [s for s in all_sentences if s.words >= 4]
+    scored = [(s, _score(s)) for s in sentences]
+    candidates = [(s, score, _content_words(s.text)) for s, score in scored if score > 0.5]
+    # The figures by which a candidate would repeat a chosen fact.
+    values = [
+        frozenset(
+            (f.kind, f.value)
+            for f in sent.figures
+            if f.kind in QUANTITY_KINDS and f.value is not None
+        )
+        for sent, _, _ in candidates
+    ]
     chosen: list[tuple[_Sentence, float, frozenset[str]]] = []
     chosen_values: set[tuple[str, float | None]] = set()
     overlap = [0.0] * len(candidates)  # each candidate's highest similarity to a chosen fact
@@ -320,12 +331,8 @@ def _facts(
         # Greedy diversity: a sentence that repeats a chosen one's words or figures loses ground.
         best_i, best_adj = -1, float("-inf")
         for i in alive:
-            sent, score, _ = candidates[i]
-            repeats = any(
-                (f.kind, f.value) in chosen_values
-                for f in sent.figures
-                if f.kind in QUANTITY_KINDS and f.value is not None
-            )
+            score = candidates[i][1]
+            repeats = not values[i].isdisjoint(chosen_values)
             adj = score - 6.0 * max(0.0, overlap[i] - 0.3) - (1.0 if repeats else 0.0)
             if adj > best_adj:
                 best_i, best_adj = i, adj
