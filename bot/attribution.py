@@ -16,6 +16,7 @@ from bot.model import Attribution, Kind
 from bot.sentences import split_sentences
 from bot.speakers import (
     DETERMINERS,
+    ORG_NOUNS,
     PRONOUNS,
     parse_speaker,
     resolve,
@@ -565,9 +566,70 @@ def _extract_paragraph(original: str, para: int) -> list[_Cand]:
     return out
 
 
+_TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w’'-]+)")
+# Person-like names: a title and a surname, or two or more capitalised words.
+_NAME_RUN = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen)\. )?[A-Z][a-z’'-]+(?: (?:[A-Z]\. )?[A-Z][a-z’'-]+)+"
+    r"|\b(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z’'-]+"
+)
+_NOT_NAME = wordset(
+    """the a an but and in on at for if as when while after before this that these those
+    his her their our its he she they we it new united white north south east west
+    democratic republican american states house senate york city county party news
+    times post street journal day"""
+)
+
+
+_CAP_WORD = re.compile(r"\b([A-Z][a-z’'-]+?)(?:’s|'s)?\b")
+
+
 def _gender_hints(body: Sequence[str]) -> dict[str, str]:
-    """First-name genders learned from "Mr."/"Ms." and from he/she right after a name."""
-    return {}
+    """Surname genders learned from "Mr." / "Mrs." / "Ms." in the article."""
+    hints: dict[str, str] = {}
+    for text in body:
+        for m in _TITLED.finditer(text):
+            hints.setdefault(m.group(2).lower(), "m" if m.group(1) == "Mr" else "f")
+    return hints
+
+
+def _person_mentions(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of the person-like names in a paragraph."""
+    out: list[tuple[int, str]] = []
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        while words and words[0].lower() in _NOT_NAME:
+            words = words[1:]
+        start = m.end() - len(" ".join(words))
+        if words and words[-1].endswith(("’s", "'s")):
+            words[-1] = words[-1][:-2]
+        if len(words) >= 2 and not any(w.lower() in _NOT_NAME or w.lower() in ORG_NOUNS
+                                       for w in words):
+            out.append((start, " ".join(words)))
+    return out
+
+
+def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
+    """Names the text mentions between one candidate's speaker and the next one's."""
+    mentions = [_person_mentions(t) for t in body]
+    # A surname met alone ("Cruz said") is a mention of the person named in full elsewhere.
+    surnames = {n.split()[-1] for ms in mentions for _, n in ms}
+    for p, t in enumerate(body):
+        for m in _CAP_WORD.finditer(t):
+            if m.group(1) in surnames and not any(
+                off <= m.start() < off + len(n) for off, n in mentions[p]
+            ):
+                mentions[p].append((m.start(), m.group(1)))
+        mentions[p].sort()
+    out: list[list[str]] = []
+    pos = (0, 0)
+    for c in cands:
+        at = body[c.paragraph].find(c.speaker_text)
+        here = (c.paragraph, at if at >= 0 else 0)
+        names = [n for p in range(pos[0], here[0] + 1) for off, n in mentions[p]
+                 if pos <= (p, off) < here]
+        out.append(names)
+        pos = max(pos, (here[0], here[1] + len(c.speaker_text)))
+    return out
 
 
 def candidate_attributions(body: Sequence[str]) -> list[tuple[Attribution, list[str]]]:
@@ -576,7 +638,7 @@ def candidate_attributions(body: Sequence[str]) -> list[tuple[Attribution, list[
     for p, text in enumerate(body):
         cands.extend(_extract_paragraph(text, p))
     phrases = [parse_speaker(c.speaker_text) for c in cands]
-    names = resolve(phrases, _gender_hints(body))
+    names = resolve(phrases, _gender_hints(body), _rivals(body, cands))
     per_para: dict[int, int] = {}
     for c in cands:
         per_para[c.paragraph] = per_para.get(c.paragraph, 0) + 1

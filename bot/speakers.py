@@ -163,6 +163,7 @@ class Entity:
     role: str | None
     gender: str | None
     is_org: bool
+    seen: int = 0  # index of its last mention in the resolver's mention list
 
 
 def _role_heads(role: str | None) -> set[str]:
@@ -178,26 +179,34 @@ def _looks_org(name: str, role: str | None) -> bool:
     return bool(_role_heads(role) & {"agency", "party", "company", "group"})
 
 
-def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]) -> list[
-    str | None
-]:
-    """Resolve each phrase to a name: its own, an earlier entity's, or a later one's."""
+def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str],
+            rivals: Sequence[Sequence[str]] | None = None) -> list[str | None]:
+    """Resolve each phrase to a name: its own, an earlier entity's, or a later one's.
+
+    ``rivals[k]`` lists the person names the text mentions between phrase k-1 and phrase
+    k: a "he" is left unresolved when another such name could be its antecedent.
+    """
     out: list[str | None] = [None] * len(phrases)
     entities: list[Entity] = []
     pending: list[int] = []  # descriptors met before any matching name
+    mentions: list[str] = []  # every person name met so far, in order
     for k, ph in enumerate(phrases):
+        if rivals is not None:
+            mentions.extend(rivals[k])
         if ph is None:
             continue
         if ph.name:
             ent = _find_entity(entities, ph.name)
             if ent is None:
-                gender = ph.gender or gender_hint.get(ph.name.split()[0].lower())
+                gender = ph.gender or _gender_of(ph.name, gender_hint)
                 ent = Entity(ph.name, ph.role, gender, _looks_org(ph.name, ph.role))
             elif ph.role and not ent.role:
                 ent.role = ph.role
             if ent in entities:
                 entities.remove(ent)
             entities.append(ent)
+            ent.seen = len(mentions)
+            mentions.append(ent.name)
             out[k] = ent.name
             # A role-only descriptor waiting for its name: "the US defence secretary said".
             for p in list(pending):
@@ -209,7 +218,7 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
                     pending.remove(p)
             continue
         if ph.pronoun:
-            out[k] = _resolve_pronoun(entities, ph.pronoun)
+            out[k] = _resolve_pronoun(entities, ph.pronoun, mentions, gender_hint)
             continue
         if ph.anonymous:
             out[k] = None
@@ -232,12 +241,32 @@ def _find_entity(entities: list[Entity], name: str) -> Entity | None:
     return None
 
 
-def _resolve_pronoun(entities: list[Entity], pronoun: str) -> str | None:
+def _same_person(a: str, b: str) -> bool:
+    la, lb = a.lower().split(), b.lower().split()
+    return bool(la and lb) and (la[-1] == lb[-1] or a.lower() in b.lower())
+
+
+def _gender_of(name: str, hint: dict[str, str]) -> str | None:
+    words = name.lower().split()
+    return (hint.get(words[0]) or hint.get(words[-1])) if words else None
+
+
+def _resolve_pronoun(entities: list[Entity], pronoun: str, mentions: list[str],
+                     hint: dict[str, str]) -> str | None:
     if pronoun in ("he", "she"):
         want = "m" if pronoun == "he" else "f"
         for ent in reversed(entities):
-            if not ent.is_org and ent.gender in (want, None):
-                return ent.name
+            if ent.is_org or ent.gender not in (want, None):
+                continue
+            # Another person named since, who could be "he" too: too close to call.
+            for other in mentions[ent.seen + 1 :]:
+                if not _same_person(other, ent.name) and _gender_of(other, hint) in (
+                    want, None
+                ):
+                    return None
+            ent.seen = len(mentions)
+            mentions.append(ent.name)
+            return ent.name
         return None
     if pronoun == "it":
         for ent in reversed(entities):
