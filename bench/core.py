@@ -18,6 +18,7 @@ Then it digests the page N times in one process and prints the resident memory a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import html
 import resource
@@ -32,8 +33,13 @@ sys.path.insert(0, str(ROOT))
 
 import trafilatura  # noqa: E402
 
+from bot.attribution import extract_attributions  # noqa: E402
+from bot.clean_text import clean_pasted_text  # noqa: E402
+from bot.errors import NewsdeskError  # noqa: E402
+from bot.facts import facts_and_conflicts  # noqa: E402
 from bot.model import InputMode, RawDocument  # noqa: E402
 from bot.pipeline import build_digest, clean  # noqa: E402
+from bot.quality import check_article  # noqa: E402
 from bot.render import render_blocks, render_text  # noqa: E402
 from config.settings import Settings  # noqa: E402
 
@@ -68,23 +74,47 @@ def html_from_page_copy(text: str) -> str:
 
 
 def text_path(text: str) -> None:
-    digest = build_digest(clean(RawDocument(content=text, is_html=False), InputMode.TEXT, SETTINGS))
+    try:
+        article = clean(RawDocument(content=text, is_html=False), InputMode.TEXT, SETTINGS)
+    except NewsdeskError:  # a refusal is a result too: it costs what it cost
+        return
+    digest = build_digest(article)
     render_blocks(digest)
     render_text(digest)
 
 
 def html_path(page: str) -> None:
-    digest = build_digest(clean(RawDocument(content=page, is_html=True), InputMode.HTML, SETTINGS))
+    try:
+        article = clean(RawDocument(content=page, is_html=True), InputMode.HTML, SETTINGS)
+    except NewsdeskError:
+        return
+    digest = build_digest(article)
     render_blocks(digest)
     render_text(digest)
 
 
 def html_clean_only(page: str) -> None:
-    clean(RawDocument(content=page, is_html=True), InputMode.HTML, SETTINGS)
+    with contextlib.suppress(NewsdeskError):
+        clean(RawDocument(content=page, is_html=True), InputMode.HTML, SETTINGS)
 
 
 def trafilatura_alone(page: str) -> None:
     trafilatura.extract(page)
+
+
+def text_stages(text: str) -> dict[str, Callable[[], object]]:
+    """The text path's stages, each on the previous stage's output (for the breakdown)."""
+    article = clean_pasted_text(text)
+    attributions = extract_attributions(article.body)
+    digest = build_digest(article)
+    return {
+        "clean_pasted_text": lambda: clean_pasted_text(text),
+        "check_article": lambda: check_article(article, text),
+        "extract_attributions": lambda: extract_attributions(article.body),
+        "facts_and_conflicts": lambda: facts_and_conflicts(article.body, attributions),
+        "render_blocks": lambda: render_blocks(digest),
+        "render_text": lambda: render_text(digest),
+    }
 
 
 def time_rounds(cases: dict[str, Callable[[], None]], rounds: int) -> dict[str, float]:
@@ -133,6 +163,10 @@ def main() -> None:
     ratio = t["html path"] / traf
     print(f"  html path time vs trafilatura.extract:  {ratio:.2f}x  [target <= 1.3x]")
     print(f"  html cleaning time vs trafilatura.extract: {t['html clean only'] / traf:.2f}x")
+    with contextlib.suppress(NewsdeskError):
+        stages = time_rounds(text_stages(text), args.rounds)
+        print("  text path by stage: " + ", ".join(f"{k} {v * 1000:.2f}" for k, v in stages.items())
+              + " (ms)")
 
     if len(pages) > 1:
         totals = dict.fromkeys(("text path", "html path", "trafilatura.extract"), 0.0)

@@ -244,7 +244,7 @@ def _score(sent: _Sentence) -> float:
     if any(f.kind == "vote" for f in quantities):
         score += 1.5
     tokens = sent.tokens
-    lowered = {t.lower() for t in tokens}
+    lowered = set(map(str.lower, tokens))
     if any(f.kind == "date" for f in sent.figures) or not _DATE_WORDS.isdisjoint(tokens):
         score += 0.4
     if not _EVENT_VERBS.isdisjoint(lowered):
