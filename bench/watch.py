@@ -24,6 +24,7 @@ import socket
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -96,10 +97,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def rss_mb() -> tuple[float, float]:
-    """(current RSS, peak RSS) of this process in MB, from /proc."""
+def rss_mb(pid: int | str = "self") -> tuple[float, float]:
+    """(current RSS, peak RSS) of a process in MB, from /proc."""
     fields: dict[str, float] = {}
-    with open("/proc/self/status") as f:
+    with open(f"/proc/{pid}/status") as f:
         for line in f:
             key, _, value = line.partition(":")
             if key in ("VmRSS", "VmHWM"):
@@ -211,7 +212,12 @@ async def main_async(args: argparse.Namespace) -> None:
         )
         print(f"concurrency {args.concurrency}, per host {args.per_host} (one host)")
         poster = CountingPoster()
-        watcher = Watcher(store, settings, poster)
+        executor = (
+            ProcessPoolExecutor(args.workers, mp_context=multiprocessing.get_context("spawn"))
+            if args.workers
+            else None
+        )
+        watcher = Watcher(store, settings, poster, executor=executor)
         quarter = args.stories // 4
         outcomes: dict[str, int] = {}
         start = time.perf_counter()
@@ -236,13 +242,20 @@ async def main_async(args: argparse.Namespace) -> None:
             f"outcomes: {dict(sorted(outcomes.items()))}; thread posts: {poster.posts:,}; "
             f"GETs: {watcher.fetches:,}"
         )
-        print(f"peak RSS {peak:.1f} MB (target < 300 MB)")
+        workers = list(getattr(executor, "_processes", {}) or {})
+        worker_peak = sum(rss_mb(pid)[1] for pid in workers)
+        print(
+            f"peak RSS {peak:.1f} MB watcher process (target < 300 MB); digest workers "
+            f"{worker_peak:.1f} MB ({len(workers)} process(es))"
+        )
         plan = await explain_due_query(store.engine)
         print(f"due-work query plan ({store.engine.dialect.name}):")
         for line in plan.splitlines():
             print("  " + line)
         await watcher.aclose()
         await store.close()
+        if executor is not None:
+            executor.shutdown()
     finally:
         proc.terminate()
         proc.join()
@@ -254,6 +267,7 @@ def main() -> None:
     p.add_argument("--stories", type=int, default=10_000)
     p.add_argument("--concurrency", type=int, default=64)
     p.add_argument("--per-host", type=int, default=32)
+    p.add_argument("--workers", type=int, default=1, help="digest processes (0: a thread)")
     p.add_argument("--pg", help="a PostgreSQL URL (postgresql+asyncpg://...) instead of SQLite")
     args = p.parse_args()
     os.environ.setdefault("PYTHONHASHSEED", "0")

@@ -265,7 +265,14 @@ def runtime_for(
         rt = WatchRuntime(
             service=service,
             watch=WatchService(service.store, service.settings, now),
-            watcher=Watcher(service.store, service.settings, poster, now=now),
+            watcher=Watcher(
+                service.store,
+                service.settings,
+                poster,
+                now=now,
+                # The app's digest processes, when it has them, clean pages for checks too.
+                executor=service.executor() if getattr(service, "cpu_workers", 0) else None,
+            ),
             digester=ChannelDigester(service.store, service.settings, poster, now=now),
             poster=poster,
         )

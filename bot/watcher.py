@@ -25,9 +25,10 @@ import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import aiohttp
 from yarl import URL
@@ -46,6 +47,7 @@ from storage.repo import Store, StoryRecord, ThreadRecord, VersionRecord, utcnow
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 DEFAULT_LEASE = timedelta(minutes=5)
 EARLIER_VERSIONS = 10  # flip-back detection looks this far back
 
@@ -200,8 +202,11 @@ class Watcher:
         lease: timedelta = DEFAULT_LEASE,
         policy: AddressPolicy | None = None,
         session: aiohttp.ClientSession | None = None,
+        executor: Executor | None = None,
     ) -> None:
         self.store = store
+        # Cleaning and diffing are CPU work: a process pool keeps them off the loop's GIL.
+        self.executor = executor
         self.settings = settings
         self.poster = poster
         self.now = now
@@ -215,6 +220,11 @@ class Watcher:
         self._per_host: dict[str, asyncio.Semaphore] = {}
         self.fetches = 0  # conditional GETs sent (tests and the benchmark count them)
         self._batcher = _FinishBatcher(store, self.owner)
+
+    async def _cpu(self, fn: Callable[..., T], *args: Any) -> T:
+        if self.executor is None:
+            return await asyncio.to_thread(fn, *args)
+        return await asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
 
     # -- resources -----------------------------------------------------------------------
 
@@ -331,7 +341,7 @@ class Watcher:
         if body_hash == story.raw_hash:
             return await self._unchanged(story, raw, checked_at, anchor, "same_bytes", body_hash)
         try:
-            digest = await asyncio.to_thread(digest_raw, raw, InputMode.AUTO, self.settings)
+            digest = await self._cpu(digest_raw, raw, InputMode.AUTO, self.settings)
         except NewsdeskError as err:  # a login wall or an error page where the story was
             return await self._failed(story, poster, str(err), None)
         return await self._compare(story, poster, raw, digest, body_hash, checked_at, anchor)
@@ -349,17 +359,16 @@ class Watcher:
         chash = content_hash(digest.article)
         if story.content_hash == chash:  # the story row carries its latest version's hash
             return await self._unchanged(story, raw, checked_at, anchor, "unchanged", body_hash)
-        latest = await self.store.latest_version(story.id)
-
+        versions = await self.store.list_versions(story.id)
+        latest = versions[-1] if versions else None
         diff: StoryDiff | None = None
         outcome = "first"
         if latest is not None:
-            versions = await self.store.list_versions(story.id)
             if any(v.content_hash == chash for v in versions):
                 outcome = "reverted"  # back to a wording seen before: stored, not news
             else:
                 earlier = [v for v in versions if v.id != latest.id][-EARLIER_VERSIONS:]
-                diff = await asyncio.to_thread(_diff, latest, earlier, digest)
+                diff = await self._cpu(_diff, latest, earlier, digest)
                 outcome = "changed" if diff.material else "immaterial"
         material = outcome == "changed"
         version_id, _ = await self.store.add_version(
