@@ -236,6 +236,34 @@ def _subject_left(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     return a, b
 
 
+def _quote_subject(toks: list[_Tok], i: int, quotes: Sequence[tuple[int, int]],
+                   ) -> tuple[int, int, tuple[int, int]] | None:
+    """'"QUOTE," Name (D-Nev.), 67, a retired nurse, said': speaker tokens [a, b), quote."""
+    b = i
+    while b > 0 and (toks[b - 1].text.lower() in _AUX or (
+            toks[b - 1].text.endswith("ly") and toks[b - 1].text.islower())):
+        b -= 1
+    if b > 0 and toks[b - 1].text == ",":
+        b -= 1
+    q = b - 1
+    while q >= 0 and b - q <= 40 and toks[q].text not in _QUOTE_CHARS and toks[q].text not in (
+            ".;!?"):
+        q -= 1
+    if q < 1 or q + 1 >= b or toks[q].text not in "”\"" or toks[q - 1].text not in ",?!.—–-”":
+        return None
+    piece = next(((qs, qe) for qs, qe in quotes if qs < toks[q].start < qe), None)
+    if piece is None:
+        return None
+    seg_end = next((k for k in range(q + 1, b) if toks[k].text in ",("), b)
+    words = [x.text for x in toks[q + 1 : seg_end]]
+    if not words or len(words) > 8 or not _is_nounish(words) or not (
+        words[0][0].isupper() or words[0].lower() in DETERMINERS
+        or words[0].lower() in PRONOUNS
+    ):
+        return None
+    return q + 1, b, piece
+
+
 # Words that show a "subject" is really a clause: "that she had seen", "he is", "who was".
 _CLAUSE_WORDS = wordset(
     """that is was are were be been being has have had does doesn't didn't don't isn't
@@ -369,6 +397,23 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
                                  toks[i - 1].end)
             if ce > cs:
                 return _Cand(sp, t.text, [(cs, ce), *more], para, post=not more, how="inv")
+    quoted = _quote_subject(toks, i, quotes)
+    if quoted is not None:
+        a, b, piece = quoted
+        sp = text[toks[a].start : toks[b - 1].end].rstrip(" ,")
+        pieces = [piece]
+        k = i + 1
+        while k < n and toks[k].text not in ",.;:" + _QUOTE_CHARS:
+            k += 1
+        if k + 1 < n and toks[k].text in ",:" and toks[k + 1].text in "“\"":
+            more = [(qs, qe) for qs, qe in quotes if qs == toks[k + 1].start]
+            pieces += more[:1]  # "A," he said, "B."
+        cue = t.text
+        if low == "said" and " ".join(x.text.lower() for x in toks[i + 1 : i + 4]) == (
+            "in a statement"
+        ):
+            cue = "said in a statement"
+        return _Cand(sp, cue, pieces, para, post=len(pieces) == 1, how="qpost")
     subj = _subject_left(toks, i)
     if subj is None:
         return None
