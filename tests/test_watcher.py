@@ -299,3 +299,28 @@ async def test_thread_posts_carry_the_team_and_thread(db_url: str) -> None:
         assert TEAM_ID  # the poster is asked per team
         blocks = call.params["blocks"]
         assert blocks[0]["type"] == "header" and len(blocks) <= 50
+
+
+async def test_a_new_watched_digest_is_first_checked_one_interval_later(db_url: str) -> None:
+    async with harness(db_url) as h:
+        url = h.url(60)
+        sid = await h.store.upsert_story(url, url, TITLE)  # as the app records a URL digest
+        await h.store.record_thread(
+            team_id=TEAM_ID,
+            channel_id="C1",
+            parent_ts="1.1",
+            thread_ts="1.1",
+            story_id=sid,
+            requested_by="U1",
+            watching=True,
+        )
+        unwatched = await h.store.upsert_story(h.url(61), h.url(61), TITLE)  # pasted text
+        w = h.watcher()
+        assert (await w.run_due()).checks == 0
+        story = await h.store.get_story(sid)
+        assert story is not None and story.next_check_at == h.clock() + timedelta(minutes=15)
+        other = await h.store.get_story(unwatched)
+        assert other is not None and other.next_check_at is None
+        h.clock.advance(minutes=15)
+        assert (await w.run_due()).outcomes == {"first": 1}
+        assert h.server.hits[60] == 1 and h.server.hits[61] == 0
