@@ -35,6 +35,9 @@ EXIT_OK, EXIT_CONFIG = 0, 2
 # Other features (the story watcher, channel digests) start their background work here.
 StartupHook = Callable[[AsyncApp, DigestService], Awaitable[Any]]
 STARTUP_HOOKS: list[StartupHook] = []
+# ...and stop it here, before the service and the database close (in reverse order).
+ShutdownHook = Callable[[DigestService], Awaitable[Any]]
+SHUTDOWN_HOOKS: list[ShutdownHook] = []
 
 
 def build_web_app(app: AsyncApp, service: DigestService) -> web.Application:
@@ -132,6 +135,11 @@ async def serve(
             await handler.close_async()
         if runner is not None:
             await runner.cleanup()
+        for stop_hook in reversed(SHUTDOWN_HOOKS):
+            try:
+                await stop_hook(service)
+            except Exception:  # shutting down: log, and still close the rest
+                logging.getLogger(__name__).exception("a shutdown hook failed")
         await service.aclose()
         await store.close()
     return EXIT_OK

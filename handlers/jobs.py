@@ -1,9 +1,10 @@
 """Background jobs: the scheduler that runs due story checks and channel digests.
 
 ``register(app)`` adds a startup hook (``bot.server.STARTUP_HOOKS``) that starts a
-``JobRunner`` on the app's event loop once the server is up; ``stop_jobs(service)``
-stops it (the server's shutdown, tests). The background jobs find a Web API client per
-team: the app's own client with a bot token, else the OAuth installation's bot token.
+``JobRunner`` on the app's event loop once the server is up, and a shutdown hook
+(``bot.server.SHUTDOWN_HOOKS``) that stops it cleanly (a tick in progress finishes or is
+cancelled). The background jobs find a Web API client per team: the app's own client with
+a bot token, else the OAuth installation's bot token.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ async def stop_jobs(service: DigestService) -> None:
 
 
 def register(app: AsyncApp) -> None:
-    from bot.server import STARTUP_HOOKS  # the server imports handlers: import late
+    from bot.server import SHUTDOWN_HOOKS, STARTUP_HOOKS  # the server imports handlers
 
     if start_jobs not in STARTUP_HOOKS:
         STARTUP_HOOKS.append(start_jobs)
+    if stop_jobs not in SHUTDOWN_HOOKS:
+        SHUTDOWN_HOOKS.append(stop_jobs)
