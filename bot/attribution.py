@@ -48,7 +48,8 @@ agree indicate point promise pledge vow threaten urge ask demand question specul
 caution counter propose recommend imply charge accuse blame criticize criticise praise
 joke quip muse reason retort acknowledge affirm announce assure complain continue
 clarify inform advise signal hint opine proclaim reckon surmise suspect guess figure
-lament tout describe dismiss reject insist"""
+lament tout describe dismiss reject insist shout scoff gloat chant exclaim answer yell
+scream wonder press"""
 _STOP_AFTER = {"described", "dismissed", "rejected", "criticized", "praised", "blamed",
                "accused", "questioned", "charged", "continued", "figured", "posted",
                "pointed", "asked", "indicated", "held", "read", "reading", "holds",
@@ -165,6 +166,12 @@ def _units(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]
             text, s, quotes
         ):
             units[-1] = (units[-1][0], e)
+        elif units and text[units[-1][1] - 1] in "”\"" and text[
+            units[-1][1] - 2 : units[-1][1] - 1
+        ] in ("?", "!", "”") and not _starts_quote(text, s, quotes) and any(
+            w in CUE_VERBS for w in _WORD_RE.findall(text[s : min(e, s + 60)])[:8]
+        ):
+            units[-1] = (units[-1][0], e)  # '"Why not?" Hannity asked.' is one unit
         else:
             units.append((s, e))
     return units
@@ -677,11 +684,49 @@ def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
     return out
 
 
+def _whole_quote(text: str) -> list[tuple[int, int]]:
+    """The quotes of a paragraph made of quotes only, else []."""
+    plain = _plain_quotes(text)
+    if plain[:1] not in "“\"":
+        return []
+    spans = quote_spans(plain)
+    covered = sum(e - s for s, e in spans)
+    return spans if covered >= len(text.rstrip()) - 2 else []
+
+
+def _carried_quote(body: Sequence[str], p: int, last: _Cand) -> list[_Cand]:
+    """A paragraph that is only a quote, after 'X said:' or after X's own quote."""
+    spans = _whole_quote(body[p])
+    if not spans:
+        return []
+    prev = body[p - 1].rstrip()
+    if prev.endswith(":"):
+        # Introduced by the last sentence of the paragraph before: find its speaker there.
+        probe = _plain_quotes(prev) + " “x x x.”"
+        units = _units(probe, quote_spans(probe))
+        if units:
+            us, ue = units[-1]
+            got = _find_cues(probe, us, ue, quote_spans(probe), p - 1)
+            if got:
+                return [_Cand(got[-1].speaker_text, got[-1].cue, spans, p, post=True,
+                              how="colon_prev")]
+        return []
+    if last.paragraph == p - 1 and last.pieces and last.pieces[-1][1] >= len(prev) - 2 and (
+        prev[last.pieces[-1][0]] in "“\"'"
+    ):
+        # The quote before ran to its paragraph's end: the same speaker goes on.
+        return [_Cand(last.speaker_text, last.cue, spans, p, post=True, how="run")]
+    return []
+
+
 def candidate_attributions(body: Sequence[str]) -> list[tuple[Attribution, list[str]]]:
     """Every candidate the rules find, with its filter features (see ``bot.attrib_model``)."""
     cands: list[_Cand] = []
     for p, text in enumerate(body):
-        cands.extend(_extract_paragraph(text, p))
+        found = _extract_paragraph(text, p)
+        if not found and p and cands:
+            found = _carried_quote(body, p, cands[-1])
+        cands.extend(found)
     phrases = [parse_speaker(c.speaker_text) for c in cands]
     names = resolve(phrases, _gender_hints(body), _rivals(body, cands))
     per_para: dict[int, int] = {}

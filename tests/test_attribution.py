@@ -54,7 +54,8 @@ def test_pronoun_resolves_to_last_named_speaker() -> None:
 
 def test_according_to_and_anonymous_sources() -> None:
     body = [
-        "The factory will close in May, according to the Ministry of Industry.",
+        "The factory will close in May with the loss of 300 jobs, according to the Ministry of "
+        "Industry.",
         "Two officials said the decision was made in March.",
         "A person familiar with the matter said talks had collapsed.",
     ]
