@@ -33,6 +33,7 @@ from bot.errors import FetchFailed, InvalidSource, NewsdeskError, Paywalled
 from bot.model import Digest, InputMode, RawDocument
 from bot.pipeline import content_hash, digest_raw, digest_text
 from bot.render import render_blocks, render_parent
+from bot.schedule import FRESH_EVERY
 from bot.sources import read_source
 from config.settings import Settings
 
@@ -483,7 +484,20 @@ class DigestService:
             )
         except Exception:
             log.exception("recording the thread failed")  # the digest is out; say nothing
+        if is_url:
+            await self._restart_watch(story_id)
         return Outcome("posted", req.channel_id, thread_ts, story_id)
+
+    async def _restart_watch(self, story_id: int) -> None:
+        """A fresh digest of a URL watches it afresh, even if an earlier watch had stopped."""
+        now = datetime.now(UTC)
+        try:
+            await self.write(
+                self.store.restart_watch, story_id, now, now + FRESH_EVERY,
+                priority=AFTER_POST,
+            )
+        except Exception:
+            log.exception("restarting the watch failed")
 
     async def _link_fresh(
         self, req: DigestRequest, client: AsyncWebClient, story_id: int

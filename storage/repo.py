@@ -633,6 +633,21 @@ class Store:
         records = [_record(StoryRecord, r) for r in rows]
         return sorted(records, key=lambda r: (r.next_check_at, r.id))
 
+    async def restart_watch(self, story_id: int, now: datetime, first_check: datetime) -> bool:
+        """A story someone just asked for again starts a fresh watch: active, no failures, the
+        backoff counted from ``now``, first check at ``first_check``. False if no such story."""
+        now, first_check = _aware(now, "now"), _aware(first_check, "first_check")
+        c = stories.c
+        stmt = (
+            update(stories)
+            .where(c.id == story_id)
+            .values(status="active", last_changed_at=now, consecutive_failures=0,
+                    next_check_at=first_check)
+            .returning(c.id)
+        )
+        async with self._write() as conn:
+            return (await conn.execute(stmt)).first() is not None
+
     async def schedule_new_watches(self, at: datetime) -> int:
         """Give a first check time ``at`` to active stories that a thread watches but that
         have never been scheduled (a digest just posted); returns how many."""

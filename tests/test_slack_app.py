@@ -8,7 +8,7 @@ import json
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -256,6 +256,12 @@ async def test_url_digest_has_buttons_and_is_watched(harness: Harness) -> None:
     assert len(versions) == 1 and "2,300 residents" in versions[0].cleaned_text
     threads = await harness.store.threads_for_story(story.id)
     assert [t.watching for t in threads] == [True]
+    # The first re-check is due at the fresh rate, counted from now.
+    watched = await harness.store.get_story(story.id)
+    assert watched is not None and watched.status == "active"
+    assert watched.next_check_at is not None and watched.last_changed_at is not None
+    gap = watched.next_check_at - watched.last_changed_at
+    assert abs(gap - timedelta(minutes=15)) < timedelta(seconds=5)  # the version lands just after
 
 
 async def test_repeat_request_gets_a_link_to_the_fresh_thread(harness: Harness) -> None:

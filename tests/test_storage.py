@@ -257,6 +257,20 @@ async def test_schedule_check_and_status(store: Store) -> None:
         await store.set_story_status(sid, "deleted")
 
 
+async def test_restart_watch_revives_a_gone_story_with_a_fresh_clock(store: Store) -> None:
+    sid = await _story(store)
+    assert await store.set_story_status(sid, "gone")
+    later = T0 + timedelta(days=9)
+    assert await store.restart_watch(sid, later, later + timedelta(minutes=15))
+    story = await store.get_story(sid)
+    assert story is not None
+    assert (story.status, story.last_changed_at, story.next_check_at) == (
+        "active", later, later + timedelta(minutes=15)
+    )
+    assert story.consecutive_failures == 0
+    assert not await store.restart_watch(4242, later, later)
+
+
 async def test_check_cycle(store: Store) -> None:
     sid = await _story(store)
     await store.schedule_check(sid, T0)
