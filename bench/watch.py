@@ -39,7 +39,7 @@ from bot.pipeline import content_hash, digest_raw  # noqa: E402
 from bot.watcher import Watcher  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from storage.db import make_engine, migrate  # noqa: E402
-from storage.repo import Store, explain_due_query, stories, threads  # noqa: E402
+from storage.repo import Store, explain_due_query  # noqa: E402
 from tests.pages import article_page  # noqa: E402
 
 PARAS = [
@@ -140,31 +140,20 @@ async def seed(store: Store, base: str, n: int, now: datetime, settings: Setting
         }
         for i in range(n)
     ]
-    async with store.engine.begin() as conn:
-        await conn.execute(stories.insert(), rows)
-        ids = dict(
-            (
-                await conn.execute(
-                    stories.select().with_only_columns(stories.c.canonical_url, stories.c.id)
-                )
-            ).all()
-        )
-        await conn.execute(
-            threads.insert(),
-            [
-                {
-                    "team_id": "T1",
-                    "channel_id": f"C{i % 50}",
-                    "thread_ts": f"1700000000.{i:06d}",
-                    "parent_ts": f"1700000000.{i:06d}",
-                    "story_id": ids[f"{base}/s/{i}"],
-                    "requested_by": "U1",
-                    "created_at": now - timedelta(hours=1),
-                    "watching": True,
-                }
-                for i in range(n)
-            ],
-        )
+    thread_rows = [
+        {
+            "canonical_url": f"{base}/s/{i}",
+            "team_id": "T1",
+            "channel_id": f"C{i % 50}",
+            "thread_ts": f"1700000000.{i:06d}",
+            "parent_ts": f"1700000000.{i:06d}",
+            "requested_by": "U1",
+            "created_at": now - timedelta(hours=1),
+            "watching": True,
+        }
+        for i in range(n)
+    ]
+    ids = await store.import_watched_stories(rows, thread_rows)
     # The changing stories need a stored version to compare with (through the Store API).
     doc = digest.to_json()
     for i in range(n):

@@ -648,6 +648,33 @@ class Store:
         async with self._write() as conn:
             return (await conn.execute(stmt)).first() is not None
 
+    async def import_watched_stories(
+        self, story_rows: Sequence[dict[str, Any]], thread_rows: Sequence[dict[str, Any]]
+    ) -> dict[str, int]:
+        """Bulk-load stories and the threads that watch them in one transaction (imports,
+        benchmarks). Thread rows name their story by ``canonical_url`` instead of an id.
+        Returns canonical URL -> story id."""
+        async with self._write() as conn:
+            await conn.execute(stories.insert(), list(story_rows))
+            urls = [row["canonical_url"] for row in story_rows]
+            ids: dict[str, int] = {}
+            for start in range(0, len(urls), 500):  # keep IN lists small for SQLite
+                chunk = urls[start : start + 500]
+                result = await conn.execute(
+                    select(stories.c.canonical_url, stories.c.id).where(
+                        stories.c.canonical_url.in_(chunk)
+                    )
+                )
+                ids.update({url: story_id for url, story_id in result.all()})
+            if thread_rows:
+                rows = [
+                    {**{k: v for k, v in row.items() if k != "canonical_url"},
+                     "story_id": ids[row["canonical_url"]]}
+                    for row in thread_rows
+                ]
+                await conn.execute(threads.insert(), rows)
+        return ids
+
     async def schedule_new_watches(self, at: datetime) -> int:
         """Give a first check time ``at`` to active stories that a thread watches but that
         have never been scheduled (a digest just posted); returns how many."""
