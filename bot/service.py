@@ -470,6 +470,7 @@ class DigestService:
                 await self.tell(client, req, error_message(err))
             return Outcome("failed", req.channel_id, thread_ts, story_id, error_message(err))
 
+        now = datetime.now(UTC)
         try:
             await self.write(
                 self.store.record_thread,
@@ -481,23 +482,12 @@ class DigestService:
                 story_id=story_id,
                 requested_by=req.user_id,
                 watching=is_url,
+                # A fresh digest of a URL watches it afresh, even after an earlier watch stopped.
+                restart_watch=(now, now + FRESH_EVERY) if is_url else None,
             )
         except Exception:
             log.exception("recording the thread failed")  # the digest is out; say nothing
-        if is_url:
-            await self._restart_watch(story_id)
         return Outcome("posted", req.channel_id, thread_ts, story_id)
-
-    async def _restart_watch(self, story_id: int) -> None:
-        """A fresh digest of a URL watches it afresh, even if an earlier watch had stopped."""
-        now = datetime.now(UTC)
-        try:
-            await self.write(
-                self.store.restart_watch, story_id, now, now + FRESH_EVERY,
-                priority=AFTER_POST,
-            )
-        except Exception:
-            log.exception("restarting the watch failed")
 
     async def _link_fresh(
         self, req: DigestRequest, client: AsyncWebClient, story_id: int

@@ -163,6 +163,18 @@ def _aware(value: datetime, name: str) -> datetime:
     return value.astimezone(UTC)
 
 
+def _restart_watch_stmt(story_id: int, now: datetime, first_check: datetime) -> Any:
+    now, first_check = _aware(now, "now"), _aware(first_check, "first_check")
+    c = stories.c
+    return (
+        update(stories)
+        .where(c.id == story_id)
+        .values(status="active", last_changed_at=now, consecutive_failures=0,
+                next_check_at=first_check)
+        .returning(c.id)
+    )
+
+
 def due_stories_query(now: datetime, limit: int) -> Select[Any]:
     """Active stories whose check is due and not leased, oldest first (ix_stories_due)."""
     c = stories.c
@@ -453,9 +465,16 @@ class Store:
         story_id: int,
         requested_by: str | None,
         watching: bool,
+        restart_watch: tuple[datetime, datetime] | None = None,
     ) -> int:
-        """Remember a digest posted in a thread; recording the same thread again updates it."""
+        """Remember a digest posted in a thread; recording the same thread again updates it.
+
+        ``restart_watch=(now, first_check)`` also restarts the story's watch in the same
+        transaction (see ``restart_watch``): one write per posted digest, not two.
+        """
         async with self._write() as conn:
+            if restart_watch is not None:
+                await conn.execute(_restart_watch_stmt(story_id, *restart_watch))
             ins = _insert(conn, threads).values(
                 team_id=team_id,
                 channel_id=channel_id,
@@ -636,17 +655,9 @@ class Store:
     async def restart_watch(self, story_id: int, now: datetime, first_check: datetime) -> bool:
         """A story someone just asked for again starts a fresh watch: active, no failures, the
         backoff counted from ``now``, first check at ``first_check``. False if no such story."""
-        now, first_check = _aware(now, "now"), _aware(first_check, "first_check")
-        c = stories.c
-        stmt = (
-            update(stories)
-            .where(c.id == story_id)
-            .values(status="active", last_changed_at=now, consecutive_failures=0,
-                    next_check_at=first_check)
-            .returning(c.id)
-        )
         async with self._write() as conn:
-            return (await conn.execute(stmt)).first() is not None
+            result = await conn.execute(_restart_watch_stmt(story_id, now, first_check))
+            return result.first() is not None
 
     async def import_watched_stories(
         self, story_rows: Sequence[dict[str, Any]], thread_rows: Sequence[dict[str, Any]]
