@@ -638,19 +638,27 @@ class Store:
         Atomic across processes: two callers never get the same story while a lease holds.
         """
         now = _aware(now, "now")
+        due = due_stories_query(now, limit)
+        records = await self._claim(stories, due, StoryRecord, owner, now + lease, limit)
+        return sorted(records, key=lambda r: (r.next_check_at, r.id))
+
+    async def _claim(
+        self, table: Table, due: Select[Any], record: type, owner: str, until: datetime,
+        limit: int,
+    ) -> list[Any]:
+        """Lease the rows ``due`` selects to ``owner`` in one statement (see due_stories_query
+        for why that is atomic on both backends)."""
         if limit <= 0:
             return []
-        due = due_stories_query(now, limit).scalar_subquery()
         stmt = (
-            update(stories)
-            .where(stories.c.id.in_(due))
-            .values(lease_owner=owner, lease_until=now + lease)
-            .returning(*stories.c)
+            update(table)
+            .where(table.c.id.in_(due.scalar_subquery()))
+            .values(lease_owner=owner, lease_until=until)
+            .returning(*table.c)
         )
         async with self._write() as conn:
             rows = (await conn.execute(stmt)).all()
-        records = [_record(StoryRecord, r) for r in rows]
-        return sorted(records, key=lambda r: (r.next_check_at, r.id))
+        return [_record(record, r) for r in rows]
 
     async def restart_watch(self, story_id: int, now: datetime, first_check: datetime) -> bool:
         """A story someone just asked for again starts a fresh watch: active, no failures, the
@@ -869,18 +877,8 @@ class Store:
     ) -> list[ScheduleRecord]:
         """Lease up to ``limit`` due channel schedules to ``owner``; like claim_due_checks."""
         now = _aware(now, "now")
-        if limit <= 0:
-            return []
-        due = _due_schedules_query(now, limit).scalar_subquery()
-        stmt = (
-            update(schedules)
-            .where(schedules.c.id.in_(due))
-            .values(lease_owner=owner, lease_until=now + lease)
-            .returning(*schedules.c)
-        )
-        async with self._write() as conn:
-            rows = (await conn.execute(stmt)).all()
-        records = [_record(ScheduleRecord, r) for r in rows]
+        due = _due_schedules_query(now, limit)
+        records = await self._claim(schedules, due, ScheduleRecord, owner, now + lease, limit)
         return sorted(records, key=lambda r: (r.next_run_at, r.id))
 
     async def finish_schedule(
