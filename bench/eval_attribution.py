@@ -24,8 +24,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.attrib_bounds import BOUNDS_PATH, cut_points  # noqa: E402
 from bot.attrib_model import MODEL_PATH, FilterModel, train  # noqa: E402
-from bot.attribution import candidate_attributions, extract_attributions  # noqa: E402
+from bot.attribution import (  # noqa: E402
+    CLIPPED,
+    _plain_quotes,
+    candidate_attributions,
+    extract_attributions,
+    quote_spans,
+)
 from bot.model import Attribution  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -190,7 +197,7 @@ def errors(docs: list[dict[str, Any]], examples: int = 4) -> None:
         offs = para_offsets(text)
         cands = candidate_attributions(body)
         kept = extract_attributions(body)
-        kept_ids = {id(a) for a in kept}
+        kept_ids = {(a.paragraph, a.span, a.content) for a in kept}
         allc = [a for a, _ in cands]
         gold = d["attributions"]
         allg = gold + d.get("unsourced", [])
@@ -222,7 +229,8 @@ def errors(docs: list[dict[str, Any]], examples: int = 4) -> None:
             gs, ge = gspan(g)
             over = [a for a in allc if abs_span(a)[0] < ge and gs < abs_span(a)[1]]
             msg = f"{d['id'][:30]} gold={g['content'][:110]!r} [{g['speaker']}|{g['cue']}]"
-            if mc.get(j) is not None and id(allc[mc[j]]) not in kept_ids:
+            ca = allc[mc[j]] if mc.get(j) is not None else None
+            if ca is not None and (ca.paragraph, ca.span, ca.content) not in kept_ids:
                 b = "dropped by filter"
             elif mc.get(j) is not None:
                 b = "kept, taken by another gold"
@@ -267,6 +275,64 @@ def errors(docs: list[dict[str, Any]], examples: int = 4) -> None:
         print(f"  {cue[:30]:30s} {n:5d} {cue_hit[cue] / n:.2f}")
 
 
+def bound_samples(docs: list[dict[str, Any]]) -> list[list[tuple[list[str], int]]]:
+    """Per document: (cut-point features, 1 if the gold content ends there) samples.
+
+    Only candidates the cut model trims, whose span holds a gold content starting near its
+    start; cut points after the gold end are never reached and give no sample.
+    """
+    out: list[list[tuple[list[str], int]]] = []
+    for d in docs:
+        body = paragraphs(d["text"])
+        offs = para_offsets(d["text"])
+        gold = [g for g in d["attributions"] + d.get("unsourced", []) if g.get("content_span")]
+        samples: list[tuple[list[str], int]] = []
+        for a, f in candidate_attributions(body, bounds=False):
+            how = next((x[4:] for x in f if x.startswith("how=")), "")
+            if how not in CLIPPED or a.span is None:
+                continue
+            s, e = a.span
+            base = offs[a.paragraph]
+            hit = next((g for g in gold if 0 <= g["content_span"][0] - (base + s) <= 12
+                        and g["content_span"][1] <= base + e + 1), None)
+            if hit is None:
+                continue
+            gend = hit["content_span"][1] - base
+            text = _plain_quotes(body[a.paragraph])
+            for pos, feats in cut_points(text, s, e, a.cue or "", a.kind.value,
+                                         quote_spans(text)):
+                if pos > gend + 1:
+                    break
+                samples.append((feats, int(abs(pos - gend) <= 1)))
+        out.append(samples)
+    return out
+
+
+def train_bounds(docs: list[dict[str, Any]], cv: int) -> None:
+    per_doc = bound_samples(docs)
+    if cv:
+        right = total = 0
+        for k in range(cv):
+            tr = [s for n, ss in enumerate(per_doc) if n % cv != k for s in ss]
+            model = FilterModel(train(tr), 0.5)
+            for n, ss in enumerate(per_doc):
+                if n % cv == k:
+                    for f, y in ss:
+                        right += (model.score(f) >= 0.5) == bool(y)
+                        total += 1
+        print(f"cut points: {cv}-fold accuracy {right / total:.3f} over {total}")
+    allsamples = [s for ss in per_doc for s in ss]
+    weights = train(allsamples)
+    BOUNDS_PATH.write_text(json.dumps({
+        "about": "Cut-point model for reported content ends (bot/attrib_bounds.py); "
+                 "trained by bench/eval_attribution.py --train-bounds.",
+        "threshold": 0.5,
+        "weights": dict(sorted(weights.items())),
+    }, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {BOUNDS_PATH} ({len(weights)} weights, {len(allsamples)} samples, "
+          f"{sum(y for _, y in allsamples)} cuts)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cv", type=int, default=0, help="K-fold cross-validation")
@@ -276,6 +342,7 @@ def main() -> None:
     ap.add_argument("--out", default="/tmp/attr_pred.jsonl")
     ap.add_argument("--sweep", action="store_true", help="CV scores at several thresholds")
     ap.add_argument("--errors", action="store_true", help="error buckets with examples")
+    ap.add_argument("--train-bounds", action="store_true", help="retrain the cut-point model")
     ap.add_argument("--examples", type=int, default=4)
     args = ap.parse_args()
     if not GOLD.exists():
@@ -284,6 +351,9 @@ def main() -> None:
     out = Path(args.out)
     if args.errors:
         errors(docs, args.examples)
+        return
+    if args.train_bounds:
+        train_bounds(docs, args.cv)
         return
 
     if not (args.cv or args.train):
@@ -309,14 +379,26 @@ def main() -> None:
     ys = [labels(sc, d, [a for a, _ in c]) for d, c in zip(docs, cands, strict=True)]
     threshold = 0.5 if args.threshold is None else args.threshold
     if args.cv:
+        import bot.attrib_bounds as bounds_mod
+
         probs: list[list[float]] = [[] for _ in docs]
+        per_doc_bounds = bound_samples(docs)
+        shipped_bounds = bounds_mod.load_bounds
         for k in range(args.cv):
-            tr = [(f, y) for n, (c, yy) in enumerate(zip(cands, ys, strict=True))
+            # Nested: the fold's cut-point model too is trained without the held-out docs.
+            cut = FilterModel(train([s for n, ss in enumerate(per_doc_bounds)
+                                     if n % args.cv != k for s in ss]), 0.5)
+            bounds_mod.load_bounds = lambda cut=cut: cut  # type: ignore[assignment]
+            fold = [candidate_attributions(paragraphs(d["text"])) for d in docs]
+            fys = [labels(sc, d, [a for a, _ in c]) for d, c in zip(docs, fold, strict=True)]
+            tr = [(f, y) for n, (c, yy) in enumerate(zip(fold, fys, strict=True))
                   if n % args.cv != k for (_, f), y in zip(c, yy, strict=True)]
             model = FilterModel(train(tr), threshold)
-            for n, c in enumerate(cands):
+            for n, c in enumerate(fold):
                 if n % args.cv == k:
+                    cands[n] = c
                     probs[n] = [model.score(f) for _, f in c]
+        bounds_mod.load_bounds = shipped_bounds  # type: ignore[assignment]
         if args.sweep:
             for t in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
                 ch = [[a for (a, _), pr in zip(c, pp, strict=True) if pr >= t]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
 from bot.model import Attribution, Kind
 from bot.sentences import split_sentences
@@ -127,6 +128,9 @@ class _Cand:
     how: str = "pre"  # which rule found it: pre, post, inv, acc_pre, acc_post, colon
 
 
+_QUOTE_MARK = re.compile("[“”\"]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of double-quoted stretches, quote marks included.
 
@@ -136,7 +140,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start: int | None = None
     skip = -1
-    for i, ch in enumerate(text):
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group(0)
         if i == skip:
             continue
         if ch == "“" or (ch == '"' and start is None):
@@ -155,7 +160,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < pos < e - 1 or s == pos for s, e in spans)
+    for s, e in spans:  # sorted and disjoint
+        if s > pos:
+            return False
+        if pos < e - 1 or s == pos:
+            return True
+    return False
 
 
 def _units(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -181,7 +191,7 @@ def _starts_quote(text: str, pos: int, quotes: Sequence[tuple[int, int]]) -> boo
     return any(qs == pos for qs, _ in quotes)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built by the hundred thousand, frozen init is slow
 class _Tok:
     text: str
     start: int
@@ -719,8 +729,16 @@ def _carried_quote(body: Sequence[str], p: int, last: _Cand) -> list[_Cand]:
     return []
 
 
-def candidate_attributions(body: Sequence[str]) -> list[tuple[Attribution, list[str]]]:
-    """Every candidate the rules find, with its filter features (see ``bot.attrib_model``)."""
+# Rules whose content runs from the cue to the clause end: the cut-point model trims them.
+CLIPPED = frozenset({"pre", "part", "acc_pre"})
+
+
+def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
+                           ) -> list[tuple[Attribution, list[str]]]:
+    """Every candidate the rules find, with its filter features (see ``bot.attrib_model``).
+
+    ``bounds=False`` keeps contents as the rules cut them (for training the cut model).
+    """
     cands: list[_Cand] = []
     for p, text in enumerate(body):
         found = _extract_paragraph(text, p)
@@ -728,7 +746,9 @@ def candidate_attributions(body: Sequence[str]) -> list[tuple[Attribution, list[
             found = _carried_quote(body, p, cands[-1])
         cands.extend(found)
     phrases = [parse_speaker(c.speaker_text) for c in cands]
-    names = resolve(phrases, _gender_hints(body), _rivals(body, cands))
+    # Rivals matter only to he/she: skip the name scan when no speaker is one.
+    rivals = _rivals(body, cands) if any(ph.pronoun in ("he", "she") for ph in phrases) else None
+    names = resolve(phrases, _gender_hints(body), rivals)
     per_para: dict[int, int] = {}
     for c in cands:
         per_para[c.paragraph] = per_para.get(c.paragraph, 0) + 1
@@ -736,8 +756,13 @@ def candidate_attributions(body: Sequence[str]) -> list[tuple[Attribution, list[
     for c, ph, name in zip(cands, phrases, names, strict=True):
         text = body[c.paragraph]
         pieces = sorted(c.pieces)
-        content = " ".join(text[s:e] for s, e in pieces)
         kind = _kind(text, pieces)
+        if bounds and c.how in CLIPPED and len(pieces) == 1:
+            plain = _plain_quotes(text)
+            s0, e0 = pieces[0]
+            pieces = [(s0, clip_end(plain, s0, e0, c.cue, kind.value, quote_spans(plain)))]
+            kind = _kind(text, pieces)
+        content = " ".join(text[s:e] for s, e in pieces)
         span = (pieces[0][0], pieces[-1][1])
         # Unresolved pronouns and descriptors keep the words the article used.
         att = Attribution(

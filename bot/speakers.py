@@ -145,7 +145,7 @@ def parse_speaker(text: str) -> SpeakerPhrase:
             before = list(words[:s])
             if before and before[0].lower() in DETERMINERS:
                 before = before[1:]
-            role = " ".join(before) or None
+            role = " ".join(before) or _appositive(text, core)
             head = _strip_possessive(low[e - 1])
     else:
         role = core
@@ -155,6 +155,20 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         head = _strip_possessive(low[cut - 1])
     anonymous = name is None and (head in ANON_HEADS or head.rstrip("s") in ANON_HEADS)
     return SpeakerPhrase(text, name, role, None, head, anonymous, gender)
+
+
+def _appositive(text: str, core: str) -> str | None:
+    """ "Tom Reyes, the campaign's chair" -> "the campaign's chair" (not a "who" clause)."""
+    rest = text[len(core) :].strip()
+    if not rest.startswith(","):
+        return None
+    segs = [x.strip(" ;:-—–") for x in rest[1:].split(",")]
+    while segs and segs[0].isdigit():
+        segs = segs[1:]  # an age: "Ann Lee, 44, a nurse"
+    words = _WORD.findall(segs[0]) if segs else []
+    if not words or len(words) > 12 or words[0].lower() in ("who", "whose", "which", "that"):
+        return None
+    return segs[0]
 
 
 @dataclass(slots=True)

@@ -113,7 +113,7 @@ def test_descriptor_resolves_to_earlier_organisation() -> None:
         "The National Weather Service told residents that the storm would strike overnight.",
         "Winds could reach 100 miles an hour, the agency said.",
     ]
-    atts = extract_attributions(body)
+    atts = extract_attributions(body, min_score=0.0)  # resolution, not the filter, is tested
     later = _by_content(atts, "Winds could reach")
     assert later.speaker == "The National Weather Service" or later.speaker == (
         "National Weather Service"
@@ -222,3 +222,63 @@ def test_inversion_with_lower_case_role_before_name() -> None:
     (att,) = extract_attributions(body, min_score=0.0)
     assert att.speaker == "Ann Marsh" and att.kind is Kind.DIRECT
     assert "bridge is safe" in att.content
+
+
+def test_surname_resolves_to_full_name_after_inverted_split_quote() -> None:
+    body = [
+        '"The culvert failed," said county engineer Sarah Poole. "We will rebuild it by June."',
+        "The council voted to fund the work on Tuesday.",
+        "Repairs will cost about $2 million in total, Poole said.",
+    ]
+    atts = extract_attributions(body, min_score=0.0)
+    first = _by_content(atts, "culvert failed")
+    assert first.speaker == "Sarah Poole" and first.speaker_role == "county engineer"
+    assert first.content == '"The culvert failed," "We will rebuild it by June."'
+    later = _by_content(atts, "Repairs will cost")
+    assert later.speaker == "Sarah Poole" and later.speaker_text == "Poole"
+
+
+def test_appositive_role_and_age() -> None:
+    body = [
+        "Tom Reyes, the campaign's chair, said the money had been raised in a week.",
+        '"It was rushed," Ann Lee, 44, a retired nurse, said.',
+    ]
+    atts = extract_attributions(body, min_score=0.0)
+    reyes = _by_content(atts, "money had been raised")
+    assert reyes.speaker == "Tom Reyes" and reyes.speaker_role == "the campaign's chair"
+    lee = _by_content(atts, "It was rushed")
+    assert lee.speaker == "Ann Lee" and lee.speaker_role == "a retired nurse"
+    assert lee.kind is Kind.DIRECT
+
+
+def test_nyt_double_apostrophe_quotes_split_around_cue() -> None:
+    body = ["''We lost the vote,'' Mr. Hale said. ''But we will be back next year.''"]
+    (att,) = extract_attributions(body, min_score=0.0)
+    assert att.content == "''We lost the vote,'' ''But we will be back next year.''"
+    assert att.kind is Kind.DIRECT and att.speaker == "Mr. Hale"
+
+
+def test_question_quote_then_cue_and_colon_introduced_paragraph() -> None:
+    body = [
+        '"Why would we wait?" Hannity asked.',
+        "The mayor wrote in a letter to residents:",
+        '"The budget is broken and nobody in this building will fix it alone."',
+    ]
+    atts = extract_attributions(body, min_score=0.0)
+    assert _by_content(atts, "Why would we wait").speaker == "Hannity"
+    letter = _by_content(atts, "budget is broken")
+    assert letter.paragraph == 2 and letter.speaker_text == "The mayor"
+    assert letter.kind is Kind.DIRECT
+
+
+def test_pronoun_left_unresolved_when_another_person_intervenes() -> None:
+    body = [
+        "Ann Cole said the vote was close.",
+        "Mark Dunn, a local farmer, had objected to the plan for months.",
+        '"It was rushed," she said.',
+        'Dana Ortiz said the count was fair. "We checked it twice," she said.',
+    ]
+    atts = extract_attributions(body, min_score=0.0)
+    rushed = _by_content(atts, "It was rushed")
+    assert rushed.speaker == "she" and rushed.speaker_text == "she"
+    assert _by_content(atts, "checked it twice").speaker == "Dana Ortiz"
