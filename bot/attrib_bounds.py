@@ -19,9 +19,12 @@ from bot.attrib_model import FilterModel
 
 BOUNDS_PATH = Path(__file__).resolve().parent / "models" / "attribution_bounds.json"
 _TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
-_CUT_WORDS = frozenset(
-    ["and", "but", "or", "which", "who", "whom", "whose", "where", "when", "while", "as", "after", "before", "because", "since", "though", "although", "if", "with", "without", "in", "on", "at", "for", "from", "during", "despite", "including", "to", "by", "than", "so", "nor", "yet", "unless", "until", "saying", "adding", "calling", "according", "whereas", "amid"]
-)
+_CUT_WORDS = frozenset({
+    "and", "but", "or", "which", "who", "whom", "whose", "where", "when", "while", "as", "after",
+    "before", "because", "since", "though", "although", "if", "with", "without", "in", "on",
+    "at", "for", "from", "during", "despite", "including", "to", "by", "than", "so", "nor",
+    "yet", "unless", "until", "saying", "adding", "calling", "according", "whereas", "amid",
+})
 _PUNCT_CUTS = frozenset(",;—–-(:")
 _CLOSE_QUOTES = "”\""
 
