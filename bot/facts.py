@@ -17,7 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from bot.figures import QUANTITY_KINDS, Figure, counted_noun, lemma, scan_figures
+from bot.figures import (
+    QUANTITY_KINDS,
+    TRIGGER_WORDS,
+    CountedNoun,
+    Figure,
+    counted_noun,
+    lemma,
+    scan_figures,
+)
 from bot.model import Attribution, Claim, Conflict, Fact
 from bot.sentences import split_sentences
 
@@ -104,7 +112,7 @@ _GROUP_LABELS: Final = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs several times more
 class _Sentence:
     paragraph: int
     index: int  # position within the paragraph
@@ -113,7 +121,13 @@ class _Sentence:
     text: str
     figures: tuple[Figure, ...]
     tokens: frozenset[str]  # its words as written
+    lowered: frozenset[str]  # the same words lowercased
     words: int  # how many whitespace-separated words
+
+
+# A figure starts at a digit, a currency sign or a number/month word (see figures.py): a
+# sentence with none of them has no figures, and most sentences skip the costly scan.
+_DIGITISH_RE: Final = re.compile(r"[\d$£€¥₹]")
 
 
 def _sentences(body: Sequence[str]) -> tuple[_Sentence, ...]:
@@ -124,8 +138,15 @@ def _sentences(body: Sequence[str]) -> tuple[_Sentence, ...]:
         for i, (s, e) in enumerate(split_sentences(para)):
             text = para[s:e]
             tokens = frozenset(_TOKEN_RE.findall(text))
-            figures = tuple(scan_figures(text))
-            out.append(_Sentence(p, i, s, e, text, figures, tokens, len(text.split())))
+            lowered = frozenset(map(str.lower, tokens))
+            # The lowered [A-Za-z] runs include every word scan_figures would trigger on.
+            if _DIGITISH_RE.search(text) or not lowered.isdisjoint(TRIGGER_WORDS):
+                figures = tuple(scan_figures(text, lowered))
+            else:
+                figures = ()
+            out.append(
+                _Sentence(p, i, s, e, text, figures, tokens, lowered, len(text.split()))
+            )
     return tuple(out)
 
 
@@ -243,14 +264,15 @@ def _score(sent: _Sentence) -> float:
         score += min(2.0, 1.0 + 0.5 * (len(quantities) - 1))
     if any(f.kind == "vote" for f in quantities):
         score += 1.5
-    tokens = sent.tokens
-    lowered = set(map(str.lower, tokens))
-    if any(f.kind == "date" for f in sent.figures) or not _DATE_WORDS.isdisjoint(tokens):
+    lowered = sent.lowered
+    if any(f.kind == "date" for f in sent.figures) or not _DATE_WORDS.isdisjoint(sent.tokens):
         score += 0.4
     if not _EVENT_VERBS.isdisjoint(lowered):
         score += 1.2
-    quoted = sum(len(m.group(0)) for m in _QUOTED_RE.finditer(sent.text))
-    if quoted > 0.5 * len(sent.text):
+    text = sent.text
+    if ('"' in text or "“" in text) and (
+        sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text)) > 0.5 * len(text)
+    ):
         score -= 1.5  # mostly a quote: it belongs under "who said what"
     if sent.text.rstrip("”\"’' ").endswith("?"):
         score -= 1.0
@@ -311,9 +333,12 @@ def _facts(
     index: dict[int, list[tuple[int, int, Attribution]]],
     limit: int,
 ) -> list[Fact]:
-    sentences = [s for s in all_sentences if s.words >= 4]
-    scored = [(s, _score(s)) for s in sentences]
-    candidates = [(s, score, _content_words(s.text)) for s, score in scored if score > 0.5]
+    candidates: list[tuple[_Sentence, float]] = []
+    for sent in all_sentences:
+        if sent.words >= 4:
+            score = _score(sent)
+            if score > 0.5:
+                candidates.append((sent, score))
     # The figures by which a candidate would repeat a chosen fact.
     values = [
         frozenset(
@@ -321,31 +346,50 @@ def _facts(
             for f in sent.figures
             if f.kind in QUANTITY_KINDS and f.value is not None
         )
-        for sent, _, _ in candidates
+        for sent, _ in candidates
     ]
+    # Greedy diversity: each round picks the highest adjusted score (the earliest on a tie),
+    # where a sentence that repeats a chosen one's words or figures loses ground. A penalty
+    # only lowers a score, so candidates are visited best score first and the visit stops
+    # once no raw score can beat the best adjusted one; content words and similarities are
+    # computed only for the candidates visited.
+    order = sorted(range(len(candidates)), key=lambda i: (-candidates[i][1], i))
+    words: list[frozenset[str] | None] = [None] * len(candidates)
+    overlap = [0.0] * len(candidates)  # each candidate's highest similarity to a chosen fact
+    seen = [0] * len(candidates)  # how many chosen facts ``overlap`` already accounts for
+    taken = [False] * len(candidates)
     chosen: list[tuple[_Sentence, float, frozenset[str]]] = []
     chosen_values: set[tuple[str, float | None]] = set()
-    overlap = [0.0] * len(candidates)  # each candidate's highest similarity to a chosen fact
-    alive = list(range(len(candidates)))
-    while alive and len(chosen) < limit:
-        # Greedy diversity: a sentence that repeats a chosen one's words or figures loses ground.
+    while len(chosen) < limit:
         best_i, best_adj = -1, float("-inf")
-        for i in alive:
+        for i in order:
+            if taken[i]:
+                continue
             score = candidates[i][1]
+            if score < best_adj or (score == best_adj and i > best_i):
+                break  # adj <= score: neither this nor any later candidate can win
+            mine = words[i]
+            if mine is None:
+                mine = words[i] = _content_words(candidates[i][0].text)
+            if seen[i] < len(chosen):
+                overlap[i] = max(
+                    overlap[i], *(_similarity(mine, c[2]) for c in chosen[seen[i] :])
+                )
+                seen[i] = len(chosen)
             repeats = not values[i].isdisjoint(chosen_values)
             adj = score - 6.0 * max(0.0, overlap[i] - 0.3) - (1.0 if repeats else 0.0)
-            if adj > best_adj:
+            if adj > best_adj or (adj == best_adj and i < best_i):
                 best_i, best_adj = i, adj
-        if best_adj <= 0.3:
+        if best_i < 0 or best_adj <= 0.3:
             break
-        alive.remove(best_i)
-        sent, _, words = candidates[best_i]
-        chosen.append((sent, best_adj, words))
+        taken[best_i] = True
+        sent = candidates[best_i][0]
+        best_words = words[best_i]
+        assert best_words is not None
+        chosen.append((sent, best_adj, best_words))
         chosen_values.update(
             (f.kind, f.value) for f in sent.figures if f.kind in QUANTITY_KINDS and f.value
         )
-        for i in alive:
-            overlap[i] = max(overlap[i], _similarity(candidates[i][2], words))
     return [
         Fact(
             text=sent.text,
@@ -376,39 +420,62 @@ class _Count:
 def _counts(
     sentences: Sequence[_Sentence], index: dict[int, list[tuple[int, int, Attribution]]]
 ) -> list[_Count]:
-    out: list[_Count] = []
+    """The sourced counts of things that may conflict, in body order.
+
+    A thing counted with fewer than two different values, or one that is never a conflict
+    (units, people with no event), cannot make one: its counts skip the costly search for
+    who gives them.
+    """
+    found: list[tuple[_Sentence, Figure, CountedNoun]] = []
+    values: dict[str, set[float]] = {}
     for sent in sentences:
-        counts = [f for f in sent.figures if f.kind == "count" and f.value is not None]
-        if not counts:
-            continue
-        sources = _sources(sent.text)
-        estimate = bool(_ESTIMATE_RE.search(sent.text))
-        for fig in counts:
+        for fig in sent.figures:
+            if fig.kind != "count" or fig.value is None:
+                continue
             noun = counted_noun(sent.text, fig)
             if noun is None:
                 continue
-            # Who gives this figure: an attribution around it, a source named next to it,
-            # an attribution of the sentence, then any source the sentence names.
-            at = sent.start + fig.start
-            speaker = _covering_speaker(index, sent.paragraph, at, at + len(fig.text))
-            if speaker is None:
-                speaker = _source_near(sources, fig.start, fig.end)
-            if speaker is None:
-                speaker = _covering_speaker(index, sent.paragraph, sent.start, sent.end)
-            value = fig.value
-            assert value is not None
-            out.append(
-                _Count(
-                    key=noun.key,
-                    surface=noun.surface,
-                    modifier=noun.modifier,
-                    figure=fig.text,
-                    value=value,
-                    speaker=speaker,
-                    paragraph=sent.paragraph,
-                    estimate=estimate,
-                )
+            found.append((sent, fig, noun))
+            values.setdefault(noun.key, set()).add(fig.value)
+    keys = {
+        key
+        for key, vals in values.items()
+        if len(vals) > 1 and key not in _UNIT_NOUNS and key not in _PEOPLE
+    }
+    out: list[_Count] = []
+    per_sentence: dict[int, tuple[list[tuple[int, int, str]], bool]] = {}
+    for sent, fig, noun in found:
+        if noun.key not in keys:
+            continue
+        cached = per_sentence.get(id(sent))
+        if cached is None:
+            cached = per_sentence[id(sent)] = (
+                _sources(sent.text),
+                bool(_ESTIMATE_RE.search(sent.text)),
             )
+        sources, estimate = cached
+        # Who gives this figure: an attribution around it, a source named next to it,
+        # an attribution of the sentence, then any source the sentence names.
+        at = sent.start + fig.start
+        speaker = _covering_speaker(index, sent.paragraph, at, at + len(fig.text))
+        if speaker is None:
+            speaker = _source_near(sources, fig.start, fig.end)
+        if speaker is None:
+            speaker = _covering_speaker(index, sent.paragraph, sent.start, sent.end)
+        value = fig.value
+        assert value is not None
+        out.append(
+            _Count(
+                key=noun.key,
+                surface=noun.surface,
+                modifier=noun.modifier,
+                figure=fig.text,
+                value=value,
+                speaker=speaker,
+                paragraph=sent.paragraph,
+                estimate=estimate,
+            )
+        )
     return out
 
 

@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import Final
 
 __all__ = [
+    "QUANTITY_KINDS",
+    "TRIGGER_WORDS",
     "CountedNoun",
     "Figure",
     "counted_noun",
@@ -83,41 +85,64 @@ _RB = r"(?![\w%]|[.,:/]\d)"
 _CURRENCY = r"(?:(?:US|A|C|NZ|HK|S)?\$|£|€|¥|₹|(?:USD|GBP|EUR|JPY|CHF)\s?)"
 _SCALE_WORD = r"(?:trillion|billion|million|thousand|bn|mn|tn)"
 
-_FIGURE_RE: Final = re.compile(
-    "|".join(
-        [
-            rf"(?P<date_iso>{_LB}\d{{4}}-\d{{2}}-\d{{2}}\b)",
-            rf"(?P<date_dmy>{_LB}\d{{1,2}}{_ORD}\s+{_MONTH}(?:,?\s+\d{{4}})?(?![\w]))",
-            rf"(?P<date_mdy>\b{_MONTH}\s+\d{{1,2}}{_ORD}(?:,\s*\d{{4}})?{_RB})",
-            rf"(?P<date_my>\b{_MONTH}\s+\d{{4}}{_RB})",
-            rf"(?P<money>(?<![\w$£€¥₹]){_CURRENCY}(?:{_NUM})"
-            rf"(?:\s?(?:trillion|billion|million|thousand|bn|mn|tn|m|k|crore|lakh)\b)?{_RB})",
-            rf"(?P<money_sfx>{_LB}(?:{_NUM})(?:\s?{_SCALE_WORD})?\s+(?:US\s)?(?:dollars|pounds"
-            r"|euros|yen|rupees|roubles|rubles|yuan|francs)\b)",
-            rf"(?P<percent>(?:{_LB}(?:{_NUM})|\b{_WORDNUM})\s?(?:%|per\s?cent\b|percent\b"
-            r"|percentage points?\b))",
-            rf"(?P<vote_to>{_LB}\d{{1,3}}\s+(?:votes?\s+)?to\s+\d{{1,3}}(?![\w%]|\s?per))",
-            rf"(?P<vote>{_LB}\d{{1,3}}\s?[-–]\s?\d{{1,3}}(?![\w%]|[.,:/\-\u2013]\d))",
-            rf"(?P<scaled>{_LB}(?:{_NUM})\s?{_SCALE_WORD}\b)",
-            rf"(?P<word_scaled>\b(?:(?:{_WORDNUM}|a|an)\s+)?(?:hundred|thousand|million|billion"
-            rf"|trillion)(?:\s+(?:and\s+)?(?:{_WORDNUM}\s+)?(?:thousand|million|billion))?\b"
-            r"(?!\s+of\b))",
-            r"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
-            r"|dozens|scores|hundreds|thousands|millions)(?=\s+of\b))",
-            rf"(?P<plain>{_LB}(?:{_NUM}){_RB})",
-            rf"(?P<word_small>\b{_WORDNUM}\b)",
-        ]
+# The figure patterns in order of preference, each with the characters it can start with
+# ("d" a digit, "a" an ASCII letter, "$" a currency sign).
+_BRANCHES: Final = (
+    ("d", rf"(?P<date_iso>{_LB}\d{{4}}-\d{{2}}-\d{{2}}\b)"),
+    ("d", rf"(?P<date_dmy>{_LB}\d{{1,2}}{_ORD}\s+{_MONTH}(?:,?\s+\d{{4}})?(?![\w]))"),
+    ("a", rf"(?P<date_mdy>\b{_MONTH}\s+\d{{1,2}}{_ORD}(?:,\s*\d{{4}})?{_RB})"),
+    ("a", rf"(?P<date_my>\b{_MONTH}\s+\d{{4}}{_RB})"),
+    (
+        "a$",
+        rf"(?P<money>(?<![\w$£€¥₹]){_CURRENCY}(?:{_NUM})"
+        rf"(?:\s?(?:trillion|billion|million|thousand|bn|mn|tn|m|k|crore|lakh)\b)?{_RB})",
     ),
-    re.IGNORECASE,
+    (
+        "d",
+        rf"(?P<money_sfx>{_LB}(?:{_NUM})(?:\s?{_SCALE_WORD})?\s+(?:US\s)?(?:dollars|pounds"
+        r"|euros|yen|rupees|roubles|rubles|yuan|francs)\b)",
+    ),
+    (
+        "da",
+        rf"(?P<percent>(?:{_LB}(?:{_NUM})|\b{_WORDNUM})\s?(?:%|per\s?cent\b|percent\b"
+        r"|percentage points?\b))",
+    ),
+    ("d", rf"(?P<vote_to>{_LB}\d{{1,3}}\s+(?:votes?\s+)?to\s+\d{{1,3}}(?![\w%]|\s?per))"),
+    ("d", rf"(?P<vote>{_LB}\d{{1,3}}\s?[-–]\s?\d{{1,3}}(?![\w%]|[.,:/\-\u2013]\d))"),
+    ("d", rf"(?P<scaled>{_LB}(?:{_NUM})\s?{_SCALE_WORD}\b)"),
+    (
+        "a",
+        rf"(?P<word_scaled>\b(?:(?:{_WORDNUM}|a|an)\s+)?(?:hundred|thousand|million|billion"
+        rf"|trillion)(?:\s+(?:and\s+)?(?:{_WORDNUM}\s+)?(?:thousand|million|billion))?\b"
+        r"(?!\s+of\b))",
+    ),
+    (
+        "a",
+        r"(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
+        r"|dozens|scores|hundreds|thousands|millions)(?=\s+of\b))",
+    ),
+    ("d", rf"(?P<plain>{_LB}(?:{_NUM}){_RB})"),
+    ("a", rf"(?P<word_small>\b{_WORDNUM}\b)"),
+)
+_FIGURE_RE: Final = re.compile("|".join(p for _, p in _BRANCHES), re.IGNORECASE)
+# The same alternation cut down to the branches that can start with a decimal digit or with
+# an ASCII letter: the first branch to match is the same, and the others are not tried.
+_DIGIT_FIGURE_RE: Final = re.compile(
+    "|".join(p for starts, p in _BRANCHES if "d" in starts), re.IGNORECASE
+)
+_ALPHA_FIGURE_RE: Final = re.compile(
+    "|".join(p for starts, p in _BRANCHES if "a" in starts), re.IGNORECASE
 )
 # Where a figure can start. The full pattern is costly to try at every position, so it is
 # only tried where this cheap one finds a digit, a currency sign or a number/month word.
-_DIGITISH_RE: Final = re.compile(r"[\d$£€¥₹]")
+# A digit or currency sign that does not continue a number ("3,000" is tried from its "3").
+_DIGIT_START_RE: Final = re.compile(r"[\d$£€¥₹](?<![\d,.].)")
 _DOLLAR_PREFIX_RE: Final = re.compile(r"\b(?:US|A|C|NZ|HK|S)$")
 _ALPHA_RE: Final = re.compile(r"\b[a-z]+")
 _SCALE_TRIGGERS: Final = frozenset(["hundred", "thousand", "million", "billion", "trillion"])
 _ARTICLE_BEFORE_RE: Final = re.compile(r"\ban?\s+$")
-_TRIGGER_WORDS: Final = frozenset(
+# Public so callers can skip sentences with no trigger at all (see facts._sentences).
+TRIGGER_WORDS: Final = frozenset(
     _words(
         """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
         fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
@@ -139,10 +164,15 @@ _VOTE_CONTEXT_RE: Final = re.compile(
     re.IGNORECASE,
 )
 # Labels after which a number names a thing rather than counting it ("Article 5", "Flight 17").
+_LABELS: Final = frozenset(
+    _words(
+        """article section chapter no number flight route level category phase stage grade
+        room page pages vol volume part annex clause rule resolution paragraph item exhibit
+        bill act highway interstate platform gate line apollo covid channel hb sb hr"""
+    )
+)
 _LABEL_BEFORE_RE: Final = re.compile(
-    r"(?:\b(?:article|section|chapter|no|number|flight|route|level|category|phase|stage|grade"
-    r"|room|page|pages|vol|volume|part|annex|clause|rule|resolution|paragraph|item|exhibit"
-    r"|bill|act|highway|interstate|platform|gate|line|apollo|covid|channel|hb|sb|hr)\.?|#)\s*$",
+    rf"(?:\b(?:{'|'.join(sorted(_LABELS))})\.?|#)\s*$",
     re.IGNORECASE,
 )
 _YEAR_BEFORE_RE: Final = re.compile(
@@ -150,6 +180,7 @@ _YEAR_BEFORE_RE: Final = re.compile(
     r"between|around|circa|c\.|spring|summer|autumn|fall|winter)\s*[-\s]?$",
     re.IGNORECASE,
 )
+_YEAR_RE: Final = re.compile(r"1[89]\d\d|20\d\d|2100")
 _PERCENT_AFTER_RE: Final = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
 # A capitalised word right before a bare number usually names something ("School 285")
 # unless it is a word that leads a count ("About 300", "Nearly 40").
@@ -207,42 +238,69 @@ _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z’'\-]*|[^\sA-Za-z]+")
 _NOUN_WINDOW: Final = 5
 
 
-def _trigger_positions(sentence: str) -> list[int]:
+def _is_word_char(ch: str) -> bool:
+    """What ``re`` counts as a word character (``\\w``) in a str pattern."""
+    return ch.isalnum() or ch == "_"
+
+
+def _trigger_positions(sentence: str, words: frozenset[str] | set[str] | None) -> list[int]:
     """Where a figure may start: digits, currency signs, number and month words."""
     positions: list[int] = []
-    for m in _DIGITISH_RE.finditer(sentence):
+    for m in _DIGIT_START_RE.finditer(sentence):
         at = m.start()
-        prev = sentence[at - 1] if at else " "
-        if prev.isdigit() or prev in ",.":
-            continue  # inside a number already tried from its first digit
-        if m.group() == "$" and at and prev.isalpha():
-            prefix = _DOLLAR_PREFIX_RE.search(sentence, 0, at)  # "US$", "A$", "HK$"
-            if prefix:
-                positions.append(prefix.start())
+        if at:
+            prev = sentence[at - 1]
+            if prev.isdigit():
+                continue  # inside a number already tried from its first digit
+            if prev.isalpha() and m.group() == "$":
+                prefix = _DOLLAR_PREFIX_RE.search(sentence, 0, at)  # "US$", "A$", "HK$"
+                if prefix:
+                    positions.append(prefix.start())
         positions.append(at)
     lowered = sentence.lower()
-    if not _TRIGGER_WORDS.isdisjoint(_ALPHA_RE.findall(lowered)):
-        for m in _ALPHA_RE.finditer(lowered):
-            word = m.group()
-            if word in _TRIGGER_WORDS:
-                positions.append(m.start())
-                # "a million", "an estimated"? only the scale words reach back to their article.
-                if word in _SCALE_TRIGGERS:
-                    back = _ARTICLE_BEFORE_RE.search(lowered, 0, m.start())
-                    if back:
-                        positions.append(back.start())
+    if words is None:
+        words = set(_ALPHA_RE.findall(lowered))
+    hits = TRIGGER_WORDS.intersection(words)
+    if hits:
+        # Where ``\b[a-z]+`` on the lowered sentence would match one of the words: a start
+        # after a non-word character, and no letter right after the word.
+        for word in hits:
+            size = len(word)
+            at = lowered.find(word)
+            while at >= 0:
+                after = at + size
+                if (at == 0 or not _is_word_char(lowered[at - 1])) and (
+                    after == len(lowered) or not "a" <= lowered[after] <= "z"
+                ):
+                    positions.append(at)
+                    # "a million"? only the scale words reach back to their article.
+                    if word in _SCALE_TRIGGERS:
+                        back = _ARTICLE_BEFORE_RE.search(lowered, 0, at)
+                        if back:
+                            positions.append(back.start())
+                at = lowered.find(word, at + 1)
         positions.sort()
     return positions
 
 
-def scan_figures(sentence: str) -> list[Figure]:
-    """Typed figures of ``sentence`` in order of appearance; see module docstring."""
+def scan_figures(sentence: str, words: frozenset[str] | set[str] | None = None) -> list[Figure]:
+    """Typed figures of ``sentence`` in order of appearance; see module docstring.
+
+    ``words``, if the caller has them, are the sentence's ``[A-Za-z]+`` runs lowercased
+    (any superset will do): they spare the scan its own search for number and month words.
+    """
     found: list[Figure] = []
     pos = 0
-    for at in _trigger_positions(sentence):
+    for at in _trigger_positions(sentence, words):
         if at < pos:
             continue
-        m = _FIGURE_RE.match(sentence, at)
+        first = sentence[at]
+        if "a" <= first <= "z" or "A" <= first <= "Z":
+            m = _ALPHA_FIGURE_RE.match(sentence, at)
+        elif first.isdecimal():  # what \d matches
+            m = _DIGIT_FIGURE_RE.match(sentence, at)
+        else:
+            m = _FIGURE_RE.match(sentence, at)
         if m is None:
             continue
         pos = m.end()
@@ -319,7 +377,7 @@ def _vote(sentence: str, text: str, start: int, end: int) -> Figure | None:
 
 def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
     before = sentence[:start]
-    if _LABEL_BEFORE_RE.search(before[-20:]):
+    if _label_before(before[-20:]):
         return None
     if _TIME_AFTER_RE.match(sentence[end : end + 6]):
         return None
@@ -329,7 +387,7 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
         name = _NAME_BEFORE_RE.search(before[-30:])
         if name and name.group(1) not in _COUNT_LEADERS:
             return None  # "Intermediate School 285", "Apollo 11": part of a name
-    if re.fullmatch(r"1[89]\d\d|20\d\d|2100", text):
+    if _YEAR_RE.fullmatch(text):
         # A bare four-digit number in year range is a year unless it plainly counts something.
         noun = counted_noun(sentence, Figure(text, start, end, "count", None))
         if noun is None or noun.key not in _GROUP_KEYS or _YEAR_BEFORE_RE.search(before[-12:]):
@@ -337,14 +395,35 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
     return Figure(text, start, end, "count", _parse_number(text))
 
 
+def _label_before(window: str) -> bool:
+    """``_LABEL_BEFORE_RE.search(window)``, read from the end for ASCII text (the usual case)."""
+    tail = window.rstrip()
+    if not tail.isascii():  # case-insensitive matching has Unicode subtleties: ask the regex
+        return bool(_LABEL_BEFORE_RE.search(window))
+    if tail.endswith("#"):
+        return True
+    if tail.endswith("."):
+        tail = tail[:-1]
+    k = len(tail)
+    while k and (tail[k - 1].isalnum() or tail[k - 1] == "_"):
+        k -= 1
+    return tail[k:].lower() in _LABELS
+
+
+_NUMBER_RE: Final = re.compile(r"\d+(?:\.\d+)?")
+_SCALE_AFTER_RE: Final = re.compile(
+    r"\s?(trillion|billion|million|thousand|bn|mn|tn|m|k|crore|lakh)\b"
+)
+
+
 def _parse_number(text: str) -> float | None:
     """The value of a figure's text: "3,000" -> 3000, "$1.2bn" -> 1.2e9, "two million" -> 2e6."""
     low = text.lower().replace(",", "")
-    m = re.search(r"\d+(?:\.\d+)?", low)
+    m = _NUMBER_RE.search(low)
     if m:
         value = float(m.group(0))
         rest = low[m.end() :]
-        sm = re.match(r"\s?(trillion|billion|million|thousand|bn|mn|tn|m|k|crore|lakh)\b", rest)
+        sm = _SCALE_AFTER_RE.match(rest)
         if sm:
             value *= _SCALES[sm.group(1)]
         return value
@@ -408,7 +487,6 @@ def counted_noun(sentence: str, figure: Figure) -> CountedNoun | None:
         if tok.lower() in _STOP_WORDS:
             break
         phrase.append(tok)
-    event = _event_group(sentence)
     modifier = _modifier(phrase)
     # A grouped noun anywhere in the phrase wins: "special forces troops" -> troops.
     for tok in reversed(phrase):
@@ -419,7 +497,9 @@ def counted_noun(sentence: str, figure: Figure) -> CountedNoun | None:
         head = _head(phrase)
         if head is not None:
             lem = lemma(head)
-            if lem in _PEOPLE and event is not None:
+            # The event is looked for only here: a search of the whole sentence.
+            event = _event_group(sentence) if lem in _PEOPLE else None
+            if event is not None:
                 return CountedNoun(event, head, modifier)
             if head[0].islower() or lem in _PEOPLE:
                 return CountedNoun(lem, head, modifier)
