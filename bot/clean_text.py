@@ -42,7 +42,12 @@ _CJK_STOP_RE = re.compile(r"[。！？]")
 
 def word_units(line: str) -> float:
     """Length in words; unspaced scripts count about two characters (Thai four) a word."""
-    if not _NOSPACE_RE.search(line):  # the common case: one regex pass, not three
+    return _units(line, not line.isascii() and _NOSPACE_RE.search(line) is not None)
+
+
+def _units(line: str, unspaced: bool) -> float:
+    """``word_units`` for a line already known to hold unspaced script or not."""
+    if not unspaced:  # the common case: one regex pass, not three
         return float(len(_WORD_RE.findall(line)))
     spaced = _NOSPACE_RE.sub(" ", line)
     units = float(len(_WORD_RE.findall(spaced)))
@@ -245,15 +250,19 @@ def _title_case_share(text: str) -> float:
 
 
 def _describe(index: int, text: str) -> _Line:
-    units = word_units(text)
+    ascii_only = text.isascii()  # most lines: no unspaced script, no CJK full stop to look for
+    unspaced = not ascii_only and _NOSPACE_RE.search(text) is not None
+    units = _units(text, unspaced)
     low = _fold(text)
-    sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
+    sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or (
+        not ascii_only and bool(_CJK_STOP_RE.search(text))
+    )
     table = text.count("\t") >= 2
     # Only a line long enough to be prose needs the menu test.
     prose = (
         not table
         and ((units >= 10 and sentence) or units >= 20)
-        and not (units >= 6 and not _NOSPACE_RE.search(text) and _menu_like(text))
+        and not (units >= 6 and not unspaced and _menu_like(text))
     )
     # Only short lines can be furniture by vocabulary alone; skipping the long ones
     # saves most of the regex time.
@@ -277,7 +286,11 @@ def _menu_like(text: str) -> bool:
         return True
     # Words after a space that start with a-z are lower-case words: a quarter of them (and
     # one more, a margin for rounding) rule out the title-case test without running it.
-    if len(_LOWER_WORD_RE.findall(text)) * 4 > len(text.split()) + 4:
+    limit = len(text.split()) + 4
+    # Counted in the first half first: in prose that is usually enough, and never too many.
+    if len(_LOWER_WORD_RE.findall(text, 0, len(text) // 2)) * 4 > limit:
+        return False
+    if len(_LOWER_WORD_RE.findall(text)) * 4 > limit:
         return False
     return _title_case_share(text) > 0.75
 
@@ -303,6 +316,8 @@ def _spread_appeals(lines: list[_Line]) -> None:
     paragraphs addressed to the reader next to it; a paragraph sandwiched
     between two appeal lines belongs to it too.
     """
+    if not any(line.boiler and line.appeal for line in lines):
+        return  # no appeal line for a paragraph to join: the usual page
     n = len(lines)
 
     def appeal_boiler(i: int) -> bool:
