@@ -118,15 +118,19 @@ def text_stages(text: str) -> dict[str, Callable[[], object]]:
 
 
 def time_rounds(cases: dict[str, Callable[[], None]], rounds: int) -> dict[str, float]:
-    """Median seconds per call for each case, the cases interleaved round by round."""
+    """Median CPU seconds per call for each case, the cases interleaved round by round.
+
+    CPU time of this process, not wall time: other work on a shared machine then costs
+    every case alike instead of whichever case it happened to land on.
+    """
     samples: dict[str, list[float]] = {name: [] for name in cases}
     for fn in cases.values():  # warm caches and lazy imports
         fn()
     for _ in range(rounds):
         for name, fn in cases.items():
-            start = time.perf_counter()
+            start = time.process_time()
             fn()
-            samples[name].append(time.perf_counter() - start)
+            samples[name].append(time.process_time() - start)
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
