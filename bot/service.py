@@ -67,7 +67,10 @@ class DigestRequest:
     text: str | None = None
     thread_ts: str | None = None  # reply in this thread instead of posting a parent
     force: bool = False  # `/digest again`: skip the "already digested" link
-    delivery_key: str | None = None  # event_id / trigger_id: claimed once across retries
+    # Events API deliveries are retried by Slack (same event_id), so they carry a key that is
+    # claimed once across retries, restarts and processes. Slash commands, shortcuts and view
+    # submissions are never retried: they need no key, and save a database write.
+    delivery_key: str | None = None
     response_url: str | None = None  # ephemeral replies for commands and shortcuts
 
 
@@ -273,6 +276,14 @@ class DigestService:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
+
+    async def tell_once(self, client: AsyncWebClient, req: DigestRequest, message: str) -> None:
+        """Tell the person ``message`` unless this delivery was already handled (a retry)."""
+        if req.delivery_key and not await self.write(
+            self.store.claim_delivery, req.delivery_key, priority=ADMITTING
+        ):
+            return
+        await self.tell(client, req, message)
 
     async def write(
         self,

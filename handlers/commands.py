@@ -115,7 +115,6 @@ def digest_request(
         text=text,
         thread_ts=ctx.thread_ts,
         force=force,
-        delivery_key=f"trigger:{ctx.trigger_id}" if ctx.trigger_id else None,
         response_url=ctx.response_url,
     )
 

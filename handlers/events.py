@@ -58,13 +58,7 @@ async def on_mention(
         thread_ts=event.get("thread_ts"),
         delivery_key=f"event:{body['event_id']}" if body.get("event_id") else None,
     )
-    service.spawn(_help_once(service, client, helper))
-
-
-async def _help_once(service: DigestService, client: AsyncWebClient, req: DigestRequest) -> None:
-    if req.delivery_key and not await service.store.claim_delivery(req.delivery_key):
-        return  # a retried delivery of a mention we already answered
-    await service.tell(client, req, MENTION_HELP)
+    service.spawn(service.tell_once(client, helper, MENTION_HELP))
 
 
 def register(app: AsyncApp) -> None:

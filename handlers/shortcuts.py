@@ -20,7 +20,6 @@ def shortcut_request(body: dict[str, Any]) -> tuple[DigestRequest, bool]:
     url = first_link(message)
     text = None if url else message_text(message)
     user = body.get("user") or {}
-    trigger = body.get("trigger_id")
     req = DigestRequest(
         team_id=(body.get("team") or {}).get("id") or user.get("team_id", ""),
         channel_id=(body.get("channel") or {}).get("id", ""),
@@ -28,7 +27,6 @@ def shortcut_request(body: dict[str, Any]) -> tuple[DigestRequest, bool]:
         url=url,
         text=text,
         thread_ts=message.get("thread_ts") or message.get("ts"),
-        delivery_key=f"trigger:{trigger}" if trigger else None,
         response_url=body.get("response_url"),
     )
     return req, bool(url or text)

@@ -119,7 +119,6 @@ async def on_submit(
         url=url,
         text=text,
         thread_ts=meta.get("thread_ts"),
-        delivery_key=f"view:{view.get('id')}" if view.get("id") else None,
     )
     service.submit(req, client)
 
