@@ -123,7 +123,16 @@ def _published(value: str | None) -> str | None:
         return value
     if "T" not in value and " " not in value.strip():
         return f"{dt.day} {dt:%b %Y}"
-    return f"{dt.day} {dt:%b %Y %H:%M}"
+    offset = dt.utcoffset()
+    if offset is None:
+        return f"{dt.day} {dt:%b %Y %H:%M}"
+    if not offset:
+        return f"{dt.day} {dt:%b %Y %H:%M} UTC"
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, mins = divmod(abs(minutes), 60)
+    zone = f"UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
+    return f"{dt.day} {dt:%b %Y %H:%M} {zone}"
 
 
 def _meta_line(digest: Digest) -> list[str]:
@@ -196,6 +205,15 @@ def render_text(digest: Digest) -> str:
     return "\n".join(lines)
 
 
+def _reported(content: str) -> str:
+    """Reported speech reads better without its complementiser ("said that X" -> "X");
+    what remains is still a verbatim span of the article."""
+    return _THAT.sub("", content, count=1)
+
+
+_THAT = re.compile(r"^that\s+(?=\S)", re.IGNORECASE)
+
+
 def _text_attribution(a: Attribution) -> str:
     who = _speaker_label(a)
     if a.speaker_role:
@@ -205,7 +223,7 @@ def _text_attribution(a: Attribution) -> str:
         return f"{who}: “{content}”"
     if a.kind is not Kind.INDIRECT:
         return f"{who}: {content}"
-    return f"{who} (reported): {content}"
+    return f"{who} (reported): {_reported(content)}"
 
 
 # --- Block Kit ---------------------------------------------------------------------------------
@@ -245,7 +263,7 @@ def _quote_line(a: Attribution, limit: int) -> str:
     if a.kind is not Kind.INDIRECT:
         # Content that carries its own quote marks is shown as written, clipped honestly.
         return f"• {who}: {_clip_mixed(content, room)}"
-    return f"• {who} _(reported)_: {_clip_escaped(content, room)}"
+    return f"• {who} _(reported)_: {_clip_escaped(_reported(content), room)}"
 
 
 def _clip_mixed(content: str, limit: int) -> str:

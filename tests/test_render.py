@@ -110,7 +110,7 @@ def test_render_text_sections() -> None:
     out = render_text(_digest())
     lines = out.splitlines()
     assert lines[0] == META.title
-    assert lines[1] == "The Example Post · Jo Bloggs · 3 Mar 2026 22:15"
+    assert lines[1] == "The Example Post · Jo Bloggs · 3 Mar 2026 22:15 UTC"
     for heading in ("Key facts", "Who said what", "Sources disagree"):
         assert heading in lines
     assert "Dana Ortiz: “We cannot keep borrowing,”" in out
@@ -273,3 +273,16 @@ def test_parent_message() -> None:
     assert "\n" not in text.split("> ", 1)[1]  # the lede is one line
     assert "<@U123ABC>" in context["elements"][0]["text"]
     assert parent["text"] == "Council passes $1.2bn budget after late vote — The Example Post"
+
+
+def test_published_shows_its_zone_and_reported_speech_drops_that() -> None:
+    from dataclasses import replace
+
+    meta = replace(META, published="2024-10-24T08:37:00-04:00")
+    body = (*BODY[:3], "The finance office said that 400 jobs were at risk.")
+    attrs = (*ATTRS[:2], _attr("finance office", "that 400 jobs were at risk.", Kind.INDIRECT, 3))
+    out = render_text(_digest(body, meta, attributions=attrs))
+    assert "24 Oct 2024 08:37 UTC−4" in out
+    assert "finance office (reported): 400 jobs were at risk." in out
+    blocks = " ".join(_texts(render_blocks(_digest(body, meta, attributions=attrs))))
+    assert "_(reported)_: 400 jobs were at risk." in blocks
