@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.attrib_bounds import BOUNDS_PATH, cut_points  # noqa: E402
-from bot.attrib_model import MODEL_PATH, FilterModel, train  # noqa: E402
+from bot.attrib_model import MODEL_PATH, WEAK_FEATURE, FilterModel, train  # noqa: E402
 from bot.attribution import (  # noqa: E402
     CLIPPED,
     _plain_quotes,
@@ -36,6 +36,9 @@ from bot.attribution import (  # noqa: E402
 from bot.model import Attribution  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
+L2 = 1e-3  # filter regularisation (CV: 1e-3 .. 3e-2 score alike)
+T = 0.5  # filter threshold for quote-bearing candidates (CV sweep)
+TW = 0.8  # threshold for weak-verb candidates: CV sweep, keeps --kinds direct precision
 GOLD = SHARED / "data" / "attribution-dev" / "dev.jsonl"
 SCORER = SHARED / "tools" / "score_attribution.py"
 
@@ -339,11 +342,14 @@ def main() -> None:
     ap.add_argument("--train", action="store_true", help="retrain the shipped model")
     ap.add_argument("--rules-only", action="store_true")
     ap.add_argument("--threshold", type=float, default=None)
+    ap.add_argument("--threshold-weak", type=float, default=TW,
+                    help="filter threshold for weak-verb candidates (written by --train)")
     ap.add_argument("--out", default="/tmp/attr_pred.jsonl")
     ap.add_argument("--sweep", action="store_true", help="CV scores at several thresholds")
     ap.add_argument("--errors", action="store_true", help="error buckets with examples")
     ap.add_argument("--train-bounds", action="store_true", help="retrain the cut-point model")
     ap.add_argument("--examples", type=int, default=4)
+    ap.add_argument("--l2", type=float, default=L2, help="filter L2 regularisation")
     args = ap.parse_args()
     if not GOLD.exists():
         sys.exit("../shared attribution data is absent")
@@ -377,7 +383,7 @@ def main() -> None:
     sc = _scorer()
     cands = [candidate_attributions(paragraphs(d["text"])) for d in docs]
     ys = [labels(sc, d, [a for a, _ in c]) for d, c in zip(docs, cands, strict=True)]
-    threshold = 0.5 if args.threshold is None else args.threshold
+    threshold = T if args.threshold is None else args.threshold
     if args.cv:
         import bot.attrib_bounds as bounds_mod
 
@@ -393,34 +399,41 @@ def main() -> None:
             fys = [labels(sc, d, [a for a, _ in c]) for d, c in zip(docs, fold, strict=True)]
             tr = [(f, y) for n, (c, yy) in enumerate(zip(fold, fys, strict=True))
                   if n % args.cv != k for (_, f), y in zip(c, yy, strict=True)]
-            model = FilterModel(train(tr), threshold)
+            model = FilterModel(train(tr, l2=args.l2), threshold)
             for n, c in enumerate(fold):
                 if n % args.cv == k:
                     cands[n] = c
                     probs[n] = [model.score(f) for _, f in c]
         bounds_mod.load_bounds = shipped_bounds  # type: ignore[assignment]
         if args.sweep:
-            for t in (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
-                ch = [[a for (a, _), pr in zip(c, pp, strict=True) if pr >= t]
+            # t: threshold for most candidates, ti: for the weak-verb rule's.
+            for t, ti in ((0.3, 0.3), (0.5, 0.5), (0.7, 0.7), (0.4, 0.6), (0.4, 0.7),
+                          (0.5, 0.7), (0.5, 0.8), (0.4, 0.8), (0.6, 0.8), (0.5, 0.9)):
+                ch = [[a for (a, f), pr in zip(c, pp, strict=True)
+                       if pr >= (ti if WEAK_FEATURE in f else t)]
                       for c, pp in zip(cands, probs, strict=True)]
                 allk = quick_f1(sc, docs, ch, {"direct", "mixed", "indirect"})
                 dk = quick_f1(sc, docs, ch, {"direct"})
-                print(f"t={t:.1f} all P/R/F1 {allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
+                print(f"t={t:.1f} tw={ti:.1f} all P/R/F1 "
+                      f"{allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
                       f"direct {dk[0]:.3f}/{dk[1]:.3f}/{dk[2]:.3f}")
-        chosen_cv = [[a for (a, _), pr in zip(c, pp, strict=True) if pr >= threshold]
+        tw = args.threshold_weak
+        chosen_cv = [[a for (a, f), pr in zip(c, pp, strict=True)
+                      if pr >= (tw if WEAK_FEATURE in f else threshold)]
                      for c, pp in zip(cands, probs, strict=True)]
         write_preds(out, docs, chosen_cv)
-        print(f"{args.cv}-fold cross-validated, threshold {threshold}")
+        print(f"{args.cv}-fold cross-validated, thresholds {threshold} / weak {tw}")
         score(out)
     if args.train:
         samples = [(f, y) for c, yy in zip(cands, ys, strict=True)
                    for (_, f), y in zip(c, yy, strict=True)]
-        weights = train(samples)
+        weights = train(samples, l2=args.l2)
         MODEL_PATH.parent.mkdir(exist_ok=True)
         MODEL_PATH.write_text(json.dumps({
             "about": "Logistic-regression filter over attribution candidates "
                      "(bot/attrib_model.py features); trained by bench/eval_attribution.py.",
             "threshold": threshold,
+            "threshold_weak": args.threshold_weak,
             "weights": dict(sorted(weights.items())),
         }, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH} ({len(weights)} weights, {len(samples)} samples, "
