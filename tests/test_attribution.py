@@ -282,3 +282,32 @@ def test_pronoun_left_unresolved_when_another_person_intervenes() -> None:
     rushed = _by_content(atts, "It was rushed")
     assert rushed.speaker == "she" and rushed.speaker_text == "she"
     assert _by_content(atts, "checked it twice").speaker == "Dana Ortiz"
+
+
+def test_participle_hangs_from_the_clause_subject() -> None:
+    body = ["Senator Jane Roe pushed back on the proposal on Thursday, saying the bill had "
+            "the wrong security provisions."]
+    att = _by_content(extract_attributions(body), "wrong security provisions")
+    assert att.speaker == "Jane Roe"
+    assert att.cue == "saying"
+    assert att.content.startswith("the bill had")
+    assert att.kind is Kind.INDIRECT
+
+
+def test_weak_verb_candidates_keep_the_cue_particle() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["A group of local pastors called for a boycott of the hearing.",
+            "The company declined to comment."]
+    got = {a.cue: a for a, _ in candidate_attributions(body)}
+    assert got["called for"].content.startswith("a boycott of the hearing")
+    assert got["called for"].speaker == "A group of local pastors"
+    assert got["declined"].content.startswith("to comment")
+
+
+def test_weak_verb_with_quoted_label_is_kept() -> None:
+    body = ["Former governor Tom Bell called the plan “a reckless gamble.”"]
+    att = _by_content(extract_attributions(body), "reckless gamble")
+    assert att.speaker == "Tom Bell"
+    assert att.cue == "called"
+    assert att.kind is Kind.MIXED
