@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
@@ -222,19 +223,7 @@ def _starts_quote(text: str, pos: int, quotes: Sequence[tuple[int, int]]) -> boo
     return any(qs == pos for qs, _ in quotes)
 
 
-@dataclass(slots=True)  # not frozen: built by the hundred thousand, frozen init is slow
-class _Tok:
-    text: str
-    start: int
-    end: int
-
-
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
-    return [
-        _Tok(m.group(0), start + m.start(), start + m.end())
-        for m in _TOKEN.finditer(text[start:end])
-    ]
-
+_Match = re.Match[str]
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s] in " ,;:—–-":
@@ -244,35 +233,35 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _subject_left(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
     """Token range [a, b) of the subject phrase ending before the verb at toks[i]."""
     b = i
     while b > 0 and (
-        toks[b - 1].text.lower() in _AUX
-        or (toks[b - 1].text.endswith("ly") and toks[b - 1].text.islower())
-        or toks[b - 1].text.lower() in _TIME_WORDS
+        toks[b - 1][0].lower() in _AUX
+        or (toks[b - 1][0].endswith("ly") and toks[b - 1][0].islower())
+        or toks[b - 1][0].lower() in _TIME_WORDS
     ):
         b -= 1
-        if b > 0 and toks[b].text.lower() in _TIME_WORDS and toks[b - 1].text.lower() in (
+        if b > 0 and toks[b][0].lower() in _TIME_WORDS and toks[b - 1][0].lower() in (
             "last", "this", "next", "on", "earlier", "later"
         ):
             b -= 1
     a = b
     while a > 0:
-        t = toks[a - 1].text
+        t = toks[a - 1][0]
         low = t.lower()
         if t in ",;:()[]—–" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!":
             break
         a -= 1
-    if a == b and b > 1 and toks[b - 1].text == ",":
+    if a == b and b > 1 and toks[b - 1][0] == ",":
         # "X, who has long argued this, said" / "X, a spokesman for Y, said": the subject
         # is the name before the inserted clause, kept with it as written.
         j = b - 2
-        while j > 0 and b - j < 30 and toks[j].text not in ",;:()" + _QUOTE_CHARS:
+        while j > 0 and b - j < 30 and toks[j][0] not in ",;:()" + _QUOTE_CHARS:
             j -= 1
-        if j > 0 and toks[j].text == "," and b - j >= 3:
+        if j > 0 and toks[j][0] == "," and b - j >= 3:
             r = _subject_left(toks, j)
-            if r is not None and r[1] - r[0] <= 6 and toks[r[1] - 1].text[0].isupper():
+            if r is not None and r[1] - r[0] <= 6 and toks[r[1] - 1][0][0].isupper():
                 return r[0], b - 1
         return None
     if a == b:
@@ -284,26 +273,26 @@ def _subject_left(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     return a, b
 
 
-def _quote_subject(toks: list[_Tok], i: int, quotes: Sequence[tuple[int, int]],
+def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]],
                    ) -> tuple[int, int, tuple[int, int]] | None:
     """'"QUOTE," Name (D-Nev.), 67, a retired nurse, said': speaker tokens [a, b), quote."""
     b = i
-    while b > 0 and (toks[b - 1].text.lower() in _AUX or (
-            toks[b - 1].text.endswith("ly") and toks[b - 1].text.islower())):
+    while b > 0 and (toks[b - 1][0].lower() in _AUX or (
+            toks[b - 1][0].endswith("ly") and toks[b - 1][0].islower())):
         b -= 1
-    if b > 0 and toks[b - 1].text == ",":
+    if b > 0 and toks[b - 1][0] == ",":
         b -= 1
     q = b - 1
-    while q >= 0 and b - q <= 40 and toks[q].text not in _QUOTE_CHARS and toks[q].text not in (
+    while q >= 0 and b - q <= 40 and toks[q][0] not in _QUOTE_CHARS and toks[q][0] not in (
             ".;!?"):
         q -= 1
-    if q < 1 or q + 1 >= b or toks[q].text not in "”\"" or toks[q - 1].text not in ",?!.—–-”":
+    if q < 1 or q + 1 >= b or toks[q][0] not in "”\"" or toks[q - 1][0] not in ",?!.—–-”":
         return None
-    piece = next(((qs, qe) for qs, qe in quotes if qs < toks[q].start < qe), None)
+    piece = next(((qs, qe) for qs, qe in quotes if qs < toks[q].start() < qe), None)
     if piece is None:
         return None
-    seg_end = next((k for k in range(q + 1, b) if toks[k].text in ",("), b)
-    words = [x.text for x in toks[q + 1 : seg_end]]
+    seg_end = next((k for k in range(q + 1, b) if toks[k][0] in ",("), b)
+    words = [x[0] for x in toks[q + 1 : seg_end]]
     if not words or len(words) > 8 or not _is_nounish(words) or not (
         words[0][0].isupper() or words[0].lower() in DETERMINERS
         or words[0].lower() in PRONOUNS
@@ -341,14 +330,53 @@ def _is_nounish(words: list[str]) -> bool:
     return not (first in ("it", "this", "there", "what", "which", "you") and len(words) == 1)
 
 
+# Every word a cue scan can start at: a unit with none of them yields no candidate, so it is
+# neither tokenised nor scanned (WEAK_VERBS holds the other tiers).
+_SCAN_WORDS = WEAK_VERBS | {"according"}
+_CUE_ONLY = CUE_VERBS - STRONG_VERBS
+_WEAK_ONLY = WEAK_VERBS - CUE_VERBS
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
                ) -> list[_Cand]:
-    toks = _tokens(text, us, ue)
-    found = _find_cues_with(text, toks, us, ue, quotes, para, STRONG_VERBS)
-    found = found or _find_cues_with(text, toks, us, ue, quotes, para, CUE_VERBS)
+    seg = text[us:ue]
+    # A token a scan can stop at is a whole \w+ run of the unit: find the runs that could
+    # be one (as written) before paying for tokens.
+    surf = {w for w in set(_WORD_RUN.findall(seg)) if w.lower() in _SCAN_WORDS}
+    if not surf:
+        return []
+    # Tokens are the match objects themselves (tok[0], tok.start(), tok.end(), offsets in
+    # ``text``): built in C, they cost a fraction of Python token objects.
+    toks = list(_TOKEN.finditer(text, us, ue))
+    # The tokens a scan stops at: outside quotes, and a verb only as a lower-case word.
+    at: list[int] = []
+    hits: set[str] = set()
+    for k, t in enumerate(toks):
+        w = t[0]
+        if w in surf and not _inside(t.start(), quotes):
+            low = w.lower()
+            if low == "according" or w[0].islower():
+                at.append(k)
+                hits.add(low)
+    if not at:
+        return []
+    # A scan's result depends on its verb set only through the unit's words in it: a tier
+    # that adds none of them repeats the previous (empty) result, so it is skipped; and a
+    # verb that gave nothing in an empty scan gives nothing again (see _find_cues_with).
+    dead: set[int] = set()
+    found: list[_Cand] = []
+    ran = False
+    if hits & STRONG_VERBS or "according" in hits:
+        found = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, STRONG_VERBS)
+        ran = True
+    if not found and (hits & _CUE_ONLY or (not ran and "according" in hits)):
+        found = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, CUE_VERBS)
     if found:
         return found
-    weak = _find_cues_with(text, toks, us, ue, quotes, para, WEAK_VERBS)
+    if not hits & _WEAK_ONLY:
+        return []
+    weak = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, WEAK_VERBS)
     # Content before a weak verb ("..., X backed") is rarely reported speech: pre only.
     weak = [c for c in weak if c.how == "pre"]
     for c in weak:
@@ -356,45 +384,50 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     return weak
 
 
-def _find_cues_with(text: str, toks: list[_Tok], us: int, ue: int,
-                    quotes: Sequence[tuple[int, int]], para: int, verbs: frozenset[str],
-                    ) -> list[_Cand]:
+def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int], us: int,
+                    ue: int, quotes: Sequence[tuple[int, int]], para: int,
+                    verbs: frozenset[str]) -> list[_Cand]:
+    """Candidates of one unit, scanning the tokens ``at`` (outside quotes, in order).
+
+    ``dead``: verbs that found nothing while no candidate was found yet (the state is then
+    the unit's start, so they find nothing again); this scan adds to it.
+    """
     cands: list[_Cand] = []
     used_until = us
     n = len(toks)
-    i = 0
-    while i < n:
-        t = toks[i]
-        low = t.text.lower()
-        if _inside(t.start, quotes) or t.start < used_until:
-            i += 1
+    resume = 0  # "according to X" consumes its speaker's tokens
+    for i in at:
+        if i < resume:
             continue
+        t = toks[i]
+        if t.start() < used_until:
+            continue
+        low = t[0].lower()
         # according to X, CONTENT / CONTENT, according to X
-        if low == "according" and i + 1 < n and toks[i + 1].text.lower() == "to":
+        if low == "according" and i + 1 < n and toks[i + 1][0].lower() == "to":
             j = i + 2
-            while j < n and toks[j].text not in ",;." and toks[j].text not in _QUOTE_CHARS:
+            while j < n and toks[j][0] not in ",;." and toks[j][0] not in _QUOTE_CHARS:
                 j += 1
             if j > i + 2:
-                sp = text[toks[i + 2].start : toks[j - 1].end]
-                if i > 0 and toks[i - 1].text in ",—–(":
-                    cs, ce = _strip_span(text, used_until, toks[i - 1].start)
+                sp = text[toks[i + 2].start() : toks[j - 1].end()]
+                if i > 0 and toks[i - 1][0] in ",—–(":
+                    cs, ce = _strip_span(text, used_until, toks[i - 1].start())
                     if ce > cs:
                         cands.append(_Cand(sp, "according to", [(cs, ce)], para, post=True,
                                            how="acc_post"))
                 else:
-                    cs, ce = _strip_span(text, toks[j - 1].end, ue)
+                    cs, ce = _strip_span(text, toks[j - 1].end(), ue)
                     if ce > cs:
                         cands.append(_Cand(sp, "according to", [(cs, ce)], para, how="acc_pre"))
                         used_until = ue
-            i = j
+            resume = j
             continue
-        if low not in verbs or not t.text[0].islower():
-            i += 1
+        if low not in verbs or not t[0][0].islower() or (not cands and i in dead):
             continue
-        if low in _PARTICIPLES and i > 0 and toks[i - 1].text == "," and cands:
+        if low in _PARTICIPLES and i > 0 and toks[i - 1][0] == "," and cands:
             # '..., she said, adding that ...': the same speaker goes on.
             cand = _participle_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
-        elif low in _PARTICIPLES and i > 2 and toks[i - 1].text == "," and not cands:
+        elif low in _PARTICIPLES and i > 2 and toks[i - 1][0] == "," and not cands:
             # 'Rubio pushed back on Thursday, saying ...': the clause's subject speaks.
             subj = _clause_subject(text, toks, i)
             cand = None if subj is None else _participle_cue(
@@ -404,8 +437,9 @@ def _find_cues_with(text: str, toks: list[_Tok], us: int, ue: int,
         if cand is not None:
             cands.append(cand)
             used_until = max(used_until, cand.pieces[-1][1]) if not cand.post else max(
-                used_until, t.end)
-        i += 1
+                used_until, t.end())
+        elif not cands:
+            dead.add(i)
     return cands
 
 
@@ -433,18 +467,18 @@ _PARTICLE_CUES = frozenset(
 _SUBJ_STOP = wordset("who which that whose where when after before while as if because")
 
 
-def _clause_subject(text: str, toks: list[_Tok], i: int) -> str | None:
+def _clause_subject(text: str, toks: list[_Match], i: int) -> str | None:
     """The subject of the clause the participle at toks[i] hangs from: its first noun phrase."""
     a = 0
-    if toks[0].text.lower() in _ADJUNCT_STARTS:
+    if toks[0][0].lower() in _ADJUNCT_STARTS:
         # "On Thursday, Rubio pushed back ...": skip the leading adverbial.
-        comma = next((k for k in range(1, min(i, 12)) if toks[k].text == ","), None)
+        comma = next((k for k in range(1, min(i, 12)) if toks[k][0] == ","), None)
         if comma is None:
             return None
         a = comma + 1
     b = a
     while b < i and b - a < 8:
-        t = toks[b].text
+        t = toks[b][0]
         low = t.lower()
         if t in ",;:()—–" or t in _QUOTE_CHARS or low in _AUX or low in _SUBJ_STOP or (
             t.islower() and b > a and (low.endswith("ed") or low in WEAK_VERBS)
@@ -453,68 +487,73 @@ def _clause_subject(text: str, toks: list[_Tok], i: int) -> str | None:
         b += 1
     if b == a or b >= i:
         return None
-    words = [x.text for x in toks[a:b]]
+    words = [x[0] for x in toks[a:b]]
     if not _is_nounish(words) or not (words[0][0].isupper() or words[0].lower() in DETERMINERS
                                       or words[0].lower() in PRONOUNS):
         return None
-    return text[toks[a].start : toks[b - 1].end]
+    return text[toks[a].start() : toks[b - 1].end()]
 
 
 
-def _participle_cue(text: str, toks: list[_Tok], i: int, ue: int,
+def _participle_cue(text: str, toks: list[_Match], i: int, ue: int,
                     quotes: Sequence[tuple[int, int]], para: int, speaker: str,
                     how: str = "part") -> _Cand | None:
     k = i + 1
-    if k < len(toks) and toks[k].text == ":":
+    if k < len(toks) and toks[k][0] == ":":
         k += 1
     if k >= len(toks):
         return None
-    cs, ce = _strip_span(text, toks[k].start, ue)
+    cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
     if ce <= cs or len(_TOKEN.findall(text[cs:ce])) < 3:
         return None
-    return _Cand(speaker, toks[i].text, [(cs, ce)], para, how=how)
+    return _Cand(speaker, toks[i][0], [(cs, ce)], para, how=how)
 
 
-def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
+def _has_tokens(text: str, k: int) -> bool:
+    """At least ``k`` tokens in ``text`` (counts no further: the text may be long)."""
+    return sum(1 for _ in islice(_TOKEN.finditer(text), k)) >= k
+
+
+def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
               quotes: Sequence[tuple[int, int]], para: int) -> _Cand | None:
     t = toks[i]
-    low = t.text.lower()
+    low = t[0].lower()
     n = len(toks)
-    prev = toks[i - 1].text if i > 0 else ""
+    prev = toks[i - 1][0] if i > 0 else ""
     # Inversion: "CONTENT," said X[, role].
     if prev in (",", "”", '"') and i + 1 < n and (low in STRONG_VERBS or low in (
             "asked", "declared", "explained", "continued", "recalled", "added")):
         j = i + 1
-        while j < n and toks[j].text not in ".;?!" and toks[j].text not in _QUOTE_CHARS:
+        while j < n and toks[j][0] not in ".;?!" and toks[j][0] not in _QUOTE_CHARS:
             j += 1
-        more = [(qs, qe) for qs, qe in quotes if j < n and qs == toks[j].start]
-        if j > i + 1 and toks[j - 1].text == ",":
+        more = [(qs, qe) for qs, qe in quotes if j < n and qs == toks[j].start()]
+        if j > i + 1 and toks[j - 1][0] == ",":
             j -= 1
-        sp = text[toks[i + 1].start : toks[j - 1].end] if j > i + 1 else ""
-        words = [x.text for x in toks[i + 1 : j]]
+        sp = text[toks[i + 1].start() : toks[j - 1].end()] if j > i + 1 else ""
+        words = [x[0] for x in toks[i + 1 : j]]
         if sp and _is_nounish(words) and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
             or (len(words) <= 5 and words[-1][0].isupper())  # "said county engineer Ann Poole"
         ):
-            cs, ce = _strip_span(text, used_until, toks[i - 1].start if prev == "," else
-                                 toks[i - 1].end)
+            cs, ce = _strip_span(text, used_until, toks[i - 1].start() if prev == "," else
+                                 toks[i - 1].end())
             if ce > cs:
-                return _Cand(sp, t.text, [(cs, ce), *more], para, post=not more, how="inv")
+                return _Cand(sp, t[0], [(cs, ce), *more], para, post=not more, how="inv")
     quoted = _quote_subject(toks, i, quotes)
     if quoted is not None:
         a, b, piece = quoted
-        sp = text[toks[a].start : toks[b - 1].end].rstrip(" ,")
+        sp = text[toks[a].start() : toks[b - 1].end()].rstrip(" ,")
         pieces = [piece]
         k = i + 1
-        while k < n and toks[k].text not in ",.;:" + _QUOTE_CHARS:
+        while k < n and toks[k][0] not in ",.;:" + _QUOTE_CHARS:
             k += 1
-        if k + 1 < n and toks[k].text in ",:" and toks[k + 1].text in "“\"":
-            more = [(qs, qe) for qs, qe in quotes if qs == toks[k + 1].start]
+        if k + 1 < n and toks[k][0] in ",:" and toks[k + 1][0] in "“\"":
+            more = [(qs, qe) for qs, qe in quotes if qs == toks[k + 1].start()]
             pieces += more[:1]  # "A," he said, "B."
-        cue = t.text
-        if low == "said" and " ".join(x.text.lower() for x in toks[i + 1 : i + 4]) == (
+        cue = t[0]
+        if low == "said" and " ".join(x[0].lower() for x in toks[i + 1 : i + 4]) == (
             "in a statement"
         ):
             cue = "said in a statement"
@@ -523,45 +562,44 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
     if subj is None:
         return None
     a, b = subj
-    words = [x.text for x in toks[a:b]]
+    words = [x[0] for x in toks[a:b]]
     if not _is_nounish(words):
         return None
-    sp = text[toks[a].start : toks[b - 1].end]
-    before_subj = toks[a - 1].text if a > 0 else ""
+    sp = text[toks[a].start() : toks[b - 1].end()]
+    before_subj = toks[a - 1][0] if a > 0 else ""
     i + 1
     # Post-posed: "CONTENT," X said[ adjunct]. — the content precedes.
     rest = toks[i + 1 :]
-    rest_words = [x.text for x in rest if x.text not in ".,;!?"]
-    end_pos = toks[a - 1].start if a > 0 and before_subj in ",—–" else (
-        toks[a - 1].end if a > 0 else 0)
+    rest_words = [x[0] for x in rest if x[0] not in ".,;!?"]
+    end_pos = toks[a - 1].start() if a > 0 and before_subj in ",—–" else (
+        toks[a - 1].end() if a > 0 else 0)
     cs, ce = _strip_span(text, used_until, end_pos)
-    before_n = len(_TOKEN.findall(text[cs:ce])) if ce > cs else 0
     quoted_before = (a > 0 and before_subj in "”\"") or (
-        a > 1 and before_subj == "," and toks[a - 2].text in "”\"")
+        a > 1 and before_subj == "," and toks[a - 2][0] in "”\"")
     short_tail = quoted_before or (len(rest_words) <= 6 and (
         not rest_words or rest_words[0].lower() in _ADJUNCT_STARTS
         or rest_words[0].endswith("ly")))
     if a > 0 and before_subj in (",", "”", '"', "—", "–") and (
-        quoted_before or before_n >= 4
-    ) and (short_tail or (rest and rest[0].text == ",")):
+        quoted_before or _has_tokens(text[cs:ce], 4)
+    ) and (short_tail or (rest and rest[0][0] == ",")):
         if before_subj in "”\"" or quoted_before:
-            cs, ce = _strip_span(text, used_until, toks[a - 1].start if before_subj == ","
-                                 else toks[a - 1].end)
+            cs, ce = _strip_span(text, used_until, toks[a - 1].start() if before_subj == ","
+                                 else toks[a - 1].end())
         pieces = [(cs, ce)]
         k = i + 1
-        while k < n and toks[k].text not in ",.;":
+        while k < n and toks[k][0] not in ",.;":
             k += 1
-        if k < n and toks[k].text == "," and k + 1 < n:
-            if toks[k + 1].text in "“\"":
-                q = [(s, e) for s, e in quotes if s == toks[k + 1].start]
+        if k < n and toks[k][0] == "," and k + 1 < n:
+            if toks[k + 1][0] in "“\"":
+                q = [(s, e) for s, e in quotes if s == toks[k + 1].start()]
                 if q:
                     pieces.append(q[0])  # "A," he said, "B."
             elif not quoted_before:
-                ts, te = _strip_span(text, toks[k + 1].start, ue)
+                ts, te = _strip_span(text, toks[k + 1].start(), ue)
                 if te > ts:
                     pieces.append((ts, te))  # A, he said, B.
-        cue = t.text
-        if low == "said" and " ".join(x.text.lower() for x in toks[i + 1 : i + 4]) == (
+        cue = t[0]
+        if low == "said" and " ".join(x[0].lower() for x in toks[i + 1 : i + 4]) == (
             "in a statement"
         ):
             cue = "said in a statement"
@@ -571,21 +609,21 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
         pass
     # Pre-posed: X said [that|:] CONTENT.
     k = i + 1
-    cue_words = [t.text]
-    if k < n and toks[k].text.lower() in ("in", "on") and low == "said" and " ".join(
-        x.text.lower() for x in toks[k : k + 3]
+    cue_words = [t[0]]
+    if k < n and toks[k][0].lower() in ("in", "on") and low == "said" and " ".join(
+        x[0].lower() for x in toks[k : k + 3]
     ) == "in a statement":
-        cue_words += [x.text for x in toks[k : k + 3]]
+        cue_words += [x[0] for x in toks[k : k + 3]]
         k += 3
-    if k < n and (low, toks[k].text.lower()) in _PARTICLE_CUES:
+    if k < n and (low, toks[k][0].lower()) in _PARTICLE_CUES:
         # "called for a boycott", "pointed to the polls": the particle belongs to the cue.
-        cue_words.append(toks[k].text)
+        cue_words.append(toks[k][0])
         k += 1
     start_k = k
     limit = min(n, k + 10)
     found = None
     for m in range(k, limit):
-        tm = toks[m].text
+        tm = toks[m][0]
         if tm.lower() == "that" and m > k - 1:
             found = m  # annotators keep the complementiser: "that the plan failed"
             break
@@ -602,14 +640,14 @@ def _verb_cue(text: str, toks: list[_Tok], i: int, ue: int, used_until: int,
         k = found
     elif low in HEARER_VERBS:
         # "told reporters CONTENT": skip a short hearer phrase.
-        while k < n and k - start_k < 3 and toks[k].text.lower() in (
+        while k < n and k - start_k < 3 and toks[k][0].lower() in (
             "reporters", "the", "a", "him", "her", "them", "us", "me", "cnn", "abc",
             "nbc", "cbs", "fox", "voters", "supporters", "audience", "crowd"
         ):
             k += 1
     if k >= n:
         return None
-    cs, ce = _strip_span(text, toks[k].start, ue)
+    cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
     if ce <= cs or len(_TOKEN.findall(text[cs:ce])) < 2:
         return None
