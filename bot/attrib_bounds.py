@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,8 +39,13 @@ def _bucket(n: int) -> str:
 def cut_points(text: str, s: int, e: int, cue: str, kind: str,
                quotes: Sequence[tuple[int, int]]) -> list[tuple[int, list[str]]]:
     """Possible content ends inside text[s:e], in order, each with its features."""
+    return list(_cut_points(text, s, e, cue, kind, quotes))
+
+
+def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
+                quotes: Sequence[tuple[int, int]]) -> Iterator[tuple[int, list[str]]]:
+    """``cut_points`` one at a time: the model stops at the first cut it takes."""
     toks = [(m.group(0), s + m.start(), s + m.end()) for m in _TOKEN.finditer(text[s:e])]
-    out: list[tuple[int, list[str]]] = []
     cue_head = (cue.lower().split() or [""])[0]
     n = len(toks)
     for k in range(2, n - 1):
@@ -69,8 +74,7 @@ def cut_points(text: str, s: int, e: int, cue: str, kind: str,
             f"w_next_ing={low}|{nlow.endswith('ing')}",
             f"prev_quote={prev in _CLOSE_QUOTES}",
         ]
-        out.append((toks[k - 1][2], f))
-    return out
+        yield toks[k - 1][2], f
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +92,7 @@ def clip_end(text: str, s: int, e: int, cue: str, kind: str,
     model = load_bounds()
     if model is None:
         return e
-    for pos, feats in cut_points(text, s, e, cue, kind, quotes):
+    for pos, feats in _cut_points(text, s, e, cue, kind, quotes):
         if model.score(feats) >= model.threshold:
             return pos
     return e

@@ -200,10 +200,12 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return False
 
 
-def _units(text: str, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences, merged so that no quote is cut by a unit boundary."""
+def _units(text: str, quotes: Sequence[tuple[int, int]],
+           sentences: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentences (``split_sentences(text)`` unless given), merged so that no quote is cut by
+    a unit boundary."""
     units: list[tuple[int, int]] = []
-    for s, e in split_sentences(text):
+    for s, e in split_sentences(text) if sentences is None else sentences:
         if units and any(qs < s < qe - 1 for qs, qe in quotes) and not _starts_quote(
             text, s, quotes
         ):
@@ -740,17 +742,20 @@ def _plain_quotes(text: str) -> str:
     return _NYT_QUOTES.sub(_curl, text) if "''" in text or "``" in text else text
 
 
-def _extract_paragraph(original: str, para: int) -> list[_Cand]:
+def _extract_paragraph(original: str, para: int,
+                       sentences: Sequence[tuple[int, int]] | None = None) -> list[_Cand]:
     # NYT-style ''quotes'' and ``quotes'': analyse a same-length copy with doubled curly
     # marks, facing the way the text around them says.
     text = _plain_quotes(original)
+    if text is not original:
+        sentences = None  # the original's sentences: the copy may split differently
     quotes = quote_spans(text)
     out: list[_Cand] = []
     colon = _colon_cue(text, para)
     if colon:
         return [colon]
     prev_post: _Cand | None = None
-    for us, ue in _units(text, quotes):
+    for us, ue in _units(text, quotes, sentences):
         cands = _find_cues(text, us, ue, quotes, para)
         if not cands and prev_post is not None:
             # A bare quote after '"A," he said.': the same speaker goes on.
@@ -786,6 +791,8 @@ def _gender_hints(body: Sequence[str]) -> dict[str, str]:
     """Surname genders learned from "Mr." / "Mrs." / "Ms." in the article."""
     hints: dict[str, str] = {}
     for text in body:
+        if "Mr" not in text and "Ms" not in text and "Miss" not in text:
+            continue  # every match holds one of these ("Mrs" holds "Mr"): skip the regex
         for m in _TITLED.finditer(text):
             hints.setdefault(m.group(2).lower(), "m" if m.group(1) == "Mr" else "f")
     return hints
@@ -871,14 +878,16 @@ CLIPPED = frozenset({"pre", "part", "acc_pre", "weak_pre", "part_subj"})
 
 
 def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
+                           sentences: Sequence[Sequence[tuple[int, int]]] | None = None,
                            ) -> list[tuple[Attribution, list[str]]]:
     """Every candidate the rules find, with its filter features (see ``bot.attrib_model``).
 
     ``bounds=False`` keeps contents as the rules cut them (for training the cut model).
+    ``sentences``: ``split_sentences`` of each paragraph, when the caller has them already.
     """
     cands: list[_Cand] = []
     for p, text in enumerate(body):
-        found = _extract_paragraph(text, p)
+        found = _extract_paragraph(text, p, None if sentences is None else sentences[p])
         if not found and p and cands:
             found = _carried_quote(body, p, cands[-1])
         cands.extend(found)
@@ -890,14 +899,18 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     for c in cands:
         per_para[c.paragraph] = per_para.get(c.paragraph, 0) + 1
     out: list[tuple[Attribution, list[str]]] = []
+    plains: dict[int, tuple[str, list[tuple[int, int]]]] = {}  # per paragraph, this call only
     for c, ph, name in zip(cands, phrases, names, strict=True):
         text = body[c.paragraph]
         pieces = sorted(c.pieces)
         kind = _kind(text, pieces)
         if bounds and c.how in CLIPPED and len(pieces) == 1:
-            plain = _plain_quotes(text)
+            got = plains.get(c.paragraph)
+            if got is None:
+                plain = _plain_quotes(text)
+                got = plains[c.paragraph] = (plain, quote_spans(plain))
             s0, e0 = pieces[0]
-            pieces = [(s0, clip_end(plain, s0, e0, c.cue, kind.value, quote_spans(plain)))]
+            pieces = [(s0, clip_end(got[0], s0, e0, c.cue, kind.value, got[1]))]
             kind = _kind(text, pieces)
         content = " ".join(text[s:e] for s, e in pieces)
         span = (pieces[0][0], pieces[-1][1])
@@ -923,15 +936,17 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
 
 
 def extract_attributions(body: Sequence[str], *, min_score: float | None = None,
+                         sentences: Sequence[Sequence[tuple[int, int]]] | None = None,
                          ) -> list[Attribution]:
     """Who said what in the article's paragraphs ``body`` (index = Attribution.paragraph).
 
     Candidates scoring below ``min_score`` (default: the shipped model's thresholds, one for
     the weak-verb rule, one for the rest) under
     the filter model are dropped; with no model file every candidate is kept.
+    ``sentences``: ``split_sentences`` of each paragraph, when the caller has them already.
     """
     model = load_model()
-    cands = candidate_attributions(body)
+    cands = candidate_attributions(body, sentences=sentences)
     if model is None:
         return [a for a, _ in cands]
     if min_score is not None:

@@ -130,12 +130,15 @@ class _Sentence:
 _DIGITISH_RE: Final = re.compile(r"[\d$£€¥₹]")
 
 
-def _sentences(body: Sequence[str]) -> tuple[_Sentence, ...]:
+def _sentences(
+    body: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None = None
+) -> tuple[_Sentence, ...]:
     """Every sentence of the body with its figures and words (the costly part of both
-    facts and conflicts: ``facts_and_conflicts`` does it once for the two)."""
+    facts and conflicts: ``facts_and_conflicts`` does it once for the two). ``spans``:
+    ``split_sentences`` of each paragraph, when the caller has them already."""
     out: list[_Sentence] = []
     for p, para in enumerate(body):
-        for i, (s, e) in enumerate(split_sentences(para)):
+        for i, (s, e) in enumerate(split_sentences(para) if spans is None else spans[p]):
             text = para[s:e]
             tokens = frozenset(_TOKEN_RE.findall(text))
             lowered = frozenset(map(str.lower, tokens))
@@ -319,10 +322,17 @@ def extract_facts(
 
 
 def facts_and_conflicts(
-    body: Sequence[str], attributions: Sequence[Attribution], limit: int = 8
+    body: Sequence[str],
+    attributions: Sequence[Attribution],
+    limit: int = 8,
+    *,
+    sentences: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> tuple[list[Fact], list[Conflict]]:
-    """``extract_facts`` and ``find_conflicts`` together, reading the body once."""
-    sentences = _sentences(body)
+    """``extract_facts`` and ``find_conflicts`` together, reading the body once.
+
+    ``sentences``: ``split_sentences`` of each paragraph, when the caller has them already.
+    """
+    sentences = _sentences(body, sentences)
     index = _index_attributions(attributions, body)
     facts = _facts(sentences, index, limit) if limit > 0 else []
     return facts, _conflicts(sentences, index)

@@ -18,6 +18,7 @@ from bot.errors import BinaryInput, EmptyInput, InputTooLarge
 from bot.facts import facts_and_conflicts
 from bot.model import Article, Digest, InputMode, RawDocument
 from bot.quality import check_article
+from bot.sentences import split_sentences
 from bot.sources import looks_like_html, read_source
 from config.settings import Settings
 
@@ -69,8 +70,10 @@ def clean(raw: RawDocument, mode: InputMode, settings: Settings) -> Article:
 
 def build_digest(article: Article) -> Digest:
     body: Sequence[str] = article.body
-    attributions = extract_attributions(body)
-    facts, conflicts = facts_and_conflicts(body, attributions)
+    # Both steps read the body sentence by sentence: split it once, for this digest only.
+    sentences = [split_sentences(para) for para in body]
+    attributions = extract_attributions(body, sentences=sentences)
+    facts, conflicts = facts_and_conflicts(body, attributions, sentences=sentences)
     return Digest(
         article=article,
         facts=tuple(facts),
