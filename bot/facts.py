@@ -63,6 +63,9 @@ _CUE = (
     r"|stated|confirmed|alleged|alleges|insisted|insists|added|warned|believes|believed"
     r"|put|puts|counted|recorded|disclosed|revealed|suggested)"
 )
+# Every match of the cue patterns below holds one of these words as written: a sentence with
+# none of them names no source that way, and skips their (backtracking) regexes.
+_CUE_LITERALS: Final = tuple(_CUE.removeprefix("(?:").removesuffix(")").split("|"))
 _CAP_SEQ = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'.-]*)*"
 _ACCORDING_RE: Final = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?“”\"]{2,80})")
 _PRE_CAP_RE: Final = re.compile(
@@ -196,12 +199,19 @@ def _covering_speaker(
 def _sources(sentence: str) -> list[tuple[int, int, str]]:
     """Every source the sentence names, as (start, end, name)."""
     found: list[tuple[int, int, str]] = []
-    for rx in (_ACCORDING_RE, _PRE_CAP_RE, _PRE_LOWER_RE, _INVERTED_RE):
+    patterns = [_ACCORDING_RE] if "according" in sentence else []
+    if _has_cue(sentence):
+        patterns += (_PRE_CAP_RE, _PRE_LOWER_RE, _INVERTED_RE)
+    for rx in patterns:
         for m in rx.finditer(sentence):
             src = _tidy_source(m.group("src"))
             if src:
                 found.append((m.start(), m.end(), src))
     return found
+
+
+def _has_cue(sentence: str) -> bool:
+    return any(w in sentence for w in _CUE_LITERALS)
 
 
 def _source_near(sources: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -217,9 +227,12 @@ def _source_near(sources: Sequence[tuple[int, int, str]], start: int, end: int) 
 
 def named_source(sentence: str) -> str | None:
     """A source the sentence names itself: "according to X", "X claimed", "..., X said"."""
-    m = _ACCORDING_RE.search(sentence)
+    # Each pattern needs its words as written: without them, skip its regex.
+    m = _ACCORDING_RE.search(sentence) if "according" in sentence else None
     if m:
         return _tidy_source(m.group("src"))
+    if not _has_cue(sentence):
+        return None
     for rx in (_PRE_CAP_RE, _PRE_LOWER_RE, _INVERTED_RE):
         for m in rx.finditer(sentence):
             src = _tidy_source(m.group("src"))
