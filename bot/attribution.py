@@ -820,7 +820,8 @@ def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
     # A surname met alone ("Cruz said") is a mention of the person named in full elsewhere.
     surnames = {n.split()[-1] for ms in mentions for _, n in ms}
     for p, t in enumerate(body):
-        for m in _CAP_WORD.finditer(t):
+        # A match that counts is a surname as written in t: with none in t, skip the regex.
+        for m in _CAP_WORD.finditer(t) if any(n in t for n in surnames) else ():
             if m.group(1) in surnames and not any(
                 off <= m.start() < off + len(n) for off, n in mentions[p]
             ):
