@@ -311,3 +311,22 @@ def test_weak_verb_with_quoted_label_is_kept() -> None:
     assert att.speaker == "Tom Bell"
     assert att.cue == "called"
     assert att.kind is Kind.MIXED
+
+
+def test_given_sentence_spans_change_nothing() -> None:
+    """build_digest hands over the sentences it split once: the result must not move,
+    including for a paragraph whose ''NYT quotes'' are analysed on a rewritten copy."""
+    from bot.facts import facts_and_conflicts
+    from bot.sentences import split_sentences
+
+    body = [
+        "The council voted 7-2 on Tuesday to close the harbour road, officials said.",
+        "''We will not back down,'' said Mayor Ann Poole. She added that 300 people had signed.",
+        "“It is a disgrace,” Tom Reed, a fisherman, said. He told reporters the vote was rushed.",
+        "According to the harbour board, 1,200 boats use the road each year.",
+    ]
+    spans = [split_sentences(p) for p in body]
+    plain = extract_attributions(body)
+    shared = extract_attributions(body, sentences=spans)
+    assert shared == plain and len(plain) >= 3
+    assert facts_and_conflicts(body, plain, sentences=spans) == facts_and_conflicts(body, plain)
