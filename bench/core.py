@@ -173,12 +173,14 @@ def main() -> None:
               + " (ms)")
 
     if len(pages) > 1:
-        totals = dict.fromkeys(("text path", "html path", "trafilatura.extract"), 0.0)
+        cases = ("text path", "html path", "html clean only", "trafilatura.extract")
+        totals = dict.fromkeys(cases, 0.0)
         for _, p_text, p_html in pages:
             r = time_rounds(
                 {
                     "text path": lambda p_text=p_text: text_path(p_text),
                     "html path": lambda p_html=p_html: html_path(p_html),
+                    "html clean only": lambda p_html=p_html: html_clean_only(p_html),
                     "trafilatura.extract": lambda p_html=p_html: trafilatura_alone(p_html),
                 },
                 3,
@@ -191,6 +193,8 @@ def main() -> None:
             print(f"  {case:22s} {len(pages) / seconds:8.1f} pages/s")
         print(f"  text path speed vs trafilatura.extract: {traf / totals['text path']:.1f}x")
         print(f"  html path time vs trafilatura.extract:  {totals['html path'] / traf:.2f}x")
+        cleaning = totals["html clean only"] / traf
+        print(f"  html cleaning time vs trafilatura.extract: {cleaning:.2f}x")
 
     gc.collect()
     marks = {}
