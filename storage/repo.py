@@ -16,7 +16,7 @@ import re
 import socket
 import uuid
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -237,20 +237,21 @@ class Store:
     def _now(self) -> datetime:
         return _aware(self._clock(), "clock()")
 
-    @asynccontextmanager
-    async def _write(self) -> AsyncIterator[AsyncConnection]:
-        try:
-            async with self.engine.begin() as conn:
-                yield conn
-        except (DBAPIError, OSError) as exc:
-            if not _is_unavailable(exc):
-                raise
-            raise unavailable(self.engine.url, exc) from exc
+    def _write(self) -> AbstractAsyncContextManager[AsyncConnection]:
+        """A transaction on the writing engine."""
+        return self._connection(self.engine.begin)
+
+    def _read(self) -> AbstractAsyncContextManager[AsyncConnection]:
+        """A connection for reads (on SQLite it does not wait behind a writer)."""
+        return self._connection(self._reader.connect)
 
     @asynccontextmanager
-    async def _read(self) -> AsyncIterator[AsyncConnection]:
+    async def _connection(
+        self, opener: Callable[[], AbstractAsyncContextManager[AsyncConnection]]
+    ) -> AsyncIterator[AsyncConnection]:
+        """A lost or unreachable database becomes DatabaseUnavailable (password hidden)."""
         try:
-            async with self._reader.connect() as conn:
+            async with opener() as conn:
                 yield conn
         except (DBAPIError, OSError) as exc:
             if not _is_unavailable(exc):
