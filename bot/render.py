@@ -153,6 +153,15 @@ def _speaker_label(a: Attribution) -> str:
     return a.speaker_text or "Unknown source"
 
 
+def _role(a: Attribution) -> str | None:
+    """The role to show beside the speaker; none when it only repeats the name."""
+    role = (a.speaker_role or "").strip()
+    if not role or role.casefold() in {(a.speaker or "").casefold(),
+                                       (a.speaker_text or "").casefold()}:
+        return None
+    return role
+
+
 def _has_quote_marks(text: str) -> bool:
     return any(ch in _QUOTE_MARKS for ch in text)
 
@@ -216,8 +225,8 @@ _THAT = re.compile(r"^that\s+(?=\S)", re.IGNORECASE)
 
 def _text_attribution(a: Attribution) -> str:
     who = _speaker_label(a)
-    if a.speaker_role:
-        who += f" — {a.speaker_role}"
+    if role := _role(a):
+        who += f" — {role}"
     content = _one_line(a.content)
     if a.kind is Kind.DIRECT and not _has_quote_marks(content):
         return f"{who}: “{content}”"
@@ -254,8 +263,8 @@ def _fact_line(f: Fact, limit: int) -> str:
 
 def _quote_line(a: Attribution, limit: int) -> str:
     who = f"*{_clip_escaped(_one_line(_speaker_label(a)), 80)}*"
-    if a.speaker_role:
-        who += " — " + _clip_escaped(_one_line(a.speaker_role), 80)
+    if role := _role(a):
+        who += " — " + _clip_escaped(_one_line(role), 80)
     room = max(20, limit - len(who) - 16)
     content = _one_line(a.content)
     if a.kind is Kind.DIRECT and not _has_quote_marks(content):

@@ -286,3 +286,13 @@ def test_published_shows_its_zone_and_reported_speech_drops_that() -> None:
     assert "finance office (reported): 400 jobs were at risk." in out
     blocks = " ".join(_texts(render_blocks(_digest(body, meta, attributions=attrs))))
     assert "_(reported)_: 400 jobs were at risk." in blocks
+
+
+def test_a_role_that_repeats_the_speaker_is_not_shown() -> None:
+    attrs = (_attr("analysts", "the rules would not work", Kind.INDIRECT, 3, "analysts"),)
+    body = (*BODY[:3], "Analysts said the rules would not work.")
+    out = render_text(_digest(body, attributions=attrs))
+    assert "analysts (reported): the rules would not work" in out
+    assert "analysts — analysts" not in out
+    blocks = " ".join(_texts(render_blocks(_digest(body, attributions=attrs))))
+    assert "analysts* — analysts" not in blocks
