@@ -915,11 +915,12 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
             kind = _kind(text, pieces)
         content = " ".join(text[s:e] for s, e in pieces)
         span = (pieces[0][0], pieces[-1][1])
-        # Unresolved pronouns and descriptors keep the words the article used.
+        # Unresolved pronouns and descriptors keep the words the article used, with no
+        # role: it would only repeat them. A descriptor resolved to a name is its role.
         att = Attribution(
             speaker=name or ph.text,
             speaker_text=c.speaker_text,
-            speaker_role=ph.role if ph.name else (ph.role if not ph.pronoun else None),
+            speaker_role=ph.role if name and not ph.pronoun else None,
             cue=c.cue,
             content=content,
             kind=kind,

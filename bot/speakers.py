@@ -67,13 +67,50 @@ ANON_HEADS = wordset(
     "critics supporters"
 )
 
-_HEAD_CUTS = wordset("of for with at in from on familiar close who briefed")
+_HEAD_CUTS = wordset(
+    "of for with at in from on familiar close who briefed like to by near under about than "
+    "including"
+)
+# Courtesy and rank abbreviations stay part of the name ("Dr Jane Lee", "Col. Ann Ware").
+HONORIFICS = wordset("mr mrs ms miss dr prof rev sir dame lord lady gen lt col maj capt adm sgt")
+# Office words that end a title before a full name, capitalised or not: "Indian Prime
+# Minister Narendra Modi" -> role "Indian Prime Minister", name "Narendra Modi".
+ROLE_TITLES = wordset(
+    "president minister secretary senator sen gov governor rep representative congressman "
+    "congresswoman mayor chancellor premier speaker spokesman spokeswoman spokesperson "
+    "ambassador judge justice chairman chairwoman chair director chief commissioner "
+    "prosecutor general leader king queen prince princess pope ceo executive envoy "
+    "vice-president deputy treasurer inspector sheriff superintendent"
+)
+# A name after one of these is an object, not the speaker: "a spokesman for the Pentagon",
+# "a region like Delhi", "footage of Trump".
+PREPOSITIONS = wordset(
+    "of for with at in from on like to by near under about than including against among "
+    "between behind within outside inside toward towards across over into"
+)
+# Heads naming people (not documents, places or things), for ``anonymous``.
+PEOPLE = PERSON_ROLES | ANON_HEADS | wordset(
+    "politician politicians someone anyone everyone nobody many others respondent respondents "
+    "employee employees worker workers student students teacher teachers doctor doctors "
+    "nurse nurses parent parents citizen citizens protester protesters organizer organizers "
+    "participant participants investor investors scientists economists observer observers "
+    "ally allies leaders official's"
+)
 _WORD = re.compile(r"[\w’'.&-]+")
+# "WASHINGTON -- President Obama": a dateline is no part of the speaker.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,]+\s*(?:--|—|–)\s*")
+_CLAUSE = re.compile(r",|\(|\s[—–-]\s|\s--\s|\b(?:who|whose|which)\b")
 
 
 @dataclass(frozen=True, slots=True)
 class SpeakerPhrase:
-    """A parsed speaker phrase."""
+    """A parsed speaker phrase.
+
+    ``anonymous``: no name, and the head is a person or a group of people ("officials",
+    "a person familiar with the matter", "politicians", "two sources"). Documents, polls,
+    estimates, places and things ("one estimate", "the report") are unnamed but not
+    anonymous; neither is a pronoun.
+    """
 
     text: str
     name: str | None  # the proper-name run, if any ("Vyacheslav Volodin")
@@ -94,16 +131,12 @@ def _strip_possessive(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
 
-def parse_speaker(text: str) -> SpeakerPhrase:
-    """Split a speaker phrase into name and role: "Ukrainian president Volodymyr Zelensky"."""
-    text = text.strip(" ,;:-—–\"“”")
-    core = re.split(r",|\(|\s[—–-]\s|\b(?:who|whose|which)\b", text)[0].strip() or text
-    words = _WORD.findall(core)
-    low = [w.lower().rstrip(".") for w in words]
-    if len(words) == 1 and low[0] in PRONOUNS:
-        gender = "m" if low[0] == "he" else "f" if low[0] == "she" else None
-        return SpeakerPhrase(text, None, None, low[0], low[0], False, gender)
-    # Last run of capitalised words (allowing particles and initials inside).
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _last_run(words: list[str], low: list[str]) -> tuple[int, int] | None:
+    """[start, end) of the last run of capitalised words (particles and initials inside)."""
     best: tuple[int, int] | None = None
     i = 0
     while i < len(words):
@@ -114,61 +147,197 @@ def parse_speaker(text: str) -> SpeakerPhrase:
                                       and _is_cap(words[j + 1]))
             ):
                 j += 1
-            # A run ending in a possessive is a modifier ("South Korea's spy agency")
-            # unless nothing lower-case follows it.
             best = (i, j)
             i = j
         else:
             i += 1
+    return best
+
+
+def _after_preposition(low: list[str], s: int) -> bool:
+    """The name run at ``s`` is a preposition's object ("analysts at Goldman Sachs")."""
+    k = s - 1
+    while k >= 0 and (low[k] in DETERMINERS or low[k] in TITLES or low[k] in HONORIFICS):
+        k -= 1
+    return k >= 1 and low[k] in PREPOSITIONS
+
+
+def _org_across_preposition(words: list[str], low: list[str], s: int,
+                            e: int) -> tuple[int, int]:
+    """Widen "New Delhi" to "US Embassy in New Delhi" when an organisation comes before,
+    and "State John Kerry" to "Secretary of State John Kerry" after an office word."""
+    k = s - 1
+    if k < 1 or low[k] not in _ORG_LINKS or not words[k - 1][:1].isupper():
+        return s, e
+    r = k - 1
+    while r > 0 and (_is_cap(words[r - 1]) or low[r - 1] in NAME_PARTICLES):
+        r -= 1
+    office = low[k] == "of" and low[k - 1] in ROLE_TITLES
+    if office or {_strip_possessive(w).rstrip("s") for w in low[r:k]} & _ORG_STEMS:
+        return r, e
+    return s, e
+
+
+def _name_start(words: list[str], low: list[str], s: int, e: int) -> int:
+    """Where the name starts, for the capitalised run [s, e): after its office words.
+
+    "Indian Prime Minister Narendra Modi" -> at "Narendra"; "Secretary of State Antony
+    Blinken" -> at "Antony". A lone surname keeps its title ("Chief Justice Roberts",
+    "Texas Sen. Cruz" -> "Sen. Cruz"); courtesy titles stay ("Dr Jane Lee"); organisations
+    ("Justice Department", "General Motors") are left whole.
+    """
+    b = s
+    while b > 0 and low[b - 1] in _OFFICE:
+        b -= 1  # titles the run loop left out: "Sen." in "Sen. Ted Cruz"
+    last = None
+    for t in range(b, e - 1):
+        if low[t] in _OFFICE and not (low[t] == "general" and t == b):
+            last = t
+    start = s
+    if last is not None:
+        start = last + 1
+        if low[start] == "of":  # "Secretary of State Antony Blinken": the name is last
+            start = e - 2
+            while start > last and re.fullmatch(r"[A-Z]\.?", words[start]):
+                start -= 1  # a middle initial: "John F. Kerry"
+        if e - start < 2:
+            # "Chief Justice Roberts", "President Biden": the title block is in the name.
+            start = last
+            while start > 0 and (low[start - 1] in _OFFICE or low[start - 1] in _OFFICE_MODS):
+                start -= 1
+        if {_strip_possessive(w).rstrip("s") for w in low[start:e]} & _ORG_STEMS:
+            start = b
+    while start > 0 and low[start - 1] in HONORIFICS:
+        start -= 1  # "Dr Jane Lee", "the Rev. Peter Wherry"
+    return start
+
+
+def parse_speaker(text: str) -> SpeakerPhrase:
+    """Split a speaker phrase into name and role: "Ukrainian president Volodymyr Zelensky".
+
+    A name is the last run of capitalised words, minus any office words leading it ("Indian
+    Prime Minister" becomes the role); courtesy titles stay ("Dr Jane Lee"). A run that is a
+    preposition's object ("a spokesman for the Pentagon", "a region like Delhi") or that
+    modifies a lower-case head ("South Korea's spy agency") is no name: the phrase is a
+    descriptor, its role None, to be resolved or shown as written. Without words before the
+    name, an appositive is the role: "Aseem Prakash, founding director of the Center ...".
+    """
+    text = _DATELINE.sub("", text.strip(" ,;:-—–\"“”")) or text
+    core = _CLAUSE.split(text)[0].strip() or text
+    words = _WORD.findall(core)
+    low = [_bare(w) for w in words]
+    if len(words) == 1 and low[0] in PRONOUNS:
+        gender = "m" if low[0] == "he" else "f" if low[0] == "she" else None
+        return SpeakerPhrase(text, None, None, low[0], low[0], False, gender)
+    best = _last_run(words, low)
     gender = None
-    if any(w in ("mr", "mr.") for w in low):
+    if any(w == "mr" for w in low):
         gender = "m"
-    elif any(w in ("mrs", "ms", "mrs.", "ms.") for w in low):
+    elif any(w in ("mrs", "ms") for w in low):
         gender = "f"
     name = None
     role = None
     head = low[-1] if low else ""
+    if best and (any(w not in NAME_PARTICLES for w in low[best[1]:])
+                 or all(w in _CALENDAR for w in low[best[0]:best[1]])):
+        # "South Korea's spy agency", "the US defence secretary", "an ad released Thursday"
+        best = None
+    if best and all(w in _OFFICE or w in _OFFICE_MODS for w in low[best[0]:best[1]]):
+        best = None  # "the Prime Minister": a descriptor to resolve
     if best:
+        best = _org_across_preposition(words, low, *best)
+    if best and not _after_preposition(low, best[0]):
         s, e = best
-        run = words[s:e]
-        trailing_lower = [w for w in low[e:] if w not in NAME_PARTICLES]
-        if trailing_lower and words[e - 1].endswith(("'s", "’s")):
-            # "South Korea's spy agency": the descriptor is the speaker, not the name.
-            role = core
-            head = _strip_possessive(low[-1])
-        elif trailing_lower:
-            role = core
-        else:
-            name = " ".join(run).strip(" ,.")
-            if e - s == 1 and s > 0 and low[s - 1] in TITLES:
-                name = f"{words[s - 1]} {name}"
-            before = list(words[:s])
-            if before and before[0].lower() in DETERMINERS:
-                before = before[1:]
-            role = " ".join(before) or _appositive(text, core)
-            head = _strip_possessive(low[e - 1])
-    else:
-        role = core
-    if role is not None and name is None and low:
+        start = _name_start(words, low, s, e)
+        name = " ".join(words[start:e]).strip(" ,.")
+        before = [w for w in words[:start]]
+        while before and before[0].lower() in _LEADERS:
+            before = before[1:]  # "But Sen. Richard Durbin", "the US envoy ..."
+        while before and before[-1].lower() in DETERMINERS:
+            before = before[:-1]  # "Vatican spokesman the Rev. Federico Lombardi"
+        role = " ".join(before) or _appositive(text, core)
+        head = _strip_possessive(low[e - 1])
+    elif low:
         # "a person familiar with the matter" -> person; "officials at the agency" -> official
-        cut = next((k for k, w in enumerate(low) if k and w in _HEAD_CUTS), len(low))
+        cut = next((k for k, w in enumerate(low) if k and w in _HEAD_CUTS
+                    and not (w == "of" and low[k - 1] in _QUANTIFIERS)), len(low))
         head = _strip_possessive(low[cut - 1])
-    anonymous = name is None and (head in ANON_HEADS or head.rstrip("s") in ANON_HEADS)
+        role = core
+        appo = _appositive(text, core)
+        if appo and 2 <= len(_WORD.findall(appo)) <= 4 and all(
+            _is_cap(w) for w in _WORD.findall(appo)
+        ):
+            name = appo  # "the head of the agency, Rafael Grossi"
+    # "the president" is someone the reader can identify; "a resident", "politicians" not.
+    definite = bool(low) and (low[0] in _DEFINITE or (words[0][:1].isupper() and low[0] in
+                                                        _OFFICE | _OFFICE_MODS))
+    anonymous = name is None and (
+        head in ANON_HEADS or head.rstrip("s") in ANON_HEADS
+        or (head in PEOPLE and (head.endswith("s") or not definite))
+    )
     return SpeakerPhrase(text, name, role, None, head, anonymous, gender)
 
 
+_APPOSITIVE_STOP = wordset("who whose which that and but while when where after before as")
+_APPOSITIVE_ADJ = wordset(
+    "founding acting managing leading ranking outgoing incoming reigning presiding visiting "
+    "sitting retiring longstanding long-standing consulting supervising governing"
+)
+
+
 def _appositive(text: str, core: str) -> str | None:
-    """ "Tom Reyes, the campaign's chair" -> "the campaign's chair" (not a "who" clause)."""
+    """ "Tom Reyes, the campaign's chair" -> "the campaign's chair" (not a "who" clause).
+
+    Articles are optional ("Aseem Prakash, founding director of ..."); an age is skipped
+    ("Ann Lee, 44, a nurse"); a comma inside a proper name ("the Council on Energy,
+    Environment and Water") does not end it; a relative clause does. A participle ("Fiorina,
+    speaking to Iowans") is no appositive.
+    """
     rest = text[len(core) :].strip()
     if not rest.startswith(","):
         return None
     segs = [x.strip(" ;:-—–") for x in rest[1:].split(",")]
     while segs and segs[0].isdigit():
-        segs = segs[1:]  # an age: "Ann Lee, 44, a nurse"
-    words = _WORD.findall(segs[0]) if segs else []
-    if not words or len(words) > 12 or words[0].lower() in ("who", "whose", "which", "that"):
+        segs = segs[1:]  # an age: "Ann Lee, 44, a retired nurse"
+    if not segs:
         return None
-    return segs[0]
+    out = segs[0]
+    for seg in segs[1:]:
+        # A list inside a name: "Council on Energy, Environment and Water think tank"
+        # (not "..., a policy institute": a second appositive, about the organisation).
+        nxt = _WORD.findall(seg)
+        if not (nxt and _is_cap(nxt[0]) and _is_cap(out.split()[-1] if out.split() else "")):
+            break
+        out = f"{out}, {seg}"
+    out = re.split(r"\s(?:who|whose|which|that)\s", out)[0].strip()
+    words = _WORD.findall(out)
+    if not words or len(words) > 20 or words[0].lower() in _APPOSITIVE_STOP:
+        return None
+    first = words[0].lower()
+    if first.endswith("ing") and first not in _APPOSITIVE_ADJ and not any(
+        _strip_possessive(w.lower()).rstrip("s") in _PERSON_STEMS for w in words[1:3]
+    ):
+        return None  # "speaking to Iowans", "using a term ..."
+    return out
+
+
+_OFFICE = ROLE_TITLES | (TITLES - HONORIFICS - wordset("former"))
+# Words inside a title before its office word: "Prime Minister", "Attorney General".
+_OFFICE_MODS = wordset(
+    "prime foreign defence defense finance interior home deputy vice attorney chief first "
+    "surgeon lieutenant senior assistant under majority minority state"
+)
+_LEADERS = DETERMINERS | wordset("but and or so yet also then")
+_CALENDAR = wordset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december today yesterday tonight"
+)
+_DEFINITE = wordset("the this that these those his her its their our")
+_QUANTIFIERS = wordset("one two three four five some many several most none few all each both "
+                       "dozens hundreds thousands millions any")
+_ORG_LINKS = wordset("in at for on of")
+_ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_NOUNS) | wordset("embassy bank ministry")
+_PERSON_STEMS = frozenset(w.rstrip("s") for w in PERSON_ROLES)
 
 
 @dataclass(slots=True)
