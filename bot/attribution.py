@@ -20,6 +20,7 @@ from bot.speakers import (
     DETERMINERS,
     ORG_NOUNS,
     PRONOUNS,
+    is_caption,
     parse_speaker,
     resolve,
     wordset,
@@ -893,6 +894,9 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
             found = _carried_quote(body, p, cands[-1])
         cands.extend(found)
     phrases = [parse_speaker(c.speaker_text) for c in cands]
+    if any(is_caption(ph) for ph in phrases):  # "This satellite image shows ...": a caption
+        kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]
+        cands, phrases = [c for c, _ in kept], [ph for _, ph in kept]
     # Rivals matter only to he/she: skip the name scan when no speaker is one.
     rivals = _rivals(body, cands) if any(ph.pronoun in ("he", "she") for ph in phrases) else None
     names = resolve(phrases, _gender_hints(body), rivals)

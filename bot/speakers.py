@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def wordset(words: str) -> frozenset[str]:
@@ -98,7 +99,7 @@ PEOPLE = PERSON_ROLES | ANON_HEADS | wordset(
 )
 _WORD = re.compile(r"[\w’'.&-]+")
 # "WASHINGTON -- President Obama": a dateline is no part of the speaker.
-_DATELINE = re.compile(r"^[A-Z][A-Z .,]+\s*(?:--|—|–)\s*")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,]+\s*(?:--|—|–|―)\s*")
 _CLAUSE = re.compile(r",|\(|\s[—–-]\s|\s--\s|\b(?:who|whose|which)\b")
 
 
@@ -203,7 +204,7 @@ def _name_start(words: list[str], low: list[str], s: int, e: int) -> int:
         if e - start < 2:
             # "Chief Justice Roberts", "President Biden": the title block is in the name.
             start = last
-            while start > 0 and (low[start - 1] in _OFFICE or low[start - 1] in _OFFICE_MODS):
+            while start > 0 and low[start - 1] in _OFFICE_ANY:
                 start -= 1
         if {_strip_possessive(w).rstrip("s") for w in low[start:e]} & _ORG_STEMS:
             start = b
@@ -212,6 +213,7 @@ def _name_start(words: list[str], low: list[str], s: int, e: int) -> int:
     return start
 
 
+@lru_cache(maxsize=4096)  # pure; "he", "she", "officials" and surnames recur
 def parse_speaker(text: str) -> SpeakerPhrase:
     """Split a speaker phrase into name and role: "Ukrainian president Volodymyr Zelensky".
 
@@ -222,7 +224,12 @@ def parse_speaker(text: str) -> SpeakerPhrase:
     descriptor, its role None, to be resolved or shown as written. Without words before the
     name, an appositive is the role: "Aseem Prakash, founding director of the Center ...".
     """
-    text = _DATELINE.sub("", text.strip(" ,;:-—–\"“”")) or text
+    text = text.strip(" ,;:-—–\"“”")
+    if text.lower() in PRONOUNS:  # the commonest speaker, fast
+        pron = text.lower()
+        gender = "m" if pron == "he" else "f" if pron == "she" else None
+        return SpeakerPhrase(text, None, None, pron, pron, False, gender)
+    text = _DATELINE.sub("", text) or text
     core = _CLAUSE.split(text)[0].strip() or text
     words = _WORD.findall(core)
     low = [_bare(w) for w in words]
@@ -242,7 +249,7 @@ def parse_speaker(text: str) -> SpeakerPhrase:
                  or all(w in _CALENDAR for w in low[best[0]:best[1]])):
         # "South Korea's spy agency", "the US defence secretary", "an ad released Thursday"
         best = None
-    if best and all(w in _OFFICE or w in _OFFICE_MODS for w in low[best[0]:best[1]]):
+    if best and _OFFICE_ANY.issuperset(low[best[0]:best[1]]):
         best = None  # "the Prime Minister": a descriptor to resolve
     if best:
         best = _org_across_preposition(words, low, *best)
@@ -269,13 +276,27 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         ):
             name = appo  # "the head of the agency, Rafael Grossi"
     # "the president" is someone the reader can identify; "a resident", "politicians" not.
-    definite = bool(low) and (low[0] in _DEFINITE or (words[0][:1].isupper() and low[0] in
-                                                        _OFFICE | _OFFICE_MODS))
+    definite = bool(low) and (low[0] in _DEFINITE or (words[0][:1].isupper()
+                                                        and low[0] in _OFFICE_ANY))
     anonymous = name is None and (
         head in ANON_HEADS or head.rstrip("s") in ANON_HEADS
         or (head in PEOPLE and (head.endswith("s") or not definite))
     )
     return SpeakerPhrase(text, name, role, None, head, anonymous, gender)
+
+
+_PICTURES = wordset("image images photo photos photograph picture pictures map graphic chart "
+                    "screenshot footage")
+
+
+def is_caption(ph: SpeakerPhrase) -> bool:
+    """A picture caption's subject ("This satellite image from NASA shows ..."): no source.
+
+    Only the deictic "this"/"these" of a caption: "the video showed ..." can report evidence.
+    """
+    return ph.name is None and ph.head in _PICTURES and bool(
+        re.match(r"(?i)(this|these)\b", ph.text)
+    )
 
 
 _APPOSITIVE_STOP = wordset("who whose which that and but while when where after before as")
@@ -313,6 +334,8 @@ def _appositive(text: str, core: str) -> str | None:
     words = _WORD.findall(out)
     if not words or len(words) > 20 or words[0].lower() in _APPOSITIVE_STOP:
         return None
+    if words[0].lower() != "of" and words[0].lower() in PREPOSITIONS:
+        return None  # "Ms. Gil, with games of capture the flag": no description of her
     first = words[0].lower()
     if first.endswith("ing") and first not in _APPOSITIVE_ADJ and not any(
         _strip_possessive(w.lower()).rstrip("s") in _PERSON_STEMS for w in words[1:3]
@@ -327,6 +350,8 @@ _OFFICE_MODS = wordset(
     "prime foreign defence defense finance interior home deputy vice attorney chief first "
     "surgeon lieutenant senior assistant under majority minority state"
 )
+_OFFICE_ANY = _OFFICE | _OFFICE_MODS
+_RANK_MODS = wordset("former vice deputy acting assistant ex interim first")
 _LEADERS = DETERMINERS | wordset("but and or so yet also then")
 _CALENDAR = wordset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -467,7 +492,10 @@ def _resolve_descriptor(entities: list[Entity], ph: SpeakerPhrase) -> Entity | N
         return None
     heads = _role_heads(ph.role)
     for ent in reversed(entities):
-        if heads & _role_heads(ent.role) and ph.head.rstrip("s") in _role_heads(ent.role):
+        theirs = _role_heads(ent.role)
+        # "the former president" is not "Vice President Joe Biden".
+        if (heads & theirs and ph.head.rstrip("s") in theirs
+                and heads & _RANK_MODS == theirs & _RANK_MODS):
             return ent
     if ph.head in ORG_NOUNS:
         for ent in reversed(entities):
