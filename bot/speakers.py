@@ -249,8 +249,9 @@ def parse_speaker(text: str) -> SpeakerPhrase:
                  or all(w in _CALENDAR for w in low[best[0]:best[1]])):
         # "South Korea's spy agency", "the US defence secretary", "an ad released Thursday"
         best = None
-    if best and _OFFICE_ANY.issuperset(low[best[0]:best[1]]):
-        best = None  # "the Prime Minister": a descriptor to resolve
+    if best and (_OFFICE_ANY.issuperset(low[best[0]:best[1]])
+                 or (best == (0, 1) and low[0] in _COMMON_HEADS)):
+        best = None  # "the Prime Minister", "Analysts said": descriptors, not names
     if best:
         best = _org_across_preposition(words, low, *best)
     if best and not _after_preposition(low, best[0]):
@@ -351,6 +352,8 @@ _OFFICE_MODS = wordset(
     "surgeon lieutenant senior assistant under majority minority state"
 )
 _OFFICE_ANY = _OFFICE | _OFFICE_MODS
+# Common nouns capitalised only because they open the sentence ("Officials said ...").
+_COMMON_HEADS = (PEOPLE | ORG_NOUNS) - wordset("democrat democrats republican republicans")
 _RANK_MODS = wordset("former vice deputy acting assistant ex interim first")
 _LEADERS = DETERMINERS | wordset("but and or so yet also then")
 _CALENDAR = wordset(
