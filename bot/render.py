@@ -214,6 +214,15 @@ def render_text(digest: Digest) -> str:
     return "\n".join(lines)
 
 
+def _pieces(content: str) -> str:
+    """A quote split around its cue ("A," he said. "B.") is stored as the pieces joined by a
+    space; show the gap as an ellipsis so it does not read as one run of speech."""
+    return _PIECE_GAP.sub(" … ", content)
+
+
+_PIECE_GAP = re.compile(r"(?<=[”\"]) (?=[“\"])")
+
+
 def _reported(content: str) -> str:
     """Reported speech reads better without its complementiser ("said that X" -> "X");
     what remains is still a verbatim span of the article."""
@@ -227,7 +236,7 @@ def _text_attribution(a: Attribution) -> str:
     who = _speaker_label(a)
     if role := _role(a):
         who += f" — {role}"
-    content = _one_line(a.content)
+    content = _pieces(_one_line(a.content))
     if a.kind is Kind.DIRECT and not _has_quote_marks(content):
         return f"{who}: “{content}”"
     if a.kind is not Kind.INDIRECT:
@@ -266,7 +275,7 @@ def _quote_line(a: Attribution, limit: int) -> str:
     if role := _role(a):
         who += " — " + _clip_escaped(_one_line(role), 80)
     room = max(20, limit - len(who) - 16)
-    content = _one_line(a.content)
+    content = _pieces(_one_line(a.content))
     if a.kind is Kind.DIRECT and not _has_quote_marks(content):
         return f"• {who}: {_quote(content, room)}"
     if a.kind is not Kind.INDIRECT:

@@ -296,3 +296,12 @@ def test_a_role_that_repeats_the_speaker_is_not_shown() -> None:
     assert "analysts — analysts" not in out
     blocks = " ".join(_texts(render_blocks(_digest(body, attributions=attrs))))
     assert "analysts* — analysts" not in blocks
+
+
+def test_a_split_quote_shows_the_gap_between_its_pieces() -> None:
+    body = (*BODY[:3], "“We will build it,” she said. “And we will pay for it.”")
+    attrs = (_attr("Dana Ortiz", "“We will build it,” “And we will pay for it.”", Kind.DIRECT, 3),)
+    out = render_text(_digest(body, attributions=attrs))
+    assert "“We will build it,” … “And we will pay for it.”" in out
+    blocks = " ".join(_texts(render_blocks(_digest(body, attributions=attrs))))
+    assert "“We will build it,” … “And we will pay for it.”" in blocks
