@@ -19,6 +19,8 @@ from bot.sentences import split_sentences
 from bot.speakers import (
     DETERMINERS,
     ORG_NOUNS,
+    ORG_STEMS,
+    PEOPLE,
     PRONOUNS,
     is_caption,
     parse_speaker,
@@ -146,7 +148,7 @@ _TIME_WORDS = wordset(
 )
 _QUOTE_CHARS = "\"“”"
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s[A-Z])|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Fr|Rev|Prof)\."
+    r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s[A-Z])|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Fr|Rev|Prof|Capt|Maj|Adm|Sgt|Cpl|Pvt|Cmdr|Supt|Det)\."
     r"|\w+(?:[’'&.-]\w+)*(?:[’']s?)?|[^\w\s]"
 )
 
@@ -296,12 +298,74 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
         return None
     seg_end = next((k for k in range(q + 1, b) if toks[k][0] in ",("), b)
     words = [x[0] for x in toks[q + 1 : seg_end]]
+    if any(w in STRONG_VERBS for w in words):
+        return None  # '"A," Trump said, after B said ...': the first verb is the cue
     if not words or len(words) > 8 or not _is_nounish(words) or not (
         words[0][0].isupper() or words[0].lower() in DETERMINERS
         or words[0].lower() in PRONOUNS
     ):
         return None
     return q + 1, b, piece
+
+
+_CONTRACTION = re.compile(r"(?i)^(he|she|they|we|i|you|it|who)[’'](?:s|ve|re|d|ll|m)$")
+_BE = wordset("is are was were be been being am")
+# Cue forms that are nouns too: "investigative reports", "under claims".
+_NOUNLIKE = wordset("reports claims report claim answer answers notes embrace shouts charges")
+_PAST_ONLY = wordset("told thought known found shown written held seen")
+
+
+def _contracted(word: str) -> str | None:
+    """ "he’s" -> "he", "they’ve" -> "they": the pronoun of a contracted subject."""
+    m = _CONTRACTION.match(word)
+    return m.group(1) if m else None
+
+
+def _not_finite(toks: list[_Match], b: int, i: int, contracted: bool) -> bool:
+    """The verb at toks[i] heads no clause of its subject toks[..b): a bare participle
+    ("wishful thinking", "many marchers chanting"), or a passive ("migrants were blamed",
+    "measures added by Republicans", "investors have been told")."""
+    low = toks[i][0].lower()
+    aux = [toks[k][0].lower() for k in range(b, i)]
+    subj = toks[b - 1][0]
+    before = toks[b - 2][0] if b > 1 else ""
+    alone = not before or before.lower() in _BOUNDARY_WORDS or not before.isalnum()
+    nounlike = low.endswith("ing") or low in _NOUNLIKE
+    if alone and nounlike and subj.islower() and not contracted and not aux and (
+        not subj.endswith("s") and subj not in PEOPLE and subj not in ORG_NOUNS
+        and subj not in PRONOUNS
+    ):
+        return True  # "wishful thinking", "media reports", "paid speaking"
+    if low.endswith("ed") or low in _PAST_ONLY:
+        if aux and aux[-1] in _BE:
+            return True
+        nxt = toks[i + 1][0].lower() if i + 1 < len(toks) else ""
+        return nxt == "by" and not aux
+    return False
+
+
+_CONJ_HEAD_STOP = wordset("instead now then under also still just even")
+
+
+def _conjoined(toks: list[_Match], a: int, b: int) -> int:
+    """Start of the subject when it is the last conjunct of a noun phrase cut at "and":
+    "her advisers and allies", "the Center for Disease Control and Prevention"."""
+    if b - a != 1 or a < 2 or toks[a - 1][0].lower() not in ("and", "&"):
+        return a
+    w = toks[a][0]
+    r = _subject_left(toks, a - 1)
+    if r is None or r[1] - r[0] > 6:
+        return a
+    left = [x[0] for x in toks[r[0] : r[1]]]
+    if not _is_nounish(left):
+        return a
+    if w.islower() and left[-1].islower() and w not in _CONJ_HEAD_STOP:
+        return r[0]
+    if w[:1].isupper() and left[-1][:1].isupper() and any(
+        x.lower().rstrip("s") in ORG_STEMS for x in left
+    ):
+        return r[0]  # a name with "and" in it
+    return a
 
 
 # Words that show a "subject" is really a clause: "that she had seen", "he is", "who was".
@@ -572,12 +636,24 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     if subj is None:
         return None
     a, b = subj
+    a = _conjoined(toks, a, b)
     words = [x[0] for x in toks[a:b]]
-    if not _is_nounish(words):
+    pron = _contracted(words[0]) if len(words) == 1 else None
+    if pron is not None:
+        if pron in ("it", "you", "which"):
+            return None  # "it's revealed", "you're worried"
+        words = [pron]
+    if not _is_nounish(words) or _not_finite(toks, b, i, pron is not None):
         return None
     sp = text[toks[a].start() : toks[b - 1].end()]
+    if pron is not None:
+        sp = sp[: len(pron)]  # "he’s said" -> "he"
+    if words[0].lower() == "who" and a > 1 and toks[a - 1][0] == ",":
+        # "Capt. Ann Poole, who said ...": the speaker is the relative's antecedent.
+        r = _subject_left(toks, a - 1)
+        if r is not None and _is_nounish([x[0] for x in toks[r[0] : r[1]]]):
+            sp = text[toks[r[0]].start() : toks[b - 1].end()]
     before_subj = toks[a - 1][0] if a > 0 else ""
-    i + 1
     # Post-posed: "CONTENT," X said[ adjunct]. — the content precedes.
     rest = toks[i + 1 :]
     rest_words = [x[0] for x in rest if x[0] not in ".,;!?"]

@@ -146,6 +146,8 @@ def _last_run(words: list[str], low: list[str]) -> tuple[int, int] | None:
             while j < len(words) and (
                 _is_cap(words[j]) or (low[j] in NAME_PARTICLES and j + 1 < len(words)
                                       and _is_cap(words[j + 1]))
+                or (low[j] in _ORG_JOINS and j + 1 < len(words) and _is_cap(words[j + 1])
+                    and any(w.rstrip("s") in _ORG_STEMS for w in low[i:j]))
             ):
                 j += 1
             best = (i, j)
@@ -365,6 +367,9 @@ _QUANTIFIERS = wordset("one two three four five some many several most none few 
                        "dozens hundreds thousands millions any")
 _ORG_LINKS = wordset("in at for on of")
 _ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_NOUNS) | wordset("embassy bank ministry")
+ORG_STEMS = _ORG_STEMS
+# Inside an organisation's name: "Center for Disease Control and Prevention".
+_ORG_JOINS = wordset("and for on &")
 _PERSON_STEMS = frozenset(w.rstrip("s") for w in PERSON_ROLES)
 
 

@@ -330,3 +330,23 @@ def test_given_sentence_spans_change_nothing() -> None:
     shared = extract_attributions(body, sentences=spans)
     assert shared == plain and len(plain) >= 3
     assert facts_and_conflicts(body, plain, sentences=spans) == facts_and_conflicts(body, plain)
+
+
+def test_speaker_span_is_not_cut_inside_a_name_or_a_later_clause() -> None:
+    body = [
+        '"The numbers are wrong," Mayor Ellen Dorr said, after Judge Sam Reyes said the '
+        "audit was late.",
+        "The Midland Center for Water Safety and Prevention said the pipes were old.",
+        '"We knew," said Army Capt. Lena Oduya, who said the crews were never warned.',
+        "Officials were told that the plant would close.",
+        "Analysts expect that prices will rise, and wishful thinking suggests otherwise.",
+        "He’s said the budget will pass before March.",
+    ]
+    speakers = {a.speaker for a in extract_attributions(body)}
+    assert "Ellen Dorr" in speakers
+    assert not any("said" in s for s in speakers)
+    assert any(s.endswith("Prevention") and "Center" in s for s in speakers)
+    assert any(s.endswith("Capt. Lena Oduya") for s in speakers)
+    assert "Army Capt" not in speakers and "who" not in speakers
+    assert "wishful" not in speakers and "Officials" not in speakers
+    assert not any("’" in s for s in speakers)
