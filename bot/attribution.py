@@ -602,6 +602,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         while j < n and toks[j][0] not in ".;?!" and toks[j][0] not in _QUOTE_CHARS:
             j += 1
         more = [(qs, qe) for qs, qe in quotes if j < n and qs == toks[j].start()]
+        if not more and j + 1 < n and toks[j][0] == ".":
+            # '"A," said X of Springfield, Ill. "B."': one unit, the quote goes on.
+            more = [(qs, qe) for qs, qe in quotes if qs == toks[j + 1].start()]
         if j > i + 1 and toks[j - 1][0] == ",":
             j -= 1
         sp = text[toks[i + 1].start() : toks[j - 1].end()] if j > i + 1 else ""
@@ -690,6 +693,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         ):
             cue = "said in a statement"
         pieces = [_trim_scare_tail(text, *pieces[0]), *pieces[1:]]
+        if len(pieces) == 2 and not quoted_before:
+            pieces[0] = _last_clause(text, *pieces[0], quotes)
         return _Cand(sp, cue, pieces, para, post=len(pieces) == 1, how="post")
     if low in _STOP_AFTER and low not in ("asked", "continued", "pointed"):
         pass
@@ -766,6 +771,16 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     return e
 
 
+def _last_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]],
+                 ) -> tuple[int, int]:
+    """'Bound by X, the two nations, Xi said, now have Y': a cue set mid-sentence reports
+    the clause it interrupts, not the adverbial phrases before it."""
+    cut = text.rfind(", ", s, e)
+    while cut >= 0 and _inside(cut, quotes):
+        cut = text.rfind(", ", s, cut)
+    return (cut + 2, e) if cut >= 0 and e - cut > 3 else (s, e)
+
+
 def _trim_scare_tail(text: str, s: int, e: int) -> tuple[int, int]:
     """'"A" with North Korea, he said' keeps the quote: a short unquoted tail is glue."""
     q = quote_spans(text[s:e])
@@ -837,8 +852,10 @@ def _extract_paragraph(original: str, para: int,
         if not cands and prev_post is not None:
             # A bare quote after '"A," he said.': the same speaker goes on.
             q = [(s, e) for s, e in quotes if s == us]
-            if q and q[0][1] >= ue - 1:
-                prev_post.pieces.append((q[0][0], ue))
+            if q:
+                # A quote that opens the sentence is the speaker's, even when an unquoted
+                # tail follows it ('"B" - doing C.'): the tail is the writer's.
+                prev_post.pieces.append((q[0][0], ue if q[0][1] >= ue - 1 else q[0][1]))
                 continue
         prev_post = None
         out.extend(cands)

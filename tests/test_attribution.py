@@ -350,3 +350,27 @@ def test_speaker_span_is_not_cut_inside_a_name_or_a_later_clause() -> None:
     assert "Army Capt" not in speakers and "who" not in speakers
     assert "wishful" not in speakers and "Officials" not in speakers
     assert not any("’" in s for s in speakers)
+
+
+def test_quote_opening_next_sentence_joins_though_a_tail_follows() -> None:
+    body = ['"The key group is older voters," said Ann Poole, a party chair. '
+            '"We must keep them" - which means more town halls.']
+    atts = extract_attributions(body)
+    att = _by_content(atts, "older voters")
+    assert att.content == ('"The key group is older voters," "We must keep them"')
+    assert att.kind is Kind.DIRECT
+
+
+def test_abbreviation_does_not_cut_a_split_quote() -> None:
+    body = ['"It was loud," said Tom Reed of Springfield, Ill. "Nobody slept at all."']
+    att = _by_content(extract_attributions(body), "It was loud")
+    assert att.content == '"It was loud," "Nobody slept at all."'
+
+
+def test_mid_sentence_cue_reports_the_interrupted_clause() -> None:
+    body = ["Bound by a long shared border, the two nations, Xi said, now have a "
+            '"golden opportunity" to grow.']
+    att = _by_content(extract_attributions(body), "golden opportunity")
+    assert att.content.startswith("the two nations")
+    assert "Bound by" not in att.content
+    assert att.kind is Kind.MIXED
