@@ -694,7 +694,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             cue = "said in a statement"
         pieces = [_trim_scare_tail(text, *pieces[0]), *pieces[1:]]
         if len(pieces) == 2 and not quoted_before:
-            pieces[0] = _last_clause(text, *pieces[0], quotes)
+            if text[pieces[1][0]] in "“\"" and _FRAME_STARTS.match(text, pieces[0][0]):
+                # 'Asked about X, she said, "Q."': the lead frames the quote, not reports.
+                pieces = pieces[1:]
+            else:
+                pieces[0] = _last_clause(text, *pieces[0], quotes)
         return _Cand(sp, cue, pieces, para, post=len(pieces) == 1, how="post")
     if low in _STOP_AFTER and low not in ("asked", "continued", "pointed"):
         pass
@@ -769,6 +773,12 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
         ):
             return _strip_span(text, s, m.start())[1]
     return e
+
+
+_FRAME_STARTS = re.compile(
+    r"(?i)(?:asked|when|after|before|while|as|in|at|on|during|speaking|pressed|responding"
+    r"|following|addressing|referring|if|since|because|later|earlier|then|and|but)\b"
+)
 
 
 def _last_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]],

@@ -374,3 +374,11 @@ def test_mid_sentence_cue_reports_the_interrupted_clause() -> None:
     assert att.content.startswith("the two nations")
     assert "Bound by" not in att.content
     assert att.kind is Kind.MIXED
+
+
+def test_framing_lead_before_a_mid_sentence_cue_is_not_content() -> None:
+    body = ['Asked whether the rally had turned violent, Mayor Ann Poole said, '
+            '"Nobody was hurt tonight."']
+    att = _by_content(extract_attributions(body), "Nobody was hurt")
+    assert att.content == '"Nobody was hurt tonight."'
+    assert att.kind is Kind.DIRECT
