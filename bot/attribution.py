@@ -288,8 +288,10 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
     if b > 0 and toks[b - 1][0] == ",":
         b -= 1
     q = b - 1
-    while q >= 0 and b - q <= 40 and toks[q][0] not in _QUOTE_CHARS and toks[q][0] not in (
-            ".;!?"):
+    depth = 0  # inside "(R-Fla.)" a full stop ends no sentence
+    while q >= 0 and b - q <= 40 and toks[q][0] not in _QUOTE_CHARS and (
+            toks[q][0] not in ".;!?" or depth > 0):
+        depth += (toks[q][0] == ")") - (toks[q][0] == "(")
         q -= 1
     if q < 1 or q + 1 >= b or toks[q][0] not in "”\"" or toks[q - 1][0] not in ",?!.—–-”":
         return None
@@ -599,7 +601,10 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     if prev in (",", "”", '"') and i + 1 < n and (low in STRONG_VERBS or low in (
             "asked", "declared", "explained", "continued", "recalled", "added")):
         j = i + 1
-        while j < n and toks[j][0] not in ".;?!" and toks[j][0] not in _QUOTE_CHARS:
+        depth = 0  # "said Rep. Ann Poole (D-N.C.), who ...": no sentence ends in parentheses
+        while j < n and (toks[j][0] not in ".;?!" or depth > 0) and (
+                toks[j][0] not in _QUOTE_CHARS):
+            depth += (toks[j][0] == "(") - (toks[j][0] == ")")
             j += 1
         more = [(qs, qe) for qs, qe in quotes if j < n and qs == toks[j].start()]
         if not more and j + 1 < n and toks[j][0] == ".":
@@ -700,9 +705,15 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             else:
                 pieces[0] = _last_clause(text, *pieces[0], quotes)
         return _Cand(sp, cue, pieces, para, post=len(pieces) == 1, how="post")
-    if low in _STOP_AFTER and low not in ("asked", "continued", "pointed"):
-        pass
-    # Pre-posed: X said [that|:] CONTENT.
+    return _pre_cue(text, toks, i, ue, quotes, para, sp)
+
+
+def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
+             quotes: Sequence[tuple[int, int]], para: int, sp: str) -> _Cand | None:
+    """Pre-posed: X said [that|:] CONTENT, the cue at toks[i], the speaker ``sp``."""
+    t = toks[i]
+    low = t[0].lower()
+    n = len(toks)
     k = i + 1
     cue_words = [t[0]]
     if k < n and toks[k][0].lower() in ("in", "on") and low == "said" and " ".join(

@@ -382,3 +382,16 @@ def test_framing_lead_before_a_mid_sentence_cue_is_not_content() -> None:
     att = _by_content(extract_attributions(body), "Nobody was hurt")
     assert att.content == '"Nobody was hurt tonight."'
     assert att.kind is Kind.DIRECT
+
+
+def test_party_tag_full_stop_ends_no_sentence() -> None:
+    body = ['"It is a big night," Sen. Ann Poole (R-Fla.) said Saturday at the debate.',
+            '"We won," said Rep. Tom Bell (D-N.C.), head of the caucus. "They lost."']
+    atts = extract_attributions(body)
+    first = _by_content(atts, "big night")
+    assert first.speaker_text == "Sen. Ann Poole (R-Fla.)"
+    assert first.content == '"It is a big night,"'
+    second = _by_content(atts, "We won")
+    assert second.speaker_text.startswith("Rep. Tom Bell (D-N.C.)")
+    assert second.content == '"We won," "They lost."'
+
