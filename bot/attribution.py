@@ -312,6 +312,7 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
 
 _CONTRACTION = re.compile(r"(?i)^(he|she|they|we|i|you|it|who)[’'](?:s|ve|re|d|ll|m)$")
 _BE = wordset("is are was were be been being am")
+_FINITE = _BE | wordset("has have had will would can could")
 # Cue forms that are nouns too: "investigative reports", "under claims".
 _NOUNLIKE = wordset("reports claims report claim answer answers notes embrace shouts charges")
 _PAST_ONLY = wordset("told thought known found shown written held seen")
@@ -732,10 +733,13 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         tm = toks[m][0]
         if tm.lower() == "that" and m > k - 1:
             found = m  # annotators keep the complementiser: "that the plan failed"
+            if any(x[0].lower() in _FINITE for x in toks[k:m]):
+                found = None  # 'says his bid is the one that won': a relative 'that'
             break
         if tm in _QUOTE_CHARS or tm == "“":
             # A quote right after the verb opens the content; one further on is part of it.
-            found = m if m - k <= 1 else None
+            # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
+            found = m if m == k or (m - k == 1 and low in HEARER_VERBS) else None
             break
         if tm == ":":
             found = m + 1

@@ -395,3 +395,16 @@ def test_party_tag_full_stop_ends_no_sentence() -> None:
     assert second.speaker_text.startswith("Rep. Tom Bell (D-N.C.)")
     assert second.content == '"We won," "They lost."'
 
+
+
+def test_words_between_cue_and_quote_stay_in_content() -> None:
+    body = ['Governor Ann Poole says she’s “excited where we stand” before the vote.']
+    att = _by_content(extract_attributions(body), "excited")
+    assert att.content.startswith("she’s “excited")
+    assert att.kind is Kind.MIXED
+
+
+def test_relative_that_is_no_complementiser() -> None:
+    body = ["Senator Tom Bell says his campaign is the only one that can beat the mayor."]
+    att = _by_content(extract_attributions(body), "can beat")
+    assert att.content.startswith("his campaign is the only one")
