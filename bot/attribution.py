@@ -213,15 +213,23 @@ def _units(text: str, quotes: Sequence[tuple[int, int]],
             text, s, quotes
         ):
             units[-1] = (units[-1][0], e)
-        elif units and text[units[-1][1] - 1] in "”\"" and text[
-            units[-1][1] - 2 : units[-1][1] - 1
-        ] in ("?", "!", "”") and not _starts_quote(text, s, quotes) and any(
+        elif units and _ends_quoted_question(text, units[-1][1]) and not _starts_quote(
+            text, s, quotes
+        ) and any(
             w in CUE_VERBS for w in _WORD_RE.findall(text[s : min(e, s + 60)])[:8]
         ):
             units[-1] = (units[-1][0], e)  # '"Why not?" Hannity asked.' is one unit
         else:
             units.append((s, e))
     return units
+
+
+def _ends_quoted_question(text: str, end: int) -> bool:
+    """text[:end] ends '?"' or '!"' (or a doubled NYT-style '?””'), not '."'."""
+    if end < 2 or text[end - 1] not in "”\"":
+        return False
+    before = end - 3 if text[end - 2] == "”" else end - 2
+    return before >= 0 and text[before] in "?!"
 
 
 def _starts_quote(text: str, pos: int, quotes: Sequence[tuple[int, int]]) -> bool:

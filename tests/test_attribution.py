@@ -408,3 +408,12 @@ def test_relative_that_is_no_complementiser() -> None:
     body = ["Senator Tom Bell says his campaign is the only one that can beat the mayor."]
     att = _by_content(extract_attributions(body), "can beat")
     assert att.content.startswith("his campaign is the only one")
+
+
+def test_nyt_quote_ending_in_a_full_stop_is_its_own_sentence() -> None:
+    body = ["''The name is in the culture,'' he said. ''You know what you get.'' "
+            "That's why, he added, viewers see sequels."]
+    atts = extract_attributions(body)
+    att = _by_content(atts, "in the culture")
+    assert att.content == "''The name is in the culture,'' ''You know what you get.''"
+    assert all("You know" not in a.content for a in atts if a is not att)
