@@ -278,6 +278,17 @@ def errors(docs: list[dict[str, Any]], examples: int = 4) -> None:
         print(f"  {cue[:30]:30s} {n:5d} {cue_hit[cue] / n:.2f}")
 
 
+def _last_piece_start(text: str, content: str, s: int, e: int) -> int:
+    """Start of the last piece of ``content`` = text[s:x] + " " + text[y:e]: the cut model
+    sees only that piece ("The museum, Mr. Obama said, would make ...")."""
+    for y in range(s + 1, e):
+        tail = text[y:e]
+        head = content[: len(content) - len(tail) - 1]
+        if content.endswith(" " + tail) and text.startswith(head, s):
+            return y
+    return s
+
+
 def bound_samples(docs: list[dict[str, Any]]) -> list[list[tuple[list[str], int]]]:
     """Per document: (cut-point features, 1 if the gold content ends there) samples.
 
@@ -295,6 +306,8 @@ def bound_samples(docs: list[dict[str, Any]]) -> list[list[tuple[list[str], int]
             if how not in CLIPPED or a.span is None:
                 continue
             s, e = a.span
+            if how == "pre" and a.content != body[a.paragraph][s:e]:
+                s = _last_piece_start(body[a.paragraph], a.content, s, e)
             base = offs[a.paragraph]
             hit = next((g for g in gold if 0 <= g["content_span"][0] - (base + s) <= 12
                         and g["content_span"][1] <= base + e + 1), None)

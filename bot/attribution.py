@@ -714,7 +714,15 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             else:
                 pieces[0] = _last_clause(text, *pieces[0], quotes)
         return _Cand(sp, cue, pieces, para, post=len(pieces) == 1, how="post")
-    return _pre_cue(text, toks, i, ue, quotes, para, sp)
+    cand = _pre_cue(text, toks, i, ue, quotes, para, sp)
+    if cand is not None and a > 0 and before_subj == "," and i + 1 < n and toks[i + 1][0] == ",":
+        # "The museum, Mr. Obama said, would make ...": the short lead before the inserted
+        # cue is the reported clause's subject, so it joins the content.
+        ls, le = _strip_span(text, used_until, toks[a - 1].start())
+        if le > ls and not _inside(ls, quotes) and len(_WORD_RE.findall(text[ls:le])) <= 4 and (
+                text[cand.pieces[0][0]] not in "“\"'‘"):  # a quote after it stands alone
+            cand.pieces.insert(0, (ls, le))
+    return cand
 
 
 def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
@@ -1035,13 +1043,14 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
         text = body[c.paragraph]
         pieces = sorted(c.pieces)
         kind = _kind(text, pieces)
-        if bounds and c.how in CLIPPED and len(pieces) == 1:
+        if bounds and c.how in CLIPPED and len(pieces) <= 2 and (
+                len(pieces) == 1 or c.how == "pre"):
             got = plains.get(c.paragraph)
             if got is None:
                 plain = _plain_quotes(text)
                 got = plains[c.paragraph] = (plain, quote_spans(plain))
-            s0, e0 = pieces[0]
-            pieces = [(s0, clip_end(got[0], s0, e0, c.cue, kind.value, got[1]))]
+            s0, e0 = pieces[-1]
+            pieces = [*pieces[:-1], (s0, clip_end(got[0], s0, e0, c.cue, kind.value, got[1]))]
             kind = _kind(text, pieces)
         content = " ".join(text[s:e] for s, e in pieces)
         span = (pieces[0][0], pieces[-1][1])

@@ -417,3 +417,15 @@ def test_nyt_quote_ending_in_a_full_stop_is_its_own_sentence() -> None:
     att = _by_content(atts, "in the culture")
     assert att.content == "''The name is in the culture,'' ''You know what you get.''"
     assert all("You know" not in a.content for a in atts if a is not att)
+
+
+def test_lead_before_an_inserted_cue_joins_the_content() -> None:
+    body = ["The museum, Mayor Ann Poole said, would open its doors to every school in May.",
+            'Still, Mayor Ann Poole said, "we are not there yet."']
+    atts = extract_attributions(body, min_score=0.0)
+    att = _by_content(atts, "would open")
+    assert att.content == "The museum would open its doors to every school in May."
+    assert att.span is not None and att.span[0] == 0
+    # A quote after the cue stands alone: the lead frames it, it is no part of it.
+    quoted = _by_content(atts, "not there yet")
+    assert quoted.content == '"we are not there yet."'
