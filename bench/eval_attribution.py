@@ -56,10 +56,11 @@ def _scorer() -> Any:
     return mod
 
 
-def labels(sc: Any, doc: dict[str, Any], atts: list[Attribution]) -> list[int]:
-    """1 for a candidate that matches a gold attribution (greedy one-to-one, any kind)."""
-    gold = doc["attributions"] + doc.get("unsourced", [])
-    preds = [{"content": a.content} for a in atts]
+def match_one_to_one(
+    sc: Any, preds: list[dict[str, Any]], gold: list[dict[str, Any]]
+) -> tuple[set[int], set[int]]:
+    """Greedy one-to-one matching by best score, as the official scorer does it:
+    (matched prediction indices, matched gold indices)."""
     pairs = sorted(((sc.match_score(p, g), i, j) for i, p in enumerate(preds)
                     for j, g in enumerate(gold)), reverse=True)
     used_p: set[int] = set()
@@ -67,10 +68,16 @@ def labels(sc: Any, doc: dict[str, Any], atts: list[Attribution]) -> list[int]:
     for s, i, j in pairs:
         if s < 0.5:
             break
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+    return used_p, used_g
+
+
+def labels(sc: Any, doc: dict[str, Any], atts: list[Attribution]) -> list[int]:
+    """1 for a candidate that matches a gold attribution (greedy one-to-one, any kind)."""
+    gold = doc["attributions"] + doc.get("unsourced", [])
+    used_p, _ = match_one_to_one(sc, [{"content": a.content} for a in atts], gold)
     return [int(i in used_p) for i in range(len(atts))]
 
 
@@ -83,16 +90,7 @@ def quick_f1(sc: Any, docs: list[dict[str, Any]], chosen: list[list[Attribution]
         ign = [g for g in d["attributions"] if g.get("kind", "indirect") not in kinds]
         ign += d.get("unsourced", [])
         preds = [{"content": a.content} for a in atts]
-        pairs = sorted(((sc.match_score(p, g), i, j) for i, p in enumerate(preds)
-                        for j, g in enumerate(gold)), reverse=True)
-        used_p: set[int] = set()
-        used_g: set[int] = set()
-        for s, i, j in pairs:
-            if s < 0.5:
-                break
-            if i not in used_p and j not in used_g:
-                used_p.add(i)
-                used_g.add(j)
+        used_p, used_g = match_one_to_one(sc, preds, gold)
         ignored = sum(1 for i, p in enumerate(preds) if i not in used_p
                       and any(sc.match_score(p, g) >= 0.5 for g in ign))
         n_match += len(used_g)
