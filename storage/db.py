@@ -9,6 +9,7 @@ unless the connection asks for ``execution_options(sqlite_deferred=True)`` for a
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -95,11 +96,29 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _set_wal(cursor)
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
     finally:
         cursor.close()
+
+
+def _set_wal(cursor: Any) -> None:
+    # Switching a fresh file to WAL needs an exclusive lock and SQLite does not call the busy
+    # handler for it, so a second process opening the same new file can get "database is
+    # locked" at once. Once the file is in WAL mode (a persistent setting) this is a read.
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except Exception as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            # Blocking, but only in that start-up race, and for a few milliseconds.
+            time.sleep(0.02)
 
 
 def _sqlite_on_begin(conn: Connection) -> None:
