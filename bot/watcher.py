@@ -317,6 +317,8 @@ class Watcher:
     ) -> CheckResult:
         """Check a story this worker has leased, and release it."""
         poster = poster or self.poster
+        if story.announce_version_id is not None:
+            await self._redeliver(story, poster, story.announce_version_id)
         try:
             async with self._slots, self._host_slot(story.url):
                 self.fetches += 1
@@ -371,6 +373,11 @@ class Watcher:
                 diff = await self._cpu(_diff, latest, earlier, digest)
                 outcome = "changed" if diff.material else "immaterial"
         material = outcome == "changed"
+        message: dict[str, Any] | None = None
+        if material and diff is not None:
+            message = render_diff_blocks(
+                diff, title=digest.article.meta.title or story.title, url=story.url
+            )
         version_id, _ = await self.store.add_version(
             story.id,
             content_hash=chash,
@@ -382,13 +389,11 @@ class Watcher:
             last_modified=raw.last_modified,
             fetched_at=checked_at,
             mark_changed=material or latest is None,
+            announcement=message,
         )
         posted = 0
-        if material and diff is not None:
-            message = render_diff_blocks(
-                diff, title=digest.article.meta.title or story.title, url=story.url
-            )
-            posted = await self._tell_threads(story, poster, f"version:{version_id}", message)
+        if message is not None:
+            posted = await self._announce(story, poster, version_id, message, checked_at)
             anchor = checked_at
         return await self._reschedule(
             story,
@@ -486,30 +491,76 @@ class Watcher:
 
     # -- telling threads ----------------------------------------------------------------
 
+    async def _announce(
+        self,
+        story: StoryRecord,
+        poster: Poster,
+        version_id: int,
+        message: dict[str, Any],
+        version_at: datetime,
+    ) -> int:
+        """Tell the watching threads about a material version; returns posts sent.
+
+        Only threads that existed when the version was fetched hear about it (a later
+        thread's digest already showed it). Once none is left to tell, the story stops
+        pointing at the version; until then every check re-delivers it first.
+        """
+        threads = [
+            t for t in await self.store.threads_for_story(story.id) if t.created_at <= version_at
+        ]
+        outcomes = await self._tell_each(threads, poster, f"version:{version_id}", message)
+        if "retry" not in outcomes:
+            await self.store.finish_announcement(story.id, version_id)
+        return outcomes.count("sent")
+
+    async def _redeliver(self, story: StoryRecord, poster: Poster, version_id: int) -> int:
+        """Finish an announcement a dead worker or a failed post left undone."""
+        version = await self.store.get_version(version_id)
+        if version is None or version.announcement is None:
+            await self.store.finish_announcement(story.id, version_id)
+            return 0
+        return await self._announce(
+            story, poster, version_id, version.announcement, version.fetched_at
+        )
+
     async def _tell_threads(
         self, story: StoryRecord, poster: Poster, kind: str, message: dict[str, Any]
     ) -> int:
         """Post ``message`` once in every watching thread; returns how many went out."""
         threads = await self.store.threads_for_story(story.id)
-        results = await asyncio.gather(*(self._tell_one(t, poster, kind, message) for t in threads))
-        return sum(results)
+        return (await self._tell_each(threads, poster, kind, message)).count("sent")
+
+    async def _tell_each(
+        self,
+        threads: Sequence[ThreadRecord],
+        poster: Poster,
+        kind: str,
+        message: dict[str, Any],
+    ) -> list[str]:
+        return list(
+            await asyncio.gather(*(self._tell_one(t, poster, kind, message) for t in threads))
+        )
 
     async def _tell_one(
         self, thread: ThreadRecord, poster: Poster, kind: str, message: dict[str, Any]
-    ) -> bool:
+    ) -> str:
+        """``sent``, ``told`` (someone else has it), ``unreachable`` or ``retry``."""
         # The claim makes each thread hear about a version (or a notice) once, even when
         # a lease ran out and a second worker repeats the check.
-        if not await self.store.claim_notice(thread.id, kind):
-            return False
+        if not await self.store.claim_notice(thread.id, kind, stale_after=self.lease):
+            return "told"
         try:
             await poster.post(thread.team_id, thread.channel_id, thread.thread_ts, message)
-            return True
         except PostFailed as err:
             if err.unreachable:
                 # Removed from the channel or archived: stop this thread quietly (nowhere
                 # to say it), keep everything stored.
                 await self.store.set_watching(thread.id, False)
+                await self.store.mark_notice_sent(thread.id, kind)  # never to be retried
                 log.info("thread %s unreachable (%s): stopped watching", thread.id, err.code)
-            else:
-                log.warning("could not post in thread %s: %s", thread.id, err.code)
-            return False
+                return "unreachable"
+            await self.store.release_notice(thread.id, kind)
+            log.warning("could not post in thread %s (%s): will try again", thread.id, err.code)
+            return "retry"
+        await self.store.mark_notice_sent(thread.id, kind)
+        return "sent"

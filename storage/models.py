@@ -25,6 +25,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -95,6 +96,9 @@ class Story(Base):
     lease_until: Mapped[datetime | None]
     # sha256 of the last fetched body: a byte-identical 200 skips cleaning (0002).
     raw_hash: Mapped[str | None] = mapped_column(String(64))
+    # The newest material version not yet told to every watching thread (0003): a worker
+    # that stored it and died, or a post that failed for a while, is finished next check.
+    announce_version_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class StoryVersion(Base):
@@ -114,6 +118,8 @@ class StoryVersion(Base):
     cleaned_text: Mapped[str] = mapped_column(Text)
     meta: Mapped[dict[str, Any]]
     digest: Mapped[dict[str, Any]]
+    # The thread reply for a material change ({"text", "blocks"}), kept for re-delivery (0003).
+    announcement: Mapped[dict[str, Any] | None]
 
 
 class Thread(Base):
@@ -153,7 +159,9 @@ class ThreadNotice(Base):
         ForeignKey("threads.id", ondelete="CASCADE", name="fk_thread_notices_thread")
     )
     kind: Mapped[str] = mapped_column(String(64))
-    posted_at: Mapped[datetime]
+    posted_at: Mapped[datetime]  # when claimed; when posted once ``sent``
+    # False while a worker is posting it: a stale unsent claim is a dead worker's (0003).
+    sent: Mapped[bool] = mapped_column(Boolean, server_default=true())
 
 
 class HandledDelivery(Base):

@@ -88,6 +88,7 @@ class StoryRecord:
     lease_owner: str | None
     lease_until: datetime | None
     raw_hash: str | None = None  # of the last fetched body (0002)
+    announce_version_id: int | None = None  # a material change not yet told everywhere (0003)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class VersionRecord:
     cleaned_text: str
     meta: dict[str, Any]
     digest: dict[str, Any]
+    announcement: dict[str, Any] | None = None  # the thread reply, for a material change
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +171,9 @@ def _restart_watch_stmt(story_id: int, now: datetime, first_check: datetime) -> 
     return (
         update(stories)
         .where(c.id == story_id)
-        .values(status="active", last_changed_at=now, consecutive_failures=0,
-                next_check_at=first_check)
+        .values(
+            status="active", last_changed_at=now, consecutive_failures=0, next_check_at=first_check
+        )
         .returning(c.id)
     )
 
@@ -358,6 +361,7 @@ class Store:
         last_modified: str | None,
         fetched_at: datetime,
         mark_changed: bool = True,
+        announcement: Mapping[str, Any] | None = None,
     ) -> tuple[int, bool]:
         """Keep a fetched version: ``(version id, is_new_hash)``.
 
@@ -367,7 +371,9 @@ class Store:
         latest version's id comes back with False (only etag/last_modified are refreshed).
         To tell a flip-back (A -> B -> A) call ``version_with_hash`` *before* this.
         ``mark_changed=False`` keeps ``last_changed_at`` (the watcher stores immaterial
-        versions without restarting the story's backoff clock).
+        versions without restarting the story's backoff clock). ``announcement`` is the
+        thread reply for a material change: stored with the version, and the story points at
+        it until ``finish_announcement`` says every watching thread has it.
         """
         fetched_at = _aware(fetched_at, "fetched_at")
         c = stories.c
@@ -409,6 +415,7 @@ class Store:
                         cleaned_text=cleaned_text,
                         meta=dict(meta),
                         digest=dict(digest),
+                        announcement=dict(announcement) if announcement is not None else None,
                     )
                     .returning(versions.c.id)
                 )
@@ -421,6 +428,7 @@ class Store:
                     title=func.coalesce(title, c.title),
                     last_changed_at=fetched_at if mark_changed else c.last_changed_at,
                     **validators,
+                    **({"announce_version_id": version_id} if announcement is not None else {}),
                 )
             )
             return int(version_id), True
@@ -612,16 +620,67 @@ class Store:
             out.append(WatchedStory(story=story, thread=thread))
         return out
 
-    async def claim_notice(self, thread_id: int, kind: str) -> bool:
-        """True the first time a notice of ``kind`` is to be posted in this thread."""
+    async def claim_notice(
+        self, thread_id: int, kind: str, *, stale_after: timedelta | None = None
+    ) -> bool:
+        """True when this caller is to post the notice ``kind`` in this thread.
+
+        A notice is claimed, then ``mark_notice_sent`` once it went out, or
+        ``release_notice`` when the post failed and should be tried again later. A claim
+        that is still unsent after ``stale_after`` belongs to a dead worker and is taken over
+        (at worst a reply goes out twice; without it, it might never go out).
+        """
+        now = self._now()
         async with self._write() as conn:
             stmt = (
                 _insert(conn, notices)
-                .values(thread_id=thread_id, kind=kind, posted_at=self._now())
+                .values(thread_id=thread_id, kind=kind, posted_at=now, sent=False)
                 .on_conflict_do_nothing(index_elements=[notices.c.thread_id, notices.c.kind])
                 .returning(notices.c.id)
             )
-            return (await conn.execute(stmt)).first() is not None
+            if (await conn.execute(stmt)).first() is not None:
+                return True
+            if stale_after is None:
+                return False
+            n = notices.c
+            taken = await conn.execute(
+                update(notices)
+                .where(
+                    n.thread_id == thread_id,
+                    n.kind == kind,
+                    n.sent.is_(False),
+                    n.posted_at < now - stale_after,
+                )
+                .values(posted_at=now)
+            )
+            return bool(taken.rowcount)
+
+    async def mark_notice_sent(self, thread_id: int, kind: str) -> None:
+        n = notices.c
+        async with self._write() as conn:
+            await conn.execute(
+                update(notices)
+                .where(n.thread_id == thread_id, n.kind == kind)
+                .values(sent=True, posted_at=self._now())
+            )
+
+    async def release_notice(self, thread_id: int, kind: str) -> None:
+        """Forget an unsent claim, so the notice is tried again."""
+        n = notices.c
+        async with self._write() as conn:
+            await conn.execute(
+                delete(notices).where(n.thread_id == thread_id, n.kind == kind, n.sent.is_(False))
+            )
+
+    async def finish_announcement(self, story_id: int, version_id: int) -> None:
+        """Every watching thread has heard about ``version_id``: stop re-delivering it."""
+        c = stories.c
+        async with self._write() as conn:
+            await conn.execute(
+                update(stories)
+                .where(c.id == story_id, c.announce_version_id == version_id)
+                .values(announce_version_id=None)
+            )
 
     async def _one_thread(self, stmt: Select[Any]) -> ThreadRecord | None:
         async with self._read() as conn:
@@ -644,7 +703,12 @@ class Store:
         return sorted(records, key=lambda r: (r.next_check_at, r.id))
 
     async def _claim(
-        self, table: Table, due: Select[Any], record: type, owner: str, until: datetime,
+        self,
+        table: Table,
+        due: Select[Any],
+        record: type,
+        owner: str,
+        until: datetime,
         limit: int,
     ) -> list[Any]:
         """Lease the rows ``due`` selects to ``owner`` in one statement (see due_stories_query
@@ -688,8 +752,10 @@ class Store:
                 ids.update({url: story_id for url, story_id in result.all()})
             if thread_rows:
                 rows = [
-                    {**{k: v for k, v in row.items() if k != "canonical_url"},
-                     "story_id": ids[row["canonical_url"]]}
+                    {
+                        **{k: v for k, v in row.items() if k != "canonical_url"},
+                        "story_id": ids[row["canonical_url"]],
+                    }
                     for row in thread_rows
                 ]
                 await conn.execute(threads.insert(), rows)

@@ -6,6 +6,7 @@ import dataclasses
 import socket
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -236,6 +237,65 @@ async def test_notices_are_said_once(store: Store) -> None:
     assert await store.claim_notice(tid, "paywalled") is True
 
 
+async def test_notice_claims_are_two_phase(db_url: str) -> None:
+    """Claim, then sent or released; an unsent claim older than ``stale_after`` is taken over."""
+    now = [T0]
+    store = Store(make_engine(db_url), clock=lambda: now[0])
+    try:
+        sid = await _story(store)
+        tid = await store.record_thread(
+            team_id="T1",
+            channel_id="C1",
+            parent_ts="1.0",
+            thread_ts="1.0",
+            story_id=sid,
+            requested_by="U1",
+            watching=True,
+        )
+        lease = timedelta(minutes=5)
+        assert await store.claim_notice(tid, "version:1", stale_after=lease) is True
+        # Someone is posting it: nobody else may, until the claim is stale.
+        assert await store.claim_notice(tid, "version:1", stale_after=lease) is False
+        now[0] = T0 + timedelta(minutes=6)
+        assert await store.claim_notice(tid, "version:1", stale_after=lease) is True
+        assert await store.claim_notice(tid, "version:1", stale_after=lease) is False
+        # Sent is final, however old.
+        await store.mark_notice_sent(tid, "version:1")
+        now[0] = T0 + timedelta(days=2)
+        assert await store.claim_notice(tid, "version:1", stale_after=lease) is False
+        await store.release_notice(tid, "version:1")  # only unsent claims are released
+        assert await store.claim_notice(tid, "version:1", stale_after=lease) is False
+        # A failed post is released and can be claimed again at once.
+        assert await store.claim_notice(tid, "version:2") is True
+        await store.release_notice(tid, "version:2")
+        assert await store.claim_notice(tid, "version:2") is True
+    finally:
+        await store.close()
+
+
+async def test_a_material_version_is_pending_until_finished(store: Store) -> None:
+    sid = await _story(store)
+    common: dict[str, Any] = {
+        "title": "T",
+        "cleaned_text": "body",
+        "meta": {},
+        "digest": {},
+        "etag": None,
+        "last_modified": None,
+        "fetched_at": T0,
+    }
+    await store.add_version(sid, content_hash="a", **common)
+    assert (await store.get_story(sid)).announce_version_id is None  # type: ignore[union-attr]
+    reply = {"text": "What changed", "blocks": []}
+    vid, _ = await store.add_version(sid, content_hash="b", announcement=reply, **common)
+    assert (await store.get_story(sid)).announce_version_id == vid  # type: ignore[union-attr]
+    assert (await store.get_version(vid)).announcement == reply  # type: ignore[union-attr]
+    await store.finish_announcement(sid, vid - 1)  # an older version: no effect
+    assert (await store.get_story(sid)).announce_version_id == vid  # type: ignore[union-attr]
+    await store.finish_announcement(sid, vid)
+    assert (await store.get_story(sid)).announce_version_id is None  # type: ignore[union-attr]
+
+
 async def test_schedule_check_and_status(store: Store) -> None:
     sid = await _story(store)
     assert await store.schedule_check(sid, T0 + timedelta(hours=2))
@@ -265,7 +325,9 @@ async def test_restart_watch_revives_a_gone_story_with_a_fresh_clock(store: Stor
     story = await store.get_story(sid)
     assert story is not None
     assert (story.status, story.last_changed_at, story.next_check_at) == (
-        "active", later, later + timedelta(minutes=15)
+        "active",
+        later,
+        later + timedelta(minutes=15),
     )
     assert story.consecutive_failures == 0
     assert not await store.restart_watch(4242, later, later)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
 from bot.schedule import MAX_FAILURES
+from bot.watcher import Watcher
 from storage.db import make_engine
 from storage.repo import Store
 from tests.article_versions import (
@@ -324,3 +326,103 @@ async def test_a_new_watched_digest_is_first_checked_one_interval_later(db_url: 
         h.clock.advance(minutes=15)
         assert (await w.run_due()).outcomes == {"first": 1}
         assert h.server.hits[60] == 1 and h.server.hits[61] == 0
+
+
+class _HangingPoster:
+    """A poster that never returns: the process dies with the post in flight."""
+
+    def __init__(self, posts: int) -> None:
+        self.posts = posts  # how many posts must be in flight before ``entered`` is set
+        self.entered = asyncio.Event()
+
+    async def post(
+        self, team_id: str, channel_id: str, thread_ts: str | None, message: dict[str, Any]
+    ) -> None:
+        self.posts -= 1
+        if self.posts == 0:
+            self.entered.set()
+        await asyncio.Event().wait()
+
+
+async def test_change_stored_by_a_dead_worker_is_still_told_once(db_url: str) -> None:
+    """A worker stores the new version, then dies before its replies go out."""
+    async with harness(db_url) as h:
+        sid = await h.watch(41, threads=2)
+        await h.watcher().run_due()  # baseline
+        h.server.set(41, "headline")
+        h.clock.advance(minutes=15)
+        hanging = _HangingPoster(posts=2)  # both threads claimed, neither post finished
+        doomed = Watcher(h.store, h.settings, hanging, now=h.clock)
+        task = asyncio.create_task(doomed.run_due())
+        await asyncio.wait_for(hanging.entered.wait(), 10)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        await doomed.aclose()
+        assert len(await h.store.list_versions(sid)) == 2  # the change is stored...
+        assert h.posts() == []  # ...and nobody has been told
+
+        h.clock.advance(minutes=6)  # the lease (and the unsent claims) have gone stale
+        other = h.watcher()
+        stats = await other.run_due()
+        # The page has not changed since the dead worker read it (a 304), but both threads
+        # now hear about the headline, once each.
+        assert stats.outcomes == {"not_modified": 1}
+        posts = h.posts()
+        assert len(posts) == 2
+        assert all(f"~{TITLE}~ → {NEW_TITLE}" in message_text(c) for c in posts)
+        story = await h.store.get_story(sid)
+        assert story is not None and story.announce_version_id is None
+        h.clock.advance(minutes=15)
+        await other.run_due()
+        assert len(h.posts()) == 2  # told once, not at every check
+
+
+async def test_a_failed_reply_is_retried_at_the_next_check_in_that_thread_only(
+    db_url: str,
+) -> None:
+    async with harness(db_url) as h:
+        sid = await h.watch(42, threads=3)
+        w = h.watcher()
+        await w.run_due()
+        h.fake.fail("chat.postMessage", "internal_error")  # Slack has a bad minute
+        h.server.set(42, "figure")
+        h.clock.advance(minutes=15)
+        first = await w.run_due()
+        assert first.outcomes == {"changed": 1} and first.posted == 2
+        story = await h.store.get_story(sid)
+        assert story is not None and story.announce_version_id is not None
+        threads = {t.thread_ts for t in await h.store.threads_for_story(sid)}
+        assert len(threads) == 3  # a passing failure does not stop the thread
+
+        h.clock.advance(minutes=15)
+        second = await w.run_due()
+        assert second.outcomes == {"not_modified": 1}
+        replies = [c for c in h.posts() if "injuring 15 people" in message_text(c)]
+        # 3 attempts then 1 retry; every thread has the reply exactly once.
+        assert len(replies) == 4
+        sent = [c.params["thread_ts"] for c in replies if (c.result or {}).get("ok")]
+        assert sorted(sent) == sorted(threads)
+        story = await h.store.get_story(sid)
+        assert story is not None and story.announce_version_id is None
+        h.clock.advance(minutes=15)
+        await w.run_due()
+        assert len([c for c in h.posts() if "injuring 15 people" in message_text(c)]) == 4
+
+
+async def test_a_thread_started_after_a_change_is_not_told_about_it(db_url: str) -> None:
+    async with harness(db_url) as h:
+        sid = await h.watch(43, threads=1)
+        w = h.watcher()
+        await w.run_due()
+        h.fake.fail("chat.postMessage", "internal_error")
+        h.server.set(43, "headline")
+        h.clock.advance(minutes=15)
+        assert (await w.run_due()).posted == 0  # the one thread's reply failed
+        h.clock.advance(minutes=1)
+        await h.watch(43, threads=1, channel="C2", seed=False)  # someone digests the new version
+        h.clock.advance(minutes=15)
+        await w.run_due()
+        told = [c for c in h.posts() if (c.result or {}).get("ok")]
+        assert [c.params["channel"] for c in told] == ["C1"]
+        assert (await h.store.get_story(sid)).announce_version_id is None  # type: ignore[union-attr]
