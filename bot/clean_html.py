@@ -313,21 +313,43 @@ def _metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     )
 
 
+# Below this many characters trafilatura itself turns to its fallback extractors (its
+# MIN_EXTRACTED_SIZE); we do the same, but only then.
+_MIN_BODY_CHARS = 250
+
+
+def _body_text(tree: HtmlElement, url: str | None) -> str:
+    """trafilatura's text of the article body, its fallback extractors only when it finds little.
+
+    By default trafilatura runs readability on every page and takes its text when it is twice
+    as long, which costs about as much as the extraction itself and on news pages more often
+    pulls in related stories than recovers a paragraph. Skipping it (``fast``) and re-running
+    the full cascade only for a short result keeps the rescues of empty-looking pages.
+    """
+    text = ""
+    for fast in (True, False):
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            fast=fast,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+        )
+        text = getattr(doc, "text", None) or ""
+        if len(text) >= _MIN_BODY_CHARS:
+            break
+    return text
+
+
 def clean_html(html: str, url: str | None = None) -> Article:
     """Extract the article (metadata and body paragraphs, headline excluded) from a page."""
     tree = load_html(html)
     if tree is None:
         return Article(meta=SourceMeta(url=url), body=())
     meta = _metadata(tree, url)
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=False,
-    )
-    text = getattr(doc, "text", None) or ""
+    text = _body_text(tree, url)
     body, removed = filter_boilerplate(_split_lines(text))
     if body and meta.title and body[0].strip() == meta.title:  # headline repeated as a paragraph
         removed.insert(0, body.pop(0))
