@@ -10,29 +10,15 @@ prompts, comment counters, credit lines, related-story lists.
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
 
 import trafilatura
-from htmldate import find_date
-from lxml.etree import XPath
 from lxml.html import HtmlElement
-from trafilatura.metadata import (
-    examine_meta,
-    extract_meta_json,
-    extract_sitename,
-    extract_title,
-    extract_url,
-    normalize_authors,
-)
-from trafilatura.utils import load_html, trim
+from trafilatura.utils import load_html
 
+from bot.html_meta import read_metadata
 from bot.model import Article, SourceMeta
-
-logger = logging.getLogger(__name__)
 
 # Lines that are boilerplate wherever they appear (matched case-insensitively, whole line).
 _BOILERPLATE_PATTERNS = (
@@ -193,126 +179,6 @@ def filter_boilerplate(lines: list[_Line]) -> tuple[list[str], list[str]]:
     return kept, removed
 
 
-def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        return None
-
-
-def _byline(author: str | None) -> tuple[str, ...]:
-    if not author:
-        return ()
-    names = (n.strip() for n in re.split(r";|\s+and\s+|\|", author))
-    seen: dict[str, None] = {}
-    for name in names:
-        if name and name.lower() not in (s.lower() for s in seen):
-            seen[name] = None
-    return tuple(seen)
-
-
-# Where a name is a commenter's or a caption's, not the article's author (after trafilatura's
-# AUTHOR_DISCARD_XPATHS, checked on the candidate's ancestors instead of pruning a tree copy).
-_AUTHOR_DISCARD_CLASS = re.compile(
-    r"^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
-    r"article-(?:share|support)|print|category|meta-date|meta-reviewer"
-)
-_AUTHOR_DISCARD_ID = re.compile(r"^comments|comment-?list|ProductReviews")
-_AUTHOR_SKIP_TAGS = frozenset({"time", "figure"})
-
-
-def _discarded(elem: HtmlElement) -> bool:
-    for node in (elem, *elem.iterancestors()):
-        if node.tag in _AUTHOR_SKIP_TAGS:
-            return True
-        if node.tag in {"a", "div", "section", "span"}:
-            cls, ident = node.get("class", ""), node.get("id", "")
-            if cls in {"comments", "title", "date"} or ident == "comments":
-                return True
-            if _AUTHOR_DISCARD_CLASS.search(cls) or _AUTHOR_DISCARD_ID.search(ident):
-                return True
-            if "Figure" in node.get("data-component", ""):
-                return True
-    return False
-
-
-def _visible_text(elem: HtmlElement) -> str:
-    """Text of ``elem`` without dates and figures nested in it (a byline's <time>)."""
-    parts: list[str] = []
-    if elem.text:
-        parts.append(elem.text)
-    for child in elem:
-        # comments and processing instructions have a non-str tag and no visible text
-        if isinstance(child.tag, str) and child.tag not in _AUTHOR_SKIP_TAGS:
-            parts.append(_visible_text(child))
-        if child.tail:
-            parts.append(child.tail)
-    return " ".join(parts)
-
-
-# One pass over the page for byline-ish elements: much cheaper than trafilatura's
-# AUTHOR_XPATHS (several whole-document scans) and about as good on news pages.
-_AUTHOR_XPATH = XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
-    " or contains(@class, 'Byline') or contains(@class, 'author') or contains(@id, 'author')]"
-)
-# A byline element often runs on into the dateline: "Kevin McCoy USA TODAY Published 5:01 p.m."
-_BYLINE_TAIL = re.compile(
-    r"\s*(?:[•|·]|\b(?:published|updated|posted|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d).*$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def _find_author(tree: HtmlElement) -> str | None:
-    """A byline from the page body when meta tags and JSON-LD name nobody."""
-    for elem in _AUTHOR_XPATH(tree):
-        if _discarded(elem):
-            continue
-        content = trim(_visible_text(elem))
-        if not 2 < len(content) < 120:  # a whole navigation bar is not a byline
-            continue
-        content = _BYLINE_TAIL.sub("", content)
-        if len(content) > 2:
-            return normalize_authors(None, content)
-    return None
-
-
-def _metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
-    """Title, byline, date, outlet and canonical URL, read with trafilatura's helpers."""
-    doc: Any = examine_meta(tree)
-    if doc.author and " " not in doc.author:  # a lone handle or a single word is not a byline
-        doc.author = None
-    try:
-        doc = extract_meta_json(tree, doc)
-    except Exception:  # trafilatura's JSON-LD reader trips on malformed data; meta tags suffice
-        logger.debug("JSON-LD metadata unreadable", exc_info=True)
-    title = doc.title or extract_title(tree)
-    author = doc.author or _find_author(tree)
-    canonical = doc.url or extract_url(tree, url)
-    sitename = doc.sitename or extract_sitename(tree)
-    if sitename:
-        sitename = sitename.lstrip("@")
-    published = find_date(
-        tree,
-        url=canonical or url,
-        extensive_search=False,  # meta tags, JSON-LD, URL and <time>: enough, and much cheaper
-        original_date=True,
-        max_date=date.today().isoformat(),
-    )
-    return SourceMeta(
-        url=canonical or url,
-        outlet=sitename or None,
-        title=(title or "").strip() or None,
-        standfirst=(doc.description or "").strip() or None,
-        byline=_byline(author),
-        published=_iso_date(published),
-    )
-
-
 # Below this many characters trafilatura itself turns to its fallback extractors (its
 # MIN_EXTRACTED_SIZE); we do the same, but only then.
 _MIN_BODY_CHARS = 250
@@ -362,7 +228,7 @@ def clean_html(html: str, url: str | None = None) -> Article:
     tree = load_html(html)
     if tree is None:
         return Article(meta=SourceMeta(url=url), body=())
-    meta = _metadata(tree, url)
+    meta = read_metadata(tree, url)
     _drop_never_body(tree)  # the metadata is read: the rest of the page is the body's
     text = _body_text(tree, url)
     body, removed = filter_boilerplate(_split_lines(text))
