@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from lxml.etree import strip_elements
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
@@ -195,11 +196,11 @@ _NEVER_BODY = (
 
 
 def _drop_never_body(tree: HtmlElement) -> None:
-    for elem in list(tree.iter(_NEVER_BODY)):
-        if elem.tag == "script" and elem.get("type") == "application/ld+json":
-            continue
-        if elem.getparent() is not None:
-            elem.drop_tree()  # keeps the tail text, as trafilatura's own deletion does
+    # strip_elements keeps each element's tail text, as trafilatura's own deletion does
+    strip_elements(tree, *(t for t in _NEVER_BODY if t != "script"), with_tail=False)
+    for elem in list(tree.iter("script")):
+        if elem.get("type") != "application/ld+json":
+            elem.drop_tree()
 
 
 def _body_text(tree: HtmlElement, url: str | None) -> str:
