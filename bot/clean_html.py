@@ -42,8 +42,6 @@ _BOILERPLATE_PATTERNS = (
     r"filed under:.*",
     r"(tags?|topics?|categories|category):.{0,120}",
     # marketing
-    r".{0,200}\bclick here\b.{0,150}",
-    r".{0,300}\bfollow (us|him|her|them|me)\b.{0,40}\bon (twitter|facebook|instagram)\b.{0,80}",
     r"[\w' ]{0,30}\bnewsletters?\W*",
     # wire credits: "(Reporting by X; Editing by Y)"
     r"\(?(additional |writing and )?(reporting|writing|editing|compiled) by\b.{0,300}",
@@ -56,6 +54,19 @@ _BOILERPLATE_PATTERNS = (
 )
 _BOILERPLATE_RE = re.compile(
     "|".join(f"(?:{p})" for p in _BOILERPLATE_PATTERNS), re.IGNORECASE
+)
+# Boilerplate that may start anywhere in a line: each is tried only when its key phrase occurs,
+# since a leading ".{0,300}" costs a backtracking scan of every line.
+_KEYED_BOILERPLATE = (
+    ("click here", re.compile(r".{0,200}\bclick here\b.{0,150}", re.IGNORECASE)),
+    (
+        "follow",
+        re.compile(
+            r".{0,300}\bfollow (us|him|her|them|me)\b.{0,40}"
+            r"\bon (twitter|facebook|instagram)\b.{0,80}",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 # Words that give a line away as a marketing prompt when two of them meet in a short line.
@@ -98,7 +109,9 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
-def _is_promo(text: str) -> bool:
+def _is_promo(text: str, folded: str) -> bool:
+    if "newsletter" not in folded and "inbox" not in folded:  # cheap test for what must be there
+        return False
     if len(text.split()) > _PROMO_MAX_WORDS:
         return False
     hits = {m.group(0).lower() for m in _PROMO_WORDS.finditer(text)}
@@ -108,9 +121,12 @@ def _is_promo(text: str) -> bool:
 
 def is_boilerplate_line(text: str) -> bool:
     """True for a line that is page furniture rather than article prose."""
-    return bool(
-        _BOILERPLATE_RE.fullmatch(text) or _TAGGED_TEASER.fullmatch(text) or _is_promo(text)
-    )
+    if _BOILERPLATE_RE.fullmatch(text) or _TAGGED_TEASER.fullmatch(text):
+        return True
+    folded = text.casefold()
+    if any(key in folded and regex.fullmatch(text) for key, regex in _KEYED_BOILERPLATE):
+        return True
+    return _is_promo(text, folded)
 
 
 def _looks_like_prose(text: str) -> bool:
