@@ -217,11 +217,12 @@ def _visible_text(elem: HtmlElement) -> str:
     return " ".join(parts)
 
 
-# One pass over the page for byline-ish elements: much cheaper than trafilatura's
-# AUTHOR_XPATHS (several whole-document scans) and about as good on news pages.
+# Byline-ish elements, in page order: much cheaper than trafilatura's AUTHOR_XPATHS (several
+# whole-document scans) and about as good on news pages. Walking the attributes and stepping
+# up to their elements tests only elements that have them: half the cost of testing every one.
 _AUTHOR_XPATH = XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
-    " or contains(@class, 'Byline') or contains(@class, 'author') or contains(@id, 'author')]"
+    "//@class[contains(., 'byline') or contains(., 'Byline') or contains(., 'author')]/.."
+    " | //@id[contains(., 'author')]/.. | //@rel[. = 'author']/.. | //@itemprop[. = 'author']/.."
 )
 # A byline element often runs on into the dateline: "Kevin McCoy USA TODAY Published 5:01 p.m."
 _BYLINE_TAIL = re.compile(

@@ -101,3 +101,26 @@ def test_read_metadata_builds_the_source_meta() -> None:
 def test_a_single_word_author_is_no_byline() -> None:
     page = article_page("Port strike", HARBOR_PARAGRAPHS, author="harbortrib")
     assert read_metadata(lxml.html.fromstring(page), None).byline == ()
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<a rel="author" href="/staff/rivera">Jane Rivera</a>',
+        '<span itemprop="author">Jane Rivera</span>',
+        '<div id="post-author-box">Jane Rivera</div>',
+        '<p class="article-Byline">Jane Rivera <time>5 March 2024</time></p>',
+    ],
+)
+def test_byline_elements_of_every_kind(markup: str) -> None:
+    page = _page("<title>Port strike</title>", f"{markup}<p>Story text.</p>")
+    assert read_metadata(lxml.html.fromstring(page), None).byline == ("Jane Rivera",)
+
+
+def test_the_first_byline_in_the_page_wins_and_comments_do_not_count() -> None:
+    body = (
+        '<div class="comments"><span class="author">Some Reader</span></div>'
+        '<p class="byline">Jane Rivera</p><span class="author">Tom Okoro</span>'
+    )
+    page = _page("<title>Port strike</title>", body)
+    assert read_metadata(lxml.html.fromstring(page), None).byline == ("Jane Rivera",)
