@@ -10,8 +10,15 @@ from pathlib import Path
 import lxml.html
 import pytest
 from trafilatura.settings import MANUALLY_CLEANED, MANUALLY_STRIPPED
+from trafilatura.utils import load_html
 
-from bot.clean_html import _NEVER_BODY, _drop_never_body, clean_html, is_boilerplate_line
+from bot.clean_html import (
+    _NEVER_BODY,
+    _drop_never_body,
+    clean_html,
+    is_boilerplate_line,
+    parse_page,
+)
 from tests.pages import ARTICLE_HTML, HARBOR_PARAGRAPHS, article_page
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -172,3 +179,26 @@ def test_dropped_elements_are_ones_trafilatura_discards_anyway() -> None:
     assert tree.find(".//p").text_content() == "Kept tail."  # the tail text stays
     # JSON-LD stays: it is how trafilatura tells a forum thread from an article
     assert tree.find(".//script").get("type") == "application/ld+json"
+
+
+_PARSE_CASES = {
+    "plain": "<html><body><p>Port strike.</p></body></html>",
+    "xhtml doctype": '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+    '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html><body><p>Port strike.</p>'
+    "</body></html>",
+    "self-closing html": '<html lang="en"/>\n<body><p>Port strike.</p></body>',
+    "encoding declared": '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>Port strike.'
+    "</p></body></html>",
+    "control characters": "<html><body><p>Port\x0b strike\x01.</p></body></html>",
+    "not html": "Port strike, day two",
+    "fragment": "<p>Port strike.</p>",
+    "two blocks": "<div>Port strike.</div><div>Day two.</div>",
+}
+
+
+@pytest.mark.parametrize("page", _PARSE_CASES.values(), ids=_PARSE_CASES.keys())
+def test_parse_page_parses_as_trafilatura_does(page: str) -> None:
+    ours, theirs = parse_page(page), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
