@@ -1,11 +1,12 @@
 """Turn a web page into an Article: trafilatura for the body, lean metadata, boilerplate filter.
 
-trafilatura is called once per page on a tree we parse ourselves; metadata is read
-from that same tree with trafilatura's own helpers, minus the parts we never use
-(categories, tags, licence), which keeps the whole path close to plain
-``trafilatura.extract`` in cost. A small, general line filter then drops the
-boilerplate trafilatura tends to keep: "Read more:" links, newsletter and share
-prompts, comment counters, credit lines, related-story lists.
+The page is parsed once; metadata is read from that tree (``bot.html_meta``), then the
+elements trafilatura would throw away first (head, scripts, navigation, footers) are dropped
+and trafilatura extracts the body in its fast mode, its fallback extractors kept for pages
+where it finds next to nothing. That keeps the whole path cheaper than plain
+``trafilatura.extract``. A small, general line filter then drops the boilerplate
+trafilatura tends to keep: "Read more:" links, newsletter and share prompts, comment
+counters, credit lines, related-story lists.
 """
 
 from __future__ import annotations
