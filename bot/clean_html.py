@@ -1,11 +1,12 @@
 """Turn a web page into an Article: trafilatura for the body, lean metadata, boilerplate filter.
 
-trafilatura is called once per page on a tree we parse ourselves; metadata is read
-from that same tree with trafilatura's own helpers, minus the parts we never use
-(categories, tags, licence), which keeps the whole path close to plain
-``trafilatura.extract`` in cost. A small, general line filter then drops the
-boilerplate trafilatura tends to keep: "Read more:" links, newsletter and share
-prompts, comment counters, credit lines, related-story lists.
+The page is parsed once; metadata is read from that tree (``bot.html_meta``), then the
+elements trafilatura would throw away first (head, scripts, navigation, footers) are dropped
+and trafilatura extracts the body in its fast mode, its fallback extractors kept for pages
+where it finds next to nothing. That keeps the whole path cheaper than plain
+``trafilatura.extract``. A small, general line filter then drops the boilerplate
+trafilatura tends to keep: "Read more:" links, newsletter and share prompts, comment
+counters, credit lines, related-story lists.
 """
 
 from __future__ import annotations
@@ -13,23 +14,19 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date
-from typing import Any
 
 import trafilatura
-from htmldate import find_date
-from lxml.etree import XPath
-from lxml.html import HtmlElement
-from trafilatura.metadata import (
-    examine_meta,
-    extract_meta_json,
-    extract_sitename,
-    extract_title,
-    extract_url,
-    normalize_authors,
+from lxml.etree import strip_elements
+from lxml.html import HtmlElement, fromstring
+from trafilatura.utils import (
+    DOCTYPE_TAG,
+    FAULTY_HTML,
+    HTML_PARSER,
+    fromstring_bytes,
+    load_html,
 )
-from trafilatura.utils import load_html, trim
 
+from bot.html_meta import read_metadata
 from bot.model import Article, SourceMeta
 
 logger = logging.getLogger(__name__)
@@ -55,8 +52,6 @@ _BOILERPLATE_PATTERNS = (
     r"filed under:.*",
     r"(tags?|topics?|categories|category):.{0,120}",
     # marketing
-    r".{0,200}\bclick here\b.{0,150}",
-    r".{0,300}\bfollow (us|him|her|them|me)\b.{0,40}\bon (twitter|facebook|instagram)\b.{0,80}",
     r"[\w' ]{0,30}\bnewsletters?\W*",
     # wire credits: "(Reporting by X; Editing by Y)"
     r"\(?(additional |writing and )?(reporting|writing|editing|compiled) by\b.{0,300}",
@@ -69,6 +64,19 @@ _BOILERPLATE_PATTERNS = (
 )
 _BOILERPLATE_RE = re.compile(
     "|".join(f"(?:{p})" for p in _BOILERPLATE_PATTERNS), re.IGNORECASE
+)
+# Boilerplate that may start anywhere in a line: each is tried only when its key phrase occurs,
+# since a leading ".{0,300}" costs a backtracking scan of every line.
+_KEYED_BOILERPLATE = (
+    ("click here", re.compile(r".{0,200}\bclick here\b.{0,150}", re.IGNORECASE)),
+    (
+        "follow",
+        re.compile(
+            r".{0,300}\bfollow (us|him|her|them|me)\b.{0,40}"
+            r"\bon (twitter|facebook|instagram)\b.{0,80}",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 # Words that give a line away as a marketing prompt when two of them meet in a short line.
@@ -111,7 +119,9 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
-def _is_promo(text: str) -> bool:
+def _is_promo(text: str, folded: str) -> bool:
+    if "newsletter" not in folded and "inbox" not in folded:  # cheap test for what must be there
+        return False
     if len(text.split()) > _PROMO_MAX_WORDS:
         return False
     hits = {m.group(0).lower() for m in _PROMO_WORDS.finditer(text)}
@@ -121,9 +131,12 @@ def _is_promo(text: str) -> bool:
 
 def is_boilerplate_line(text: str) -> bool:
     """True for a line that is page furniture rather than article prose."""
-    return bool(
-        _BOILERPLATE_RE.fullmatch(text) or _TAGGED_TEASER.fullmatch(text) or _is_promo(text)
-    )
+    if _BOILERPLATE_RE.fullmatch(text) or _TAGGED_TEASER.fullmatch(text):
+        return True
+    folded = text.casefold()
+    if any(key in folded and regex.fullmatch(text) for key, regex in _KEYED_BOILERPLATE):
+        return True
+    return _is_promo(text, folded)
 
 
 def _looks_like_prose(text: str) -> bool:
@@ -193,141 +206,94 @@ def filter_boilerplate(lines: list[_Line]) -> tuple[list[str], list[str]]:
     return kept, removed
 
 
-def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
+# Below this many characters trafilatura itself turns to its fallback extractors (its
+# MIN_EXTRACTED_SIZE); we do the same, but only then.
+_MIN_BODY_CHARS = 250
+
+
+# Elements trafilatura deletes wholesale before it looks for the body (its MANUALLY_CLEANED and
+# MANUALLY_STRIPPED lists): dropping them first spares its many whole-tree XPath passes the
+# work (navigation, footers and asides are a third of a news page's elements). Not <form>,
+# <figure> or <math>, which it inspects before deleting, nor JSON-LD, which tells it a forum.
+_NEVER_BODY = (
+    "head", "script", "style", "noscript", "svg", "iframe", "template", "link", "meta",
+    "nav", "footer", "aside", "button", "select", "picture",
+)
+
+
+def _drop_never_body(tree: HtmlElement) -> None:
+    # strip_elements keeps each element's tail text, as trafilatura's own deletion does
+    strip_elements(tree, *(t for t in _NEVER_BODY if t != "script"), with_tail=False)
+    for elem in list(tree.iter("script")):
+        if elem.get("type") != "application/ld+json":
+            elem.drop_tree()
+
+
+def _body_text(tree: HtmlElement, url: str | None) -> str:
+    """trafilatura's text of the article body, its fallback extractors only when it finds little.
+
+    By default trafilatura runs readability on every page and takes its text when it is twice
+    as long, which costs about as much as the extraction itself and on news pages more often
+    pulls in related stories than recovers a paragraph. Skipping it (``fast``) and re-running
+    the full cascade only for a short result keeps the rescues of empty-looking pages.
+    """
+    text = ""
+    for fast in (True, False):
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            fast=fast,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=False,
+        )
+        text = getattr(doc, "text", None) or ""
+        if len(text) >= _MIN_BODY_CHARS:
+            break
+    return text
+
+
+# Characters XML forbids. trafilatura's load_html deletes them with a regex over the whole page,
+# a third of its parsing cost; they are rare, and plain substring tests find them much faster.
+_XML_INVALID = tuple(map(chr, (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)))
+
+
+def parse_page(html: str) -> HtmlElement | None:
+    """The page's tree, as trafilatura's ``load_html`` would parse it."""
+    if any(char in html for char in _XML_INVALID):
+        return load_html(html)
+    # the rest of load_html for a str: its two repairs, its parse and its sanity checks
+    beginning = html[:50].lower()
+    if "doctype" in beginning:
+        first, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", first, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            html = FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    tree, as_bytes = None, False
     try:
-        return date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        return None
-
-
-def _byline(author: str | None) -> tuple[str, ...]:
-    if not author:
-        return ()
-    names = (n.strip() for n in re.split(r";|\s+and\s+|\|", author))
-    seen: dict[str, None] = {}
-    for name in names:
-        if name and name.lower() not in (s.lower() for s in seen):
-            seen[name] = None
-    return tuple(seen)
-
-
-# Where a name is a commenter's or a caption's, not the article's author (after trafilatura's
-# AUTHOR_DISCARD_XPATHS, checked on the candidate's ancestors instead of pruning a tree copy).
-_AUTHOR_DISCARD_CLASS = re.compile(
-    r"^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
-    r"article-(?:share|support)|print|category|meta-date|meta-reviewer"
-)
-_AUTHOR_DISCARD_ID = re.compile(r"^comments|comment-?list|ProductReviews")
-_AUTHOR_SKIP_TAGS = frozenset({"time", "figure"})
-
-
-def _discarded(elem: HtmlElement) -> bool:
-    for node in (elem, *elem.iterancestors()):
-        if node.tag in _AUTHOR_SKIP_TAGS:
-            return True
-        if node.tag in {"a", "div", "section", "span"}:
-            cls, ident = node.get("class", ""), node.get("id", "")
-            if cls in {"comments", "title", "date"} or ident == "comments":
-                return True
-            if _AUTHOR_DISCARD_CLASS.search(cls) or _AUTHOR_DISCARD_ID.search(ident):
-                return True
-            if "Figure" in node.get("data-component", ""):
-                return True
-    return False
-
-
-def _visible_text(elem: HtmlElement) -> str:
-    """Text of ``elem`` without dates and figures nested in it (a byline's <time>)."""
-    parts: list[str] = []
-    if elem.text:
-        parts.append(elem.text)
-    for child in elem:
-        # comments and processing instructions have a non-str tag and no visible text
-        if isinstance(child.tag, str) and child.tag not in _AUTHOR_SKIP_TAGS:
-            parts.append(_visible_text(child))
-        if child.tail:
-            parts.append(child.tail)
-    return " ".join(parts)
-
-
-# One pass over the page for byline-ish elements: much cheaper than trafilatura's
-# AUTHOR_XPATHS (several whole-document scans) and about as good on news pages.
-_AUTHOR_XPATH = XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
-    " or contains(@class, 'Byline') or contains(@class, 'author') or contains(@id, 'author')]"
-)
-# A byline element often runs on into the dateline: "Kevin McCoy USA TODAY Published 5:01 p.m."
-_BYLINE_TAIL = re.compile(
-    r"\s*(?:[•|·]|\b(?:published|updated|posted|on|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d).*$",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-def _find_author(tree: HtmlElement) -> str | None:
-    """A byline from the page body when meta tags and JSON-LD name nobody."""
-    for elem in _AUTHOR_XPATH(tree):
-        if _discarded(elem):
-            continue
-        content = trim(_visible_text(elem))
-        if not 2 < len(content) < 120:  # a whole navigation bar is not a byline
-            continue
-        content = _BYLINE_TAIL.sub("", content)
-        if len(content) > 2:
-            return normalize_authors(None, content)
-    return None
-
-
-def _metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
-    """Title, byline, date, outlet and canonical URL, read with trafilatura's helpers."""
-    doc: Any = examine_meta(tree)
-    if doc.author and " " not in doc.author:  # a lone handle or a single word is not a byline
-        doc.author = None
-    try:
-        doc = extract_meta_json(tree, doc)
-    except Exception:  # trafilatura's JSON-LD reader trips on malformed data; meta tags suffice
-        logger.debug("JSON-LD metadata unreadable", exc_info=True)
-    title = doc.title or extract_title(tree)
-    author = doc.author or _find_author(tree)
-    canonical = doc.url or extract_url(tree, url)
-    sitename = doc.sitename or extract_sitename(tree)
-    if sitename:
-        sitename = sitename.lstrip("@")
-    published = find_date(
-        tree,
-        url=canonical or url,
-        extensive_search=False,  # meta tags, JSON-LD, URL and <time>: enough, and much cheaper
-        original_date=True,
-        max_date=date.today().isoformat(),
-    )
-    return SourceMeta(
-        url=canonical or url,
-        outlet=sitename or None,
-        title=(title or "").strip() or None,
-        standfirst=(doc.description or "").strip() or None,
-        byline=_byline(author),
-        published=_iso_date(published),
-    )
+        tree = fromstring(html, parser=HTML_PARSER)
+    except ValueError:  # a str that declares its encoding: lxml wants bytes
+        tree, as_bytes = fromstring_bytes(html), True
+    except Exception:  # an empty document, say: the bytes parser gets its chance below
+        logger.debug("lxml could not parse the page as text", exc_info=True)
+    if (tree is None or len(tree) < 1) and not as_bytes:
+        tree = fromstring_bytes(html)
+    if tree is not None and "html" not in beginning and len(tree) < 2:
+        return None  # not HTML at all
+    return tree
 
 
 def clean_html(html: str, url: str | None = None) -> Article:
     """Extract the article (metadata and body paragraphs, headline excluded) from a page."""
-    tree = load_html(html)
+    tree = parse_page(html)
     if tree is None:
         return Article(meta=SourceMeta(url=url), body=())
-    meta = _metadata(tree, url)
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=False,
-    )
-    text = getattr(doc, "text", None) or ""
+    meta = read_metadata(tree, url)
+    _drop_never_body(tree)  # the metadata is read: the rest of the page is the body's
+    text = _body_text(tree, url)
     body, removed = filter_boilerplate(_split_lines(text))
     if body and meta.title and body[0].strip() == meta.title:  # headline repeated as a paragraph
         removed.insert(0, body.pop(0))

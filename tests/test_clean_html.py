@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 from pathlib import Path
 
+import lxml.html
 import pytest
+from trafilatura.settings import MANUALLY_CLEANED, MANUALLY_STRIPPED
+from trafilatura.utils import load_html
 
-from bot.clean_html import clean_html, is_boilerplate_line
+from bot.clean_html import (
+    _NEVER_BODY,
+    _drop_never_body,
+    clean_html,
+    is_boilerplate_line,
+    parse_page,
+)
 from tests.pages import ARTICLE_HTML, HARBOR_PARAGRAPHS, article_page
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -127,3 +137,68 @@ def test_cleaning_dev_f1() -> None:
     metrics = scorer.score(truth, preds)
     print(json.dumps({k: round(v, 4) for k, v in metrics.items()}))
     assert metrics["f1"] >= 0.97
+
+
+def _br_page(paragraphs: list[str]) -> str:
+    """An old-CMS page: the story is bare text in one <div>, paragraphs split by <br><br>."""
+    story = "<br><br>".join(html.escape(p) for p in paragraphs)
+    return (
+        "<html><head><title>Port strike</title></head><body>"
+        f"<div>{story}</div></body></html>"
+    )
+
+
+def test_fallback_extractors_rescue_a_page_without_paragraph_markup() -> None:
+    # trafilatura's fast path finds nothing here; its full cascade (justext) does
+    article = clean_html(_br_page(HARBOR_PARAGRAPHS))
+    assert " ".join(article.body).split() == " ".join(HARBOR_PARAGRAPHS).split()
+
+
+def test_page_chrome_and_scripts_inside_the_article_are_left_out() -> None:
+    chrome = (
+        "<script>var tracking = 'should never show';</script>"
+        "<style>.x { color: red }</style>"
+        "<aside><p>Advertisement: buy a boat today and save.</p></aside>"
+        "<nav><a href='/a'>Previous story</a> <a href='/b'>Next story</a></nav>"
+        "<noscript>Please enable JavaScript to read the comments.</noscript>"
+    )
+    rest = "".join(f"<p>{html.escape(p)}</p>" for p in HARBOR_PARAGRAPHS[3:])
+    page = article_page("Port strike", HARBOR_PARAGRAPHS[:3], extra_body=chrome + rest)
+    assert list(clean_html(page).body) == HARBOR_PARAGRAPHS
+
+
+def test_dropped_elements_are_ones_trafilatura_discards_anyway() -> None:
+    assert set(_NEVER_BODY) <= set(MANUALLY_CLEANED) | set(MANUALLY_STRIPPED)
+    tree = lxml.html.fromstring(
+        "<html><head><title>t</title></head><body><p>Kept <script>x()</script>tail.</p>"
+        '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+        "<nav>menu</nav><footer>foot</footer></body></html>"
+    )
+    _drop_never_body(tree)
+    assert tree.find("head") is None and tree.find(".//nav") is None
+    assert tree.find(".//p").text_content() == "Kept tail."  # the tail text stays
+    # JSON-LD stays: it is how trafilatura tells a forum thread from an article
+    assert tree.find(".//script").get("type") == "application/ld+json"
+
+
+_PARSE_CASES = {
+    "plain": "<html><body><p>Port strike.</p></body></html>",
+    "xhtml doctype": '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+    '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html><body><p>Port strike.</p>'
+    "</body></html>",
+    "self-closing html": '<html lang="en"/>\n<body><p>Port strike.</p></body>',
+    "encoding declared": '<?xml version="1.0" encoding="utf-8"?>\n<html><body><p>Port strike.'
+    "</p></body></html>",
+    "control characters": "<html><body><p>Port\x0b strike\x01.</p></body></html>",
+    "not html": "Port strike, day two",
+    "fragment": "<p>Port strike.</p>",
+    "two blocks": "<div>Port strike.</div><div>Day two.</div>",
+}
+
+
+@pytest.mark.parametrize("page", _PARSE_CASES.values(), ids=_PARSE_CASES.keys())
+def test_parse_page_parses_as_trafilatura_does(page: str) -> None:
+    ours, theirs = parse_page(page), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
