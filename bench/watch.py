@@ -3,10 +3,12 @@
     .venv/bin/python bench/watch.py [--stories 10000] [--pg postgresql+asyncpg://...]
 
 A loopback aiohttp article server runs in a child process (so its CPU is not counted as
-ours) and serves a mix: ~60% of stories answer the conditional GET with 304, ~30% send
-the same bytes again with 200 (no ETag), ~10% change on every fetch (a revised figure),
-so they are cleaned, digested, diffed, stored and posted to the thread (posts go to a
-recording poster, not Slack: this measures the watcher). All stories are due at once;
+ours) and serves a mix: ~60% of stories answer the conditional GET with 304, ~20% send
+the same bytes again with 200 (no ETag), ~10% change only their page furniture on every
+fetch (a most-read list and an ad slot: cleaned and digested, then found unchanged), ~10%
+change on every fetch (a revised figure), so they are cleaned, digested, diffed, stored
+and posted to the thread (posts go to a recording poster, not Slack: this measures the
+watcher). All stories are due at once;
 the watcher claims them from the database in batches with bounded concurrency
 (``--concurrency``) and a per-host limit (``--per-host``). Prints checks/s overall and
 per quarter, RSS after each quarter (to show it stays flat) and peak RSS, and on
@@ -54,16 +56,28 @@ PARAS = [
 ]
 
 
-def body(n: int) -> bytes:
+def furniture(k: int) -> str:
+    """Page furniture that differs on every fetch: what no reader would count as news."""
+    most_read = "".join(f'<li><a href="/s/{k + j}">Story number {k + j}</a></li>' for j in range(5))
+    return (
+        f'<aside class="most-read"><h2>Most read</h2><ol>{most_read}</ol></aside>'
+        f'<div class="ad-slot" data-impression="{k * 7919}">Advertisement</div>'
+    )
+
+
+def body(n: int, furniture_seq: int = 0) -> bytes:
     paras = [p.format(n=n) for p in PARAS]
     return article_page(
-        f"Bridge collapse in Norfield injures {n}", paras, outlet="The Norfield Courier"
+        f"Bridge collapse in Norfield injures {n}",
+        paras,
+        outlet="The Norfield Courier",
+        extra_body=furniture(furniture_seq),
     ).encode()
 
 
 def kind(i: int) -> str:
     r = i % 10
-    return "304" if r < 6 else "same" if r < 9 else "change"
+    return "304" if r < 6 else "same" if r < 8 else "furniture" if r < 9 else "change"
 
 
 ETAG = '"v1"'
@@ -83,6 +97,9 @@ def run_server(port: int) -> None:
             return web.Response(body=same, content_type="text/html", headers={"ETag": ETAG})
         if k == "same":
             return web.Response(body=same, content_type="text/html")
+        if k == "furniture":
+            counters[i] = counters.get(i, 0) + 1
+            return web.Response(body=body(12, counters[i]), content_type="text/html")
         counters[i] = counters.get(i, 12) + 1  # a revised figure on every fetch
         return web.Response(body=body(counters[i]), content_type="text/html")
 
