@@ -179,7 +179,7 @@ async def test_localhost_names_are_blocked_at_resolution(name: str) -> None:
 async def test_a_name_with_one_private_answer_is_refused_whole() -> None:
     dns = FixedDNS({"mixed.test": ["127.0.0.1", "127.0.0.2"], "ok.test": ["127.0.0.1"]})
     resolver = GuardedResolver(PUBLIC_LOOPBACK, dns)
-    with pytest.raises(BlockedAddress, match="mixed.test"):
+    with pytest.raises(BlockedAddress, match=r"mixed\.test"):
         await resolver.resolve("mixed.test", 80)
     assert [r["host"] for r in await resolver.resolve("ok.test", 80)] == ["127.0.0.1"]
 
@@ -207,7 +207,7 @@ async def test_redirect_from_a_public_name_to_a_private_name_is_refused() -> Non
     dns = FixedDNS({"news.test": ["127.0.0.1"], "internal.test": ["127.0.0.2"]})
     try:
         async with make_session(DEFAULT, PUBLIC_LOOPBACK, dns=dns) as session:
-            with pytest.raises(BlockedAddress, match="internal.test"):
+            with pytest.raises(BlockedAddress, match=r"internal\.test"):
                 await fetch(
                     f"http://news.test:{bounce_port}/go",
                     DEFAULT,

@@ -1,0 +1,187 @@
+"""Adversarial fetch limits: endless and dripping bodies, compression bombs, lying
+Content-Types, wrong or missing charsets. Real aiohttp servers on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import gzip
+import time
+import tracemalloc
+import zlib
+
+import pytest
+from aiohttp import web
+
+from bot.errors import FetchFailed, InputTooLarge, UnsupportedContent
+from bot.fetch import decode_body, fetch
+from tests.pages import LOOPBACK_SETTINGS, serve
+
+S = LOOPBACK_SETTINGS
+PAGE = (
+    "<!doctype html><html><head><title>Ferry fares</title></head><body><article>"
+    "<p>Ferry fares will rise by 4% in May, the operator said on Tuesday.</p>"
+    "</article></body></html>"
+)
+
+
+def _raw(body: bytes, **headers: str) -> web.Response:
+    response = web.Response(body=body, headers=headers)
+    if "Content-Type" not in headers:
+        # aiohttp would label an unlabelled body application/octet-stream; send no type at all.
+        response.headers.pop("Content-Type", None)
+        response._content_type = None  # type: ignore[attr-defined]
+    return response
+
+
+async def _get(handler: web.StreamResponse | object, settings=S):  # type: ignore[no-untyped-def]
+    async def route(_request: web.Request) -> web.StreamResponse:
+        return handler  # type: ignore[return-value]
+
+    async with serve({"/p": route}) as base:
+        return await fetch(f"{base}/p", settings)
+
+
+# --- size and time --------------------------------------------------------------------------
+
+
+async def test_endless_body_is_cut_at_the_cap() -> None:
+    sent = 0
+
+    async def endless(request: web.Request) -> web.StreamResponse:
+        nonlocal sent
+        response = web.StreamResponse(headers={"Content-Type": "text/html"})
+        await response.prepare(request)
+        try:
+            while True:
+                await response.write(b"<p>" + b"z" * 16_000 + b"</p>")
+                sent += 1
+                await asyncio.sleep(0)
+        except (ConnectionError, RuntimeError):
+            pass
+        return response
+
+    settings = dataclasses.replace(S, fetch_max_bytes=100_000)
+    async with serve({"/e": endless}) as base:
+        with pytest.raises(InputTooLarge, match="100,000 bytes"):
+            await fetch(f"{base}/e", settings)
+    assert sent < 200  # we hung up near the cap, not after megabytes
+
+
+async def test_slow_drip_hits_the_total_timeout() -> None:
+    async def drip(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse(headers={"Content-Type": "text/html"})
+        await response.prepare(request)
+        try:
+            for _ in range(200):  # a byte every 50 ms: each read is quick, the whole is not
+                await response.write(b"x")
+                await asyncio.sleep(0.05)
+        except (ConnectionError, RuntimeError):
+            pass
+        return response
+
+    settings = dataclasses.replace(S, fetch_total_timeout=0.5)
+    started = time.monotonic()
+    async with serve({"/d": drip}) as base:
+        with pytest.raises(FetchFailed, match=r"timed out after 0\.5 seconds"):
+            await fetch(f"{base}/d", settings)
+    assert time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate"])
+async def test_compression_bomb_is_capped_on_decoded_bytes(encoding: str) -> None:
+    inflated = b"<html><body><p>" + b"a" * 50_000_000 + b"</p></body></html>"
+    packed = gzip.compress(inflated, 9) if encoding == "gzip" else zlib.compress(inflated, 9)
+    assert len(packed) < 100_000  # small on the wire, 50 MB once decoded
+    settings = dataclasses.replace(S, fetch_max_bytes=1_000_000)
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputTooLarge):
+            await _get(
+                _raw(packed, **{"Content-Type": "text/html", "Content-Encoding": encoding}),
+                settings,
+            )
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000  # never held the 50 MB
+
+
+# --- content types that lie -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "label", "named"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog>>endobj\n", "text/html", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "text/html", "image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64), "text/plain", "image"),
+        (b"PK\x03\x04\x14\x00\x06\x00" + bytes(64), "text/html; charset=utf-8", "ZIP"),
+        (b"\x00\x01\x02\x03binary\x00\x00junk" * 20, "text/plain", "binary"),
+    ],
+    ids=["pdf-as-html", "png-as-html", "jpeg-as-text", "zip-as-html", "nul-bytes-as-text"],
+)
+async def test_binary_body_labelled_as_text_is_refused_by_name(
+    body: bytes, label: str, named: str
+) -> None:
+    with pytest.raises(UnsupportedContent, match=named) as info:
+        await _get(_raw(body, **{"Content-Type": label}))
+    assert "paste the article text" in str(info.value)
+
+
+async def test_html_labelled_octet_stream_is_read_as_html() -> None:
+    raw = await _get(_raw(PAGE.encode(), **{"Content-Type": "application/octet-stream"}))
+    assert raw.is_html and "Ferry fares will rise by 4%" in raw.content
+
+
+async def test_binary_labelled_octet_stream_is_still_refused() -> None:
+    body = b"\x7fELF\x02\x01\x01\x00" + bytes(200)
+    with pytest.raises(UnsupportedContent, match="binary file"):
+        await _get(_raw(body, **{"Content-Type": "application/octet-stream"}))
+
+
+async def test_unlabelled_pdf_is_refused_by_name() -> None:
+    with pytest.raises(UnsupportedContent, match="PDF"):
+        await _get(_raw(b"%PDF-1.4\n" + bytes(100)))
+
+
+async def test_big_octet_stream_download_is_refused_without_reading() -> None:
+    settings = dataclasses.replace(S, fetch_max_bytes=1_000)
+    body = b"<html>" + b"x" * 5_000
+    with pytest.raises(UnsupportedContent, match="binary file"):
+        await _get(_raw(body, **{"Content-Type": "application/octet-stream"}), settings)
+
+
+# --- charsets -------------------------------------------------------------------------------
+
+
+async def test_utf16_page_with_a_bom_and_no_charset() -> None:
+    body = "<html><body><p>Zoë Müller said the café was closed.</p></body></html>"
+    raw = await _get(_raw(body.encode("utf-16"), **{"Content-Type": "text/html"}))
+    assert "Zoë Müller said the café was closed." in raw.content
+
+
+async def test_windows_1252_page_mislabelled_utf8_keeps_its_accents() -> None:
+    body = "<html><body><p>José Martí and Zoë Brontë spoke at the café.</p></body></html>"
+    raw = await _get(
+        _raw(body.encode("cp1252"), **{"Content-Type": "text/html; charset=utf-8"})
+    )
+    assert "José Martí and Zoë Brontë spoke at the café." in raw.content
+
+
+def test_utf8_page_with_one_stray_byte_stays_utf8() -> None:
+    body = "Zoë Müller, José Martí, François, Ångström.".encode() + b" \xff end"
+    text = decode_body(body, "utf-8", False)
+    assert text.startswith("Zoë Müller, José Martí, François, Ångström.")
+
+
+async def test_unknown_charset_label_falls_back_without_failing() -> None:
+    raw = await _get(
+        _raw("<p>Café</p>".encode(), **{"Content-Type": "text/html; charset=x-no-such"})
+    )
+    assert "Café" in raw.content
+
+
+async def test_absent_charset_non_utf8_bytes_are_read_as_windows_1252() -> None:
+    raw = await _get(_raw("<p>Café “quoted”</p>".encode("cp1252"), **{"Content-Type": "text/html"}))
+    assert "Café “quoted”" in raw.content
