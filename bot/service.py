@@ -15,6 +15,7 @@ import itertools
 import logging
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -44,6 +45,32 @@ NOT_IN_CHANNEL = {"not_in_channel", "channel_not_found", "is_archived"}
 WORKING = "Working on it..."
 
 
+# Slack tokens: bot/user (xoxb-, xoxp-), app-level (xapp-), rotation (xoxe-, xoxe.xoxb-).
+_SLACK_TOKEN = re.compile(r"\b(xox[a-z]|xapp|xoxe\.xox[a-z])-[A-Za-z0-9-]+")
+
+
+class RedactSlackTokens(logging.Filter):
+    """Masks Slack tokens in a record's text.
+
+    slack_sdk logs every Web API response body at DEBUG, and oauth.v2.access's body is the
+    newly installed workspace's bot token: turning on debug logs must not leak it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if _SLACK_TOKEN.search(message):
+            record.msg = _SLACK_TOKEN.sub(lambda m: f"{m.group(1)}-(redacted)", message)
+            record.args = None
+        return True
+
+
+# Our Web API clients log here: still under "slack_sdk", so its level settings apply.
+SLACK_API_LOG = logging.getLogger("slack_sdk.web.newsdesk")
+SLACK_API_LOG.addFilter(RedactSlackTokens())
+# aiosqlite logs every statement with its parameters at DEBUG, installations' tokens too.
+logging.getLogger("aiosqlite").addFilter(RedactSlackTokens())
+
+
 def make_client(
     settings: Settings, token: str | None = None, session: aiohttp.ClientSession | None = None
 ) -> AsyncWebClient:
@@ -51,7 +78,9 @@ def make_client(
 
     Pass a long-lived ``session``: without one slack_sdk opens a connection per call.
     """
-    client = AsyncWebClient(token=token, base_url=settings.slack_api_url, session=session)
+    client = AsyncWebClient(
+        token=token, base_url=settings.slack_api_url, session=session, logger=SLACK_API_LOG
+    )
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
     return client
 
