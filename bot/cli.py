@@ -90,6 +90,7 @@ def _clean_json(digest_or_article: Any) -> dict[str, Any]:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.netguard import shown
     from bot.pipeline import build_digest, clean
 
     mode = InputMode(args.input)
@@ -104,7 +105,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             digest = build_digest(article) if args.command == "digest" else Digest(article=article)
         except NewsdeskError as err:
             failures += 1
-            print(f"newsdesk: {source}: {err}", file=sys.stderr)
+            print(f"newsdesk: {shown(source)}: {err}", file=sys.stderr)
             if args.format == "jsonl":
                 error = {"code": err.code, "message": str(err)}
                 _emit_line(

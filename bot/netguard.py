@@ -196,7 +196,16 @@ def check_url(url: str | URL, policy: AddressPolicy) -> URL:
         # aiohttp would connect to this "literal" without asking our resolver (older aiohttp
         # even to 2130706433 = 127.0.0.1), so what we cannot read as an address is refused.
         raise InvalidSource(f"{shown(url)} does not have a valid IP address as its host.")
+    elif not valid_hostname(host):
+        # getaddrinfo raises UnicodeError (not OSError) on these: a traceback, not a message.
+        raise InvalidSource(f"{shown(url)} has a host name no web site can have.")
     return parsed
+
+
+def valid_hostname(host: str) -> bool:
+    """DNS limits: 253 characters, labels of 1 to 63 (one trailing dot allowed)."""
+    name = host[:-1] if host.endswith(".") else host
+    return 0 < len(name) <= 253 and all(0 < len(label) <= 63 for label in name.split("."))
 
 
 class GuardedResolver(AbstractResolver):

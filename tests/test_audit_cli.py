@@ -1,0 +1,26 @@
+"""The CLI on hostile SOURCEs, private URLs not allowed: one clear stderr line per source,
+exit 1, never a traceback."""
+
+from __future__ import annotations
+
+from tests.test_cli import assert_clean_failure, run_cli
+
+
+async def test_hostile_urls_each_get_one_clear_line() -> None:
+    cases = {
+        "http://" + "a" * 64 + ".example/": "host name no web site can have",
+        "http://news..example/": "host name no web site can have",
+        "http://" + "b" * 300 + "/": "host name no web site can have",
+        "http://2130706433:9/": "2130706433 (127.0.0.1)",
+        "http://[fe80::1%25eth0]:9/": "private, local or reserved",
+        "http://[::ffff:127.1]:9/": "valid IP address",
+        "gopher://example.com/": "not gopher: links",
+    }
+    code, out, err = await run_cli(
+        "digest", *cases, env={"NEWSDESK_ALLOW_PRIVATE_URLS": "0"}
+    )
+    assert_clean_failure(code, err, *cases.values())
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == len(cases)
+    assert all(len(line) < 500 for line in lines)  # a 300-character host is shortened
