@@ -80,17 +80,34 @@ def describe_type(content_type: str) -> str:
     return f"a {content_type} file" if content_type else "a file of unknown type"
 
 
+# The encodings of the web (WHATWG Encoding Standard) that Python has. A page's label picks
+# among these only: Python also answers to "zlib", "base64", "unicode_escape", "idna" or
+# "undefined", which crash bytes.decode or rewrite the text.
+_WEB_CODECS = frozenset(
+    codecs.lookup(name).name
+    for name in (
+        "utf-8", "utf-16", "utf-16-le", "utf-16-be", "cp866", "iso8859-2", "iso8859-3",
+        "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10",
+        "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "mac-roman",
+        "mac-cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+        "cp1256", "cp1257", "cp1258", "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc-jp",
+        "iso2022-jp", "shift-jis", "cp932", "euc-kr", "cp949", "tis-620",
+    )
+)
+
+
 def _codec(label: str | None) -> str | None:
-    """A Python codec name for a charset label, or None if unknown."""
+    """A Python codec name for a charset label, or None if unknown or not a web encoding."""
     if not label:
         return None
     label = label.strip().strip("\"'").lower()
     if label in _WINDOWS_1252_ALIASES:
         return "cp1252"
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    return name if name in _WEB_CODECS else None
 
 
 def binary_type(body: bytes, header_charset: str | None) -> str | None:

@@ -185,3 +185,19 @@ async def test_unknown_charset_label_falls_back_without_failing() -> None:
 async def test_absent_charset_non_utf8_bytes_are_read_as_windows_1252() -> None:
     raw = await _get(_raw("<p>Café “quoted”</p>".encode("cp1252"), **{"Content-Type": "text/html"}))
     assert "Café “quoted”" in raw.content
+
+
+@pytest.mark.parametrize(
+    "label", ["zlib", "bz2", "base64", "hex", "rot13", "idna", "undefined", "unicode_escape"]
+)
+async def test_python_only_codec_labels_are_ignored(label: str) -> None:
+    # Python's codec registry answers to these; decoding with them crashed or rewrote text.
+    page = "<html><body><p>Café \\x41 \\N{BULLET} news.</p></body></html>"
+    raw = await _get(_raw(page.encode(), **{"Content-Type": f"text/html; charset={label}"}))
+    assert "Café \\x41 \\N{BULLET} news." in raw.content
+
+
+def test_web_encodings_are_still_honoured() -> None:
+    assert decode_body("Привет".encode("cp1251"), "windows-1251", False) == "Привет"
+    assert decode_body("日本語".encode("shift_jis"), "Shift_JIS", False) == "日本語"
+    assert decode_body("中文".encode("gbk"), "gb2312", False) == "中文"
