@@ -236,7 +236,9 @@ async def _fetch_with(
     policy: AddressPolicy,
     etag: str | None,
     last_modified: str | None,
+    hops: list[str],
 ) -> RawDocument:
+    """Fetch, following redirects; ``hops`` records each URL tried, for error messages."""
     headers = {
         "User-Agent": settings.user_agent,
         "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
@@ -253,6 +255,7 @@ async def _fetch_with(
     current = check_url(url, policy)
     seen = {str(current)}
     for _hop in range(settings.fetch_max_redirects + 1):
+        hops.append(str(current))
         async with session.get(
             current, headers=headers, allow_redirects=False, timeout=timeout
         ) as response:
@@ -270,6 +273,8 @@ async def _fetch_with(
             resp_etag = response.headers.get("ETag")
             resp_modified = response.headers.get("Last-Modified")
             if status == 304:
+                if not (etag or last_modified):  # "not modified" since nothing: no page at all
+                    raise FetchFailed(_status_message(status, current), status=status)
                 return RawDocument(
                     content="",
                     is_html=False,
@@ -344,36 +349,47 @@ async def fetch(
         if not usable:
             session = await stack.enter_async_context(make_session(settings, policy))
         assert session is not None
+        hops: list[str] = []
         try:
             async with asyncio.timeout(settings.fetch_total_timeout or None):
-                return await _fetch_with(session, url, settings, policy, etag, last_modified)
+                return await _fetch_with(
+                    session, url, settings, policy, etag, last_modified, hops
+                )
         except aiohttp.ConnectionTimeoutError:
+            where = hops[-1] if hops else url  # after a redirect, the site that failed
             raise FetchFailed(
-                f"Connecting to {_host(url)} timed out after "
+                f"Connecting to {_host(where)} timed out after "
                 f"{settings.fetch_connect_timeout:g} seconds."
             ) from None
         except TimeoutError:
             raise FetchFailed(
-                f"Fetching {_host(url)} timed out after {settings.fetch_total_timeout:g} seconds."
+                f"Fetching {_host(hops[-1] if hops else url)} timed out after "
+                f"{settings.fetch_total_timeout:g} seconds."
             ) from None
         except (BlockedAddress, InvalidSource, FetchFailed, UnsupportedContent, InputTooLarge):
             raise
         except aiohttp.ClientConnectorDNSError:
             raise FetchFailed(
-                f"Could not find the site {_host(url)}: its name does not resolve."
+                f"Could not find the site {_host(hops[-1] if hops else url)}: "
+                "its name does not resolve."
             ) from None
         except aiohttp.ClientConnectorError as err:
             raise FetchFailed(f"Could not connect to {err.host}.") from None
         except aiohttp.TooManyRedirects:
             raise FetchFailed("The page redirected too many times; giving up.") from None
         except aiohttp.InvalidURL:
-            raise InvalidSource(f"{shown(url)} is not a valid web address.") from None
+            raise InvalidSource(
+                f"{shown(hops[-1] if hops else url)} is not a valid web address."
+            ) from None
         except (aiohttp.ClientPayloadError, aiohttp.ServerDisconnectedError):
             raise FetchFailed(
-                f"{_host(url)} closed the connection before sending the whole page."
+                f"{_host(hops[-1] if hops else url)} closed the connection before sending "
+                "the whole page."
             ) from None
         except aiohttp.ClientError as err:
-            raise FetchFailed(f"Fetching {_host(url)} failed ({type(err).__name__}).") from None
+            raise FetchFailed(
+                f"Fetching {_host(hops[-1] if hops else url)} failed ({type(err).__name__})."
+            ) from None
     raise AssertionError("unreachable")  # pragma: no cover
 
 

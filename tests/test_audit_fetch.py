@@ -15,7 +15,9 @@ from aiohttp import web
 
 from bot.errors import FetchFailed, InputTooLarge, UnsupportedContent
 from bot.fetch import decode_body, fetch
+from bot.netguard import make_session
 from tests.pages import LOOPBACK_SETTINGS, serve
+from tests.test_audit_ssrf import FixedDNS
 
 S = LOOPBACK_SETTINGS
 PAGE = (
@@ -201,3 +203,24 @@ def test_web_encodings_are_still_honoured() -> None:
     assert decode_body("Привет".encode("cp1251"), "windows-1251", False) == "Привет"
     assert decode_body("日本語".encode("shift_jis"), "Shift_JIS", False) == "日本語"
     assert decode_body("中文".encode("gbk"), "gb2312", False) == "中文"
+
+
+# --- statuses and redirects -----------------------------------------------------------------
+
+
+async def test_a_failing_redirect_target_is_the_site_named() -> None:
+    async def bounce(_request: web.Request) -> web.Response:
+        raise web.HTTPFound("http://gone.test/story")
+
+    dns = FixedDNS({"news.test": ["127.0.0.1"]})  # gone.test does not resolve
+    async with serve({"/go": bounce}) as base, make_session(S, dns=dns) as session:
+        port = base.rsplit(":", 1)[1]
+        with pytest.raises(FetchFailed, match=r"Could not find the site gone\.test") as info:
+            await fetch(f"http://news.test:{port}/go", S, session=session)
+    assert "news.test" not in str(info.value)
+
+
+async def test_unconditional_304_is_a_failure_not_an_empty_page() -> None:
+    with pytest.raises(FetchFailed, match=r"HTTP 304") as info:
+        await _get(web.Response(status=304))
+    assert info.value.status == 304
