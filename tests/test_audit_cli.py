@@ -3,6 +3,8 @@ exit 1, never a traceback."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.test_cli import assert_clean_failure, run_cli
 
 
@@ -24,3 +26,16 @@ async def test_hostile_urls_each_get_one_clear_line() -> None:
     lines = err.strip().splitlines()
     assert len(lines) == len(cases)
     assert all(len(line) < 500 for line in lines)  # a 300-character host is shortened
+
+
+async def test_odd_file_paths_each_get_one_clear_line(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("A story.\n", encoding="utf-8")
+    cases = {
+        "n" * 5_000: "file name too long",
+        f"{story}/inside": "not a directory",
+        "gopher:/" + "g" * 5_000: "not gopher: links",
+    }
+    code, out, err = await run_cli("digest", *cases, env={"NEWSDESK_ALLOW_PRIVATE_URLS": "0"})
+    assert_clean_failure(code, err, *cases.values())
+    assert out == "" and len(err.strip().splitlines()) == len(cases)

@@ -13,9 +13,10 @@ import zlib
 import pytest
 from aiohttp import web
 
-from bot.errors import FetchFailed, InputTooLarge, UnsupportedContent
+from bot.errors import EmptyInput, FetchFailed, InputTooLarge, InvalidSource, UnsupportedContent
 from bot.fetch import decode_body, fetch
 from bot.netguard import make_session
+from bot.sources import read_source
 from tests.pages import LOOPBACK_SETTINGS, serve
 from tests.test_audit_ssrf import FixedDNS
 
@@ -224,3 +225,18 @@ async def test_unconditional_304_is_a_failure_not_an_empty_page() -> None:
     with pytest.raises(FetchFailed, match=r"HTTP 304") as info:
         await _get(web.Response(status=304))
     assert info.value.status == 304
+
+
+async def test_messages_about_a_long_url_stay_short() -> None:
+    query = "?q=" + "x" * 5_000
+    async with serve({"/blank": html_handler_blank}) as base:
+        with pytest.raises(EmptyInput) as info:
+            await read_source(f"{base}/blank{query}", S)
+    assert len(str(info.value)) < 400
+    with pytest.raises(InvalidSource) as bad:
+        await read_source("gopher://example.com/" + "y" * 5_000, S)
+    assert len(str(bad.value)) < 400
+
+
+async def html_handler_blank(_request: web.Request) -> web.Response:
+    return web.Response(text="   ", content_type="text/html")
