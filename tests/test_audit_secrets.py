@@ -3,8 +3,10 @@ messages, ``repr(settings)`` or CLI stderr."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -16,11 +18,13 @@ from aiohttp.test_utils import TestServer
 
 from bot.app import create_app
 from bot.server import build_web_app
-from bot.service import DigestService
+from bot.service import DigestRequest, DigestService, make_client
 from config.settings import Settings
+from storage.db import make_engine
 from storage.repo import Store
 from tests.fake_slack import FakeSlack
 from tests.slack_helpers import SIGNING_SECRET
+from tests.test_slack_app import STORY_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTALLED_TOKEN = "xoxb-1111-2222-installedTOKENvalue"
@@ -123,3 +127,49 @@ def test_cli_bad_database_keeps_the_password_off_stderr(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "cli-secret" not in result.stderr + result.stdout
 
+
+
+async def test_database_down_mid_request_keeps_the_password_out(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens here once closed
+    url = f"postgresql+asyncpg://newsdesk:pw-mid-secret@127.0.0.1:{port}/newsdesk"
+    fake = await FakeSlack().start()
+    store = Store(make_engine(url))
+    settings = Settings(
+        slack_bot_token="xoxb-mid-secret",
+        slack_signing_secret=SIGNING_SECRET,
+        slack_api_url=fake.api_url,
+        database_url=url,
+        slack_post_interval=0.0,
+    )
+    service = DigestService(settings, store)
+    client = make_client(settings, settings.slack_bot_token, service.slack_http())
+    try:
+        outcome = await service.run(
+            DigestRequest(
+                team_id="T0TEAM",
+                channel_id="C0NEWS",
+                user_id="U0REPORTER",
+                text=STORY_TEXT,
+                response_url=fake.response_url("db-down"),
+            ),
+            client,
+        )
+    finally:
+        await service.aclose()
+        await store.close()
+        await fake.stop()
+    assert outcome.status == "failed"
+    assert "could not save it" in fake.responses[0]["text"]
+    logged = "\n".join(
+        r.getMessage() + (logging.Formatter().formatException(r.exc_info) if r.exc_info else "")
+        for r in caplog.records
+    )
+    assert "storing story failed" in logged
+    for secret in ("pw-mid-secret", "xoxb-mid-secret"):
+        assert secret not in logged
+        assert secret not in json.dumps(fake.responses)
