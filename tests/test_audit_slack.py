@@ -263,3 +263,23 @@ async def test_tokens_never_reach_logs_or_replies_when_slack_fails(
     for secret in ("xoxb-test", SIGNING_SECRET):
         assert secret not in logged
         assert secret not in replies
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        (b"\xff\xfe\x00not text", "application/x-www-form-urlencoded"),
+        (b"{not json", "application/json"),
+        (b"payload=%7Bnot-json", "application/x-www-form-urlencoded"),
+    ],
+)
+async def test_unsigned_junk_is_refused_without_a_traceback(
+    harness: Harness, caplog: pytest.LogCaptureFixture, body: bytes, content_type: str
+) -> None:
+    caplog.set_level(logging.WARNING)
+    url = f"{harness.base}/slack/events"
+    async with harness.http.post(url, data=body, headers={"Content-Type": content_type}) as r:
+        assert r.status == 400
+        assert await r.json() == {"error": "invalid request"}
+    assert not [rec for rec in caplog.records if rec.levelno >= logging.ERROR]
+    assert harness.fake.calls == []
