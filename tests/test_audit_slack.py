@@ -18,7 +18,7 @@ from bot.server import build_web_app
 from bot.service import DigestService
 from storage.repo import Store
 from tests.fake_slack import FakeSlack
-from tests.slack_helpers import SIGNING_SECRET, event_body, interactive_body
+from tests.slack_helpers import SIGNING_SECRET, command_body, event_body, interactive_body
 from tests.test_slack_app import ARTICLE_HTML, STORY_TEXT, Harness, harness, settings_for
 
 __all__ = ["harness"]  # the fixture, shared with tests/test_slack_app.py
@@ -258,6 +258,8 @@ async def test_tokens_never_reach_logs_or_replies_when_slack_fails(
     await harness.command(f"{harness.pages}/news/library-sundays", trigger_id="t-auth2")
     await harness.fake.wait_for("chat.postMessage", 4)  # failed, parent, failed, notice
     await harness.service.drain()
+    status, _ = await harness.post(command_body("help"), secret="forged-secret")
+    assert status == 401  # Bolt logs the refused signature: ours must not be in it
     logged = "\n".join(r.getMessage() + str(r.exc_info or "") for r in caplog.records)
     replies = json.dumps(harness.fake.responses) + json.dumps(harness.posts())
     for secret in ("xoxb-test", SIGNING_SECRET):
