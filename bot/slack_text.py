@@ -28,6 +28,11 @@ _OTHER_SCHEME = re.compile(r"<?([a-z][a-z0-9+.-]{1,15}):(?://|(?=\S))\S*", re.IG
 _LINK_SCHEMES = frozenset({"ftp", "ftps", "file", "mailto", "data", "javascript", "gopher", "sftp"})
 # A line this short with a link in it is the link plus a note, not a pasted story.
 LINK_NOTE_WORDS = 40
+# "bbc.co.uk/news/x", "www.example.com": a link typed without its scheme.
+_BARE_DOMAIN = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?(?::\d{1,5})?(?:/\S*)?",
+    re.IGNORECASE,
+)
 
 
 class CommandKind(StrEnum):
@@ -195,6 +200,9 @@ def parse_command(text: str | None, known: Collection[str]) -> ParsedCommand:
     other = _OTHER_SCHEME.fullmatch(stripped)
     if len(words) == 1 and other and other.group(1).lower() in _LINK_SCHEMES:
         return ParsedCommand(CommandKind.OTHER_LINK, args=other.group(1).lower())
+    if len(words) == 1 and _BARE_DOMAIN.fullmatch(stripped) and "." in stripped.split("/")[0]:
+        # One word that is a web address without https://: never a story to paste.
+        return ParsedCommand(CommandKind.URL, args=_clean_url("https://" + stripped))
     if not _ANY_MARKUP.sub(" ", stripped).strip():
         return ParsedCommand(CommandKind.NO_STORY, args=stripped)
     if len(raw) >= SLASH_TEXT_LIMIT:

@@ -41,6 +41,9 @@ KNOWN = {"help", "again", "schedule"}
         ("ftp://n.example/story", CommandKind.OTHER_LINK, None, "ftp"),
         ("<mailto:a@n.example|a@n.example>", CommandKind.OTHER_LINK, None, "mailto"),
         ("<@U1> <!here>  <#C1|desk>", CommandKind.NO_STORY, None, "<@U1> <!here>  <#C1|desk>"),
+        ("bbc.co.uk/news/world-123", CommandKind.URL, None, "https://bbc.co.uk/news/world-123"),
+        ("www.n.example.", CommandKind.URL, None, "https://www.n.example"),
+        ("U.S.", CommandKind.TEXT, None, "U.S."),
     ],
 )
 def test_parse_command(text: str, kind: CommandKind, name: str | None, args: str) -> None:
