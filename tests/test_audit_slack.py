@@ -16,6 +16,7 @@ from aiohttp.test_utils import TestServer
 from bot.app import create_app
 from bot.server import build_web_app
 from bot.service import DigestService
+from handlers.events import mention_request
 from storage.repo import Store
 from tests.fake_slack import FakeSlack
 from tests.slack_helpers import SIGNING_SECRET, command_body, event_body, interactive_body
@@ -285,3 +286,19 @@ async def test_unsigned_junk_is_refused_without_a_traceback(
         assert await r.json() == {"error": "invalid request"}
     assert not [rec for rec in caplog.records if rec.levelno >= logging.ERROR]
     assert harness.fake.calls == []
+
+
+def test_a_mention_with_a_schemeless_link_asks_for_that_link() -> None:
+    body = {
+        "team_id": "T0TEAM",
+        "event_id": "Ev0BARE",
+        "event": {
+            "type": "app_mention",
+            "user": "U0REPORTER",
+            "text": "<@U0NEWSDESK> bbc.co.uk/news/world-123",
+            "ts": "1699999999.000700",
+            "channel": "C0MENTION",
+        },
+    }
+    req = mention_request(body)
+    assert req is not None and req.url == "https://bbc.co.uk/news/world-123"
