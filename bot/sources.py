@@ -7,6 +7,7 @@ Files and stdin must be UTF-8 text (a BOM is tolerated); URLs go through
 from __future__ import annotations
 
 import asyncio
+import codecs
 import re
 import sys
 import unicodedata
@@ -63,6 +64,13 @@ def _control_ratio(text: str) -> float:
 
 def decode_text_bytes(data: bytes, what: str) -> str:
     """UTF-8 text from a file or stdin, or BinaryInput saying why not."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows "Unicode" text (Notepad, Word's plain-text export): its BOM says so, and
+        # its NUL bytes would otherwise read as a binary file.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BinaryInput(f"{what} starts like UTF-16 text but is not.") from None
     if b"\x00" in data[:1_000_000]:
         raise BinaryInput(f"{what} looks like a binary file, not text (it contains NUL bytes).")
     try:

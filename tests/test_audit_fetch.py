@@ -4,16 +4,25 @@ Content-Types, wrong or missing charsets. Real aiohttp servers on loopback."""
 from __future__ import annotations
 
 import asyncio
+import codecs
 import dataclasses
 import gzip
 import time
 import tracemalloc
 import zlib
+from pathlib import Path
 
 import pytest
 from aiohttp import web
 
-from bot.errors import EmptyInput, FetchFailed, InputTooLarge, InvalidSource, UnsupportedContent
+from bot.errors import (
+    BinaryInput,
+    EmptyInput,
+    FetchFailed,
+    InputTooLarge,
+    InvalidSource,
+    UnsupportedContent,
+)
 from bot.fetch import decode_body, fetch
 from bot.netguard import make_session
 from bot.sources import read_source
@@ -240,3 +249,13 @@ async def test_messages_about_a_long_url_stay_short() -> None:
 
 async def html_handler_blank(_request: web.Request) -> web.Response:
     return web.Response(text="   ", content_type="text/html")
+
+
+async def test_a_utf16_text_file_is_read_not_called_binary(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_bytes("Zoë Müller reported from the café.\n".encode("utf-16"))
+    raw = await read_source(str(path), S)
+    assert raw.content == "Zoë Müller reported from the café.\n"
+    path.write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8")  # a lone surrogate: not text
+    with pytest.raises(BinaryInput, match="UTF-16"):
+        await read_source(str(path), S)
