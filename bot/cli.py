@@ -49,8 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--format", choices=["text", "json", "blocks"], default="text")
     sub.add_parser("diff", help="compare two versions of a story", add_help=False)
     serve = sub.add_parser("serve", help="run the Slack app")
-    serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--port", type=_port, default=None)
     return parser
+
+
+def _port(text: str) -> int:
+    """A TCP port for ``serve --port`` (else argparse's usage error, not a bind traceback)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, not {port}")
+    return port
 
 
 def _source_id(source: str) -> str:

@@ -39,3 +39,14 @@ async def test_odd_file_paths_each_get_one_clear_line(tmp_path: Path) -> None:
     code, out, err = await run_cli("digest", *cases, env={"NEWSDESK_ALLOW_PRIVATE_URLS": "0"})
     assert_clean_failure(code, err, *cases.values())
     assert out == "" and len(err.strip().splitlines()) == len(cases)
+
+
+async def test_serve_with_an_impossible_port_is_a_usage_error(tmp_path: Path) -> None:
+    env = {  # a complete configuration: before, serve got as far as bind() and a traceback
+        "SLACK_BOT_TOKEN": "xoxb-port-test",
+        "SLACK_SIGNING_SECRET": "port-test-secret",
+        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'port.db'}",
+    }
+    code, _out, err = await run_cli("serve", "--port", "99999", env=env)
+    assert code == 2
+    assert_clean_failure(code, err, "a port is 0 to 65535")
