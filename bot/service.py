@@ -360,10 +360,14 @@ class DigestService:
         try:
             if req.response_url:
                 # Works even where the bot is not a member (slash commands, shortcuts).
-                await AsyncWebhookClient(req.response_url, session=self.slack_http()).send(
+                sent = await AsyncWebhookClient(req.response_url, session=self.slack_http()).send(
                     text=text, response_type="ephemeral", replace_original=False
                 )
-                return
+                if sent.status_code == 200:
+                    return
+                # An expired or used-up response_url answers 404 and raises nothing: the
+                # message would be lost, so it goes the Web API way instead.
+                log.warning("response_url refused a reply (HTTP %s)", sent.status_code)
             await client.chat_postEphemeral(
                 channel=req.channel_id,
                 user=req.user_id,

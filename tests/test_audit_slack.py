@@ -302,3 +302,14 @@ def test_a_mention_with_a_schemeless_link_asks_for_that_link() -> None:
     }
     req = mention_request(body)
     assert req is not None and req.url == "https://bbc.co.uk/news/world-123"
+
+
+async def test_an_expired_response_url_does_not_swallow_the_error(harness: Harness) -> None:
+    expired = f"http://127.0.0.1:{harness.fake.port}/expired/r"  # Slack answers 404 here
+    await harness.command(
+        f"{harness.pages}/news/missing", trigger_id="t-expired", response_url=expired
+    )
+    calls = await harness.fake.wait_for("chat.postEphemeral", 1)
+    await harness.service.drain()
+    assert calls[0].params["user"] == "U0REPORTER"
+    assert "404" in calls[0].params["text"]
