@@ -15,10 +15,11 @@ from aiohttp.test_utils import TestServer
 
 from bot.app import create_app
 from bot.server import build_web_app
-from bot.service import DigestService
+from bot.service import DigestService, trusted_url
 from handlers.events import mention_request
 from storage.repo import Store
 from tests.fake_slack import FakeSlack
+from tests.pages import html_handler, serve
 from tests.slack_helpers import SIGNING_SECRET, command_body, event_body, interactive_body
 from tests.test_slack_app import ARTICLE_HTML, STORY_TEXT, Harness, harness, settings_for
 
@@ -313,3 +314,48 @@ async def test_an_expired_response_url_does_not_swallow_the_error(harness: Harne
     await harness.service.drain()
     assert calls[0].params["user"] == "U0REPORTER"
     assert "404" in calls[0].params["text"]
+
+
+# --- a page's claim to be another outlet's story --------------------------------------------
+
+
+def _page_claiming(canonical: str) -> str:
+    return ARTICLE_HTML.replace(
+        "<title>", f'<link rel="canonical" href="{canonical}">\n<title>', 1
+    )
+
+
+async def test_a_canonical_link_to_another_site_is_not_believed(harness: Harness) -> None:
+    real = "https://outlet.example/news/library-sundays"
+    async with serve({"/copy": html_handler(_page_claiming(real))}) as base:
+        posts = await _digested(harness, f"{base}/copy", "t-claim")
+    parent = json.dumps(posts[0]["blocks"])
+    assert f"{base}/copy" in parent and real not in parent  # no outlet.example link
+    assert await harness.store.get_story_by_url(f"{base}/copy") is not None
+    assert await harness.store.get_story_by_url(real) is None  # not filed as its story
+
+
+async def test_a_canonical_link_on_the_same_site_is_kept(harness: Harness) -> None:
+    async def amp(request: web.Request) -> web.Response:
+        page = _page_claiming(f"http://{request.host}/news/story")
+        return web.Response(text=page, content_type="text/html")
+
+    async with serve({"/amp/news/story": amp}) as base:
+        posts = await _digested(harness, f"{base}/amp/news/story", "t-same")
+    assert f"{base}/news/story" in json.dumps(posts[0]["blocks"])
+    assert await harness.store.get_story_by_url(f"{base}/news/story") is not None
+
+
+@pytest.mark.parametrize(
+    ("claimed", "fetched", "kept"),
+    [
+        ("https://www.outlet.example/a", "https://amp.outlet.example/a", True),
+        ("https://outlet.example/a", "https://m.outlet.example/a", True),
+        ("https://outlet.example/a", "https://other.example/a", False),
+        ("https://outlet.example.evil.example/a", "https://outlet.example/a", False),
+        ("not a url at all", "https://outlet.example/a", False),
+        (None, "https://outlet.example/a", False),
+    ],
+)
+def test_trusted_url(claimed: str | None, fetched: str, kept: bool) -> None:
+    assert trusted_url(claimed, fetched) == (claimed if kept else fetched)
