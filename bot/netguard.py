@@ -44,8 +44,10 @@ _EXTRA_BLOCKED: tuple[IPNetwork, ...] = tuple(
         "224.0.0.0/4",  # multicast
         "240.0.0.0/4",  # reserved, and broadcast
         "64:ff9b:1::/48",  # local-use NAT64
+        "3fff::/20",  # documentation (RFC 9637), newer than ipaddress's tables
         "fc00::/7",  # unique local
         "fe80::/10",  # link-local
+        "fec0::/10",  # site-local: deprecated, yet some hosts still route it inside
         "ff00::/8",  # multicast
     )
 )

@@ -116,6 +116,8 @@ def test_a_public_numeric_spelling_is_not_blocked() -> None:
         "http://[::1%25lo]/",
         "http://[fe80::1%25eth0]/",
         "http://[fd00::1]/",  # unique local
+        "http://[fec0::1]/",  # site-local (deprecated, still routed inside some networks)
+        "http://[3fff::1]/",  # documentation, RFC 9637
         "http://[::]/",
         "http://0.0.0.0/",
         "http://evil@127.0.0.1/",  # userinfo is not the host
