@@ -259,3 +259,9 @@ async def test_a_utf16_text_file_is_read_not_called_binary(tmp_path: Path) -> No
     path.write_bytes(codecs.BOM_UTF16_LE + b"\x00\xd8")  # a lone surrogate: not text
     with pytest.raises(BinaryInput, match="UTF-16"):
         await read_source(str(path), S)
+
+
+async def test_a_page_with_a_stray_nul_byte_is_still_read() -> None:
+    body = PAGE.replace("<p>", "<p>\x00", 1).encode()
+    raw = await _get(_raw(body, **{"Content-Type": "text/html; charset=utf-8"}))
+    assert raw.is_html and "Ferry fares will rise by 4%" in raw.content
