@@ -15,7 +15,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.service import WORKING, DigestRequest, DigestService
-from bot.slack_text import CommandKind, parse_command, single_url
+from bot.slack_text import CommandKind, parse_command
 from bot.watch_service import runtime_for, user_tz
 from handlers.views import digest_modal
 
@@ -124,7 +124,9 @@ async def _help(ctx: CommandContext) -> None:
 
 
 async def _again(ctx: CommandContext) -> None:
-    url = single_url(ctx.args)
+    # The same reading as `/digest <link>`: a note around the link, or no https://, is fine.
+    parsed = parse_command(ctx.args, ())
+    url = parsed.args if parsed.kind is CommandKind.URL else None
     if url is None:
         await ctx.respond(
             text=f"Usage: `{COMMAND} again <link>` digests a story anew, even if it was "

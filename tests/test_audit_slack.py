@@ -359,3 +359,13 @@ async def test_a_canonical_link_on_the_same_site_is_kept(harness: Harness) -> No
 )
 def test_trusted_url(claimed: str | None, fetched: str, kept: bool) -> None:
     assert trusted_url(claimed, fetched) == (claimed if kept else fetched)
+
+
+async def test_again_accepts_a_link_with_a_note(harness: Harness) -> None:
+    url = f"{harness.pages}/news/library-sundays"
+    await _digested(harness, url, "t-first")
+    status, _ = await harness.command(f"again see <{url}|the library story>", trigger_id="t-ag")
+    assert status == 200
+    await harness.fake.wait_for("chat.postMessage", 4)  # a fresh parent and digest
+    await harness.service.drain()
+    assert not [r for r in harness.fake.responses if "Usage" in r.get("text", "")]
