@@ -49,8 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--format", choices=["text", "json", "blocks"], default="text")
     sub.add_parser("diff", help="compare two versions of a story", add_help=False)
     serve = sub.add_parser("serve", help="run the Slack app")
-    serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--port", type=_port, default=None)
     return parser
+
+
+def _port(text: str) -> int:
+    """A TCP port for ``serve --port`` (else argparse's usage error, not a bind traceback)."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 0 to 65535, not {port}")
+    return port
 
 
 def _source_id(source: str) -> str:
@@ -90,6 +101,7 @@ def _clean_json(digest_or_article: Any) -> dict[str, Any]:
 
 
 def _run(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.netguard import shown
     from bot.pipeline import build_digest, clean
 
     mode = InputMode(args.input)
@@ -104,7 +116,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             digest = build_digest(article) if args.command == "digest" else Digest(article=article)
         except NewsdeskError as err:
             failures += 1
-            print(f"newsdesk: {source}: {err}", file=sys.stderr)
+            print(f"newsdesk: {shown(source)}: {err}", file=sys.stderr)
             if args.format == "jsonl":
                 error = {"code": err.code, "message": str(err)}
                 _emit_line(

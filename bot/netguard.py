@@ -6,6 +6,10 @@ address that was checked is the address connected to: a DNS answer that changes
 between a check and the connect (rebinding) cannot slip through. IP-literal hosts
 never reach a resolver in aiohttp, so ``check_url`` checks those directly; the
 fetcher calls it for the first URL and again on every redirect hop.
+
+Any port is allowed: the address check is what keeps requests off internal services,
+and every request is a plain GET with our own headers, so an odd port on a public
+host (8080, 8443) is a real web server far more often than an attack.
 """
 
 from __future__ import annotations
@@ -40,8 +44,10 @@ _EXTRA_BLOCKED: tuple[IPNetwork, ...] = tuple(
         "224.0.0.0/4",  # multicast
         "240.0.0.0/4",  # reserved, and broadcast
         "64:ff9b:1::/48",  # local-use NAT64
+        "3fff::/20",  # documentation (RFC 9637), newer than ipaddress's tables
         "fc00::/7",  # unique local
         "fe80::/10",  # link-local
+        "fec0::/10",  # site-local: deprecated, yet some hosts still route it inside
         "ff00::/8",  # multicast
     )
 )
@@ -93,6 +99,25 @@ def parse_ip(host: str) -> IPAddress | None:
         return None
 
 
+def _looks_numeric(host: str) -> bool:
+    # aiohttp's own test for "an IP address, do not resolve": such hosts skip our resolver.
+    return ":" in host or host.replace(".", "").isdigit()
+
+
+def legacy_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    """The address the OS connects to for a non-canonical IPv4 spelling, else None.
+
+    ``2130706433``, ``127.1`` and ``0177.0.0.1`` all mean 127.0.0.1 to inet_aton (and so to
+    getaddrinfo), though ``ipaddress`` rejects them.
+    """
+    if not host.replace(".", "").isdigit():
+        return None
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class AddressPolicy:
     """Which addresses a fetch may connect to.
@@ -117,21 +142,35 @@ class AddressPolicy:
             return True
         return any(ip.version == net.version and ip in net for net in self.allow)
 
-    def check(self, ip: IPAddress, host: str) -> None:
+    def check(self, ip: IPAddress, host: str, *, resolved: bool = False) -> None:
         if not self.permits(ip):
-            raise BlockedAddress(blocked_message(host, ip))
+            raise BlockedAddress(blocked_message(host, None if resolved else ip))
 
     def check_all(self, addresses: Iterable[IPAddress], host: str) -> None:
+        """Check a name's DNS answers; the message does not say which address it had."""
         for ip in addresses:
-            self.check(ip, host)
+            self.check(ip, host, resolved=True)
 
 
-def blocked_message(host: str, ip: IPAddress) -> str:
+def blocked_message(host: str, ip: IPAddress | None) -> str:
+    """Why ``host`` is refused. ``ip`` is shown only for what the person typed: naming the
+    address an internal name resolves to would map the private network for anyone asking."""
+    if ip is None:
+        return (
+            f"Newsdesk does not fetch {host}: the name points to a private, local or reserved "
+            "network address, not a public web page."
+        )
     where = host if host.strip("[]") == str(ip) else f"{host} ({ip})"
     return (
         f"Newsdesk does not fetch {where}: it is a private, local or reserved network address, "
         "not a public web page."
     )
+
+
+def shown(url: str | URL, limit: int = 200) -> str:
+    """``url`` for a message: a pasted 100 kB "link" must not become a 100 kB reply."""
+    text = str(url)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_url(url: str | URL, policy: AddressPolicy) -> URL:
@@ -142,18 +181,33 @@ def check_url(url: str | URL, policy: AddressPolicy) -> URL:
     try:
         parsed = url if isinstance(url, URL) else URL(url)
     except (ValueError, TypeError):
-        raise InvalidSource(f"{url!s} is not a valid web address.") from None
+        raise InvalidSource(f"{shown(url)} is not a valid web address.") from None
     scheme = (parsed.scheme or "").lower()
     if scheme not in ALLOWED_SCHEMES:
-        shown = f"{scheme}:" if scheme else "no scheme"
-        raise InvalidSource(f"Only http and https links can be fetched, not {shown} ({url!s}).")
+        what = f"{scheme}:" if scheme else "no scheme"
+        raise InvalidSource(
+            f"Only http and https links can be fetched, not {what} ({shown(url)})."
+        )
     host = parsed.raw_host
     if not host:
-        raise InvalidSource(f"{url!s} has no host name.")
-    ip = parse_ip(host)
+        raise InvalidSource(f"{shown(url)} has no host name.")
+    ip = parse_ip(host) or legacy_ipv4(host)
     if ip is not None:
         policy.check(ip, host)
+    elif _looks_numeric(host):
+        # aiohttp would connect to this "literal" without asking our resolver (older aiohttp
+        # even to 2130706433 = 127.0.0.1), so what we cannot read as an address is refused.
+        raise InvalidSource(f"{shown(url)} does not have a valid IP address as its host.")
+    elif not valid_hostname(host):
+        # getaddrinfo raises UnicodeError (not OSError) on these: a traceback, not a message.
+        raise InvalidSource(f"{shown(url)} has a host name no web site can have.")
     return parsed
+
+
+def valid_hostname(host: str) -> bool:
+    """DNS limits: 253 characters, labels of 1 to 63 (one trailing dot allowed)."""
+    name = host[:-1] if host.endswith(".") else host
+    return 0 < len(name) <= 253 and all(0 < len(label) <= 63 for label in name.split("."))
 
 
 class GuardedResolver(AbstractResolver):
@@ -185,15 +239,20 @@ _GUARDED: weakref.WeakKeyDictionary[aiohttp.ClientSession, AddressPolicy] = (
 
 
 def make_session(
-    settings: Settings, policy: AddressPolicy | None = None, **kwargs: Any
+    settings: Settings,
+    policy: AddressPolicy | None = None,
+    *,
+    dns: AbstractResolver | None = None,
+    **kwargs: Any,
 ) -> aiohttp.ClientSession:
     """A ClientSession whose every connection goes through ``GuardedResolver``.
 
-    Use one per batch of fetches (the CLI, the watcher) to share connections.
+    Use one per batch of fetches (the CLI, the watcher) to share connections. ``dns``
+    replaces the system resolver under the guard (tests give names fixed answers).
     """
     policy = policy or AddressPolicy.from_settings(settings)
     connector = aiohttp.TCPConnector(
-        resolver=GuardedResolver(policy),
+        resolver=GuardedResolver(policy, dns),
         limit=settings.fetch_concurrency,
         limit_per_host=settings.fetch_per_host,
     )

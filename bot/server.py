@@ -44,7 +44,13 @@ def build_web_app(app: AsyncApp, service: DigestService) -> web.Application:
     """The aiohttp application for HTTP mode."""
 
     async def events(request: web.Request) -> web.Response:
-        bolt_resp = await app.async_dispatch(await to_bolt_request(request))
+        try:
+            bolt_request = await to_bolt_request(request)
+        except ValueError:  # UnicodeDecodeError, JSONDecodeError
+            # Bolt parses the body before it checks the signature: junk from anyone on the
+            # internet was a 500 and a logged traceback. Nothing signed by Slack looks like it.
+            return web.json_response({"error": "invalid request"}, status=400)
+        bolt_resp = await app.async_dispatch(bolt_request)
         return await to_aiohttp_response(bolt_resp)
 
     async def health(_request: web.Request) -> web.Response:

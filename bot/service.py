@@ -15,11 +15,12 @@ import itertools
 import logging
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -28,6 +29,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
+from yarl import URL
 
 from bot.errors import FetchFailed, InvalidSource, NewsdeskError, Paywalled
 from bot.model import Digest, InputMode, RawDocument
@@ -44,6 +46,32 @@ NOT_IN_CHANNEL = {"not_in_channel", "channel_not_found", "is_archived"}
 WORKING = "Working on it..."
 
 
+# Slack tokens: bot/user (xoxb-, xoxp-), app-level (xapp-), rotation (xoxe-, xoxe.xoxb-).
+_SLACK_TOKEN = re.compile(r"\b(xox[a-z]|xapp|xoxe\.xox[a-z])-[A-Za-z0-9-]+")
+
+
+class RedactSlackTokens(logging.Filter):
+    """Masks Slack tokens in a record's text.
+
+    slack_sdk logs every Web API response body at DEBUG, and oauth.v2.access's body is the
+    newly installed workspace's bot token: turning on debug logs must not leak it.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if _SLACK_TOKEN.search(message):
+            record.msg = _SLACK_TOKEN.sub(lambda m: f"{m.group(1)}-(redacted)", message)
+            record.args = None
+        return True
+
+
+# Our Web API clients log here: still under "slack_sdk", so its level settings apply.
+SLACK_API_LOG = logging.getLogger("slack_sdk.web.newsdesk")
+SLACK_API_LOG.addFilter(RedactSlackTokens())
+# aiosqlite logs every statement with its parameters at DEBUG, installations' tokens too.
+logging.getLogger("aiosqlite").addFilter(RedactSlackTokens())
+
+
 def make_client(
     settings: Settings, token: str | None = None, session: aiohttp.ClientSession | None = None
 ) -> AsyncWebClient:
@@ -51,7 +79,9 @@ def make_client(
 
     Pass a long-lived ``session``: without one slack_sdk opens a connection per call.
     """
-    client = AsyncWebClient(token=token, base_url=settings.slack_api_url, session=session)
+    client = AsyncWebClient(
+        token=token, base_url=settings.slack_api_url, session=session, logger=SLACK_API_LOG
+    )
     client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=3))
     return client
 
@@ -83,6 +113,37 @@ class Outcome:
     thread_ts: str | None = None
     story_id: int | None = None
     message: str | None = None
+
+
+# --- which story a page is ---------------------------------------------------------------
+
+# Subdomains that serve the same site's pages (AMP and mobile copies name the main page).
+_SAME_SITE_PREFIXES = ("www.", "m.", "amp.", "mobile.")
+
+
+def _site(url: str) -> str | None:
+    try:
+        host = (URL(url).host or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    for prefix in _SAME_SITE_PREFIXES:
+        if host.startswith(prefix):
+            return host[len(prefix) :]
+    return host or None
+
+
+def trusted_url(claimed: str | None, fetched: str) -> str:
+    """The page's own canonical URL when it is on the site the page came from, else the
+    address it was fetched from.
+
+    A page's <link rel=canonical> / og:url is the page author's claim. Believed across
+    sites, any page could pass itself off as another outlet's story: shown under that
+    outlet's link, and filed (stories are keyed by canonical URL) as that story, so its
+    later "updates" would be posted into the real story's threads.
+    """
+    if claimed and _site(claimed) is not None and _site(claimed) == _site(fetched):
+        return claimed
+    return fetched
 
 
 # --- messages a person reads -------------------------------------------------------------
@@ -331,10 +392,14 @@ class DigestService:
         try:
             if req.response_url:
                 # Works even where the bot is not a member (slash commands, shortcuts).
-                await AsyncWebhookClient(req.response_url, session=self.slack_http()).send(
+                sent = await AsyncWebhookClient(req.response_url, session=self.slack_http()).send(
                     text=text, response_type="ephemeral", replace_original=False
                 )
-                return
+                if sent.status_code == 200:
+                    return
+                # An expired or used-up response_url answers 404 and raises nothing: the
+                # message would be lost, so it goes the Web API way instead.
+                log.warning("response_url refused a reply (HTTP %s)", sent.status_code)
             await client.chat_postEphemeral(
                 channel=req.channel_id,
                 user=req.user_id,
@@ -366,7 +431,13 @@ class DigestService:
             if not req.url.lower().startswith(("http://", "https://")):
                 raise InvalidSource("Newsdesk digests http(s) links only.")
             raw = await read_source(req.url, self.settings, session=self._http())
-            return await self._cpu(digest_raw, raw, InputMode.AUTO, self.settings), raw
+            digest = await self._cpu(digest_raw, raw, InputMode.AUTO, self.settings)
+            meta = digest.article.meta
+            url = trusted_url(meta.url, raw.url or req.url)
+            if url != meta.url:
+                article = replace(digest.article, meta=replace(meta, url=url))
+                digest = replace(digest, article=article)
+            return digest, raw
         return await self._cpu(digest_text, req.text or "", self.settings), None
 
     def _story_lock(self, req: DigestRequest, story_id: int) -> asyncio.Lock:

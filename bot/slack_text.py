@@ -23,6 +23,16 @@ _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^<>]*)?>")
 _BARE_URL = re.compile(r"https?://[^\s<>\"'|]+", re.IGNORECASE)
 _TRAILING_PUNCT = ".,;:!?)]}'\"»”’"
 _SUBCOMMAND_WORD = re.compile(r"[a-z][a-z-]{0,19}")
+# A link-like token in another scheme: "ftp://x", "file:///etc/passwd", "mailto:a@b".
+_OTHER_SCHEME = re.compile(r"<?([a-z][a-z0-9+.-]{1,15}):(?://|(?=\S))\S*", re.IGNORECASE)
+_LINK_SCHEMES = frozenset({"ftp", "ftps", "file", "mailto", "data", "javascript", "gopher", "sftp"})
+# A line this short with a link in it is the link plus a note, not a pasted story.
+LINK_NOTE_WORDS = 40
+# "bbc.co.uk/news/x", "www.example.com": a link typed without its scheme.
+_BARE_DOMAIN = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?(?::\d{1,5})?(?:/\S*)?",
+    re.IGNORECASE,
+)
 
 
 class CommandKind(StrEnum):
@@ -30,6 +40,8 @@ class CommandKind(StrEnum):
     URL = "url"  # one URL, digest it
     TEXT = "text"  # pasted story text
     TOO_LONG = "too_long"  # text Slack probably cut short: open the modal
+    OTHER_LINK = "other_link"  # a link we never fetch (ftp:, file:, mailto:); args = scheme
+    NO_STORY = "no_story"  # only mentions, channels or @here: nothing to digest
     SUB = "sub"  # a registered subcommand (help, again, schedule, ...)
     UNKNOWN = "unknown"  # looks like a subcommand we do not know: show help
 
@@ -176,13 +188,23 @@ def parse_command(text: str | None, known: Collection[str]) -> ParsedCommand:
     words = stripped.split()
     first = words[0]
     rest = stripped[len(first) :].strip()
-    lead_url = single_url(words[0])
-    if lead_url and len(words) <= 12:  # a link with a short note: the link is the story
-        return ParsedCommand(CommandKind.URL, args=lead_url)
     name = first.lower()
     short = len(words) <= 12 and "\n" not in stripped  # a story is longer than a command
     if name in known and short:
         return ParsedCommand(CommandKind.SUB, name=name, args=rest.strip())
+    links = links_in_text(stripped)
+    if links and len(words) <= LINK_NOTE_WORDS and "\n" not in stripped:
+        # "check this <url>", "<url> from this morning": the link is the story, wherever it
+        # sits; before, a link not in first place was digested as a few words of text.
+        return ParsedCommand(CommandKind.URL, args=links[0])
+    other = _OTHER_SCHEME.fullmatch(stripped)
+    if len(words) == 1 and other and other.group(1).lower() in _LINK_SCHEMES:
+        return ParsedCommand(CommandKind.OTHER_LINK, args=other.group(1).lower())
+    if len(words) == 1 and _BARE_DOMAIN.fullmatch(stripped) and "." in stripped.split("/")[0]:
+        # One word that is a web address without https://: never a story to paste.
+        return ParsedCommand(CommandKind.URL, args=_clean_url("https://" + stripped))
+    if not _ANY_MARKUP.sub(" ", stripped).strip():
+        return ParsedCommand(CommandKind.NO_STORY, args=stripped)
     if len(raw) >= SLASH_TEXT_LIMIT:
         return ParsedCommand(CommandKind.TOO_LONG, args=stripped)
     if short and len(words) <= 3 and _SUBCOMMAND_WORD.fullmatch(name):

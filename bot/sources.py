@@ -7,6 +7,7 @@ Files and stdin must be UTF-8 text (a BOM is tolerated); URLs go through
 from __future__ import annotations
 
 import asyncio
+import codecs
 import re
 import sys
 import unicodedata
@@ -18,6 +19,7 @@ import aiohttp
 from bot.errors import BinaryInput, EmptyInput, InputTooLarge, InvalidSource
 from bot.fetch import fetch
 from bot.model import RawDocument
+from bot.netguard import shown
 from config.settings import Settings
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -62,6 +64,13 @@ def _control_ratio(text: str) -> float:
 
 def decode_text_bytes(data: bytes, what: str) -> str:
     """UTF-8 text from a file or stdin, or BinaryInput saying why not."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows "Unicode" text (Notepad, Word's plain-text export): its BOM says so, and
+        # its NUL bytes would otherwise read as a binary file.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BinaryInput(f"{what} starts like UTF-16 text but is not.") from None
     if b"\x00" in data[:1_000_000]:
         raise BinaryInput(f"{what} looks like a binary file, not text (it contains NUL bytes).")
     try:
@@ -105,6 +114,16 @@ def _read_file(path: Path, limit: int) -> bytes:
         raise InvalidSource(f"{path} is a directory, not a file.") from None
     except PermissionError:
         raise InvalidSource(f"Cannot read {path}: permission denied.") from None
+    except OSError as err:  # a name too long, a file used as a folder, a loop of links...
+        reason = (err.strerror or type(err).__name__).lower()
+        raise InvalidSource(f"Cannot read {shown(str(path))}: {reason}.") from None
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # e.g. a pasted "URL" longer than any file name can be
+        return False
 
 
 def _is_url_like(source: str) -> str | None:
@@ -133,7 +152,7 @@ async def read_source(
     if scheme in {"http", "https"}:
         raw = await fetch(source.strip(), settings, session=session)
         if raw.status != 304:
-            check_text(raw.content, f"The page at {source}", settings, is_html=raw.is_html)
+            check_text(raw.content, f"The page at {shown(source)}", settings, is_html=raw.is_html)
         return RawDocument(
             content=raw.content,
             is_html=raw.is_html,
@@ -143,9 +162,9 @@ async def read_source(
             last_modified=raw.last_modified,
             status=raw.status,
         )
-    if scheme is not None and not await asyncio.to_thread(path.exists):
+    if scheme is not None and not await asyncio.to_thread(_exists, path):
         raise InvalidSource(
-            f"Newsdesk reads http(s) links, files and stdin, not {scheme}: links ({source})."
+            f"Newsdesk reads http(s) links, files and stdin, not {scheme}: links ({shown(source)})."
         )
     if not source.strip():
         raise InvalidSource("No source given: pass a URL, a file path or - for stdin.")

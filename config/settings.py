@@ -5,6 +5,7 @@ Secrets are kept out of ``repr`` so they never reach logs or error messages.
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,7 +33,14 @@ def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     raise SettingsError(f"{name} must be 1/0, true/false, yes/no or on/off, not {raw!r}")
 
 
-def _number(env: Mapping[str, str], name: str, default: float, cast: type = float):
+def _number(
+    env: Mapping[str, str],
+    name: str,
+    default: float,
+    cast: type = float,
+    *,
+    most: float = math.inf,
+):
     raw = env.get(name)
     if raw is None or raw.strip() == "":
         return cast(default)
@@ -40,8 +48,12 @@ def _number(env: Mapping[str, str], name: str, default: float, cast: type = floa
         value = cast(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a number, not {raw!r}") from None
+    if not math.isfinite(value):  # float() reads "nan" and "inf": no timeout or cap means that
+        raise SettingsError(f"{name} must be a finite number, not {raw!r}")
     if value < 0:
         raise SettingsError(f"{name} must not be negative")
+    if value > most:
+        raise SettingsError(f"{name} must be at most {most:g}, not {raw!r}")
     return value
 
 
@@ -122,7 +134,7 @@ class Settings:
             slack_app_token=_opt(env, "SLACK_APP_TOKEN"),
             slack_api_url=api_url,
             database_url=database_url,
-            port=_number(env, "PORT", 3000, int),
+            port=_number(env, "PORT", 3000, int, most=65535),  # else a traceback at bind
             allow_private_urls=_bool(env, "NEWSDESK_ALLOW_PRIVATE_URLS", False),
             fetch_connect_timeout=_number(env, "NEWSDESK_FETCH_CONNECT_TIMEOUT", 5.0),
             fetch_total_timeout=_number(env, "NEWSDESK_FETCH_TIMEOUT", 20.0),

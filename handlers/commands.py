@@ -15,7 +15,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.service import WORKING, DigestRequest, DigestService
-from bot.slack_text import CommandKind, parse_command, single_url
+from bot.slack_text import CommandKind, parse_command
 from bot.watch_service import runtime_for, user_tz
 from handlers.views import digest_modal
 
@@ -124,7 +124,9 @@ async def _help(ctx: CommandContext) -> None:
 
 
 async def _again(ctx: CommandContext) -> None:
-    url = single_url(ctx.args)
+    # The same reading as `/digest <link>`: a note around the link, or no https://, is fine.
+    parsed = parse_command(ctx.args, ())
+    url = parsed.args if parsed.kind is CommandKind.URL else None
     if url is None:
         await ctx.respond(
             text=f"Usage: `{COMMAND} again <link>` digests a story anew, even if it was "
@@ -171,6 +173,20 @@ add_subcommand("watching", "watching", "list the stories watched in this channel
 add_subcommand("stop", "stop <n>", "stop watching story n from the watching list", _stop)
 
 
+# Answers in the ack itself: there is nothing to fetch, so no "Working on it..." first.
+NO_STORY = (
+    "There's no story there, only a mention or a channel name. Give me the story's link "
+    f"(`{COMMAND} https://...`) or paste its text after `{COMMAND}`."
+)
+
+
+def other_link_message(scheme: str) -> str:
+    return (
+        f"Newsdesk reads web pages from http:// and https:// links, not {scheme}: links. "
+        f"Paste the story's text instead (`{COMMAND}` on its own opens a box for it)."
+    )
+
+
 async def open_digest_modal(ctx: CommandContext, note: str | None = None) -> None:
     try:
         await ctx.client.views_open(
@@ -213,6 +229,10 @@ async def on_digest(
                 "Paste the story here (in parts if needed) or give its link.",
             )
         )
+    elif parsed.kind is CommandKind.OTHER_LINK:
+        await ack(text=other_link_message(parsed.args))
+    elif parsed.kind is CommandKind.NO_STORY:
+        await ack(text=NO_STORY)
     elif parsed.kind is CommandKind.SUB and parsed.name in SUBCOMMANDS:
         await ack()
         service.spawn(SUBCOMMANDS[parsed.name].handler(ctx))

@@ -23,6 +23,8 @@ def mention_request(body: dict[str, Any]) -> DigestRequest | None:
     parsed = parse_command(rest, {"again", "help"})
     force = parsed.kind is CommandKind.SUB and parsed.name == "again"
     url = first_link({**event, "text": rest})
+    if url is None and parsed.kind is CommandKind.URL:
+        url = parsed.args  # a link typed without https:// ("bbc.co.uk/news/x")
     text = None
     if url is None:
         if parsed.kind is not CommandKind.TEXT:

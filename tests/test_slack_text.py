@@ -36,6 +36,14 @@ KNOWN = {"help", "again", "schedule"}
         ("schedule daily 9am", CommandKind.SUB, "schedule", "daily 9am"),
         ("frobnicate", CommandKind.UNKNOWN, "frobnicate", ""),
         ("frob the thing", CommandKind.UNKNOWN, "frob", "the thing"),
+        ("look at <https://n.example/x|this>", CommandKind.URL, None, "https://n.example/x"),
+        ("<@U1> https://n.example/x.", CommandKind.URL, None, "https://n.example/x"),
+        ("ftp://n.example/story", CommandKind.OTHER_LINK, None, "ftp"),
+        ("<mailto:a@n.example|a@n.example>", CommandKind.OTHER_LINK, None, "mailto"),
+        ("<@U1> <!here>  <#C1|desk>", CommandKind.NO_STORY, None, "<@U1> <!here>  <#C1|desk>"),
+        ("bbc.co.uk/news/world-123", CommandKind.URL, None, "https://bbc.co.uk/news/world-123"),
+        ("www.n.example.", CommandKind.URL, None, "https://www.n.example"),
+        ("U.S.", CommandKind.TEXT, None, "U.S."),
     ],
 )
 def test_parse_command(text: str, kind: CommandKind, name: str | None, args: str) -> None:
