@@ -1,0 +1,238 @@
+"""What each line of a pasted page copy looks like: the pasted-text cleaner's line features.
+
+The cleaner reads every character of the page here, so this is where its time goes.
+Counting is done on a *class view* of the line: one byte per character naming its
+class (lower- or upper-case letter, other word character, space, other white space,
+anything else), made by ``bytes.translate`` and read with ``bytes.count``, both in C,
+instead of regex scans that build a list of words. Lines of ASCII and common typographic
+characters (curly quotes, dashes, no-break spaces) have a view; other lines (accented
+letters, Cyrillic, CJK) are measured with the regexes, which give the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.clean_vocab import (
+    APPEAL,
+    PERSON_RE,
+    TAIL_RE,
+    fold,
+    is_boiler_text,
+    is_caption_text,
+    is_time_ago,
+)
+
+_NOSPACE_RE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+    r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+_THAI_LIKE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_WORD_RE = re.compile(r"\w+")
+_SENT_END = tuple(".!?…:;。！？")
+_CLOSERS = "\"'”’»)]」』）*"
+_CJK_STOP_RE = re.compile(r"[。！？]")
+_MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
+_LOWER_WORD_RE = re.compile(r" [a-z]")
+
+# ---------------------------------------------------------------- the class view
+
+# Class bytes: l (a-z), u (A-Z), d (digit, underscore), " " (space), "\t" (other white
+# space, as str.split sees it), "." (anything else).
+_CLASS_OF_BYTE = bytes(
+    ord(
+        "l" if "a" <= c <= "z"
+        else "u" if "A" <= c <= "Z"
+        else "d" if c.isdigit() or c == "_"
+        else " " if c == " "
+        else "\t" if c.isspace()
+        else "."
+    )
+    for c in map(chr, range(128))
+) + b"." * 128  # fmt: skip
+# Non-ASCII characters common in English copy, none of them a letter, digit or cased:
+# replaced by an ASCII stand-in of the same class, the line keeps its view.
+_STAND_INS = {
+    **dict.fromkeys("’‘“”„‚‹›«»—–‐‑‒―…•·©®™°′″€£¥§¶\u200b", "."),
+    **dict.fromkeys("\xa0\u2002\u2003\u2007\u2009\u200a\u202f\u3000", "\t"),
+}
+# Views read again as words ("w") against separators (" "), and as white space (" ")
+# against the rest ("x").
+_WORD_OF_CLASS = bytes.maketrans(b"lud \t.", b"www   ")
+_SPACE_OF_CLASS = bytes.maketrans(b"lud \t.", b"xxx  x")
+
+
+def class_view(text: str) -> bytes | None:
+    """The line's class view, or None when it holds a character the view has no class for.
+
+    Each stand-in replaces one character with one, so the view's positions are the text's.
+    """
+    if not text.isascii():
+        for char, stand_in in _STAND_INS.items():
+            if char in text:
+                text = text.replace(char, stand_in)
+        if not text.isascii():
+            return None
+    return text.encode("ascii").translate(_CLASS_OF_BYTE)
+
+
+def _starts(view: bytes, after: bytes, first: bytes) -> int:
+    """How many runs of ``first`` follow a byte of ``after`` (or start the view)."""
+    return view.count(after + first) + view.startswith(first)
+
+
+def _view_words(view: bytes) -> int:
+    """Runs of word characters: what ``len(re.findall(r"\\w+", text))`` counts."""
+    return _starts(view.translate(_WORD_OF_CLASS), b" ", b"w")
+
+
+def _view_tokens(view: bytes) -> int:
+    """Runs of non-space characters: what ``len(text.split())`` counts."""
+    return _starts(view.translate(_SPACE_OF_CLASS), b" ", b"x")
+
+
+# ---------------------------------------------------------------- measures
+
+
+def word_units(line: str) -> float:
+    """Length in words; unspaced scripts count about two characters (Thai four) a word."""
+    return _units(line, not line.isascii() and _NOSPACE_RE.search(line) is not None)
+
+
+def _units(line: str, unspaced: bool) -> float:
+    """``word_units`` for a line already known to hold unspaced script or not."""
+    view = None if unspaced else class_view(line)
+    return float(_view_words(view)) if view is not None else _regex_units(line, unspaced)
+
+
+def _regex_units(line: str, unspaced: bool) -> float:
+    """``_units`` for a line without a class view."""
+    if not unspaced:
+        return float(len(_WORD_RE.findall(line)))
+    spaced = _NOSPACE_RE.sub(" ", line)
+    units = float(len(_WORD_RE.findall(spaced)))
+    nospace = _NOSPACE_RE.findall(line)
+    if nospace:
+        thai = len(_THAI_LIKE_RE.findall(line))
+        units += (len(nospace) - thai) / 2 + thai / 4
+    return units
+
+
+def shouting(text: str, view: bytes | None = None) -> bool:
+    """Nine in ten of at least 15 cased characters are capitals ("READ MORE ABOUT IT")."""
+    if view is not None:
+        upper, lower = view.count(b"u"), view.count(b"l")
+        cased = upper + lower
+        return cased >= 15 and upper > 0.9 * cased
+    # Lower case letters in the first part alone often rule it out, at a fraction of the cost:
+    # more than a tenth of all characters in lower case leaves under 90% in upper case.
+    if sum(map(str.islower, text[: len(text) // 4 + 20])) * 10 >= len(text) + 10:
+        return False
+    upper = sum(map(str.isupper, text))
+    cased = upper + sum(map(str.islower, text))
+    return cased >= 15 and upper > 0.9 * cased
+
+
+def title_case_share(text: str, view: bytes | None = None) -> float:
+    """The share of words starting with a letter that start with a capital."""
+    if view is not None:
+        upper = view.count(b" u") + view.count(b"\tu") + view.startswith(b"u")
+        lower = view.count(b" l") + view.count(b"\tl") + view.startswith(b"l")
+        return upper / (upper + lower) if upper + lower else 0.0
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not words:
+        return 0.0
+    return sum(w[0].isupper() for w in words) / len(words)
+
+
+def _menu_like(text: str, view: bytes | None) -> bool:
+    """Separated items ("Home | News | Sport") or mostly capitalised words."""
+    seps = text.count("|") + text.count("/") + text.count("•") + text.count("·")
+    if seps + text.count("»") >= 2 and len(_MENU_SEP_RE.findall(text)) >= 2:
+        return True
+    # Words after a space that start with a-z are lower-case words: a quarter of them (and
+    # one more, a margin for rounding) rule out the title-case test without running it.
+    limit = (_view_tokens(view) if view is not None else len(text.split())) + 4
+    # Counted in the first half first: in prose that is usually enough, and never too many.
+    half = len(text) // 2
+    if view is not None:
+        if view.count(b" l", 0, half) * 4 > limit or view.count(b" l") * 4 > limit:
+            return False
+    elif (
+        len(_LOWER_WORD_RE.findall(text, 0, half)) * 4 > limit
+        or len(_LOWER_WORD_RE.findall(text)) * 4 > limit
+    ):
+        return False
+    return title_case_share(text, view) > 0.75
+
+
+# ---------------------------------------------------------------- the line
+
+
+@dataclass(slots=True)
+class Line:
+    index: int  # position in the list of non-empty lines
+    text: str
+    units: float
+    sentence: bool  # ends like a sentence
+    prose: bool
+    boiler: bool
+    appeal: bool  # asks the reader for something (money, e-mail, consent)
+    caption: bool
+    tail: bool
+    table: bool
+    appeal_words: bool  # holds appeal vocabulary (``appeal`` may spread to neighbours)
+    boiler_words: bool | None  # holds boilerplate vocabulary; None: not looked at (long line)
+    view: bytes | None
+    teaser: bool = False
+    spaced: bool = True  # a blank line on both sides, as <p> paragraphs get
+
+    def at(self, index: int) -> Line:
+        """The same line met again at ``index`` (as first described, before any marking)."""
+        return Line(
+            index, self.text, self.units, self.sentence, self.prose, self.boiler, self.appeal,
+            self.caption, self.tail, self.table, self.appeal_words, self.boiler_words, self.view,
+        )  # fmt: skip
+
+    def has_boiler_words(self) -> bool:
+        if self.boiler_words is None:
+            self.boiler_words = is_boiler_text(fold(self.text))
+        return self.boiler_words
+
+    def shouting(self) -> bool:
+        return shouting(self.text, self.view)
+
+    def title_case_share(self) -> float:
+        return title_case_share(self.text, self.view)
+
+
+def describe(index: int, text: str) -> Line:
+    """The features of one non-empty, stripped line."""
+    ascii_only = text.isascii()  # most lines: no unspaced script, no CJK full stop to look for
+    unspaced = not ascii_only and _NOSPACE_RE.search(text) is not None
+    view = None if unspaced else class_view(text)
+    units = float(_view_words(view)) if view is not None else _regex_units(text, unspaced)
+    low = fold(text)
+    sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or (
+        not ascii_only and bool(_CJK_STOP_RE.search(text))
+    )
+    table = text.count("\t") >= 2
+    # Only a line long enough to be prose needs the menu test.
+    prose = (
+        not table
+        and ((units >= 10 and sentence) or units >= 20)
+        and not (units >= 6 and not unspaced and _menu_like(text, view))
+    )
+    # Only short lines can be furniture by vocabulary alone; skipping the long ones
+    # saves most of the regex time.
+    boiler_words = is_boiler_text(low) if units < 16 else None
+    appeal_hits = APPEAL.count_to_two(low)
+    appeal = appeal_hits >= 1 and (units < 16 or PERSON_RE.search(text) is not None)
+    boiler = bool(boiler_words) or (appeal_hits >= 2 and units < 80) or is_time_ago(text, low)
+    caption = units < 40 and is_caption_text(low)
+    tail = units <= 8 and TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None
+    return Line(
+        index, text, units, sentence, prose, boiler, appeal, caption, tail, table,
+        appeal_hits >= 1, boiler_words, view,
+    )  # fmt: skip
