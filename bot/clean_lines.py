@@ -12,17 +12,18 @@ letters, Cyrillic, CJK) are measured with the regexes, which give the same numbe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.clean_vocab import (
-    APPEAL,
     PERSON_RE,
     TAIL_RE,
+    appeal_count,
     fold,
     is_boiler_text,
     is_caption_text,
     is_time_ago,
 )
+from bot.textmeta import is_date_line, parse_byline, parse_date
 
 _NOSPACE_RE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
@@ -187,6 +188,12 @@ class Line:
     view: bytes | None
     teaser: bool = False
     spaced: bool = True  # a blank line on both sides, as <p> paragraphs get
+    # What the metadata readers make of the line, worked out once when first asked: the
+    # block's head and the header are searched for dates and bylines more than once.
+    _dated: bool = field(default=False, init=False, repr=False)  # _date worked out
+    _date: str | None = field(default=None, init=False, repr=False)
+    _date_line: bool | None = field(default=None, init=False, repr=False)
+    _byline: tuple[str, ...] | None = field(default=None, init=False, repr=False)
 
     def at(self, index: int) -> Line:
         """The same line met again at ``index`` (as first described, before any marking)."""
@@ -199,6 +206,24 @@ class Line:
         if self.boiler_words is None:
             self.boiler_words = is_boiler_text(fold(self.text))
         return self.boiler_words
+
+    def date(self) -> str | None:
+        """The first date in the line (``parse_date``)."""
+        if not self._dated:
+            self._date, self._dated = parse_date(self.text), True
+        return self._date
+
+    def is_date_line(self) -> bool:
+        """Whether the line is mostly a date (``is_date_line``)."""
+        if self._date_line is None:
+            self._date_line = is_date_line(self.text)
+        return self._date_line
+
+    def byline(self) -> tuple[str, ...]:
+        """The names if the line is a "By ..." byline (``parse_byline``), else ()."""
+        if self._byline is None:
+            self._byline = parse_byline(self.text)
+        return self._byline
 
     def shouting(self) -> bool:
         return shouting(self.text, self.view)
@@ -227,7 +252,7 @@ def describe(index: int, text: str) -> Line:
     # Only short lines can be furniture by vocabulary alone; skipping the long ones
     # saves most of the regex time.
     boiler_words = is_boiler_text(low) if units < 16 else None
-    appeal_hits = APPEAL.count_to_two(low)
+    appeal_hits = appeal_count(low)
     appeal = appeal_hits >= 1 and (units < 16 or PERSON_RE.search(text) is not None)
     boiler = bool(boiler_words) or (appeal_hits >= 2 and units < 80) or is_time_ago(text, low)
     caption = units < 40 and is_caption_text(low)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from bot.clean_lines import Line as _Line
 from bot.clean_lines import describe, word_units
 from bot.model import Article, SourceMeta
-from bot.textmeta import find_outlet, is_date_line, parse_byline, parse_date
+from bot.textmeta import find_outlet, parse_byline
 
 __all__ = ["article_from_clean_text", "clean_pasted_text", "word_units"]
 
@@ -53,23 +53,23 @@ def _spread_appeals(lines: list[_Line]) -> None:
     paragraphs addressed to the reader next to it; a paragraph sandwiched
     between two appeal lines belongs to it too.
     """
-    if not any(line.boiler and line.appeal for line in lines):
-        return  # no appeal line for a paragraph to join: the usual page
     n = len(lines)
 
     def appeal_boiler(i: int) -> bool:
         return 0 <= i < n and lines[i].boiler and lines[i].appeal
 
-    changed = True
-    while changed:
-        changed = False
-        for i, line in enumerate(lines):
-            if line.boiler:
-                continue
-            near = appeal_boiler(i - 1) or appeal_boiler(i + 1)
-            if (line.appeal and near) or (appeal_boiler(i - 1) and appeal_boiler(i + 1)):
-                line.boiler = line.appeal = True
-                changed = True
+    # Marking only ever adds lines, so visiting the neighbours of each newly marked line
+    # reaches the same end as sweeping the page until nothing changes, without the sweeps.
+    todo = [j for i in range(n) if appeal_boiler(i) for j in (i - 1, i + 1)]
+    while todo:
+        i = todo.pop()
+        if not 0 <= i < n or lines[i].boiler:
+            continue
+        line = lines[i]
+        near = appeal_boiler(i - 1) or appeal_boiler(i + 1)
+        if (line.appeal and near) or (appeal_boiler(i - 1) and appeal_boiler(i + 1)):
+            line.boiler = line.appeal = True
+            todo += (i - 1, i + 1)
 
 
 def _mark_teasers(lines: list[_Line]) -> None:
@@ -155,7 +155,7 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
         text = lines[i].text
         # A tweet's signature ("— Name (@handle) November 1, 2019") is no dateline.
         if lines[i].units <= 14 and not text.startswith(("—", "–", "-")) and (
-            is_date_line(text) or parse_byline(text)
+            lines[i].is_date_line() or lines[i].byline()
         ):
             start = i + 1
         seen += max(0.0, scores[i])
@@ -259,12 +259,12 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
     date_pos = by_pos = None
     for k in range(len(head) - 1, -1, -1):
         text = head[k].text
-        if date is None and is_date_line(text):
-            date, date_pos = parse_date(text), k
+        if date is None and head[k].is_date_line():
+            date, date_pos = head[k].date(), k
             names = parse_byline(text, need_by=False)
             if names and by_names is None:
                 by_names, by_pos = names, k
-        elif by_names is None and head[k].units <= 12 and (names := parse_byline(text)):
+        elif by_names is None and head[k].units <= 12 and (names := head[k].byline()):
             by_names, by_pos = names, k
     if by_names is None and date_pos is not None:
         # A bare name right next to the date line ("Arpan Rai" / "Thursday 24 October 2024").
@@ -305,7 +305,7 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
             line = head[k]
             if (
                 k in (date_pos, by_pos)
-                or parse_date(line.text)
+                or line.date()
                 or _NUM_DATE_RE.search(line.text)
                 or _STAMP_RE.search(line.text[:40])
             ):
@@ -323,7 +323,7 @@ _NUM_DATE_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b")
 def _headline_like(line: _Line) -> bool:
     if line.caption or line.tail or line.appeal:
         return False
-    if is_date_line(line.text) or parse_byline(line.text) or line.shouting():
+    if line.is_date_line() or line.byline() or line.shouting():
         return False
     return 3 <= line.units <= 30 and not line.text.endswith((".", ":"))
 
@@ -375,8 +375,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     keep = _keep_inside(lines, start, end)
     header = _header_meta(lines, start, url)
     date = header.published or next(
-        (parse_date(lines[i].text) for i in range(start, min(end, start + 3))
-         if is_date_line(lines[i].text)),
+        (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,
     )  # fmt: skip
     body = tuple(lines[i].text for i in range(len(lines)) if keep[i])

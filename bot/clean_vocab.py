@@ -152,6 +152,21 @@ APPEAL_TERMS = (
     r"forums?", r"news tip", r"cookies?", r"privacy policy", r"terms of (?:use|service)",
 )  # fmt: skip
 APPEAL = Vocabulary.of(APPEAL_TERMS, suffix=r"\b")
+# Every appeal term holds one of these, and most lines hold none: a few substring tests
+# (plain C scans) rule a line out for a fraction of a regex search.
+_APPEAL_HINTS = (
+    "donat", "paywall", "subscri", "support", "contribut", "membership", "sign up",
+    "newsletter", "inbox", "mail", "spam", "join our", "forum", "news tip", "cookie",
+    "privacy policy", "terms of ",
+)  # fmt: skip
+
+
+def appeal_count(low: str) -> int:
+    """Appeal terms in the folded line: 0, 1, or 2 for two or more."""
+    for hint in _APPEAL_HINTS:
+        if hint in low:
+            return APPEAL.count_to_two(low)
+    return 0
 
 
 # ------------------------------------------------------------------ captions
