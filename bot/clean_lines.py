@@ -64,18 +64,26 @@ _WORD_OF_CLASS = bytes.maketrans(b"lud \t.", b"www   ")
 _SPACE_OF_CLASS = bytes.maketrans(b"lud \t.", b"xxx  x")
 
 
-def class_view(text: str) -> bytes | None:
-    """The line's class view, or None when it holds a character the view has no class for.
+def plain_text(text: str) -> str | None:
+    """``text`` in ASCII with its typographic characters replaced by stand-ins, or None when
+    it holds other non-ASCII characters. Each stand-in replaces one character with one, so
+    positions in the plain text are positions in ``text``."""
+    if text.isascii():
+        return text
+    for char, stand_in in _STAND_INS.items():
+        if char in text:
+            text = text.replace(char, stand_in)
+    return text if text.isascii() else None
 
-    Each stand-in replaces one character with one, so the view's positions are the text's.
-    """
-    if not text.isascii():
-        for char, stand_in in _STAND_INS.items():
-            if char in text:
-                text = text.replace(char, stand_in)
-        if not text.isascii():
-            return None
-    return text.encode("ascii").translate(_CLASS_OF_BYTE)
+
+def class_view(text: str) -> bytes | None:
+    """The line's class view, or None when it holds a character the view has no class for."""
+    plain = plain_text(text)
+    return None if plain is None else _view_of_plain(plain)
+
+
+def _view_of_plain(plain: str) -> bytes:
+    return plain.encode("ascii").translate(_CLASS_OF_BYTE)
 
 
 def _starts(view: bytes, after: bytes, first: bytes) -> int:
@@ -234,14 +242,19 @@ class Line:
 
 def describe(index: int, text: str) -> Line:
     """The features of one non-empty, stripped line."""
-    ascii_only = text.isascii()  # most lines: no unspaced script, no CJK full stop to look for
-    unspaced = not ascii_only and _NOSPACE_RE.search(text) is not None
-    view = None if unspaced else class_view(text)
-    units = float(_view_words(view)) if view is not None else _regex_units(text, unspaced)
-    low = fold(text)
-    sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or (
-        not ascii_only and bool(_CJK_STOP_RE.search(text))
-    )
+    plain = plain_text(text)
+    if plain is not None:  # most lines: no unspaced script, no CJK full stop, nothing to fold
+        unspaced = False
+        view: bytes | None = _view_of_plain(plain)
+        units = float(_view_words(view))
+        low = text.lower()
+        sentence = text.rstrip(_CLOSERS).endswith(_SENT_END)
+    else:
+        unspaced = _NOSPACE_RE.search(text) is not None
+        view = None if unspaced else class_view(text)
+        units = _regex_units(text, unspaced)
+        low = fold(text)
+        sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
     table = text.count("\t") >= 2
     # Only a line long enough to be prose needs the menu test.
     prose = (
@@ -252,7 +265,10 @@ def describe(index: int, text: str) -> Line:
     # Only short lines can be furniture by vocabulary alone; skipping the long ones
     # saves most of the regex time.
     boiler_words = is_boiler_text(low) if units < 16 else None
-    appeal_hits = appeal_count(low)
+    # The appeal hints are lower-case ASCII words, which stand-ins neither make nor break:
+    # look for them in the plain text, a faster scan.
+    hint_text = low if plain is None or plain is text else plain.lower()
+    appeal_hits = appeal_count(low, hint_text)
     appeal = appeal_hits >= 1 and (units < 16 or PERSON_RE.search(text) is not None)
     boiler = bool(boiler_words) or (appeal_hits >= 2 and units < 80) or is_time_ago(text, low)
     caption = units < 40 and is_caption_text(low)

@@ -161,10 +161,12 @@ _APPEAL_HINTS = (
 )  # fmt: skip
 
 
-def appeal_count(low: str) -> int:
-    """Appeal terms in the folded line: 0, 1, or 2 for two or more."""
+def appeal_count(low: str, hint_text: str | None = None) -> int:
+    """Appeal terms in the folded line: 0, 1, or 2 for two or more. ``hint_text``: where to
+    look for the hints, if not in ``low`` (a copy holding the same lower-case ASCII words)."""
+    hint_text = hint_text or low
     for hint in _APPEAL_HINTS:
-        if hint in low:
+        if hint in hint_text:
             return APPEAL.count_to_two(low)
     return 0
 
