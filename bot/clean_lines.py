@@ -157,23 +157,39 @@ def title_case_share(text: str, view: bytes | None = None) -> float:
 
 def _menu_like(text: str, view: bytes | None) -> bool:
     """Separated items ("Home | News | Sport") or mostly capitalised words."""
-    seps = text.count("|") + text.count("/") + text.count("•") + text.count("·")
-    if seps + text.count("»") >= 2 and len(_MENU_SEP_RE.findall(text)) >= 2:
+    if _separated_items(text):
         return True
+    if view is None:
+        return _title_case_by_regex(text)
     # Words after a space that start with a-z are lower-case words: a quarter of them (and
     # one more, a margin for rounding) rule out the title-case test without running it.
-    limit = (_view_tokens(view) if view is not None else len(text.split())) + 4
-    # Counted in the first half first: in prose that is usually enough, and never too many.
-    half = len(text) // 2
-    if view is not None:
-        if view.count(b" l", 0, half) * 4 > limit or view.count(b" l") * 4 > limit:
-            return False
-    elif (
-        len(_LOWER_WORD_RE.findall(text, 0, half)) * 4 > limit
-        or len(_LOWER_WORD_RE.findall(text)) * 4 > limit
-    ):
+    # There is at most one word more than white-space characters, so that bound often
+    # settles it without counting the words.
+    lower_words = view.count(b" l")
+    if lower_words * 4 > view.count(b" ") + view.count(b"\t") + 5:
+        return False
+    if lower_words * 4 > _view_tokens(view) + 4:
         return False
     return title_case_share(text, view) > 0.75
+
+
+def _separated_items(text: str) -> bool:
+    seps = text.count("|") + text.count("/")
+    if not text.isascii():
+        seps += text.count("•") + text.count("·") + text.count("»")
+    return seps >= 2 and len(_MENU_SEP_RE.findall(text)) >= 2
+
+
+def _title_case_by_regex(text: str) -> bool:
+    """The title-case half of ``_menu_like`` for a line without a class view."""
+    limit = len(text.split()) + 4
+    # Counted in the first half first: in prose that is usually enough, and never too many.
+    half = len(text) // 2
+    if len(_LOWER_WORD_RE.findall(text, 0, half)) * 4 > limit:
+        return False
+    if len(_LOWER_WORD_RE.findall(text)) * 4 > limit:
+        return False
+    return title_case_share(text) > 0.75
 
 
 # ---------------------------------------------------------------- the line

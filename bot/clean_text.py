@@ -251,6 +251,12 @@ def _slug_words(url: str | None) -> set[str]:
     return {w for w in re.split(r"[^a-z]+", path.lower()) if len(w) > 2}
 
 
+def _slug_overlap(text: str, slug: set[str]) -> float:
+    """The share of the URL's slug words that ``text`` holds."""
+    words = {w.lower() for w in _WORD_RE.findall(text)}
+    return len(words & slug) / max(1, len(slug))
+
+
 def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
     """Headline, standfirst, byline and date line from the lines just above the main block."""
     lo = max(0, start - 30)
@@ -281,8 +287,7 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
     for k in range(anchor):
         if not _headline_like(head[k]):
             continue
-        words = {w.lower() for w in _WORD_RE.findall(head[k].text)}
-        overlaps[k] = len(words & slug) / max(1, len(slug)) if slug else 0.0
+        overlaps[k] = _slug_overlap(head[k].text, slug) if slug else 0.0
         score = (
             1.0 + 3.0 * overlaps[k] - 0.05 * (anchor - k) + (0.3 if not head[k].boiler else -1.0)
         )
