@@ -38,9 +38,13 @@ _BRACKETED_RE = re.compile(r"^[\[(][^\])]{0,40}[\])]$")
 def _mark_repeats(lines: list[_Line]) -> None:
     """A line printed twice on one page (menus, teasers, share rows) is furniture."""
     seen: dict[str, int] = {}
+    counted = 0
     for line in lines:
         if line.units >= 2 and not line.table:
             seen[line.text] = seen.get(line.text, 0) + 1
+            counted += 1
+    if len(seen) == counted:
+        return  # every line once: nothing to mark
     for line in lines:
         if seen.get(line.text, 0) > 1:
             line.boiler = True
@@ -60,7 +64,8 @@ def _spread_appeals(lines: list[_Line]) -> None:
 
     # Marking only ever adds lines, so visiting the neighbours of each newly marked line
     # reaches the same end as sweeping the page until nothing changes, without the sweeps.
-    todo = [j for i in range(n) if appeal_boiler(i) for j in (i - 1, i + 1)]
+    marked = [i for i, line in enumerate(lines) if line.boiler and line.appeal]
+    todo = [j for i in marked for j in (i - 1, i + 1)]
     while todo:
         i = todo.pop()
         if not 0 <= i < n or lines[i].boiler:
