@@ -101,7 +101,7 @@ def _view_words(view: bytes) -> int:
     return _starts(view.translate(_WORD_OF_CLASS), b" ", b"w")
 
 
-def _view_tokens(view: bytes) -> int:
+def view_tokens(view: bytes) -> int:
     """Runs of non-space characters: what ``len(text.split())`` counts."""
     return _starts(view.translate(_SPACE_OF_CLASS), b" ", b"x")
 
@@ -173,7 +173,7 @@ def _menu_like(text: str, view: bytes | None) -> bool:
     lower_words = view.count(b" l")
     if lower_words * 4 > view.count(b" ") + view.count(b"\t") + 5:
         return False
-    if lower_words * 4 > _view_tokens(view) + 4:
+    if lower_words * 4 > view_tokens(view) + 4:
         return False
     return title_case_share(text, view) > 0.75
 

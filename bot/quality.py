@@ -11,12 +11,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.clean_lines import class_view, view_tokens
 from bot.errors import NotAnArticle, Paywalled
 from bot.model import Article
 
 # A paragraph of prose: a few words and a sentence ending (headline lists have neither).
 _PROSE_MIN_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$)|[。！？]")
+# . ! ? or … (closing quotes or brackets may follow) before white space or the end, or a CJK
+# full stop. It starts with one character class so that re jumps from candidate to candidate
+# instead of trying every position.
+_SENTENCE_END = re.compile(r"[.!?…。！？](?:(?<=[。！？])|[\"'”’)\]]*(?:\s|$))")
 # Below this much prose there is no story to digest.
 MIN_PROSE_WORDS = 40
 # A paywall notice next to less prose than this is a teaser, not the story.
@@ -114,12 +118,18 @@ def prose_stats(body: tuple[str, ...] | list[str]) -> ProseStats:
     prose: list[float] = []
     headlines = 0
     for p in paragraphs:
-        tokens = p.split()  # once per paragraph, for both the count and the headline test
-        n = _count_tokens(p, tokens)
+        view = class_view(p)
+        if view is not None:  # no CJK in it: the words are the white-space tokens, counted
+            size = view_tokens(view)  # without building a list of them
+            n = float(size)
+        else:
+            tokens = p.split()
+            size, n = len(tokens), _count_tokens(p, tokens)
         counts.append(n)
         if n >= _PROSE_MIN_WORDS and _SENTENCE_END.search(p):
             prose.append(n)
-        headlines += _headline_tokens(p, tokens)
+        if 3 <= size <= 16:  # the headline test's first condition, before splitting
+            headlines += _headline_tokens(p, p.split())
     return ProseStats(
         paragraphs=len(paragraphs),
         prose_paragraphs=len(prose),

@@ -17,6 +17,7 @@ from bot.clean_lines import (
     describe,
     shouting,
     title_case_share,
+    view_tokens,
     word_units,
 )
 from bot.clean_vocab import (
@@ -110,6 +111,7 @@ def test_class_view_counts_match_their_definitions() -> None:
         viewed += 1
         assert len(view) == len(line), line
         assert word_units(line) == len(re.findall(r"\w+", line)), line
+        assert view_tokens(view) == len(line.split()), line
         assert shouting(line, view) == shouting(line), line
         assert title_case_share(line, view) == title_case_share(line), line
         assert _menu_like(line, view) == _menu_like(line, None), line
