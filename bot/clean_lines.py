@@ -53,8 +53,8 @@ _CLASS_OF_BYTE = bytes(
     for c in map(chr, range(128))
 ) + b"." * 128  # fmt: skip
 # Non-ASCII characters common in English copy, none of them a letter, digit or cased:
-# replaced by an ASCII stand-in of the same class, the line keeps its view.
-# Most common first: a line is usually plain after the first one or two.
+# replaced by an ASCII stand-in of the same class, the line keeps its view. Most common
+# first: a line is usually plain after the first one or two.
 _STAND_INS = {
     **dict.fromkeys("’”“", "."),
     "\xa0": "\t",
@@ -92,7 +92,8 @@ def _view_of_plain(plain: str) -> bytes:
 
 
 def _starts(view: bytes, after: bytes, first: bytes) -> int:
-    """How many runs of ``first`` follow a byte of ``after`` (or start the view)."""
+    """Runs of ``first`` bytes in a view of ``after`` and ``first`` bytes only: each run
+    starts the view or follows an ``after``."""
     return view.count(after + first) + view.startswith(first)
 
 
@@ -202,6 +203,8 @@ def _title_case_by_regex(text: str) -> bool:
 
 @dataclass(slots=True)
 class Line:
+    """One non-empty line of the page and what the cleaner makes of it."""
+
     index: int  # position in the list of non-empty lines
     text: str
     units: float
