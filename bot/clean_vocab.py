@@ -50,14 +50,17 @@ class Vocabulary:
     inside: re.Pattern[str]  # a non-word character, then a term
 
     @classmethod
-    def of(cls, terms: tuple[str, ...], *, suffix: str = "") -> Vocabulary:
+    def of(
+        cls, terms: tuple[str, ...], *, suffix: str = "", start_only: tuple[str, ...] = ()
+    ) -> Vocabulary:
         """Each term must start with a letter: a word boundary before it is then the text's
-        start or a non-word character, which is what ``at_start`` and ``inside`` look for."""
-        alternation = _by_first_char(terms)
+        start or a non-word character, which is what ``at_start`` and ``inside`` look for.
+        ``start_only``: terms that count only at the start of the text."""
+        starts = tuple("^" + term for term in start_only)
         return cls(
-            reference=re.compile(r"\b(?:" + "|".join(terms) + ")" + suffix),
-            at_start=re.compile("(?:" + alternation + ")" + suffix),
-            inside=re.compile(r"\W(?:" + alternation + ")" + suffix),
+            reference=re.compile(r"\b(?:" + "|".join(terms + starts) + ")" + suffix),
+            at_start=re.compile("(?:" + _by_first_char(terms + start_only) + ")" + suffix),
+            inside=re.compile(r"\W(?:" + _by_first_char(terms) + ")" + suffix),
         )
 
     def search(self, low: str) -> bool:
@@ -117,9 +120,8 @@ BOILER_TERMS = (
     r"leia\s+(?:também|mais)", r"publicidade", r"compartilhe", r"leggi\s+anche", r"condividi",
     r"pubblicità",
 )  # fmt: skip
-BOILER = Vocabulary.of(BOILER_TERMS)
 # "Related" counts at the very start of a line too ("Related: How the vote went").
-_BOILER_AT_START = re.compile(r"related\b")
+BOILER = Vocabulary.of(BOILER_TERMS, start_only=(r"related\b",))
 # Terms that start with a symbol: a word boundary before one needs a word character before it.
 _BOILER_AFTER_WORD = re.compile(r"\w(?:\(ap\s+photo|/\s*reuters$|©|\(c\)\s*\d{4})")
 # Scripts without word boundaries: the terms stand anywhere.
@@ -133,7 +135,6 @@ def is_boiler_text(low: str) -> bool:
     """Whether the folded line holds boilerplate vocabulary."""
     return (
         BOILER.search(low)
-        or _BOILER_AT_START.match(low) is not None
         or (
             ("(" in low or "/" in low or "©" in low)
             and _BOILER_AFTER_WORD.search(low) is not None
