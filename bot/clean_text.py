@@ -15,8 +15,9 @@ appeals, captions, the article, teasers, comments, footers. The cleaner
    just above the block (see :mod:`bot.textmeta`).
 
 Everything is line-local arithmetic and a few regexes: a 1,000-word page takes
-a few milliseconds. Scripts written without spaces (Chinese, Japanese, Thai)
-are measured in characters so their paragraphs count as prose.
+about half a millisecond, most of it describing the lines (:mod:`bot.clean_lines`,
+vocabularies in :mod:`bot.clean_vocab`). Scripts written without spaces (Chinese,
+Japanese, Thai) are measured in characters so their paragraphs count as prose.
 """
 
 from __future__ import annotations
@@ -24,286 +25,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.clean_lines import Line as _Line
+from bot.clean_lines import describe, word_units
 from bot.model import Article, SourceMeta
-from bot.textmeta import find_outlet, is_date_line, parse_byline, parse_date
+from bot.textmeta import find_outlet, parse_byline
 
-# ---------------------------------------------------------------- line features
+__all__ = ["article_from_clean_text", "clean_pasted_text", "word_units"]
 
-_NOSPACE_RE = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-    r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
-)
-_THAI_LIKE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _WORD_RE = re.compile(r"\w+")
-_SENT_END = tuple(".!?…:;。！？")
-_CLOSERS = "\"'”’»)]」』）*"
-_CJK_STOP_RE = re.compile(r"[。！？]")
-
-
-def word_units(line: str) -> float:
-    """Length in words; unspaced scripts count about two characters (Thai four) a word."""
-    return _units(line, not line.isascii() and _NOSPACE_RE.search(line) is not None)
-
-
-def _units(line: str, unspaced: bool) -> float:
-    """``word_units`` for a line already known to hold unspaced script or not."""
-    if not unspaced:  # the common case: one regex pass, not three
-        return float(len(_WORD_RE.findall(line)))
-    spaced = _NOSPACE_RE.sub(" ", line)
-    units = float(len(_WORD_RE.findall(spaced)))
-    nospace = _NOSPACE_RE.findall(line)
-    if nospace:
-        thai = len(_THAI_LIKE_RE.findall(line))
-        units += (len(nospace) - thai) / 2 + thai / 4
-    return units
-
-
-# Boilerplate vocabulary. A short line that matches is page furniture; a long one
-# is only furniture when the match is an appeal (a paragraph asking for money).
-_BOILER_RE = re.compile(
-    r"""(?ix)
-    \b(?:cookies?|newsletters?|subscribe[drs]?|subscriptions?|sign[\s-]?(?:up|in|out)|log[\s-]?(?:in|out)
-    |register(?:ing)?|my\s+account|privacy(?:\s+policy)?|terms\s+(?:of|and)\s+|all\s+rights\s+reserved
-    |copyright|advertisement|advertising|advertise|sponsored|promoted|share\s+(?:on|this|via|the|article|story)
-    |facebook|twitter|whatsapp|linkedin|pinterest|reddit|instagram|youtube|telegram|e-?mail\s+(?:us|this)
-    |related(?:\s+(?:articles?|stories|content|coverage|topics|posts|news))?\s*:?$|^related\b|read\s+(?:more|next|also)
-    |see\s+also|more\s+(?:from|on|about|stories|news|in)\b|recommended|most\s+(?:read|popular|viewed|shared)
-    |trending|you\s+may\s+(?:also\s+)?like|don'?t\s+miss|also\s+read|comments?|reply|leave\s+a\s+
-    |join\s+(?:the|our)\s+(?:conversation|discussion|commenting)|notifications?|skip\s+to|jump\s+to
-    |main\s+(?:menu|content|story)|continue\s+reading|click(?:ing)?\s+here|follow\s+us|download\s+(?:the|our)\s+app
-    |donat(?:e|ion|ions)|contribut(?:e|ion)|support\s+(?:us|our|independent|quality)|your\s+support
-    |paywalls?|getty\s*images|shutterstock|photo(?:graph)?\s*(?:by|credit)?\s*:|image\s*(?:credit)?\s*:
-    |picture\s*:|credit\s*:|\(ap\s+photo|ap\s+photo/|afp\s+via|/\s*reuters$|file\s+photo|tags?\s*:|topics\s*:
-    |filed\s+under|about\s+the\s+author|print\s+this|back\s+to\s+top|loading|watch\s*:|listen\s*:
-    |min(?:ute)?s?\s+read|updated\s*:|published\s*:|image\s+\d+\s+of\s+\d+|enlarge\s+this|toggle
-    |we\s+use\s+cookies|accept\s+(?:all|cookies)|manage\s+(?:preferences|cookies)|©|\(c\)\s*\d{4}
-    |lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|datenschutz|impressum|anzeige|teilen|abonnieren
-    |à\s+lire\s+aussi|lire\s+aussi|partager|publicité|leer\s+más|lea\s+también|compartir|publicidad
-    |leia\s+(?:também|mais)|publicidade|compartilhe|leggi\s+anche|condividi|pubblicità
-    )
-    |分享|相关(?:阅读|新闻|文章|报道)|责任编辑|编辑：|版权所有|广告|关注我们|関連記事|シェア|広告|続きを読む
-    |อ่านเพิ่มเติม|แชร์|โฆษณา|관련기사|공유하기|광고""",
-)
-# Lines that announce what follows is no longer the article.
-_TAIL_RE = re.compile(
-    r"""(?ix)^(?:
-    comments?(?:\s*\(\d+\))?|\d+\s+comments?|join\s+(?:the|our)\s+\w+|leave\s+a\s+(?:reply|comment)
-    |related(?:\s+\w+)?|read\s+more|more\s+(?:from|on|stories|in)\b.*|recommended(?:\s+\w+)?
-    |you\s+may\s+(?:also\s+)?like.*|most\s+(?:read|popular|viewed)|trending(?:\s+\w+)?|popular\s+\w+
-    |about\s+the\s+author|share\s+this\s+(?:article|story)|tags|topics|filed\s+under.*|site\s+index
-    |site\s+information.*|footer.*|more\s+news|latest(?:\s+news|\s+stories)?|what\s+to\s+read\s+next
-    |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web
-    )\s*:?$""",
-)
-_APPEAL_RE = re.compile(
-    r"(?i)\b(?:donat(?:e|ion|ions|ing)|paywalls?|subscri(?:be|ption|bers?)|your support"
-    r"|support (?:us|our journalism|independent)|contribut(?:e|ion)|membership|sign up"
-    r"|newsletters?|inbox|e-?mails?|spam|unsubscribe|join our|forums?|news tip|cookies?"
-    r"|privacy policy|terms of (?:use|service))\b"
-)
-_CAPTION_RE = re.compile(
-    r"(?i)(?:^(?:photo|image|picture|pic|credit|source|caption|illustration|video|graphic)s?\b\s*[:.|]"
-    r"|^(?:above|below|top|pictured|left|right|main|inset)\s*:"
-    r"|^(?:photo|image|picture|video|illustration)s?\s+(?:by|credit|courtesy)\b"
-    r"|\b(?:getty\s*images|shutterstock|afp|epa|ap\s+photo|reuters|pa\s+(?:wire|media)|alamy"
-    r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|^credit\.{0,3}$|\(photo[^)]*\)\s*$"
-    r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$)"
-)
-_MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
-
-
-# Cheap tests that must pass before the costly regexes above can match: literal pieces
-# every match contains, looked for in the case-folded line. Most lines are prose that
-# holds none of them, and a substring scan costs a fraction of a case-insensitive
-# alternation tried at every position.
-def _literal_trie(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A regex matching any of ``words`` (literally), as a trie so each position is cheap."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        if "" in node:  # a shorter word ends here: containing it is enough
-            return ""
-        alts = [re.escape(c) + emit(sub) for c, sub in sorted(node.items())]
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    return re.compile(emit(trie))
-
-
-def _fold(text: str) -> str:
-    """Lower case as re.IGNORECASE sees it, one character for one: the dotless i, the long s
-    and the dotted capital I equal ASCII letters there but not under str.lower()."""
-    if not text.isascii():
-        text = text.replace("İ", "i").replace("ı", "i").replace("ſ", "s")
-    return text.lower()
-
-
-def _on_folded(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """``rx`` without its case-insensitive flag, for folded text: three to four times faster,
-    and it matches the same lines (the patterns' letters are ASCII or uncased)."""
-    return re.compile(rx.pattern.replace("(?ix)", "(?x)", 1).replace("(?i)", "", 1))
-
-
-_BOILER_HINT = _literal_trie(
-    (
-        "cookie", "newsletter", "subscribe", "subscription", "sign", "log", "register",
-        "account", "privacy", "terms", "reserved", "copyright", "advertis", "sponsored",
-        "promoted", "share", "facebook", "twitter", "whatsapp", "linkedin", "pinterest",
-        "reddit", "instagram", "youtube", "telegram", "mail", "related", "read", "also",
-        "more", "recommended", "most", "trending", "like", "miss", "comment", "reply", "leave",
-        "join", "notification", "skip", "jump", "main", "continue", "click", "follow",
-        "download", "donat", "contribut", "support", "paywall", "getty", "shutterstock",
-        "photo", "image", "picture", "credit", "afp", "reuters", "tag", "topics", "filed",
-        "author", "print", "back", "loading", "watch", "listen", "updated", "published",
-        "enlarge", "toggle", "accept", "manage", "©", "(c)", "lesen", "thema", "datenschutz",
-        "impressum", "anzeige", "teilen", "abonnieren", "lire", "partager", "publicit", "leer",
-        "tambi", "compartir", "publicid", "leia", "compartilhe", "leggi", "condividi",
-        "pubblicit", "分享", "相关", "责任编辑", "编辑：", "版权所有", "广告", "关注我们",
-        "関連記事", "シェア", "広告",
-        "続きを読む", "อ่านเพิ่มเติม", "แชร์", "โฆษณา", "관련기사", "공유하기", "광고",
-    )
-)  # fmt: skip
-_APPEAL_HINT = _literal_trie(
-    (
-        "donat", "paywall", "subscri", "support", "contribut", "membership", "sign up",
-        "newsletter", "inbox", "mail", "spam", "join our", "forum", "news tip", "cookie",
-        "privacy policy", "terms of ",
-    )
-)  # fmt: skip
-_CAPTION_STARTS = (
-    "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
-    "above", "below", "top", "left", "right", "main", "inset",
-)  # fmt: skip
-_CAPTION_ENDS = (
-    "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
-    "istock", "bloomberg", "dpa", "xinhua", "handout",
-)  # fmt: skip
-
-
-def _might_be_caption(low: str) -> bool:
-    """False when _CAPTION_RE cannot match the folded line ``low``: its patterns are
-    anchored at the start, end with a credit word, or hold "(photo" or "(agency/"."""
-    if low.startswith(_CAPTION_STARTS) or ("(" in low and "/" in low) or "(photo" in low:
-        return True
-    end = low.rstrip()
-    if end.endswith(")"):
-        end = end[:-1].rstrip()
-    return end.endswith(_CAPTION_ENDS)
-
-
-_BOILER_FOLDED = _on_folded(_BOILER_RE)
-_APPEAL_FOLDED = _on_folded(_APPEAL_RE)
-_CAPTION_FOLDED = _on_folded(_CAPTION_RE)
-
-
-def _is_boiler_text(low: str) -> bool:
-    return _BOILER_HINT.search(low) is not None and _BOILER_FOLDED.search(low) is not None
-
-
-def _is_appeal_text(low: str) -> bool:
-    return _APPEAL_HINT.search(low) is not None and _APPEAL_FOLDED.search(low) is not None
-
-
-_AGO_RE = re.compile(
-    r"(?i)^(?:\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.*"
-    r"|(?:just\s+now|yesterday|today)$)"
-)
 _BRACKETED_RE = re.compile(r"^[\[(][^\])]{0,40}[\])]$")
-_PERSON_RE = re.compile(r"(?i)\b(?:we|our|us|you|your)\b")
-
-
-@dataclass(slots=True)
-class _Line:
-    index: int  # position in the list of non-empty lines
-    text: str
-    units: float
-    sentence: bool  # ends like a sentence
-    prose: bool
-    boiler: bool
-    appeal: bool  # asks the reader for something (money, e-mail, consent)
-    caption: bool
-    tail: bool
-    table: bool
-    teaser: bool = False
-    spaced: bool = True  # a blank line on both sides, as <p> paragraphs get
-
-
-def _shouting(text: str) -> bool:
-    # Lower case letters in the first part alone often rule it out, at a fraction of the cost:
-    # more than a tenth of all characters in lower case leaves under 90% in upper case.
-    if sum(map(str.islower, text[: len(text) // 4 + 20])) * 10 >= len(text) + 10:
-        return False
-    upper = sum(map(str.isupper, text))
-    cased = upper + sum(map(str.islower, text))
-    return cased >= 15 and upper > 0.9 * cased
-
-
-def _title_case_share(text: str) -> float:
-    words = [w for w in text.split() if w[:1].isalpha()]
-    if not words:
-        return 0.0
-    return sum(w[0].isupper() for w in words) / len(words)
-
-
-def _describe(index: int, text: str) -> _Line:
-    ascii_only = text.isascii()  # most lines: no unspaced script, no CJK full stop to look for
-    unspaced = not ascii_only and _NOSPACE_RE.search(text) is not None
-    units = _units(text, unspaced)
-    low = _fold(text)
-    sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or (
-        not ascii_only and bool(_CJK_STOP_RE.search(text))
-    )
-    table = text.count("\t") >= 2
-    # Only a line long enough to be prose needs the menu test.
-    prose = (
-        not table
-        and ((units >= 10 and sentence) or units >= 20)
-        and not (units >= 6 and not unspaced and _menu_like(text))
-    )
-    # Only short lines can be furniture by vocabulary alone; skipping the long ones
-    # saves most of the regex time.
-    boiler_hit = units < 16 and _is_boiler_text(low)
-    appeal_hits = len(_APPEAL_FOLDED.findall(low)) if _APPEAL_HINT.search(low) else 0
-    appeal = appeal_hits >= 1 and (units < 16 or bool(_PERSON_RE.search(text)))
-    boiler = (
-        (boiler_hit and units < 16)
-        or (appeal_hits >= 2 and units < 80)
-        or bool(_AGO_RE.match(text))
-    )
-    caption = units < 40 and _might_be_caption(low) and bool(_CAPTION_FOLDED.search(low))
-    tail = units <= 8 and bool(_TAIL_RE.match(text.strip(" \t:>»›-–—|•·")))
-    return _Line(index, text, units, sentence, prose, boiler, appeal, caption, tail, table)
-
-
-def _menu_like(text: str) -> bool:
-    """Separated items ("Home | News | Sport") or mostly capitalised words."""
-    seps = text.count("|") + text.count("/") + text.count("•") + text.count("·")
-    if seps + text.count("»") >= 2 and len(_MENU_SEP_RE.findall(text)) >= 2:
-        return True
-    # Words after a space that start with a-z are lower-case words: a quarter of them (and
-    # one more, a margin for rounding) rule out the title-case test without running it.
-    limit = len(text.split()) + 4
-    # Counted in the first half first: in prose that is usually enough, and never too many.
-    if len(_LOWER_WORD_RE.findall(text, 0, len(text) // 2)) * 4 > limit:
-        return False
-    if len(_LOWER_WORD_RE.findall(text)) * 4 > limit:
-        return False
-    return _title_case_share(text) > 0.75
-
-
-_LOWER_WORD_RE = re.compile(r" [a-z]")
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
     """A line printed twice on one page (menus, teasers, share rows) is furniture."""
     seen: dict[str, int] = {}
+    counted = 0
     for line in lines:
         if line.units >= 2 and not line.table:
             seen[line.text] = seen.get(line.text, 0) + 1
+            counted += 1
+    if len(seen) == counted:
+        return  # every line once: nothing to mark
     for line in lines:
         if seen.get(line.text, 0) > 1:
             line.boiler = True
@@ -316,23 +58,24 @@ def _spread_appeals(lines: list[_Line]) -> None:
     paragraphs addressed to the reader next to it; a paragraph sandwiched
     between two appeal lines belongs to it too.
     """
-    if not any(line.boiler and line.appeal for line in lines):
-        return  # no appeal line for a paragraph to join: the usual page
     n = len(lines)
 
     def appeal_boiler(i: int) -> bool:
         return 0 <= i < n and lines[i].boiler and lines[i].appeal
 
-    changed = True
-    while changed:
-        changed = False
-        for i, line in enumerate(lines):
-            if line.boiler:
-                continue
-            near = appeal_boiler(i - 1) or appeal_boiler(i + 1)
-            if (line.appeal and near) or (appeal_boiler(i - 1) and appeal_boiler(i + 1)):
-                line.boiler = line.appeal = True
-                changed = True
+    # Marking only ever adds lines, so visiting the neighbours of each newly marked line
+    # reaches the same end as sweeping the page until nothing changes, without the sweeps.
+    marked = [i for i, line in enumerate(lines) if line.boiler and line.appeal]
+    todo = [j for i in marked for j in (i - 1, i + 1)]
+    while todo:
+        i = todo.pop()
+        if not 0 <= i < n or lines[i].boiler:
+            continue
+        line = lines[i]
+        near = appeal_boiler(i - 1) or appeal_boiler(i + 1)
+        if (line.appeal and near) or (appeal_boiler(i - 1) and appeal_boiler(i + 1)):
+            line.boiler = line.appeal = True
+            todo += (i - 1, i + 1)
 
 
 def _mark_teasers(lines: list[_Line]) -> None:
@@ -418,7 +161,7 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
         text = lines[i].text
         # A tweet's signature ("— Name (@handle) November 1, 2019") is no dateline.
         if lines[i].units <= 14 and not text.startswith(("—", "–", "-")) and (
-            is_date_line(text) or parse_byline(text)
+            lines[i].is_date_line() or lines[i].byline()
         ):
             start = i + 1
         seen += max(0.0, scores[i])
@@ -459,7 +202,7 @@ def _linkish_run(lines: list[_Line], i: int, start: int, end: int) -> bool:
     run = [ln for ln in lines[a : b + 1] if not (ln.boiler or ln.caption)]
     if len(run) < 2:
         return False
-    return sum(_title_case_share(ln.text) for ln in run) / len(run) > RUN_TITLE
+    return sum(ln.title_case_share() for ln in run) / len(run) > RUN_TITLE
 
 
 def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
@@ -469,7 +212,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
         if line.boiler or line.caption or line.tail or _BRACKETED_RE.match(line.text):
             keep[i] = False
             continue
-        if line.units >= 6 and _shouting(line.text):
+        if line.units >= 6 and line.shouting():
             keep[i] = False  # an all-capitals "READ MORE"-style link set into the text
             continue
         if line.prose or line.table:
@@ -482,10 +225,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     kept = [i for i in range(start, end) if keep[i]]
     for i in reversed(kept[1:]):
         line = lines[i]
-        low = _fold(line.text)
-        if line.units < 60 and (
-            _is_appeal_text(low) or _is_boiler_text(low)
-        ):
+        if line.units < 60 and (line.appeal_words or line.has_boiler_words()):
             keep[i] = False
         else:
             break
@@ -517,6 +257,12 @@ def _slug_words(url: str | None) -> set[str]:
     return {w for w in re.split(r"[^a-z]+", path.lower()) if len(w) > 2}
 
 
+def _slug_overlap(text: str, slug: set[str]) -> float:
+    """The share of the URL's slug words that ``text`` holds."""
+    words = {w.lower() for w in _WORD_RE.findall(text)}
+    return len(words & slug) / max(1, len(slug))
+
+
 def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
     """Headline, standfirst, byline and date line from the lines just above the main block."""
     lo = max(0, start - 30)
@@ -525,12 +271,12 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
     date_pos = by_pos = None
     for k in range(len(head) - 1, -1, -1):
         text = head[k].text
-        if date is None and is_date_line(text):
-            date, date_pos = parse_date(text), k
+        if date is None and head[k].is_date_line():
+            date, date_pos = head[k].date(), k
             names = parse_byline(text, need_by=False)
             if names and by_names is None:
                 by_names, by_pos = names, k
-        elif by_names is None and head[k].units <= 12 and (names := parse_byline(text)):
+        elif by_names is None and head[k].units <= 12 and (names := head[k].byline()):
             by_names, by_pos = names, k
     if by_names is None and date_pos is not None:
         # A bare name right next to the date line ("Arpan Rai" / "Thursday 24 October 2024").
@@ -547,8 +293,7 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
     for k in range(anchor):
         if not _headline_like(head[k]):
             continue
-        words = {w.lower() for w in _WORD_RE.findall(head[k].text)}
-        overlaps[k] = len(words & slug) / max(1, len(slug)) if slug else 0.0
+        overlaps[k] = _slug_overlap(head[k].text, slug) if slug else 0.0
         score = (
             1.0 + 3.0 * overlaps[k] - 0.05 * (anchor - k) + (0.3 if not head[k].boiler else -1.0)
         )
@@ -571,7 +316,7 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
             line = head[k]
             if (
                 k in (date_pos, by_pos)
-                or parse_date(line.text)
+                or line.date()
                 or _NUM_DATE_RE.search(line.text)
                 or _STAMP_RE.search(line.text[:40])
             ):
@@ -589,7 +334,7 @@ _NUM_DATE_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b")
 def _headline_like(line: _Line) -> bool:
     if line.caption or line.tail or line.appeal:
         return False
-    if is_date_line(line.text) or parse_byline(line.text) or _shouting(line.text):
+    if line.is_date_line() or line.byline() or line.shouting():
         return False
     return 3 <= line.units <= 30 and not line.text.endswith((".", ":"))
 
@@ -602,6 +347,24 @@ def _split_lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n")]
 
 
+def _describe_lines(all_lines: list[str]) -> list[_Line]:
+    """The non-empty lines, described; a line met again (menus, share rows) is described once."""
+    lines: list[_Line] = []
+    seen: dict[str, _Line] = {}
+    last = len(all_lines) - 1
+    for i, text in enumerate(all_lines):
+        if not text:
+            continue
+        known = seen.get(text)
+        if known is None:
+            line = seen[text] = describe(len(lines), text)
+        else:
+            line = known.at(len(lines))
+        line.spaced = (i == 0 or not all_lines[i - 1]) and (i == last or not all_lines[i + 1])
+        lines.append(line)
+    return lines
+
+
 def clean_pasted_text(text: str, url: str | None = None) -> Article:
     """Remove a pasted page's boilerplate and read its metadata.
 
@@ -609,17 +372,8 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     standfirst, byline or date line); ``Article.removed`` every dropped line,
     verbatim, in page order.
     """
-    all_lines = _split_lines(text)
-    raw: list[str] = []
-    lines: list[_Line] = []
-    for i, t in enumerate(all_lines):
-        if t:
-            line = _describe(len(raw), t)
-            line.spaced = (i == 0 or not all_lines[i - 1]) and (
-                i + 1 == len(all_lines) or not all_lines[i + 1]
-            )
-            raw.append(t)
-            lines.append(line)
+    lines = _describe_lines(_split_lines(text))
+    raw = [line.text for line in lines]
     _mark_repeats(lines)
     _spread_appeals(lines)
     if TEASERS:
@@ -632,8 +386,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     keep = _keep_inside(lines, start, end)
     header = _header_meta(lines, start, url)
     date = header.published or next(
-        (parse_date(lines[i].text) for i in range(start, min(end, start + 3))
-         if is_date_line(lines[i].text)),
+        (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,
     )  # fmt: skip
     body = tuple(lines[i].text for i in range(len(lines)) if keep[i])

@@ -10,14 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
+from bot.clean_lines import class_view, view_tokens
 from bot.errors import NotAnArticle, Paywalled
 from bot.model import Article
 
 # A paragraph of prose: a few words and a sentence ending (headline lists have neither).
 _PROSE_MIN_WORDS = 8
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$)|[。！？]")
+# . ! ? or … (closing quotes or brackets may follow) before white space or the end, or a CJK
+# full stop. It starts with one character class so that re jumps from candidate to candidate
+# instead of trying every position.
+_SENTENCE_END = re.compile(r"[.!?…。！？](?:(?<=[。！？])|[\"'”’)\]]*(?:\s|$))")
 # Below this much prose there is no story to digest.
 MIN_PROSE_WORDS = 40
 # A paywall notice next to less prose than this is a teaser, not the story.
@@ -66,10 +69,16 @@ class ProseStats:
 
 def word_count(text: str) -> float:
     """Words, with unspaced CJK text counted as one word per two characters."""
-    if not _CJK.search(text):  # the common case, without a regex call per word
-        return float(len(text.split()))
+    return _count_tokens(text, text.split())
+
+
+def _count_tokens(text: str, tokens: list[str]) -> float:
+    """``word_count`` of ``text`` split into ``tokens`` already."""
+    # The common case, without a regex call per word; ASCII text needs no CJK search at all.
+    if text.isascii() or not _CJK.search(text):
+        return float(len(tokens))
     total = 0.0
-    for token in text.split():
+    for token in tokens:
         cjk = len(_CJK.findall(token))
         total += max(1.0, cjk / 2) if cjk else 1.0
     return total
@@ -81,7 +90,11 @@ def is_prose(paragraph: str) -> bool:
 
 def is_headline_like(paragraph: str) -> bool:
     """A short line with no sentence ending, not a table row or a list of figures."""
-    words = paragraph.split()
+    return _headline_tokens(paragraph, paragraph.split())
+
+
+def _headline_tokens(paragraph: str, words: list[str]) -> bool:
+    """``is_headline_like`` of ``paragraph`` split into ``words`` already."""
     if not 3 <= len(words) <= 16 or _ENDS_SENTENCE.search(paragraph):
         return False
     return sum(1 for w in words if _TABLE_OR_NUMBER.search(w)) <= 1
@@ -101,15 +114,26 @@ def join_wrapped(lines: list[str] | tuple[str, ...]) -> list[str]:
 
 def prose_stats(body: tuple[str, ...] | list[str]) -> ProseStats:
     paragraphs = join_wrapped([p for p in body if p.strip()])
-    counts = [word_count(p) for p in paragraphs]  # once per paragraph: it is the costly part
-    prose = [
-        n for p, n in zip(paragraphs, counts, strict=True)
-        if n >= _PROSE_MIN_WORDS and _SENTENCE_END.search(p)
-    ]  # fmt: skip
+    counts: list[float] = []
+    prose: list[float] = []
+    headlines = 0
+    for p in paragraphs:
+        view = class_view(p)
+        if view is not None:  # no CJK in it: the words are the white-space tokens, counted
+            size = view_tokens(view)  # without building a list of them
+            n = float(size)
+        else:
+            tokens = p.split()
+            size, n = len(tokens), _count_tokens(p, tokens)
+        counts.append(n)
+        if n >= _PROSE_MIN_WORDS and _SENTENCE_END.search(p):
+            prose.append(n)
+        if 3 <= size <= 16:  # the headline test's first condition, before splitting
+            headlines += _headline_tokens(p, p.split())
     return ProseStats(
         paragraphs=len(paragraphs),
         prose_paragraphs=len(prose),
-        headline_paragraphs=sum(1 for p in paragraphs if is_headline_like(p)),
+        headline_paragraphs=headlines,
         prose_words=round(sum(prose)),
         words=round(sum(counts)),
     )
@@ -146,6 +170,28 @@ def _paywalled(article: Article) -> Paywalled:
     )
 
 
+class _Page:
+    """The source page's visible text, read when a check first needs it (a real story
+    rarely does), and only once."""
+
+    __slots__ = ("_lines", "_source", "_visible")
+
+    def __init__(self, source_text: str) -> None:
+        self._source = source_text
+        self._lines: list[str] | None = None
+        self._visible: str | None = None
+
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = _visible_lines(self._source)
+        return self._lines
+
+    def visible(self) -> str:
+        if self._visible is None:
+            self._visible = " ".join(self.lines())  # phrases can straddle tags or line breaks
+        return self._visible
+
+
 def check_article(article: Article, source_text: str) -> None:
     """Raise NotAnArticle or Paywalled when ``article`` is not a story we can digest.
 
@@ -154,29 +200,21 @@ def check_article(article: Article, source_text: str) -> None:
     read only when needed, once.
     """
     stats = prose_stats(article.body)
-
-    @cache
-    def lines() -> list[str]:
-        return _visible_lines(source_text)
-
-    @cache
-    def visible() -> str:
-        return " ".join(lines())  # phrases can straddle tags or line breaks
-
+    page = _Page(source_text)
     if stats.prose_words < PAYWALL_MAX_PROSE_WORDS and (
-        _PAYWALL.search(visible()) or any(_PAYWALL.search(p) for p in article.body)
+        _PAYWALL.search(page.visible()) or any(_PAYWALL.search(p) for p in article.body)
     ):
         raise _paywalled(article)
     if (
         stats.prose_words < LOGIN_MAX_PROSE_WORDS
         and _PASSWORD_FIELD.search(source_text)
-        and len({m.group(0).lower() for m in _LOGIN.finditer(visible())}) >= 2
+        and len({m.group(0).lower() for m in _LOGIN.finditer(page.visible())}) >= 2
     ):
         raise NotAnArticle(
             "This looks like a login page, not an article. Send the story's own link, "
             "or paste its text."
         )
-    if _looks_like_front_page(stats, lines):
+    if _looks_like_front_page(stats, page.lines):
         raise NotAnArticle(
             "This looks like a home page or section front (a list of headlines), not a single "
             "article. Open the story and send its own link."

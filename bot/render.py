@@ -41,9 +41,7 @@ MAX_FALLBACK: Final = 600
 
 ELLIPSIS: Final = "…"
 _USER_ID_RE: Final = re.compile(r"<?@?([UW][A-Z0-9]{2,})>?")
-_SPACES_RE: Final = re.compile(r"\s+")
 _QUOTE_MARKS: Final = '“”"'
-_ESCAPES: Final = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 
 # --- text helpers ------------------------------------------------------------------------------
@@ -51,11 +49,19 @@ _ESCAPES: Final = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 
 def escape(text: str) -> str:
     """Escape the three characters Slack mrkdwn treats as control characters."""
-    return text.translate(_ESCAPES)
+    # Most text holds none of them; str.translate would look up every character.
+    if "&" in text or "<" in text or ">" in text:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 def _one_line(text: str) -> str:
-    return _SPACES_RE.sub(" ", text).strip()
+    """``text`` with every run of white space one space, and none at the ends."""
+    # Non-printable characters include every white space but the plain space: text that is
+    # printable, without double or outer spaces, is already one line (most text is).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())  # split() and strip() know the white space \s matches
 
 
 def _clip(text: str, limit: int) -> str:

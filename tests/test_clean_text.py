@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -212,3 +213,33 @@ def test_seed_independent_duma_treaty() -> None:
     ):
         assert junk not in joined, junk
     assert len(article.body) == 15
+
+
+def test_month_stems_cover_every_month_name() -> None:
+    """parse_date skips the month-name patterns for a line without a stem: every name the
+    patterns know must hold one, in any case."""
+    from bot import textmeta
+
+    names = re.search(r"\(\?P<mon>(.*)\)\\\.\?", textmeta._MON)
+    assert names
+    for alternative in names.group(1).split("|"):
+        for name in {re.sub(r"\(\?:|\)\??|\?", "", alternative), alternative.split("(")[0]}:
+            assert textmeta._names_a_month(name.upper()), name
+
+
+@pytest.mark.parametrize(
+    ("text", "word_list", "expected"),
+    [
+        ("Jill Disis, CNN Business", "_NOT_BARE", True),
+        ("Busy Businesses", "_NOT_BARE", False),
+        ("PHOTOS by Jo", "_NOT_BARE", True),
+        ("Jane Doe", "_NOT_NAMES", False),
+        ("The Staff", "_NOT_NAMES", True),
+        ("Staffordshire", "_NOT_NAMES", False),
+        ("comments-disabled", "_NOT_NAMES", True),
+    ],
+)
+def test_word_lists_match_whole_words(text: str, word_list: str, expected: bool) -> None:
+    from bot import textmeta
+
+    assert textmeta._holds_any(text, getattr(textmeta, word_list)) is expected

@@ -107,3 +107,16 @@ def test_hard_wrapped_lines_are_rejoined() -> None:
     assert join_wrapped(lines) == [" ".join(lines)]
     assert prose_stats(lines).prose_paragraphs == 1
     assert join_wrapped(HEADLINES) == HEADLINES
+
+
+def test_sentence_end_matches_its_definition() -> None:
+    """The sentence-end pattern is written for speed; it finds what the plain one finds."""
+    import re
+
+    from bot.quality import _SENTENCE_END
+
+    definition = re.compile(r"[.!?…][\"'”’)\]]*(\s|$)|[。！？]")
+    samples = ["No end", "Ends.", "Ends.”", "Mid. sentence", "3.5% rise", "e.g.x", "。", "是的！",
+               "Why?) so", "Wait…", "“Quote.”) next", "a.b.c", "", ".", "!”’"]  # fmt: skip
+    for text in samples:
+        assert bool(_SENTENCE_END.search(text)) == bool(definition.search(text)), text

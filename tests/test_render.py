@@ -305,3 +305,17 @@ def test_a_split_quote_shows_the_gap_between_its_pieces() -> None:
     assert "“We will build it,” … “And we will pay for it.”" in out
     blocks = " ".join(_texts(render_blocks(_digest(body, attributions=attrs))))
     assert "“We will build it,” … “And we will pay for it.”" in blocks
+
+
+def test_escape_and_one_line_match_their_definitions() -> None:
+    """The fast paths give what str.translate and re.sub(r"\\s+") gave, for every kind of
+    white space and control character."""
+    from bot.render import _one_line
+
+    table = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+    odd = [chr(c) for c in range(0x3100) if chr(c).isspace() or not chr(c).isprintable()]
+    samples = ["plain words", " lead", "trail ", "two  spaces", "a&b <c> d", "", " "]
+    samples += [f"a{c}b" for c in odd] + [f"{c}x{c}{c}y{c}" for c in odd]
+    for text in samples:
+        assert escape(text) == text.translate(table), repr(text)
+        assert _one_line(text) == re.sub(r"\s+", " ", text).strip(), repr(text)

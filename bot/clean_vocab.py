@@ -1,0 +1,246 @@
+"""The pasted-text cleaner's vocabularies: words that mark a line as page furniture.
+
+Each vocabulary is a tuple of regex *terms* on case-folded text (see :func:`fold`), and
+means what ``\\b(?:term|term|...)`` means. That alternation is slow in ``re``: it tries
+every term at every position of the line. :class:`Vocabulary` gives the same answers
+faster: terms are grouped by their first letter, so a position costs one letter test
+per group, and a match is tried only at the line's start and after a non-word
+character, which ``re`` finds with a quick character-class scan instead of a full
+attempt per position. ``Vocabulary.reference`` is the plain alternation, kept as the
+definition (the tests check the two agree).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def fold(text: str) -> str:
+    """Lower case as re.IGNORECASE sees it, one character for one: the dotless i, the long s
+    and the dotted capital I equal ASCII letters there but not under str.lower()."""
+    if not text.isascii():
+        text = text.replace("İ", "i").replace("ı", "i").replace("ſ", "s")
+    return text.lower()
+
+
+def _by_first_char(terms: tuple[str, ...]) -> str:
+    """``terms`` as one alternation factored by first character ("c(?:ookies?|opyright)").
+
+    Only terms with the same first character can match at one position, and their order
+    among themselves is kept, so every search finds the same match as the plain alternation.
+    """
+    groups: dict[str, list[str]] = {}
+    for term in terms:
+        if not re.match(r"\w", term[0]):
+            raise ValueError(f"a vocabulary term must start with a letter: {term!r}")
+        groups.setdefault(term[0], []).append(term[1:])
+    return "|".join(
+        re.escape(first) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        for first, rests in groups.items()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Terms that start a word, matched fast (see the module docstring)."""
+
+    reference: re.Pattern[str]  # \b(?:terms), the definition
+    at_start: re.Pattern[str]  # a term at the start of the text
+    inside: re.Pattern[str]  # a non-word character, then a term
+
+    @classmethod
+    def of(
+        cls, terms: tuple[str, ...], *, suffix: str = "", start_only: tuple[str, ...] = ()
+    ) -> Vocabulary:
+        """Each term must start with a letter: a word boundary before it is then the text's
+        start or a non-word character, which is what ``at_start`` and ``inside`` look for.
+        ``start_only``: terms that count only at the start of the text."""
+        starts = tuple("^" + term for term in start_only)
+        return cls(
+            reference=re.compile(r"\b(?:" + "|".join(terms + starts) + ")" + suffix),
+            at_start=re.compile("(?:" + _by_first_char(terms + start_only) + ")" + suffix),
+            inside=re.compile(r"\W(?:" + _by_first_char(terms) + ")" + suffix),
+        )
+
+    def search(self, low: str) -> bool:
+        """Whether a term occurs in ``low``, the folded text."""
+        return self.at_start.match(low) is not None or self.inside.search(low) is not None
+
+    def count_to_two(self, low: str) -> int:
+        """How many times terms occur, as ``findall`` counts them: 0, 1, or 2 for two or more.
+
+        Terms end with a word character, so the next match never starts where one ends and
+        searching on from the end of the first finds findall's second.
+        """
+        first = self.at_start.match(low) or self.inside.search(low)
+        if first is None:
+            return 0
+        return 2 if self.inside.search(low, first.end()) is not None else 1
+
+
+# ------------------------------------------------------------------ boilerplate
+
+# A short line holding one of these is page furniture.
+BOILER_TERMS = (
+    # accounts, newsletters, consent, legal
+    r"cookies?", r"newsletters?", r"subscribe[drs]?", r"subscriptions?", r"sign[\s-]?(?:up|in|out)",
+    r"log[\s-]?(?:in|out)", r"register(?:ing)?", r"my\s+account", r"privacy(?:\s+policy)?",
+    r"terms\s+(?:of|and)\s+", r"all\s+rights\s+reserved", r"copyright",
+    # advertising and sharing
+    r"advertisement", r"advertising", r"advertise", r"sponsored", r"promoted",
+    r"share\s+(?:on|this|via|the|article|story)", r"facebook", r"twitter", r"whatsapp",
+    r"linkedin", r"pinterest", r"reddit", r"instagram", r"youtube", r"telegram",
+    r"e-?mail\s+(?:us|this)",
+    # links to other stories
+    r"related(?:\s+(?:articles?|stories|content|coverage|topics|posts|news))?\s*:?$",
+    r"read\s+(?:more|next|also)", r"see\s+also", r"more\s+(?:from|on|about|stories|news|in)\b",
+    r"recommended", r"most\s+(?:read|popular|viewed|shared)", r"trending",
+    r"you\s+may\s+(?:also\s+)?like", r"don'?t\s+miss", r"also\s+read",
+    # comments, navigation, calls to action
+    r"comments?", r"reply", r"leave\s+a\s+",
+    r"join\s+(?:the|our)\s+(?:conversation|discussion|commenting)", r"notifications?",
+    r"skip\s+to", r"jump\s+to", r"main\s+(?:menu|content|story)", r"continue\s+reading",
+    r"click(?:ing)?\s+here", r"follow\s+us", r"download\s+(?:the|our)\s+app",
+    r"donat(?:e|ion|ions)", r"contribut(?:e|ion)", r"support\s+(?:us|our|independent|quality)",
+    r"your\s+support", r"paywalls?",
+    # pictures and credits
+    r"getty\s*images", r"shutterstock", r"photo(?:graph)?\s*(?:by|credit)?\s*:",
+    r"image\s*(?:credit)?\s*:", r"picture\s*:", r"credit\s*:", r"ap\s+photo/", r"afp\s+via",
+    r"file\s+photo",
+    # tags, widgets, stamps
+    r"tags?\s*:", r"topics\s*:", r"filed\s+under", r"about\s+the\s+author", r"print\s+this",
+    r"back\s+to\s+top", r"loading", r"watch\s*:", r"listen\s*:", r"min(?:ute)?s?\s+read",
+    r"updated\s*:", r"published\s*:", r"image\s+\d+\s+of\s+\d+", r"enlarge\s+this", r"toggle",
+    r"we\s+use\s+cookies", r"accept\s+(?:all|cookies)", r"manage\s+(?:preferences|cookies)",
+    # German, French, Spanish, Portuguese, Italian
+    r"lesen\s+sie\s+(?:auch|mehr)", r"mehr\s+zum\s+thema", r"datenschutz", r"impressum",
+    r"anzeige", r"teilen", r"abonnieren", r"à\s+lire\s+aussi", r"lire\s+aussi", r"partager",
+    r"publicité", r"leer\s+más", r"lea\s+también", r"compartir", r"publicidad",
+    r"leia\s+(?:também|mais)", r"publicidade", r"compartilhe", r"leggi\s+anche", r"condividi",
+    r"pubblicità",
+)  # fmt: skip
+# "Related" counts at the very start of a line too ("Related: How the vote went").
+BOILER = Vocabulary.of(BOILER_TERMS, start_only=(r"related\b",))
+# Terms that start with a symbol: a word boundary before one needs a word character before it.
+_BOILER_AFTER_WORD = re.compile(r"\w(?:\(ap\s+photo|/\s*reuters$|©|\(c\)\s*\d{4})")
+# Scripts without word boundaries: the terms stand anywhere.
+_BOILER_UNSPACED = re.compile(
+    "分享|相关(?:阅读|新闻|文章|报道)|责任编辑|编辑：|版权所有|广告|关注我们|関連記事|シェア|広告"
+    "|続きを読む|อ่านเพิ่มเติม|แชร์|โฆษณา|관련기사|공유하기|광고"
+)
+
+
+def is_boiler_text(low: str) -> bool:
+    """Whether the folded line holds boilerplate vocabulary."""
+    return (
+        BOILER.search(low)
+        or (
+            ("(" in low or "/" in low or "©" in low)
+            and _BOILER_AFTER_WORD.search(low) is not None
+        )
+        or (not low.isascii() and _BOILER_UNSPACED.search(low) is not None)
+    )
+
+
+# ------------------------------------------------------------------ appeals
+
+# A paragraph asking the reader for money, an e-mail address or consent.
+APPEAL_TERMS = (
+    r"donat(?:e|ion|ions|ing)", r"paywalls?", r"subscri(?:be|ption|bers?)", r"your support",
+    r"support (?:us|our journalism|independent)", r"contribut(?:e|ion)", r"membership",
+    r"sign up", r"newsletters?", r"inbox", r"e-?mails?", r"spam", r"unsubscribe", r"join our",
+    r"forums?", r"news tip", r"cookies?", r"privacy policy", r"terms of (?:use|service)",
+)  # fmt: skip
+APPEAL = Vocabulary.of(APPEAL_TERMS, suffix=r"\b")
+# Every appeal term holds one of these, and most lines hold none: a few substring tests
+# (plain C scans) rule a line out for a fraction of a regex search.
+_APPEAL_HINTS = (
+    "donat", "paywall", "subscri", "support", "contribut", "membership", "sign up",
+    "newsletter", "inbox", "mail", "spam", "join our", "forum", "news tip", "cookie",
+    "privacy policy", "terms of ",
+)  # fmt: skip
+
+
+def appeal_count(low: str, hint_text: str | None = None) -> int:
+    """Appeal terms in the folded line: 0, 1, or 2 for two or more. ``hint_text``: where to
+    look for the hints, if not in ``low`` (a copy holding the same lower-case ASCII words)."""
+    hint_text = hint_text or low
+    for hint in _APPEAL_HINTS:
+        if hint in hint_text:
+            return APPEAL.count_to_two(low)
+    return 0
+
+
+# ------------------------------------------------------------------ captions
+
+# A caption or credit line: it starts with a label ("Photo:", "Pictured:") ...
+_CAPTION_START_RE = re.compile(
+    r"^(?:photo|image|picture|pic|credit|source|caption|illustration|video|graphic)s?\b\s*[:.|]"
+    r"|^(?:above|below|top|pictured|left|right|main|inset)\s*:"
+    r"|^(?:photo|image|picture|video|illustration)s?\s+(?:by|credit|courtesy)\b"
+    r"|^credit\.{0,3}$"
+)
+# ... or ends with a credit: an agency, "(Photo ...)", "(AP Photo/Name)".
+_CAPTION_END_RE = re.compile(
+    r"\b(?:getty\s*images|shutterstock|afp|epa|ap\s+photo|reuters|pa\s+(?:wire|media)|alamy"
+    r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|\(photo[^)]*\)\s*$"
+    r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$"
+)
+# Cheap tests first: every start match begins with one of these words, and every end
+# match holds "(photo", or "(" and "/", or ends with one of the credit words.
+_CAPTION_STARTS = (
+    "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
+    "above", "below", "top", "left", "right", "main", "inset",
+)  # fmt: skip
+_CAPTION_ENDS = (
+    "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
+    "istock", "bloomberg", "dpa", "xinhua", "handout",
+)  # fmt: skip
+
+
+def _might_end_in_credit(low: str) -> bool:
+    if "(photo" in low or ("(" in low and "/" in low):
+        return True
+    end = low.rstrip()
+    if end.endswith(")"):
+        end = end[:-1].rstrip()
+    return end.endswith(_CAPTION_ENDS)
+
+
+def is_caption_text(low: str) -> bool:
+    """Whether the folded line reads as a picture caption or credit."""
+    if low.startswith(_CAPTION_STARTS) and _CAPTION_START_RE.match(low) is not None:
+        return True
+    return _might_end_in_credit(low) and _CAPTION_END_RE.search(low) is not None
+
+
+# ------------------------------------------------------------------ other furniture
+
+# Lines that announce what follows is no longer the article.
+TAIL_RE = re.compile(
+    r"""(?ix)^(?:
+    comments?(?:\s*\(\d+\))?|\d+\s+comments?|join\s+(?:the|our)\s+\w+|leave\s+a\s+(?:reply|comment)
+    |related(?:\s+\w+)?|read\s+more|more\s+(?:from|on|stories|in)\b.*|recommended(?:\s+\w+)?
+    |you\s+may\s+(?:also\s+)?like.*|most\s+(?:read|popular|viewed)|trending(?:\s+\w+)?|popular\s+\w+
+    |about\s+the\s+author|share\s+this\s+(?:article|story)|tags|topics|filed\s+under.*|site\s+index
+    |site\s+information.*|footer.*|more\s+news|latest(?:\s+news|\s+stories)?|what\s+to\s+read\s+next
+    |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web
+    )\s*:?$""",
+)
+# "2 hours ago", "Yesterday": a time stamp of a teaser.
+_AGO_RE = re.compile(
+    r"(?i)^(?:\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.*"
+    r"|(?:just\s+now|yesterday|today)$)"
+)
+
+
+def is_time_ago(text: str, low: str) -> bool:
+    """A teaser's time stamp ("2 hours ago", "Just now"); only lines starting with a digit or
+    one of those words can be one, and testing that first skips the regex for nearly all."""
+    return (text[:1].isdecimal() or low.startswith(("just", "yesterday", "today"))) and (
+        _AGO_RE.match(text) is not None
+    )
+
+
+PERSON_RE = re.compile(r"(?i)\b(?:we|our|us|you|your)\b")
