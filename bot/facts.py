@@ -12,6 +12,7 @@ its paragraph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -123,35 +124,98 @@ class _Sentence:
     end: int
     text: str
     figures: tuple[Figure, ...]
-    tokens: frozenset[str]  # its words as written
-    lowered: frozenset[str]  # the same words lowercased
+    keywords: frozenset[str]  # its words (lowercased) that are in _KEYWORDS
+    date_word: bool  # it names a day or month as written ("Thursday", not "thursday")
     words: int  # how many whitespace-separated words
 
 
 # A figure starts at a digit, a currency sign or a number/month word (see figures.py): a
 # sentence with none of them has no figures, and most sentences skip the costly scan.
 _DIGITISH_RE: Final = re.compile(r"[\d$£€¥₹]")
+# Every word a sentence is tested for, lowercased: scoring and the figure scan need to know
+# only which of these a sentence holds, not all its words.
+_LOWER_DATE_WORDS: Final = frozenset(w.lower() for w in _DATE_WORDS)
+_KEYWORDS: Final = TRIGGER_WORDS | _EVENT_VERBS | _HEDGES | _LOWER_DATE_WORDS
+# The only characters whose lowercase is or holds an ASCII letter (K for the Kelvin sign, i̇
+# for İ): in the text they are no letters, so they must not become letters when lowered.
+_LOWERS_TO_ASCII: Final = ("\u0130", "\u212a")
+
+
+def _lower_tokens_text(para: str) -> str:
+    """``para`` lowercased so that its ``[A-Za-z]+`` runs are the original runs lowercased,
+    at the same positions."""
+    for char in _LOWERS_TO_ASCII:
+        if char in para:  # rare: a test of each is cheaper than str.translate
+            para = para.replace(char, " ")
+    return para.lower()
+
+
+def _token_starts(lowered: str, word: str) -> list[int]:
+    """Where ``word`` is a whole ``[a-z]+`` run of ``lowered``."""
+    found = []
+    size = len(word)
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not "a" <= lowered[at - 1] <= "z") and (
+            end == len(lowered) or not "a" <= lowered[end] <= "z"
+        ):
+            found.append(at)
+        at = lowered.find(word, at + 1)
+    return found
+
+
+_NO_KEYWORDS: Final[frozenset[str]] = frozenset()
+
+
+def _paragraph_keywords(
+    para: str, spans: Sequence[tuple[int, int]]
+) -> list[tuple[frozenset[str], bool]]:
+    """For each sentence span of ``para``: its keywords and whether it names a date word.
+
+    The paragraph's words are listed once: most paragraphs hold no keyword at all, or are
+    a single sentence with no date word, and need nothing more. Otherwise the few keywords
+    found are located and given to the sentence they fall in.
+    """
+    lowered = _lower_tokens_text(para)
+    found = _KEYWORDS.intersection(_TOKEN_RE.findall(lowered))
+    if not found:
+        return [(_NO_KEYWORDS, False)] * len(spans)
+    if len(spans) == 1 and found.isdisjoint(_LOWER_DATE_WORDS):
+        return [(found, False)]
+    starts = [s for s, _ in spans]
+    keywords: list[set[str]] = [set() for _ in spans]
+    dated = [False] * len(spans)
+    for word in found:
+        is_date = word in _LOWER_DATE_WORDS
+        for at in _token_starts(lowered, word):
+            k = bisect_right(starts, at) - 1  # spans cover every word of the paragraph
+            keywords[k].add(word)
+            if is_date and para[at : at + len(word)] in _DATE_WORDS:
+                dated[k] = True
+    return [(frozenset(words), date) for words, date in zip(keywords, dated, strict=True)]
 
 
 def _sentences(
     body: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None = None
 ) -> tuple[_Sentence, ...]:
-    """Every sentence of the body with its figures and words (the costly part of both
+    """Every sentence of the body with its figures and keywords (the costly part of both
     facts and conflicts: ``facts_and_conflicts`` does it once for the two). ``spans``:
     ``split_sentences`` of each paragraph, when the caller has them already."""
     out: list[_Sentence] = []
     for p, para in enumerate(body):
-        for i, (s, e) in enumerate(split_sentences(para) if spans is None else spans[p]):
+        para_spans = split_sentences(para) if spans is None else spans[p]
+        digitish = _DIGITISH_RE.search(para) is not None
+        for i, ((s, e), (keywords, date_word)) in enumerate(
+            zip(para_spans, _paragraph_keywords(para, para_spans), strict=True)
+        ):
             text = para[s:e]
-            tokens = frozenset(_TOKEN_RE.findall(text))
-            lowered = frozenset(map(str.lower, tokens))
-            # The lowered [A-Za-z] runs include every word scan_figures would trigger on.
-            if _DIGITISH_RE.search(text) or not lowered.isdisjoint(TRIGGER_WORDS):
-                figures = tuple(scan_figures(text, lowered))
+            if (digitish and _DIGITISH_RE.search(text)) or not keywords.isdisjoint(TRIGGER_WORDS):
+                figures = tuple(scan_figures(text, keywords))
             else:
                 figures = ()
             out.append(
-                _Sentence(p, i, s, e, text, figures, tokens, lowered, len(text.split()))
+                _Sentence(p, i, s, e, text, figures, keywords, date_word, len(text.split()))
             )
     return tuple(out)
 
@@ -280,8 +344,8 @@ def _score(sent: _Sentence) -> float:
         score += min(2.0, 1.0 + 0.5 * (len(quantities) - 1))
     if any(f.kind == "vote" for f in quantities):
         score += 1.5
-    lowered = sent.lowered
-    if any(f.kind == "date" for f in sent.figures) or not _DATE_WORDS.isdisjoint(sent.tokens):
+    lowered = sent.keywords
+    if any(f.kind == "date" for f in sent.figures) or sent.date_word:
         score += 0.4
     if not _EVENT_VERBS.isdisjoint(lowered):
         score += 1.2
