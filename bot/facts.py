@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from bot.figures import (
@@ -51,6 +52,7 @@ _TOKEN_RE: Final = re.compile(r"[A-Za-z]+")
 _PRONOUN_START_RE: Final = re.compile(
     r"(?:He|She|They|It(?!\s+(?:was|is)\b)|This|That|These|Those|We)\b"
 )
+_PRONOUN_INITIALS: Final = "HSTIW"
 _QUOTED_RE: Final = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _CONTENT_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}|\d[\d,.]*")
 _COMMON: Final = frozenset(
@@ -331,6 +333,8 @@ def _plausible_source(name: str) -> bool:
 
 
 def _score(sent: _Sentence) -> float:
+    """How digest-worthy a sentence is. The terms are added in a fixed order (the score is
+    a float and is reported rounded); each is tested only where it can apply."""
     words = sent.words
     score = 0.0
     if sent.paragraph == 0:
@@ -339,26 +343,29 @@ def _score(sent: _Sentence) -> float:
         score += 1.6 / (1 + 0.35 * (sent.paragraph - 1))
         if sent.index == 0:
             score += 0.3
-    quantities = [f for f in sent.figures if f.kind in QUANTITY_KINDS]
-    if quantities:
-        score += min(2.0, 1.0 + 0.5 * (len(quantities) - 1))
-    if any(f.kind == "vote" for f in quantities):
-        score += 1.5
-    lowered = sent.keywords
-    if any(f.kind == "date" for f in sent.figures) or sent.date_word:
+    figures = sent.figures
+    if figures:  # most sentences have none
+        quantities = [f for f in figures if f.kind in QUANTITY_KINDS]
+        if quantities:
+            score += min(2.0, 1.0 + 0.5 * (len(quantities) - 1))
+        if any(f.kind == "vote" for f in quantities):
+            score += 1.5
+    keywords = sent.keywords
+    if sent.date_word or any(f.kind == "date" for f in figures):
         score += 0.4
-    if not _EVENT_VERBS.isdisjoint(lowered):
+    if not _EVENT_VERBS.isdisjoint(keywords):
         score += 1.2
     text = sent.text
     if ('"' in text or "“" in text) and (
         sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text)) > 0.5 * len(text)
     ):
         score -= 1.5  # mostly a quote: it belongs under "who said what"
-    if sent.text.rstrip("”\"’' ").endswith("?"):
+    if "?" in text and text.rstrip("”\"’' ").endswith("?"):
         score -= 1.0
-    if not _HEDGES.isdisjoint(lowered):
+    if not _HEDGES.isdisjoint(keywords):
         score -= 0.3
-    if _PRONOUN_START_RE.match(sent.text):
+    # Every pronoun the pattern knows starts with one of these letters.
+    if text[:1] in _PRONOUN_INITIALS and _PRONOUN_START_RE.match(text):
         score -= 0.8  # "They had since been deployed ...": needs the sentence before it
     if words < 8:
         score -= 0.8
@@ -379,14 +386,32 @@ def _fact_speaker(
     return speaker
 
 
+@lru_cache(maxsize=16384)
+def _content_lemma(word: str) -> str | None:
+    """The lemma a content word counts as, None for a common word (per word: words recur)."""
+    return None if word.lower() in _COMMON else lemma(word)
+
+
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset({lemma(w) for w in _CONTENT_WORD_RE.findall(text) if w.lower() not in _COMMON})
+    words = set(map(_content_lemma, _CONTENT_WORD_RE.findall(text)))
+    words.discard(None)
+    return frozenset(words)  # type: ignore[arg-type]  # None discarded
 
 
 def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def _max_similarity(words: frozenset[str], others: Sequence[frozenset[str]], floor: float) -> float:
+    """The highest of ``floor`` and the similarities of ``words`` to each of ``others``."""
+    best = floor
+    for other in others:
+        sim = _similarity(words, other)
+        if sim > best:
+            best = sim
+    return best
 
 
 def extract_facts(
@@ -446,6 +471,7 @@ def _facts(
     seen = [0] * len(candidates)  # how many chosen facts ``overlap`` already accounts for
     taken = [False] * len(candidates)
     chosen: list[tuple[_Sentence, float, frozenset[str]]] = []
+    chosen_words: list[frozenset[str]] = []  # their content words, as in ``chosen``
     chosen_values: set[tuple[str, float | None]] = set()
     while len(chosen) < limit:
         best_i, best_adj = -1, float("-inf")
@@ -459,9 +485,7 @@ def _facts(
             if mine is None:
                 mine = words[i] = _content_words(candidates[i][0].text)
             if seen[i] < len(chosen):
-                overlap[i] = max(
-                    overlap[i], *(_similarity(mine, c[2]) for c in chosen[seen[i] :])
-                )
+                overlap[i] = _max_similarity(mine, chosen_words[seen[i] :], overlap[i])
                 seen[i] = len(chosen)
             repeats = not values[i].isdisjoint(chosen_values)
             adj = score - 6.0 * max(0.0, overlap[i] - 0.3) - (1.0 if repeats else 0.0)
@@ -474,6 +498,7 @@ def _facts(
         best_words = words[best_i]
         assert best_words is not None
         chosen.append((sent, best_adj, best_words))
+        chosen_words.append(best_words)
         chosen_values.update(
             (f.kind, f.value) for f in sent.figures if f.kind in QUANTITY_KINDS and f.value
         )
