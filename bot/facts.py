@@ -168,6 +168,19 @@ def _token_starts(lowered: str, word: str) -> list[int]:
 
 
 _NO_KEYWORDS: Final[frozenset[str]] = frozenset()
+# The paragraph's [A-Za-z]+ runs, lowercased, are listed as bytes: UTF-8 encoding, the
+# ASCII-only bytes.lower() and a 256-byte table that blanks every non-letter byte are three
+# fast passes in C, where a regex findall is one slow one.
+_BLANK_NON_LETTERS: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_KEYWORD_OF_BYTES: Final = {w.encode(): w for w in _KEYWORDS}
+_KEYWORD_BYTES: Final = frozenset(_KEYWORD_OF_BYTES)
+
+
+def _paragraph_keyword_set(para: str) -> frozenset[str]:
+    """The keywords among the paragraph's ``[A-Za-z]+`` runs, lowercased."""
+    words = para.encode("utf-8", "surrogatepass").lower().translate(_BLANK_NON_LETTERS).split()
+    found = _KEYWORD_BYTES.intersection(words)
+    return frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
 
 
 def _paragraph_keywords(
@@ -179,12 +192,12 @@ def _paragraph_keywords(
     a single sentence with no date word, and need nothing more. Otherwise the few keywords
     found are located and given to the sentence they fall in.
     """
-    lowered = _lower_tokens_text(para)
-    found = _KEYWORDS.intersection(_TOKEN_RE.findall(lowered))
+    found = _paragraph_keyword_set(para)
     if not found:
         return [(_NO_KEYWORDS, False)] * len(spans)
     if len(spans) == 1 and found.isdisjoint(_LOWER_DATE_WORDS):
         return [(found, False)]
+    lowered = _lower_tokens_text(para)
     starts = [s for s, _ in spans]
     keywords: list[set[str]] = [set() for _ in spans]
     dated = [False] * len(spans)
