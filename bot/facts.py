@@ -48,13 +48,14 @@ _DATE_WORDS: Final = frozenset(
     February March April June July August September October November December""".split()  # noqa: SIM905
 )
 _HEDGES: Final = frozenset("could would might may likely possibly perhaps if".split())  # noqa: SIM905
-_TOKEN_RE: Final = re.compile(r"[A-Za-z]+")
 _PRONOUN_START_RE: Final = re.compile(
     r"(?:He|She|They|It(?!\s+(?:was|is)\b)|This|That|These|Those|We)\b"
 )
 _PRONOUN_INITIALS: Final = "HSTIW"
 _QUOTED_RE: Final = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-_CONTENT_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}|\d[\d,.]*")
+# A word of four letters or more, or a number. Written to open with one character set, which
+# lets the regex engine skip to candidate characters (see sentences._CANDIDATE).
+_CONTENT_WORD_RE: Final = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])[A-Za-z’'-]{3,}|(?<=\d)[\d,.]*)")
 _COMMON: Final = frozenset(
     """that this with from have been were will would could said says their there they which
     about after before also into over than then them these those what when where while
