@@ -70,6 +70,7 @@ _CUE = (
 # Every match of the cue patterns below holds one of these words as written: a sentence with
 # none of them names no source that way, and skips their (backtracking) regexes.
 _CUE_LITERALS: Final = tuple(_CUE.removeprefix("(?:").removesuffix(")").split("|"))
+_CUE_BYTES: Final = frozenset(w.encode() for w in _CUE_LITERALS)
 _CAP_SEQ = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'.-]*)*"
 _ACCORDING_RE: Final = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?“”\"]{2,80})")
 _PRE_CAP_RE: Final = re.compile(
@@ -173,6 +174,9 @@ _NO_KEYWORDS: Final[frozenset[str]] = frozenset()
 # ASCII-only bytes.lower() and a 256-byte table that blanks every non-letter byte are three
 # fast passes in C, where a regex findall is one slow one.
 _BLANK_NON_LETTERS: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_BLANK_NON_LETTERS_CASED: Final = bytes(
+    c if 97 <= c <= 122 or 65 <= c <= 90 else 32 for c in range(256)
+)
 _KEYWORD_OF_BYTES: Final = {w.encode(): w for w in _KEYWORDS}
 _KEYWORD_BYTES: Final = frozenset(_KEYWORD_OF_BYTES)
 
@@ -236,13 +240,23 @@ def _sentences(
     return tuple(out)
 
 
-def _index_attributions(
-    attributions: Sequence[Attribution], body: Sequence[str]
-) -> dict[int, list[tuple[int, int, Attribution]]]:
-    """Attributions by paragraph, each with its [start, end) envelope in that paragraph."""
-    index: dict[int, list[tuple[int, int, Attribution]]] = {}
+# A paragraph's attributions with a plausible speaker, each as (start, end, speaker): the
+# [start, end) envelope of the attribution in that paragraph.
+_Index = dict[int, list[tuple[int, int, str]]]
+
+
+def _index_attributions(attributions: Sequence[Attribution], body: Sequence[str]) -> _Index:
+    """Attributions by paragraph; only those whose speaker could be a source are kept, as
+    every use of the index asks for a plausible speaker (tested once here, not per use)."""
+    index: _Index = {}
+    plausible: dict[str, bool] = {}  # a story names the same few speakers again and again
     for a in attributions:
-        if not 0 <= a.paragraph < len(body):
+        if not 0 <= a.paragraph < len(body) or not a.speaker:
+            continue
+        ok = plausible.get(a.speaker)
+        if ok is None:
+            ok = plausible[a.speaker] = _plausible_source(a.speaker)
+        if not ok:
             continue
         span = a.span
         if span is None:
@@ -252,27 +266,17 @@ def _index_attributions(
             if pos < 0:
                 continue
             span = (pos, pos + len(a.content))
-        index.setdefault(a.paragraph, []).append((span[0], span[1], a))
+        index.setdefault(a.paragraph, []).append((span[0], span[1], a.speaker))
     return index
 
 
-def _covering_speaker(
-    index: dict[int, list[tuple[int, int, Attribution]]],
-    paragraph: int,
-    start: int,
-    end: int,
-) -> str | None:
-    """The resolved speaker of the attribution that overlaps [start, end) the most."""
+def _covering_speaker(index: _Index, paragraph: int, start: int, end: int) -> str | None:
+    """The speaker of the attribution that overlaps [start, end) the most (the first on a tie)."""
     best: tuple[int, str] | None = None
-    for s, e, a in index.get(paragraph, ()):
+    for s, e, speaker in index.get(paragraph, ()):
         overlap = min(e, end) - max(s, start)
-        if (
-            overlap > 0
-            and a.speaker
-            and _plausible_source(a.speaker)
-            and (best is None or overlap > best[0])
-        ):
-            best = (overlap, a.speaker)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, speaker)
     return best[1] if best else None
 
 
@@ -291,7 +295,11 @@ def _sources(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _has_cue(sentence: str) -> bool:
-    return any(w in sentence for w in _CUE_LITERALS)
+    """Could a cue pattern match? Each matches its cue word as a whole ``[A-Za-z]+`` run
+    (whitespace or a word boundary either side), so test the sentence's runs, listed the fast
+    way (see _paragraph_keyword_set), against the cue words."""
+    words = sentence.encode("utf-8", "surrogatepass").translate(_BLANK_NON_LETTERS_CASED).split()
+    return not _CUE_BYTES.isdisjoint(words)
 
 
 def _source_near(sources: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -337,7 +345,7 @@ def _plausible_source(name: str) -> bool:
     words = name.split()
     return (
         0 < len(words) <= _SOURCE_MAX_WORDS
-        and not any(ch.isdigit() for ch in name)
+        and not any(map(str.isdigit, name))
         and words[0].lower() not in _NOT_SOURCE_STARTS
         and any(ch.isalpha() for ch in name)
     )
@@ -389,7 +397,7 @@ def _score(sent: _Sentence) -> float:
 
 
 def _fact_speaker(
-    index: dict[int, list[tuple[int, int, Attribution]]], sent: _Sentence
+    index: _Index, sent: _Sentence
 ) -> str | None:
     speaker = _covering_speaker(index, sent.paragraph, sent.start, sent.end)
     if speaker is None:
@@ -456,7 +464,7 @@ def facts_and_conflicts(
 
 def _facts(
     all_sentences: Sequence[_Sentence],
-    index: dict[int, list[tuple[int, int, Attribution]]],
+    index: _Index,
     limit: int,
 ) -> list[Fact]:
     candidates: list[tuple[_Sentence, float]] = []
@@ -544,7 +552,7 @@ class _Count:
 
 
 def _counts(
-    sentences: Sequence[_Sentence], index: dict[int, list[tuple[int, int, Attribution]]]
+    sentences: Sequence[_Sentence], index: _Index
 ) -> list[_Count]:
     """The sourced counts of things that may conflict, in body order.
 
@@ -649,7 +657,7 @@ def find_conflicts(body: Sequence[str], attributions: Sequence[Attribution]) -> 
 
 
 def _conflicts(
-    sentences: Sequence[_Sentence], index: dict[int, list[tuple[int, int, Attribution]]]
+    sentences: Sequence[_Sentence], index: _Index
 ) -> list[Conflict]:
     groups: dict[str, list[_Count]] = {}
     for c in _counts(sentences, index):
