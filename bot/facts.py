@@ -12,7 +12,6 @@ its paragraph.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -140,51 +139,29 @@ _DIGITISH_RE: Final = re.compile(r"[\d$£€¥₹]")
 # only which of these a sentence holds, not all its words.
 _LOWER_DATE_WORDS: Final = frozenset(w.lower() for w in _DATE_WORDS)
 _KEYWORDS: Final = TRIGGER_WORDS | _EVENT_VERBS | _HEDGES | _LOWER_DATE_WORDS
-# The only characters whose lowercase is or holds an ASCII letter (K for the Kelvin sign, i̇
-# for İ): in the text they are no letters, so they must not become letters when lowered.
-_LOWERS_TO_ASCII: Final = ("\u0130", "\u212a")
-
-
-def _lower_tokens_text(para: str) -> str:
-    """``para`` lowercased so that its ``[A-Za-z]+`` runs are the original runs lowercased,
-    at the same positions."""
-    for char in _LOWERS_TO_ASCII:
-        if char in para:  # rare: a test of each is cheaper than str.translate
-            para = para.replace(char, " ")
-    return para.lower()
-
-
-def _token_starts(lowered: str, word: str) -> list[int]:
-    """Where ``word`` is a whole ``[a-z]+`` run of ``lowered``."""
-    found = []
-    size = len(word)
-    at = lowered.find(word)
-    while at >= 0:
-        end = at + size
-        if (at == 0 or not "a" <= lowered[at - 1] <= "z") and (
-            end == len(lowered) or not "a" <= lowered[end] <= "z"
-        ):
-            found.append(at)
-        at = lowered.find(word, at + 1)
-    return found
-
-
 _NO_KEYWORDS: Final[frozenset[str]] = frozenset()
-# The paragraph's [A-Za-z]+ runs, lowercased, are listed as bytes: UTF-8 encoding, the
-# ASCII-only bytes.lower() and a 256-byte table that blanks every non-letter byte are three
-# fast passes in C, where a regex findall is one slow one.
-_BLANK_NON_LETTERS: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
-_BLANK_NON_LETTERS_CASED: Final = bytes(
+# A text's [A-Za-z]+ runs are listed as bytes: UTF-8 encoding, the ASCII-only bytes.lower()
+# and a 256-byte table that blanks every other byte are fast passes in C, where a regex
+# findall is one slow one (and str.lower() would turn "K", the Kelvin sign, into a letter).
+_BLANK_NON_LETTERS: Final = bytes(
     c if 97 <= c <= 122 or 65 <= c <= 90 else 32 for c in range(256)
 )
 _KEYWORD_OF_BYTES: Final = {w.encode(): w for w in _KEYWORDS}
 _KEYWORD_BYTES: Final = frozenset(_KEYWORD_OF_BYTES)
+_DATE_WORD_BYTES: Final = frozenset(w.encode() for w in _DATE_WORDS)
 
 
-def _paragraph_keyword_set(para: str) -> frozenset[str]:
-    """The keywords among the paragraph's ``[A-Za-z]+`` runs, lowercased."""
-    words = para.encode("utf-8", "surrogatepass").lower().translate(_BLANK_NON_LETTERS).split()
-    found = _KEYWORD_BYTES.intersection(words)
+def _letter_runs(text: str, *, lower: bool = False) -> list[bytes]:
+    """The ``[A-Za-z]+`` runs of ``text`` (lowercased if ``lower``), as bytes."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    if lower:
+        encoded = encoded.lower()
+    return encoded.translate(_BLANK_NON_LETTERS).split()
+
+
+def _keyword_set(text: str) -> frozenset[str]:
+    """The keywords among the ``[A-Za-z]+`` runs of ``text``, lowercased."""
+    found = _KEYWORD_BYTES.intersection(_letter_runs(text, lower=True))
     return frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
 
 
@@ -193,27 +170,24 @@ def _paragraph_keywords(
 ) -> list[tuple[frozenset[str], bool]]:
     """For each sentence span of ``para``: its keywords and whether it names a date word.
 
-    The paragraph's words are listed once: most paragraphs hold no keyword at all, or are
-    a single sentence with no date word, and need nothing more. Otherwise the few keywords
-    found are located and given to the sentence they fall in.
+    The paragraph's words are read first: most paragraphs hold no keyword at all, or are a
+    single sentence with no date word, and need nothing more.
     """
-    found = _paragraph_keyword_set(para)
+    found = _keyword_set(para)
     if not found:
         return [(_NO_KEYWORDS, False)] * len(spans)
     if len(spans) == 1 and found.isdisjoint(_LOWER_DATE_WORDS):
         return [(found, False)]
-    lowered = _lower_tokens_text(para)
-    starts = [s for s, _ in spans]
-    keywords: list[set[str]] = [set() for _ in spans]
-    dated = [False] * len(spans)
-    for word in found:
-        is_date = word in _LOWER_DATE_WORDS
-        for at in _token_starts(lowered, word):
-            k = bisect_right(starts, at) - 1  # spans cover every word of the paragraph
-            keywords[k].add(word)
-            if is_date and para[at : at + len(word)] in _DATE_WORDS:
-                dated[k] = True
-    return [(frozenset(words), date) for words, date in zip(keywords, dated, strict=True)]
+    out = []
+    for s, e in spans:
+        text = para[s:e]
+        keywords = found if len(spans) == 1 else _keyword_set(text)
+        # Date words count as written ("Thursday", not "thursday"): read the runs again.
+        dated = not keywords.isdisjoint(_LOWER_DATE_WORDS) and not _DATE_WORD_BYTES.isdisjoint(
+            _letter_runs(text)
+        )
+        out.append((keywords, dated))
+    return out
 
 
 def _sentences(
@@ -296,10 +270,8 @@ def _sources(sentence: str) -> list[tuple[int, int, str]]:
 
 def _has_cue(sentence: str) -> bool:
     """Could a cue pattern match? Each matches its cue word as a whole ``[A-Za-z]+`` run
-    (whitespace or a word boundary either side), so test the sentence's runs, listed the fast
-    way (see _paragraph_keyword_set), against the cue words."""
-    words = sentence.encode("utf-8", "surrogatepass").translate(_BLANK_NON_LETTERS_CASED).split()
-    return not _CUE_BYTES.isdisjoint(words)
+    (whitespace or a word boundary either side), so test the sentence's runs against them."""
+    return not _CUE_BYTES.isdisjoint(_letter_runs(sentence))
 
 
 def _source_near(sources: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
