@@ -165,31 +165,6 @@ def _keyword_set(text: str) -> frozenset[str]:
     return frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
 
 
-def _paragraph_keywords(
-    para: str, spans: Sequence[tuple[int, int]]
-) -> list[tuple[frozenset[str], bool]]:
-    """For each sentence span of ``para``: its keywords and whether it names a date word.
-
-    The paragraph's words are read first: most paragraphs hold no keyword at all, or are a
-    single sentence with no date word, and need nothing more.
-    """
-    found = _keyword_set(para)
-    if not found:
-        return [(_NO_KEYWORDS, False)] * len(spans)
-    if len(spans) == 1 and found.isdisjoint(_LOWER_DATE_WORDS):
-        return [(found, False)]
-    out = []
-    for s, e in spans:
-        text = para[s:e]
-        keywords = found if len(spans) == 1 else _keyword_set(text)
-        # Date words count as written ("Thursday", not "thursday"): read the runs again.
-        dated = not keywords.isdisjoint(_LOWER_DATE_WORDS) and not _DATE_WORD_BYTES.isdisjoint(
-            _letter_runs(text)
-        )
-        out.append((keywords, dated))
-    return out
-
-
 def _sentences(
     body: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None = None
 ) -> tuple[_Sentence, ...]:
@@ -198,16 +173,17 @@ def _sentences(
     ``split_sentences`` of each paragraph, when the caller has them already."""
     out: list[_Sentence] = []
     for p, para in enumerate(body):
-        para_spans = split_sentences(para) if spans is None else spans[p]
-        digitish = _DIGITISH_RE.search(para) is not None
-        for i, ((s, e), (keywords, date_word)) in enumerate(
-            zip(para_spans, _paragraph_keywords(para, para_spans), strict=True)
-        ):
+        for i, (s, e) in enumerate(split_sentences(para) if spans is None else spans[p]):
             text = para[s:e]
-            if (digitish and _DIGITISH_RE.search(text)) or not keywords.isdisjoint(TRIGGER_WORDS):
+            keywords = _keyword_set(text)
+            if _DIGITISH_RE.search(text) or not keywords.isdisjoint(TRIGGER_WORDS):
                 figures = tuple(scan_figures(text, keywords))
             else:
                 figures = ()
+            # Date words count as written ("Thursday", not "thursday"): read the runs again.
+            date_word = not keywords.isdisjoint(_LOWER_DATE_WORDS) and not (
+                _DATE_WORD_BYTES.isdisjoint(_letter_runs(text))
+            )
             out.append(
                 _Sentence(p, i, s, e, text, figures, keywords, date_word, len(text.split()))
             )
