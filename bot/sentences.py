@@ -96,13 +96,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if _is_boundary(text, m):
             spans.append((begin, m.end()))
             begin = m.end(3)  # the next sentence starts after the whitespace
-    if text[begin:].strip():
+    tail = text[begin:]
+    if tail and not tail.isspace():
         spans.append((begin, len(text)))
     # A span ends at its punctuation and (but for the first) starts after whitespace: only
-    # the first and the last can need trimming.
+    # the first and the last can need trimming, and cleaned paragraphs need none.
     if spans:
-        spans[0] = _trim(text, *spans[0])
-        spans[-1] = _trim(text, *spans[-1])
+        if text[0].isspace():
+            spans[0] = _trim(text, *spans[0])
+        if text[-1].isspace():
+            spans[-1] = _trim(text, *spans[-1])
     return spans
 
 
