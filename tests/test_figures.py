@@ -114,3 +114,20 @@ def test_counted_noun_modifier() -> None:
 )  # fmt: skip
 def test_lemma(word: str, expected: str) -> None:
     assert lemma(word) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under Article\xa05 of the treaty, allies must respond.",  # a no-break space
+        "The treaty’s “Article 5” clause—Article 5—was cited.",  # curly quotes and dashes
+        "They cited \u017fection 12 of the act.",  # long s: the label regex ignores case
+    ],
+)
+def test_labels_before_numbers_in_non_ascii_text(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+def test_figures_in_non_ascii_text() -> None:
+    sentence = "Officials—citing “early counts”—said 1,200 people were evacuated."
+    assert find_figures(sentence) == ["1,200"]
