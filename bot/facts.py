@@ -362,19 +362,19 @@ def _content_lemma(word: str) -> str | None:
     return None if word.lower() in _COMMON else lemma(word)
 
 
-def _content_words(text: str) -> frozenset[str]:
+def _content_words(text: str) -> set[str]:
     words = set(map(_content_lemma, _CONTENT_WORD_RE.findall(text)))
     words.discard(None)
-    return frozenset(words)  # type: ignore[arg-type]  # None discarded
+    return words  # type: ignore[return-value]  # None discarded
 
 
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+def _similarity(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
 
 
-def _max_similarity(words: frozenset[str], others: Sequence[frozenset[str]], floor: float) -> float:
+def _max_similarity(words: set[str], others: Sequence[set[str]], floor: float) -> float:
     """The highest of ``floor`` and the similarities of ``words`` to each of ``others``."""
     best = floor
     for other in others:
@@ -436,12 +436,12 @@ def _facts(
     # once no raw score can beat the best adjusted one; content words and similarities are
     # computed only for the candidates visited.
     order = sorted(range(len(candidates)), key=lambda i: (-candidates[i][1], i))
-    words: list[frozenset[str] | None] = [None] * len(candidates)
+    words: list[set[str] | None] = [None] * len(candidates)
     overlap = [0.0] * len(candidates)  # each candidate's highest similarity to a chosen fact
     seen = [0] * len(candidates)  # how many chosen facts ``overlap`` already accounts for
     taken = [False] * len(candidates)
-    chosen: list[tuple[_Sentence, float, frozenset[str]]] = []
-    chosen_words: list[frozenset[str]] = []  # their content words, as in ``chosen``
+    chosen: list[tuple[_Sentence, float, set[str]]] = []
+    chosen_words: list[set[str]] = []  # their content words, as in ``chosen``
     chosen_values: set[tuple[str, float | None]] = set()
     while len(chosen) < limit:
         best_i, best_adj = -1, float("-inf")

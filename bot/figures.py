@@ -552,13 +552,20 @@ def counted_noun(sentence: str, figure: Figure) -> CountedNoun | None:
                 return CountedNoun(lem, head, modifier)
     before = _WORD_RE.findall(sentence[max(0, figure.start - 60) : figure.start])
     for tok in reversed(before[-6:]):
-        lem = lemma(tok)
-        if lem in _GROUPS:
-            return CountedNoun(_GROUPS[lem], tok, None)
-        ev = _EVENT_RE.fullmatch(tok)
-        if ev and ev.lastgroup:
-            return CountedNoun(ev.lastgroup, tok, None)
+        group = _group_named_by(tok)
+        if group is not None:
+            return CountedNoun(group, tok, None)
     return None
+
+
+@lru_cache(maxsize=8192)
+def _group_named_by(token: str) -> str | None:
+    """The group a word before a count names ("troops", "killing"), per word: words recur."""
+    group = _GROUPS.get(lemma(token))
+    if group is not None:
+        return group
+    ev = _EVENT_RE.fullmatch(token)
+    return ev.lastgroup if ev else None
 
 
 def _head(phrase: list[str]) -> str | None:
