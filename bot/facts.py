@@ -143,9 +143,7 @@ _NO_KEYWORDS: Final[frozenset[str]] = frozenset()
 # A text's [A-Za-z]+ runs are listed as bytes: UTF-8 encoding, the ASCII-only bytes.lower()
 # and a 256-byte table that blanks every other byte are fast passes in C, where a regex
 # findall is one slow one (and str.lower() would turn "K", the Kelvin sign, into a letter).
-_BLANK_NON_LETTERS: Final = bytes(
-    c if 97 <= c <= 122 or 65 <= c <= 90 else 32 for c in range(256)
-)
+_BLANK_NON_LETTERS: Final = bytes(c if 97 <= c <= 122 or 65 <= c <= 90 else 32 for c in range(256))
 _KEYWORD_OF_BYTES: Final = {w.encode(): w for w in _KEYWORDS}
 _KEYWORD_BYTES: Final = frozenset(_KEYWORD_OF_BYTES)
 _DATE_WORD_BYTES: Final = frozenset(w.encode() for w in _DATE_WORDS)
@@ -184,9 +182,7 @@ def _sentences(
             date_word = not keywords.isdisjoint(_LOWER_DATE_WORDS) and not (
                 _DATE_WORD_BYTES.isdisjoint(_letter_runs(text))
             )
-            out.append(
-                _Sentence(p, i, s, e, text, figures, keywords, date_word, len(text.split()))
-            )
+            out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, len(text.split())))
     return tuple(out)
 
 
@@ -344,9 +340,7 @@ def _score(sent: _Sentence) -> float:
     return score
 
 
-def _fact_speaker(
-    index: _Index, sent: _Sentence
-) -> str | None:
+def _fact_speaker(index: _Index, sent: _Sentence) -> str | None:
     speaker = _covering_speaker(index, sent.paragraph, sent.start, sent.end)
     if speaker is None:
         # Only a proper name the sentence gives ("It was South Korea that first claimed ...").
@@ -499,9 +493,7 @@ class _Count:
     estimate: bool  # hedged or estimated ("about 3,000", "claimed", "an estimated 40")
 
 
-def _counts(
-    sentences: Sequence[_Sentence], index: _Index
-) -> list[_Count]:
+def _counts(sentences: Sequence[_Sentence], index: _Index) -> list[_Count]:
     """The sourced counts of things that may conflict, in body order.
 
     A thing counted with fewer than two different values, or one that is never a conflict
@@ -604,9 +596,7 @@ def find_conflicts(body: Sequence[str], attributions: Sequence[Attribution]) -> 
     return _conflicts(_sentences(body), _index_attributions(attributions, body))
 
 
-def _conflicts(
-    sentences: Sequence[_Sentence], index: _Index
-) -> list[Conflict]:
+def _conflicts(sentences: Sequence[_Sentence], index: _Index) -> list[Conflict]:
     groups: dict[str, list[_Count]] = {}
     for c in _counts(sentences, index):
         if c.speaker:  # an unsourced figure is the article's own, not a source's claim
