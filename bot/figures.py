@@ -79,7 +79,10 @@ _WORDNUM = (
     r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Atomic: what may follow a number in every branch (a space, a letter, "%", or no digit and no
+# ",5"/".5") is never what a shorter reading of it would be followed by, so giving digits
+# back can never make a match; the group spares the regex engine trying.
+_NUM = r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # A digit run must not continue a word, a code or a time: "F-16", "MH17", "08:37", "v2.0".
 _LB = r"(?<![\w.,:/\-\u2013$£€¥₹])"
 _RB = r"(?![\w%]|[.,:/]\d)"
@@ -414,7 +417,8 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
         noun = counted_noun(sentence, Figure(text, start, end, "count", None))
         if noun is None or noun.key not in _GROUP_KEYS:
             return None
-    return Figure(text, start, end, "count", _parse_number(text))
+    # A plain number is digits, commas and perhaps a decimal point: its value needs no parse.
+    return Figure(text, start, end, "count", float(text.replace(",", "")))
 
 
 # What each branch of the figure pattern makes of its match.
