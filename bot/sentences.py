@@ -54,7 +54,7 @@ _NON_WORD = re.compile(r"[^\w]")
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
     """Is the punctuation run matched by ``m`` (a ``_CANDIDATE`` match) a sentence end?"""
-    token = m.group(4)
+    punct, closers, _, token = m.groups()
     if not token:
         return True  # nothing but whitespace follows
     first = token.lstrip(_OPENERS)
@@ -63,10 +63,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     head = first[0]
     if not (head.isupper() or head.isdigit() or token[0] in _OPENERS):
         return False  # lower-case continuation: "Stop!" he said.
-    punct = m.group(1)
     if punct != "." and punct != "…" and not punct.endswith("..."):
         return True  # ! and ? end sentences before a capital
-    if m.end(2) > m.start(2):
+    if closers:
         return True  # a closing quote follows the period: the quote (and sentence) ends
     start = m.start()
     before = _WORD_BEFORE.search(text, max(0, start - 20), start + 1)
@@ -79,13 +78,17 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return False
     if low in TITLE_ABBREVS or low.rstrip(".") in TITLE_ABBREVS:
         return False
-    next_word = _NON_WORD.sub("", first.split("’")[0].split("'")[0]).lower()
     if low in CONT_ABBREVS or low.rstrip(".") in CONT_ABBREVS:
-        return next_word in SENTENCE_STARTERS and not head.isdigit()
+        return _next_word(first) in SENTENCE_STARTERS and not head.isdigit()
     if low in END_ABBREVS or "." in word:
         # "the U.S. The" ends; "U.S. Army" or "U.S. Sen. X" does not.
-        return next_word in SENTENCE_STARTERS or token[0] in _OPEN_QUOTES
+        return _next_word(first) in SENTENCE_STARTERS or token[0] in _OPEN_QUOTES
     return True
+
+
+def _next_word(first: str) -> str:
+    """The next word, lowercased, without its possessive or punctuation ("They’re" -> they)."""
+    return _NON_WORD.sub("", first.split("’")[0].split("'")[0]).lower()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
