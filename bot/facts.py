@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from bot.figures import (
@@ -46,12 +47,14 @@ _DATE_WORDS: Final = frozenset(
     February March April June July August September October November December""".split()  # noqa: SIM905
 )
 _HEDGES: Final = frozenset("could would might may likely possibly perhaps if".split())  # noqa: SIM905
-_TOKEN_RE: Final = re.compile(r"[A-Za-z]+")
 _PRONOUN_START_RE: Final = re.compile(
     r"(?:He|She|They|It(?!\s+(?:was|is)\b)|This|That|These|Those|We)\b"
 )
+_PRONOUN_INITIALS: Final = "HSTIW"
 _QUOTED_RE: Final = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-_CONTENT_WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z’'-]{3,}|\d[\d,.]*")
+# A word of four letters or more, or a number. Written to open with one character set, which
+# lets the regex engine skip to candidate characters (see sentences._CANDIDATE).
+_CONTENT_WORD_RE: Final = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])[A-Za-z’'-]{3,}|(?<=\d)[\d,.]*)")
 _COMMON: Final = frozenset(
     """that this with from have been were will would could said says their there they which
     about after before also into over than then them these those what when where while
@@ -66,6 +69,7 @@ _CUE = (
 # Every match of the cue patterns below holds one of these words as written: a sentence with
 # none of them names no source that way, and skips their (backtracking) regexes.
 _CUE_LITERALS: Final = tuple(_CUE.removeprefix("(?:").removesuffix(")").split("|"))
+_CUE_BYTES: Final = frozenset(w.encode() for w in _CUE_LITERALS)
 _CAP_SEQ = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'.-]*)*"
 _ACCORDING_RE: Final = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?“”\"]{2,80})")
 _PRE_CAP_RE: Final = re.compile(
@@ -123,46 +127,82 @@ class _Sentence:
     end: int
     text: str
     figures: tuple[Figure, ...]
-    tokens: frozenset[str]  # its words as written
-    lowered: frozenset[str]  # the same words lowercased
+    keywords: frozenset[str]  # its words (lowercased) that are in _KEYWORDS
+    date_word: bool  # it names a day or month as written ("Thursday", not "thursday")
     words: int  # how many whitespace-separated words
 
 
 # A figure starts at a digit, a currency sign or a number/month word (see figures.py): a
 # sentence with none of them has no figures, and most sentences skip the costly scan.
 _DIGITISH_RE: Final = re.compile(r"[\d$£€¥₹]")
+# Every word a sentence is tested for, lowercased: scoring and the figure scan need to know
+# only which of these a sentence holds, not all its words.
+_LOWER_DATE_WORDS: Final = frozenset(w.lower() for w in _DATE_WORDS)
+_KEYWORDS: Final = TRIGGER_WORDS | _EVENT_VERBS | _HEDGES | _LOWER_DATE_WORDS
+_NO_KEYWORDS: Final[frozenset[str]] = frozenset()
+# A text's [A-Za-z]+ runs are listed as bytes: UTF-8 encoding, the ASCII-only bytes.lower()
+# and a 256-byte table that blanks every other byte are fast passes in C, where a regex
+# findall is one slow one (and str.lower() would turn "K", the Kelvin sign, into a letter).
+_BLANK_NON_LETTERS: Final = bytes(c if 97 <= c <= 122 or 65 <= c <= 90 else 32 for c in range(256))
+_KEYWORD_OF_BYTES: Final = {w.encode(): w for w in _KEYWORDS}
+_KEYWORD_BYTES: Final = frozenset(_KEYWORD_OF_BYTES)
+_DATE_WORD_BYTES: Final = frozenset(w.encode() for w in _DATE_WORDS)
+
+
+def _letter_runs(text: str, *, lower: bool = False) -> list[bytes]:
+    """The ``[A-Za-z]+`` runs of ``text`` (lowercased if ``lower``), as bytes."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    if lower:
+        encoded = encoded.lower()
+    return encoded.translate(_BLANK_NON_LETTERS).split()
+
+
+def _keyword_set(text: str) -> frozenset[str]:
+    """The keywords among the ``[A-Za-z]+`` runs of ``text``, lowercased."""
+    found = _KEYWORD_BYTES.intersection(_letter_runs(text, lower=True))
+    return frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
 
 
 def _sentences(
     body: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None = None
 ) -> tuple[_Sentence, ...]:
-    """Every sentence of the body with its figures and words (the costly part of both
+    """Every sentence of the body with its figures and keywords (the costly part of both
     facts and conflicts: ``facts_and_conflicts`` does it once for the two). ``spans``:
     ``split_sentences`` of each paragraph, when the caller has them already."""
     out: list[_Sentence] = []
     for p, para in enumerate(body):
         for i, (s, e) in enumerate(split_sentences(para) if spans is None else spans[p]):
             text = para[s:e]
-            tokens = frozenset(_TOKEN_RE.findall(text))
-            lowered = frozenset(map(str.lower, tokens))
-            # The lowered [A-Za-z] runs include every word scan_figures would trigger on.
-            if _DIGITISH_RE.search(text) or not lowered.isdisjoint(TRIGGER_WORDS):
-                figures = tuple(scan_figures(text, lowered))
+            keywords = _keyword_set(text)
+            if _DIGITISH_RE.search(text) or not keywords.isdisjoint(TRIGGER_WORDS):
+                figures = tuple(scan_figures(text, keywords))
             else:
                 figures = ()
-            out.append(
-                _Sentence(p, i, s, e, text, figures, tokens, lowered, len(text.split()))
+            # Date words count as written ("Thursday", not "thursday"): read the runs again.
+            date_word = not keywords.isdisjoint(_LOWER_DATE_WORDS) and not (
+                _DATE_WORD_BYTES.isdisjoint(_letter_runs(text))
             )
+            out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, len(text.split())))
     return tuple(out)
 
 
-def _index_attributions(
-    attributions: Sequence[Attribution], body: Sequence[str]
-) -> dict[int, list[tuple[int, int, Attribution]]]:
-    """Attributions by paragraph, each with its [start, end) envelope in that paragraph."""
-    index: dict[int, list[tuple[int, int, Attribution]]] = {}
+# A paragraph's attributions with a plausible speaker, each as (start, end, speaker): the
+# [start, end) envelope of the attribution in that paragraph.
+_Index = dict[int, list[tuple[int, int, str]]]
+
+
+def _index_attributions(attributions: Sequence[Attribution], body: Sequence[str]) -> _Index:
+    """Attributions by paragraph; only those whose speaker could be a source are kept, as
+    every use of the index asks for a plausible speaker (tested once here, not per use)."""
+    index: _Index = {}
+    plausible: dict[str, bool] = {}  # a story names the same few speakers again and again
     for a in attributions:
-        if not 0 <= a.paragraph < len(body):
+        if not 0 <= a.paragraph < len(body) or not a.speaker:
+            continue
+        ok = plausible.get(a.speaker)
+        if ok is None:
+            ok = plausible[a.speaker] = _plausible_source(a.speaker)
+        if not ok:
             continue
         span = a.span
         if span is None:
@@ -172,27 +212,17 @@ def _index_attributions(
             if pos < 0:
                 continue
             span = (pos, pos + len(a.content))
-        index.setdefault(a.paragraph, []).append((span[0], span[1], a))
+        index.setdefault(a.paragraph, []).append((span[0], span[1], a.speaker))
     return index
 
 
-def _covering_speaker(
-    index: dict[int, list[tuple[int, int, Attribution]]],
-    paragraph: int,
-    start: int,
-    end: int,
-) -> str | None:
-    """The resolved speaker of the attribution that overlaps [start, end) the most."""
+def _covering_speaker(index: _Index, paragraph: int, start: int, end: int) -> str | None:
+    """The speaker of the attribution that overlaps [start, end) the most (the first on a tie)."""
     best: tuple[int, str] | None = None
-    for s, e, a in index.get(paragraph, ()):
+    for s, e, speaker in index.get(paragraph, ()):
         overlap = min(e, end) - max(s, start)
-        if (
-            overlap > 0
-            and a.speaker
-            and _plausible_source(a.speaker)
-            and (best is None or overlap > best[0])
-        ):
-            best = (overlap, a.speaker)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, speaker)
     return best[1] if best else None
 
 
@@ -211,7 +241,9 @@ def _sources(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def _has_cue(sentence: str) -> bool:
-    return any(w in sentence for w in _CUE_LITERALS)
+    """Could a cue pattern match? Each matches its cue word as a whole ``[A-Za-z]+`` run
+    (whitespace or a word boundary either side), so test the sentence's runs against them."""
+    return not _CUE_BYTES.isdisjoint(_letter_runs(sentence))
 
 
 def _source_near(sources: Sequence[tuple[int, int, str]], start: int, end: int) -> str | None:
@@ -257,7 +289,7 @@ def _plausible_source(name: str) -> bool:
     words = name.split()
     return (
         0 < len(words) <= _SOURCE_MAX_WORDS
-        and not any(ch.isdigit() for ch in name)
+        and not any(map(str.isdigit, name))
         and words[0].lower() not in _NOT_SOURCE_STARTS
         and any(ch.isalpha() for ch in name)
     )
@@ -267,6 +299,8 @@ def _plausible_source(name: str) -> bool:
 
 
 def _score(sent: _Sentence) -> float:
+    """How digest-worthy a sentence is. The terms are added in a fixed order (the score is
+    a float and is reported rounded); each is tested only where it can apply."""
     words = sent.words
     score = 0.0
     if sent.paragraph == 0:
@@ -275,26 +309,29 @@ def _score(sent: _Sentence) -> float:
         score += 1.6 / (1 + 0.35 * (sent.paragraph - 1))
         if sent.index == 0:
             score += 0.3
-    quantities = [f for f in sent.figures if f.kind in QUANTITY_KINDS]
-    if quantities:
-        score += min(2.0, 1.0 + 0.5 * (len(quantities) - 1))
-    if any(f.kind == "vote" for f in quantities):
-        score += 1.5
-    lowered = sent.lowered
-    if any(f.kind == "date" for f in sent.figures) or not _DATE_WORDS.isdisjoint(sent.tokens):
+    figures = sent.figures
+    if figures:  # most sentences have none
+        quantities = [f for f in figures if f.kind in QUANTITY_KINDS]
+        if quantities:
+            score += min(2.0, 1.0 + 0.5 * (len(quantities) - 1))
+        if any(f.kind == "vote" for f in quantities):
+            score += 1.5
+    keywords = sent.keywords
+    if sent.date_word or any(f.kind == "date" for f in figures):
         score += 0.4
-    if not _EVENT_VERBS.isdisjoint(lowered):
+    if not _EVENT_VERBS.isdisjoint(keywords):
         score += 1.2
     text = sent.text
     if ('"' in text or "“" in text) and (
         sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text)) > 0.5 * len(text)
     ):
         score -= 1.5  # mostly a quote: it belongs under "who said what"
-    if sent.text.rstrip("”\"’' ").endswith("?"):
+    if "?" in text and text.rstrip("”\"’' ").endswith("?"):
         score -= 1.0
-    if not _HEDGES.isdisjoint(lowered):
+    if not _HEDGES.isdisjoint(keywords):
         score -= 0.3
-    if _PRONOUN_START_RE.match(sent.text):
+    # Every pronoun the pattern knows starts with one of these letters.
+    if text[:1] in _PRONOUN_INITIALS and _PRONOUN_START_RE.match(text):
         score -= 0.8  # "They had since been deployed ...": needs the sentence before it
     if words < 8:
         score -= 0.8
@@ -303,9 +340,7 @@ def _score(sent: _Sentence) -> float:
     return score
 
 
-def _fact_speaker(
-    index: dict[int, list[tuple[int, int, Attribution]]], sent: _Sentence
-) -> str | None:
+def _fact_speaker(index: _Index, sent: _Sentence) -> str | None:
     speaker = _covering_speaker(index, sent.paragraph, sent.start, sent.end)
     if speaker is None:
         # Only a proper name the sentence gives ("It was South Korea that first claimed ...").
@@ -315,14 +350,32 @@ def _fact_speaker(
     return speaker
 
 
-def _content_words(text: str) -> frozenset[str]:
-    return frozenset({lemma(w) for w in _CONTENT_WORD_RE.findall(text) if w.lower() not in _COMMON})
+@lru_cache(maxsize=16384)
+def _content_lemma(word: str) -> str | None:
+    """The lemma a content word counts as, None for a common word (per word: words recur)."""
+    return None if word.lower() in _COMMON else lemma(word)
 
 
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+def _content_words(text: str) -> set[str]:
+    words = set(map(_content_lemma, _CONTENT_WORD_RE.findall(text)))
+    words.discard(None)
+    return words  # type: ignore[return-value]  # None discarded
+
+
+def _similarity(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / min(len(a), len(b))
+
+
+def _max_similarity(words: set[str], others: Sequence[set[str]], floor: float) -> float:
+    """The highest of ``floor`` and the similarities of ``words`` to each of ``others``."""
+    best = floor
+    for other in others:
+        sim = _similarity(words, other)
+        if sim > best:
+            best = sim
+    return best
 
 
 def extract_facts(
@@ -353,7 +406,7 @@ def facts_and_conflicts(
 
 def _facts(
     all_sentences: Sequence[_Sentence],
-    index: dict[int, list[tuple[int, int, Attribution]]],
+    index: _Index,
     limit: int,
 ) -> list[Fact]:
     candidates: list[tuple[_Sentence, float]] = []
@@ -377,11 +430,12 @@ def _facts(
     # once no raw score can beat the best adjusted one; content words and similarities are
     # computed only for the candidates visited.
     order = sorted(range(len(candidates)), key=lambda i: (-candidates[i][1], i))
-    words: list[frozenset[str] | None] = [None] * len(candidates)
+    words: list[set[str] | None] = [None] * len(candidates)
     overlap = [0.0] * len(candidates)  # each candidate's highest similarity to a chosen fact
     seen = [0] * len(candidates)  # how many chosen facts ``overlap`` already accounts for
     taken = [False] * len(candidates)
-    chosen: list[tuple[_Sentence, float, frozenset[str]]] = []
+    chosen: list[tuple[_Sentence, float, set[str]]] = []
+    chosen_words: list[set[str]] = []  # their content words, as in ``chosen``
     chosen_values: set[tuple[str, float | None]] = set()
     while len(chosen) < limit:
         best_i, best_adj = -1, float("-inf")
@@ -395,9 +449,7 @@ def _facts(
             if mine is None:
                 mine = words[i] = _content_words(candidates[i][0].text)
             if seen[i] < len(chosen):
-                overlap[i] = max(
-                    overlap[i], *(_similarity(mine, c[2]) for c in chosen[seen[i] :])
-                )
+                overlap[i] = _max_similarity(mine, chosen_words[seen[i] :], overlap[i])
                 seen[i] = len(chosen)
             repeats = not values[i].isdisjoint(chosen_values)
             adj = score - 6.0 * max(0.0, overlap[i] - 0.3) - (1.0 if repeats else 0.0)
@@ -410,6 +462,7 @@ def _facts(
         best_words = words[best_i]
         assert best_words is not None
         chosen.append((sent, best_adj, best_words))
+        chosen_words.append(best_words)
         chosen_values.update(
             (f.kind, f.value) for f in sent.figures if f.kind in QUANTITY_KINDS and f.value
         )
@@ -440,9 +493,7 @@ class _Count:
     estimate: bool  # hedged or estimated ("about 3,000", "claimed", "an estimated 40")
 
 
-def _counts(
-    sentences: Sequence[_Sentence], index: dict[int, list[tuple[int, int, Attribution]]]
-) -> list[_Count]:
+def _counts(sentences: Sequence[_Sentence], index: _Index) -> list[_Count]:
     """The sourced counts of things that may conflict, in body order.
 
     A thing counted with fewer than two different values, or one that is never a conflict
@@ -545,9 +596,7 @@ def find_conflicts(body: Sequence[str], attributions: Sequence[Attribution]) -> 
     return _conflicts(_sentences(body), _index_attributions(attributions, body))
 
 
-def _conflicts(
-    sentences: Sequence[_Sentence], index: dict[int, list[tuple[int, int, Attribution]]]
-) -> list[Conflict]:
+def _conflicts(sentences: Sequence[_Sentence], index: _Index) -> list[Conflict]:
     groups: dict[str, list[_Count]] = {}
     for c in _counts(sentences, index):
         if c.speaker:  # an unsourced figure is the article's own, not a source's claim

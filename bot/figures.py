@@ -10,6 +10,7 @@ sources can be compared like for like.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -78,7 +79,10 @@ _WORDNUM = (
     r"|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Atomic: what may follow a number in every branch (a space, a letter, "%", or no digit and no
+# ",5"/".5") is never what a shorter reading of it would be followed by, so giving digits
+# back can never make a match; the group spares the regex engine trying.
+_NUM = r"(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 # A digit run must not continue a word, a code or a time: "F-16", "MH17", "08:37", "v2.0".
 _LB = r"(?<![\w.,:/\-\u2013$£€¥₹])"
 _RB = r"(?![\w%]|[.,:/]\d)"
@@ -152,8 +156,6 @@ TRIGGER_WORDS: Final = frozenset(
         usd"""
     )
 )
-# Month names and number words are proper only in their usual case: "may" is a verb.
-_CASE_SENSITIVE_KINDS: Final = frozenset({"date_dmy", "date_mdy", "date_my"})
 _MONTH_CASED_RE: Final = re.compile(
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -257,11 +259,11 @@ def _trigger_positions(sentence: str, words: frozenset[str] | set[str] | None) -
                 if prefix:
                     positions.append(prefix.start())
         positions.append(at)
-    lowered = sentence.lower()
     if words is None:
-        words = set(_ALPHA_RE.findall(lowered))
+        words = set(_ALPHA_RE.findall(sentence.lower()))
     hits = TRIGGER_WORDS.intersection(words)
     if hits:
+        lowered = sentence.lower()
         # Where ``\b[a-z]+`` on the lowered sentence would match one of the words: a start
         # after a non-word character, and no letter right after the word.
         for word in hits:
@@ -323,38 +325,59 @@ def find_figures(sentence: str) -> list[str]:
 
 
 def _classify(sentence: str, group: str, text: str, start: int, end: int) -> Figure | None:
-    if group in _CASE_SENSITIVE_KINDS and not _MONTH_CASED_RE.search(text):
+    """The figure a match of pattern branch ``group`` is, or None if it is no figure."""
+    classify = _CLASSIFIERS.get(group)
+    return classify(sentence, text, start, end) if classify else None
+
+
+def _date(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    return Figure(text, start, end, "date", None)
+
+
+def _cased_date(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    # Month names are proper only in their usual case: "may" is a verb.
+    if not _MONTH_CASED_RE.search(text):
         return None
-    if group.startswith("date"):
-        return Figure(text, start, end, "date", None)
-    if group in ("money", "money_sfx"):
-        return Figure(text, start, end, "money", _parse_number(text))
-    if group == "percent":
-        return Figure(text, start, end, "percent", _parse_number(text))
-    if group == "vote_to":
-        # "52 votes to 48" always; "92 to 0" only where a vote is talked about ("ages 55 to 65").
-        if "vote" in text.lower() or _VOTE_CONTEXT_RE.search(sentence[max(0, start - 60) : start]):
-            return Figure(text, start, end, "vote", None)
+    return Figure(text, start, end, "date", None)
+
+
+def _money(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    return Figure(text, start, end, "money", _parse_number(text))
+
+
+def _percent(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    return Figure(text, start, end, "percent", _parse_number(text))
+
+
+def _vote_to(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    # "52 votes to 48" always; "92 to 0" only where a vote is talked about ("ages 55 to 65").
+    if "vote" in text.lower() or _VOTE_CONTEXT_RE.search(sentence[max(0, start - 60) : start]):
+        return Figure(text, start, end, "vote", None)
+    return None
+
+
+def _scaled(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    return Figure(text, start, end, "count", _parse_number(text))
+
+
+def _word_scaled(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    if text[:1].isupper() and start > 0 and text.istitle():
+        return None  # "Million Dollar Baby", "Thousand Oaks": names, not amounts
+    return Figure(text, start, end, "count", _parse_number(text))
+
+
+def _vague(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    return Figure(text, start, end, "count", None)
+
+
+def _word_small(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    # Spelled small numbers are figures only when they count people ("five people killed"):
+    # "the two countries" is no figure.
+    if text.lower() in ("one",):
         return None
-    if group == "vote":
-        return _vote(sentence, text, start, end)
-    if group in ("scaled", "word_scaled"):
-        if group == "word_scaled" and text[:1].isupper() and start > 0 and text.istitle():
-            return None  # "Million Dollar Baby", "Thousand Oaks": names, not amounts
+    noun = counted_noun(sentence, Figure(text, start, end, "count", None))
+    if noun is not None and noun.key in _GROUP_KEYS:
         return Figure(text, start, end, "count", _parse_number(text))
-    if group == "vague":
-        return Figure(text, start, end, "count", None)
-    if group == "plain":
-        return _plain(sentence, text, start, end)
-    if group == "word_small":
-        # Spelled small numbers are figures only when they count people ("five people killed"):
-        # "the two countries" is no figure.
-        if text.lower() in ("one",):
-            return None
-        noun = counted_noun(sentence, Figure(text, start, end, "count", None))
-        if noun is not None and noun.key in _GROUP_KEYS:
-            return Figure(text, start, end, "count", _parse_number(text))
-        return None
     return None
 
 
@@ -376,30 +399,55 @@ def _vote(sentence: str, text: str, start: int, end: int) -> Figure | None:
 
 
 def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
-    before = sentence[:start]
-    if _label_before(before[-20:]):
+    if _label_before(sentence[max(0, start - 20) : start]):
         return None
     if _TIME_AFTER_RE.match(sentence[end : end + 6]):
         return None
     if "," not in text and "." not in text:
         if len(text) >= 7:
             return None  # an ID or a phone number, not a quantity
-        name = _NAME_BEFORE_RE.search(before[-30:])
+        name = _NAME_BEFORE_RE.search(sentence[max(0, start - 30) : start])
         if name and name.group(1) not in _COUNT_LEADERS:
             return None  # "Intermediate School 285", "Apollo 11": part of a name
     if _YEAR_RE.fullmatch(text):
-        # A bare four-digit number in year range is a year unless it plainly counts something.
-        noun = counted_noun(sentence, Figure(text, start, end, "count", None))
-        if noun is None or noun.key not in _GROUP_KEYS or _YEAR_BEFORE_RE.search(before[-12:]):
+        # A bare four-digit number in year range is a year unless it plainly counts something
+        # (the cheap test of the words before it first: "in 2016" needs no counted noun).
+        if _YEAR_BEFORE_RE.search(sentence[max(0, start - 12) : start]):
             return None
-    return Figure(text, start, end, "count", _parse_number(text))
+        noun = counted_noun(sentence, Figure(text, start, end, "count", None))
+        if noun is None or noun.key not in _GROUP_KEYS:
+            return None
+    # A plain number is digits, commas and perhaps a decimal point: its value needs no parse.
+    return Figure(text, start, end, "count", float(text.replace(",", "")))
+
+
+# What each branch of the figure pattern makes of its match.
+_CLASSIFIERS: Final[dict[str, Callable[[str, str, int, int], Figure | None]]] = {
+    "date_iso": _date,
+    "date_dmy": _cased_date,
+    "date_mdy": _cased_date,
+    "date_my": _cased_date,
+    "money": _money,
+    "money_sfx": _money,
+    "percent": _percent,
+    "vote_to": _vote_to,
+    "vote": _vote,
+    "scaled": _scaled,
+    "word_scaled": _word_scaled,
+    "vague": _vague,
+    "plain": _plain,
+    "word_small": _word_small,
+}
 
 
 def _label_before(window: str) -> bool:
-    """``_LABEL_BEFORE_RE.search(window)``, read from the end for ASCII text (the usual case)."""
+    """``_LABEL_BEFORE_RE.search(window)``, read from the end of the window.
+
+    The pattern can only match the last word (the maximal ``\\w`` run before an optional
+    period and trailing whitespace). Case-insensitive matching has Unicode subtleties ("ſ"
+    matches "s"), so a last word that is not ASCII is left to the regex.
+    """
     tail = window.rstrip()
-    if not tail.isascii():  # case-insensitive matching has Unicode subtleties: ask the regex
-        return bool(_LABEL_BEFORE_RE.search(window))
     if tail.endswith("#"):
         return True
     if tail.endswith("."):
@@ -407,7 +455,10 @@ def _label_before(window: str) -> bool:
     k = len(tail)
     while k and (tail[k - 1].isalnum() or tail[k - 1] == "_"):
         k -= 1
-    return tail[k:].lower() in _LABELS
+    word = tail[k:]
+    if not word.isascii():
+        return bool(_LABEL_BEFORE_RE.search(window))
+    return word.lower() in _LABELS
 
 
 _NUMBER_RE: Final = re.compile(r"\d+(?:\.\d+)?")
@@ -505,13 +556,20 @@ def counted_noun(sentence: str, figure: Figure) -> CountedNoun | None:
                 return CountedNoun(lem, head, modifier)
     before = _WORD_RE.findall(sentence[max(0, figure.start - 60) : figure.start])
     for tok in reversed(before[-6:]):
-        lem = lemma(tok)
-        if lem in _GROUPS:
-            return CountedNoun(_GROUPS[lem], tok, None)
-        ev = _EVENT_RE.fullmatch(tok)
-        if ev and ev.lastgroup:
-            return CountedNoun(ev.lastgroup, tok, None)
+        group = _group_named_by(tok)
+        if group is not None:
+            return CountedNoun(group, tok, None)
     return None
+
+
+@lru_cache(maxsize=8192)
+def _group_named_by(token: str) -> str | None:
+    """The group a word before a count names ("troops", "killing"), per word: words recur."""
+    group = _GROUPS.get(lemma(token))
+    if group is not None:
+        return group
+    ev = _EVENT_RE.fullmatch(token)
+    return ev.lastgroup if ev else None
 
 
 def _head(phrase: list[str]) -> str | None:

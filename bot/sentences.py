@@ -40,49 +40,55 @@ SENTENCE_STARTERS = _wordset(
 )
 
 _OPEN_QUOTES = "\"“‘'«"
+_OPENERS = _OPEN_QUOTES + "(["
 _CLOSERS = "\"”’'»)]"
-_CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s)")
+# A run of sentence punctuation, the closing quotes or brackets after it, and (looked at, not
+# consumed) the whitespace after them and the token that follows: one match gives every part
+# the boundary test reads. "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a
+# character set lets the regex engine skip ahead to those characters instead of trying the
+# whole pattern at every position (2-3x faster over a paragraph).
+_CANDIDATE = re.compile(r"([.!?…][.!?…]*)([\"”’'»)\]]*)(?=(\s+)(\S*))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_NON_WORD = re.compile(r"[^\w]")
 
 
-def _next_token(text: str, pos: int) -> str:
-    m = re.compile(r"\S+").match(text, pos)
-    return m.group(0) if m else ""
-
-
-def _is_boundary(text: str, start: int, end: int, nxt: int) -> bool:
-    """Is the punctuation run text[start:end] followed by text at nxt a sentence end?"""
-    if nxt >= len(text):
-        return True
-    token = _next_token(text, nxt)
-    first = token.lstrip(_OPEN_QUOTES + "([")
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
+    """Is the punctuation run matched by ``m`` (a ``_CANDIDATE`` match) a sentence end?"""
+    punct, closers, _, token = m.groups()
+    if not token:
+        return True  # nothing but whitespace follows
+    first = token.lstrip(_OPENERS)
     if not first:
         return False
     head = first[0]
-    punct = text[start:end].rstrip(_CLOSERS)
-    if not (head.isupper() or head.isdigit() or token[0] in _OPEN_QUOTES + "(["):
+    if not (head.isupper() or head.isdigit() or token[0] in _OPENERS):
         return False  # lower-case continuation: "Stop!" he said.
     if punct != "." and punct != "…" and not punct.endswith("..."):
         return True  # ! and ? end sentences before a capital
-    if text[start:end] != punct:
+    if closers:
         return True  # a closing quote follows the period: the quote (and sentence) ends
-    m = _WORD_BEFORE.search(text[max(0, start - 20) : start + 1])
-    if not m:
+    start = m.start()
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start + 1)
+    if not before:
         return True
-    word = m.group(1)
+    word = before.group(1)
     low = word.lower()
     # Single initials ("John F. Kennedy") or initial runs ("J.R.R.") keep the name going.
     if len(word) == 1 and word.isupper():
         return False
     if low in TITLE_ABBREVS or low.rstrip(".") in TITLE_ABBREVS:
         return False
-    next_word = re.sub(r"[^\w]", "", first.split("’")[0].split("'")[0]).lower()
     if low in CONT_ABBREVS or low.rstrip(".") in CONT_ABBREVS:
-        return next_word in SENTENCE_STARTERS and not head.isdigit()
+        return _next_word(first) in SENTENCE_STARTERS and not head.isdigit()
     if low in END_ABBREVS or "." in word:
         # "the U.S. The" ends; "U.S. Army" or "U.S. Sen. X" does not.
-        return next_word in SENTENCE_STARTERS or token[0] in _OPEN_QUOTES
+        return _next_word(first) in SENTENCE_STARTERS or token[0] in _OPEN_QUOTES
     return True
+
+
+def _next_word(first: str) -> str:
+    """The next word, lowercased, without its possessive or punctuation ("They’re" -> they)."""
+    return _NON_WORD.sub("", first.split("’")[0].split("'")[0]).lower()
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -90,14 +96,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     begin = 0
     for m in _CANDIDATE.finditer(text):
-        nxt = m.end()
-        while nxt < len(text) and text[nxt].isspace():
-            nxt += 1
-        if _is_boundary(text, m.start(), m.end(), nxt):
+        if _is_boundary(text, m):
             spans.append((begin, m.end()))
-            begin = nxt
-    spans.append((begin, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+            begin = m.end(3)  # the next sentence starts after the whitespace
+    tail = text[begin:]
+    if tail and not tail.isspace():
+        spans.append((begin, len(text)))
+    # A span ends at its punctuation and (but for the first) starts after whitespace: only
+    # the first and the last can need trimming, and cleaned paragraphs need none.
+    if spans:
+        if text[0].isspace():
+            spans[0] = _trim(text, *spans[0])
+        if text[-1].isspace():
+            spans[-1] = _trim(text, *spans[-1])
+    return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

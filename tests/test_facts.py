@@ -245,3 +245,22 @@ def test_everyday_nouns_conflict_when_sources_estimate() -> None:
         ("400", "finance office"),
         ("650", "union"),
     ]
+
+
+def _score_of(sentence: str) -> float:
+    (fact,) = extract_facts([sentence], [])
+    return fact.score
+
+
+def test_date_words_count_as_written() -> None:
+    # "Thursday" anchors a fact in time; "thursday" in lower case is not read as the day.
+    dated = _score_of("The council met on Thursday to settle the harbour budget at last.")
+    undated = _score_of("The council met on thursday to settle the harbour budget at last.")
+    assert dated == pytest.approx(undated + 0.4)
+
+
+def test_only_ascii_letters_make_words() -> None:
+    # The Kelvin sign lowercases to "k" but is no letter: "\u212ailled" is not "killed".
+    event = _score_of("Officials said the blast killed workers at the harbour station.")
+    no_event = _score_of("Officials said the blast \u212ailled workers at the harbour station.")
+    assert event == pytest.approx(no_event + 1.2)

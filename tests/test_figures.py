@@ -114,3 +114,41 @@ def test_counted_noun_modifier() -> None:
 )  # fmt: skip
 def test_lemma(word: str, expected: str) -> None:
     assert lemma(word) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under Article\xa05 of the treaty, allies must respond.",  # a no-break space
+        "The treaty’s “Article 5” clause—Article 5—was cited.",  # curly quotes and dashes
+        "They cited \u017fection 12 of the act.",  # long s: the label regex ignores case
+    ],
+)
+def test_labels_before_numbers_in_non_ascii_text(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+def test_figures_in_non_ascii_text() -> None:
+    sentence = "Officials—citing “early counts”—said 1,200 people were evacuated."
+    assert find_figures(sentence) == ["1,200"]
+
+
+def test_atomic_numbers_match_as_backtracking_ones_would() -> None:
+    # figures._NUM is an atomic group for speed: it must never change what matches.
+    import random
+    import re
+
+    from bot import figures
+
+    atomic = figures._FIGURE_RE
+    backtracking = re.compile(atomic.pattern.replace("(?>", "(?:"), atomic.flags)
+    assert backtracking.pattern != atomic.pattern
+    pieces = [*"0123456789,. %$-–:/x", "  ", "\u0663", "US$", "£", "USD ", " per cent",
+              "percent", " percentage points", " bn", " million", "m", " dollars",
+              " votes to ", " people", ",000", ".5"]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        for at in range(len(text)):
+            a, b = atomic.match(text, at), backtracking.match(text, at)
+            assert (a and (a.lastgroup, a.span())) == (b and (b.lastgroup, b.span())), text

@@ -50,3 +50,26 @@ def test_spans_are_offsets_into_the_text() -> None:
 def test_empty_text() -> None:
     assert split_sentences("") == []
     assert split_sentences("   ") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One. Two.  ",
+        "\n One. Two!\n",
+        "Stop! he said. Then he left.   \n",
+        "“We are ready.”  He left.\u00a0Then “Go.”",
+        "A. B. C.",
+        "Ends with an abbreviation, e.g. ",
+    ],
+)
+def test_spans_are_trimmed_ordered_and_cover_the_text(text: str) -> None:
+    spans = split_sentences(text)
+    assert spans, text
+    previous_end = 0
+    for start, end in spans:
+        piece = text[start:end]
+        assert piece and piece == piece.strip()
+        assert not text[previous_end:start].strip()  # only whitespace between sentences
+        previous_end = end
+    assert not text[previous_end:].strip()
