@@ -41,6 +41,7 @@ from bot.model import InputMode, RawDocument  # noqa: E402
 from bot.pipeline import build_digest, clean  # noqa: E402
 from bot.quality import check_article  # noqa: E402
 from bot.render import render_blocks, render_text  # noqa: E402
+from bot.sentences import split_sentences  # noqa: E402
 from config.settings import Settings  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "cleaning-dev"
@@ -64,8 +65,13 @@ def html_from_page_copy(text: str) -> str:
     """A plain news-page HTML rendering of the bundled sample (for machines without ../shared)."""
     blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
     parts = ["<!doctype html><html><head><meta charset='utf-8'><title>Sample</title></head><body>"]
-    parts.append("<nav><ul>" + "".join(f"<li><a href='#'>{html.escape(line)}</a></li>"
-                                       for line in blocks[0].splitlines()) + "</ul></nav>")
+    parts.append(
+        "<nav><ul>"
+        + "".join(
+            f"<li><a href='#'>{html.escape(line)}</a></li>" for line in blocks[0].splitlines()
+        )
+        + "</ul></nav>"
+    )
     parts.append(f"<h1>{html.escape(blocks[2])}</h1><article>")
     parts += [f"<p>{html.escape(b)}</p>" for b in blocks[3:-6]]
     parts.append("</article><footer>" + "".join(f"<p>{html.escape(b)}</p>" for b in blocks[-6:]))
@@ -105,13 +111,18 @@ def trafilatura_alone(page: str) -> None:
 def text_stages(text: str) -> dict[str, Callable[[], object]]:
     """The text path's stages, each on the previous stage's output (for the breakdown)."""
     article = clean_pasted_text(text)
-    attributions = extract_attributions(article.body)
+    # As in build_digest: the body is split into sentences once, for both extractors.
+    sentences = [split_sentences(p) for p in article.body]
+    attributions = extract_attributions(article.body, sentences=sentences)
     digest = build_digest(article)
     return {
         "clean_pasted_text": lambda: clean_pasted_text(text),
         "check_article": lambda: check_article(article, text),
-        "extract_attributions": lambda: extract_attributions(article.body),
-        "facts_and_conflicts": lambda: facts_and_conflicts(article.body, attributions),
+        "split_sentences": lambda: [split_sentences(p) for p in article.body],
+        "extract_attributions": lambda: extract_attributions(article.body, sentences=sentences),
+        "facts_and_conflicts": lambda: facts_and_conflicts(
+            article.body, attributions, sentences=sentences
+        ),
         "render_blocks": lambda: render_blocks(digest),
         "render_text": lambda: render_text(digest),
     }
@@ -169,8 +180,11 @@ def main() -> None:
     print(f"  html cleaning time vs trafilatura.extract: {t['html clean only'] / traf:.2f}x")
     with contextlib.suppress(NewsdeskError):
         stages = time_rounds(text_stages(text), args.rounds)
-        print("  text path by stage: " + ", ".join(f"{k} {v * 1000:.2f}" for k, v in stages.items())
-              + " (ms)")
+        print(
+            "  text path by stage: "
+            + ", ".join(f"{k} {v * 1000:.2f}" for k, v in stages.items())
+            + " (ms)"
+        )
 
     if len(pages) > 1:
         cases = ("text path", "html path", "html clean only", "trafilatura.extract")
@@ -203,8 +217,10 @@ def main() -> None:
         if i in (10, args.digests // 10, args.digests // 2, args.digests):
             gc.collect()
             marks[i] = rss_mb()
-    print(f"memory over {args.digests} digests in one process (RSS, MB): "
-          + ", ".join(f"after {n}: {mb:.1f}" for n, mb in sorted(marks.items())))
+    print(
+        f"memory over {args.digests} digests in one process (RSS, MB): "
+        + ", ".join(f"after {n}: {mb:.1f}" for n, mb in sorted(marks.items()))
+    )
     first, last = marks[args.digests // 10], marks[args.digests]
     print(f"  growth from {args.digests // 10} to {args.digests} digests: {last - first:+.1f} MB")
 
