@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import aiohttp
 
@@ -20,6 +21,7 @@ from bot.model import Article, Digest, InputMode, RawDocument
 from bot.quality import check_article
 from bot.sentences import split_sentences
 from bot.sources import looks_like_html, read_source
+from bot.urls import trusted_url
 from config.settings import Settings
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -65,6 +67,10 @@ def clean(raw: RawDocument, mode: InputMode, settings: Settings) -> Article:
         article = clean_pasted_text(text, url=raw.url)
     if mode is not InputMode.CLEAN:  # clean input is the body by definition: trust it
         check_article(article, text)
+    if raw.url:
+        url = trusted_url(article.meta.url, raw.url)
+        if url != article.meta.url:
+            article = replace(article, meta=replace(article.meta, url=url))
     return article
 
 

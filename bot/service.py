@@ -20,7 +20,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
@@ -29,7 +29,6 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
-from yarl import URL
 
 from bot.errors import FetchFailed, InvalidSource, NewsdeskError, Paywalled
 from bot.model import Digest, InputMode, RawDocument
@@ -115,35 +114,6 @@ class Outcome:
     message: str | None = None
 
 
-# --- which story a page is ---------------------------------------------------------------
-
-# Subdomains that serve the same site's pages (AMP and mobile copies name the main page).
-_SAME_SITE_PREFIXES = ("www.", "m.", "amp.", "mobile.")
-
-
-def _site(url: str) -> str | None:
-    try:
-        host = (URL(url).host or "").lower().rstrip(".")
-    except ValueError:
-        return None
-    for prefix in _SAME_SITE_PREFIXES:
-        if host.startswith(prefix):
-            return host[len(prefix) :]
-    return host or None
-
-
-def trusted_url(claimed: str | None, fetched: str) -> str:
-    """The page's own canonical URL when it is on the site the page came from, else the
-    address it was fetched from.
-
-    A page's <link rel=canonical> / og:url is the page author's claim. Believed across
-    sites, any page could pass itself off as another outlet's story: shown under that
-    outlet's link, and filed (stories are keyed by canonical URL) as that story, so its
-    later "updates" would be posted into the real story's threads.
-    """
-    if claimed and _site(claimed) is not None and _site(claimed) == _site(fetched):
-        return claimed
-    return fetched
 
 
 # --- messages a person reads -------------------------------------------------------------
@@ -431,12 +401,8 @@ class DigestService:
             if not req.url.lower().startswith(("http://", "https://")):
                 raise InvalidSource("Newsdesk digests http(s) links only.")
             raw = await read_source(req.url, self.settings, session=self._http())
+            # The pipeline believes a page's canonical link only on its own site (bot/urls.py).
             digest = await self._cpu(digest_raw, raw, InputMode.AUTO, self.settings)
-            meta = digest.article.meta
-            url = trusted_url(meta.url, raw.url or req.url)
-            if url != meta.url:
-                article = replace(digest.article, meta=replace(meta, url=url))
-                digest = replace(digest, article=article)
             return digest, raw
         return await self._cpu(digest_text, req.text or "", self.settings), None
 

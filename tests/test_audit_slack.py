@@ -15,7 +15,8 @@ from aiohttp.test_utils import TestServer
 
 from bot.app import create_app
 from bot.server import build_web_app
-from bot.service import DigestService, trusted_url
+from bot.service import DigestService
+from bot.urls import trusted_url
 from handlers.events import mention_request
 from storage.repo import Store
 from tests.fake_slack import FakeSlack
@@ -320,9 +321,7 @@ async def test_an_expired_response_url_does_not_swallow_the_error(harness: Harne
 
 
 def _page_claiming(canonical: str) -> str:
-    return ARTICLE_HTML.replace(
-        "<title>", f'<link rel="canonical" href="{canonical}">\n<title>', 1
-    )
+    return ARTICLE_HTML.replace("<title>", f'<link rel="canonical" href="{canonical}">\n<title>', 1)
 
 
 async def test_a_canonical_link_to_another_site_is_not_believed(harness: Harness) -> None:
