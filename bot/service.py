@@ -32,6 +32,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.errors import FetchFailed, InvalidSource, NewsdeskError, Paywalled
 from bot.model import Digest, InputMode, RawDocument
+from bot.netguard import make_session
 from bot.pipeline import content_hash, digest_raw, digest_text
 from bot.render import render_blocks, render_parent
 from bot.schedule import FRESH_EVERY
@@ -328,8 +329,9 @@ class DigestService:
             return await method(*args, **kwargs)
 
     def _http(self) -> aiohttp.ClientSession:
+        # Guarded (every address checked after DNS) and kept, so requests share connections.
         if self._session is None or self._session.closed:
-            self._session = aiohttp.ClientSession()
+            self._session = make_session(self.settings)
         return self._session
 
     def slack_http(self) -> aiohttp.ClientSession:
