@@ -221,7 +221,8 @@ def check_article(article: Article, source_text: str) -> None:
         )
     if stats.words == 0:
         raise NotAnArticle(
-            "No article text was found on this page. If it is a story, paste its text instead."
+            "No article text was found: everything here reads as page furniture (menus, "
+            "links, notices). Send the story's own link, or paste the article's paragraphs."
         )
     if stats.prose_words < MIN_PROSE_WORDS and stats.words < SHORT_LIST_WORDS:
         raise NotAnArticle(
