@@ -74,6 +74,13 @@ def _describe(url: URL) -> str:
 
 
 def _parse(url: str) -> URL:
+    # "user:p@ss@host": an unescaped @ would make part of the password the "host" we name in
+    # every error message. Refuse it without echoing the URL.
+    authority = url.partition("://")[2].partition("/")[0]
+    if authority.count("@") > 1:
+        raise DatabaseUnavailable(
+            "DATABASE_URL has an '@' in its user name or password: write it as %40."
+        )
     try:
         parsed = make_url(normalize_url(url))
     except (ArgumentError, ValueError) as exc:

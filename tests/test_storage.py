@@ -665,3 +665,15 @@ async def test_sqlite_reads_do_not_wait_for_a_writer(tmp_path: Path) -> None:
     finally:
         await writer.close()
         await reader.close()
+
+
+def test_an_unescaped_at_in_the_password_is_refused_without_echoing_it() -> None:
+    url = "postgresql+asyncpg://user:se@cret-pw@127.0.0.1:1/db"
+    with pytest.raises(DatabaseUnavailable) as info:
+        make_engine(url)
+    message = str(info.value)
+    assert "%40" in message
+    assert "cret-pw" not in message and "se@" not in message
+    # Percent-encoded, the same password is fine.
+    engine = make_engine("postgresql+asyncpg://user:se%40cret-pw@127.0.0.1:1/db")
+    assert engine.url.password == "se@cret-pw"
