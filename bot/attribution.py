@@ -899,10 +899,91 @@ def _extract_paragraph(original: str, para: int,
                 prev_post.pieces.append((q[0][0], ue if q[0][1] >= ue - 1 else q[0][1]))
                 continue
         prev_post = None
+        if not cands:
+            bare = _bare_quote(text, us, ue, quotes, para)
+            cands = [bare] if bare is not None else []
         out.extend(cands)
         if cands and cands[-1].post:
             prev_post = cands[-1]
     return out
+
+
+_BARE_MIN_WORDS = 4
+_LEAD_CONJ = re.compile(r"^(?:But|And|Yet|So|Still|Then)\s+")
+_LEAD_ADJUNCT = re.compile(r"(?:In|On|At|During|After|Before|Later|Earlier)\b[^,]{0,60},\s*")
+_NP_GLUE = DETERMINERS | {"of", "and", "for", "at", "in", "the", "&"}
+
+
+def _np_prefix(words: list[str]) -> int:
+    """Length of the noun phrase opening ``words``: "The Boston Herald", "the two",
+    "Another critic, Laurence H. Tribe," stops at its first lower-case non-glue word."""
+    n = 0
+    while n < len(words) and n < 10:
+        w = words[n]
+        if w[:1].isupper() or w[:1].isdigit() or w.lower() in _NP_GLUE or (
+                n and w.lower() in PEOPLE | ORG_NOUNS):
+            n += 1
+            continue
+        break
+    while n and words[n - 1].lower() in _NP_GLUE:
+        n -= 1
+    return n
+
+
+def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
+                ) -> _Cand | None:
+    """A sentence-long quote no cue of the lexicon claims: '"A," blared the Herald.',
+    'Trump quickly deflected: "A."'. News quotes someone: the speaker is the noun phrase
+    next to the quote, the cue whatever words join them (the filter weighs the rule)."""
+    q = next(((s, e) for s, e in quotes if us <= s < ue
+              and len(_WORD_RE.findall(text[s:e])) >= _BARE_MIN_WORDS), None)
+    if q is None:
+        return None
+    qs, qe = q
+    before = text[us:qs].strip()
+    after = text[min(qe, ue):ue].strip(" ,.;!?—–-")
+    if not before:
+        words = _WORD_RE.findall(after)
+        if not words or len(words) > 9:
+            return None
+        if words[0].islower():
+            k = 1
+            while k < len(words) and words[k].islower() and words[k] not in _NP_GLUE:
+                k += 1  # "shot back", "cried out"
+            cue, sp = " ".join(words[:k]), words[k:]
+            n = _np_prefix(sp)
+            if not n:
+                return None
+            sp = sp[:n]
+        else:
+            n = _np_prefix(words)
+            if not n or n == len(words):
+                return None
+            sp, cue = words[:n], " ".join(words[n:])
+        speaker = _span_of(after, sp)
+        return _Cand(speaker, cue, [(qs, qe)], para, post=True, how="bare")
+    if before[-1:] not in ":,—–-" and not before[-1:].isalpha():
+        return None
+    lead = before
+    lead = _LEAD_CONJ.sub("", lead, count=1)
+    m = _LEAD_ADJUNCT.match(lead)
+    if m:
+        lead = lead[m.end():]
+    words = _WORD_RE.findall(lead)
+    n = _np_prefix(words)
+    if not n or n == len(words) or not _is_nounish(words[:n]):
+        return None
+    cue = " ".join(words[n:])
+    if len(cue.split()) > 10:
+        return None
+    return _Cand(_span_of(lead, words[:n]), cue, [(qs, qe)], para, how="bare")
+
+
+def _span_of(text: str, words: list[str]) -> str:
+    """The stretch of ``text`` from its first word ``words[0]`` to ``words[-1]``."""
+    s = text.find(words[0])
+    e = text.find(words[-1], s + sum(len(w) for w in words[:-1])) if len(words) > 1 else s
+    return text[s : e + len(words[-1])] if s >= 0 and e >= 0 else " ".join(words)
 
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w’'-]+)")

@@ -429,3 +429,24 @@ def test_lead_before_an_inserted_cue_joins_the_content() -> None:
     # A quote after the cue stands alone: the lead frames it, it is no part of it.
     quoted = _by_content(atts, "not there yet")
     assert quoted.content == '"we are not there yet."'
+
+
+def test_quote_with_an_unlisted_verb_after_it_is_attributed() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["“The whole plan was a disaster from start to finish,” blared the Daily Courier."]
+    (att,) = [a for a, _ in candidate_attributions(body)]
+    assert att.speaker_text == "the Daily Courier"
+    assert att.cue == "blared"
+    assert att.kind is Kind.DIRECT
+
+
+def test_quote_after_a_colon_is_its_clause_subject_s() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["But Jane Doe quickly deflected with a joke: “It was only locker-room talk, "
+            "and we all know it.”"]
+    (att,) = [a for a, f in candidate_attributions(body)]
+    assert att.speaker_text == "Jane Doe"
+    assert att.content.startswith("“It was only")
+    assert "how=bare" in candidate_attributions(body)[0][1]
