@@ -306,6 +306,8 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
     piece = next(((qs, qe) for qs, qe in quotes if qs < toks[q].start() < qe), None)
     if piece is None:
         return None
+    if _titled_quote(toks[0].string, *piece):
+        return None  # 'on CBS's "Face the Nation," Ryan said ...': a title, not the content
     seg_end = next((k for k in range(q + 1, b) if toks[k][0] in ",("), b)
     words = [x[0] for x in toks[q + 1 : seg_end]]
     if any(w in STRONG_VERBS for w in words):
@@ -316,6 +318,14 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
     ):
         return None
     return q + 1, b, piece
+
+
+def _titled_quote(text: str, qs: int, qe: int) -> bool:
+    """A short quote run on from a word before it ('CBS's "Face the Nation,"', 'on "New
+    Day"'): a name set in quote marks, not speech."""
+    before = text[:qs].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in "’'") and len(
+        _WORD_RE.findall(text[qs:qe])) <= 6
 
 
 _CONTRACTION = re.compile(r"(?i)^(he|she|they|we|i|you|it|who)[’'](?:s|ve|re|d|ll|m)$")
@@ -679,6 +689,10 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     cs, ce = _strip_span(text, used_until, end_pos)
     quoted_before = (a > 0 and before_subj in "”\"") or (
         a > 1 and before_subj == "," and toks[a - 2][0] in "”\"")
+    if quoted_before:
+        q_end = toks[a - 1].end() if before_subj != "," else toks[a - 2].end()
+        if any(qe == q_end and _titled_quote(text, qs, qe) for qs, qe in quotes):
+            quoted_before = False  # 'on CBS's "Face the Nation," X said ...': a title
     short_tail = quoted_before or (len(rest_words) <= 6 and (
         not rest_words or rest_words[0].lower() in _ADJUNCT_STARTS
         or rest_words[0].endswith("ly")))

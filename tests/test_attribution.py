@@ -450,3 +450,11 @@ def test_quote_after_a_colon_is_its_clause_subject_s() -> None:
     assert att.speaker_text == "Jane Doe"
     assert att.content.startswith("“It was only")
     assert "how=bare" in candidate_attributions(body)[0][1]
+
+
+def test_a_programme_title_in_quotes_is_not_the_content() -> None:
+    body = ['In an interview on CBS\'s "Face the Nation," Senator Tom Bell said the new '
+            'budget plan would fail in the House.']
+    (att,) = extract_attributions(body)
+    assert att.speaker == "Tom Bell"
+    assert att.content.startswith("the new budget plan would fail")
