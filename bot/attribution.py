@@ -263,9 +263,12 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
     while a > 0:
         t = toks[a - 1][0]
         low = t.lower()
-        if t in ",;:()[]—–" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!":
+        if t in ",;:()[]—–-" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!":
             break
         a -= 1
+    if a == b and b > 1 and toks[b - 1][0] == "and":
+        # "The senator survived ... and says X": the clause's subject speaks.
+        return _clause_np(toks, b - 1)
     if a == b and b > 1 and toks[b - 1][0] == ",":
         # "X, who has long argued this, said" / "X, a spokesman for Y, said": the subject
         # is the name before the inserted clause, kept with it as written.
@@ -274,8 +277,14 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
             j -= 1
         if j > 0 and toks[j][0] == "," and b - j >= 3:
             r = _subject_left(toks, j)
-            if r is not None and r[1] - r[0] <= 6 and toks[r[1] - 1][0][0].isupper():
+            if r is not None and r[1] - r[0] <= 6 and toks[r[1] - 1][0][0].isupper() and (
+                    toks[r[0]][0].lower() not in _BAD_FIRST):
                 return r[0], b - 1
+        # "Brianne Stone, 29, of Huntsville, Ala., says", "Clinton, during a town hall in
+        # Columbus, Ohio, said": the clause opens with the subject, the rest is inserted.
+        r = _clause_np(toks, b - 1, to_comma=True)
+        if r is not None and r[1] < b - 1:
+            return r[0], b - 1
         return None
     if a == b:
         return None
@@ -284,6 +293,49 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         return None
     # Leading adverbials cut by no comma: "On Tuesday the senator" -> keep it.
     return a, b
+
+
+def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,
+               ) -> tuple[int, int] | None:
+    """The noun phrase opening the clause that runs to toks[end] (the unit's start, or
+    after a leading conjunction or a short adverbial cut off by a comma). ``to_comma``:
+    the phrase is all of the clause before its first comma."""
+    k = end
+    while k > 0 and end - k < 40 and toks[k - 1][0] not in ";:—–-()" + _QUOTE_CHARS:
+        k -= 1
+    if k > 0 and toks[k - 1][0] not in "—–-":
+        return None  # a dateline's dash ("SELMA, Ala. — Trump, ..., said") opens a clause
+    if toks[k][0].lower() in _BOUNDARY_WORDS:
+        k += 1
+    if k < end and toks[k][0].lower() in _ADJUNCT_STARTS:
+        comma = next((m for m in range(k + 1, min(end, k + 10)) if toks[m][0] == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+    words = [x[0] for x in toks[k:end]]
+    n = words.index(",") if to_comma and "," in words else 0 if to_comma else _np_prefix(words)
+    if not n or n > 7 or not _is_nounish(words[:n]) or not (
+            words[0][0].isupper() or words[0].lower() in DETERMINERS):
+        return None
+    first, last = words[0].lower(), words[n - 1]
+    if (len(first) > 4 and first.endswith(("ed", "ing", "ly"))) or last.endswith(("’s", "'s")) or (
+            first in _SENTENCE_ADVERBS or first in _BAD_FIRST):
+        return None  # "Asked about it, ...", "Outside, ...", "Mr. Obama's aides"
+    if not to_comma:
+        # "The senator survived ... and says": the phrase must be followed by its verb.
+        m = k + n
+        while m < end and (toks[m][0].lower() in _AUX or toks[m][0].endswith("ly")):
+            m += 1
+        verb = toks[m][0] if m < end else ""
+        if not (verb.islower() and (verb.endswith(("ed", "s")) or verb in _PAST_ONLY)):
+            return None
+    return k, k + n
+
+
+_SENTENCE_ADVERBS = wordset(
+    """outside inside beyond just meanwhile however still instead now here there indeed
+    moreover also so then thus nonetheless nevertheless separately similarly overall
+    finally first second third today yesterday tonight again besides otherwise""")
 
 
 def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]],
@@ -633,7 +685,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             j -= 1
         sp = text[toks[i + 1].start() : toks[j - 1].end()] if j > i + 1 else ""
         words = [x[0] for x in toks[i + 1 : j]]
-        if sp and _is_nounish(words) and (
+        core = next((k for k, w in enumerate(words) if w in ",("), len(words))
+        if sp and core <= 8 and _is_nounish(words) and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
             or (len(words) <= 5 and words[-1][0].isupper())  # "said county engineer Ann Poole"

@@ -458,3 +458,31 @@ def test_a_programme_title_in_quotes_is_not_the_content() -> None:
     (att,) = extract_attributions(body)
     assert att.speaker == "Tom Bell"
     assert att.content.startswith("the new budget plan would fail")
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Congressman Tom Bell, a party loyalist, said campaign strategists plan to secure "
+     "enough delegates.", "Tom Bell", "campaign strategists plan to secure"),
+    ("Another delegate on the state slate, Jim Poole, said he was only leaning one way.",
+     "Jim Poole", "he was only leaning"),
+    ("Ann Poole, 29, of Huntsville, Ala., says her biggest concern is global warming.",
+     "Ann Poole", "her biggest concern"),
+    ("SELMA, Ala. — Jane Doe, during a town hall in Mobile, said the plan would fail.",
+     "Jane Doe", "the plan would fail"),
+    ("The Arizona Republican survived five years in prison and says such techniques are "
+     "inhumane.", "Arizona Republican", "such techniques are inhumane"),
+])
+def test_subject_before_inserted_phrases(text: str, speaker: str, content: str) -> None:
+    from bot.attribution import candidate_attributions
+
+    (att,) = [a for a, _ in candidate_attributions([text])]
+    assert att.speaker == speaker
+    assert att.content.startswith(content)
+
+
+def test_an_adverb_before_an_inserted_phrase_is_no_speaker() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["Outside, about two hundred protesters, many of them students, said the "
+            "rally was peaceful."]
+    assert all(a.speaker_text != "Outside" for a, _ in candidate_attributions(body))
