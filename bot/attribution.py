@@ -266,7 +266,7 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         if t in ",;:()[]—–-" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!":
             break
         a -= 1
-    if a == b and b > 1 and toks[b - 1][0] == "and":
+    if a == b and b > 1 and toks[b - 1][0] in ("and", "but"):
         # "The senator survived ... and says X": the clause's subject speaks.
         return _clause_np(toks, b - 1)
     if a == b and b > 1 and toks[b - 1][0] == ",":

@@ -471,6 +471,8 @@ def test_a_programme_title_in_quotes_is_not_the_content() -> None:
      "Jane Doe", "the plan would fail"),
     ("The Arizona Republican survived five years in prison and says such techniques are "
      "inhumane.", "Arizona Republican", "such techniques are inhumane"),
+    ("A spokesman for the firm declined to comment on the report but said in a statement "
+     "that the company did nothing wrong.", "A spokesman for the firm", "that the company"),
 ])
 def test_subject_before_inserted_phrases(text: str, speaker: str, content: str) -> None:
     from bot.attribution import candidate_attributions
