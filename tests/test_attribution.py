@@ -255,7 +255,7 @@ def test_nyt_double_apostrophe_quotes_split_around_cue() -> None:
     body = ["''We lost the vote,'' Mr. Hale said. ''But we will be back next year.''"]
     (att,) = extract_attributions(body, min_score=0.0)
     assert att.content == "''We lost the vote,'' ''But we will be back next year.''"
-    assert att.kind is Kind.DIRECT and att.speaker == "Mr. Hale"
+    assert att.kind is Kind.DIRECT and att.speaker == "Hale"
 
 
 def test_question_quote_then_cue_and_colon_introduced_paragraph() -> None:
