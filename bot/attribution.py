@@ -840,11 +840,16 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             k += 1
     if k >= n:
         return None
+    if low in _ASPECTUAL and toks[k][0].lower() == "to":
+        return None  # "the fires have continued to burn": aspect, not speech
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
     if ce <= cs or not _has_tokens(text[cs:ce], 2):
         return None
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
+
+
+_ASPECTUAL = wordset("continue continues continued continuing")
 
 
 # Where reported content usually stops: a coordinated or concessive clause after it.

@@ -488,3 +488,12 @@ def test_an_adverb_before_an_inserted_phrase_is_no_speaker() -> None:
     body = ["Outside, about two hundred protesters, many of them students, said the "
             "rally was peaceful."]
     assert all(a.speaker_text != "Outside" for a, _ in candidate_attributions(body))
+
+
+def test_continued_to_is_aspect_not_speech() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["The fires have continued to burn across the state, officials said."]
+    (att,) = [a for a, _ in candidate_attributions(body)]
+    assert att.speaker_text == "officials" and att.cue == "said"
+    assert att.content.startswith("The fires have continued")
