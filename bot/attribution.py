@@ -859,6 +859,9 @@ _CLAUSE_END = re.compile(
 )
 
 
+_SECOND_CUE = re.compile(
+    r"\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?([a-z]+ed|said|told|wrote)\b(?=[,:]?\s*[“\"])"
+    r"|,\s+(?:adding|saying|noting|writing|telling)\b")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s")
 _WORD_RE = re.compile(r"[\w’'-]+")
 
@@ -867,6 +870,12 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     """End of the reported clause in text[s:e]: "X said A, but B" reports only A."""
     for m in _CLAUSE_END.finditer(text, s, e):
         if m.start() - s >= 12 and not _inside(m.start(), quotes):
+            return _strip_span(text, s, m.start())[1]
+    # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
+    # same speaker starts a report of its own.
+    for m in _SECOND_CUE.finditer(text, s, e):
+        if m.start() - s >= 8 and not _inside(m.start(), quotes) and (
+                m.group(1) is None or m.group(1) in STRONG_VERBS):
             return _strip_span(text, s, m.start())[1]
     # "A said B, and C said D": the next clause has its own speaker and cue.
     for m in _NEXT_CLAUSE.finditer(text, s, e):

@@ -497,3 +497,13 @@ def test_continued_to_is_aspect_not_speech() -> None:
     (att,) = [a for a, _ in candidate_attributions(body)]
     assert att.speaker_text == "officials" and att.cue == "said"
     assert att.content.startswith("The fires have continued")
+
+
+def test_a_second_cue_of_the_same_speaker_starts_its_own_report() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["Jane Doe confirmed she had been there and said, “We have a very severe "
+            "problem that we try to overlook.”"]
+    got = [(a.speaker, a.cue, a.content) for a, _ in candidate_attributions(body)]
+    assert got[0] == ("Jane Doe", "confirmed", "she had been there")
+    assert got[1][:2] == ("Jane Doe", "said") and got[1][2].startswith("“We have")
