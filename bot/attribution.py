@@ -1023,6 +1023,10 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     qs, qe = q
     before = text[us:qs].strip()
     after = text[min(qe, ue):ue].strip(" ,.;!?—–-")
+    if not before and not after:
+        # A sentence that is only a quote: the speaker named last goes on (filled in by
+        # ``candidate_attributions``).
+        return _Cand("", "", [(qs, qe)], para, post=True, how="bare_run")
     if not before:
         words = _WORD_RE.findall(after)
         if not words or len(words) > 9:
@@ -1186,9 +1190,14 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     cands: list[_Cand] = []
     for p, text in enumerate(body):
         found = _extract_paragraph(text, p, None if sentences is None else sentences[p])
-        if not found and p and cands:
-            found = _carried_quote(body, p, cands[-1])
-        cands.extend(found)
+        if p and cands and all(c.how == "bare_run" for c in found):
+            found = _carried_quote(body, p, cands[-1]) or found
+        for c in found:
+            if c.how == "bare_run" and (cands or c is not found[0]):
+                last = cands[-1] if c is found[0] else found[found.index(c) - 1]
+                if last.paragraph >= p - 1:  # a speaker further back is a guess
+                    c.speaker_text, c.cue = last.speaker_text, last.cue
+        cands.extend(c for c in found if c.speaker_text)
     phrases = [parse_speaker(c.speaker_text) for c in cands]
     if any(is_caption(ph) for ph in phrases):  # "This satellite image shows ...": a caption
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]

@@ -507,3 +507,17 @@ def test_a_second_cue_of_the_same_speaker_starts_its_own_report() -> None:
     got = [(a.speaker, a.cue, a.content) for a, _ in candidate_attributions(body)]
     assert got[0] == ("Jane Doe", "confirmed", "she had been there")
     assert got[1][:2] == ("Jane Doe", "said") and got[1][2].startswith("“We have")
+
+
+def test_a_sentence_that_is_only_a_quote_continues_the_last_speaker() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["Jane Doe, the mayor, said the plan would fail.",
+            "She was blunt. “We cannot afford it. Nobody in this city can afford it.”",
+            "The council met on Monday and again on Friday.",
+            "The vote was close.",
+            "“This will be a long and difficult fight for all of us.”"]
+    got = [(a.speaker, a.paragraph) for a, f in candidate_attributions(body)
+           if "how=bare_run" in f]
+    # Two paragraphs on, the speaker would be a guess: no candidate.
+    assert got == [("Jane Doe", 1)]
