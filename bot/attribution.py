@@ -417,6 +417,8 @@ def _not_finite(toks: list[_Match], b: int, i: int, contracted: bool) -> bool:
     return False
 
 
+_MONTHS = wordset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""")
 _CONJ_HEAD_STOP = wordset("instead now then under also still just even")
 
 
@@ -557,7 +559,9 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
                 j += 1
             if j > i + 2:
                 sp = text[toks[i + 2].start() : toks[j - 1].end()]
-                if i > 0 and toks[i - 1][0] in ",—–(":
+                if i > 0 and (toks[i - 1][0] in ",—–(" or (
+                        toks[i - 1][0] in "”\"" and i > 1 and toks[i - 2][0] == ",")):
+                    # '"A," according to X' too: the comma sits inside the quote.
                     cs, ce = _strip_span(text, used_until, toks[i - 1].start())
                     if ce > cs:
                         cands.append(_Cand(sp, "according to", [(cs, ce)], para, post=True,
@@ -723,7 +727,18 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         if pron in ("it", "you", "which"):
             return None  # "it's revealed", "you're worried"
         words = [pron]
-    if not _is_nounish(words) or _not_finite(toks, b, i, pron is not None):
+    if len(words) > 1 and words[0].lower() in _BAD_FIRST:
+        # "In 2010 she said", "On Tuesday Trump said": a leading adverbial, no comma.
+        k = 1
+        while k < len(words) - 1 and (words[k].lower() in _TIME_WORDS or words[k].isdigit()
+                                      or words[k].lower() in _MONTHS):
+            k += 1
+        if k > 1 and _is_nounish(words[k:]):
+            a, words = a + k, words[k:]
+    # "It added, ...": an organisation or a document speaks (as "it") with a speech verb.
+    it_speaks = len(words) == 1 and words[0].lower() == "it" and low in STRONG_VERBS and (
+        a == 0 or toks[a - 1][0] in ",;:" + _QUOTE_CHARS)
+    if not (it_speaks or _is_nounish(words)) or _not_finite(toks, b, i, pron is not None):
         return None
     sp = text[toks[a].start() : toks[b - 1].end()]
     if pron is not None:

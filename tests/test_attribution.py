@@ -521,3 +521,25 @@ def test_a_sentence_that_is_only_a_quote_continues_the_last_speaker() -> None:
            if "how=bare_run" in f]
     # Two paragraphs on, the speaker would be a guess: no candidate.
     assert got == [("Jane Doe", 1)]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("“Officials now expect to complete their work in the next few weeks,” according to "
+     "CNN.", "CNN", "“Officials now expect"),
+    ("In 2010 she said of the plan: “Nobody is stopping them from trying it again.”",
+     "she", "“Nobody is stopping"),
+    ("On Tuesday Jane Doe said the plan was dead.", "Jane Doe", "the plan was dead"),
+    ("It added, “We want no part in the listing on our web site.”", "It", "“We want no part"),
+])
+def test_more_subject_and_content_shapes(text: str, speaker: str, content: str) -> None:
+    from bot.attribution import candidate_attributions
+
+    (att,) = [a for a, _ in candidate_attributions([text])]
+    assert att.speaker == speaker
+    assert att.content.startswith(content)
+
+
+def test_it_with_a_non_speech_verb_is_no_speaker() -> None:
+    from bot.attribution import candidate_attributions
+
+    assert candidate_attributions(["It shows that the plan was dead."]) == []
