@@ -266,6 +266,20 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         if t in ",;:()[]—–-" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!":
             break
         a -= 1
+    if a == b and b > 2 and toks[b - 1][0] in "-—–":
+        # "The justice -- who has been in a scuffle with him -- said": the subject is
+        # before the dashed insertion.
+        d = b - 2 if toks[b - 2][0] == toks[b - 1][0] == "-" else b - 1
+        j = d - 1
+        while j > 0 and d - j < 30 and toks[j][0] not in "-—–;:" + _QUOTE_CHARS:
+            j -= 1
+        if j > 0 and toks[j][0] in "-—–" and d - j >= 3:
+            if toks[j - 1][0] == toks[j][0] == "-":
+                j -= 1
+            r = _subject_left(toks, j)
+            if r is not None and r[1] - r[0] <= 6 and toks[r[0]][0].lower() not in _BAD_FIRST:
+                return r
+        return None
     if a == b and b > 1 and toks[b - 1][0] in ("and", "but"):
         # "The senator survived ... and says X": the clause's subject speaks.
         return _clause_np(toks, b - 1)
@@ -853,6 +867,17 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             "nbc", "cbs", "fox", "voters", "supporters", "audience", "crowd"
         ):
             k += 1
+        if k > start_k and toks[k - 1][0].lower() in ("the", "a"):
+            k -= 1  # "told reporters the plan was dead": the article opens the content
+    if low in HEARER_VERBS and found is None:
+        # "told host Chris Cuomo she believed ...", "told POLITICO that ...": a named hearer
+        # before the content's own subject.
+        m = k
+        while m < n and m - k < 6 and (toks[m][0][:1].isupper() or toks[m][0].lower() in (
+                "host", "anchor", "the", "a", "an", "me", "us")) and toks[m][0] not in "“\"":
+            m += 1
+        if k < m < n and toks[m][0].lower() in _HEARER_NEXT:
+            k = m
     if k >= n:
         return None
     if low in _ASPECTUAL and toks[k][0].lower() == "to":
@@ -864,6 +889,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
 
+_HEARER_NEXT = wordset("he she they we i it that there his her their its")
 _ASPECTUAL = wordset("continue continues continued continuing")
 
 

@@ -530,6 +530,11 @@ def test_a_sentence_that_is_only_a_quote_continues_the_last_speaker() -> None:
      "she", "“Nobody is stopping"),
     ("On Tuesday Jane Doe said the plan was dead.", "Jane Doe", "the plan was dead"),
     ("It added, “We want no part in the listing on our web site.”", "It", "“We want no part"),
+    ("The justice -- who has been in a scuffle with the nominee -- said she regretted her "
+     "remarks.", "The justice", "she regretted"),
+    ("One delegate, Kelly Poole, told POLITICO she was leaning toward the senator.",
+     "Kelly Poole", "she was leaning"),
+    ("He told reporters the plan was dead.", "He", "the plan was dead"),
 ])
 def test_more_subject_and_content_shapes(text: str, speaker: str, content: str) -> None:
     from bot.attribution import candidate_attributions
