@@ -1231,14 +1231,21 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     cands: list[_Cand] = []
     for p, text in enumerate(body):
         found = _extract_paragraph(text, p, None if sentences is None else sentences[p])
-        if p and cands and all(c.how == "bare_run" for c in found):
-            found = _carried_quote(body, p, cands[-1]) or found
-        for c in found:
-            if c.how == "bare_run" and (cands or c is not found[0]):
-                last = cands[-1] if c is found[0] else found[found.index(c) - 1]
-                if last.paragraph >= p - 1:  # a speaker further back is a guess
-                    c.speaker_text, c.cue = last.speaker_text, last.cue
-        cands.extend(c for c in found if c.speaker_text)
+        if not found:
+            if p and cands:
+                cands.extend(_carried_quote(body, p, cands[-1]))
+            continue
+        runs = [k for k, c in enumerate(found) if c.how == "bare_run"]
+        if runs:
+            if p and cands and len(runs) == len(found):
+                found = _carried_quote(body, p, cands[-1]) or found
+            for k, c in enumerate(found):
+                if c.how == "bare_run" and (cands or k):
+                    last = found[k - 1] if k else cands[-1]
+                    if last.paragraph >= p - 1:  # a speaker further back is a guess
+                        c.speaker_text, c.cue = last.speaker_text, last.cue
+            found = [c for c in found if c.speaker_text]
+        cands.extend(found)
     phrases = [parse_speaker(c.speaker_text) for c in cands]
     if any(is_caption(ph) for ph in phrases):  # "This satellite image shows ...": a caption
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]
