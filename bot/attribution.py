@@ -263,9 +263,26 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
     while a > 0:
         t = toks[a - 1][0]
         low = t.lower()
-        if t in ",;:()[]—–" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!":
+        if t in ",;:()[]—–-" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!":
             break
         a -= 1
+    if a == b and b > 2 and toks[b - 1][0] in "-—–":
+        # "The justice -- who has been in a scuffle with him -- said": the subject is
+        # before the dashed insertion.
+        d = b - 2 if toks[b - 2][0] == toks[b - 1][0] == "-" else b - 1
+        j = d - 1
+        while j > 0 and d - j < 30 and toks[j][0] not in "-—–;:" + _QUOTE_CHARS:
+            j -= 1
+        if j > 0 and toks[j][0] in "-—–" and d - j >= 3:
+            if toks[j - 1][0] == toks[j][0] == "-":
+                j -= 1
+            r = _subject_left(toks, j)
+            if r is not None and r[1] - r[0] <= 6 and toks[r[0]][0].lower() not in _BAD_FIRST:
+                return r
+        return None
+    if a == b and b > 1 and toks[b - 1][0] in ("and", "but"):
+        # "The senator survived ... and says X": the clause's subject speaks.
+        return _clause_np(toks, b - 1)
     if a == b and b > 1 and toks[b - 1][0] == ",":
         # "X, who has long argued this, said" / "X, a spokesman for Y, said": the subject
         # is the name before the inserted clause, kept with it as written.
@@ -274,8 +291,14 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
             j -= 1
         if j > 0 and toks[j][0] == "," and b - j >= 3:
             r = _subject_left(toks, j)
-            if r is not None and r[1] - r[0] <= 6 and toks[r[1] - 1][0][0].isupper():
+            if r is not None and r[1] - r[0] <= 6 and toks[r[1] - 1][0][0].isupper() and (
+                    toks[r[0]][0].lower() not in _BAD_FIRST):
                 return r[0], b - 1
+        # "Brianne Stone, 29, of Huntsville, Ala., says", "Clinton, during a town hall in
+        # Columbus, Ohio, said": the clause opens with the subject, the rest is inserted.
+        r = _clause_np(toks, b - 1, to_comma=True)
+        if r is not None and r[1] < b - 1:
+            return r[0], b - 1
         return None
     if a == b:
         return None
@@ -284,6 +307,49 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         return None
     # Leading adverbials cut by no comma: "On Tuesday the senator" -> keep it.
     return a, b
+
+
+def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,
+               ) -> tuple[int, int] | None:
+    """The noun phrase opening the clause that runs to toks[end] (the unit's start, or
+    after a leading conjunction or a short adverbial cut off by a comma). ``to_comma``:
+    the phrase is all of the clause before its first comma."""
+    k = end
+    while k > 0 and end - k < 40 and toks[k - 1][0] not in ";:—–-()" + _QUOTE_CHARS:
+        k -= 1
+    if k > 0 and toks[k - 1][0] not in "—–-":
+        return None  # a dateline's dash ("SELMA, Ala. — Trump, ..., said") opens a clause
+    if toks[k][0].lower() in _BOUNDARY_WORDS:
+        k += 1
+    if k < end and toks[k][0].lower() in _ADJUNCT_STARTS:
+        comma = next((m for m in range(k + 1, min(end, k + 10)) if toks[m][0] == ","), None)
+        if comma is None:
+            return None
+        k = comma + 1
+    words = [x[0] for x in toks[k:end]]
+    n = words.index(",") if to_comma and "," in words else 0 if to_comma else _np_prefix(words)
+    if not n or n > 7 or not _is_nounish(words[:n]) or not (
+            words[0][0].isupper() or words[0].lower() in DETERMINERS):
+        return None
+    first, last = words[0].lower(), words[n - 1]
+    if (len(first) > 4 and first.endswith(("ed", "ing", "ly"))) or last.endswith(("’s", "'s")) or (
+            first in _SENTENCE_ADVERBS or first in _BAD_FIRST):
+        return None  # "Asked about it, ...", "Outside, ...", "Mr. Obama's aides"
+    if not to_comma:
+        # "The senator survived ... and says": the phrase must be followed by its verb.
+        m = k + n
+        while m < end and (toks[m][0].lower() in _AUX or toks[m][0].endswith("ly")):
+            m += 1
+        verb = toks[m][0] if m < end else ""
+        if not (verb.islower() and (verb.endswith(("ed", "s")) or verb in _PAST_ONLY)):
+            return None
+    return k, k + n
+
+
+_SENTENCE_ADVERBS = wordset(
+    """outside inside beyond just meanwhile however still instead now here there indeed
+    moreover also so then thus nonetheless nevertheless separately similarly overall
+    finally first second third today yesterday tonight again besides otherwise""")
 
 
 def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]],
@@ -306,6 +372,8 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
     piece = next(((qs, qe) for qs, qe in quotes if qs < toks[q].start() < qe), None)
     if piece is None:
         return None
+    if _titled_quote(toks[0].string, *piece):
+        return None  # 'on CBS's "Face the Nation," Ryan said ...': a title, not the content
     seg_end = next((k for k in range(q + 1, b) if toks[k][0] in ",("), b)
     words = [x[0] for x in toks[q + 1 : seg_end]]
     if any(w in STRONG_VERBS for w in words):
@@ -316,6 +384,14 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
     ):
         return None
     return q + 1, b, piece
+
+
+def _titled_quote(text: str, qs: int, qe: int) -> bool:
+    """A short quote run on from a word before it ('CBS's "Face the Nation,"', 'on "New
+    Day"'): a name set in quote marks, not speech."""
+    before = text[:qs].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in "’'") and len(
+        _WORD_RE.findall(text[qs:qe])) <= 6
 
 
 _CONTRACTION = re.compile(r"(?i)^(he|she|they|we|i|you|it|who)[’'](?:s|ve|re|d|ll|m)$")
@@ -355,6 +431,8 @@ def _not_finite(toks: list[_Match], b: int, i: int, contracted: bool) -> bool:
     return False
 
 
+_MONTHS = wordset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec""")
 _CONJ_HEAD_STOP = wordset("instead now then under also still just even")
 
 
@@ -495,7 +573,9 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
                 j += 1
             if j > i + 2:
                 sp = text[toks[i + 2].start() : toks[j - 1].end()]
-                if i > 0 and toks[i - 1][0] in ",—–(":
+                if i > 0 and (toks[i - 1][0] in ",—–(" or (
+                        toks[i - 1][0] in "”\"" and i > 1 and toks[i - 2][0] == ",")):
+                    # '"A," according to X' too: the comma sits inside the quote.
                     cs, ce = _strip_span(text, used_until, toks[i - 1].start())
                     if ce > cs:
                         cands.append(_Cand(sp, "according to", [(cs, ce)], para, post=True,
@@ -623,7 +703,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             j -= 1
         sp = text[toks[i + 1].start() : toks[j - 1].end()] if j > i + 1 else ""
         words = [x[0] for x in toks[i + 1 : j]]
-        if sp and _is_nounish(words) and (
+        core = next((k for k, w in enumerate(words) if w in ",("), len(words))
+        if sp and core <= 8 and _is_nounish(words) and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
             or (len(words) <= 5 and words[-1][0].isupper())  # "said county engineer Ann Poole"
@@ -660,7 +741,18 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         if pron in ("it", "you", "which"):
             return None  # "it's revealed", "you're worried"
         words = [pron]
-    if not _is_nounish(words) or _not_finite(toks, b, i, pron is not None):
+    if len(words) > 1 and words[0].lower() in _BAD_FIRST:
+        # "In 2010 she said", "On Tuesday Trump said": a leading adverbial, no comma.
+        k = 1
+        while k < len(words) - 1 and (words[k].lower() in _TIME_WORDS or words[k].isdigit()
+                                      or words[k].lower() in _MONTHS):
+            k += 1
+        if k > 1 and _is_nounish(words[k:]):
+            a, words = a + k, words[k:]
+    # "It added, ...": an organisation or a document speaks (as "it") with a speech verb.
+    it_speaks = len(words) == 1 and words[0].lower() == "it" and low in STRONG_VERBS and (
+        a == 0 or toks[a - 1][0] in ",;:" + _QUOTE_CHARS)
+    if not (it_speaks or _is_nounish(words)) or _not_finite(toks, b, i, pron is not None):
         return None
     sp = text[toks[a].start() : toks[b - 1].end()]
     if pron is not None:
@@ -679,6 +771,10 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     cs, ce = _strip_span(text, used_until, end_pos)
     quoted_before = (a > 0 and before_subj in "”\"") or (
         a > 1 and before_subj == "," and toks[a - 2][0] in "”\"")
+    if quoted_before:
+        q_end = toks[a - 1].end() if before_subj != "," else toks[a - 2].end()
+        if any(qe == q_end and _titled_quote(text, qs, qe) for qs, qe in quotes):
+            quoted_before = False  # 'on CBS's "Face the Nation," X said ...': a title
     short_tail = quoted_before or (len(rest_words) <= 6 and (
         not rest_words or rest_words[0].lower() in _ADJUNCT_STARTS
         or rest_words[0].endswith("ly")))
@@ -771,13 +867,30 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             "nbc", "cbs", "fox", "voters", "supporters", "audience", "crowd"
         ):
             k += 1
+        if k > start_k and toks[k - 1][0].lower() in ("the", "a"):
+            k -= 1  # "told reporters the plan was dead": the article opens the content
+    if low in HEARER_VERBS and found is None:
+        # "told host Chris Cuomo she believed ...", "told POLITICO that ...": a named hearer
+        # before the content's own subject.
+        m = k
+        while m < n and m - k < 6 and (toks[m][0][:1].isupper() or toks[m][0].lower() in (
+                "host", "anchor", "the", "a", "an", "me", "us")) and toks[m][0] not in "“\"":
+            m += 1
+        if k < m < n and toks[m][0].lower() in _HEARER_NEXT:
+            k = m
     if k >= n:
         return None
+    if low in _ASPECTUAL and toks[k][0].lower() == "to":
+        return None  # "the fires have continued to burn": aspect, not speech
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
     if ce <= cs or not _has_tokens(text[cs:ce], 2):
         return None
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
+
+
+_HEARER_NEXT = wordset("he she they we i it that there his her their its")
+_ASPECTUAL = wordset("continue continues continued continuing")
 
 
 # Where reported content usually stops: a coordinated or concessive clause after it.
@@ -787,6 +900,9 @@ _CLAUSE_END = re.compile(
 )
 
 
+_SECOND_CUE = re.compile(
+    r"\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?([a-z]+ed|said|told|wrote)\b(?=[,:]?\s*[“\"])"
+    r"|,\s+(?:adding|saying|noting|writing|telling)\b")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s")
 _WORD_RE = re.compile(r"[\w’'-]+")
 
@@ -795,6 +911,12 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     """End of the reported clause in text[s:e]: "X said A, but B" reports only A."""
     for m in _CLAUSE_END.finditer(text, s, e):
         if m.start() - s >= 12 and not _inside(m.start(), quotes):
+            return _strip_span(text, s, m.start())[1]
+    # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
+    # same speaker starts a report of its own.
+    for m in _SECOND_CUE.finditer(text, s, e):
+        if m.start() - s >= 8 and not _inside(m.start(), quotes) and (
+                m.group(1) is None or m.group(1) in STRONG_VERBS):
             return _strip_span(text, s, m.start())[1]
     # "A said B, and C said D": the next clause has its own speaker and cue.
     for m in _NEXT_CLAUSE.finditer(text, s, e):
@@ -899,10 +1021,95 @@ def _extract_paragraph(original: str, para: int,
                 prev_post.pieces.append((q[0][0], ue if q[0][1] >= ue - 1 else q[0][1]))
                 continue
         prev_post = None
+        if not cands:
+            bare = _bare_quote(text, us, ue, quotes, para)
+            cands = [bare] if bare is not None else []
         out.extend(cands)
         if cands and cands[-1].post:
             prev_post = cands[-1]
     return out
+
+
+_BARE_MIN_WORDS = 4
+_LEAD_CONJ = re.compile(r"^(?:But|And|Yet|So|Still|Then)\s+")
+_LEAD_ADJUNCT = re.compile(r"(?:In|On|At|During|After|Before|Later|Earlier)\b[^,]{0,60},\s*")
+_NP_GLUE = DETERMINERS | {"of", "and", "for", "at", "in", "the", "&"}
+
+
+def _np_prefix(words: list[str]) -> int:
+    """Length of the noun phrase opening ``words``: "The Boston Herald", "the two",
+    "Another critic, Laurence H. Tribe," stops at its first lower-case non-glue word."""
+    n = 0
+    while n < len(words) and n < 10:
+        w = words[n]
+        if w[:1].isupper() or w[:1].isdigit() or w.lower() in _NP_GLUE or (
+                n and w.lower() in PEOPLE | ORG_NOUNS):
+            n += 1
+            continue
+        break
+    while n and words[n - 1].lower() in _NP_GLUE:
+        n -= 1
+    return n
+
+
+def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
+                ) -> _Cand | None:
+    """A sentence-long quote no cue of the lexicon claims: '"A," blared the Herald.',
+    'Trump quickly deflected: "A."'. News quotes someone: the speaker is the noun phrase
+    next to the quote, the cue whatever words join them (the filter weighs the rule)."""
+    q = next(((s, e) for s, e in quotes if us <= s < ue
+              and len(_WORD_RE.findall(text[s:e])) >= _BARE_MIN_WORDS), None)
+    if q is None:
+        return None
+    qs, qe = q
+    before = text[us:qs].strip()
+    after = text[min(qe, ue):ue].strip(" ,.;!?—–-")
+    if not before and not after:
+        # A sentence that is only a quote: the speaker named last goes on (filled in by
+        # ``candidate_attributions``).
+        return _Cand("", "", [(qs, qe)], para, post=True, how="bare_run")
+    if not before:
+        words = _WORD_RE.findall(after)
+        if not words or len(words) > 9:
+            return None
+        if words[0].islower():
+            k = 1
+            while k < len(words) and words[k].islower() and words[k] not in _NP_GLUE:
+                k += 1  # "shot back", "cried out"
+            cue, sp = " ".join(words[:k]), words[k:]
+            n = _np_prefix(sp)
+            if not n:
+                return None
+            sp = sp[:n]
+        else:
+            n = _np_prefix(words)
+            if not n or n == len(words):
+                return None
+            sp, cue = words[:n], " ".join(words[n:])
+        speaker = _span_of(after, sp)
+        return _Cand(speaker, cue, [(qs, qe)], para, post=True, how="bare")
+    if before[-1:] not in ":,—–-" and not before[-1:].isalpha():
+        return None
+    lead = before
+    lead = _LEAD_CONJ.sub("", lead, count=1)
+    m = _LEAD_ADJUNCT.match(lead)
+    if m:
+        lead = lead[m.end():]
+    words = _WORD_RE.findall(lead)
+    n = _np_prefix(words)
+    if not n or n == len(words) or not _is_nounish(words[:n]):
+        return None
+    cue = " ".join(words[n:])
+    if len(cue.split()) > 10:
+        return None
+    return _Cand(_span_of(lead, words[:n]), cue, [(qs, qe)], para, how="bare")
+
+
+def _span_of(text: str, words: list[str]) -> str:
+    """The stretch of ``text`` from its first word ``words[0]`` to ``words[-1]``."""
+    s = text.find(words[0])
+    e = text.find(words[-1], s + sum(len(w) for w in words[:-1])) if len(words) > 1 else s
+    return text[s : e + len(words[-1])] if s >= 0 and e >= 0 else " ".join(words)
 
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w’'-]+)")
@@ -1024,8 +1231,20 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     cands: list[_Cand] = []
     for p, text in enumerate(body):
         found = _extract_paragraph(text, p, None if sentences is None else sentences[p])
-        if not found and p and cands:
-            found = _carried_quote(body, p, cands[-1])
+        if not found:
+            if p and cands:
+                cands.extend(_carried_quote(body, p, cands[-1]))
+            continue
+        runs = [k for k, c in enumerate(found) if c.how == "bare_run"]
+        if runs:
+            if p and cands and len(runs) == len(found):
+                found = _carried_quote(body, p, cands[-1]) or found
+            for k, c in enumerate(found):
+                if c.how == "bare_run" and (cands or k):
+                    last = found[k - 1] if k else cands[-1]
+                    if last.paragraph >= p - 1:  # a speaker further back is a guess
+                        c.speaker_text, c.cue = last.speaker_text, last.cue
+            found = [c for c in found if c.speaker_text]
         cands.extend(found)
     phrases = [parse_speaker(c.speaker_text) for c in cands]
     if any(is_caption(ph) for ph in phrases):  # "This satellite image shows ...": a caption

@@ -418,6 +418,9 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
                 ent = Entity(ph.name, ph.role, gender, _looks_org(ph.name, ph.role))
             elif ph.role and not ent.role:
                 ent.role = ph.role
+            if ent.name[:1] == "M" and _COURTESY.match(ent.name) and not _COURTESY.match(
+                    ph.name) and len(ph.name.split()) >= 2:
+                ent.name = ph.name  # "Mr. Trump" first, "Donald J. Trump" later
             if ent in entities:
                 entities.remove(ent)
             entities.append(ent)
@@ -444,6 +447,27 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
             out[k] = ent.name
         elif ph.head in PERSON_ROLES and re.match(r"(?i)the\b", ph.text):
             pending.append(k)
+    return _without_courtesy(out, [e.name for e in entities])
+
+
+_COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx)\.? (?=[A-Z])")
+
+
+def _without_courtesy(names: list[str | None], known: list[str]) -> list[str | None]:
+    """"Mr. Trump" as the full name the article gives him ("Donald J. Trump"), else as
+    "Trump": a courtesy title is house style, not part of the name."""
+    if not any(n is not None and n.startswith("M") and _COURTESY.match(n) for n in names):
+        return names  # the common case: no courtesy title, nothing to do
+    full: dict[str, str] = {}
+    for n in known:
+        if not _COURTESY.match(n) and len(n.split()) >= 2:
+            full.setdefault(n.split()[-1].lower(), n)
+    out: list[str | None] = []
+    for n in names:
+        if n is not None and _COURTESY.match(n):
+            bare = _COURTESY.sub("", n)
+            n = full.get(bare.split()[-1].lower(), bare) if bare.split() else n
+        out.append(n)
     return out
 
 

@@ -255,7 +255,7 @@ def test_nyt_double_apostrophe_quotes_split_around_cue() -> None:
     body = ["''We lost the vote,'' Mr. Hale said. ''But we will be back next year.''"]
     (att,) = extract_attributions(body, min_score=0.0)
     assert att.content == "''We lost the vote,'' ''But we will be back next year.''"
-    assert att.kind is Kind.DIRECT and att.speaker == "Mr. Hale"
+    assert att.kind is Kind.DIRECT and att.speaker == "Hale"
 
 
 def test_question_quote_then_cue_and_colon_introduced_paragraph() -> None:
@@ -429,3 +429,122 @@ def test_lead_before_an_inserted_cue_joins_the_content() -> None:
     # A quote after the cue stands alone: the lead frames it, it is no part of it.
     quoted = _by_content(atts, "not there yet")
     assert quoted.content == '"we are not there yet."'
+
+
+def test_quote_with_an_unlisted_verb_after_it_is_attributed() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["“The whole plan was a disaster from start to finish,” blared the Daily Courier."]
+    (att,) = [a for a, _ in candidate_attributions(body)]
+    assert att.speaker_text == "the Daily Courier"
+    assert att.cue == "blared"
+    assert att.kind is Kind.DIRECT
+
+
+def test_quote_after_a_colon_is_its_clause_subject_s() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["But Jane Doe quickly deflected with a joke: “It was only locker-room talk, "
+            "and we all know it.”"]
+    (att,) = [a for a, f in candidate_attributions(body)]
+    assert att.speaker_text == "Jane Doe"
+    assert att.content.startswith("“It was only")
+    assert "how=bare" in candidate_attributions(body)[0][1]
+
+
+def test_a_programme_title_in_quotes_is_not_the_content() -> None:
+    body = ['In an interview on CBS\'s "Face the Nation," Senator Tom Bell said the new '
+            'budget plan would fail in the House.']
+    (att,) = extract_attributions(body)
+    assert att.speaker == "Tom Bell"
+    assert att.content.startswith("the new budget plan would fail")
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Congressman Tom Bell, a party loyalist, said campaign strategists plan to secure "
+     "enough delegates.", "Tom Bell", "campaign strategists plan to secure"),
+    ("Another delegate on the state slate, Jim Poole, said he was only leaning one way.",
+     "Jim Poole", "he was only leaning"),
+    ("Ann Poole, 29, of Huntsville, Ala., says her biggest concern is global warming.",
+     "Ann Poole", "her biggest concern"),
+    ("SELMA, Ala. — Jane Doe, during a town hall in Mobile, said the plan would fail.",
+     "Jane Doe", "the plan would fail"),
+    ("The Arizona Republican survived five years in prison and says such techniques are "
+     "inhumane.", "Arizona Republican", "such techniques are inhumane"),
+    ("A spokesman for the firm declined to comment on the report but said in a statement "
+     "that the company did nothing wrong.", "A spokesman for the firm", "that the company"),
+])
+def test_subject_before_inserted_phrases(text: str, speaker: str, content: str) -> None:
+    from bot.attribution import candidate_attributions
+
+    (att,) = [a for a, _ in candidate_attributions([text])]
+    assert att.speaker == speaker
+    assert att.content.startswith(content)
+
+
+def test_an_adverb_before_an_inserted_phrase_is_no_speaker() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["Outside, about two hundred protesters, many of them students, said the "
+            "rally was peaceful."]
+    assert all(a.speaker_text != "Outside" for a, _ in candidate_attributions(body))
+
+
+def test_continued_to_is_aspect_not_speech() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["The fires have continued to burn across the state, officials said."]
+    (att,) = [a for a, _ in candidate_attributions(body)]
+    assert att.speaker_text == "officials" and att.cue == "said"
+    assert att.content.startswith("The fires have continued")
+
+
+def test_a_second_cue_of_the_same_speaker_starts_its_own_report() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["Jane Doe confirmed she had been there and said, “We have a very severe "
+            "problem that we try to overlook.”"]
+    got = [(a.speaker, a.cue, a.content) for a, _ in candidate_attributions(body)]
+    assert got[0] == ("Jane Doe", "confirmed", "she had been there")
+    assert got[1][:2] == ("Jane Doe", "said") and got[1][2].startswith("“We have")
+
+
+def test_a_sentence_that_is_only_a_quote_continues_the_last_speaker() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["Jane Doe, the mayor, said the plan would fail.",
+            "She was blunt. “We cannot afford it. Nobody in this city can afford it.”",
+            "The council met on Monday and again on Friday.",
+            "The vote was close.",
+            "“This will be a long and difficult fight for all of us.”"]
+    got = [(a.speaker, a.paragraph) for a, f in candidate_attributions(body)
+           if "how=bare_run" in f]
+    # Two paragraphs on, the speaker would be a guess: no candidate.
+    assert got == [("Jane Doe", 1)]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("“Officials now expect to complete their work in the next few weeks,” according to "
+     "CNN.", "CNN", "“Officials now expect"),
+    ("In 2010 she said of the plan: “Nobody is stopping them from trying it again.”",
+     "she", "“Nobody is stopping"),
+    ("On Tuesday Jane Doe said the plan was dead.", "Jane Doe", "the plan was dead"),
+    ("It added, “We want no part in the listing on our web site.”", "It", "“We want no part"),
+    ("The justice -- who has been in a scuffle with the nominee -- said she regretted her "
+     "remarks.", "The justice", "she regretted"),
+    ("One delegate, Kelly Poole, told POLITICO she was leaning toward the senator.",
+     "Kelly Poole", "she was leaning"),
+    ("He told reporters the plan was dead.", "He", "the plan was dead"),
+])
+def test_more_subject_and_content_shapes(text: str, speaker: str, content: str) -> None:
+    from bot.attribution import candidate_attributions
+
+    (att,) = [a for a, _ in candidate_attributions([text])]
+    assert att.speaker == speaker
+    assert att.content.startswith(content)
+
+
+def test_it_with_a_non_speech_verb_is_no_speaker() -> None:
+    from bot.attribution import candidate_attributions
+
+    assert candidate_attributions(["It shows that the plan was dead."]) == []

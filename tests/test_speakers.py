@@ -156,3 +156,12 @@ def test_speaker_caption_subject_is_no_source() -> None:
 def test_speaker_dateline_is_not_part_of_the_speaker() -> None:
     ph = parse_speaker("KYIV -- President Olena Marchuk")
     assert ph.name == "Olena Marchuk" and ph.role == "President"
+
+
+def test_courtesy_titles_leave_resolved_names() -> None:
+    body = ["Mr. Hale said the plan was good.",
+            "Later, Tom R. Hale said it again, and again.",
+            "Mrs. Poole said she disagreed with that."]
+    got = [(a.speaker_text, a.speaker) for a in extract_attributions(body, min_score=0.0)]
+    assert got == [("Mr. Hale", "Tom R. Hale"), ("Tom R. Hale", "Tom R. Hale"),
+                   ("Mrs. Poole", "Poole")]
