@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
-from bot.diff import StoryDiff, diff_digests  # noqa: E402
+from bot.diff import StoryDiff, diff_digests, is_timestamp  # noqa: E402
 from bot.errors import NewsdeskError  # noqa: E402
 from bot.model import Digest, InputMode, RawDocument, article_from_json  # noqa: E402
 from bot.pipeline import build_digest, content_hash, digest_raw  # noqa: E402
@@ -284,7 +284,10 @@ def op_flip_back(page: Page, rng: random.Random) -> Edit | None:
 
 def op_headline(page: Page, rng: random.Random) -> Edit | None:
     title = page.digest.article.meta.title
+    # A "title" that is a dateline or byline is the cleaner's mistake, not a headline.
     if not title or title not in page.text or len(title.split()) < 3:
+        return None
+    if is_timestamp(title) or re.match(r"(?i)\W*(?:by|posted|published)\b", title):
         return None
     words = title.split()
     new = rng.choice(
@@ -294,7 +297,7 @@ def op_headline(page: Page, rng: random.Random) -> Edit | None:
             "Live: " + title,
         ]
     )
-    out = page.text.replace(title, new, 1)
+    out = page.text.replace(title, new)  # every copy: the <h1> and the page title
 
     def check(d: StoryDiff) -> bool:
         return d.headline is not None and _norm(d.headline[1]) == _norm(new)

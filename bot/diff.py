@@ -524,17 +524,22 @@ def _speakers(digest: Digest, story: Iterable[tuple[int, str]]) -> dict[str, str
 # ------------------------------------------------------------------------------ diff
 
 
+_BYLINE_RE = re.compile(r"(?i)^\W*by\s+\w")
+
+
 def _title(digest: Digest) -> str:
-    # A cleaner that mistakes a dateline for the headline must not make every update a
-    # headline change.
+    # A cleaner that mistakes a dateline or a byline for the headline must not make
+    # every update a headline change.
     title = digest.article.meta.title or ""
-    return "" if is_timestamp(title) else title
+    return "" if is_timestamp(title) or _BYLINE_RE.match(title) else title
 
 
 def _compare(old: Digest, new: Digest) -> StoryDiff:
     old_title, new_title = _title(old), _title(new)
     headline = None
-    if not _only_typos(_tokens(old_title), _tokens(new_title)):
+    # One side without a headline is the cleaner not finding it (a page that grew an
+    # "Updated" line over it), not an edit: a story never loses its headline.
+    if old_title and new_title and not _only_typos(_tokens(old_title), _tokens(new_title)):
         headline = (old_title, new_title)
 
     old_paras, new_paras = _story_paragraphs(old), _story_paragraphs(new)

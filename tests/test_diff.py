@@ -368,3 +368,15 @@ def test_attributions_outside_the_story_are_not_sources() -> None:
     new = story("T", [*BODY, note], {1: "Ana Ruiz", 3: "Correction"})
     d = diff_digests(old, new)
     assert d.corrections == (note,) and not d.new_sources
+
+
+def test_a_headline_the_cleaner_did_not_find_is_not_a_headline_change() -> None:
+    # An "Updated 3 minutes ago" line above the headline can hide it from the cleaner.
+    assert not diff_digests(story("Library to close", BODY), story("", BODY)).material
+    assert not diff_digests(story("", BODY), story("Library to close", BODY)).material
+
+
+def test_a_byline_taken_for_the_headline_is_not_a_headline_change() -> None:
+    old = story("Library to close", BODY)
+    assert not diff_digests(old, story("By Ana Ruiz", BODY)).material
+    assert diff_digests(old, story("Library to stay open", BODY)).headline is not None
