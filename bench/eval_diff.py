@@ -386,14 +386,18 @@ def op_correction(page: Page, rng: random.Random) -> Edit | None:
     return Edit([page.text], out, check, note)
 
 
+_PERSON_RE = re.compile(r"(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+")
+
+
 def op_speaker_change(page: Page, rng: random.Random) -> Edit | None:
     body = page.digest.article.body
     lines = set(page.text.splitlines())
     cands = []
     for a in page.digest.attributions:
         name = (a.speaker or "").strip()
+        # A person's name as the extractor found it ("Ana Ruiz"), not "The study".
         if (
-            len(name.split()) >= 2
+            _PERSON_RE.fullmatch(name)
             and not a.anonymous
             and a.speaker_text
             and a.speaker_text.strip() == name

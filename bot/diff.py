@@ -22,7 +22,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.figures import scan_figures
@@ -216,10 +216,43 @@ def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:
         if _is_furniture(text) or not _KEEP_CHARS.search(text):
             continue
         kept.append((i, para))
-    return kept
+    return _drop_link_lists(kept)
 
 
 _KEEP_CHARS = re.compile(r"\w")
+_LIST_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·▪►*-])\s+")
+_LINK_RUN = 3  # this many headline-shaped lines in a row are a list of links
+_LINK_WORDS = 16
+
+
+def _link_shaped(text: str) -> bool:
+    """A line like a link to another story: a few words, no sentence ending, no table."""
+    text = _LIST_NUMBER_RE.sub("", text.strip())
+    return (
+        "\t" not in text
+        and 3 <= _words(text) <= _LINK_WORDS
+        and bool(_HEADLINE_SHAPED.search(text))
+    )
+
+
+def _drop_link_lists(kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop runs of consecutive link-shaped lines: a most-read or related block whose
+    heading the cleaner already removed. Prose paragraphs end in punctuation; a lone
+    subheading is too short a run. An attribution inside such a run does not save it:
+    the extractor reads "Storm warning issued ..." as Storm speaking."""
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    for item in [*kept, (-2, "")]:  # the sentinel flushes the last run
+        i, text = item
+        if _link_shaped(text) and (not run or run[-1][0] == i - 1):
+            run.append(item)
+            continue
+        if len(run) < _LINK_RUN:
+            out.extend(run)
+        run = [item] if _link_shaped(text) else []
+        if not run and i != -2:
+            out.append(item)
+    return out
 
 
 def _corrections(digest: Digest) -> list[str]:
@@ -419,6 +452,8 @@ class _Changes:
     reworded: list[SentenceChange]
     added: list[_Sentence]
     removed: list[_Sentence]
+    old_paras: set[int] = field(default_factory=set)  # paragraphs with a reported edit
+    new_paras: set[int] = field(default_factory=set)
 
 
 def _compare_sentences(old: list[_Sentence], new: list[_Sentence]) -> _Changes:
@@ -473,8 +508,13 @@ def _compare_sentences(old: list[_Sentence], new: list[_Sentence]) -> _Changes:
             out.figures.extend(figs)
         else:
             out.reworded.append(SentenceChange(old=a.text, new=b.text))
+        if figs != []:  # [] is a format-only figure change: nothing reported
+            out.old_paras.add(a.para)
+            out.new_paras.add(b.para)
     out.added = [s for j, s in enumerate(still_new) if j not in used_new]
     out.removed = [s for i, s in enumerate(still_old) if i not in used_old]
+    out.old_paras.update(s.para for s in out.removed)
+    out.new_paras.update(s.para for s in out.added)
     return out
 
 
@@ -510,14 +550,25 @@ def _speaker_key(name: str) -> str:
     return " ".join(k for _, k in _tokens(name))
 
 
-def _speakers(digest: Digest, story: Iterable[tuple[int, str]]) -> dict[str, str]:
+# An unresolved pronoun is no source: which one is left depends on where a paragraph
+# happens to break, not on what the story says.
+_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they", "one", "someone"])
+
+
+def _speakers(
+    digest: Digest, story: Iterable[tuple[int, str]], changed: set[int] | None = None
+) -> dict[str, str]:
     """Normalised speaker -> the name as first written, for attributions in the story
-    itself (a "Correction: ..." line is not a source)."""
+    itself (a "Correction: ..." line is not a source); with ``changed``, only those in
+    paragraphs that carry a reported edit."""
     paragraphs = {i for i, _ in story}
+    if changed is not None:
+        paragraphs &= changed
     out: dict[str, str] = {}
     for a in digest.attributions:
-        if a.speaker and a.speaker.strip() and a.paragraph in paragraphs:
-            out.setdefault(_speaker_key(a.speaker), a.speaker.strip())
+        name = (a.speaker or "").strip()
+        if name and a.paragraph in paragraphs and _speaker_key(name) not in _PRONOUNS:
+            out.setdefault(_speaker_key(name), name)
     return out
 
 
@@ -548,9 +599,16 @@ def _compare(old: Digest, new: Digest) -> StoryDiff:
     added_paras, added_sents = _group(changes.added, new_paras, new_sents)
     removed_paras, removed_sents = _group(changes.removed, old_paras, old_sents)
 
+    # A source is new when it was not quoted before and is quoted in text that changed;
+    # an attribution that merely moved or re-resolved (the cleaner split a paragraph
+    # differently) is no news. Likewise for dropped sources.
     old_speakers, new_speakers = _speakers(old, old_paras), _speakers(new, new_paras)
-    new_sources = tuple(v for k, v in new_speakers.items() if k not in old_speakers)
-    dropped_sources = tuple(v for k, v in old_speakers.items() if k not in new_speakers)
+    new_sources = tuple(
+        v for k, v in _speakers(new, new_paras, changes.new_paras).items() if k not in old_speakers
+    )
+    dropped_sources = tuple(
+        v for k, v in _speakers(old, old_paras, changes.old_paras).items() if k not in new_speakers
+    )
 
     seen = {" ".join(k for _, k in _tokens(c)) for c in _corrections(old)}
     corrections: list[str] = []

@@ -380,3 +380,51 @@ def test_a_byline_taken_for_the_headline_is_not_a_headline_change() -> None:
     old = story("Library to close", BODY)
     assert not diff_digests(old, story("By Ana Ruiz", BODY)).material
     assert diff_digests(old, story("Library to stay open", BODY)).headline is not None
+
+
+LINKS = [
+    "Council approves new budget after marathon session",
+    "Five things we learned from the weekend's results",
+    "Storm warning issued for coastal towns",
+]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [LINKS, [f"{n}. {h}" for n, h in enumerate(LINKS, 1)]],
+    ids=["bare", "numbered"],
+)
+def test_a_list_of_links_whose_heading_was_cleaned_away_is_furniture(block: list[str]) -> None:
+    old = story("T", BODY)
+    # Even when the extractor reads one link as a quote ("Storm" warning).
+    new = story("T", [BODY[0], *block, BODY[1], BODY[2]], {3: "Storm"})
+    assert not diff_digests(old, new).material
+
+
+def test_two_headline_shaped_lines_are_not_a_link_list() -> None:
+    new = story("T", [BODY[0], "What happens next", "Where the books go", BODY[1], BODY[2]])
+    d = diff_digests(story("T", BODY), new)
+    assert d.material and d.added_paragraphs == ("What happens next", "Where the books go")
+
+
+def test_a_paragraph_split_in_two_does_not_add_a_pronoun_source() -> None:
+    # Split across two paragraphs, the second sentence's "she" no longer resolves.
+    joined = BODY[1] + " She said the building was unsafe."
+    old = story("T", [BODY[0], joined, BODY[2]], {1: "Ana Ruiz"})
+    new = story(
+        "T",
+        [BODY[0], BODY[1], "She said the building was unsafe.", BODY[2]],
+        {1: "Ana Ruiz", 2: "she"},
+    )
+    d = diff_digests(old, new)
+    assert not d.material and not d.new_sources
+
+
+def test_a_source_counts_only_with_text_that_changed() -> None:
+    # The extractor names the speaker of an unchanged paragraph differently: no news.
+    old = story("T", BODY, {1: "Ana Ruiz"})
+    assert not diff_digests(old, story("T", BODY, {1: "Councillor Ana Ruiz"})).new_sources
+    # A changed quote with a new speaker is.
+    changed = [BODY[0], "Councillor Ben Ode said the decision was not taken lightly.", BODY[2]]
+    d = diff_digests(old, story("T", changed, {1: "Ben Ode"}))
+    assert d.new_sources == ("Ben Ode",) and d.dropped_sources == ("Ana Ruiz",)
