@@ -305,18 +305,30 @@ def op_headline(page: Page, rng: random.Random) -> Edit | None:
     return Edit([page.text], out, check, f"{title!r} -> {new!r}")
 
 
-_NUM_RE = re.compile(
-    r"(?<![\d.,:/$£€-])\d{1,3}(?:,\d{3})+(?![\d,.:/])|(?<![\d.,:/-])\d+(?![\d,.:/%-])"
-)
+# A count of something: "12 people", "3,000 soldiers", "$8 billion"; not part of a
+# word or code ("RDR2", "4K"), a name ("Artemis 1", "Nikkei 225"), a time or a year.
+_NUM_RE = re.compile(r"(?<![\w.,:/#~-])(?:\d{1,3}(?:,\d{3})+|\d+)(?= (?!a\.m|p\.m)[a-z])")
+
+
+# Any number standing as a word: "~9x", "#1", "Corso Monforte 15", "10 a.m."
+_ANY_NUM_RE = re.compile(r"(?<![\w.,:/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w,:/-]|\.\d)")
 
 
 def op_figure(page: Page, rng: random.Random) -> Edit | None:
+    return _change_number(page, rng, _NUM_RE)
+
+
+def op_any_number(page: Page, rng: random.Random) -> Edit | None:
+    return _change_number(page, rng, _ANY_NUM_RE)
+
+
+def _change_number(page: Page, rng: random.Random, pattern: re.Pattern[str]) -> Edit | None:
     for para in rng.sample(_targets(page), k=len(_targets(page))):
-        nums = [m for m in _NUM_RE.finditer(para) if not re.fullmatch(r"1[89]\d\d|20\d\d", m[0])]
         nums = [
             m
-            for m in nums
-            if not para[m.end() : m.end() + 3].strip().startswith(("st", "nd", "rd", "th"))
+            for m in pattern.finditer(para)
+            if not re.fullmatch(r"1[89]\d\d|20\d\d", m[0])
+            and (pattern is _ANY_NUM_RE or not re.search(r"[A-Z][\w.]* $", para[: m.start()]))
         ]
         if not nums:
             continue
@@ -434,6 +446,7 @@ IMMATERIAL: dict[str, Callable[[Page, random.Random], Edit | None]] = {
 MATERIAL: dict[str, Callable[[Page, random.Random], Edit | None]] = {
     "headline": op_headline,
     "figure": op_figure,
+    "any_number": op_any_number,
     "add_quote": op_add_quote,
     "remove_paragraph": op_remove_paragraph,
     "correction": op_correction,

@@ -393,6 +393,25 @@ def _figure_changes(old: _Sentence, new: _Sentence) -> list[FigureChange] | None
     ]
 
 
+def _number_changes(old: _Sentence, new: _Sentence) -> list[FigureChange] | None:
+    """Numbers the figure scanner does not type ("Johnson 6 points", "#1 enemy",
+    "350-375 million") revised in a sentence whose words otherwise agree, else None."""
+    ok, nk = [k for _, k in old.tokens], [k for _, k in new.tokens]
+    out: list[FigureChange] = []
+    sm = difflib.SequenceMatcher(None, ok, nk, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return None
+        for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+            if ok[i][0].isdigit() and nk[j][0].isdigit():
+                out.append(FigureChange(old.tokens[i][0], new.tokens[j][0], new.text))
+            elif not _typo(ok[i], nk[j], old.tokens[i][0], new.tokens[j][0], i == j == 0):
+                return None
+    return out or None
+
+
 def _drop_resegmented(
     old: list[_Sentence], new: list[_Sentence]
 ) -> tuple[list[_Sentence], list[_Sentence]]:
@@ -504,6 +523,8 @@ def _compare_sentences(old: list[_Sentence], new: list[_Sentence]) -> _Changes:
         if _only_typos(a.tokens, b.tokens):
             continue
         figs = _figure_changes(a, b)
+        if figs is None:
+            figs = _number_changes(a, b)
         if figs is not None:
             out.figures.extend(figs)
         else:

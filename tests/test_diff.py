@@ -428,3 +428,31 @@ def test_a_source_counts_only_with_text_that_changed() -> None:
     changed = [BODY[0], "Councillor Ben Ode said the decision was not taken lightly.", BODY[2]]
     d = diff_digests(old, story("T", changed, {1: "Ben Ode"}))
     assert d.new_sources == ("Ben Ode",) and d.dropped_sources == ("Ana Ruiz",)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The #1 complaint was the noise from the car park.", "#3"),
+        ("Ana Ruiz 6 points. Ben Ode 4 points.", "9"),
+        ("Readers rated the library 350–375 times a week.", "400"),
+    ],
+)
+def test_a_number_the_figure_scanner_does_not_type_is_still_a_figure_revision(
+    old: str, new: str
+) -> None:
+    first = re.search(r"\d+", old)
+    assert first
+    edited = old[: first.start()] + new.lstrip("#") + old[first.end() :]
+    d = diff_digests(story("T", [BODY[0], old]), story("T", [BODY[0], edited]))
+    assert [(f.old, f.new) for f in d.figures_changed] == [(first.group(0), new.lstrip("#"))]
+    assert not d.changed_sentences
+
+
+def test_a_number_and_a_reworded_phrase_is_a_reworded_sentence() -> None:
+    old = "The #1 complaint was the noise from the car park."
+    d = diff_digests(
+        story("T", [BODY[0], old]),
+        story("T", [BODY[0], "The #2 complaint was the smell from the car park."]),
+    )
+    assert not d.figures_changed and len(d.changed_sentences) == 1
