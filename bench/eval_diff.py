@@ -152,8 +152,17 @@ def _middle(page: Page, rng: random.Random) -> str | None:
 
 
 def op_whitespace(page: Page, rng: random.Random) -> Edit | None:
-    out = re.sub(r"(?<=\S) (?=\S)", lambda m: "  " if rng.random() < 0.1 else " ", page.text)
-    out = out.replace("\n\n", "\n\n\n").replace("\n", " \n")
+    """Trailing spaces and extra blank lines between paragraphs."""
+    return Edit([page.text], page.text.replace("\n\n", "\n\n\n").replace("\n", " \n"))
+
+
+def op_inline_spaces(page: Page, rng: random.Random) -> Edit | None:
+    """Doubled spaces and no-break spaces inside lines (a template's &nbsp; changed)."""
+    out = re.sub(
+        r"(?<=\S) (?=\S)",
+        lambda m: rng.choice(["  ", "\u00a0"]) if rng.random() < 0.1 else " ",
+        page.text,
+    )
     return Edit([page.text], out)
 
 
@@ -362,6 +371,27 @@ def op_add_quote(page: Page, rng: random.Random) -> Edit | None:
     return Edit([page.text], out, check, para)
 
 
+def op_add_sentence(page: Page, rng: random.Random) -> Edit | None:
+    """A sentence appended to a paragraph that stays."""
+    t = [p for p in _targets(page) if p.rstrip().endswith((".", "”", '"'))]
+    if not t:
+        return None
+    para = rng.choice(t)
+    sentence = rng.choice(
+        [
+            "The vote is expected to be held again in March.",
+            "Police have since closed the road in both directions.",
+            "The company did not respond to a request for comment.",
+        ]
+    )
+    out = page.text.replace(para, para + " " + sentence, 1)
+
+    def check(d: StoryDiff) -> bool:
+        return any(_norm(sentence) in _norm(x) for x in (*d.added_sentences, *d.added_paragraphs))
+
+    return Edit([page.text], out, check, sentence)
+
+
 def op_remove_paragraph(page: Page, rng: random.Random) -> Edit | None:
     t = [p for p in _targets(page, 15) if page.text.count(p) == 1][1:]
     if not t:
@@ -431,6 +461,7 @@ def op_speaker_change(page: Page, rng: random.Random) -> Edit | None:
 
 IMMATERIAL: dict[str, Callable[[Page, random.Random], Edit | None]] = {
     "whitespace": op_whitespace,
+    "inline_spaces": op_inline_spaces,
     "rewrap": op_rewrap,
     "quotes": op_quotes,
     "dashes": op_dashes,
@@ -448,6 +479,7 @@ MATERIAL: dict[str, Callable[[Page, random.Random], Edit | None]] = {
     "figure": op_figure,
     "any_number": op_any_number,
     "add_quote": op_add_quote,
+    "add_sentence": op_add_sentence,
     "remove_paragraph": op_remove_paragraph,
     "correction": op_correction,
     "speaker_change": op_speaker_change,
@@ -461,22 +493,40 @@ class Tally:
     n: int = 0
     wrong: int = 0  # false alarm (immaterial ops) or miss (material ops)
     field_ok: int = 0
+    cleaner: int = 0  # wrong judgements where the cleaner kept different unedited lines
     failures: list[str] = field(default_factory=list)
 
 
-def run_one(page: Page, name: str, edit: Edit, settings: Settings) -> tuple[bool, bool, str]:
-    """(judgement wrong, field right, a note) for one version pair."""
+def cleaner_unstable(old_text: str, old: Digest, new_text: str, new: Digest) -> bool:
+    """Did the cleaner keep a line in one version and drop it in the other although the
+    edit left that line alone? Then a wrong judgement starts in the cleaner, not the diff."""
+
+    def lines(t: str) -> set[str]:
+        return {_norm(x) for x in t.splitlines()}
+
+    old_lines, new_lines = lines(old_text), lines(new_text)
+    old_body = {_norm(x) for x in old.article.body}
+    new_body = {_norm(x) for x in new.article.body}
+    return any(p in new_lines and p not in new_body for p in old_body & old_lines) or any(
+        p in old_lines and p not in old_body for p in new_body & new_lines
+    )
+
+
+def run_one(page: Page, name: str, edit: Edit, settings: Settings) -> tuple[bool, bool, bool, str]:
+    """(judgement wrong, field right, cleaner unstable, a note) for one version pair."""
     try:
         versions = [page.digest if t == page.text else _digest(t, settings) for t in edit.chain]
         new = _digest(edit.new, settings)
     except NewsdeskError as err:
-        return True, False, f"pipeline refused a version: {err}"
+        return True, False, True, f"pipeline refused a version: {err}"
     v = judge(versions, new)
+    unstable = cleaner_unstable(edit.chain[-1], versions[-1], edit.new, new)
+    tag = "[cleaner] " if unstable else ""
     if edit.check is None:
-        note = "" if not v.material else _summary(v.diff)
-        return v.material, False, note
+        note = "" if not v.material else tag + _summary(v.diff)
+        return v.material, False, unstable, note
     ok = v.diff is not None and edit.check(v.diff)
-    return not v.material, ok, f"{edit.what} || {_summary(v.diff)}"
+    return not v.material, ok, unstable, f"{tag}{edit.what} || {_summary(v.diff)}"
 
 
 def _summary(d: StoryDiff | None) -> str:
@@ -495,12 +545,13 @@ def evaluate(pages: list[Page], settings: Settings, seed: int) -> dict[str, dict
             edit = op(page, random.Random(f"{seed}:{page.id}:{name}"))
             if edit is None:
                 continue
-            wrong, ok, note = run_one(page, name, edit, settings)
+            wrong, ok, unstable, note = run_one(page, name, edit, settings)
             for h in ("all", "0-7" if page.id[0] in "01234567" else "8-f"):
                 t = halves[h]
                 t.n += 1
                 t.wrong += wrong
                 t.field_ok += ok
+                t.cleaner += wrong and unstable
                 if wrong or (edit.check is not None and not ok):
                     t.failures.append(f"{page.id[:8]}: {note}")
         out[name] = halves
@@ -508,36 +559,35 @@ def evaluate(pages: list[Page], settings: Settings, seed: int) -> dict[str, dict
 
 
 def _pct(a: int, n: int) -> str:
-    return f"{100 * a / n:5.1f}%" if n else "    -"
+    return f"{100 * a / n:5.1f}%" if n else "    - "
+
+
+_HALVES = ("all", "0-7", "8-f")
+
+
+def _cell(ts: list[Tally], material: bool) -> str:
+    n, w = sum(t.n for t in ts), sum(t.wrong for t in ts)
+    c, ok = sum(t.cleaner for t in ts), sum(t.field_ok for t in ts)
+    return f"{n:>5} {_pct(w, n)} {c:>3} {_pct(ok, n) if material else ' ' * 6}"
 
 
 def print_table(res: dict[str, dict[str, Tally]]) -> None:
-    print(
-        f"{'operator':<20}{'kind':<11}"
-        + "".join(f"{h:>26}" for h in ("all", "0-7 (tuned)", "8-f (held out)"))
-    )
-    print(f"{'':<31}" + f"{'n  wrong  field':>26}" * 3)
+    heads = ("all", "0-7 (tuned)", "8-f (held out)")
+    print(f"{'operator':<31}" + "".join(f"{h:^26}" for h in heads))
+    print(f"{'':<31}" + f"{'n  wrong cln  field':>26}" * 3)
     for name, halves in res.items():
         material = name in MATERIAL
         kind = "material" if material else "immaterial"
-        cells = []
-        for h in ("all", "0-7", "8-f"):
-            t = halves[h]
-            f = _pct(t.field_ok, t.n) if material else "     "
-            cells.append(f"{t.n:>8} {_pct(t.wrong, t.n)} {f}")
+        cells = [_cell([halves[h]], material) for h in _HALVES]
         print(f"{name:<20}{kind:<11}" + "".join(f"{c:>26}" for c in cells))
     for label, ops in (("immaterial (false alarms)", IMMATERIAL), ("material (misses)", MATERIAL)):
-        cells = []
-        for h in ("all", "0-7", "8-f"):
-            n = sum(res[o][h].n for o in ops)
-            w = sum(res[o][h].wrong for o in ops)
-            ok = sum(res[o][h].field_ok for o in ops)
-            f = _pct(ok, n) if ops is MATERIAL else "     "
-            cells.append(f"{n:>8} {_pct(w, n)} {f}")
+        material = ops is MATERIAL
+        cells = [_cell([res[o][h] for o in ops], material) for h in _HALVES]
         print(f"{'TOTAL ' + label:<31}" + "".join(f"{c:>26}" for c in cells))
     print(
-        "wrong = false-alarm rate for immaterial ops, miss rate for material ops; "
-        "field = expected field with the right old/new"
+        "wrong = false-alarm rate (immaterial ops) or miss rate (material ops); cln = how many "
+        "wrong ones had the cleaner keep different unedited lines in the two versions; "
+        "field = the expected field with the right old/new"
     )
 
 

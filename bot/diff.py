@@ -652,7 +652,32 @@ def _compare(old: Digest, new: Digest) -> StoryDiff:
         added_sentences=tuple(added_sents),
         removed_sentences=tuple(removed_sents),
     )
-    return replace(diff, material=not diff.empty)
+    return replace(diff, material=not diff.empty and not _layout_only(diff))
+
+
+def _fragment(text: str) -> bool:
+    """A short line with no sentence ending: a subheading, a link, a caption credit."""
+    return _words(text) <= _LINK_WORDS and bool(_HEADLINE_SHAPED.search(text.strip()))
+
+
+def _layout_only(diff: StoryDiff) -> bool:
+    """Only fragments came or went. The cleaner keeps or drops such a line between two
+    fetches of the same page (a stray link, a caption credit), and a subheading alone
+    says nothing new; they are listed when something else makes the diff material."""
+    lines = (
+        *diff.added_paragraphs,
+        *diff.removed_paragraphs,
+        *diff.added_sentences,
+        *diff.removed_sentences,
+    )
+    return not (
+        diff.headline
+        or diff.figures_changed
+        or diff.new_sources
+        or diff.dropped_sources
+        or diff.corrections
+        or diff.changed_sentences
+    ) and all(_fragment(line) for line in lines)
 
 
 def diff_digests(old: Digest, new: Digest, *, earlier: Sequence[Digest] = ()) -> StoryDiff:

@@ -401,10 +401,24 @@ def test_a_list_of_links_whose_heading_was_cleaned_away_is_furniture(block: list
     assert not diff_digests(old, new).material
 
 
-def test_two_headline_shaped_lines_are_not_a_link_list() -> None:
-    new = story("T", [BODY[0], "What happens next", "Where the books go", BODY[1], BODY[2]])
+def test_two_headline_shaped_lines_are_not_a_link_list_but_alone_are_not_news() -> None:
+    heads = ["What happens next", "Where the books go"]
+    d = diff_digests(story("T", BODY), story("T", [BODY[0], *heads, BODY[1], BODY[2]]))
+    # Listed (not dropped as furniture), yet a subheading alone says nothing new.
+    assert not d.material and d.added_paragraphs == tuple(heads)
+
+
+def test_a_fragment_kept_by_the_cleaner_in_one_version_only_is_not_material() -> None:
+    credit = "Photograph: Ana Ruiz/Valley Herald"
+    d = diff_digests(story("T", [*BODY, credit]), story("T", BODY))
+    assert not d.material and d.removed_paragraphs == (credit,)
+
+
+def test_fragments_are_listed_when_the_story_changed_too() -> None:
+    new_para = "The building will be sold to a developer in the spring."
+    new = story("T", [BODY[0], "What happens next", new_para, BODY[1], BODY[2]])
     d = diff_digests(story("T", BODY), new)
-    assert d.material and d.added_paragraphs == ("What happens next", "Where the books go")
+    assert d.material and d.added_paragraphs == ("What happens next", new_para)
 
 
 def test_a_paragraph_split_in_two_does_not_add_a_pronoun_source() -> None:
