@@ -470,3 +470,9 @@ def test_a_number_and_a_reworded_phrase_is_a_reworded_sentence() -> None:
         story("T", [BODY[0], "The #2 complaint was the smell from the car park."]),
     )
     assert not d.figures_changed and len(d.changed_sentences) == 1
+
+
+def test_render_text_says_why_fragments_alone_are_not_material() -> None:
+    d = diff_digests(story("T", [*BODY, "Photograph: Ana Ruiz/Valley Herald"]), story("T", BODY))
+    text = render_diff_text(d)
+    assert text.startswith("Not material: only short lines") and "- Photograph" in text
