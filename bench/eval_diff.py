@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import random
 import re
 import sys
@@ -46,15 +47,17 @@ from config.settings import Settings, get_settings  # noqa: E402
 @dataclass(frozen=True)
 class Page:
     id: str
-    text: str
+    text: str  # the raw page: pasted text, or HTML with --input html
     digest: Digest  # the original version, cleaned
+    html: bool = False
 
 
-def load_pages(settings: Settings, prefixes: str) -> list[Page]:
+def load_pages(settings: Settings, prefixes: str, is_html: bool = False) -> list[Page]:
+    folder, ext = ("html", "html") if is_html else ("text", "txt")
     sources: list[tuple[str, Path]] = [
-        (p.stem, p) for p in sorted((SHARED / "cleaning-dev" / "text").glob("*.txt"))
+        (p.stem, p) for p in sorted((SHARED / "cleaning-dev" / folder).glob(f"*.{ext}"))
     ]
-    for p in sorted((SHARED / "seed").glob("*.txt")):
+    for p in sorted((SHARED / "seed").glob("*.txt")) if not is_html else ():
         # The seed has no hex id: hash its name so it falls in a half like the rest.
         sources.append((hashlib.sha256(p.name.encode()).hexdigest(), p))
     pages: list[Page] = []
@@ -63,14 +66,15 @@ def load_pages(settings: Settings, prefixes: str) -> list[Page]:
             continue
         text = path.read_text(encoding="utf-8")
         try:
-            pages.append(Page(pid, text, _digest(text, settings)))
+            pages.append(Page(pid, text, _digest(text, settings, is_html), is_html))
         except NewsdeskError:
             continue  # not an article for the cleaner: nothing to watch
     return pages
 
 
-def _digest(text: str, settings: Settings) -> Digest:
-    return digest_raw(RawDocument(content=text, is_html=False), InputMode.TEXT, settings)
+def _digest(text: str, settings: Settings, is_html: bool = False) -> Digest:
+    mode = InputMode.HTML if is_html else InputMode.TEXT
+    return digest_raw(RawDocument(content=text, is_html=is_html), mode, settings)
 
 
 def _stored(d: Digest) -> Digest:
@@ -135,15 +139,60 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
+def _present(para: str, text: str, is_html: bool) -> bool:
+    """Is the paragraph in the raw page as it stands: a line of text, or in the HTML?"""
+    return para in text if is_html else para in text.splitlines()
+
+
 def _targets(page: Page, min_words: int = 12) -> list[str]:
-    """Body paragraphs that occur verbatim as a line of the raw text (editable there)."""
-    lines = set(page.text.splitlines())
+    """Body paragraphs that occur verbatim in the raw page (editable there)."""
+    lines = page.text if page.html else set(page.text.splitlines())
     return [p for p in page.digest.article.body if p in lines and len(p.split()) >= min_words]
 
 
-def _insert_after(text: str, para: str, block: str) -> str:
-    i = text.index(para) + len(para)
-    return text[:i] + "\n\n" + block + text[i:]
+# The paragraph's copy that a reader sees ends its element; a copy in a <script> (JSON-LD)
+# or a <meta> does not.
+_ELEMENT_END_RE = re.compile(
+    r"\s*(?:</(?:a|em|strong|span|b|i|font|u)>\s*)*</(?:p|div|li|h\d|blockquote|section|td)>",
+    re.I,
+)
+
+
+def _shown_at(page: Page, text: str, para: str, start: int = 0) -> int:
+    """Where the paragraph ends in the page as shown (HTML: the copy inside an element)."""
+    first = text.index(para, start) + len(para)
+    if not page.html:
+        return first
+    i = first - len(para)
+    while i >= 0:
+        if _ELEMENT_END_RE.match(text, i + len(para)):
+            return i + len(para)
+        i = text.find(para, i + 1)
+    return first
+
+
+def _insert_after(page: Page, text: str, para: str, block: str, start: int = 0) -> str:
+    """``block`` (lines) after the paragraph: new lines of text, or after the HTML element
+    holding it, one <p> a line."""
+    i = _shown_at(page, text, para, start)
+    if not page.html:
+        return text[:i] + "\n\n" + block + text[i:]
+    m = _ELEMENT_END_RE.match(text, i)
+    j = m.end() if m else i
+    return text[:j] + "".join(f"\n<p>{html.escape(x)}</p>" for x in block.split("\n")) + text[j:]
+
+
+def _replace(page: Page, old: str, new: str) -> str:
+    """An edit to a paragraph: every copy in HTML (the page and its JSON-LD change
+    together), the one line in pasted text."""
+    return page.text.replace(old, new) if page.html else page.text.replace(old, new, 1)
+
+
+def _text_only(page: Page, fn: Callable[[str], str]) -> str:
+    """Apply ``fn`` to the text, or in HTML to what lies between tags (not the markup)."""
+    if not page.html:
+        return fn(page.text)
+    return "".join(p if p.startswith("<") else fn(p) for p in re.split(r"(<[^>]*>)", page.text))
 
 
 def _middle(page: Page, rng: random.Random) -> str | None:
@@ -158,10 +207,12 @@ def op_whitespace(page: Page, rng: random.Random) -> Edit | None:
 
 def op_inline_spaces(page: Page, rng: random.Random) -> Edit | None:
     """Doubled spaces and no-break spaces inside lines (a template's &nbsp; changed)."""
-    out = re.sub(
-        r"(?<=\S) (?=\S)",
-        lambda m: rng.choice(["  ", "\u00a0"]) if rng.random() < 0.1 else " ",
-        page.text,
+    nbsp = "&nbsp;" if page.html else "\u00a0"
+    out = _text_only(
+        page,
+        lambda t: re.sub(
+            r"(?<=\S) (?=\S)", lambda m: rng.choice(["  ", nbsp]) if rng.random() < 0.1 else " ", t
+        ),
     )
     return Edit([page.text], out)
 
@@ -178,18 +229,20 @@ def op_rewrap(page: Page, rng: random.Random) -> Edit | None:
 
 def op_quotes(page: Page, rng: random.Random) -> Edit | None:
     if re.search("[“”‘’]", page.text):
-        out = page.text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+        table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+        out = _text_only(page, lambda t: t.translate(table))
     else:
-        out = re.sub(r'"(\S)', r"“\1", page.text)
-        out = out.replace('"', "”").replace("'", "’")
+        out = _text_only(
+            page, lambda t: re.sub(r'"(\S)', r"“\1", t).replace('"', "”").replace("'", "’")
+        )
     return Edit([page.text], out) if out != page.text else None
 
 
 def op_dashes(page: Page, rng: random.Random) -> Edit | None:
     if " — " in page.text or " – " in page.text:
-        out = page.text.replace(" — ", " - ").replace(" – ", " - ")
+        out = _text_only(page, lambda t: t.replace(" — ", " - ").replace(" – ", " - "))
     elif " - " in page.text:
-        out = page.text.replace(" - ", " — ")
+        out = _text_only(page, lambda t: t.replace(" - ", " — "))
     else:
         out = re.sub(r"(?<=\w), (?=\w)", " — ", page.text, count=1)
     return Edit([page.text], out) if out != page.text else None
@@ -197,8 +250,9 @@ def op_dashes(page: Page, rng: random.Random) -> Edit | None:
 
 def _after_title(page: Page, text: str, line: str) -> str:
     title = page.digest.article.meta.title or ""
-    if title and title in text:
-        return _insert_after(text, title, line)
+    body = max(text.find("<body"), 0) if page.html else 0  # the <h1>, not <title>
+    if title and title in text[body:]:
+        return _insert_after(page, text, title, line, body)
     return line + "\n\n" + text
 
 
@@ -212,6 +266,8 @@ def op_updated_line(page: Page, rng: random.Random) -> Edit | None:
     )
     if rng.random() < 0.5:
         return Edit([page.text], _after_title(page, page.text, line))
+    if page.html:
+        return Edit([page.text], page.text.replace("</body>", f"<p>{line}</p>\n</body>", 1))
     return Edit([page.text], page.text.rstrip("\n") + "\n\n" + line + "\n")
 
 
@@ -243,7 +299,7 @@ def op_related_block(page: Page, rng: random.Random) -> Edit | None:
     block = head + "\n" + "\n".join(rng.sample(_RELATED, 3))
     if head == "Related:":
         block = "Related: " + _RELATED[rng.randrange(len(_RELATED))]
-    return Edit([page.text], _insert_after(page.text, at, block))
+    return Edit([page.text], _insert_after(page, page.text, at, block))
 
 
 def op_most_read(page: Page, rng: random.Random) -> Edit | None:
@@ -252,7 +308,7 @@ def op_most_read(page: Page, rng: random.Random) -> Edit | None:
         return None
     items = rng.sample(_RELATED, 4)
     block = "Most read\n" + "\n".join(f"{i + 1}. {h}" for i, h in enumerate(items))
-    return Edit([page.text], _insert_after(page.text, at, block))
+    return Edit([page.text], _insert_after(page, page.text, at, block))
 
 
 def op_cookie_newsletter(page: Page, rng: random.Random) -> Edit | None:
@@ -267,7 +323,7 @@ def op_cookie_newsletter(page: Page, rng: random.Random) -> Edit | None:
             "Get our daily briefing\nThe stories you need, every morning. Subscribe now.",
         ]
     )
-    return Edit([page.text], _insert_after(page.text, at, block))
+    return Edit([page.text], _insert_after(page, page.text, at, block))
 
 
 def op_reorder_furniture(page: Page, rng: random.Random) -> Edit | None:
@@ -275,9 +331,9 @@ def op_reorder_furniture(page: Page, rng: random.Random) -> Edit | None:
     if at is None:
         return None
     items = rng.sample(_RELATED, 4)
-    old = _insert_after(page.text, at, "Most popular\n" + "\n".join(items))
+    old = _insert_after(page, page.text, at, "Most popular\n" + "\n".join(items))
     rng.shuffle(items)
-    new = _insert_after(page.text, at, "Most popular\n" + "\n".join(items))
+    new = _insert_after(page, page.text, at, "Most popular\n" + "\n".join(items))
     return Edit([old], new) if old != new else None
 
 
@@ -346,7 +402,7 @@ def _change_number(page: Page, rng: random.Random, pattern: re.Pattern[str]) -> 
         value = int(old.replace(",", ""))
         new_value = value * 2 if "," in old else value + 3
         new = f"{new_value:,}" if "," in old else str(new_value)
-        out = page.text.replace(para, para[: m.start()] + new + para[m.end() :], 1)
+        out = _replace(page, para, para[: m.start()] + new + para[m.end() :])
 
         def check(d: StoryDiff, old: str = old, new: str = new) -> bool:
             return any(
@@ -363,7 +419,7 @@ def op_add_quote(page: Page, rng: random.Random) -> Edit | None:
         return None
     name = rng.choice(_NAMES)
     para = f"“{rng.choice(_QUOTES)},” said {name}, {rng.choice(_ROLES)}."
-    out = _insert_after(page.text, at, para)
+    out = _insert_after(page, page.text, at, para)
 
     def check(d: StoryDiff) -> bool:
         return any(_norm(p) == _norm(para) for p in d.added_paragraphs) and name in d.new_sources
@@ -384,7 +440,7 @@ def op_add_sentence(page: Page, rng: random.Random) -> Edit | None:
             "The company did not respond to a request for comment.",
         ]
     )
-    out = page.text.replace(para, para + " " + sentence, 1)
+    out = _replace(page, para, para + " " + sentence)
 
     def check(d: StoryDiff) -> bool:
         return any(_norm(sentence) in _norm(x) for x in (*d.added_sentences, *d.added_paragraphs))
@@ -393,15 +449,16 @@ def op_add_sentence(page: Page, rng: random.Random) -> Edit | None:
 
 
 def op_remove_paragraph(page: Page, rng: random.Random) -> Edit | None:
-    t = [p for p in _targets(page, 15) if page.text.count(p) == 1][1:]
+    t = [p for p in _targets(page, 15) if page.html or page.text.count(p) == 1][1:]
     if not t:
         return None
     para = rng.choice(t)
-    out = (
-        page.text.replace(para + "\n", "", 1)
-        if para + "\n" in page.text
-        else page.text.replace(para, "")
-    )
+    if page.html:
+        out = page.text.replace(para, "")
+    elif para + "\n" in page.text:
+        out = page.text.replace(para + "\n", "", 1)
+    else:
+        out = page.text.replace(para, "")
 
     def check(d: StoryDiff) -> bool:
         return any(_norm(p) == _norm(para) for p in d.removed_paragraphs)
@@ -420,7 +477,7 @@ def op_correction(page: Page, rng: random.Random) -> Edit | None:
             "Editor's note: This story has been updated with a response from the company.",
         ]
     )
-    out = _insert_after(page.text, body[-1], note)
+    out = _insert_after(page, page.text, body[-1], note)
 
     def check(d: StoryDiff) -> bool:
         return any(_norm(note) in _norm(c) for c in d.corrections)
@@ -433,7 +490,6 @@ _PERSON_RE = re.compile(r"(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+")
 
 def op_speaker_change(page: Page, rng: random.Random) -> Edit | None:
     body = page.digest.article.body
-    lines = set(page.text.splitlines())
     cands = []
     for a in page.digest.attributions:
         name = (a.speaker or "").strip()
@@ -443,7 +499,7 @@ def op_speaker_change(page: Page, rng: random.Random) -> Edit | None:
             and not a.anonymous
             and a.speaker_text
             and a.speaker_text.strip() == name
-            and body[a.paragraph] in lines
+            and _present(body[a.paragraph], page.text, page.html)
             and body[a.paragraph].count(name) == 1
         ):
             cands.append((name, body[a.paragraph]))
@@ -451,7 +507,7 @@ def op_speaker_change(page: Page, rng: random.Random) -> Edit | None:
         return None
     name, para = rng.choice(cands)
     new_name = rng.choice([n for n in _NAMES if n != name])
-    out = page.text.replace(para, para.replace(name, new_name), 1)
+    out = _replace(page, para, para.replace(name, new_name))
 
     def check(d: StoryDiff) -> bool:
         return new_name in d.new_sources
@@ -497,30 +553,35 @@ class Tally:
     failures: list[str] = field(default_factory=list)
 
 
-def cleaner_unstable(old_text: str, old: Digest, new_text: str, new: Digest) -> bool:
-    """Did the cleaner keep a line in one version and drop it in the other although the
-    edit left that line alone? Then a wrong judgement starts in the cleaner, not the diff."""
+def cleaner_unstable(
+    old_text: str, old: Digest, new_text: str, new: Digest, is_html: bool = False
+) -> bool:
+    """Did the cleaner keep a paragraph in one version and drop it in the other although
+    the edit left it alone? Then a wrong judgement starts in the cleaner, not the diff."""
 
-    def lines(t: str) -> set[str]:
-        return {_norm(x) for x in t.splitlines()}
+    def present(p: str, text: str) -> bool:
+        return _present(p, text, is_html)
 
-    old_lines, new_lines = lines(old_text), lines(new_text)
-    old_body = {_norm(x) for x in old.article.body}
-    new_body = {_norm(x) for x in new.article.body}
-    return any(p in new_lines and p not in new_body for p in old_body & old_lines) or any(
-        p in old_lines and p not in old_body for p in new_body & new_lines
-    )
+    def kept(d: Digest) -> set[str]:
+        return set(d.article.body)
+
+    old_body, new_body = kept(old), kept(new)
+    return any(
+        present(p, old_text) and present(p, new_text) and p not in new_body for p in old_body
+    ) or any(present(p, old_text) and present(p, new_text) and p not in old_body for p in new_body)
 
 
 def run_one(page: Page, name: str, edit: Edit, settings: Settings) -> tuple[bool, bool, bool, str]:
     """(judgement wrong, field right, cleaner unstable, a note) for one version pair."""
     try:
-        versions = [page.digest if t == page.text else _digest(t, settings) for t in edit.chain]
-        new = _digest(edit.new, settings)
+        versions = [
+            page.digest if t == page.text else _digest(t, settings, page.html) for t in edit.chain
+        ]
+        new = _digest(edit.new, settings, page.html)
     except NewsdeskError as err:
         return True, False, True, f"pipeline refused a version: {err}"
     v = judge(versions, new)
-    unstable = cleaner_unstable(edit.chain[-1], versions[-1], edit.new, new)
+    unstable = cleaner_unstable(edit.chain[-1], versions[-1], edit.new, new, page.html)
     tag = "[cleaner] " if unstable else ""
     if edit.check is None:
         note = "" if not v.material else tag + _summary(v.diff)
@@ -597,11 +658,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--ids", default="", help="only ids starting with one of these chars")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--input", choices=["text", "html"], default="text", help="pasted text or the HTML pages"
+    )
     ap.add_argument("--show", action="append", default=[], help="print failures of an operator")
     args = ap.parse_args(argv)
     settings = get_settings()
-    pages = load_pages(settings, args.ids)
-    print(f"{len(pages)} articles (cleaning-dev text + seed), seed {args.seed}")
+    pages = load_pages(settings, args.ids, args.input == "html")
+    what = "cleaning-dev html" if args.input == "html" else "cleaning-dev text + seed"
+    print(f"{len(pages)} articles ({what}), seed {args.seed}")
     res = evaluate(pages, settings, args.seed)
     print_table(res)
     for name in args.show:

@@ -606,12 +606,44 @@ def _title(digest: Digest) -> str:
     return "" if is_timestamp(title) or _BYLINE_RE.match(title) else title
 
 
+# Between a headline and the site or section a page title adds: "X | Site", "X - Site",
+# "Opinion | X". Spaces around a hyphen keep "Jong-un" whole; a colon is the headline's own
+# ("Live: X", "Trump: ...").
+_TITLE_SEP_RE = re.compile(r"\s+[\-–—·»]\s+|\s*\|\s*")
+
+
+def _site_like(segment: str) -> bool:
+    """A site or section name ("TechCrunch", "The GiveWell Blog", "Opinion"), not words
+    of the headline ("12 dead"): a few words, each capitalised, none a bare number."""
+    words = segment.split()
+    return 0 < len(words) <= 5 and all(
+        w[:1].isupper() or (not w[:1].isalpha() and not w.isdigit()) for w in words
+    )
+
+
+def _same_headline(old: str, new: str) -> bool:
+    """Typo fixes only, or one is the other with a site or section name added at either
+    end: the cleaner read the <title> once and the <h1> the next time."""
+    if _only_typos(_tokens(old), _tokens(new)):
+        return True
+    short, long_ = sorted((old, new), key=len)
+    parts = _TITLE_SEP_RE.split(long_)
+    for k in range(1, len(parts)):
+        head, tail = " ".join(parts[:k]), " ".join(parts[k:])
+        # "X | Site" or "Section | X"
+        if _site_like(tail) and _only_typos(_tokens(short), _tokens(head)):
+            return True
+        if _site_like(head) and _only_typos(_tokens(short), _tokens(tail)):
+            return True
+    return False
+
+
 def _compare(old: Digest, new: Digest) -> StoryDiff:
     old_title, new_title = _title(old), _title(new)
     headline = None
     # One side without a headline is the cleaner not finding it (a page that grew an
     # "Updated" line over it), not an edit: a story never loses its headline.
-    if old_title and new_title and not _only_typos(_tokens(old_title), _tokens(new_title)):
+    if old_title and new_title and not _same_headline(old_title, new_title):
         headline = (old_title, new_title)
 
     old_paras, new_paras = _story_paragraphs(old), _story_paragraphs(new)

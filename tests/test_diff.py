@@ -476,3 +476,30 @@ def test_render_text_says_why_fragments_alone_are_not_material() -> None:
     d = diff_digests(story("T", [*BODY, "Photograph: Ana Ruiz/Valley Herald"]), story("T", BODY))
     text = render_diff_text(d)
     assert text.startswith("Not material: only short lines") and "- Photograph" in text
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Library to close | Valley Herald", "Library to close"),
+        ("Library to close – The Valley Herald Blog", "Library to close"),
+        ("Opinion | Library to close", "Library to close"),
+    ],
+)
+def test_a_site_or_section_name_around_the_headline_is_no_headline_change(
+    old: str, new: str
+) -> None:
+    # The cleaner read the page <title> in one version and the <h1> in the other.
+    assert diff_digests(story(old, BODY), story(new, BODY)).headline is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Storm hits coast - 12 dead", "Storm hits coast"),
+        ("Storm hits coast", "Live: Storm hits coast"),
+        ("Kim Jong-un visits Moscow", "Kim visits Moscow"),
+    ],
+)
+def test_headline_words_behind_a_dash_or_colon_are_a_headline_change(old: str, new: str) -> None:
+    assert diff_digests(story(old, BODY), story(new, BODY)).headline == (old, new)
