@@ -145,9 +145,15 @@ def _present(para: str, text: str, is_html: bool) -> bool:
 
 
 def _targets(page: Page, min_words: int = 12) -> list[str]:
-    """Body paragraphs that occur verbatim in the raw page (editable there)."""
-    lines = page.text if page.html else set(page.text.splitlines())
-    return [p for p in page.digest.article.body if p in lines and len(p.split()) >= min_words]
+    """Body paragraphs that occur verbatim in the raw page as a reader sees it (a line of
+    text; in HTML, text that ends its element, not a copy in a <meta>): editable there."""
+    lines = set(page.text.splitlines())
+    return [
+        p
+        for p in page.digest.article.body
+        if len(p.split()) >= min_words
+        and (_shown_at(page, page.text, p) >= 0 if page.html else p in lines)
+    ]
 
 
 # The paragraph's copy that a reader sees ends its element; a copy in a <script> (JSON-LD)
@@ -159,22 +165,25 @@ _ELEMENT_END_RE = re.compile(
 
 
 def _shown_at(page: Page, text: str, para: str, start: int = 0) -> int:
-    """Where the paragraph ends in the page as shown (HTML: the copy inside an element)."""
-    first = text.index(para, start) + len(para)
+    """Where the paragraph ends in the page as shown (HTML: the copy that ends an
+    element), or -1."""
     if not page.html:
-        return first
-    i = first - len(para)
+        i = text.find(para, start)
+        return i + len(para) if i >= 0 else -1
+    i = text.find(para, start)
     while i >= 0:
         if _ELEMENT_END_RE.match(text, i + len(para)):
             return i + len(para)
         i = text.find(para, i + 1)
-    return first
+    return -1
 
 
 def _insert_after(page: Page, text: str, para: str, block: str, start: int = 0) -> str:
     """``block`` (lines) after the paragraph: new lines of text, or after the HTML element
     holding it, one <p> a line."""
     i = _shown_at(page, text, para, start)
+    if i < 0:  # a title seen only in <title>: put the line at the top of the body
+        i = text.find(">", max(text.find("<body"), 0)) + 1 if page.html else 0
     if not page.html:
         return text[:i] + "\n\n" + block + text[i:]
     m = _ELEMENT_END_RE.match(text, i)
@@ -250,9 +259,10 @@ def op_dashes(page: Page, rng: random.Random) -> Edit | None:
 
 def _after_title(page: Page, text: str, line: str) -> str:
     title = page.digest.article.meta.title or ""
-    body = max(text.find("<body"), 0) if page.html else 0  # the <h1>, not <title>
-    if title and title in text[body:]:
-        return _insert_after(page, text, title, line, body)
+    if page.html:  # after the <h1>, not the <title>; at the top of the body without one
+        return _insert_after(page, text, title or "\x00", line, max(text.find("<body"), 0))
+    if title and title in text:
+        return _insert_after(page, text, title, line)
     return line + "\n\n" + text
 
 
