@@ -182,11 +182,23 @@ def _is_furniture(paragraph: str) -> bool:
     if _FURNITURE_LINE_RE.match(text) or _FURNITURE_OPENING_RE.match(text):
         return True
     # A short line with the vocabulary but no sentence ending: "Get our daily newsletter".
-    return (
+    if (
         n <= _TINY_WORDS
         and bool(_HEADLINE_SHAPED.search(text))
         and bool(_FURNITURE_WORDS_RE.search(text))
-    )
+    ):
+        return True
+    # A short promotion that ends by asking: "The stories you need. Subscribe now."
+    spans = split_sentences(text)
+    last = text[spans[-1][0] : spans[-1][1]] if spans else text
+    return _words(last) <= _CTA_WORDS and bool(_CTA_RE.match(last))
+
+
+_CTA_RE = re.compile(
+    r"""(?ix)^\W*(?:sign\s+up|subscribe|register|click\s+here|follow\s+us|download\s+(?:the|our)
+    |join\s+(?:our|the)\s+(?:newsletter|mailing|community))\b"""
+)
+_CTA_WORDS = 10
 
 
 def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:
@@ -197,11 +209,14 @@ def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:
     attribution points into is never dropped as furniture.
     """
     quoted = {a.paragraph for a in digest.attributions}
+    # The headline repeated as a paragraph, in the other quote style or case: the cleaner
+    # drops only an exact repeat, so it comes and goes between versions.
+    title = _key(digest.article.meta.title or "")
     kept: list[tuple[int, str]] = []
     in_list = False
     for i, para in enumerate(digest.article.body):
         text = para.strip()
-        if not text or is_timestamp(text) or is_correction(text):
+        if not text or is_timestamp(text) or is_correction(text) or _key(text) == title:
             continue
         if i in quoted:
             in_list = False
@@ -297,6 +312,10 @@ class _Sentence:
     key: str  # normalised words, the difflib unit
     figures: tuple[str, ...]  # verbatim, in order
     skeleton: tuple[str, ...]  # keys with each figure replaced by _FIG
+
+
+def _key(text: str) -> str:
+    return " ".join(k for _, k in _tokens(text))
 
 
 def _skeleton(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:

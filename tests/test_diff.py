@@ -503,3 +503,24 @@ def test_a_site_or_section_name_around_the_headline_is_no_headline_change(
 )
 def test_headline_words_behind_a_dash_or_colon_are_a_headline_change(old: str, new: str) -> None:
     assert diff_digests(story(old, BODY), story(new, BODY)).headline == (old, new)
+
+
+def test_a_short_promotion_ending_in_a_call_to_action_is_furniture() -> None:
+    promo = "The stories you need, every morning. Subscribe now."
+    assert not diff_digests(story("T", BODY), story("T", [BODY[0], promo, *BODY[1:]])).material
+
+
+def test_a_story_paragraph_that_ends_asking_readers_to_register_is_prose() -> None:
+    para = (
+        "The council will hold a public meeting on the closure next month. Residents who "
+        "want to speak at the meeting must register with the town clerk by Friday."
+    )
+    d = diff_digests(story("T", BODY), story("T", [*BODY, para]))
+    assert d.material and d.added_paragraphs == (para,)
+
+
+def test_the_headline_repeated_in_the_body_in_another_quote_style_is_not_story_text() -> None:
+    title = "‘We will fight on’: library campaigners vow to appeal"
+    repeat = "'We will fight on': library campaigners vow to appeal"
+    d = diff_digests(story(title, BODY), story(title, [repeat, *BODY]))
+    assert d.empty and not d.material
