@@ -211,12 +211,16 @@ def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:
     quoted = {a.paragraph for a in digest.attributions}
     # The headline repeated as a paragraph, in the other quote style or case: the cleaner
     # drops only an exact repeat, so it comes and goes between versions.
-    title = _key(digest.article.meta.title or "")
+    raw_title = (digest.article.meta.title or "").strip()
+    title = _key(raw_title)
     kept: list[tuple[int, str]] = []
     in_list = False
     for i, para in enumerate(digest.article.body):
         text = para.strip()
-        if not text or is_timestamp(text) or is_correction(text) or _key(text) == title:
+        if not text or is_timestamp(text) or is_correction(text):
+            continue
+        # Length first: tokenising every paragraph to compare it costs a fifth of a diff.
+        if abs(len(text) - len(raw_title)) <= _TITLE_SLACK and _key(text) == title:
             continue
         if i in quoted:
             in_list = False
@@ -235,6 +239,7 @@ def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:
 
 
 _KEEP_CHARS = re.compile(r"\w")
+_TITLE_SLACK = 8  # characters a repeat of the headline may differ by (spacing, quotes)
 _LIST_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·▪►*-])\s+")
 _LINK_RUN = 3  # this many headline-shaped lines in a row are a list of links
 _LINK_WORDS = 16
