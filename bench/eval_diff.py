@@ -495,7 +495,7 @@ def op_correction(page: Page, rng: random.Random) -> Edit | None:
     return Edit([page.text], out, check, note)
 
 
-_PERSON_RE = re.compile(r"(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+")
+_PERSON_RE = re.compile(r"(?:[A-Z][a-z][\w'’.-]* ){1,3}[A-Z][a-z][\w'’-]*")
 
 
 def op_speaker_change(page: Page, rng: random.Random) -> Edit | None:
