@@ -662,6 +662,21 @@ def _same_headline(old: str, new: str) -> bool:
     return False
 
 
+def _unflipped(paragraphs: list[tuple[int, str]], other: Digest) -> list[tuple[int, str]]:
+    """Drop paragraphs the cleaner filed as removed in the other version: the line is on
+    both pages, only the cleaner's verdict on it flipped (a spacing change can do that)."""
+    if not other.article.removed:
+        return paragraphs
+    # Spacing and case only (str.split splits at no-break spaces too): cheap enough for
+    # every paragraph, where tokenising them all would cost half a diff again.
+    removed = {_spacing_key(p) for p in other.article.removed}
+    return [(i, p) for i, p in paragraphs if _spacing_key(p) not in removed]
+
+
+def _spacing_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def _compare(old: Digest, new: Digest) -> StoryDiff:
     old_title, new_title = _title(old), _title(new)
     headline = None
@@ -670,7 +685,8 @@ def _compare(old: Digest, new: Digest) -> StoryDiff:
     if old_title and new_title and not _same_headline(old_title, new_title):
         headline = (old_title, new_title)
 
-    old_paras, new_paras = _story_paragraphs(old), _story_paragraphs(new)
+    old_paras = _unflipped(_story_paragraphs(old), new)
+    new_paras = _unflipped(_story_paragraphs(new), old)
     old_sents, new_sents = _sentences(old_paras), _sentences(new_paras)
     changes = _compare_sentences(old_sents, new_sents)
     added_paras, added_sents = _group(changes.added, new_paras, new_sents)

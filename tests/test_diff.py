@@ -524,3 +524,25 @@ def test_the_headline_repeated_in_the_body_in_another_quote_style_is_not_story_t
     repeat = "'We will fight on': library campaigners vow to appeal"
     d = diff_digests(story(title, BODY), story(title, [repeat, *BODY]))
     assert d.empty and not d.material
+
+
+def _with_removed(d: Digest, removed: list[str]) -> Digest:
+    return Digest(
+        article=Article(meta=d.article.meta, body=d.article.body, removed=tuple(removed)),
+        attributions=d.attributions,
+    )
+
+
+def test_a_line_the_cleaner_removed_in_one_version_and_kept_in_the_other_is_no_change() -> None:
+    line = "Sharing is caring! Tell your friends about the Valley Herald."
+    old = _with_removed(story("T", BODY), [line])
+    new = story("T", [*BODY, line.replace(" ", "\u00a0", 1)])
+    assert diff_digests(old, new).empty
+    # And the other way round.
+    assert diff_digests(story("T", [*BODY, line]), _with_removed(story("T", BODY), [line])).empty
+
+
+def test_a_paragraph_deleted_from_the_page_is_still_reported() -> None:
+    old = story("T", BODY)
+    new = _with_removed(story("T", [BODY[0], BODY[2]]), ["Advertisement"])
+    assert diff_digests(old, new).removed_paragraphs == (BODY[1],)
