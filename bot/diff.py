@@ -22,7 +22,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.figures import scan_figures
@@ -182,11 +182,23 @@ def _is_furniture(paragraph: str) -> bool:
     if _FURNITURE_LINE_RE.match(text) or _FURNITURE_OPENING_RE.match(text):
         return True
     # A short line with the vocabulary but no sentence ending: "Get our daily newsletter".
-    return (
+    if (
         n <= _TINY_WORDS
         and bool(_HEADLINE_SHAPED.search(text))
         and bool(_FURNITURE_WORDS_RE.search(text))
-    )
+    ):
+        return True
+    # A short promotion that ends by asking: "The stories you need. Subscribe now."
+    spans = split_sentences(text)
+    last = text[spans[-1][0] : spans[-1][1]] if spans else text
+    return _words(last) <= _CTA_WORDS and bool(_CTA_RE.match(last))
+
+
+_CTA_RE = re.compile(
+    r"""(?ix)^\W*(?:sign\s+up|subscribe|register|click\s+here|follow\s+us|download\s+(?:the|our)
+    |join\s+(?:our|the)\s+(?:newsletter|mailing|community))\b"""
+)
+_CTA_WORDS = 10
 
 
 def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:
@@ -197,11 +209,18 @@ def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:
     attribution points into is never dropped as furniture.
     """
     quoted = {a.paragraph for a in digest.attributions}
+    # The headline repeated as a paragraph, in the other quote style or case: the cleaner
+    # drops only an exact repeat, so it comes and goes between versions.
+    raw_title = (digest.article.meta.title or "").strip()
+    title = _key(raw_title)
     kept: list[tuple[int, str]] = []
     in_list = False
     for i, para in enumerate(digest.article.body):
         text = para.strip()
         if not text or is_timestamp(text) or is_correction(text):
+            continue
+        # Length first: tokenising every paragraph to compare it costs a fifth of a diff.
+        if abs(len(text) - len(raw_title)) <= _TITLE_SLACK and _key(text) == title:
             continue
         if i in quoted:
             in_list = False
@@ -216,10 +235,44 @@ def _story_paragraphs(digest: Digest) -> list[tuple[int, str]]:
         if _is_furniture(text) or not _KEEP_CHARS.search(text):
             continue
         kept.append((i, para))
-    return kept
+    return _drop_link_lists(kept)
 
 
 _KEEP_CHARS = re.compile(r"\w")
+_TITLE_SLACK = 8  # characters a repeat of the headline may differ by (spacing, quotes)
+_LIST_NUMBER_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·▪►*-])\s+")
+_LINK_RUN = 3  # this many headline-shaped lines in a row are a list of links
+_LINK_WORDS = 16
+
+
+def _link_shaped(text: str) -> bool:
+    """A line like a link to another story: a few words, no sentence ending, no table."""
+    text = _LIST_NUMBER_RE.sub("", text.strip())
+    return (
+        "\t" not in text
+        and 3 <= _words(text) <= _LINK_WORDS
+        and bool(_HEADLINE_SHAPED.search(text))
+    )
+
+
+def _drop_link_lists(kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop runs of consecutive link-shaped lines: a most-read or related block whose
+    heading the cleaner already removed. Prose paragraphs end in punctuation; a lone
+    subheading is too short a run. An attribution inside such a run does not save it:
+    the extractor reads "Storm warning issued ..." as Storm speaking."""
+    out: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []
+    for item in [*kept, (-2, "")]:  # the sentinel flushes the last run
+        i, text = item
+        if _link_shaped(text) and (not run or run[-1][0] == i - 1):
+            run.append(item)
+            continue
+        if len(run) < _LINK_RUN:
+            out.extend(run)
+        run = [item] if _link_shaped(text) else []
+        if not run and i != -2:
+            out.append(item)
+    return out
 
 
 def _corrections(digest: Digest) -> list[str]:
@@ -264,6 +317,10 @@ class _Sentence:
     key: str  # normalised words, the difflib unit
     figures: tuple[str, ...]  # verbatim, in order
     skeleton: tuple[str, ...]  # keys with each figure replaced by _FIG
+
+
+def _key(text: str) -> str:
+    return " ".join(k for _, k in _tokens(text))
 
 
 def _skeleton(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, ...]:
@@ -360,6 +417,25 @@ def _figure_changes(old: _Sentence, new: _Sentence) -> list[FigureChange] | None
     ]
 
 
+def _number_changes(old: _Sentence, new: _Sentence) -> list[FigureChange] | None:
+    """Numbers the figure scanner does not type ("Johnson 6 points", "#1 enemy",
+    "350-375 million") revised in a sentence whose words otherwise agree, else None."""
+    ok, nk = [k for _, k in old.tokens], [k for _, k in new.tokens]
+    out: list[FigureChange] = []
+    sm = difflib.SequenceMatcher(None, ok, nk, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return None
+        for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+            if ok[i][0].isdigit() and nk[j][0].isdigit():
+                out.append(FigureChange(old.tokens[i][0], new.tokens[j][0], new.text))
+            elif not _typo(ok[i], nk[j], old.tokens[i][0], new.tokens[j][0], i == j == 0):
+                return None
+    return out or None
+
+
 def _drop_resegmented(
     old: list[_Sentence], new: list[_Sentence]
 ) -> tuple[list[_Sentence], list[_Sentence]]:
@@ -419,6 +495,8 @@ class _Changes:
     reworded: list[SentenceChange]
     added: list[_Sentence]
     removed: list[_Sentence]
+    old_paras: set[int] = field(default_factory=set)  # paragraphs with a reported edit
+    new_paras: set[int] = field(default_factory=set)
 
 
 def _compare_sentences(old: list[_Sentence], new: list[_Sentence]) -> _Changes:
@@ -469,12 +547,19 @@ def _compare_sentences(old: list[_Sentence], new: list[_Sentence]) -> _Changes:
         if _only_typos(a.tokens, b.tokens):
             continue
         figs = _figure_changes(a, b)
+        if figs is None:
+            figs = _number_changes(a, b)
         if figs is not None:
             out.figures.extend(figs)
         else:
             out.reworded.append(SentenceChange(old=a.text, new=b.text))
+        if figs != []:  # [] is a format-only figure change: nothing reported
+            out.old_paras.add(a.para)
+            out.new_paras.add(b.para)
     out.added = [s for j, s in enumerate(still_new) if j not in used_new]
     out.removed = [s for i, s in enumerate(still_old) if i not in used_old]
+    out.old_paras.update(s.para for s in out.removed)
+    out.new_paras.update(s.para for s in out.added)
     return out
 
 
@@ -510,42 +595,113 @@ def _speaker_key(name: str) -> str:
     return " ".join(k for _, k in _tokens(name))
 
 
-def _speakers(digest: Digest, story: Iterable[tuple[int, str]]) -> dict[str, str]:
+# An unresolved pronoun is no source: which one is left depends on where a paragraph
+# happens to break, not on what the story says.
+_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they", "one", "someone"])
+
+
+def _speakers(
+    digest: Digest, story: Iterable[tuple[int, str]], changed: set[int] | None = None
+) -> dict[str, str]:
     """Normalised speaker -> the name as first written, for attributions in the story
-    itself (a "Correction: ..." line is not a source)."""
+    itself (a "Correction: ..." line is not a source); with ``changed``, only those in
+    paragraphs that carry a reported edit."""
     paragraphs = {i for i, _ in story}
+    if changed is not None:
+        paragraphs &= changed
     out: dict[str, str] = {}
     for a in digest.attributions:
-        if a.speaker and a.speaker.strip() and a.paragraph in paragraphs:
-            out.setdefault(_speaker_key(a.speaker), a.speaker.strip())
+        name = (a.speaker or "").strip()
+        if name and a.paragraph in paragraphs and _speaker_key(name) not in _PRONOUNS:
+            out.setdefault(_speaker_key(name), name)
     return out
 
 
 # ------------------------------------------------------------------------------ diff
 
 
+_BYLINE_RE = re.compile(r"(?i)^\W*by\s+\w")
+
+
 def _title(digest: Digest) -> str:
-    # A cleaner that mistakes a dateline for the headline must not make every update a
-    # headline change.
+    # A cleaner that mistakes a dateline or a byline for the headline must not make
+    # every update a headline change.
     title = digest.article.meta.title or ""
-    return "" if is_timestamp(title) else title
+    return "" if is_timestamp(title) or _BYLINE_RE.match(title) else title
+
+
+# Between a headline and the site or section a page title adds: "X | Site", "X - Site",
+# "Opinion | X". Spaces around a hyphen keep "Jong-un" whole; a colon is the headline's own
+# ("Live: X", "Trump: ...").
+_TITLE_SEP_RE = re.compile(r"\s+[\-–—·»]\s+|\s*\|\s*")
+
+
+def _site_like(segment: str) -> bool:
+    """A site or section name ("TechCrunch", "The GiveWell Blog", "Opinion"), not words
+    of the headline ("12 dead"): a few words, each capitalised, none a bare number."""
+    words = segment.split()
+    return 0 < len(words) <= 5 and all(
+        w[:1].isupper() or (not w[:1].isalpha() and not w.isdigit()) for w in words
+    )
+
+
+def _same_headline(old: str, new: str) -> bool:
+    """Typo fixes only, or one is the other with a site or section name added at either
+    end: the cleaner read the <title> once and the <h1> the next time."""
+    if _only_typos(_tokens(old), _tokens(new)):
+        return True
+    short, long_ = sorted((old, new), key=len)
+    parts = _TITLE_SEP_RE.split(long_)
+    for k in range(1, len(parts)):
+        head, tail = " ".join(parts[:k]), " ".join(parts[k:])
+        # "X | Site" or "Section | X"
+        if _site_like(tail) and _only_typos(_tokens(short), _tokens(head)):
+            return True
+        if _site_like(head) and _only_typos(_tokens(short), _tokens(tail)):
+            return True
+    return False
+
+
+def _unflipped(paragraphs: list[tuple[int, str]], other: Digest) -> list[tuple[int, str]]:
+    """Drop paragraphs the cleaner filed as removed in the other version: the line is on
+    both pages, only the cleaner's verdict on it flipped (a spacing change can do that)."""
+    if not other.article.removed:
+        return paragraphs
+    # Spacing and case only (str.split splits at no-break spaces too): cheap enough for
+    # every paragraph, where tokenising them all would cost half a diff again.
+    removed = {_spacing_key(p) for p in other.article.removed}
+    return [(i, p) for i, p in paragraphs if _spacing_key(p) not in removed]
+
+
+def _spacing_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _compare(old: Digest, new: Digest) -> StoryDiff:
     old_title, new_title = _title(old), _title(new)
     headline = None
-    if not _only_typos(_tokens(old_title), _tokens(new_title)):
+    # One side without a headline is the cleaner not finding it (a page that grew an
+    # "Updated" line over it), not an edit: a story never loses its headline.
+    if old_title and new_title and not _same_headline(old_title, new_title):
         headline = (old_title, new_title)
 
-    old_paras, new_paras = _story_paragraphs(old), _story_paragraphs(new)
+    old_paras = _unflipped(_story_paragraphs(old), new)
+    new_paras = _unflipped(_story_paragraphs(new), old)
     old_sents, new_sents = _sentences(old_paras), _sentences(new_paras)
     changes = _compare_sentences(old_sents, new_sents)
     added_paras, added_sents = _group(changes.added, new_paras, new_sents)
     removed_paras, removed_sents = _group(changes.removed, old_paras, old_sents)
 
+    # A source is new when it was not quoted before and is quoted in text that changed;
+    # an attribution that merely moved or re-resolved (the cleaner split a paragraph
+    # differently) is no news. Likewise for dropped sources.
     old_speakers, new_speakers = _speakers(old, old_paras), _speakers(new, new_paras)
-    new_sources = tuple(v for k, v in new_speakers.items() if k not in old_speakers)
-    dropped_sources = tuple(v for k, v in old_speakers.items() if k not in new_speakers)
+    new_sources = tuple(
+        v for k, v in _speakers(new, new_paras, changes.new_paras).items() if k not in old_speakers
+    )
+    dropped_sources = tuple(
+        v for k, v in _speakers(old, old_paras, changes.old_paras).items() if k not in new_speakers
+    )
 
     seen = {" ".join(k for _, k in _tokens(c)) for c in _corrections(old)}
     corrections: list[str] = []
@@ -568,7 +724,32 @@ def _compare(old: Digest, new: Digest) -> StoryDiff:
         added_sentences=tuple(added_sents),
         removed_sentences=tuple(removed_sents),
     )
-    return replace(diff, material=not diff.empty)
+    return replace(diff, material=not diff.empty and not _layout_only(diff))
+
+
+def _fragment(text: str) -> bool:
+    """A short line with no sentence ending: a subheading, a link, a caption credit."""
+    return _words(text) <= _LINK_WORDS and bool(_HEADLINE_SHAPED.search(text.strip()))
+
+
+def _layout_only(diff: StoryDiff) -> bool:
+    """Only fragments came or went. The cleaner keeps or drops such a line between two
+    fetches of the same page (a stray link, a caption credit), and a subheading alone
+    says nothing new; they are listed when something else makes the diff material."""
+    lines = (
+        *diff.added_paragraphs,
+        *diff.removed_paragraphs,
+        *diff.added_sentences,
+        *diff.removed_sentences,
+    )
+    return not (
+        diff.headline
+        or diff.figures_changed
+        or diff.new_sources
+        or diff.dropped_sources
+        or diff.corrections
+        or diff.changed_sentences
+    ) and all(_fragment(line) for line in lines)
 
 
 def diff_digests(old: Digest, new: Digest, *, earlier: Sequence[Digest] = ()) -> StoryDiff:

@@ -54,7 +54,11 @@ def _verdict(d: StoryDiff) -> str:
         return f"Material change: {_summary(d)}."
     if d.empty:
         return "No change (timestamps, page furniture and typo fixes are ignored)."
-    return "Not material."
+    # The one other way a listed change is not material (bot.diff._layout_only).
+    return (
+        "Not material: only short lines with no sentence in them (subheadings, links, "
+        "captions) came or went."
+    )
 
 
 # --------------------------------------------------------------------------- terminal

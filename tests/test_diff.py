@@ -368,3 +368,181 @@ def test_attributions_outside_the_story_are_not_sources() -> None:
     new = story("T", [*BODY, note], {1: "Ana Ruiz", 3: "Correction"})
     d = diff_digests(old, new)
     assert d.corrections == (note,) and not d.new_sources
+
+
+def test_a_headline_the_cleaner_did_not_find_is_not_a_headline_change() -> None:
+    # An "Updated 3 minutes ago" line above the headline can hide it from the cleaner.
+    assert not diff_digests(story("Library to close", BODY), story("", BODY)).material
+    assert not diff_digests(story("", BODY), story("Library to close", BODY)).material
+
+
+def test_a_byline_taken_for_the_headline_is_not_a_headline_change() -> None:
+    old = story("Library to close", BODY)
+    assert not diff_digests(old, story("By Ana Ruiz", BODY)).material
+    assert diff_digests(old, story("Library to stay open", BODY)).headline is not None
+
+
+LINKS = [
+    "Council approves new budget after marathon session",
+    "Five things we learned from the weekend's results",
+    "Storm warning issued for coastal towns",
+]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [LINKS, [f"{n}. {h}" for n, h in enumerate(LINKS, 1)]],
+    ids=["bare", "numbered"],
+)
+def test_a_list_of_links_whose_heading_was_cleaned_away_is_furniture(block: list[str]) -> None:
+    old = story("T", BODY)
+    # Even when the extractor reads one link as a quote ("Storm" warning).
+    new = story("T", [BODY[0], *block, BODY[1], BODY[2]], {3: "Storm"})
+    assert not diff_digests(old, new).material
+
+
+def test_two_headline_shaped_lines_are_not_a_link_list_but_alone_are_not_news() -> None:
+    heads = ["What happens next", "Where the books go"]
+    d = diff_digests(story("T", BODY), story("T", [BODY[0], *heads, BODY[1], BODY[2]]))
+    # Listed (not dropped as furniture), yet a subheading alone says nothing new.
+    assert not d.material and d.added_paragraphs == tuple(heads)
+
+
+def test_a_fragment_kept_by_the_cleaner_in_one_version_only_is_not_material() -> None:
+    credit = "Photograph: Ana Ruiz/Valley Herald"
+    d = diff_digests(story("T", [*BODY, credit]), story("T", BODY))
+    assert not d.material and d.removed_paragraphs == (credit,)
+
+
+def test_fragments_are_listed_when_the_story_changed_too() -> None:
+    new_para = "The building will be sold to a developer in the spring."
+    new = story("T", [BODY[0], "What happens next", new_para, BODY[1], BODY[2]])
+    d = diff_digests(story("T", BODY), new)
+    assert d.material and d.added_paragraphs == ("What happens next", new_para)
+
+
+def test_a_paragraph_split_in_two_does_not_add_a_pronoun_source() -> None:
+    # Split across two paragraphs, the second sentence's "she" no longer resolves.
+    joined = BODY[1] + " She said the building was unsafe."
+    old = story("T", [BODY[0], joined, BODY[2]], {1: "Ana Ruiz"})
+    new = story(
+        "T",
+        [BODY[0], BODY[1], "She said the building was unsafe.", BODY[2]],
+        {1: "Ana Ruiz", 2: "she"},
+    )
+    d = diff_digests(old, new)
+    assert not d.material and not d.new_sources
+
+
+def test_a_source_counts_only_with_text_that_changed() -> None:
+    # The extractor names the speaker of an unchanged paragraph differently: no news.
+    old = story("T", BODY, {1: "Ana Ruiz"})
+    assert not diff_digests(old, story("T", BODY, {1: "Councillor Ana Ruiz"})).new_sources
+    # A changed quote with a new speaker is.
+    changed = [BODY[0], "Councillor Ben Ode said the decision was not taken lightly.", BODY[2]]
+    d = diff_digests(old, story("T", changed, {1: "Ben Ode"}))
+    assert d.new_sources == ("Ben Ode",) and d.dropped_sources == ("Ana Ruiz",)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("The #1 complaint was the noise from the car park.", "#3"),
+        ("Ana Ruiz 6 points. Ben Ode 4 points.", "9"),
+        ("Readers rated the library 350–375 times a week.", "400"),
+    ],
+)
+def test_a_number_the_figure_scanner_does_not_type_is_still_a_figure_revision(
+    old: str, new: str
+) -> None:
+    first = re.search(r"\d+", old)
+    assert first
+    edited = old[: first.start()] + new.lstrip("#") + old[first.end() :]
+    d = diff_digests(story("T", [BODY[0], old]), story("T", [BODY[0], edited]))
+    assert [(f.old, f.new) for f in d.figures_changed] == [(first.group(0), new.lstrip("#"))]
+    assert not d.changed_sentences
+
+
+def test_a_number_and_a_reworded_phrase_is_a_reworded_sentence() -> None:
+    old = "The #1 complaint was the noise from the car park."
+    d = diff_digests(
+        story("T", [BODY[0], old]),
+        story("T", [BODY[0], "The #2 complaint was the smell from the car park."]),
+    )
+    assert not d.figures_changed and len(d.changed_sentences) == 1
+
+
+def test_render_text_says_why_fragments_alone_are_not_material() -> None:
+    d = diff_digests(story("T", [*BODY, "Photograph: Ana Ruiz/Valley Herald"]), story("T", BODY))
+    text = render_diff_text(d)
+    assert text.startswith("Not material: only short lines") and "- Photograph" in text
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Library to close | Valley Herald", "Library to close"),
+        ("Library to close – The Valley Herald Blog", "Library to close"),
+        ("Opinion | Library to close", "Library to close"),
+    ],
+)
+def test_a_site_or_section_name_around_the_headline_is_no_headline_change(
+    old: str, new: str
+) -> None:
+    # The cleaner read the page <title> in one version and the <h1> in the other.
+    assert diff_digests(story(old, BODY), story(new, BODY)).headline is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Storm hits coast - 12 dead", "Storm hits coast"),
+        ("Storm hits coast", "Live: Storm hits coast"),
+        ("Kim Jong-un visits Moscow", "Kim visits Moscow"),
+    ],
+)
+def test_headline_words_behind_a_dash_or_colon_are_a_headline_change(old: str, new: str) -> None:
+    assert diff_digests(story(old, BODY), story(new, BODY)).headline == (old, new)
+
+
+def test_a_short_promotion_ending_in_a_call_to_action_is_furniture() -> None:
+    promo = "The stories you need, every morning. Subscribe now."
+    assert not diff_digests(story("T", BODY), story("T", [BODY[0], promo, *BODY[1:]])).material
+
+
+def test_a_story_paragraph_that_ends_asking_readers_to_register_is_prose() -> None:
+    para = (
+        "The council will hold a public meeting on the closure next month. Residents who "
+        "want to speak at the meeting must register with the town clerk by Friday."
+    )
+    d = diff_digests(story("T", BODY), story("T", [*BODY, para]))
+    assert d.material and d.added_paragraphs == (para,)
+
+
+def test_the_headline_repeated_in_the_body_in_another_quote_style_is_not_story_text() -> None:
+    title = "‘We will fight on’: library campaigners vow to appeal"
+    repeat = "'We will fight on': library campaigners vow to appeal"
+    d = diff_digests(story(title, BODY), story(title, [repeat, *BODY]))
+    assert d.empty and not d.material
+
+
+def _with_removed(d: Digest, removed: list[str]) -> Digest:
+    return Digest(
+        article=Article(meta=d.article.meta, body=d.article.body, removed=tuple(removed)),
+        attributions=d.attributions,
+    )
+
+
+def test_a_line_the_cleaner_removed_in_one_version_and_kept_in_the_other_is_no_change() -> None:
+    line = "Sharing is caring! Tell your friends about the Valley Herald."
+    old = _with_removed(story("T", BODY), [line])
+    new = story("T", [*BODY, line.replace(" ", "\u00a0", 1)])
+    assert diff_digests(old, new).empty
+    # And the other way round.
+    assert diff_digests(story("T", [*BODY, line]), _with_removed(story("T", BODY), [line])).empty
+
+
+def test_a_paragraph_deleted_from_the_page_is_still_reported() -> None:
+    old = story("T", BODY)
+    new = _with_removed(story("T", [BODY[0], BODY[2]]), ["Advertisement"])
+    assert diff_digests(old, new).removed_paragraphs == (BODY[1],)
