@@ -342,8 +342,17 @@ def _headline_like(line: _Line) -> bool:
 # ---------------------------------------------------------------- public API
 
 
+_SPACE_RUN = re.compile(r"[ \u00a0]{2,}|\u00a0")
+
+
 def _split_lines(text: str) -> list[str]:
+    """The page's lines, with runs of spaces and no-break spaces inside them collapsed: a
+    copy's spacing is an accident of the page, and every later test (repeats, furniture
+    vocabulary) should see "Sharing  is caring!" as "Sharing is caring!". Tabs stay: they
+    mark table cells."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "  " in text or "\u00a0" in text:
+        text = _SPACE_RUN.sub(" ", text)
     return [ln.strip() for ln in text.split("\n")]
 
 
@@ -370,7 +379,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
 
     ``Article.body`` holds the article's paragraphs only (not the headline,
     standfirst, byline or date line); ``Article.removed`` every dropped line,
-    verbatim, in page order.
+    in page order (both with runs of spaces inside a line collapsed to one).
     """
     lines = _describe_lines(_split_lines(text))
     raw = [line.text for line in lines]
