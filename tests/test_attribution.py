@@ -548,3 +548,32 @@ def test_it_with_a_non_speech_verb_is_no_speaker() -> None:
     from bot.attribution import candidate_attributions
 
     assert candidate_attributions(["It shows that the plan was dead."]) == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # Inversion with a relative clause that ends on a determiner-like word ("her").
+    ('"The numbers do not add up," said Tom Bell, who supports her.', "Tom Bell",
+     '"The numbers do not add up,"'),
+    # A second, coordinated verb introduces the quote.
+    ('Mrs. Doe shook her head and said, "No."', "Mrs. Doe", '"No."'),
+    ('Asked on Monday whether he would run, Mr. Bell shook his head and said, "Never."',
+     "Mr. Bell", '"Never."'),
+    # After a quote and its cue, a clause that carries the report on joins it.
+    ('"It is our bad luck," he said, that both men had ties to the mosque.', "he",
+     '"It is our bad luck," that both men had ties to the mosque.'),
+])
+def test_quote_cue_shapes(text: str, speaker: str, content: str) -> None:
+    from bot.attribution import candidate_attributions
+
+    (att,) = [a for a, _ in candidate_attributions([text])]
+    assert att.speaker_text.startswith(speaker)
+    assert att.content == content
+
+
+def test_a_participle_after_quote_and_cue_stays_out() -> None:
+    from bot.attribution import candidate_attributions
+
+    got = [a.content for a, _ in candidate_attributions(
+        ['"It is fine," he said, adding that he would go.'])]
+    assert '"It is fine,"' in got
+    assert all("adding" not in c for c in got)
