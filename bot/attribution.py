@@ -740,6 +740,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         if k + 1 < n and toks[k][0] in ",:" and toks[k + 1][0] in "“\"":
             more = [(qs, qe) for qs, qe in quotes if qs == toks[k + 1].start()]
             pieces += more[:1]  # "A," he said, "B."
+        elif k == i + 1 and k < n and toks[k][0] in "“\"":
+            pieces += [(qs, qe) for qs, qe in quotes if qs == toks[k].start()][:1]  # said "B."
         elif k + 1 < n and toks[k][0] == "," and _goes_on(toks[k + 1][0]):
             ts, te = _strip_span(text, toks[k + 1].start(), ue)
             te = _clip_clause(text, ts, te, quotes)
@@ -1057,6 +1059,9 @@ def _extract_paragraph(original: str, para: int,
         out.extend(cands)
         if cands and cands[-1].post:
             prev_post = cands[-1]
+        elif len(cands) == 2 and cands[0].post and cands[1].how == "part":
+            # '"A," Buchanan said, noting that C. "B."': the quote goes on after the aside.
+            prev_post = cands[0]
     return out
 
 

@@ -577,3 +577,22 @@ def test_a_participle_after_quote_and_cue_stays_out() -> None:
         ['"It is fine," he said, adding that he would go.'])]
     assert '"It is fine,"' in got
     assert all("adding" not in c for c in got)
+
+
+def test_a_quote_right_after_the_cue_joins_without_punctuation() -> None:
+    from bot.attribution import candidate_attributions
+
+    (att,) = [a for a, _ in candidate_attributions(
+        ["“We will build a wall,” Jane Doe said “Others sent people back.”"])]
+    assert att.content == "“We will build a wall,” “Others sent people back.”"
+
+
+def test_a_quote_goes_on_after_a_participial_aside() -> None:
+    from bot.attribution import candidate_attributions
+
+    got = [(a.cue, a.content) for a, _ in candidate_attributions(
+        ['"We are down to the last few votes," Tom Bell said, noting that nobody had left. '
+         '"If you are not tough, you will lose."'])]
+    assert got[0] == ("said", '"We are down to the last few votes," '
+                      '"If you are not tough, you will lose."')
+    assert ("noting", "that nobody had left.") in got
