@@ -710,7 +710,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 toks[j][0] not in _QUOTE_CHARS):
             depth += (toks[j][0] == "(") - (toks[j][0] == ")")
             j += 1
-        more = [(qs, qe) for qs, qe in quotes if j < n and qs == toks[j].start()]
+        # '"A," said X, "B."' goes on; 'said X, who waited in an "endless line"' does not.
+        more = [(qs, qe) for qs, qe in quotes if j < n and qs == toks[j].start()
+                and toks[j - 1][0] in ",:"]
         if not more and j + 1 < n and toks[j][0] == ".":
             # '"A," said X of Springfield, Ill. "B."': one unit, the quote goes on.
             more = [(qs, qe) for qs, qe in quotes if qs == toks[j + 1].start()]

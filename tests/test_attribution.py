@@ -596,3 +596,12 @@ def test_a_quote_goes_on_after_a_participial_aside() -> None:
     assert got[0] == ("said", '"We are down to the last few votes," '
                       '"If you are not tough, you will lose."')
     assert ("noting", "that nobody had left.") in got
+
+
+def test_a_quote_inside_the_speakers_relative_clause_is_not_speech() -> None:
+    from bot.attribution import candidate_attributions
+
+    got = [a.content for a, _ in candidate_attributions(
+        ['"It was truly shameful," said Ann Poole, a plaintiff who waited in an "extremely '
+         'long line" for hours.'])]
+    assert got[0] == '"It was truly shameful,"'
