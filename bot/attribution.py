@@ -1006,10 +1006,19 @@ def _is_scare_quote(text: str, s: int, e: int) -> bool:
     return len(inner.split()) <= 4 and not re.search(r"[.!?,]\W*$", inner)
 
 
+# Newsroom labels that head a line as a speaker would ("Correction: An earlier version
+# ...", "The Latest: Trump wins"): the page's own voice, no one's reported speech.
+_PAGE_LABELS = frozenset((
+    "the latest", "latest", "breaking", "breaking news", "correction", "corrections",
+    "clarification", "contributing", "editor's note", "editors' note", "editor's notes",
+    "byline", "update", "updated", "related", "watch", "video", "photos", "read more",
+    "revealed", "exclusive", "just in", "just leaked", "developing", "programming note"))
+
+
 def _colon_cue(text: str, para: int) -> _Cand | None:
     """Headline-style "Pence: Gennifer Flowers Won't Be at Debate"."""
     m = re.match(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}): (\S.{5,})$", text)
-    if not m:
+    if not m or m.group(1).lower().replace("’", "'") in _PAGE_LABELS:
         return None
     return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para, how="colon")
 

@@ -605,3 +605,14 @@ def test_a_quote_inside_the_speakers_relative_clause_is_not_speech() -> None:
         ['"It was truly shameful," said Ann Poole, a plaintiff who waited in an "extremely '
          'long line" for hours.'])]
     assert got[0] == '"It was truly shameful,"'
+
+
+def test_a_newsroom_label_before_a_colon_is_no_speaker() -> None:
+    from bot.attribution import candidate_attributions
+
+    got = [(a.speaker_text, a.cue) for a, _ in candidate_attributions(
+        ["The Latest: Jane Doe said the count would go on all night."])]
+    assert ("The Latest", ":") not in got
+    assert ("Jane Doe", "said") in got
+    assert [a.speaker_text for a, _ in candidate_attributions(
+        ["Pence: Flowers will not be at the debate."])] == ["Pence"]
