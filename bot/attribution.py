@@ -319,9 +319,19 @@ def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,
         k -= 1
     if k > 0 and toks[k - 1][0] not in "—–-":
         return None  # a dateline's dash ("SELMA, Ala. — Trump, ..., said") opens a clause
-    if toks[k][0].lower() in _BOUNDARY_WORDS:
+    lead = toks[k][0].lower()
+    if lead in _BOUNDARY_WORDS:
         k += 1
-    if k < end and toks[k][0].lower() in _ADJUNCT_STARTS:
+    if k < end and (lead in ("when", "while", "after", "before") or (
+            len(lead) > 4 and lead.endswith("ed") and toks[k][0][:1].isupper())):
+        # "When asked about it, he ...", "Asked on Monday whether ..., Mrs. Clinton ...":
+        # a participial lead, cut off by its last comma.
+        comma = next((m for m in range(end - 1, max(k, end - 30), -1) if toks[m][0] == ","),
+                     None)
+        if comma is None:
+            return None
+        k = comma + 1
+    elif k < end and toks[k][0].lower() in _ADJUNCT_STARTS:
         comma = next((m for m in range(k + 1, min(end, k + 10)) if toks[m][0] == ","), None)
         if comma is None:
             return None
@@ -329,7 +339,8 @@ def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,
     words = [x[0] for x in toks[k:end]]
     n = words.index(",") if to_comma and "," in words else 0 if to_comma else _np_prefix(words)
     if not n or n > 7 or not _is_nounish(words[:n]) or not (
-            words[0][0].isupper() or words[0].lower() in DETERMINERS):
+            words[0][0].isupper() or words[0].lower() in DETERMINERS
+            or (n == 1 and words[0].lower() in _PERSONAL)):  # "he laughed and said
         return None
     first, last = words[0].lower(), words[n - 1]
     if (len(first) > 4 and first.endswith(("ed", "ing", "ly"))) or last.endswith(("’s", "'s")) or (
@@ -341,7 +352,8 @@ def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,
         while m < end and (toks[m][0].lower() in _AUX or toks[m][0].endswith("ly")):
             m += 1
         verb = toks[m][0] if m < end else ""
-        if not (verb.islower() and (verb.endswith(("ed", "s")) or verb in _PAST_ONLY)):
+        if not (verb.islower() and (verb.endswith(("ed", "s")) or verb in _PAST_ONLY
+                                    or verb in _STRONG_PAST)):
             return None
     return k, k + n
 
@@ -400,6 +412,9 @@ _FINITE = _BE | wordset("has have had will would can could")
 # Cue forms that are nouns too: "investigative reports", "under claims".
 _NOUNLIKE = wordset("reports claims report claim answer answers notes embrace shouts charges")
 _PAST_ONLY = wordset("told thought known found shown written held seen")
+# Irregular past tenses that open "X shook her head and said ...".
+_STRONG_PAST = wordset("shook took gave made got went came sat stood began ran spoke wrote")
+_PERSONAL = wordset("he she they we i")
 
 
 def _contracted(word: str) -> str | None:
@@ -695,7 +710,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 toks[j][0] not in _QUOTE_CHARS):
             depth += (toks[j][0] == "(") - (toks[j][0] == ")")
             j += 1
-        more = [(qs, qe) for qs, qe in quotes if j < n and qs == toks[j].start()]
+        # '"A," said X, "B."' goes on; 'said X, who waited in an "endless line"' does not.
+        more = [(qs, qe) for qs, qe in quotes if j < n and qs == toks[j].start()
+                and toks[j - 1][0] in ",:"]
         if not more and j + 1 < n and toks[j][0] == ".":
             # '"A," said X of Springfield, Ill. "B."': one unit, the quote goes on.
             more = [(qs, qe) for qs, qe in quotes if qs == toks[j + 1].start()]
@@ -704,7 +721,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         sp = text[toks[i + 1].start() : toks[j - 1].end()] if j > i + 1 else ""
         words = [x[0] for x in toks[i + 1 : j]]
         core = next((k for k, w in enumerate(words) if w in ",("), len(words))
-        if sp and core <= 8 and _is_nounish(words) and (
+        # The name before ", who ..." decides: the relative clause may end on any word.
+        if sp and core <= 8 and _is_nounish(words[:core]) and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
             or (len(words) <= 5 and words[-1][0].isupper())  # "said county engineer Ann Poole"
@@ -724,6 +742,13 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         if k + 1 < n and toks[k][0] in ",:" and toks[k + 1][0] in "“\"":
             more = [(qs, qe) for qs, qe in quotes if qs == toks[k + 1].start()]
             pieces += more[:1]  # "A," he said, "B."
+        elif k == i + 1 and k < n and toks[k][0] in "“\"":
+            pieces += [(qs, qe) for qs, qe in quotes if qs == toks[k].start()][:1]  # said "B."
+        elif k + 1 < n and toks[k][0] == "," and _goes_on(toks[k + 1][0]):
+            ts, te = _strip_span(text, toks[k + 1].start(), ue)
+            te = _clip_clause(text, ts, te, quotes)
+            if te > ts:
+                pieces.append((ts, te))  # "A," he said, that B.
         cue = t[0]
         if low == "said" and " ".join(x[0].lower() for x in toks[i + 1 : i + 4]) == (
             "in a statement"
@@ -793,10 +818,10 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 q = [(s, e) for s, e in quotes if s == toks[k + 1].start()]
                 if q:
                     pieces.append(q[0])  # "A," he said, "B."
-            elif not quoted_before:
+            elif not quoted_before or _goes_on(toks[k + 1][0]):
                 ts, te = _strip_span(text, toks[k + 1].start(), ue)
                 if te > ts:
-                    pieces.append((ts, te))  # A, he said, B.
+                    pieces.append((ts, te))  # A, he said, B. / "A," he said, that B.
         cue = t[0]
         if low == "said" and " ".join(x[0].lower() for x in toks[i + 1 : i + 4]) == (
             "in a statement"
@@ -889,6 +914,15 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
 
+def _goes_on(word: str) -> bool:
+    """'"A," he said, that B' / ', is B': after a quote and its cue, a clause that
+    continues the report (not "adding ...", "referring to ...", "in a statement")."""
+    low = word.lower()
+    return word.islower() and low in _CONTINUES
+
+
+_CONTINUES = wordset(
+    "that the he she they it there this a an his her their one is was are were would will")
 _HEARER_NEXT = wordset("he she they we i it that there his her their its")
 _ASPECTUAL = wordset("continue continues continued continuing")
 
@@ -972,10 +1006,19 @@ def _is_scare_quote(text: str, s: int, e: int) -> bool:
     return len(inner.split()) <= 4 and not re.search(r"[.!?,]\W*$", inner)
 
 
+# Newsroom labels that head a line as a speaker would ("Correction: An earlier version
+# ...", "The Latest: Trump wins"): the page's own voice, no one's reported speech.
+_PAGE_LABELS = frozenset((
+    "the latest", "latest", "breaking", "breaking news", "correction", "corrections",
+    "clarification", "contributing", "editor's note", "editors' note", "editor's notes",
+    "byline", "update", "updated", "related", "watch", "video", "photos", "read more",
+    "revealed", "exclusive", "just in", "just leaked", "developing", "programming note"))
+
+
 def _colon_cue(text: str, para: int) -> _Cand | None:
     """Headline-style "Pence: Gennifer Flowers Won't Be at Debate"."""
     m = re.match(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}): (\S.{5,})$", text)
-    if not m:
+    if not m or m.group(1).lower().replace("’", "'") in _PAGE_LABELS:
         return None
     return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para, how="colon")
 
@@ -1027,6 +1070,9 @@ def _extract_paragraph(original: str, para: int,
         out.extend(cands)
         if cands and cands[-1].post:
             prev_post = cands[-1]
+        elif len(cands) == 2 and cands[0].post and cands[1].how == "part":
+            # '"A," Buchanan said, noting that C. "B."': the quote goes on after the aside.
+            prev_post = cands[0]
     return out
 
 

@@ -548,3 +548,71 @@ def test_it_with_a_non_speech_verb_is_no_speaker() -> None:
     from bot.attribution import candidate_attributions
 
     assert candidate_attributions(["It shows that the plan was dead."]) == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # Inversion with a relative clause that ends on a determiner-like word ("her").
+    ('"The numbers do not add up," said Tom Bell, who supports her.', "Tom Bell",
+     '"The numbers do not add up,"'),
+    # A second, coordinated verb introduces the quote.
+    ('Mrs. Doe shook her head and said, "No."', "Mrs. Doe", '"No."'),
+    ('Asked on Monday whether he would run, Mr. Bell shook his head and said, "Never."',
+     "Mr. Bell", '"Never."'),
+    # After a quote and its cue, a clause that carries the report on joins it.
+    ('"It is our bad luck," he said, that both men had ties to the mosque.', "he",
+     '"It is our bad luck," that both men had ties to the mosque.'),
+])
+def test_quote_cue_shapes(text: str, speaker: str, content: str) -> None:
+    from bot.attribution import candidate_attributions
+
+    (att,) = [a for a, _ in candidate_attributions([text])]
+    assert att.speaker_text.startswith(speaker)
+    assert att.content == content
+
+
+def test_a_participle_after_quote_and_cue_stays_out() -> None:
+    from bot.attribution import candidate_attributions
+
+    got = [a.content for a, _ in candidate_attributions(
+        ['"It is fine," he said, adding that he would go.'])]
+    assert '"It is fine,"' in got
+    assert all("adding" not in c for c in got)
+
+
+def test_a_quote_right_after_the_cue_joins_without_punctuation() -> None:
+    from bot.attribution import candidate_attributions
+
+    (att,) = [a for a, _ in candidate_attributions(
+        ["“We will build a wall,” Jane Doe said “Others sent people back.”"])]
+    assert att.content == "“We will build a wall,” “Others sent people back.”"
+
+
+def test_a_quote_goes_on_after_a_participial_aside() -> None:
+    from bot.attribution import candidate_attributions
+
+    got = [(a.cue, a.content) for a, _ in candidate_attributions(
+        ['"We are down to the last few votes," Tom Bell said, noting that nobody had left. '
+         '"If you are not tough, you will lose."'])]
+    assert got[0] == ("said", '"We are down to the last few votes," '
+                      '"If you are not tough, you will lose."')
+    assert ("noting", "that nobody had left.") in got
+
+
+def test_a_quote_inside_the_speakers_relative_clause_is_not_speech() -> None:
+    from bot.attribution import candidate_attributions
+
+    got = [a.content for a, _ in candidate_attributions(
+        ['"It was truly shameful," said Ann Poole, a plaintiff who waited in an "extremely '
+         'long line" for hours.'])]
+    assert got[0] == '"It was truly shameful,"'
+
+
+def test_a_newsroom_label_before_a_colon_is_no_speaker() -> None:
+    from bot.attribution import candidate_attributions
+
+    got = [(a.speaker_text, a.cue) for a, _ in candidate_attributions(
+        ["The Latest: Jane Doe said the count would go on all night."])]
+    assert ("The Latest", ":") not in got
+    assert ("Jane Doe", "said") in got
+    assert [a.speaker_text for a, _ in candidate_attributions(
+        ["Pence: Flowers will not be at the debate."])] == ["Pence"]
