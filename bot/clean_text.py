@@ -342,7 +342,7 @@ def _headline_like(line: _Line) -> bool:
 # ---------------------------------------------------------------- public API
 
 
-_SPACE_RUN = re.compile(r"[ \u00a0]{2,}|\u00a0")
+_SPACE_RUN = re.compile(r"  +")
 
 
 def _split_lines(text: str) -> list[str]:
@@ -351,7 +351,9 @@ def _split_lines(text: str) -> list[str]:
     vocabulary) should see "Sharing  is caring!" as "Sharing is caring!". Tabs stay: they
     mark table cells."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "  " in text or "\u00a0" in text:
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
     return [ln.strip() for ln in text.split("\n")]
 
