@@ -336,6 +336,8 @@ def _headline_like(line: _Line) -> bool:
         return False
     if line.is_date_line() or line.byline() or line.shouting():
         return False
+    if line.text.startswith(("(", "[")) and line.text.endswith((")", "]")):
+        return False  # "(Reed Saxon / Associated Press)": a credit or an aside, never a title
     return 3 <= line.units <= 30 and not line.text.endswith((".", ":"))
 
 

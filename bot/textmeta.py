@@ -172,6 +172,15 @@ _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _ROLE_CUT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
 _DATE_CUT = re.compile(r"\b(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2})")
 _GLUED_OUTLET = re.compile(r"(?<=[a-z])[A-Z]{2,}\w*$")
+# "Meg JamesStaff Writer": a role glued to the name by the copy (not "McDonald": the glued
+# part must hold a role word).
+_GLUED_ROLE = re.compile(r"(?<=[a-z])[A-Z][a-z]+(?:\s+[A-Za-z]+)*$")
+_ROLE_WORDS = frozenset(
+    (
+        "writer", "reporter", "correspondent", "editor", "columnist", "contributor",
+        "staff", "producer", "critic", "photographer", "journalist",
+    )
+)  # fmt: skip
 _WORD_RE = re.compile(r"\w+")
 # Words (lower case) that are no part of a name.
 _NOT_NAMES = frozenset(
@@ -216,6 +225,9 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
             continue
         # "Jonathan GarberFOXBusiness": an outlet glued to the name by the copy.
         part = _GLUED_OUTLET.sub("", part)
+        glued = _GLUED_ROLE.search(part)
+        if glued and _ROLE_WORDS.intersection(glued.group(0).lower().split()):
+            part = part[: glued.start()]
         if names and _holds_any(part, _NOT_BARE):
             break  # "Jill Disis, CNN Business": the outlet, not a second author
         if _NAME_RE.match(part) and not _holds_any(part, _NOT_NAMES):

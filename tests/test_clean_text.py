@@ -259,3 +259,38 @@ def test_word_lists_match_whole_words(text: str, word_list: str, expected: bool)
     from bot import textmeta
 
     assert textmeta._holds_any(text, getattr(textmeta, word_list)) is expected
+
+
+def test_a_role_glued_to_the_byline_name_is_cut_but_not_a_mcname() -> None:
+    assert parse_byline("By Meg JamesStaff Writer") == ("Meg James",)
+    assert parse_byline("By Michael HiltzikBusiness Columnist") == ("Michael Hiltzik",)
+    assert parse_byline("By Ann McDonald and Jo LeBlanc") == ("Ann McDonald", "Jo LeBlanc")
+
+
+def test_a_photo_credit_above_the_byline_is_not_the_headline() -> None:
+    text = "\n".join(
+        [
+            "Company Town",
+            "Library to open on Sundays after residents' petition",
+            "The council agreed to longer hours after 4,000 people signed a petition.",
+            "",
+            "(Jane Roe / Associated Press)",
+            "By Meg JamesStaff Writer",
+            "Nov. 19, 2019",
+            "",
+            "The library will open on Sundays from next month, the council said on Tuesday, "
+            "after a petition signed by 4,000 residents asked for longer hours.",
+            "",
+            "Opening on Sundays will cost about 120,000 pounds a year, paid from the culture "
+            "budget, according to a report presented to councillors on Tuesday evening.",
+            "",
+            '"People told us the library matters to them," said Ruth Okafor, who leads the '
+            'council. "We listened, and the money is there for it."',
+        ]
+    )
+    meta = clean_pasted_text(text).meta
+    assert meta.title == "Library to open on Sundays after residents' petition"
+    assert meta.standfirst == (
+        "The council agreed to longer hours after 4,000 people signed a petition."
+    )
+    assert meta.byline == ("Meg James",)
