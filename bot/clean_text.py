@@ -329,6 +329,13 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
 
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted|tested\s+by)\b")
 _NUM_DATE_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b")
+# Lines that say when, not what: "Today 12:01 AM", "Published 1 day ago", "Posted on ...".
+_WHEN_RE = re.compile(
+    r"(?i)\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\W|$)|\bago$|^(?:updated|published|posted)\b"
+    r"|\d{1,2}/\d{1,2}/\d{2}\b"
+)
+# "Anna Moneymaker/The New York Times", "Media captionWho is ...": picture credits and captions.
+_CREDIT_RE = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z]|^Media caption")
 
 
 def _headline_like(line: _Line) -> bool:
@@ -336,9 +343,14 @@ def _headline_like(line: _Line) -> bool:
         return False
     if line.is_date_line() or line.byline() or line.shouting():
         return False
-    if line.text.startswith(("(", "[")) and line.text.endswith((")", "]")):
+    text = line.text
+    if text.startswith(("(", "[")) and text.endswith((")", "]")):
         return False  # "(Reed Saxon / Associated Press)": a credit or an aside, never a title
-    return 3 <= line.units <= 30 and not line.text.endswith((".", ":"))
+    if _WHEN_RE.search(text) or _CREDIT_RE.match(text):
+        return False
+    if line.units <= 6 and text.startswith("By ") and ":" not in text:
+        return False  # "By Staff Reports -": a byline whose names we could not read
+    return 3 <= line.units <= 30 and not text.endswith((".", ":"))
 
 
 # ---------------------------------------------------------------- public API
