@@ -336,6 +336,8 @@ _WHEN_RE = re.compile(
 )
 # "Anna Moneymaker/The New York Times", "Media captionWho is ...": picture credits and captions.
 _CREDIT_RE = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z]|^Media caption")
+# "Catherine Shu @catherineshu / 2 days", "New, 15 comments", "You are here: Home > News".
+_CHROME_RE = re.compile(r"(?:^|\s)@\w+|\b\d+ comments?\b|^you are here\b", re.I)
 
 
 def _headline_like(line: _Line) -> bool:
@@ -347,6 +349,8 @@ def _headline_like(line: _Line) -> bool:
     if text.startswith(("(", "[")) and text.endswith((")", "]")):
         return False  # "(Reed Saxon / Associated Press)": a credit or an aside, never a title
     if _WHEN_RE.search(text) or _CREDIT_RE.match(text):
+        return False
+    if line.units <= 8 and _CHROME_RE.search(text):
         return False
     if line.units <= 6 and text.startswith("By ") and ":" not in text:
         return False  # "By Staff Reports -": a byline whose names we could not read

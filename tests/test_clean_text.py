@@ -306,6 +306,9 @@ def test_a_photo_credit_above_the_byline_is_not_the_headline() -> None:
         "Anna Moneymaker/The New York Times",
         "Media captionWho is Ruth Okafor?",
         "By Staff Reports -",
+        "Ruth Okafor @ruthokafor / 2 days",
+        "New, 15 comments",
+        "You are here: Home > News > Local",
     ],
 )
 def test_time_credit_and_byline_lines_are_not_the_headline(furniture: str) -> None:
