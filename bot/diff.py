@@ -379,21 +379,29 @@ def _typo(a: str, b: str, a_orig: str, b_orig: str, at_start: bool) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _only_typos(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> bool:
-    """True when the two token lists differ only by spelling fixes (one word for one)."""
-    ok, nk = [k for _, k in old], [k for _, k in new]
-    if ok == nk:
-        return True
+def _word_swaps(ok: Sequence[str], nk: Sequence[str]) -> list[tuple[int, int]] | None:
+    """Index pairs of the words replaced one for one between two token-key lists; None when
+    words were added or dropped."""
+    swaps: list[tuple[int, int]] = []
     sm = difflib.SequenceMatcher(None, ok, nk, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
             continue
         if tag != "replace" or i2 - i1 != j2 - j1:
-            return False
-        for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-            if not _typo(ok[i], nk[j], old[i][0], new[j][0], at_start=i == 0 and j == 0):
-                return False
-    return True
+            return None
+        swaps.extend(zip(range(i1, i2), range(j1, j2), strict=True))
+    return swaps
+
+
+def _only_typos(old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]) -> bool:
+    """True when the two token lists differ only by spelling fixes (one word for one)."""
+    ok, nk = [k for _, k in old], [k for _, k in new]
+    if ok == nk:
+        return True
+    swaps = _word_swaps(ok, nk)
+    return swaps is not None and all(
+        _typo(ok[i], nk[j], old[i][0], new[j][0], at_start=i == 0 and j == 0) for i, j in swaps
+    )
 
 
 def _figure_key(figure: str) -> list[str]:
@@ -421,18 +429,15 @@ def _number_changes(old: _Sentence, new: _Sentence) -> list[FigureChange] | None
     """Numbers the figure scanner does not type ("Johnson 6 points", "#1 enemy",
     "350-375 million") revised in a sentence whose words otherwise agree, else None."""
     ok, nk = [k for _, k in old.tokens], [k for _, k in new.tokens]
+    swaps = _word_swaps(ok, nk)
+    if swaps is None:
+        return None
     out: list[FigureChange] = []
-    sm = difflib.SequenceMatcher(None, ok, nk, autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            continue
-        if tag != "replace" or i2 - i1 != j2 - j1:
+    for i, j in swaps:
+        if ok[i][0].isdigit() and nk[j][0].isdigit():
+            out.append(FigureChange(old.tokens[i][0], new.tokens[j][0], new.text))
+        elif not _typo(ok[i], nk[j], old.tokens[i][0], new.tokens[j][0], i == j == 0):
             return None
-        for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-            if ok[i][0].isdigit() and nk[j][0].isdigit():
-                out.append(FigureChange(old.tokens[i][0], new.tokens[j][0], new.text))
-            elif not _typo(ok[i], nk[j], old.tokens[i][0], new.tokens[j][0], i == j == 0):
-                return None
     return out or None
 
 

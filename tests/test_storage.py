@@ -6,7 +6,6 @@ import dataclasses
 import socket
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -31,6 +30,19 @@ async def _story(store: Store, n: int = 1) -> int:
     )
 
 
+async def _thread(store: Store, story_id: int) -> int:
+    """A watching thread for ``story_id`` in channel C1."""
+    return await store.record_thread(
+        team_id="T1",
+        channel_id="C1",
+        parent_ts="1.0",
+        thread_ts="1.0",
+        story_id=story_id,
+        requested_by="U1",
+        watching=True,
+    )
+
+
 async def _version(
     store: Store, story_id: int, h: str, at: datetime, **kw: object
 ) -> tuple[int, bool]:
@@ -44,6 +56,7 @@ async def _version(
         etag=kw.get("etag"),  # type: ignore[arg-type]
         last_modified=kw.get("last_modified"),  # type: ignore[arg-type]
         fetched_at=at,
+        announcement=kw.get("announcement"),  # type: ignore[arg-type]
     )
 
 
@@ -223,15 +236,7 @@ async def test_watched_stories_lists_each_story_once(store: Store) -> None:
 
 async def test_notices_are_said_once(store: Store) -> None:
     sid = await _story(store)
-    tid = await store.record_thread(
-        team_id="T1",
-        channel_id="C1",
-        parent_ts="1.0",
-        thread_ts="1.0",
-        story_id=sid,
-        requested_by="U1",
-        watching=True,
-    )
+    tid = await _thread(store, sid)
     assert await store.claim_notice(tid, "gone") is True
     assert await store.claim_notice(tid, "gone") is False
     assert await store.claim_notice(tid, "paywalled") is True
@@ -243,15 +248,7 @@ async def test_notice_claims_are_two_phase(db_url: str) -> None:
     store = Store(make_engine(db_url), clock=lambda: now[0])
     try:
         sid = await _story(store)
-        tid = await store.record_thread(
-            team_id="T1",
-            channel_id="C1",
-            parent_ts="1.0",
-            thread_ts="1.0",
-            story_id=sid,
-            requested_by="U1",
-            watching=True,
-        )
+        tid = await _thread(store, sid)
         lease = timedelta(minutes=5)
         assert await store.claim_notice(tid, "version:1", stale_after=lease) is True
         # Someone is posting it: nobody else may, until the claim is stale.
@@ -275,19 +272,10 @@ async def test_notice_claims_are_two_phase(db_url: str) -> None:
 
 async def test_a_material_version_is_pending_until_finished(store: Store) -> None:
     sid = await _story(store)
-    common: dict[str, Any] = {
-        "title": "T",
-        "cleaned_text": "body",
-        "meta": {},
-        "digest": {},
-        "etag": None,
-        "last_modified": None,
-        "fetched_at": T0,
-    }
-    await store.add_version(sid, content_hash="a", **common)
+    await _version(store, sid, "a", T0)
     assert (await store.get_story(sid)).announce_version_id is None  # type: ignore[union-attr]
     reply = {"text": "What changed", "blocks": []}
-    vid, _ = await store.add_version(sid, content_hash="b", announcement=reply, **common)
+    vid, _ = await _version(store, sid, "b", T0, announcement=reply)
     assert (await store.get_story(sid)).announce_version_id == vid  # type: ignore[union-attr]
     assert (await store.get_version(vid)).announcement == reply  # type: ignore[union-attr]
     await store.finish_announcement(sid, vid - 1)  # an older version: no effect
