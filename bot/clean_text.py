@@ -263,9 +263,12 @@ def _slug_overlap(text: str, slug: set[str]) -> float:
     return len(words & slug) / max(1, len(slug))
 
 
-def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
-    """Headline, standfirst, byline and date line from the lines just above the main block."""
-    lo = max(0, start - 30)
+def _header_meta(
+    lines: list[_Line], start: int, url: str | None, body_lead: list[str]
+) -> _Header:
+    """Headline, standfirst, byline and date line from the lines just above the main block;
+    ``body_lead`` is the article's first paragraphs, which a headline's words come back in."""
+    lo = max(0, start - 60)
     head = lines[lo:start]
     date = by_names = None
     date_pos = by_pos = None
@@ -288,27 +291,35 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
                     break
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
     slug = _slug_words(url)
-    best, best_score = None, 0.0
-    overlaps: dict[int, float] = {}
-    for k in range(anchor):
-        if not _headline_like(head[k]):
+    body_keys = _content_keys(" ".join(body_lead))
+    # Distance to the anchor counts lines that could say something: a share panel or a
+    # menu of one-word items between a headline and its byline does not push it away.
+    solid = [0] * (len(head) + 1)
+    for k, line in enumerate(head):
+        solid[k + 1] = solid[k] + (line.units >= 2 and not line.boiler)
+    best, best_score = None, -9.0
+    echoes: dict[int, float] = {}
+    for k in range(len(head)):
+        if k in (date_pos, by_pos) or not _headline_like(head[k]):
             continue
-        overlaps[k] = _slug_overlap(head[k].text, slug) if slug else 0.0
-        score = (
-            1.0 + 3.0 * overlaps[k] - 0.05 * (anchor - k) + (0.3 if not head[k].boiler else -1.0)
-        )
+        echoes[k] = _echo(head[k].text, body_keys)
+        if slug:
+            echoes[k] = max(echoes[k], _slug_overlap(head[k].text, slug))
+        gap = solid[anchor] - solid[k + 1] if k < anchor else -(solid[k] - solid[anchor] + 1)
+        score = _title_score(head[k], echoes[k], gap)
         if score > best_score:
             best, best_score = k, score
-    if best is not None and head[best].units >= 10:
-        # A long line just under a shorter headline is the standfirst, not the title.
-        for k in (best - 1, best - 2):
-            if (
-                k in overlaps
-                and head[k].units < head[best].units
-                and (overlaps[k] >= overlaps[best])
-            ):
-                best = k
-                break
+    if best is not None:
+        # Of two lines on the story, one above the other, the upper is the headline and the
+        # lower its standfirst (a breadcrumb of a few words above the headline is neither).
+        above = best - 1 if best - 1 in echoes or best - 2 not in echoes else best - 2
+        if (
+            above in echoes
+            and 5 <= head[above].units <= head[best].units
+            and echoes[above] >= 0.5
+            and not head[above].has_boiler_words()
+        ):
+            best = above
     title = head[best].text if best is not None else None
     standfirst = None
     if best is not None:
@@ -325,6 +336,67 @@ def _header_meta(lines: list[_Line], start: int, url: str | None) -> _Header:
                 standfirst = line.text
                 break
     return _Header(title, standfirst, by_names or (), date)
+
+
+def _lead(lines: list[_Line], keep: list[bool], start: int, end: int) -> list[str]:
+    """The article's first few paragraphs (about 300 words)."""
+    lead: list[str] = []
+    words = 0.0
+    for i in range(start, end):
+        if keep[i]:
+            lead.append(lines[i].text)
+            words += lines[i].units
+            if words >= 300:
+                break
+    return lead
+
+
+# Function words of the languages most often pasted: they echo in any text.
+_STOP_WORDS = """the and for with from that this are was were has have had not but its his her
+    their they you your our will would can could about after into over than then what when
+    who why how all new more one two says said just also been being which les des une est
+    pour dans que qui par sur del los las por con para una der die das und mit von den dem ist"""
+_STOP = frozenset(_STOP_WORDS.split())
+_UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
+
+
+def _content_keys(text: str) -> set[str]:
+    """Word keys for comparing a line with the article: five-letter stems of the content
+    words ("hibernating" and "hibernation" meet), and character pairs of runs of unspaced
+    script (Chinese, Japanese; Korean words vary their endings)."""
+    low = text.lower()
+    keys = {w[:5] for w in _WORD_RE.findall(low) if len(w) >= 3 and w not in _STOP}
+    for run in _UNSPACED_RE.findall(low):
+        keys.update(run[i : i + 2] for i in range(len(run) - 1))
+    return keys
+
+
+def _echo(text: str, body_keys: set[str]) -> float:
+    """The share of a line's content words that the article's opening repeats: a headline
+    is about the story under it; a menu item, a teaser or a site slogan is not."""
+    keys = _content_keys(text)
+    return len(keys & body_keys) / len(keys) if keys else 0.0
+
+
+def _title_score(line: _Line, echo: float, gap: int) -> float:
+    """How headline-like a line above the article is. ``gap``: the lines that could hold
+    text between it and the byline or date line (or the article's first line); negative
+    for a line below that anchor."""
+    # Half its words echoed is as good as all: a short menu item echoes by chance as often.
+    score = 2.0 * min(echo, 0.5)
+    # Headlines sit just above the byline and date (a standfirst between); some sites put
+    # the date first.
+    if gap < 0:
+        score -= 0.2 + 0.1 * -gap
+    else:
+        score += 0.3 if gap == 0 else 0.25 if gap == 1 else -0.04 * gap
+    if line.has_boiler_words():
+        score -= 1.0  # "Advertise with us", "Continue reading the main story"
+    if line.units <= 4:
+        score -= 0.3  # menu items and section names are short
+    elif line.units > 22:
+        score -= 0.3  # a standfirst, or the article's first sentence without its stop
+    return score
 
 
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted|tested\s+by)\b")
@@ -352,6 +424,8 @@ def _headline_like(line: _Line) -> bool:
         return False
     if line.units <= 8 and _CHROME_RE.search(text):
         return False
+    if text.startswith(("http://", "https://", "www.")):
+        return False  # the page's own address, printed for sharing
     if line.units <= 6 and text.startswith("By ") and ":" not in text:
         return False  # "By Staff Reports -": a byline whose names we could not read
     return 3 <= line.units <= 30 and not text.endswith((".", ":"))
@@ -413,7 +487,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
             meta=SourceMeta(url=url, outlet=find_outlet(raw, url)), body=(), removed=tuple(raw)
         )
     keep = _keep_inside(lines, start, end)
-    header = _header_meta(lines, start, url)
+    header = _header_meta(lines, start, url, _lead(lines, keep, start, end))
     date = header.published or next(
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,

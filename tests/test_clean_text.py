@@ -323,3 +323,53 @@ def test_time_credit_and_byline_lines_are_not_the_headline(furniture: str) -> No
     ]
     text = "\n\n".join(["News", headline, furniture, *body])
     assert clean_pasted_text(text).meta.title == headline
+
+
+# ---------------------------------------------------------------- headline among furniture
+
+_LIBRARY_HEADLINE = "Library to open on Sundays after residents' petition"
+_LONG_HEADLINE = "Library to open on Sundays after thousands of residents sign a petition"
+_LIBRARY_BODY = [
+    "The library will open on Sundays from next month, the council said on Tuesday, "
+    "after a petition signed by 4,000 residents asked for longer hours.",
+    "Opening on Sundays will cost about 120,000 pounds a year, paid from the culture "
+    "budget, according to a report presented to councillors on Tuesday evening.",
+    '"People told us the library matters to them," said Ruth Okafor, who leads the '
+    'council. "We listened, and the money is there for it."',
+]
+
+
+def _page(*header: str) -> str:
+    return "\n".join([*header, "", *_LIBRARY_BODY])
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # A breadcrumb and a section promo sit right above a long headline.
+        ("Home News Local", "Watch Council TV Live", _LONG_HEADLINE, "By Meg James"),
+        # A share panel of many lines between the headline and the byline.
+        (_LIBRARY_HEADLINE, *["Share this with Facebook", "Facebook", "Share this with X",
+                              "Copy this link", "Close share panel"] * 8, "By Meg James"),
+        # The date comes first, the headline under it.
+        ("Local", "Tuesday 19 November 2019", _LIBRARY_HEADLINE, "Meg James"),
+        # The page's own address, printed for sharing, and a byline without "By".
+        ("https://example.org/news/library-to-open-on-sundays", _LIBRARY_HEADLINE,
+         "Meg James and Jo Roe, Harbour Gazette", "Updated 12:24 am, Nov. 20, 2019"),
+        # Teasers for other stories above the headline, a video caption under the byline.
+        ("Most read", "Bus fares to rise in January", "Storm closes coastal road",
+         _LIBRARY_HEADLINE, "By Meg James", "Council leader on the library plans"),
+    ],
+    ids=["breadcrumb-promo", "share-panel", "date-first", "url-and-bare-byline", "teasers"],
+)
+def test_the_headline_is_the_line_about_the_story(header: tuple[str, ...]) -> None:
+    """The headline is the line near the byline whose words the article repeats; menus,
+    promos, teasers, share panels, addresses and bare bylines around it are not."""
+    expected = _LONG_HEADLINE if _LONG_HEADLINE in header else _LIBRARY_HEADLINE
+    assert clean_pasted_text(_page(*header)).meta.title == expected
+
+
+def test_of_two_lines_on_the_story_the_upper_is_the_headline() -> None:
+    dek = "Councillors back longer library hours on Sundays after residents ask for them"
+    meta = clean_pasted_text(_page("News", _LIBRARY_HEADLINE, dek, "By Meg James")).meta
+    assert (meta.title, meta.standfirst) == (_LIBRARY_HEADLINE, dek)
