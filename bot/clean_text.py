@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from bot.clean_lines import Line as _Line
 from bot.clean_lines import describe, word_units
 from bot.model import Article, SourceMeta
-from bot.textmeta import find_outlet, parse_byline
+from bot.textmeta import find_outlet, parse_byline, parse_credit
 
 __all__ = ["article_from_clean_text", "clean_pasted_text", "word_units"]
 
@@ -321,6 +321,16 @@ def _header_meta(
         ):
             best = above
     title = head[best].text if best is not None else None
+    if by_names is None and best is not None:
+        # A credit line under the headline and standfirst, often without "By" ("Ann Lee, AP
+        # Sports Writer"); an author box at the foot may repeat it, so a repeat is no bar.
+        for k in range(best + 1, min(len(head), best + 5)):
+            line = head[k]
+            if line.units <= 12 and not line.has_boiler_words():
+                names = parse_credit(line.text)
+                if names:
+                    by_names, by_pos = names, k
+                    break
     standfirst = None
     if best is not None:
         for k in range(best + 1, min(len(head), best + 4)):

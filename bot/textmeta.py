@@ -171,6 +171,7 @@ _NAME_RE = re.compile(r"^" + _NAME + r"$")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _ROLE_CUT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
 _DATE_CUT = re.compile(r"\b(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2})")
+_STAMP_CUT = re.compile(r"\s*@\w|\s+(?:Updated|Published|Posted)\b")
 _GLUED_OUTLET = re.compile(r"(?<=[a-z])[A-Z]{2,}\w*$")
 # "Meg JamesStaff Writer": a role glued to the name by the copy (not "McDonald": the glued
 # part must hold a role word).
@@ -211,8 +212,10 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
         text = m.group(1)
     elif need_by:
         return ()
-    # Drop a trailing date or role ("Arpan Rai, Political Correspondent", "Jo Li - Nov 19, 2019").
+    # Drop a trailing date or role ("Arpan Rai, Political Correspondent", "Jo Li - Nov 19, 2019"),
+    # a handle or a time stamp ("Jo Li @joli / 2 days", "Jo Li Updated Nov 13, 2019").
     text = _ROLE_CUT.split(text, 1)[0]
+    text = _STAMP_CUT.split(text, 1)[0]
     date_at = _DATE_CUT.search(text)
     if date_at:
         text = text[: date_at.start()].rstrip(" ,")
@@ -251,7 +254,7 @@ _NOT_BARE = frozenset(
         "police", "court", "house", "senate", "congress", "department", "office", "center",
         "centre", "club", "team", "league", "cup", "day", "week", "year", "free", "best", "all",
         "my", "our", "your", "view", "show", "more", "photo", "photos", "gallery", "click",
-        "here", "online", "digital", "media",
+        "here", "online", "digital", "media", "previous", "next", "older", "newer", "edition",
     )
 )  # fmt: skip
 
@@ -263,6 +266,30 @@ def _bare_name(text: str) -> bool:
     if not 2 <= len(words) <= 3 or _holds_any(text, _NOT_BARE):
         return False
     return all(w[:1].isupper() and not (len(w) > 2 and w.isupper()) for w in words)
+
+
+_TAIL_SMALL = frozenset(("and", "of", "the", "for", "to", "at", "in"))
+
+
+def parse_credit(line: str) -> tuple[str, ...]:
+    """Names from a credit line without "By": "Ann Lee", "Ann Lee and Jo Roe, Associated
+    Press", "Ann Lee, AP Sports Writer", "Ann Lee and Jo Roe USA TODAY". Only for a line
+    where a byline is expected (under a headline): many short lines look like this."""
+    names = parse_byline(line, need_by=False)
+    if names:
+        return names
+    people, _, outlet = line.partition(",")
+    tail = outlet.split()
+    if len(tail) > 5 or any(w[:1].islower() and w not in _TAIL_SMALL for w in tail):
+        return ()  # "Boris Johnson, Jeremy Corbyn clash in debate": a headline
+    # An outlet in capitals after the last name ("Kevin McCoy USA TODAY").
+    words = people.split()
+    while words and len(words[-1]) > 1 and words[-1].isupper():
+        words.pop()
+    parts = [p.strip() for p in _SPLIT_NAMES.split(" ".join(words))]
+    if not parts or not all(_bare_name(p) and _NAME_RE.match(p) for p in parts):
+        return ()
+    return tuple(parts)
 
 
 _PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "la", "le", "bin", "al"})

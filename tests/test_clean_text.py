@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.clean_text import article_from_clean_text, clean_pasted_text, word_units
-from bot.textmeta import find_outlet, outlet_from_url, parse_byline, parse_date
+from bot.textmeta import find_outlet, outlet_from_url, parse_byline, parse_credit, parse_date
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pasted"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -373,3 +373,44 @@ def test_of_two_lines_on_the_story_the_upper_is_the_headline() -> None:
     dek = "Councillors back longer library hours on Sundays after residents ask for them"
     meta = clean_pasted_text(_page("News", _LIBRARY_HEADLINE, dek, "By Meg James")).meta
     assert (meta.title, meta.standfirst) == (_LIBRARY_HEADLINE, dek)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Meg Kinnard and Errin Haines, Associated Press", ("Meg Kinnard", "Errin Haines")),
+        ("Greg Beacham, AP Sports Writer", ("Greg Beacham",)),
+        ("Kevin Johnson and Kevin McCoy USA TODAY", ("Kevin Johnson", "Kevin McCoy")),
+        ("Catherine Shu @catherineshu / 2 days", ("Catherine Shu",)),
+        ("Bill Hoppe, Special to the Pioneer Press", ("Bill Hoppe",)),
+        # Not credits: a headline with a comma, menus, places, links to other posts.
+        ("Boris Johnson, Jeremy Corbyn clash in debate", ()),
+        ("Watch CBSN Live", ()),
+        ("New York, United States", ()),
+        ("Previous Post", ()),
+    ],
+)
+def test_a_credit_line_without_by(line: str, names: tuple[str, ...]) -> None:
+    assert parse_credit(line) == names
+
+
+def test_a_byline_loses_its_handle_and_time_stamp() -> None:
+    assert parse_byline("By Umair Irfan Updated Nov 13, 2019, 10:28am EST") == ("Umair Irfan",)
+    assert parse_byline("By Chaim Gartenberg@cgartenberg Nov 19, 2019") == ("Chaim Gartenberg",)
+
+
+def test_the_credit_under_the_headline_is_the_byline_even_when_the_foot_repeats_it() -> None:
+    text = "\n".join(
+        [
+            "News",
+            _LIBRARY_HEADLINE,
+            "Meg James and Jo Roe, Harbour Gazette",
+            "",
+            *_LIBRARY_BODY,
+            "",
+            "Meg James and Jo Roe, Harbour Gazette",
+            "Meg James covers the council for the Gazette.",
+        ]
+    )
+    meta = clean_pasted_text(text).meta
+    assert (meta.title, meta.byline) == (_LIBRARY_HEADLINE, ("Meg James", "Jo Roe"))
