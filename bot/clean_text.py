@@ -274,7 +274,7 @@ def _header_meta(
     date_pos = by_pos = None
     for k in range(len(head) - 1, -1, -1):
         text = head[k].text
-        if date is None and head[k].is_date_line():
+        if date is None and (head[k].is_date_line() or _stamped(head[k])):
             date, date_pos = head[k].date(), k
             names = parse_byline(text, need_by=False)
             if names and by_names is None:
@@ -409,6 +409,13 @@ def _title_score(line: _Line, echo: float, gap: int) -> float:
     return score
 
 
+def _stamped(line: _Line) -> bool:
+    """A long stamp line that opens with its publication date ("PUBLISHED: November 19,
+    2019 at 8:59 pm | UPDATED: ...")."""
+    return line.units <= 30 and _PUBLISHED_RE.match(line.text) is not None and bool(line.date())
+
+
+_PUBLISHED_RE = re.compile(r"(?i)(?:first\s+)?(?:published|posted)\b(?:\s+on)?\s*:?\s*\w")
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted|tested\s+by)\b")
 _NUM_DATE_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b")
 # Lines that say when, not what: "Today 12:01 AM", "Published 1 day ago", "Posted on ...".

@@ -414,3 +414,9 @@ def test_the_credit_under_the_headline_is_the_byline_even_when_the_foot_repeats_
     )
     meta = clean_pasted_text(text).meta
     assert (meta.title, meta.byline) == (_LIBRARY_HEADLINE, ("Meg James", "Jo Roe"))
+
+
+def test_a_long_published_and_updated_stamp_gives_the_publication_date() -> None:
+    stamp = "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 20, 2019 at 10:16 am"
+    meta = clean_pasted_text(_page(_LIBRARY_HEADLINE, "By Meg James", stamp)).meta
+    assert (meta.title, meta.published) == (_LIBRARY_HEADLINE, "2019-11-19T20:59:00")
