@@ -298,6 +298,9 @@ def _plausible_source(name: str) -> bool:
 # --- facts -------------------------------------------------------------------------------------
 
 
+_STOPS = (".", "!", "?", "…", "。")
+
+
 def _score(sent: _Sentence) -> float:
     """How digest-worthy a sentence is. The terms are added in a fixed order (the score is
     a float and is reported rounded); each is tested only where it can apply."""
@@ -326,6 +329,10 @@ def _score(sent: _Sentence) -> float:
         sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text)) > 0.5 * len(text)
     ):
         score -= 1.5  # mostly a quote: it belongs under "who said what"
+    elif text.endswith(("”", '"')) and ("“" not in text if "”" in text else text.count('"') == 1):
+        score -= 1.5  # the tail of a quote opened in an earlier sentence
+    if sent.index == 0 and not text.rstrip("”\"’' )").endswith(_STOPS) and len(text) < 100:
+        score -= 3.0  # no full stop: a subheading, or the title of a video or related story
     if "?" in text and text.rstrip("”\"’' ").endswith("?"):
         score -= 1.0
     if not _HEDGES.isdisjoint(keywords):

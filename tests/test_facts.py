@@ -264,3 +264,29 @@ def test_only_ascii_letters_make_words() -> None:
     event = _score_of("Officials said the blast killed workers at the harbour station.")
     no_event = _score_of("Officials said the blast \u212ailled workers at the harbour station.")
     assert event == pytest.approx(no_event + 1.2)
+
+
+def test_headline_shaped_lines_rank_below_sentences() -> None:
+    """A numbered teaser or video title left in the body ("7 key moments from ...") is
+    no sentence: it reads badly as a fact, however many figures it holds."""
+    body = (
+        "The city council approved a $1.2bn budget on Tuesday by a vote of 9-4, raising "
+        "property taxes by 3.5% to close a deficit.",
+        "7 key moments from Tuesday's 3-hour budget hearing",
+        "Spending on parks will fall by 8 per cent, while the police budget grows to $310m.",
+    )
+    texts = [f.text for f in extract_facts(body, [], limit=8)]
+    parks = texts.index(body[2])
+    assert all(i > parks for i, t in enumerate(texts) if t == body[1])
+
+
+def test_the_tail_of_a_quote_opened_earlier_ranks_lower() -> None:
+    lead = "The city council approved a budget on Tuesday, raising property taxes to close a gap."
+    tail = "Police get 4 per cent more, and 30 new officers will be hired by 2026."
+
+    def score(sentence: str) -> float:
+        facts = extract_facts((lead, sentence), [], limit=8)
+        return next(f.score for f in facts if f.text == sentence)
+
+    assert score(tail + '"') < score(tail) - 1.0
+    assert score(tail + "”") < score(tail) - 1.0
