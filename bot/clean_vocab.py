@@ -121,8 +121,11 @@ BOILER_TERMS = (
     r"leia\s+(?:também|mais)", r"publicidade", r"compartilhe", r"leggi\s+anche", r"condividi",
     r"pubblicità",
 )  # fmt: skip
-# "Related" counts at the very start of a line too ("Related: How the vote went").
-BOILER = Vocabulary.of(BOILER_TERMS, start_only=(r"related\b",))
+# "Related" counts at the very start of a line too ("Related: How the vote went"), and so do
+# a science site's "Explore further" and "Citation: <the headline> (2019) retrieved ...".
+BOILER = Vocabulary.of(
+    BOILER_TERMS, start_only=(r"related\b", r"citation\s*:", r"explore\s+further")
+)
 # Terms that start with a symbol: a word boundary before one needs a word character before it.
 _BOILER_AFTER_WORD = re.compile(r"\w(?:\(ap\s+photo|/\s*reuters$|©|\(c\)\s*\d{4})")
 # Scripts without word boundaries: the terms stand anywhere.
@@ -141,7 +144,16 @@ def is_boiler_text(low: str) -> bool:
             and _BOILER_AFTER_WORD.search(low) is not None
         )
         or (not low.isascii() and _BOILER_UNSPACED.search(low) is not None)
+        or (low.endswith("]") and _SECTION_TAG.search(low) is not None)
     )
+
+
+# "Plane passengers quarantined after plague outbreak [NEWS]": a link to another story, its
+# section in brackets.
+_SECTION_TAG = re.compile(
+    r"\[(?:news|insight|video|videos|pics|pictures|poll|latest|live|analysis|revealed|warning"
+    r"|comment|opinion|update|gallery|watch|listen|podcast)\]$"
+)
 
 
 # ------------------------------------------------------------------ appeals
@@ -187,6 +199,7 @@ _CAPTION_END_RE = re.compile(
     r"\b(?:getty\s*images|shutterstock|afp|epa|ap\s+photo|reuters|pa\s+(?:wire|media)|alamy"
     r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|\(photo[^)]*\)\s*$"
     r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$"
+    r"|\.\s+(?:photo\s+|image\s+)?credit\s*:\s*[^.:]{2,60}$"
 )
 # Cheap tests first: every start match begins with one of these words, and every end
 # match holds "(photo", or "(" and "/", or ends with one of the credit words.
@@ -201,7 +214,7 @@ _CAPTION_ENDS = (
 
 
 def _might_end_in_credit(low: str) -> bool:
-    if "(photo" in low or ("(" in low and "/" in low):
+    if "(photo" in low or ("(" in low and "/" in low) or "credit" in low[-80:]:
         return True
     end = low.rstrip()
     if end.endswith(")"):

@@ -420,3 +420,23 @@ def test_a_long_published_and_updated_stamp_gives_the_publication_date() -> None
     stamp = "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 20, 2019 at 10:16 am"
     meta = clean_pasted_text(_page(_LIBRARY_HEADLINE, "By Meg James", stamp)).meta
     assert (meta.title, meta.published) == (_LIBRARY_HEADLINE, "2019-11-19T20:59:00")
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Plane passengers quarantined after plague outbreak in Mongolia [NEWS]",
+        "Scientists warn of a plague of mosquitoes heading for the coast [INSIGHT]",
+        "A cross-section of the library's new reading room, seen from the roof. Credit: Jo Roe",
+        "Explore further",
+        "Citation: Library to open on Sundays (2019, November 18) retrieved 20 November 2019",
+    ],
+)
+def test_in_body_links_credits_and_citations_are_removed(furniture: str) -> None:
+    """Links to other stories tagged with their section, captions ending in a credit and a
+    science site's citation box are furniture, wherever they sit in the article."""
+    body = list(_LIBRARY_BODY)
+    text = "\n\n".join([_LIBRARY_HEADLINE, body[0], furniture, *body[1:]])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(_LIBRARY_BODY)
+    assert furniture in article.removed
