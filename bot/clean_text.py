@@ -291,7 +291,7 @@ def _header_meta(
                     break
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
     slug = _slug_words(url)
-    body_keys = _content_keys(" ".join(body_lead))
+    lead = _lead_text(body_lead)
     # Distance to the anchor counts lines that could say something: a share panel or a
     # menu of one-word items between a headline and its byline does not push it away.
     solid = [0] * (len(head) + 1)
@@ -302,7 +302,7 @@ def _header_meta(
     for k in range(len(head)):
         if k in (date_pos, by_pos) or not _headline_like(head[k]):
             continue
-        echoes[k] = _echo(head[k].text, body_keys)
+        echoes[k] = _echo(head[k].text, lead)
         if slug:
             echoes[k] = max(echoes[k], _slug_overlap(head[k].text, slug))
         gap = solid[anchor] - solid[k + 1] if k < anchor else -(solid[k] - solid[anchor] + 1)
@@ -370,22 +370,27 @@ _STOP = frozenset(_STOP_WORDS.split())
 _UNSPACED_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,}")
 
 
-def _content_keys(text: str) -> set[str]:
-    """Word keys for comparing a line with the article: five-letter stems of the content
-    words ("hibernating" and "hibernation" meet), and character pairs of runs of unspaced
-    script (Chinese, Japanese; Korean words vary their endings)."""
-    low = text.lower()
-    keys = {w[:5] for w in _WORD_RE.findall(low) if len(w) >= 3 and w not in _STOP}
-    for run in _UNSPACED_RE.findall(low):
-        keys.update(run[i : i + 2] for i in range(len(run) - 1))
-    return keys
+def _lead_text(body_lead: list[str]) -> str:
+    """The article's opening in lower case, for ``_echo``."""
+    return " " + " ".join(body_lead).lower()
 
 
-def _echo(text: str, body_keys: set[str]) -> float:
+def _echo(text: str, lead: str) -> float:
     """The share of a line's content words that the article's opening repeats: a headline
-    is about the story under it; a menu item, a teaser or a site slogan is not."""
-    keys = _content_keys(text)
-    return len(keys & body_keys) / len(keys) if keys else 0.0
+    is about the story under it; a menu item, a teaser or a site slogan is not. Words are
+    compared by their first five letters ("hibernating" meets "hibernation"); runs of
+    unspaced script (Chinese, Japanese) by their character pairs."""
+    low = text.lower()
+    words = {w[:5] for w in _WORD_RE.findall(low) if len(w) >= 3 and w not in _STOP}
+    pairs = {run[i : i + 2] for run in _UNSPACED_RE.findall(low) for i in range(len(run) - 1)}
+    pairs -= words
+    if not words and not pairs:
+        return 0.0
+    # A substring test per word, in C, instead of splitting the opening into words; a short
+    # word must start a word there ("war" is not "software").
+    hits = sum((w if len(w) == 5 else " " + w) in lead for w in words)
+    hits += sum(p in lead for p in pairs)
+    return hits / (len(words) + len(pairs))
 
 
 def _title_score(line: _Line, echo: float, gap: int) -> float:
