@@ -151,7 +151,13 @@ def _meta_line(digest: Digest) -> list[str]:
     return [_one_line(p) for p in parts if p]
 
 
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
+
+
 def _speaker_label(a: Attribution) -> str:
+    if a.speaker and a.speaker.casefold() in _PRONOUNS:
+        # Not resolved to a name: "He" alone tells an editor nothing, so say so.
+        return f"Unclear source (“{a.speaker_text or a.speaker}”)"
     if a.speaker:
         return a.speaker
     if a.anonymous:

@@ -319,3 +319,14 @@ def test_escape_and_one_line_match_their_definitions() -> None:
     for text in samples:
         assert escape(text) == text.translate(table), repr(text)
         assert _one_line(text) == re.sub(r"\s+", " ", text).strip(), repr(text)
+
+
+def test_an_unresolved_pronoun_is_shown_as_an_unclear_source() -> None:
+    """'He (reported): ...' tells an editor nothing; the digest says the source is unclear
+    and keeps the article's word."""
+    attrs = (_attr("He", "he was not worried", Kind.INDIRECT, 3),)
+    body = (*BODY[:3], "He said he was not worried.")
+    out = render_text(_digest(body, attributions=attrs))
+    assert "Unclear source (“He”) (reported): he was not worried" in out
+    blocks = " ".join(_texts(render_blocks(_digest(body, attributions=attrs))))
+    assert "*Unclear source (“He”)* _(reported)_" in blocks
