@@ -586,16 +586,36 @@ def _subgroups(counts: list[_Count]) -> list[list[_Count]]:
     return list(by_mod.values())
 
 
-def _disagree(counts: Sequence[_Count], key: str) -> bool:
-    """Two sources, different figures; for everyday nouns both must read as estimates."""
+def _disagree(counts: Sequence[_Count], key: str, disputed: bool = False) -> bool:
+    """Two sources, different figures; for everyday nouns both must read as estimates,
+    unless the article says a figure is disputed ("the figure was far too low")."""
     if key in _UNIT_NOUNS or key in _PEOPLE:
         return False  # "270 people" and "2,880 people" are rarely the same people
-    eligible = [c for c in counts if key in _TOLL_GROUPS or c.estimate]
+    eligible = [c for c in counts if disputed or key in _TOLL_GROUPS or c.estimate]
     return any(
         a.value != b.value and not _same_source(a.speaker, b.speaker)
         for i, a in enumerate(eligible)
         for b in eligible[i + 1 :]
     )
+
+
+# "Opponents said the figure was far too low", "the group disputed those numbers".
+_DISPUTED_RE: Final = re.compile(
+    r"\b(?:figures?|numbers?|estimates?|counts?|tally|toll)\s+(?:was|were|is|are)\s+"
+    r"(?:(?:far|much|way|wildly|grossly|greatly)\s+)?(?:too\s+)?"
+    r"(?:low|high|inflated|exaggerated|wrong|understated|overstated|an?\s+(?:under|over)count)\b"
+    r"|\b(?:disput|contest|reject|challeng)\w*\s+(?:the|that|this|those|these|its|their)\s+"
+    r"(?:[\w'’]+\s+)?(?:figures?|numbers?|estimates?|counts?|tally)\b",
+    re.IGNORECASE,
+)
+
+
+def _says_disputed(sentence: str) -> bool:
+    low = sentence.lower()
+    # Every match holds one of these words: most sentences are ruled out without the regex.
+    if not any(w in low for w in ("figure", "number", "estimate", "count", "tally", "toll")):
+        return False
+    return _DISPUTED_RE.search(sentence) is not None
 
 
 def find_conflicts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[Conflict]:
@@ -609,10 +629,15 @@ def _conflicts(sentences: Sequence[_Sentence], index: _Index) -> list[Conflict]:
         if c.speaker:  # an unsourced figure is the article's own, not a source's claim
             groups.setdefault(c.key, []).append(c)
     conflicts: list[Conflict] = []
+    disputes: set[int] | None = None  # paragraphs that say a figure is disputed
     for key, all_counts in groups.items():
         for counts in _subgroups(all_counts):
             if not _disagree(counts, key):
-                continue
+                if disputes is None:
+                    disputes = {s.paragraph for s in sentences if _says_disputed(s.text)}
+                near = any(p in disputes for c in counts for p in (c.paragraph, c.paragraph + 1))
+                if not (near and _disagree(counts, key, disputed=True)):
+                    continue
             claims: list[Claim] = []
             seen: set[tuple[float, str | None]] = set()
             for c in counts:

@@ -233,7 +233,9 @@ _STOP_WORDS: Final = frozenset(
     this these those is are was were be been being has have had will would could should may
     might must can do does did not no into onto over under about after before since during
     while when where if so such its their his her our your my it they he she we you i
-    including among between per each more less most least some any all other another"""
+    including among between per each more less most least some any all other another
+    along across through throughout near around within without against toward towards via
+    behind beyond inside outside upon amid despite"""
     )
 )
 _WORD_RE: Final = re.compile(r"[A-Za-z][A-Za-z’'\-]*|[^\sA-Za-z]+")
@@ -572,8 +574,20 @@ def _group_named_by(token: str) -> str | None:
     return ev.lastgroup if ev else None
 
 
+def _plural(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _head(phrase: list[str]) -> str | None:
-    """The noun a short phrase ends on, skipping verb forms ("40 people killed" -> people)."""
+    """The noun a short phrase ends on, skipping verb forms ("40 people killed" -> people,
+    "5,200 homes lay in ..." -> homes)."""
+    # What a number counts is plural: the last plural word of the phrase, when only words
+    # that are not (a verb, an adverb) follow it.
+    for i in range(len(phrase) - 1, 0, -1):
+        if _plural(phrase[i - 1]) and not _plural(phrase[i]):
+            return phrase[i - 1]
+        if _plural(phrase[i]):
+            break
     for i, tok in enumerate(phrase):
         low = tok.lower()
         if i > 0 and (low.endswith(("ed", "ing")) or low in ("were", "was")):

@@ -290,3 +290,36 @@ def test_the_tail_of_a_quote_opened_earlier_ranks_lower() -> None:
 
     assert score(tail + '"') < score(tail) - 1.0
     assert score(tail + "”") < score(tail) - 1.0
+
+
+_HOMES = (
+    "The mayor said the new wall would protect 3,400 homes along the river.",
+    "The residents' association said 5,200 homes lay in the flood plain.",
+)
+
+
+def test_everyday_counts_from_two_sources_are_no_conflict_on_their_own() -> None:
+    # Homes protected and homes in the flood plain need not be the same homes.
+    assert find_conflicts(_HOMES, []) == []
+
+
+@pytest.mark.parametrize(
+    "dispute",
+    [
+        "Campaigners said the figure was far too low.",
+        "The association disputed the council's figures.",
+    ],
+)
+def test_counts_the_article_calls_disputed_are_a_conflict(dispute: str) -> None:
+    (conflict,) = find_conflicts((*_HOMES, dispute), [])
+    assert conflict.subject == "homes"
+    assert {(c.figure, c.speaker) for c in conflict.claims} == {
+        ("3,400", "mayor"),
+        ("5,200", "residents' association"),
+    }
+
+
+def test_a_dispute_far_from_the_figures_does_not_count() -> None:
+    filler = tuple(f"Paragraph {n} is about the weather." for n in range(4))
+    body = (*_HOMES, *filler, "Critics said the turnout figure was too low.")
+    assert find_conflicts(body, []) == []
