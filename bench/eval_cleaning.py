@@ -4,6 +4,12 @@
     .venv/bin/python bench/eval_cleaning.py --pages         # plus per-page P/R, worst first
     .venv/bin/python bench/eval_cleaning.py --ids 01234567  # only ids starting with these chars
     .venv/bin/python bench/eval_cleaning.py --save preds.jsonl
+    .venv/bin/python bench/eval_cleaning.py --meta          # headline, byline, date vs the HTML
+
+The ground truth has no headline, byline or date, so ``--meta`` compares the pasted-text
+header with what the HTML path reads from the same page's metadata (``<title>``, Open Graph,
+JSON-LD, via trafilatura): a proxy, not a gold standard (a page's ``<title>`` may differ from
+its printed headline, and some bylines exist only in the metadata).
 
 The metric is ../shared/tools/score_cleaning.py's (4-token shingles), imported from there.
 """
@@ -13,6 +19,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -23,6 +30,7 @@ SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data" / "cleaning-dev"
 sys.path.insert(0, str(ROOT))
 
+from bot.clean_html import clean_html  # noqa: E402
 from bot.clean_text import clean_pasted_text  # noqa: E402
 
 
@@ -49,6 +57,51 @@ def predict(ids: list[str]) -> tuple[dict[str, str], float]:
     return preds, 1000 * total / max(1, len(ids))
 
 
+def _words(text: str | None) -> set[str]:
+    return set(re.findall(r"\w+", (text or "").lower()))
+
+
+def _same_title(text_title: str | None, html_title: str | None) -> bool:
+    """Half the words in common, or the pasted title inside the HTML one (which often adds
+    the site's name: "Headline | Outlet")."""
+    a, b = _words(text_title), _words(html_title)
+    if not a or not b:
+        return False
+    return len(a & b) / len(a | b) >= 0.5 or a <= b
+
+
+def meta_report(ids: list[str], verbose: bool) -> None:
+    """How often the pasted-text header agrees with the HTML page's metadata."""
+    counts = {"title": [0, 0], "byline": [0, 0, 0], "date": [0, 0, 0]}
+    for i in ids:
+        text = (DATA / "text" / f"{i}.txt").read_text(encoding="utf-8")
+        html = (DATA / "html" / f"{i}.html").read_text(encoding="utf-8")
+        mine, ref = clean_pasted_text(text).meta, clean_html(html).meta
+        ok = _same_title(mine.title, ref.title)
+        counts["title"][0] += ok
+        counts["title"][1] += ref.title is not None
+        if verbose and not ok:
+            print(f"title  {i[:8]} {str(mine.title)[:60]!r} | html: {str(ref.title)[:60]!r}")
+        if ref.byline:
+            counts["byline"][2] += 1
+            if mine.byline:
+                counts["byline"][0] += bool(
+                    _words(" ".join(mine.byline)) & _words(" ".join(ref.byline))
+                )
+            else:
+                counts["byline"][1] += 1
+        if ref.published:
+            counts["date"][2] += 1
+            if mine.published:
+                counts["date"][0] += mine.published[:10] == ref.published[:10]
+            else:
+                counts["date"][1] += 1
+    t, b, d = counts["title"], counts["byline"], counts["date"]
+    print(f"title agrees with the HTML title: {t[0]} of {t[1]} pages")
+    print(f"byline shares a name with the HTML byline: {b[0]} of {b[2]} (none found: {b[1]})")
+    print(f"date is the HTML date: {d[0]} of {d[2]} (none found: {d[1]})")
+
+
 def _line(name: str, m: dict[str, float]) -> str:
     p, r, f = m["precision"], m["recall"], m["f1"]
     return f"{name:<6} n={m['pages']:<3} P={p:.3f} R={r:.3f} F1={f:.3f}"
@@ -59,12 +112,16 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--ids", default="", help="score only ids starting with one of these chars")
     ap.add_argument("--pages", action="store_true", help="print per-page P/R/F1, worst first")
     ap.add_argument("--save", help="write {id, body} predictions to this jsonl")
+    ap.add_argument("--meta", action="store_true", help="compare headers with the HTML's")
     args = ap.parse_args(argv)
     if not DATA.exists():
         sys.exit(f"{DATA} not found")
     sc = _scorer()
     truth, urls = sc.load_truth(DATA)
     ids = sorted(truth)
+    if args.meta:
+        meta_report([i for i in ids if not args.ids or i[0] in args.ids], args.pages)
+        return
     preds, ms = predict(ids)
     if args.save:
         with open(args.save, "w", encoding="utf-8") as f:
