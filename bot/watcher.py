@@ -50,6 +50,7 @@ Clock = Callable[[], datetime]
 T = TypeVar("T")
 DEFAULT_LEASE = timedelta(minutes=5)
 EARLIER_VERSIONS = 10  # flip-back detection looks this far back
+_MAX_PENDING = 50  # material versions told in one check, at most (a bound, not a limit met)
 
 
 class PostFailed(Exception):
@@ -318,7 +319,7 @@ class Watcher:
         """Check a story this worker has leased, and release it."""
         poster = poster or self.poster
         if story.announce_version_id is not None:
-            await self._redeliver(story, poster, story.announce_version_id)
+            await self._deliver_pending(story, poster)
         try:
             async with self._slots, self._host_slot(story.url):
                 self.fetches += 1
@@ -378,7 +379,7 @@ class Watcher:
             message = render_diff_blocks(
                 diff, title=digest.article.meta.title or story.title, url=story.url
             )
-        version_id, _ = await self.store.add_version(
+        await self.store.add_version(
             story.id,
             content_hash=chash,
             title=digest.article.meta.title,
@@ -393,7 +394,8 @@ class Watcher:
         )
         posted = 0
         if message is not None:
-            posted = await self._announce(story, poster, version_id, message, checked_at)
+            # Through the queue: a change that could not be told yet goes out first.
+            posted = await self._deliver_pending(story, poster)
             anchor = checked_at
         return await self._reschedule(
             story,
@@ -513,15 +515,27 @@ class Watcher:
             await self.store.finish_announcement(story.id, version_id)
         return outcomes.count("sent")
 
-    async def _redeliver(self, story: StoryRecord, poster: Poster, version_id: int) -> int:
-        """Finish an announcement a dead worker or a failed post left undone."""
-        version = await self.store.get_version(version_id)
-        if version is None or version.announcement is None:
-            await self.store.finish_announcement(story.id, version_id)
-            return 0
-        return await self._announce(
-            story, poster, version_id, version.announcement, version.fetched_at
-        )
+    async def _deliver_pending(self, story: StoryRecord, poster: Poster) -> int:
+        """Tell the threads every material version not yet told everywhere, oldest first
+        (a dead worker's, a failed post's, the one just stored); stop at the first that
+        must wait for a retry, so none overtakes another. Returns posts sent."""
+        sent = 0
+        for _ in range(_MAX_PENDING):
+            current = await self.store.get_story(story.id)
+            version_id = current.announce_version_id if current is not None else None
+            if version_id is None:
+                break
+            version = await self.store.get_version(version_id)
+            if version is None or version.announcement is None:
+                await self.store.finish_announcement(story.id, version_id)
+                continue
+            sent += await self._announce(
+                story, poster, version_id, version.announcement, version.fetched_at
+            )
+            after = await self.store.get_story(story.id)
+            if after is None or after.announce_version_id == version_id:
+                break  # a thread must hear this one again later: the rest wait behind it
+        return sent
 
     async def _tell_threads(
         self, story: StoryRecord, poster: Poster, kind: str, message: dict[str, Any]

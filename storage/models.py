@@ -119,7 +119,8 @@ class StoryVersion(Base):
     meta: Mapped[dict[str, Any]]
     digest: Mapped[dict[str, Any]]
     # The thread reply for a material change ({"text", "blocks"}), kept for re-delivery (0003).
-    announcement: Mapped[dict[str, Any] | None]
+    # SQL NULL for "none" (rows written before this setting hold JSON null: queries test both).
+    announcement: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class Thread(Base):

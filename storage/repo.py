@@ -25,9 +25,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import (
     Select,
     Table,
+    Text,
     and_,
     bindparam,
     case,
+    cast,
     delete,
     func,
     or_,
@@ -373,7 +375,8 @@ class Store:
         ``mark_changed=False`` keeps ``last_changed_at`` (the watcher stores immaterial
         versions without restarting the story's backoff clock). ``announcement`` is the
         thread reply for a material change: stored with the version, and the story points at
-        it until ``finish_announcement`` says every watching thread has it.
+        it (or at an older one still waiting) until ``finish_announcement`` says every
+        watching thread has it.
         """
         fetched_at = _aware(fetched_at, "fetched_at")
         c = stories.c
@@ -428,7 +431,12 @@ class Store:
                     title=func.coalesce(title, c.title),
                     last_changed_at=fetched_at if mark_changed else c.last_changed_at,
                     **validators,
-                    **({"announce_version_id": version_id} if announcement is not None else {}),
+                    # The oldest change not yet told everywhere stays first in line.
+                    **(
+                        {"announce_version_id": func.coalesce(c.announce_version_id, version_id)}
+                        if announcement is not None
+                        else {}
+                    ),
                 )
             )
             return int(version_id), True
@@ -673,13 +681,21 @@ class Store:
             )
 
     async def finish_announcement(self, story_id: int, version_id: int) -> None:
-        """Every watching thread has heard about ``version_id``: stop re-delivering it."""
-        c = stories.c
+        """Every watching thread has heard about ``version_id``: stop re-delivering it, and
+        point at the next material version waiting to be told, if one piled up behind it."""
+        c, v = stories.c, versions.c
+        following = (
+            select(func.min(v.id))
+            # No reply: SQL NULL (cast: NULL, and NULL != x is never true) or, in rows from
+            # before none_as_null, JSON null (cast: the text "null"). One test excludes both.
+            .where(v.story_id == story_id, v.id > version_id, cast(v.announcement, Text) != "null")
+            .scalar_subquery()
+        )
         async with self._write() as conn:
             await conn.execute(
                 update(stories)
                 .where(c.id == story_id, c.announce_version_id == version_id)
-                .values(announce_version_id=None)
+                .values(announce_version_id=following)
             )
 
     async def _one_thread(self, stmt: Select[Any]) -> ThreadRecord | None:

@@ -284,6 +284,35 @@ async def test_a_material_version_is_pending_until_finished(store: Store) -> Non
     assert (await store.get_story(sid)).announce_version_id is None  # type: ignore[union-attr]
 
 
+async def test_material_versions_waiting_to_be_told_queue_oldest_first(store: Store) -> None:
+    sid = await _story(store)
+    await _version(store, sid, "a", T0)
+    first, _ = await _version(store, sid, "b", T0, announcement={"text": "b"})
+    await _version(store, sid, "c", T0)  # immaterial: nothing to tell
+    second, _ = await _version(store, sid, "d", T0, announcement={"text": "d"})
+    story = await store.get_story(sid)
+    assert story is not None and story.announce_version_id == first  # not overtaken
+    await store.finish_announcement(sid, second)  # not first in line: no effect
+    assert (await store.get_story(sid)).announce_version_id == first  # type: ignore[union-attr]
+    await store.finish_announcement(sid, first)
+    assert (await store.get_story(sid)).announce_version_id == second  # type: ignore[union-attr]
+    await store.finish_announcement(sid, second)
+    assert (await store.get_story(sid)).announce_version_id is None  # type: ignore[union-attr]
+
+
+async def test_a_version_stored_with_a_json_null_reply_is_not_queued(store: Store) -> None:
+    """Rows written before the column stored SQL NULL hold JSON null: still no reply."""
+    sid = await _story(store)
+    first, _ = await _version(store, sid, "a", T0, announcement={"text": "a"})
+    old, _ = await _version(store, sid, "b", T0)
+    async with store._write() as conn:  # as a 0003-era row was written
+        await conn.execute(
+            text("UPDATE story_versions SET announcement = 'null' WHERE id = :id"), {"id": old}
+        )
+    await store.finish_announcement(sid, first)
+    assert (await store.get_story(sid)).announce_version_id is None  # type: ignore[union-attr]
+
+
 async def test_schedule_check_and_status(store: Store) -> None:
     sid = await _story(store)
     assert await store.schedule_check(sid, T0 + timedelta(hours=2))

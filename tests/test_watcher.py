@@ -426,3 +426,30 @@ async def test_a_thread_started_after_a_change_is_not_told_about_it(db_url: str)
         told = [c for c in h.posts() if (c.result or {}).get("ok")]
         assert [c.params["channel"] for c in told] == ["C1"]
         assert (await h.store.get_story(sid)).announce_version_id is None  # type: ignore[union-attr]
+
+
+async def test_changes_that_pile_up_while_slack_fails_are_all_told_in_order(db_url: str) -> None:
+    """Slack refuses the reply about a new headline, and still refuses it at the next check,
+    when the figure changes too: once Slack is back, the thread hears about the headline
+    first and the figure second, each once."""
+    async with harness(db_url) as h:
+        sid = await h.watch(44, threads=1)
+        w = h.watcher()
+        await w.run_due()
+        h.fake.fail("chat.postMessage", "internal_error", times=2)
+        h.server.set(44, "headline")
+        h.clock.advance(minutes=15)
+        assert (await w.run_due()).posted == 0
+        h.server.set(44, "figure")
+        h.clock.advance(minutes=15)
+        result = await w.run_due()
+        assert result.outcomes == {"changed": 1} and result.posted == 2
+        told = [message_text(c) for c in h.posts() if (c.result or {}).get("ok")]
+        assert len(told) == 2
+        assert "rescuers search river" in told[0] and "injuring 15 people" not in told[0]
+        assert "injuring 15 people" in told[1]
+        story = await h.store.get_story(sid)
+        assert story is not None and story.announce_version_id is None
+        h.clock.advance(minutes=15)
+        await w.run_due()
+        assert len([c for c in h.posts() if (c.result or {}).get("ok")]) == 2
