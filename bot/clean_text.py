@@ -297,7 +297,7 @@ def _header_meta(
     solid = [0] * (len(head) + 1)
     for k, line in enumerate(head):
         solid[k + 1] = solid[k] + (line.units >= 2 and not line.boiler)
-    best, best_score = None, -9.0
+    best, best_score = None, _TITLE_FLOOR
     echoes: dict[int, float] = {}
     for k in range(len(head)):
         if k in (date_pos, by_pos) or not _headline_like(head[k]):
@@ -316,7 +316,7 @@ def _header_meta(
         if (
             above in echoes
             and 5 <= head[above].units <= head[best].units
-            and echoes[above] >= 0.5
+            and echoes[above] >= 0.25
             and not head[above].has_boiler_words()
         ):
             best = above
@@ -393,6 +393,10 @@ def _echo(text: str, lead: str) -> float:
     return hits / (len(words) + len(pairs))
 
 
+# Below this no line is taken for the headline: furniture with nothing better around it.
+_TITLE_FLOOR = -0.6
+
+
 def _title_score(line: _Line, echo: float, gap: int) -> float:
     """How headline-like a line above the article is. ``gap``: the lines that could hold
     text between it and the byline or date line (or the article's first line); negative
@@ -406,7 +410,9 @@ def _title_score(line: _Line, echo: float, gap: int) -> float:
     else:
         score += 0.3 if gap == 0 else 0.25 if gap == 1 else -0.04 * gap
     if line.has_boiler_words():
-        score -= 1.0  # "Advertise with us", "Continue reading the main story"
+        # "Advertise with us", "Continue reading the main story"; a headline may name
+        # Twitter or the comments, so a longer line pays less.
+        score -= 1.0 if line.units <= 6 else 0.4
     if line.units <= 4:
         score -= 0.3  # menu items and section names are short
     elif line.units > 22:
