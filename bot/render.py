@@ -221,9 +221,17 @@ def render_text(digest: Digest) -> str:
         for c in digest.conflicts:
             claims = " vs ".join(f"{fig} ({who})" for fig, who in _claims_line(c))
             lines.append(f"  • {c.subject}: {claims}")
-    removed = len(digest.article.removed)
-    lines += ["", f"{removed} boilerplate line{'s' if removed != 1 else ''} removed"]
+    removed = _removed_note(digest)
+    if removed:
+        lines += ["", removed]
     return "\n".join(lines)
+
+
+def _removed_note(digest: Digest) -> str | None:
+    """How many page lines the cleaner dropped. None when it dropped none: an HTML page's
+    furniture goes with its markup, so "0 lines removed" would mislead."""
+    removed = len(digest.article.removed)
+    return f"{removed} boilerplate line{'s' if removed != 1 else ''} removed" if removed else None
 
 
 def _pieces(content: str) -> str:
@@ -431,8 +439,9 @@ def _digest_blocks(
     if standfirst:
         blocks.append(_section("_" + _clip_escaped(_one_line(standfirst), 500) + "_"))
     tail: list[dict[str, Any]] = []
-    removed = len(digest.article.removed)
-    tail.append(_context([f"{removed} boilerplate line{'s' if removed != 1 else ''} removed"]))
+    removed = _removed_note(digest)
+    if removed:
+        tail.append(_context([removed]))
     if actions:
         tail.append(_actions(story_ref))
 
