@@ -12,7 +12,9 @@ appeals, captions, the article, teasers, comments, footers. The cleaner
    photo credits, share rows, appeals, advertisement markers) and keeps the
    rest, short subheads and one-line quotes included;
 4. reads the headline, standfirst, byline, date line and outlet from the lines
-   just above the block (see :mod:`bot.textmeta`).
+   just above the block (see :mod:`bot.textmeta`): the headline is the line near the
+   byline and date whose words the article's opening repeats, so a menu, a promo or a
+   teaser for another story next to it is passed over.
 
 Everything is line-local arithmetic and a few regexes: a 1,000-word page takes
 about half a millisecond, most of it describing the lines (:mod:`bot.clean_lines`,
@@ -290,36 +292,7 @@ def _header_meta(
                     by_names, by_pos = names, k
                     break
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
-    slug = _slug_words(url)
-    lead = _lead_text(body_lead)
-    # Distance to the anchor counts lines that could say something: a share panel or a
-    # menu of one-word items between a headline and its byline does not push it away.
-    solid = [0] * (len(head) + 1)
-    for k, line in enumerate(head):
-        solid[k + 1] = solid[k] + (line.units >= 2 and not line.boiler)
-    best, best_score = None, _TITLE_FLOOR
-    echoes: dict[int, float] = {}
-    for k in range(len(head)):
-        if k in (date_pos, by_pos) or not _headline_like(head[k]):
-            continue
-        echoes[k] = _echo(head[k].text, lead)
-        if slug:
-            echoes[k] = max(echoes[k], _slug_overlap(head[k].text, slug))
-        gap = solid[anchor] - solid[k + 1] if k < anchor else -(solid[k] - solid[anchor] + 1)
-        score = _title_score(head[k], echoes[k], gap)
-        if score > best_score:
-            best, best_score = k, score
-    if best is not None:
-        # Of two lines on the story, one above the other, the upper is the headline and the
-        # lower its standfirst (a breadcrumb of a few words above the headline is neither).
-        above = best - 1 if best - 1 in echoes or best - 2 not in echoes else best - 2
-        if (
-            above in echoes
-            and 5 <= head[above].units <= head[best].units
-            and echoes[above] >= 0.25
-            and not head[above].has_boiler_words()
-        ):
-            best = above
+    best = _pick_headline(head, anchor, (date_pos, by_pos), _lead_text(body_lead), url)
     title = head[best].text if best is not None else None
     if by_names is None and best is not None:
         # A credit line under the headline and standfirst, often without "By" ("Ann Lee, AP
@@ -346,6 +319,45 @@ def _header_meta(
                 standfirst = line.text
                 break
     return _Header(title, standfirst, by_names or (), date)
+
+
+def _pick_headline(
+    head: list[_Line], anchor: int, taken: tuple[int | None, ...], lead: str, url: str | None
+) -> int | None:
+    """The index in ``head`` of the headline: the line whose words the article's opening
+    repeats, nearest the byline or date line at ``anchor``; ``taken``: the byline and date
+    line themselves."""
+    slug = _slug_words(url)
+    # Distance to the anchor counts lines that could say something: a share panel or a
+    # menu of one-word items between a headline and its byline does not push it away.
+    solid = [0] * (len(head) + 1)
+    for k, line in enumerate(head):
+        solid[k + 1] = solid[k] + (line.units >= 2 and not line.boiler)
+    best, best_score = None, _TITLE_FLOOR
+    echoes: dict[int, float] = {}
+    for k in range(len(head)):
+        if k in taken or not _headline_like(head[k]):
+            continue
+        echoes[k] = _echo(head[k].text, lead)
+        if slug:
+            echoes[k] = max(echoes[k], _slug_overlap(head[k].text, slug))
+        gap = solid[anchor] - solid[k + 1] if k < anchor else -(solid[k] - solid[anchor] + 1)
+        score = _title_score(head[k], echoes[k], gap)
+        if score > best_score:
+            best, best_score = k, score
+    if best is None:
+        return None
+    # Of two lines on the story, one above the other, the upper is the headline and the
+    # lower its standfirst (a breadcrumb of a few words above the headline is neither).
+    above = best - 1 if best - 1 in echoes or best - 2 not in echoes else best - 2
+    if (
+        above in echoes
+        and 5 <= head[above].units <= head[best].units
+        and echoes[above] >= 0.25
+        and not head[above].has_boiler_words()
+    ):
+        return above
+    return best
 
 
 def _lead(lines: list[_Line], keep: list[bool], start: int, end: int) -> list[str]:
