@@ -269,8 +269,30 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     return SourceMeta(
         url=canonical or url,
         outlet=sitename or None,
-        title=(title or "").strip() or None,
+        title=_without_site((title or "").strip(), sitename) or None,
         standfirst=(doc.description or "").strip() or None,
         byline=_byline(author),
         published=_iso_date(published),
     )
+
+
+# Between a headline and the site name a page title adds: "X | Site", "X - Site", "Site: X".
+# Spaces around a hyphen keep "Jong-un" whole.
+_TITLE_SEP_RE = re.compile(r"\s+[-–—·»]\s+|\s*\|\s*|:\s+")
+_NOT_ALNUM_RE = re.compile(r"\W+")
+
+
+def _without_site(title: str, site: str | None) -> str:
+    """The headline without the site's name the page's <title> adds at either end
+    ("Clymer workshop manual review | MoreBikes" on MoreBikes). Only the site's own name
+    goes: a section ("Opinion | ...", "... | Editorial") stays, as the page printed it."""
+    key = _NOT_ALNUM_RE.sub("", site or "").casefold()
+    if not title or not key:
+        return title
+    for m in _TITLE_SEP_RE.finditer(title):
+        head, tail = title[: m.start()].strip(), title[m.end() :].strip()
+        if head and tail and _NOT_ALNUM_RE.sub("", tail).casefold() == key:
+            return head
+        if head and tail and _NOT_ALNUM_RE.sub("", head).casefold() == key:
+            return tail
+    return title

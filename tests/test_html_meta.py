@@ -124,3 +124,34 @@ def test_the_first_byline_in_the_page_wins_and_comments_do_not_count() -> None:
     )
     page = _page("<title>Port strike</title>", body)
     assert read_metadata(lxml.html.fromstring(page), None).byline == ("Jane Rivera",)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        (
+            "Dock workers strike at Westhaven port | The Harbor Tribune",
+            "Dock workers strike at Westhaven port",
+        ),
+        (
+            "Dock workers strike at Westhaven port – the harbor tribune",
+            "Dock workers strike at Westhaven port",
+        ),
+        (
+            "The Harbor Tribune: Dock workers strike at Westhaven port",
+            "Dock workers strike at Westhaven port",
+        ),
+        # A section, or a name that is not the site's, stays as the page printed it.
+        (
+            "Opinion | Dock workers are right to strike",
+            "Opinion | Dock workers are right to strike",
+        ),
+        (
+            "Kim Jong-un visits Westhaven - Harbor News",
+            "Kim Jong-un visits Westhaven - Harbor News",
+        ),
+    ],
+)
+def test_the_sites_name_leaves_the_headline(title: str, headline: str) -> None:
+    page = article_page(title, HARBOR_PARAGRAPHS, outlet="The Harbor Tribune")
+    assert read_metadata(lxml.html.fromstring(page), None).title == headline
