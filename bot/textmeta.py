@@ -310,11 +310,15 @@ def _says_copyright(line: str) -> bool:
 
 # Each pattern with a substring test every match passes: most lines fail it, at a fraction
 # of the cost of a case-insensitive search.
+_COPYRIGHT_RE = re.compile(
+    r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?i:copyright\s+)?"
+    + _OUTLET_NAME
+)
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
+_PICTURE_CREDIT_RE = re.compile(r"(?i)\b(?:image|photo|picture|pictured|getty)\b|\w/\w")
 _OUTLET_PATTERNS = [
     (re.compile(r"notifications\sfrom\s" + _OUTLET_NAME), _says_from),
-    (re.compile(
-        r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*" + _OUTLET_NAME
-    ), _says_copyright),
+    (_COPYRIGHT_RE, _says_copyright),
     (re.compile(r"(?:newsletters?|updates|news)\sfrom\s" + _OUTLET_NAME), _says_from),
 ]  # fmt: skip
 _OUTLET_TRAIL = re.compile(
@@ -324,16 +328,26 @@ _OUTLET_TRAIL = re.compile(
 
 
 def find_outlet(lines: list[str], url: str | None) -> str | None:
-    """The publication's name from notification or copyright text, else from the URL."""
+    """The publication's name from notification or copyright text, else from the URL.
+
+    A copyright line is read from the foot of the page up, and one with a year first:
+    "© 2019 Hearst Communications" is the page's own; "© NASA/JPL" or "Image copyright EPA"
+    under a picture credits a photographer."""
     for pat, might_match in _OUTLET_PATTERNS:
-        for line in lines:
+        found: list[tuple[bool, str]] = []  # (has a year, name)
+        for line in lines if pat is not _COPYRIGHT_RE else reversed(lines):
             if len(line) > 300 or not might_match(line):
                 continue
             m = pat.search(line)
-            if m:
-                name = _OUTLET_TRAIL.sub("", " ".join(m.group(1).split())).strip(" .,")
-                if name and name.lower() not in ("all", "the", "copyright"):
+            if m is None or (pat is _COPYRIGHT_RE and _PICTURE_CREDIT_RE.search(line)):
+                continue
+            name = _OUTLET_TRAIL.sub("", " ".join(m.group(1).split())).strip(" .,")
+            if name and name.lower() not in ("all", "the", "copyright"):
+                if pat is not _COPYRIGHT_RE:
                     return name
+                found.append((_YEAR_RE.search(line) is not None, name.split(". ")[0]))
+        if found:
+            return next((name for dated, name in found if dated), found[0][1])
     return outlet_from_url(url)
 
 

@@ -440,3 +440,19 @@ def test_in_body_links_credits_and_citations_are_removed(furniture: str) -> None
     article = clean_pasted_text(text)
     assert article.body == tuple(_LIBRARY_BODY)
     assert furniture in article.removed
+
+
+def test_the_outlet_is_the_footers_copyright_holder_not_a_picture_credit() -> None:
+    lines = [
+        "Harbour Gazette",
+        "(Image: © NASA/JPL-Caltech)",
+        "Image copyright EPA",
+        "© Jo Roe",
+        "The library will open on Sundays from next month, the council said.",
+        "Copyright © 2019 Harbour Gazette Ltd. All rights reserved. Terms apply.",
+    ]
+    assert find_outlet(lines, None) == "Harbour Gazette"
+    assert find_outlet(["© 2019 BBC. The BBC is not responsible for external sites."], None) == (
+        "BBC"
+    )
+    assert find_outlet(["© Copyright India Post 2019"], None) == "India Post"
