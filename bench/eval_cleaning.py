@@ -70,9 +70,17 @@ def _same_title(text_title: str | None, html_title: str | None) -> bool:
     return len(a & b) / len(a | b) >= 0.5 or a <= b
 
 
+def _same_outlet(mine: str, site: str) -> bool:
+    """A word of three letters or more in common, or inside the site's name ("Gannett" and
+    "USA TODAY" do not match: the copyright holder is not the brand)."""
+    words = {w for w in _words(mine) if len(w) >= 3 and w not in ("the", "com", "news")}
+    squeezed = re.sub(r"\W+", "", site.lower())
+    return bool(words & _words(site)) or any(w in squeezed for w in words)
+
+
 def meta_report(ids: list[str], verbose: bool) -> None:
     """How often the pasted-text header agrees with the HTML page's metadata."""
-    counts = {"title": [0, 0], "byline": [0, 0, 0], "date": [0, 0, 0]}
+    counts = {"title": [0, 0], "byline": [0, 0, 0], "date": [0, 0, 0], "outlet": [0, 0, 0]}
     for i in ids:
         text = (DATA / "text" / f"{i}.txt").read_text(encoding="utf-8")
         html = (DATA / "html" / f"{i}.html").read_text(encoding="utf-8")
@@ -90,16 +98,23 @@ def meta_report(ids: list[str], verbose: bool) -> None:
                 )
             else:
                 counts["byline"][1] += 1
+        if ref.outlet:
+            counts["outlet"][2] += 1
+            if mine.outlet:
+                counts["outlet"][0] += _same_outlet(mine.outlet, ref.outlet)
+            else:
+                counts["outlet"][1] += 1
         if ref.published:
             counts["date"][2] += 1
             if mine.published:
                 counts["date"][0] += mine.published[:10] == ref.published[:10]
             else:
                 counts["date"][1] += 1
-    t, b, d = counts["title"], counts["byline"], counts["date"]
+    t, b, d, o = counts["title"], counts["byline"], counts["date"], counts["outlet"]
     print(f"title agrees with the HTML title: {t[0]} of {t[1]} pages")
     print(f"byline shares a name with the HTML byline: {b[0]} of {b[2]} (none found: {b[1]})")
     print(f"date is the HTML date: {d[0]} of {d[2]} (none found: {d[1]})")
+    print(f"outlet shares a word with the HTML site name: {o[0]} of {o[2]} (none found: {o[1]})")
 
 
 def _line(name: str, m: dict[str, float]) -> str:
