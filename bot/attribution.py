@@ -864,8 +864,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         cue_words.append(toks[k][0])
         k += 1
     start_k = k
-    limit = min(n, k + 10)
+    limit = min(n, k + 12)
     found = None
+    lead_in = False  # 'said at a town hall on Monday, "A."': the quote is the content
     for m in range(k, limit):
         tm = toks[m][0]
         if tm.lower() == "that" and m > k - 1:
@@ -877,13 +878,17 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             # A quote right after the verb opens the content; one further on is part of it.
             # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
             found = m if m == k or (m - k == 1 and low in HEARER_VERBS) else None
+            if found is None and m - k >= 2 and toks[m - 1][0] in ",:" and (
+                    toks[k][0].lower() in _ADJUNCT_STARTS or low in HEARER_VERBS) and not any(
+                    x[0].lower() in _FINITE or x[0].lower() == "that" for x in toks[k:m]):
+                found, lead_in = m, True  # an adjunct or a hearer, then the quote
             break
         if tm == ":":
             found = m + 1
             break
         if tm in ".;":
             break
-    if found is not None and (low in HEARER_VERBS or found - start_k <= 6):
+    if found is not None and (low in HEARER_VERBS or found - start_k <= 6 or lead_in):
         k = found
     elif low in HEARER_VERBS:
         # "told reporters CONTENT": skip a short hearer phrase.
@@ -909,6 +914,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None  # "the fires have continued to burn": aspect, not speech
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
+    q = next((qe for qs, qe in quotes if qs == cs), None)
+    if q is not None and q < ce and text[cs:q].rstrip("”\"")[-1:] in ",.!?":
+        ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
     if ce <= cs or not _has_tokens(text[cs:ce], 2):
         return None
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)

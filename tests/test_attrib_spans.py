@@ -1,0 +1,36 @@
+"""Where reported content starts and ends: rule-level span checks (the filter is off)."""
+
+from __future__ import annotations
+
+from bot.attribution import extract_attributions
+from bot.model import Attribution
+
+
+def _one(body: list[str], needle: str) -> Attribution:
+    hits = [a for a in extract_attributions(body, min_score=0.0) if needle in a.content]
+    assert len(hits) == 1, (needle, [a.content for a in extract_attributions(body, min_score=0.0)])
+    return hits[0]
+
+
+def test_quote_after_an_adjunct_is_the_content() -> None:
+    body = ["The mayor said at a town hall on Monday, “We will not close the library.”"]
+    att = _one(body, "close the library")
+    assert att.content == "“We will not close the library.”"
+    assert att.speaker == "The mayor"
+
+
+def test_quote_after_a_hearer_is_the_content() -> None:
+    body = ["Ms. Reyes told the board on Tuesday, “The budget is broken.”"]
+    assert _one(body, "budget is broken").content == "“The budget is broken.”"
+
+
+def test_quote_closed_by_its_stop_ends_the_content() -> None:
+    body = ["Canova wrote to his followers, “It is time to end this,” and shared a link."]
+    att = _one(body, "time to end this")
+    assert att.content == "“It is time to end this,”"
+
+
+def test_a_clause_after_the_verb_is_not_cut_back_to_the_quote() -> None:
+    # A quote that opens a longer report without closing on its own stop stays in it.
+    body = ["The senator said “excessive” fees were hurting small farms."]
+    assert _one(body, "small farms").content.endswith("hurting small farms.")
