@@ -578,9 +578,20 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         if i < resume:
             continue
         t = toks[i]
-        if t.start() < used_until:
-            continue
         low = t[0].lower()
+        if t.start() < used_until:
+            if low in verbs and low in STRONG_VERBS and t[0].islower() and cands and (
+                    not cands[-1].post) and _after_conjunction(toks, i):
+                # 'X said A and said B': the second report splits off the first.
+                again = _pre_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
+                ps = cands[-1].pieces[-1][0]
+                conj = toks[i - 1] if toks[i - 1][0] in ("and", "but") else toks[i - 2]
+                cut = _strip_span(text, ps, conj.start())[1]
+                if again is not None and cut - ps >= 8:
+                    cands[-1].pieces[-1] = (ps, cut)
+                    cands.append(again)
+                    used_until = again.pieces[-1][1]
+            continue
         # according to X, CONTENT / CONTENT, according to X
         if low == "according" and i + 1 < n and toks[i + 1][0].lower() == "to":
             j = i + 2
@@ -612,6 +623,10 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             subj = _clause_subject(text, toks, i)
             cand = None if subj is None else _participle_cue(
                 text, toks, i, ue, quotes, para, subj, how="part_subj")
+        elif cands and not cands[-1].post and _after_conjunction(toks, i):
+            # 'X said A and said B', 'X declined to comment but said B': the same subject
+            # reports again.
+            cand = _pre_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
         else:
             cand = _verb_cue(text, toks, i, ue, used_until, quotes, para)
         if cand is not None:
@@ -621,6 +636,14 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         elif not cands:
             dead.add(i)
     return cands
+
+
+def _after_conjunction(toks: list[_Match], i: int) -> bool:
+    """toks[i] follows "and" / "but", perhaps with an adverb between ("and later said")."""
+    j = i - 1
+    if j > 0 and (toks[j][0].lower() in _AUX or toks[j][0].endswith("ly")) and toks[j][0].islower():
+        j -= 1
+    return j > 0 and toks[j][0] in ("and", "but")
 
 
 _PARTICIPLES = frozenset(

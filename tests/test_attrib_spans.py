@@ -34,3 +34,17 @@ def test_a_clause_after_the_verb_is_not_cut_back_to_the_quote() -> None:
     # A quote that opens a longer report without closing on its own stop stays in it.
     body = ["The senator said “excessive” fees were hurting small farms."]
     assert _one(body, "small farms").content.endswith("hurting small farms.")
+
+
+def test_second_report_after_and_is_its_own() -> None:
+    body = ["The senators said they found the letter troubling and said it raised more questions."]
+    first = _one(body, "found the letter")
+    second = _one(body, "raised more questions")
+    assert first.content == "they found the letter troubling"
+    assert second.content == "it raised more questions."
+    assert first.speaker == second.speaker == "The senators"
+
+
+def test_but_said_keeps_the_subject() -> None:
+    body = ["The governor declined to name the delegates but said one was a Trump supporter."]
+    assert _one(body, "Trump supporter").speaker == "The governor"
