@@ -39,6 +39,7 @@ SHARED = ROOT.parent / "shared"
 L2 = 1e-3  # filter regularisation (CV: 1e-3 .. 3e-2 score alike)
 BL2 = 1e-2  # cut-point model regularisation (CV: 1e-2 beats 3e-4, 1e-3, 3e-2)
 T = 0.5  # filter threshold for quote-bearing candidates (CV sweep)
+BT = 0.6  # cut-point model threshold (CV: 0.6 ~ 0.7 > 0.5 > 0.4)
 TW = 0.8  # threshold for weak-verb candidates: CV sweep, keeps --kinds direct precision
 GOLD = SHARED / "data" / "attribution-dev" / "dev.jsonl"
 SCORER = SHARED / "tools" / "score_attribution.py"
@@ -323,7 +324,7 @@ def bound_samples(docs: list[dict[str, Any]]) -> list[list[tuple[list[str], int]
     return out
 
 
-def train_bounds(docs: list[dict[str, Any]], cv: int) -> None:
+def train_bounds(docs: list[dict[str, Any]], cv: int, threshold: float = BT) -> None:
     per_doc = bound_samples(docs)
     if cv:
         right = total = 0
@@ -341,7 +342,7 @@ def train_bounds(docs: list[dict[str, Any]], cv: int) -> None:
     BOUNDS_PATH.write_text(json.dumps({
         "about": "Cut-point model for reported content ends (bot/attrib_bounds.py); "
                  "trained by bench/eval_attribution.py --train-bounds.",
-        "threshold": 0.5,
+        "threshold": threshold,
         "weights": dict(sorted(weights.items())),
     }, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {BOUNDS_PATH} ({len(weights)} weights, {len(allsamples)} samples, "
@@ -361,6 +362,8 @@ def main() -> None:
     ap.add_argument("--errors", action="store_true", help="error buckets with examples")
     ap.add_argument("--train-bounds", action="store_true", help="retrain the cut-point model")
     ap.add_argument("--examples", type=int, default=4)
+    ap.add_argument("--bounds-threshold", type=float, default=BT,
+                    help="cut-point model threshold (CV; written by --train-bounds)")
     ap.add_argument("--l2", type=float, default=L2, help="filter L2 regularisation")
     args = ap.parse_args()
     if not GOLD.exists():
@@ -371,7 +374,7 @@ def main() -> None:
         errors(docs, args.examples)
         return
     if args.train_bounds:
-        train_bounds(docs, args.cv)
+        train_bounds(docs, args.cv, args.bounds_threshold)
         return
 
     if not (args.cv or args.train):
@@ -405,7 +408,8 @@ def main() -> None:
         for k in range(args.cv):
             # Nested: the fold's cut-point model too is trained without the held-out docs.
             cut = FilterModel(train([s for n, ss in enumerate(per_doc_bounds)
-                                     if n % args.cv != k for s in ss], l2=BL2), 0.5)
+                                     if n % args.cv != k for s in ss], l2=BL2),
+                              args.bounds_threshold)
             bounds_mod.load_bounds = lambda cut=cut: cut  # type: ignore[assignment]
             fold = [candidate_attributions(paragraphs(d["text"])) for d in docs]
             fys = [labels(sc, d, [a for a, _ in c]) for d, c in zip(docs, fold, strict=True)]
