@@ -746,6 +746,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         core = next((k for k, w in enumerate(words) if w in ",("), len(words))
         # The name before ", who ..." decides: the relative clause may end on any word.
         if sp and core <= 8 and _is_nounish(words[:core]) and (
+            words[0].lower() not in _ADJUNCT_STARTS and words[0].lower() != "just") and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
             or (len(words) <= 5 and words[-1][0].isupper())  # "said county engineer Ann Poole"

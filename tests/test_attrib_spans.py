@@ -48,3 +48,10 @@ def test_second_report_after_and_is_its_own() -> None:
 def test_but_said_keeps_the_subject() -> None:
     body = ["The governor declined to name the delegates but said one was a Trump supporter."]
     assert _one(body, "Trump supporter").speaker == "The governor"
+
+
+def test_adjunct_after_said_is_no_inverted_speaker() -> None:
+    body = ['"It is plagiarism," Ann Poole, the campaign\'s strategist, said just after '
+            "midnight on CNN."]
+    att = _one(body, "plagiarism")
+    assert att.speaker == "Ann Poole" and att.content == '"It is plagiarism,"'
