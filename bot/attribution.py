@@ -454,8 +454,10 @@ _CONJ_HEAD_STOP = wordset("instead now then under also still just even")
 def _conjoined(toks: list[_Match], a: int, b: int) -> int:
     """Start of the subject when it is the last conjunct of a noun phrase cut at "and":
     "her advisers and allies", "the Center for Disease Control and Prevention"."""
-    if b - a != 1 or a < 2 or toks[a - 1][0].lower() not in ("and", "&"):
+    if a < 2 or toks[a - 1][0].lower() not in ("and", "&"):
         return a
+    if b - a > 1:
+        return _conjoined_names(toks, a, b)
     w = toks[a][0]
     r = _subject_left(toks, a - 1)
     if r is None or r[1] - r[0] > 6:
@@ -469,7 +471,29 @@ def _conjoined(toks: list[_Match], a: int, b: int) -> int:
         x.lower().rstrip("s") in ORG_STEMS for x in left
     ):
         return r[0]  # a name with "and" in it
+    if _name_words([w]) and _name_words(left):
+        return r[0]  # "Volker and Morrison said": both speak
     return a
+
+
+def _name_words(words: list[str]) -> bool:
+    """1-4 words, each capitalised, opening with no function word: a person's name as
+    written ("Kurt Volker", "Mr. Volker", "Sen. Ann Poole")."""
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and (
+        words[0].lower().rstrip(".") not in _BAD_FIRST | _BOUNDARY_WORDS | DETERMINERS
+        | _SENTENCE_ADVERBS) and not any(
+        w.lower().rstrip("s") in ORG_STEMS or w.endswith(("’s", "'s")) for w in words)
+
+
+def _conjoined_names(toks: list[_Match], a: int, b: int) -> int:
+    """ "Kurt Volker and Ann Morrison said": both people speak; a single name only joins
+    another ("Volker and Morrison") in ``_conjoined``."""
+    right = [x[0] for x in toks[a:b]]
+    r = _subject_left(toks, a - 1)
+    if r is None or not _name_words(right):
+        return a
+    left = [x[0] for x in toks[r[0] : r[1]]]
+    return r[0] if _name_words(left) else a
 
 
 # Words that show a "subject" is really a clause: "that she had seen", "he is", "who was".
