@@ -579,10 +579,12 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     if not hits & _WEAK_ONLY:
         return []
     weak = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, WEAK_VERBS)
-    # Content before a weak verb ("..., X backed") is rarely reported speech: pre only.
-    weak = [c for c in weak if c.how == "pre"]
+    # Content before a weak verb ("..., X backed") is rarely reported speech: pre only, and
+    # a participle going on from it ("X attacked Y, calling him ...").
+    weak = [c for c in weak if c.how in ("pre", "part")]
     for c in weak:
-        c.how = "weak_pre"
+        if c.how == "pre":
+            c.how = "weak_pre"
     return weak
 
 
@@ -992,7 +994,7 @@ _CLAUSE_END = re.compile(
 
 _SECOND_CUE = re.compile(
     r"\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?([a-z]+ed|said|told|wrote)\b(?=[,:]?\s*[“\"])"
-    r"|,\s+(?:adding|saying|noting|writing|telling)\b")
+    r"|,\s+(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s")
 _WORD_RE = re.compile(r"[\w’'-]+")
 
@@ -1005,7 +1007,7 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
     # same speaker starts a report of its own.
     for m in _SECOND_CUE.finditer(text, s, e):
-        if m.start() - s >= 8 and not _inside(m.start(), quotes) and (
+        if m.start() - s >= (8 if m.group(1) else 3) and not _inside(m.start(), quotes) and (
                 m.group(1) is None or m.group(1) in STRONG_VERBS):
             return _strip_span(text, s, m.start())[1]
     # "A said B, and C said D": the next clause has its own speaker and cue.

@@ -55,3 +55,10 @@ def test_adjunct_after_said_is_no_inverted_speaker() -> None:
             "midnight on CNN."]
     att = _one(body, "plagiarism")
     assert att.speaker == "Ann Poole" and att.content == '"It is plagiarism,"'
+
+
+def test_participle_after_a_report_starts_its_own() -> None:
+    body = ["Sanders said the plan was dead, arguing that voters would reject it."]
+    assert _one(body, "plan was dead").content == "the plan was dead"
+    arguing = _one(body, "voters would reject")
+    assert arguing.cue == "arguing" and arguing.speaker == "Sanders"
