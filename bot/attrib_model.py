@@ -146,7 +146,18 @@ def load_model(path: Path = MODEL_PATH) -> FilterModel | None:
 
 
 def train(samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int = 15,
-          rate: float = 0.2, average_from: int = 5) -> dict[str, float]:
+          rate: float = 0.2, average_from: int = 5, seeds: int = 3) -> dict[str, float]:
+    """Logistic regression by AdaGrad-style SGD with L2, averaged over ``seeds`` shuffles:
+    one model still, but less dependent on the sample order (a one-sample change to the
+    data moved one-seed dev F1 by up to 0.004)."""
+    runs = [_train_once(samples, l2, epochs, rate, average_from, seed) for seed in range(seeds)]
+    keys = {k for r in runs for k in r}
+    mean = {k: sum(r.get(k, 0.0) for r in runs) / len(runs) for k in keys}
+    return {k: round(v, 4) for k, v in sorted(mean.items()) if abs(v) > 1e-4}
+
+
+def _train_once(samples: list[tuple[list[str], int]], l2: float, epochs: int, rate: float,
+                average_from: int, seed: int) -> dict[str, float]:
     """Logistic regression by AdaGrad-style SGD with L2: small data, no numpy needed.
 
     The weights returned are the mean of the epochs from ``average_from`` on: the last
@@ -161,7 +172,7 @@ def train(samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int
     acc: dict[str, float] = {}
     n_acc = 0
     order = list(range(len(samples)))
-    rnd = random.Random(0)
+    rnd = random.Random(seed)
     for ep in range(epochs):
         rnd.shuffle(order)
         for k in order:
@@ -180,4 +191,4 @@ def train(samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int
             n_acc += 1
     if n_acc:
         w = {x: v / n_acc for x, v in acc.items()}
-    return {k: round(v, 4) for k, v in w.items() if abs(v) > 1e-4}
+    return w
