@@ -1103,6 +1103,9 @@ def _extract_paragraph(original: str, para: int,
     # NYT-style ''quotes'' and ``quotes'': analyse a same-length copy with doubled curly
     # marks, facing the way the text around them says.
     text = _plain_quotes(original)
+    if _headline_case(text):
+        # "Hollande Says Trump ‘Makes You Want To Retch’": a headline capitalises its verb.
+        text = _HEADLINE_VERB.sub(lambda m: m.group(0).lower(), text)
     if text is not original:
         sentences = None  # the original's sentences: the copy may split differently
     quotes = quote_spans(text)
@@ -1132,6 +1135,20 @@ def _extract_paragraph(original: str, para: int,
             # '"A," Buchanan said, noting that C. "B."': the quote goes on after the aside.
             prev_post = cands[0]
     return out
+
+
+_HEADLINE_VERB = re.compile(
+    r"\b(?:Says|Said|Tells|Told|Warns|Claims|Admits|Insists|Argues|Reveals|Denies|Explains"
+    r"|Predicts|Suggests|Confirms|Announces|Urges|Thinks|Believes|Writes|Wrote)\b(?!\Z)")
+_TITLE_WORDS = re.compile(r"[A-Za-z][\w’'-]{3,}")
+
+
+def _headline_case(text: str) -> bool:
+    """A short line with its longer words capitalised: a headline, title case."""
+    if len(text) > 200 or not _HEADLINE_VERB.search(text):
+        return False
+    words = _TITLE_WORDS.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 _BARE_MIN_WORDS = 4

@@ -62,3 +62,15 @@ def test_participle_after_a_report_starts_its_own() -> None:
     assert _one(body, "plan was dead").content == "the plan was dead"
     arguing = _one(body, "voters would reject")
     assert arguing.cue == "arguing" and arguing.speaker == "Sanders"
+
+
+def test_title_case_headline_verb() -> None:
+    body = ["Hollande Says Donald Trump Makes Him Want To Retch", "The French president spoke."]
+    att = _one(body, "Makes Him Want")
+    assert att.speaker == "Hollande" and att.cue == "says"
+    assert att.content == "Donald Trump Makes Him Want To Retch"
+
+
+def test_capitalised_verb_in_running_text_is_no_cue() -> None:
+    body = ["Simon Says is a game the children played before the Mayor said it was over."]
+    assert [a.cue for a in extract_attributions(body, min_score=0.0)] == ["said"]
