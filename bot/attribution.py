@@ -853,6 +853,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     short_tail = quoted_before or (len(rest_words) <= 6 and (
         not rest_words or rest_words[0].lower() in _ADJUNCT_STARTS
         or rest_words[0].endswith("ly")))
+    adjunct_tail = False
+    if not short_tail and rest_words and rest_words[0].lower() in _ADJUNCT_STARTS:
+        # "A, Hollande said Tuesday in Paris, noting B": a short adjunct, then a comma.
+        comma = next((k for k, x in enumerate(rest[:8]) if x[0] in ",;."), None)
+        short_tail = adjunct_tail = comma is not None and rest[comma][0] == "," and comma <= 6
     if a > 0 and before_subj in (",", "”", '"', "—", "–") and (
         quoted_before or _has_tokens(text[cs:ce], 4)
     ) and (short_tail or (rest and rest[0][0] == ",")):
@@ -868,6 +873,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 q = [(s, e) for s, e in quotes if s == toks[k + 1].start()]
                 if q:
                     pieces.append(q[0])  # "A," he said, "B."
+            elif toks[k + 1][0].lower() in _PARTICIPLES or (
+                    adjunct_tail and toks[k + 1][0] in ("and", "but")):
+                pass  # "..., noting B": a report of its own; "..., and B": the writer's
             elif not quoted_before or _goes_on(toks[k + 1][0]):
                 ts, te = _strip_span(text, toks[k + 1].start(), ue)
                 if te > ts:

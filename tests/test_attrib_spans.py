@@ -74,3 +74,12 @@ def test_title_case_headline_verb() -> None:
 def test_capitalised_verb_in_running_text_is_no_cue() -> None:
     body = ["Simon Says is a game the children played before the Mayor said it was over."]
     assert [a.cue for a in extract_attributions(body, min_score=0.0)] == ["said"]
+
+
+def test_short_adjunct_after_a_postposed_cue() -> None:
+    body = ["The treaty is a disgrace, Hollande said Tuesday in Paris, noting that the vote "
+            "was close."]
+    said = _one(body, "disgrace")
+    assert said.content == "The treaty is a disgrace" and said.speaker == "Hollande"
+    noting = _one(body, "vote was close")
+    assert noting.cue == "noting" and noting.speaker == "Hollande"
