@@ -38,7 +38,9 @@ from bot.model import Attribution  # noqa: E402
 SHARED = ROOT.parent / "shared"
 L2 = 1e-3  # filter regularisation (CV: 1e-3 .. 3e-2 score alike)
 BL2 = 1e-2  # cut-point model regularisation (CV: 1e-2 beats 3e-4, 1e-3, 3e-2)
-T = 0.5  # filter threshold for quote-bearing candidates (CV sweep)
+T = 0.55  # filter threshold for unquoted candidates (CV sweep, see --sweep)
+TQ = 0.3  # for candidates with quoted words: CV 0.5/0.5/0.8 all 0.646 direct 0.798,
+# 0.3/0.55/0.8 all 0.647 direct 0.804 (tq/t/tw)
 BT = 0.6  # cut-point model threshold (CV: 0.6 ~ 0.7 > 0.5 > 0.4)
 TW = 0.8  # threshold for weak-verb candidates: CV sweep, keeps --kinds direct precision
 GOLD = SHARED / "data" / "attribution-dev" / "dev.jsonl"
@@ -358,6 +360,8 @@ def main() -> None:
     ap.add_argument("--threshold-weak", type=float, default=TW,
                     help="filter threshold for weak-verb candidates (written by --train)")
     ap.add_argument("--out", default="/tmp/attr_pred.jsonl")
+    ap.add_argument("--threshold-quote", type=float, default=TQ,
+                    help="filter threshold for candidates with quoted words (written by --train)")
     ap.add_argument("--sweep", action="store_true", help="CV scores at several thresholds")
     ap.add_argument("--errors", action="store_true", help="error buckets with examples")
     ap.add_argument("--train-bounds", action="store_true", help="retrain the cut-point model")
@@ -433,12 +437,25 @@ def main() -> None:
                 print(f"t={t:.1f} tw={ti:.1f} all P/R/F1 "
                       f"{allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
                       f"direct {dk[0]:.3f}/{dk[1]:.3f}/{dk[2]:.3f}")
-        tw = args.threshold_weak
-        chosen_cv = [[a for (a, f), pr in zip(c, pp, strict=True)
-                      if pr >= (tw if WEAK_FEATURE in f else threshold)]
+            # Quote-bearing candidates (tq) apart from unquoted ones (ti); weak verbs tw.
+            for tq, ti, tw in ((0.5, 0.5, 0.8), (0.2, 0.5, 0.8), (0.3, 0.55, 0.8),
+                               (0.2, 0.6, 0.8), (0.3, 0.6, 0.8), (0.3, 0.6, 0.7),
+                               (0.3, 0.55, 0.7), (0.3, 0.5, 0.7)):
+                ch = [[a for (a, f), pr in zip(c, pp, strict=True)
+                       if pr >= (tw if WEAK_FEATURE in f else ti if a.kind.value == "indirect"
+                                 else tq)]
+                      for c, pp in zip(cands, probs, strict=True)]
+                allk = quick_f1(sc, docs, ch, {"direct", "mixed", "indirect"})
+                dk = quick_f1(sc, docs, ch, {"direct"})
+                print(f"tq={tq:.1f} ti={ti:.1f} tw={tw:.1f} all P/R/F1 "
+                      f"{allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
+                      f"direct {dk[0]:.3f}/{dk[1]:.3f}/{dk[2]:.3f}")
+        tw, tq = args.threshold_weak, args.threshold_quote
+        rule = FilterModel({}, threshold, tw, tq)
+        chosen_cv = [[a for (a, f), pr in zip(c, pp, strict=True) if pr >= rule.threshold_for(f)]
                      for c, pp in zip(cands, probs, strict=True)]
         write_preds(out, docs, chosen_cv)
-        print(f"{args.cv}-fold cross-validated, thresholds {threshold} / weak {tw}")
+        print(f"{args.cv}-fold cross-validated, thresholds {threshold} / quoted {tq} / weak {tw}")
         score(out)
     if args.train:
         samples = [(f, y) for c, yy in zip(cands, ys, strict=True)
@@ -450,6 +467,7 @@ def main() -> None:
                      "(bot/attrib_model.py features); trained by bench/eval_attribution.py.",
             "threshold": threshold,
             "threshold_weak": args.threshold_weak,
+            "threshold_quote": args.threshold_quote,
             "weights": dict(sorted(weights.items())),
         }, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH} ({len(weights)} weights, {len(samples)} samples, "

@@ -24,6 +24,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "models" / "attribution_filter.js
 _WORDS = re.compile(r"\w+")
 _QUOTES = "\"“”"
 WEAK_FEATURE = "how=weak_pre"  # the rule bot.attribution tries last
+INDIRECT_FEATURE = "kind=indirect"  # no quoted words in the content
 _SAID = re.compile(r"\b(?:said|says|told)\b")
 
 
@@ -123,10 +124,16 @@ class FilterModel:
     # Candidates of the weak-verb rule ("X called Y ...", "polls show ...") are less often
     # right than reported speech: they may need a higher bar. None: the one threshold.
     threshold_weak: float | None = None
+    # Candidates with quoted words (direct or mixed) are right more often than unquoted
+    # ones at the same score, and only they can match quote-bearing reports: a lower bar.
+    # None: the one threshold.
+    threshold_quote: float | None = None
 
     def threshold_for(self, feats: list[str]) -> float:
         if self.threshold_weak is not None and WEAK_FEATURE in feats:
             return self.threshold_weak
+        if self.threshold_quote is not None and INDIRECT_FEATURE not in feats:
+            return self.threshold_quote
         return self.threshold
 
     def score(self, feats: list[str]) -> float:
@@ -140,9 +147,9 @@ def load_model(path: Path = MODEL_PATH) -> FilterModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    tw = data.get("threshold_weak")
+    tw, tq = data.get("threshold_weak"), data.get("threshold_quote")
     return FilterModel(data["weights"], float(data["threshold"]),
-                       None if tw is None else float(tw))
+                       None if tw is None else float(tw), None if tq is None else float(tq))
 
 
 def train(samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int = 15,
