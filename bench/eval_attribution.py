@@ -38,7 +38,10 @@ from bot.model import Attribution  # noqa: E402
 SHARED = ROOT.parent / "shared"
 L2 = 1e-3  # filter regularisation (CV: 1e-3 .. 3e-2 score alike)
 BL2 = 1e-2  # cut-point model regularisation (CV: 1e-2 beats 3e-4, 1e-3, 3e-2)
-T = 0.5  # filter threshold for quote-bearing candidates (CV sweep)
+T = 0.55  # filter threshold for unquoted candidates (CV sweep, see --sweep)
+TQ = 0.3  # for candidates with quoted words: CV 0.5/0.5/0.8 all 0.646 direct 0.798,
+# 0.3/0.55/0.8 all 0.647 direct 0.804 (tq/t/tw)
+BT = 0.6  # cut-point model threshold (CV: 0.6 ~ 0.7 > 0.5 > 0.4)
 TW = 0.8  # threshold for weak-verb candidates: CV sweep, keeps --kinds direct precision
 GOLD = SHARED / "data" / "attribution-dev" / "dev.jsonl"
 SCORER = SHARED / "tools" / "score_attribution.py"
@@ -323,7 +326,7 @@ def bound_samples(docs: list[dict[str, Any]]) -> list[list[tuple[list[str], int]
     return out
 
 
-def train_bounds(docs: list[dict[str, Any]], cv: int) -> None:
+def train_bounds(docs: list[dict[str, Any]], cv: int, threshold: float = BT) -> None:
     per_doc = bound_samples(docs)
     if cv:
         right = total = 0
@@ -341,7 +344,7 @@ def train_bounds(docs: list[dict[str, Any]], cv: int) -> None:
     BOUNDS_PATH.write_text(json.dumps({
         "about": "Cut-point model for reported content ends (bot/attrib_bounds.py); "
                  "trained by bench/eval_attribution.py --train-bounds.",
-        "threshold": 0.5,
+        "threshold": threshold,
         "weights": dict(sorted(weights.items())),
     }, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {BOUNDS_PATH} ({len(weights)} weights, {len(allsamples)} samples, "
@@ -357,10 +360,14 @@ def main() -> None:
     ap.add_argument("--threshold-weak", type=float, default=TW,
                     help="filter threshold for weak-verb candidates (written by --train)")
     ap.add_argument("--out", default="/tmp/attr_pred.jsonl")
+    ap.add_argument("--threshold-quote", type=float, default=TQ,
+                    help="filter threshold for candidates with quoted words (written by --train)")
     ap.add_argument("--sweep", action="store_true", help="CV scores at several thresholds")
     ap.add_argument("--errors", action="store_true", help="error buckets with examples")
     ap.add_argument("--train-bounds", action="store_true", help="retrain the cut-point model")
     ap.add_argument("--examples", type=int, default=4)
+    ap.add_argument("--bounds-threshold", type=float, default=BT,
+                    help="cut-point model threshold (CV; written by --train-bounds)")
     ap.add_argument("--l2", type=float, default=L2, help="filter L2 regularisation")
     args = ap.parse_args()
     if not GOLD.exists():
@@ -371,7 +378,7 @@ def main() -> None:
         errors(docs, args.examples)
         return
     if args.train_bounds:
-        train_bounds(docs, args.cv)
+        train_bounds(docs, args.cv, args.bounds_threshold)
         return
 
     if not (args.cv or args.train):
@@ -405,7 +412,8 @@ def main() -> None:
         for k in range(args.cv):
             # Nested: the fold's cut-point model too is trained without the held-out docs.
             cut = FilterModel(train([s for n, ss in enumerate(per_doc_bounds)
-                                     if n % args.cv != k for s in ss], l2=BL2), 0.5)
+                                     if n % args.cv != k for s in ss], l2=BL2),
+                              args.bounds_threshold)
             bounds_mod.load_bounds = lambda cut=cut: cut  # type: ignore[assignment]
             fold = [candidate_attributions(paragraphs(d["text"])) for d in docs]
             fys = [labels(sc, d, [a for a, _ in c]) for d, c in zip(docs, fold, strict=True)]
@@ -429,12 +437,25 @@ def main() -> None:
                 print(f"t={t:.1f} tw={ti:.1f} all P/R/F1 "
                       f"{allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
                       f"direct {dk[0]:.3f}/{dk[1]:.3f}/{dk[2]:.3f}")
-        tw = args.threshold_weak
-        chosen_cv = [[a for (a, f), pr in zip(c, pp, strict=True)
-                      if pr >= (tw if WEAK_FEATURE in f else threshold)]
+            # Quote-bearing candidates (tq) apart from unquoted ones (ti); weak verbs tw.
+            for tq, ti, tw in ((0.5, 0.5, 0.8), (0.2, 0.5, 0.8), (0.3, 0.55, 0.8),
+                               (0.2, 0.6, 0.8), (0.3, 0.6, 0.8), (0.3, 0.6, 0.7),
+                               (0.3, 0.55, 0.7), (0.3, 0.5, 0.7)):
+                ch = [[a for (a, f), pr in zip(c, pp, strict=True)
+                       if pr >= (tw if WEAK_FEATURE in f else ti if a.kind.value == "indirect"
+                                 else tq)]
+                      for c, pp in zip(cands, probs, strict=True)]
+                allk = quick_f1(sc, docs, ch, {"direct", "mixed", "indirect"})
+                dk = quick_f1(sc, docs, ch, {"direct"})
+                print(f"tq={tq:.1f} ti={ti:.1f} tw={tw:.1f} all P/R/F1 "
+                      f"{allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
+                      f"direct {dk[0]:.3f}/{dk[1]:.3f}/{dk[2]:.3f}")
+        tw, tq = args.threshold_weak, args.threshold_quote
+        rule = FilterModel({}, threshold, tw, tq)
+        chosen_cv = [[a for (a, f), pr in zip(c, pp, strict=True) if pr >= rule.threshold_for(f)]
                      for c, pp in zip(cands, probs, strict=True)]
         write_preds(out, docs, chosen_cv)
-        print(f"{args.cv}-fold cross-validated, thresholds {threshold} / weak {tw}")
+        print(f"{args.cv}-fold cross-validated, thresholds {threshold} / quoted {tq} / weak {tw}")
         score(out)
     if args.train:
         samples = [(f, y) for c, yy in zip(cands, ys, strict=True)
@@ -446,6 +467,7 @@ def main() -> None:
                      "(bot/attrib_model.py features); trained by bench/eval_attribution.py.",
             "threshold": threshold,
             "threshold_weak": args.threshold_weak,
+            "threshold_quote": args.threshold_quote,
             "weights": dict(sorted(weights.items())),
         }, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH} ({len(weights)} weights, {len(samples)} samples, "

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.attrib_model import FilterModel
+from bot.speakers import wordset
 
 BOUNDS_PATH = Path(__file__).resolve().parent / "models" / "attribution_bounds.json"
 _TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*|[^\w\s]")
@@ -26,6 +27,18 @@ _CUT_WORDS = frozenset({
     "yet", "unless", "until", "saying", "adding", "calling", "according", "whereas", "amid",
 })
 _PUNCT_CUTS = frozenset(",;—–-(:")
+# Finite verbs and auxiliaries: a report needs one before it can end ("that Mark Wynn,
+# the chairman, intended ..." is not done at the comma).
+_FINITE = wordset("""is are was were be been am has have had do does did will would can
+could should may might must won't can't isn't wasn't aren't weren't doesn't didn't don't
+hasn't haven't wouldn't couldn't shouldn't says said""")
+# Words a clause cannot end on: "that the campaign is | calling ...".
+_NO_END = wordset("""the a an is are was were be been has have had to of that if his her
+their its our my your will would could can should may might must not this these those
+and or but very more most""")
+# A report opening with a subordinate clause ("that if his wife were elected, he would
+# ...") goes on past the comma that closes it.
+_SUBORD = wordset("if when while although though because as since after before unless once")
 _CLOSE_QUOTES = "”\""
 
 
@@ -48,9 +61,16 @@ def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
     toks = [(m.group(0), s + m.start(), s + m.end()) for m in _TOKEN.finditer(text[s:e])]
     cue_head = (cue.lower().split() or [""])[0]
     n = len(toks)
+    lead = toks[1][0].lower() if n > 1 and toks[0][0].lower() == "that" else (
+        toks[0][0].lower() if toks else "")
+    lead_sub = lead in _SUBORD
+    seen_verb = False
     for k in range(2, n - 1):
         w, ws, _ = toks[k]
         low = w.lower()
+        pw = toks[k - 1][0]
+        if not seen_verb and pw.islower() and (pw in _FINITE or pw.endswith(("ed", "n't"))):
+            seen_verb = True
         if w not in _PUNCT_CUTS and low not in _CUT_WORDS:
             continue
         if any(qs < ws < qe for qs, qe in quotes):
@@ -73,6 +93,10 @@ def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
             f"next_ing={nlow.endswith('ing')}",
             f"w_next_ing={low}|{nlow.endswith('ing')}",
             f"prev_quote={prev in _CLOSE_QUOTES}",
+            f"verb={seen_verb}",
+            f"w_verb={low}|{seen_verb}",
+            f"prev_no_end={prev.lower() in _NO_END}",
+            f"lead_sub={lead_sub}|{low}",
         ]
         yield toks[k - 1][2], f
 

@@ -24,6 +24,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "models" / "attribution_filter.js
 _WORDS = re.compile(r"\w+")
 _QUOTES = "\"“”"
 WEAK_FEATURE = "how=weak_pre"  # the rule bot.attribution tries last
+INDIRECT_FEATURE = "kind=indirect"  # no quoted words in the content
 _SAID = re.compile(r"\b(?:said|says|told)\b")
 
 
@@ -123,10 +124,16 @@ class FilterModel:
     # Candidates of the weak-verb rule ("X called Y ...", "polls show ...") are less often
     # right than reported speech: they may need a higher bar. None: the one threshold.
     threshold_weak: float | None = None
+    # Candidates with quoted words (direct or mixed) are right more often than unquoted
+    # ones at the same score, and only they can match quote-bearing reports: a lower bar.
+    # None: the one threshold.
+    threshold_quote: float | None = None
 
     def threshold_for(self, feats: list[str]) -> float:
         if self.threshold_weak is not None and WEAK_FEATURE in feats:
             return self.threshold_weak
+        if self.threshold_quote is not None and INDIRECT_FEATURE not in feats:
+            return self.threshold_quote
         return self.threshold
 
     def score(self, feats: list[str]) -> float:
@@ -140,17 +147,30 @@ def load_model(path: Path = MODEL_PATH) -> FilterModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    tw = data.get("threshold_weak")
+    tw, tq = data.get("threshold_weak"), data.get("threshold_quote")
     return FilterModel(data["weights"], float(data["threshold"]),
-                       None if tw is None else float(tw))
+                       None if tw is None else float(tw), None if tq is None else float(tq))
 
 
-def train(samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int = 30,
-          rate: float = 0.2, average_from: int = 10) -> dict[str, float]:
+def train(samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int = 15,
+          rate: float = 0.2, average_from: int = 5, seeds: int = 3) -> dict[str, float]:
+    """Logistic regression by AdaGrad-style SGD with L2, averaged over ``seeds`` shuffles:
+    one model still, but less dependent on the sample order (a one-sample change to the
+    data moved one-seed dev F1 by up to 0.004)."""
+    runs = [_train_once(samples, l2, epochs, rate, average_from, seed) for seed in range(seeds)]
+    keys = {k for r in runs for k in r}
+    mean = {k: sum(r.get(k, 0.0) for r in runs) / len(runs) for k in keys}
+    return {k: round(v, 4) for k, v in sorted(mean.items()) if abs(v) > 1e-4}
+
+
+def _train_once(samples: list[tuple[list[str], int]], l2: float, epochs: int, rate: float,
+                average_from: int, seed: int) -> dict[str, float]:
     """Logistic regression by AdaGrad-style SGD with L2: small data, no numpy needed.
 
     The weights returned are the mean of the epochs from ``average_from`` on: the last
     epoch alone depends on the shuffle (seeds moved dev F1 by +-0.008), the mean far less.
+    Fifteen epochs, not more: longer runs fit the dev data better and held-out documents
+    worse (5-fold CV direct content F1 0.787 at 60 epochs, 0.791 at 30, 0.796 at 15).
     """
     import random
 
@@ -159,7 +179,7 @@ def train(samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int
     acc: dict[str, float] = {}
     n_acc = 0
     order = list(range(len(samples)))
-    rnd = random.Random(0)
+    rnd = random.Random(seed)
     for ep in range(epochs):
         rnd.shuffle(order)
         for k in order:
@@ -178,4 +198,4 @@ def train(samples: list[tuple[list[str], int]], *, l2: float = 1e-3, epochs: int
             n_acc += 1
     if n_acc:
         w = {x: v / n_acc for x, v in acc.items()}
-    return {k: round(v, 4) for k, v in w.items() if abs(v) > 1e-4}
+    return w

@@ -454,8 +454,10 @@ _CONJ_HEAD_STOP = wordset("instead now then under also still just even")
 def _conjoined(toks: list[_Match], a: int, b: int) -> int:
     """Start of the subject when it is the last conjunct of a noun phrase cut at "and":
     "her advisers and allies", "the Center for Disease Control and Prevention"."""
-    if b - a != 1 or a < 2 or toks[a - 1][0].lower() not in ("and", "&"):
+    if a < 2 or toks[a - 1][0].lower() not in ("and", "&"):
         return a
+    if b - a > 1:
+        return _conjoined_names(toks, a, b)
     w = toks[a][0]
     r = _subject_left(toks, a - 1)
     if r is None or r[1] - r[0] > 6:
@@ -469,7 +471,29 @@ def _conjoined(toks: list[_Match], a: int, b: int) -> int:
         x.lower().rstrip("s") in ORG_STEMS for x in left
     ):
         return r[0]  # a name with "and" in it
+    if _name_words([w]) and _name_words(left):
+        return r[0]  # "Volker and Morrison said": both speak
     return a
+
+
+def _name_words(words: list[str]) -> bool:
+    """1-4 words, each capitalised, opening with no function word: a person's name as
+    written ("Kurt Volker", "Mr. Volker", "Sen. Ann Poole")."""
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and (
+        words[0].lower().rstrip(".") not in _BAD_FIRST | _BOUNDARY_WORDS | DETERMINERS
+        | _SENTENCE_ADVERBS) and not any(
+        w.lower().rstrip("s") in ORG_STEMS or w.endswith(("’s", "'s")) for w in words)
+
+
+def _conjoined_names(toks: list[_Match], a: int, b: int) -> int:
+    """ "Kurt Volker and Ann Morrison said": both people speak; a single name only joins
+    another ("Volker and Morrison") in ``_conjoined``."""
+    right = [x[0] for x in toks[a:b]]
+    r = _subject_left(toks, a - 1)
+    if r is None or not _name_words(right):
+        return a
+    left = [x[0] for x in toks[r[0] : r[1]]]
+    return r[0] if _name_words(left) else a
 
 
 # Words that show a "subject" is really a clause: "that she had seen", "he is", "who was".
@@ -555,10 +579,12 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     if not hits & _WEAK_ONLY:
         return []
     weak = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, WEAK_VERBS)
-    # Content before a weak verb ("..., X backed") is rarely reported speech: pre only.
-    weak = [c for c in weak if c.how == "pre"]
+    # Content before a weak verb ("..., X backed") is rarely reported speech: pre only, and
+    # a participle going on from it ("X attacked Y, calling him ...").
+    weak = [c for c in weak if c.how in ("pre", "part")]
     for c in weak:
-        c.how = "weak_pre"
+        if c.how == "pre":
+            c.how = "weak_pre"
     return weak
 
 
@@ -578,9 +604,20 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         if i < resume:
             continue
         t = toks[i]
-        if t.start() < used_until:
-            continue
         low = t[0].lower()
+        if t.start() < used_until:
+            if low in verbs and low in STRONG_VERBS and t[0].islower() and cands and (
+                    not cands[-1].post) and _after_conjunction(toks, i):
+                # 'X said A and said B': the second report splits off the first.
+                again = _pre_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
+                ps = cands[-1].pieces[-1][0]
+                conj = toks[i - 1] if toks[i - 1][0] in ("and", "but") else toks[i - 2]
+                cut = _strip_span(text, ps, conj.start())[1]
+                if again is not None and cut - ps >= 8:
+                    cands[-1].pieces[-1] = (ps, cut)
+                    cands.append(again)
+                    used_until = again.pieces[-1][1]
+            continue
         # according to X, CONTENT / CONTENT, according to X
         if low == "according" and i + 1 < n and toks[i + 1][0].lower() == "to":
             j = i + 2
@@ -612,6 +649,10 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             subj = _clause_subject(text, toks, i)
             cand = None if subj is None else _participle_cue(
                 text, toks, i, ue, quotes, para, subj, how="part_subj")
+        elif cands and not cands[-1].post and _after_conjunction(toks, i):
+            # 'X said A and said B', 'X declined to comment but said B': the same subject
+            # reports again.
+            cand = _pre_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
         else:
             cand = _verb_cue(text, toks, i, ue, used_until, quotes, para)
         if cand is not None:
@@ -621,6 +662,14 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         elif not cands:
             dead.add(i)
     return cands
+
+
+def _after_conjunction(toks: list[_Match], i: int) -> bool:
+    """toks[i] follows "and" / "but", perhaps with an adverb between ("and later said")."""
+    j = i - 1
+    if j > 0 and (toks[j][0].lower() in _AUX or toks[j][0].endswith("ly")) and toks[j][0].islower():
+        j -= 1
+    return j > 0 and toks[j][0] in ("and", "but")
 
 
 _PARTICIPLES = frozenset(
@@ -723,6 +772,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         core = next((k for k, w in enumerate(words) if w in ",("), len(words))
         # The name before ", who ..." decides: the relative clause may end on any word.
         if sp and core <= 8 and _is_nounish(words[:core]) and (
+            words[0].lower() not in _ADJUNCT_STARTS and words[0].lower() != "just") and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
             or (len(words) <= 5 and words[-1][0].isupper())  # "said county engineer Ann Poole"
@@ -803,6 +853,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     short_tail = quoted_before or (len(rest_words) <= 6 and (
         not rest_words or rest_words[0].lower() in _ADJUNCT_STARTS
         or rest_words[0].endswith("ly")))
+    adjunct_tail = False
+    if not short_tail and rest_words and rest_words[0].lower() in _ADJUNCT_STARTS:
+        # "A, Hollande said Tuesday in Paris, noting B": a short adjunct, then a comma.
+        comma = next((k for k, x in enumerate(rest[:8]) if x[0] in ",;."), None)
+        short_tail = adjunct_tail = comma is not None and rest[comma][0] == "," and comma <= 6
     if a > 0 and before_subj in (",", "”", '"', "—", "–") and (
         quoted_before or _has_tokens(text[cs:ce], 4)
     ) and (short_tail or (rest and rest[0][0] == ",")):
@@ -818,6 +873,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 q = [(s, e) for s, e in quotes if s == toks[k + 1].start()]
                 if q:
                     pieces.append(q[0])  # "A," he said, "B."
+            elif toks[k + 1][0].lower() in _PARTICIPLES or (
+                    adjunct_tail and toks[k + 1][0] in ("and", "but")):
+                pass  # "..., noting B": a report of its own; "..., and B": the writer's
             elif not quoted_before or _goes_on(toks[k + 1][0]):
                 ts, te = _strip_span(text, toks[k + 1].start(), ue)
                 if te > ts:
@@ -864,8 +922,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         cue_words.append(toks[k][0])
         k += 1
     start_k = k
-    limit = min(n, k + 10)
+    limit = min(n, k + 12)
     found = None
+    lead_in = False  # 'said at a town hall on Monday, "A."': the quote is the content
     for m in range(k, limit):
         tm = toks[m][0]
         if tm.lower() == "that" and m > k - 1:
@@ -877,13 +936,17 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             # A quote right after the verb opens the content; one further on is part of it.
             # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
             found = m if m == k or (m - k == 1 and low in HEARER_VERBS) else None
+            if found is None and m - k >= 2 and toks[m - 1][0] in ",:" and (
+                    toks[k][0].lower() in _ADJUNCT_STARTS or low in HEARER_VERBS) and not any(
+                    x[0].lower() in _FINITE or x[0].lower() == "that" for x in toks[k:m]):
+                found, lead_in = m, True  # an adjunct or a hearer, then the quote
             break
         if tm == ":":
             found = m + 1
             break
         if tm in ".;":
             break
-    if found is not None and (low in HEARER_VERBS or found - start_k <= 6):
+    if found is not None and (low in HEARER_VERBS or found - start_k <= 6 or lead_in):
         k = found
     elif low in HEARER_VERBS:
         # "told reporters CONTENT": skip a short hearer phrase.
@@ -909,6 +972,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None  # "the fires have continued to burn": aspect, not speech
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
+    q = next((qe for qs, qe in quotes if qs == cs), None)
+    if q is not None and q < ce and text[cs:q].rstrip("”\"")[-1:] in ",.!?":
+        ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
     if ce <= cs or not _has_tokens(text[cs:ce], 2):
         return None
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
@@ -936,7 +1002,7 @@ _CLAUSE_END = re.compile(
 
 _SECOND_CUE = re.compile(
     r"\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?([a-z]+ed|said|told|wrote)\b(?=[,:]?\s*[“\"])"
-    r"|,\s+(?:adding|saying|noting|writing|telling)\b")
+    r"|,\s+(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s")
 _WORD_RE = re.compile(r"[\w’'-]+")
 
@@ -949,7 +1015,7 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
     # same speaker starts a report of its own.
     for m in _SECOND_CUE.finditer(text, s, e):
-        if m.start() - s >= 8 and not _inside(m.start(), quotes) and (
+        if m.start() - s >= (8 if m.group(1) else 3) and not _inside(m.start(), quotes) and (
                 m.group(1) is None or m.group(1) in STRONG_VERBS):
             return _strip_span(text, s, m.start())[1]
     # "A said B, and C said D": the next clause has its own speaker and cue.
@@ -1045,6 +1111,9 @@ def _extract_paragraph(original: str, para: int,
     # NYT-style ''quotes'' and ``quotes'': analyse a same-length copy with doubled curly
     # marks, facing the way the text around them says.
     text = _plain_quotes(original)
+    if _headline_case(text):
+        # "Hollande Says Trump ‘Makes You Want To Retch’": a headline capitalises its verb.
+        text = _HEADLINE_VERB.sub(lambda m: m.group(0).lower(), text)
     if text is not original:
         sentences = None  # the original's sentences: the copy may split differently
     quotes = quote_spans(text)
@@ -1074,6 +1143,20 @@ def _extract_paragraph(original: str, para: int,
             # '"A," Buchanan said, noting that C. "B."': the quote goes on after the aside.
             prev_post = cands[0]
     return out
+
+
+_HEADLINE_VERB = re.compile(
+    r"\b(?:Says|Said|Tells|Told|Warns|Claims|Admits|Insists|Argues|Reveals|Denies|Explains"
+    r"|Predicts|Suggests|Confirms|Announces|Urges|Thinks|Believes|Writes|Wrote)\b(?!\Z)")
+_TITLE_WORDS = re.compile(r"[A-Za-z][\w’'-]{3,}")
+
+
+def _headline_case(text: str) -> bool:
+    """A short line with its longer words capitalised: a headline, title case."""
+    if len(text) > 200 or not _HEADLINE_VERB.search(text):
+        return False
+    words = _TITLE_WORDS.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 _BARE_MIN_WORDS = 4

@@ -120,6 +120,7 @@ class SpeakerPhrase:
     head: str  # lower-cased last word of the phrase core ("agency", "volodin")
     anonymous: bool
     gender: str | None  # "m", "f" or None
+    group: bool = False  # two named people ("Volker and Morrison"): no one entity
 
 
 def _is_cap(word: str) -> bool:
@@ -238,6 +239,10 @@ def parse_speaker(text: str) -> SpeakerPhrase:
     if len(words) == 1 and low[0] in PRONOUNS:
         gender = "m" if low[0] == "he" else "f" if low[0] == "she" else None
         return SpeakerPhrase(text, None, None, low[0], low[0], False, gender)
+    if " and " in core:
+        group = _group(text, core)
+        if group is not None:
+            return group
     best = _last_run(words, low)
     gender = None
     if any(w == "mr" for w in low):
@@ -286,6 +291,20 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         or (head in PEOPLE and (head.endswith("s") or not definite))
     )
     return SpeakerPhrase(text, name, role, None, head, anonymous, gender)
+
+
+def _group(text: str, core: str) -> SpeakerPhrase | None:
+    """ "Kurt Volker and Ann Morrison": two named people speak together; the name is both
+    names, with no role (the words before one name need not fit the other)."""
+    left, _, right = core.rpartition(" and ")
+    lp, rp = parse_speaker(left), parse_speaker(right)
+    if not (lp.name and rp.name) or lp.pronoun or rp.pronoun or " and " in lp.name:
+        return None
+    if _looks_org(lp.name, lp.role) or _looks_org(rp.name, rp.role):
+        return None  # "the Department of Health and Human Services"
+    # "Mr. Volker and Ms. Morrison": courtesy titles are house style (see _without_courtesy).
+    name = f"{_COURTESY.sub('', lp.name)} and {_COURTESY.sub('', rp.name)}"
+    return SpeakerPhrase(text, name, None, None, rp.head, False, None, group=True)
 
 
 _PICTURES = wordset("image images photo photos photograph picture pictures map graphic chart "
@@ -410,6 +429,9 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
         if rivals is not None:
             mentions.extend(rivals[k])
         if ph is None:
+            continue
+        if ph.group:
+            out[k] = ph.name  # two people: no one entity a later "he" or surname can be
             continue
         if ph.name:
             ent = _find_entity(entities, ph.name)

@@ -1,0 +1,42 @@
+"""Two people named as one speaker: "Volker and Morrison said ..."."""
+
+from __future__ import annotations
+
+from bot.attribution import extract_attributions
+from bot.speakers import parse_speaker
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [a.speaker for a in extract_attributions([text], min_score=0.0)]
+
+
+def test_two_surnames_both_speak() -> None:
+    assert _speakers("Volker and Morrison said the deal was dead.") == ["Volker and Morrison"]
+
+
+def test_two_full_names_both_speak() -> None:
+    got = _speakers("Kurt Volker and Ann Morrison said the deal was dead.")
+    assert got == ["Kurt Volker and Ann Morrison"]
+
+
+def test_courtesy_titles_are_dropped_from_both() -> None:
+    got = _speakers("Mr. Volker and Ms. Morrison said the deal was dead.")
+    assert got == ["Volker and Morrison"]
+
+
+def test_a_group_is_no_antecedent_for_one_of_them() -> None:
+    body = ["Kurt Volker and Ann Morrison said the deal was dead.",
+            "Morrison said later that it could be revived."]
+    atts = extract_attributions(body, min_score=0.0)
+    assert [a.speaker for a in atts] == ["Kurt Volker and Ann Morrison", "Morrison"]
+
+
+def test_an_organisation_with_and_is_not_two_people() -> None:
+    ph = parse_speaker("the Department of Health and Human Services")
+    assert not ph.group and ph.name == "Department of Health and Human Services"
+
+
+def test_a_clause_before_and_is_not_a_name() -> None:
+    assert _speakers("Clinton won Iowa and Sanders said the deal was dead.") == ["Sanders"]
+    assert _speakers("Her advisers and allies said the deal was dead.") == [
+        "Her advisers and allies"]
