@@ -641,6 +641,10 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             continue
         if low not in verbs or not t[0][0].islower() or (not cands and i in dead):
             continue
+        if i > 0 and low.endswith("s") and _names_a_noun(toks[i - 1][0]) and not (
+            i + 1 < n and (toks[i + 1][0] in ("that", ":") or toks[i + 1][0] in _QUOTE_CHARS)
+        ):
+            continue  # "kept Spain's hopes alive": a noun, and no report follows it
         if low in _PARTICIPLES and i > 0 and toks[i - 1][0] == "," and cands:
             # '..., she said, adding that ...': the same speaker goes on.
             cand = _participle_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
@@ -662,6 +666,16 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         elif not cands:
             dead.add(i)
     return cands
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
+)
+
+
+def _names_a_noun(before: str) -> bool:
+    """The word before a cue word makes it a noun: a determiner or a possessive."""
+    return before.lower() in _DETERMINERS or before.endswith(("’s", "'s", "s’", "s'"))
 
 
 def _after_conjunction(toks: list[_Match], i: int) -> bool:

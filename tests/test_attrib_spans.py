@@ -83,3 +83,10 @@ def test_short_adjunct_after_a_postposed_cue() -> None:
     assert said.content == "The treaty is a disgrace" and said.speaker == "Hollande"
     noting = _one(body, "vote was close")
     assert noting.cue == "noting" and noting.speaker == "Hollande"
+
+
+def test_a_plural_noun_after_a_possessive_is_no_cue() -> None:
+    """'kept Spain's hopes alive': "hopes" is a noun there, and nothing is reported; a
+    noun that introduces a report ('his rival's claims that ...') still may be one."""
+    body = ["Rafael Nadal kept Spain’s hopes alive, then Feliciano Lopez completed the comeback."]
+    assert extract_attributions(body) == []
