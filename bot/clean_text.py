@@ -394,8 +394,10 @@ def _echo(text: str, lead: str) -> float:
     unspaced script (Chinese, Japanese) by their character pairs."""
     low = text.lower()
     words = {w[:5] for w in _WORD_RE.findall(low) if len(w) >= 3 and w not in _STOP}
-    pairs = {run[i : i + 2] for run in _UNSPACED_RE.findall(low) for i in range(len(run) - 1)}
-    pairs -= words
+    pairs: set[str] = set()
+    if not low.isascii():
+        pairs = {run[i : i + 2] for run in _UNSPACED_RE.findall(low) for i in range(len(run) - 1)}
+        pairs -= words
     if not words and not pairs:
         return 0.0
     # A substring test per word, in C, instead of splitting the opening into words; a short
@@ -453,6 +455,10 @@ _CHROME_RE = re.compile(r"(?:^|\s)@\w+|\b\d+ comments?\b|^you are here\b", re.I)
 
 
 def _headline_like(line: _Line) -> bool:
+    # The shape first: most lines near a headline are one-word menu items, and the tests
+    # below cost a regex each.
+    if not 3 <= line.units <= 30 or line.text.endswith((".", ":")):
+        return False
     if line.caption or line.tail or line.appeal:
         return False
     if line.is_date_line() or line.byline() or line.shouting():
@@ -466,9 +472,8 @@ def _headline_like(line: _Line) -> bool:
         return False
     if text.startswith(("http://", "https://", "www.")):
         return False  # the page's own address, printed for sharing
-    if line.units <= 6 and text.startswith("By ") and ":" not in text:
-        return False  # "By Staff Reports -": a byline whose names we could not read
-    return 3 <= line.units <= 30 and not text.endswith((".", ":"))
+    # "By Staff Reports -": a byline whose names we could not read
+    return not (line.units <= 6 and text.startswith("By ") and ":" not in text)
 
 
 # ---------------------------------------------------------------- public API

@@ -214,7 +214,7 @@ _CAPTION_ENDS = (
 
 
 def _might_end_in_credit(low: str) -> bool:
-    if "(photo" in low or ("(" in low and "/" in low) or "credit" in low[-80:]:
+    if "(photo" in low or ("(" in low and "/" in low) or "credit" in low:
         return True
     end = low.rstrip()
     if end.endswith(")"):

@@ -304,8 +304,8 @@ def _says_from(line: str) -> bool:
 
 
 def _says_copyright(line: str) -> bool:
-    # "(c)" needs a "(", and no case of "copyright" changes its "opyr".
-    return "©" in line or "(" in line or "opyr" in line.lower()
+    # No case of "copyright" changes its "opyr".
+    return "©" in line or "(c)" in line or "(C)" in line or "opyr" in line.lower()
 
 
 # Each pattern with a substring test every match passes: most lines fail it, at a fraction
@@ -334,7 +334,7 @@ def find_outlet(lines: list[str], url: str | None) -> str | None:
     "© 2019 Hearst Communications" is the page's own; "© NASA/JPL" or "Image copyright EPA"
     under a picture credits a photographer."""
     for pat, might_match in _OUTLET_PATTERNS:
-        found: list[tuple[bool, str]] = []  # (has a year, name)
+        undated: str | None = None  # the lowest copyright line without a year
         for line in lines if pat is not _COPYRIGHT_RE else reversed(lines):
             if len(line) > 300 or not might_match(line):
                 continue
@@ -342,12 +342,16 @@ def find_outlet(lines: list[str], url: str | None) -> str | None:
             if m is None or (pat is _COPYRIGHT_RE and _PICTURE_CREDIT_RE.search(line)):
                 continue
             name = _OUTLET_TRAIL.sub("", " ".join(m.group(1).split())).strip(" .,")
-            if name and name.lower() not in ("all", "the", "copyright"):
-                if pat is not _COPYRIGHT_RE:
-                    return name
-                found.append((_YEAR_RE.search(line) is not None, name.split(". ")[0]))
-        if found:
-            return next((name for dated, name in found if dated), found[0][1])
+            if not name or name.lower() in ("all", "the", "copyright"):
+                continue
+            if pat is not _COPYRIGHT_RE:
+                return name
+            name = name.split(". ")[0]
+            if _YEAR_RE.search(line):
+                return name
+            undated = undated or name
+        if undated:
+            return undated
     return outlet_from_url(url)
 
 
