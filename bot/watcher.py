@@ -318,8 +318,9 @@ class Watcher:
     ) -> CheckResult:
         """Check a story this worker has leased, and release it."""
         poster = poster or self.poster
+        waiting = False  # an earlier change still to be told somewhere
         if story.announce_version_id is not None:
-            await self._deliver_pending(story, poster)
+            _, waiting = await self._deliver_pending(story, poster)
         try:
             async with self._slots, self._host_slot(story.url):
                 self.fetches += 1
@@ -347,7 +348,9 @@ class Watcher:
             digest = await self._cpu(digest_raw, raw, InputMode.AUTO, self.settings)
         except NewsdeskError as err:  # a login wall or an error page where the story was
             return await self._failed(story, poster, str(err), None)
-        return await self._compare(story, poster, raw, digest, body_hash, checked_at, anchor)
+        return await self._compare(
+            story, poster, raw, digest, body_hash, checked_at, anchor, waiting
+        )
 
     async def _compare(
         self,
@@ -358,6 +361,7 @@ class Watcher:
         body_hash: str,
         checked_at: datetime,
         anchor: datetime | None,
+        waiting: bool,
     ) -> CheckResult:
         chash = content_hash(digest.article)
         if story.content_hash == chash:  # the story row carries its latest version's hash
@@ -379,7 +383,7 @@ class Watcher:
             message = render_diff_blocks(
                 diff, title=digest.article.meta.title or story.title, url=story.url
             )
-        await self.store.add_version(
+        version_id, _ = await self.store.add_version(
             story.id,
             content_hash=chash,
             title=digest.article.meta.title,
@@ -394,8 +398,10 @@ class Watcher:
         )
         posted = 0
         if message is not None:
-            # Through the queue: a change that could not be told yet goes out first.
-            posted = await self._deliver_pending(story, poster)
+            if waiting:  # a change not yet told everywhere goes out first
+                posted, _ = await self._deliver_pending(story, poster)
+            else:  # first in line: told from memory, without reading it back
+                posted, _ = await self._announce(story, poster, version_id, message, checked_at)
             anchor = checked_at
         return await self._reschedule(
             story,
@@ -500,8 +506,9 @@ class Watcher:
         version_id: int,
         message: dict[str, Any],
         version_at: datetime,
-    ) -> int:
-        """Tell the watching threads about a material version; returns posts sent.
+    ) -> tuple[int, bool]:
+        """Tell the watching threads about a material version: (posts sent, whether every
+        thread has it now).
 
         Only threads that existed when the version was fetched hear about it (a later
         thread's digest already showed it). Once none is left to tell, the story stops
@@ -511,31 +518,31 @@ class Watcher:
             t for t in await self.store.threads_for_story(story.id) if t.created_at <= version_at
         ]
         outcomes = await self._tell_each(threads, poster, f"version:{version_id}", message)
-        if "retry" not in outcomes:
+        finished = "retry" not in outcomes
+        if finished:
             await self.store.finish_announcement(story.id, version_id)
-        return outcomes.count("sent")
+        return outcomes.count("sent"), finished
 
-    async def _deliver_pending(self, story: StoryRecord, poster: Poster) -> int:
+    async def _deliver_pending(self, story: StoryRecord, poster: Poster) -> tuple[int, bool]:
         """Tell the threads every material version not yet told everywhere, oldest first
         (a dead worker's, a failed post's, the one just stored); stop at the first that
-        must wait for a retry, so none overtakes another. Returns posts sent."""
+        must wait for a retry, so none overtakes another. Returns (posts sent, whether one
+        is still waiting)."""
         sent = 0
         for _ in range(_MAX_PENDING):
-            current = await self.store.get_story(story.id)
-            version_id = current.announce_version_id if current is not None else None
-            if version_id is None:
-                break
-            version = await self.store.get_version(version_id)
-            if version is None or version.announcement is None:
-                await self.store.finish_announcement(story.id, version_id)
+            pending = await self.store.pending_announcement(story.id)
+            if pending is None:
+                return sent, False
+            if pending.announcement is None or pending.fetched_at is None:
+                await self.store.finish_announcement(story.id, pending.version_id)
                 continue
-            sent += await self._announce(
-                story, poster, version_id, version.announcement, version.fetched_at
+            told, finished = await self._announce(
+                story, poster, pending.version_id, pending.announcement, pending.fetched_at
             )
-            after = await self.store.get_story(story.id)
-            if after is None or after.announce_version_id == version_id:
+            sent += told
+            if not finished:
                 break  # a thread must hear this one again later: the rest wait behind it
-        return sent
+        return sent, True
 
     async def _tell_threads(
         self, story: StoryRecord, poster: Poster, kind: str, message: dict[str, Any]

@@ -107,6 +107,15 @@ class VersionRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class PendingAnnouncement:
+    """The oldest material version of a story not yet told in every watching thread."""
+
+    version_id: int
+    announcement: dict[str, Any] | None  # None: the version is gone or has no reply
+    fetched_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class ThreadRecord:
     id: int
     team_id: str
@@ -451,6 +460,19 @@ class Store:
                 versions.c.story_id == story_id, versions.c.content_hash == content_hash
             )
         )
+
+    async def pending_announcement(self, story_id: int) -> PendingAnnouncement | None:
+        """The reply waiting to be told for the story, if one is (its version's reply and
+        fetch time only: the version's text and digest are not read)."""
+        c, v = stories.c, versions.c
+        stmt = (
+            select(c.announce_version_id.label("version_id"), v.announcement, v.fetched_at)
+            .select_from(stories.outerjoin(versions, v.id == c.announce_version_id))
+            .where(c.id == story_id, c.announce_version_id.is_not(None))
+        )
+        async with self._read() as conn:
+            row = (await conn.execute(stmt)).first()
+        return _record(PendingAnnouncement, row) if row else None
 
     async def get_version(self, version_id: int) -> VersionRecord | None:
         return await self._one_version(select(versions).where(versions.c.id == version_id))

@@ -300,6 +300,21 @@ async def test_material_versions_waiting_to_be_told_queue_oldest_first(store: St
     assert (await store.get_story(sid)).announce_version_id is None  # type: ignore[union-attr]
 
 
+async def test_the_pending_reply_is_read_without_the_version_text(store: Store) -> None:
+    sid = await _story(store)
+    assert await store.pending_announcement(sid) is None
+    vid, _ = await _version(store, sid, "b", T0, announcement={"text": "b"})
+    pending = await store.pending_announcement(sid)
+    assert pending is not None
+    assert (pending.version_id, pending.announcement, pending.fetched_at) == (
+        vid,
+        {"text": "b"},
+        T0,
+    )
+    await store.finish_announcement(sid, vid)
+    assert await store.pending_announcement(sid) is None
+
+
 async def test_a_version_stored_with_a_json_null_reply_is_not_queued(store: Store) -> None:
     """Rows written before the column stored SQL NULL hold JSON null: still no reply."""
     sid = await _story(store)
