@@ -427,29 +427,29 @@ def main() -> None:
         bounds_mod.load_bounds = shipped_bounds  # type: ignore[assignment]
         if args.sweep:
             # t: threshold for most candidates, ti: for the weak-verb rule's.
-            for t, ti in ((0.3, 0.3), (0.5, 0.5), (0.7, 0.7), (0.4, 0.6), (0.4, 0.7),
-                          (0.5, 0.7), (0.5, 0.8), (0.4, 0.8), (0.6, 0.8), (0.5, 0.9)):
-                ch = [[a for (a, f), pr in zip(c, pp, strict=True)
-                       if pr >= (ti if WEAK_FEATURE in f else t)]
+            def sweep_line(label: str, bar: Any) -> None:
+                """Scores when a candidate (attribution, features) passes at ``bar(a, f)``."""
+                ch = [[a for (a, f), pr in zip(c, pp, strict=True) if pr >= bar(a, f)]
                       for c, pp in zip(cands, probs, strict=True)]
                 allk = quick_f1(sc, docs, ch, {"direct", "mixed", "indirect"})
                 dk = quick_f1(sc, docs, ch, {"direct"})
-                print(f"t={t:.1f} tw={ti:.1f} all P/R/F1 "
-                      f"{allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
+                print(f"{label} all P/R/F1 {allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
                       f"direct {dk[0]:.3f}/{dk[1]:.3f}/{dk[2]:.3f}")
+
+            for t, ti in ((0.3, 0.3), (0.5, 0.5), (0.7, 0.7), (0.4, 0.6), (0.4, 0.7),
+                          (0.5, 0.7), (0.5, 0.8), (0.4, 0.8), (0.6, 0.8), (0.5, 0.9)):
+                sweep_line(f"t={t:g} tw={ti:g}",
+                           lambda a, f, t=t, ti=ti: ti if WEAK_FEATURE in f else t)
             # Quote-bearing candidates (tq) apart from unquoted ones (ti); weak verbs tw.
             for tq, ti, tw in ((0.5, 0.5, 0.8), (0.2, 0.5, 0.8), (0.3, 0.55, 0.8),
                                (0.2, 0.6, 0.8), (0.3, 0.6, 0.8), (0.3, 0.6, 0.7),
                                (0.3, 0.55, 0.7), (0.3, 0.5, 0.7)):
-                ch = [[a for (a, f), pr in zip(c, pp, strict=True)
-                       if pr >= (tw if WEAK_FEATURE in f else ti if a.kind.value == "indirect"
-                                 else tq)]
-                      for c, pp in zip(cands, probs, strict=True)]
-                allk = quick_f1(sc, docs, ch, {"direct", "mixed", "indirect"})
-                dk = quick_f1(sc, docs, ch, {"direct"})
-                print(f"tq={tq:.1f} ti={ti:.1f} tw={tw:.1f} all P/R/F1 "
-                      f"{allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
-                      f"direct {dk[0]:.3f}/{dk[1]:.3f}/{dk[2]:.3f}")
+                sweep_line(
+                    f"tq={tq:g} ti={ti:g} tw={tw:g}",
+                    lambda a, f, tq=tq, ti=ti, tw=tw: (
+                        tw if WEAK_FEATURE in f else ti if a.kind.value == "indirect" else tq
+                    ),
+                )
         tw, tq = args.threshold_weak, args.threshold_quote
         rule = FilterModel({}, threshold, tw, tq)
         chosen_cv = [[a for (a, f), pr in zip(c, pp, strict=True) if pr >= rule.threshold_for(f)]

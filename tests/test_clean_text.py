@@ -312,17 +312,8 @@ def test_a_photo_credit_above_the_byline_is_not_the_headline() -> None:
     ],
 )
 def test_time_credit_and_byline_lines_are_not_the_headline(furniture: str) -> None:
-    headline = "Library to open on Sundays after residents' petition"
-    body = [
-        "The library will open on Sundays from next month, the council said on Tuesday, "
-        "after a petition signed by 4,000 residents asked for longer hours.",
-        "Opening on Sundays will cost about 120,000 pounds a year, paid from the culture "
-        "budget, according to a report presented to councillors on Tuesday evening.",
-        '"People told us the library matters to them," said Ruth Okafor, who leads the '
-        'council. "We listened, and the money is there for it."',
-    ]
-    text = "\n\n".join(["News", headline, furniture, *body])
-    assert clean_pasted_text(text).meta.title == headline
+    text = "\n\n".join(["News", _LIBRARY_HEADLINE, furniture, *_LIBRARY_BODY])
+    assert clean_pasted_text(text).meta.title == _LIBRARY_HEADLINE
 
 
 # ---------------------------------------------------------------- headline among furniture
