@@ -22,6 +22,7 @@ from bot.speakers import (
     ORG_STEMS,
     PEOPLE,
     PRONOUNS,
+    SpeakerPhrase,
     is_caption,
     parse_speaker,
     resolve,
@@ -1324,6 +1325,37 @@ def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
     return out
 
 
+# A name opening a sentence as its subject: "Morrison was ...", "Tim Morrison told ...".
+_SUBJECT_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w-]+)\s+[a-z]")
+
+
+def _subjects(body: Sequence[str], cands: Sequence[_Cand],
+              phrases: Sequence[SpeakerPhrase]) -> list[str | None]:
+    """For a "he"/"she" that opens its sentence, the name that opens the sentence before it:
+    its likeliest antecedent, whoever else that sentence names later ("Morrison was the
+    third witness who listened in on Trump's call with Zelensky. He said ...")."""
+    out: list[str | None] = [None] * len(cands)
+    for k, (c, ph) in enumerate(zip(cands, phrases, strict=True)):
+        if ph.pronoun not in ("he", "she"):
+            continue
+        text = body[c.paragraph]
+        at = text.find(c.speaker_text)
+        sents = split_sentences(text) if at >= 0 else []
+        i = next((i for i, (s, e) in enumerate(sents) if s <= at < e), None)
+        if i is None or text[sents[i][0] : at].strip(" \"“‘'"):
+            continue  # not the sentence's first word
+        if i > 0:
+            prev = text[sents[i - 1][0] : sents[i - 1][1]]
+        elif c.paragraph > 0 and (last := split_sentences(body[c.paragraph - 1])):
+            prev = body[c.paragraph - 1][last[-1][0] : last[-1][1]]
+        else:
+            continue
+        m = _SUBJECT_RE.match(prev)
+        if m and not any(w.lower() in _NOT_NAME for w in m.group(1).split()):
+            out[k] = m.group(1)
+    return out
+
+
 def _whole_quote(text: str) -> list[tuple[int, int]]:
     """The quotes of a paragraph made of quotes only, else []."""
     plain = _plain_quotes(text)
@@ -1394,8 +1426,10 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]
         cands, phrases = [c for c, _ in kept], [ph for _, ph in kept]
     # Rivals matter only to he/she: skip the name scan when no speaker is one.
-    rivals = _rivals(body, cands) if any(ph.pronoun in ("he", "she") for ph in phrases) else None
-    names = resolve(phrases, _gender_hints(body), rivals)
+    rivals = subjects = None
+    if any(ph.pronoun in ("he", "she") for ph in phrases):
+        rivals, subjects = _rivals(body, cands), _subjects(body, cands, phrases)
+    names = resolve(phrases, _gender_hints(body), rivals, subjects)
     per_para: dict[int, int] = {}
     for c in cands:
         per_para[c.paragraph] = per_para.get(c.paragraph, 0) + 1

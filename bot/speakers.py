@@ -415,11 +415,13 @@ def _looks_org(name: str, role: str | None) -> bool:
 
 
 def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str],
-            rivals: Sequence[Sequence[str]] | None = None) -> list[str | None]:
+            rivals: Sequence[Sequence[str]] | None = None,
+            subjects: Sequence[str | None] | None = None) -> list[str | None]:
     """Resolve each phrase to a name: its own, an earlier entity's, or a later one's.
 
     ``rivals[k]`` lists the person names the text mentions between phrase k-1 and phrase
-    k: a "he" is left unresolved when another such name could be its antecedent.
+    k: a "he" is left unresolved when another such name could be its antecedent, unless
+    ``subjects[k]``, the name that opens the sentence before it, is a person already met.
     """
     out: list[str | None] = [None] * len(phrases)
     entities: list[Entity] = []
@@ -459,7 +461,14 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
                     pending.remove(p)
             continue
         if ph.pronoun:
-            out[k] = _resolve_pronoun(entities, ph.pronoun, mentions, gender_hint)
+            subject = subjects[k] if subjects is not None else None
+            ent = _subject_entity(entities, ph.pronoun, subject) if subject else None
+            if ent is not None:
+                ent.seen = len(mentions)
+                mentions.append(ent.name)
+                out[k] = ent.name
+            else:
+                out[k] = _resolve_pronoun(entities, ph.pronoun, mentions, gender_hint)
             continue
         if ph.anonymous:
             out[k] = None
@@ -511,6 +520,17 @@ def _same_person(a: str, b: str) -> bool:
 def _gender_of(name: str, hint: dict[str, str]) -> str | None:
     words = name.lower().split()
     return (hint.get(words[0]) or hint.get(words[-1])) if words else None
+
+
+def _subject_entity(entities: list[Entity], pronoun: str, subject: str) -> Entity | None:
+    """The person met before whom the previous sentence opens with, if "he"/"she" fits."""
+    want = {"he": "m", "she": "f"}.get(pronoun)
+    if want is None:
+        return None
+    for ent in reversed(entities):
+        if not ent.is_org and ent.gender in (want, None) and _same_person(subject, ent.name):
+            return ent
+    return None
 
 
 def _resolve_pronoun(entities: list[Entity], pronoun: str, mentions: list[str],
