@@ -1335,18 +1335,25 @@ def _subjects(body: Sequence[str], cands: Sequence[_Cand],
     its likeliest antecedent, whoever else that sentence names later ("Morrison was the
     third witness who listened in on Trump's call with Zelensky. He said ...")."""
     out: list[str | None] = [None] * len(cands)
+    split: dict[int, list[tuple[int, int]]] = {}  # paragraphs split once, when asked
+
+    def sentences(p: int) -> list[tuple[int, int]]:
+        if p not in split:
+            split[p] = split_sentences(body[p])
+        return split[p]
+
     for k, (c, ph) in enumerate(zip(cands, phrases, strict=True)):
         if ph.pronoun not in ("he", "she"):
             continue
         text = body[c.paragraph]
         at = text.find(c.speaker_text)
-        sents = split_sentences(text) if at >= 0 else []
+        sents = sentences(c.paragraph) if at >= 0 else []
         i = next((i for i, (s, e) in enumerate(sents) if s <= at < e), None)
         if i is None or text[sents[i][0] : at].strip(" \"“‘'"):
             continue  # not the sentence's first word
         if i > 0:
             prev = text[sents[i - 1][0] : sents[i - 1][1]]
-        elif c.paragraph > 0 and (last := split_sentences(body[c.paragraph - 1])):
+        elif c.paragraph > 0 and (last := sentences(c.paragraph - 1)):
             prev = body[c.paragraph - 1][last[-1][0] : last[-1][1]]
         else:
             continue

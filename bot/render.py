@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from bot.model import Attribution, Conflict, Digest, Fact, Kind
 from bot.sentences import split_sentences
+from bot.speakers import PRONOUNS
 
 __all__ = [
     "MAX_BLOCKS",
@@ -151,11 +152,8 @@ def _meta_line(digest: Digest) -> list[str]:
     return [_one_line(p) for p in parts if p]
 
 
-_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
-
-
 def _speaker_label(a: Attribution) -> str:
-    if a.speaker and a.speaker.casefold() in _PRONOUNS:
+    if a.speaker and a.speaker.casefold() in PRONOUNS:
         # Not resolved to a name: "He" alone tells an editor nothing, so say so.
         return f"Unclear source (“{a.speaker_text or a.speaker}”)"
     if a.speaker:
