@@ -36,6 +36,8 @@ _CLOSERS = "\"'”’»)]」』）*"
 _CJK_STOP_RE = re.compile(r"[。！？]")
 _MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
 _LOWER_WORD_RE = re.compile(r" [a-z]")
+# Every time stamp ``is_time_ago`` knows starts with a digit or one of these words.
+_AGO_STARTS = ("just", "yesterday", "today")
 
 # ---------------------------------------------------------------- the class view
 
@@ -266,11 +268,13 @@ class Line:
 
 def describe(index: int, text: str) -> Line:
     """The features of one non-empty, stripped line."""
-    plain = plain_text(text)
+    # Helpers are inlined below: this runs for every line of the page.
+    plain = text if text.isascii() else plain_text(text)
     if plain is not None:  # most lines: no unspaced script, no CJK full stop, nothing to fold
         unspaced = False
-        view: bytes | None = _view_of_plain(plain)
-        units = float(_view_words(view))
+        view: bytes | None = plain.encode("ascii").translate(_CLASS_OF_BYTE)
+        words = view.translate(_WORD_OF_CLASS)  # _view_words
+        units = float(words.count(b" w") + words.startswith(b"w"))
         low = text.lower()
         sentence = text.rstrip(_CLOSERS).endswith(_SENT_END)
     else:
@@ -279,7 +283,7 @@ def describe(index: int, text: str) -> Line:
         units = _regex_units(text, unspaced)
         low = fold(text)
         sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
-    table = text.count("\t") >= 2
+    table = "\t" in text and text.count("\t") >= 2
     # Only a line long enough to be prose needs the menu test.
     prose = (
         not table
@@ -294,7 +298,12 @@ def describe(index: int, text: str) -> Line:
     hint_text = low if plain is None or plain is text else plain.lower()
     appeal_hits = appeal_count(low, hint_text)
     appeal = appeal_hits >= 1 and (units < 16 or PERSON_RE.search(text) is not None)
-    boiler = bool(boiler_words) or (appeal_hits >= 2 and units < 80) or is_time_ago(text, low)
+    boiler = (
+        bool(boiler_words)
+        or (appeal_hits >= 2 and units < 80)
+        # is_time_ago's own first test, inlined: it rules out nearly every line
+        or ((text[:1].isdecimal() or low.startswith(_AGO_STARTS)) and is_time_ago(text, low))
+    )
     caption = units < 40 and is_caption_text(low)
     tail = units <= 8 and TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None
     return Line(

@@ -320,7 +320,7 @@ def _score(sent: _Sentence) -> float:
         if any(f.kind == "vote" for f in quantities):
             score += 1.5
     keywords = sent.keywords
-    if sent.date_word or any(f.kind == "date" for f in figures):
+    if sent.date_word or (figures and any(f.kind == "date" for f in figures)):
         score += 0.4
     if not _EVENT_VERBS.isdisjoint(keywords):
         score += 1.2
@@ -571,10 +571,6 @@ def _subject(key: str, counts: Sequence[_Count]) -> str:
     return surface
 
 
-def _same_source(a: str | None, b: str | None) -> bool:
-    return a is not None and b is not None and a.casefold() == b.casefold()
-
-
 def _subgroups(counts: list[_Count]) -> list[list[_Count]]:
     """Split counts whose noun phrases name different groups ("Russian" vs "North Korean")."""
     modifiers = {c.modifier.casefold() for c in counts if c.modifier}
@@ -592,11 +588,18 @@ def _disagree(counts: Sequence[_Count], key: str, disputed: bool = False) -> boo
     if key in _UNIT_NOUNS or key in _PEOPLE:
         return False  # "270 people" and "2,880 people" are rarely the same people
     eligible = [c for c in counts if disputed or key in _TOLL_GROUPS or c.estimate]
-    return any(
-        a.value != b.value and not _same_source(a.speaker, b.speaker)
-        for i, a in enumerate(eligible)
-        for b in eligible[i + 1 :]
-    )
+    # Is there a pair with different values and not the same source (two speakers, equal
+    # casefolded)? Found without trying every pair: with two values or more, a count without
+    # a speaker differs from some other count; and if every pair with different values had
+    # one speaker, all counts would have it.
+    if len({c.value for c in eligible}) < 2:
+        return False
+    speakers: set[str] = set()
+    for c in eligible:
+        if c.speaker is None:
+            return True
+        speakers.add(c.speaker.casefold())
+    return len(speakers) > 1
 
 
 # "Opponents said the figure was far too low", "the group disputed those numbers".
@@ -610,12 +613,26 @@ _DISPUTED_RE: Final = re.compile(
 )
 
 
+# Every match of _DISPUTED_RE holds one of these words (in lower case).
+_DISPUTE_WORDS: Final = ("figure", "number", "estimate", "count", "tally", "toll")
+
+
 def _says_disputed(sentence: str) -> bool:
     low = sentence.lower()
     # Every match holds one of these words: most sentences are ruled out without the regex.
-    if not any(w in low for w in ("figure", "number", "estimate", "count", "tally", "toll")):
+    if not any(w in low for w in _DISPUTE_WORDS):
         return False
     return _DISPUTED_RE.search(sentence) is not None
+
+
+def _disputed_paragraphs(sentences: Sequence[_Sentence]) -> set[int]:
+    """The paragraphs with a sentence that says a figure is disputed."""
+    # A sentence's lower case is its paragraph's lower case there, so a body that holds none
+    # of the words in lower case (most) has no such sentence: one scan, not one per sentence.
+    low = "\n".join(s.text for s in sentences).lower()
+    if not any(w in low for w in _DISPUTE_WORDS):
+        return set()
+    return {s.paragraph for s in sentences if _says_disputed(s.text)}
 
 
 def find_conflicts(body: Sequence[str], attributions: Sequence[Attribution]) -> list[Conflict]:
@@ -634,7 +651,7 @@ def _conflicts(sentences: Sequence[_Sentence], index: _Index) -> list[Conflict]:
         for counts in _subgroups(all_counts):
             if not _disagree(counts, key):
                 if disputes is None:
-                    disputes = {s.paragraph for s in sentences if _says_disputed(s.text)}
+                    disputes = _disputed_paragraphs(sentences)
                 near = any(p in disputes for c in counts for p in (c.paragraph, c.paragraph + 1))
                 if not (near and _disagree(counts, key, disputed=True)):
                     continue

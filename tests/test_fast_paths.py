@@ -1,0 +1,71 @@
+"""Shortcuts taken for speed in the text path give what their plain definitions give.
+
+Each test writes the definition out (every pair, every sentence, every hint) and checks
+the fast version against it on many generated or hand-made cases.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from bot.clean_vocab import _APPEAL_HINTS, APPEAL, appeal_count, fold
+from bot.facts import _Count, _disagree, _disputed_paragraphs, _says_disputed, _sentences
+
+
+def _count(value: float, speaker: str | None, estimate: bool = True) -> _Count:
+    return _Count(
+        key="soldier", surface="soldiers", modifier=None, figure=str(value), value=value,
+        speaker=speaker, paragraph=0, estimate=estimate,
+    )  # fmt: skip
+
+
+def _disagree_by_pairs(counts: list[_Count], key: str, disputed: bool) -> bool:
+    """``_disagree`` as first written: try every pair."""
+    eligible = [c for c in counts if disputed or key == "troops" or c.estimate]
+
+    def same(a: str | None, b: str | None) -> bool:
+        return a is not None and b is not None and a.casefold() == b.casefold()
+
+    return any(
+        a.value != b.value and not same(a.speaker, b.speaker)
+        for a, b in itertools.combinations(eligible, 2)
+    )
+
+
+def test_disagree_without_pairs_matches_every_pair() -> None:
+    rng = random.Random(7)
+    speakers = [None, "Army", "army", "ARMY", "Police", "Ministry"]
+    for _ in range(3000):
+        counts = [
+            _count(rng.choice([10.0, 12.0, 40.0]), rng.choice(speakers), rng.random() < 0.7)
+            for _ in range(rng.randint(0, 6))
+        ]
+        for key, disputed in (("soldier", False), ("soldier", True), ("troops", False)):
+            assert _disagree(counts, key, disputed) == _disagree_by_pairs(counts, key, disputed)
+
+
+def test_disputed_paragraphs_match_a_test_per_sentence() -> None:
+    body = (
+        "The army said 300 soldiers died. Opponents said the figure was far too low.",
+        "Nothing here counts.",
+        "The group disputed those numbers on Friday. A TALLY WAS WRONG.",
+        "No dispute at all.",
+    )
+    sentences = _sentences(body)
+    expected = {s.paragraph for s in sentences if _says_disputed(s.text)}
+    assert _disputed_paragraphs(sentences) == expected == {0, 2}
+    assert _disputed_paragraphs(_sentences(body[1::2])) == set()
+
+
+def test_appeal_hint_search_matches_the_hint_list() -> None:
+    lines = [
+        "Sign up for our newsletter", "Support us", "Cookie policy", "e-mail", "Join our forum",
+        "News tips: write to us", "Terms of use", "Donate now", "PAYWALL", "Membership",
+        "Spam", "Inbox", "Privacy Policy", "Subscribers only", "Contributors", "Nothing at all",
+        "sign-up", "terms ofuse", "a" * 200 + " mail", "x" * 90, "İnbox ſpam",
+    ]  # fmt: skip
+    for line in lines + [ln.upper() for ln in lines]:
+        low = fold(line)
+        defined = APPEAL.count_to_two(low) if any(h in low for h in _APPEAL_HINTS) else 0
+        assert appeal_count(low) == defined, line
