@@ -63,6 +63,11 @@ _STAND_INS = {
     **dict.fromkeys("—‘–©…•·«»„‚‹›‐‑‒―®™°′″€£¥§¶\u200b", "."),
     **dict.fromkeys("\u2002\u2003\u2007\u2009\u200a\u202f\u3000", "\t"),
 }
+# After the commonest (’ ” “), one search for a character no stand-in replaces spares a
+# line of accented letters or CJK the other tests.
+_COMMON_STAND_INS = tuple(_STAND_INS.items())[:3]
+_OTHER_STAND_INS = tuple(_STAND_INS.items())[3:]
+_NOT_STANDABLE_RE = re.compile("[^\x00-\x7f" + re.escape("".join(_STAND_INS)) + "]")
 # Views read again as words ("w") against separators (" "), and as white space (" ")
 # against the rest ("x").
 _WORD_OF_CLASS = bytes.maketrans(b"lud \t.", b"www   ")
@@ -75,10 +80,17 @@ def plain_text(text: str) -> str | None:
     positions in the plain text are positions in ``text``."""
     if text.isascii():
         return text
-    for char, stand_in in _STAND_INS.items():
+    for char, stand_in in _COMMON_STAND_INS:
         if char in text:
             text = text.replace(char, stand_in)
             if text.isascii():  # a flag on the string, not a scan
+                return text
+    if _NOT_STANDABLE_RE.search(text):
+        return None  # an accented letter, CJK...: no use trying the other stand-ins
+    for char, stand_in in _OTHER_STAND_INS:
+        if char in text:
+            text = text.replace(char, stand_in)
+            if text.isascii():
                 return text
     return None
 

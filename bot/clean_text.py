@@ -193,11 +193,20 @@ EXTEND = True
 RUN_TITLE = 0.8
 
 
-def _linkish_run(lines: list[_Line], i: int, start: int, end: int) -> bool:
-    """Whether line i sits in a run of short lines that reads as a link list, not a list."""
+def _linkish_run(
+    lines: list[_Line], i: int, start: int, end: int, memo: dict[int, bool] | None = None
+) -> bool:
+    """Whether line i sits in a run of short lines that reads as a link list, not a list.
+    ``memo``: answers found for earlier lines of the same call, by the run's first line (every
+    line of a run has its answer)."""
     a = i
     while a > start and not lines[a - 1].prose:
         a -= 1
+    if memo is not None:
+        known = memo.get(a)
+        if known is None:
+            known = memo[a] = _linkish_run(lines, i, start, end)
+        return known
     b = i
     while b + 1 < end and not lines[b + 1].prose:
         b += 1
@@ -209,6 +218,7 @@ def _linkish_run(lines: list[_Line], i: int, start: int, end: int) -> bool:
 
 def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     keep = [start <= i < end for i in range(len(lines))]
+    linkish: dict[int, bool] = {}
     for i in range(start, end):
         line = lines[i]
         if line.boiler or line.caption or line.tail or _BRACKETED_RE.match(line.text):
@@ -221,7 +231,9 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             continue
         # A short line stays when it reads as part of the article (a subhead or a
         # one-line quote) rather than as a row in a stack of short links.
-        if not line.sentence and (line.units < MIN_UNITS or _linkish_run(lines, i, start, end)):
+        if not line.sentence and (
+            line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish)
+        ):
             keep[i] = False
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
     kept = [i for i in range(start, end) if keep[i]]
