@@ -171,10 +171,17 @@ def _sentences(
     ``split_sentences`` of each paragraph, when the caller has them already."""
     out: list[_Sentence] = []
     for p, para in enumerate(body):
+        # The paragraph's letters lowercased, one byte a character (any other character is
+        # "?", blanked like the bytes of its UTF-8): a sentence's runs are its slice's.
+        letters = para.encode("ascii", "replace").lower().translate(_BLANK_NON_LETTERS)
+        digitish = _DIGITISH_RE.search(para) is not None
         for i, (s, e) in enumerate(split_sentences(para) if spans is None else spans[p]):
             text = para[s:e]
-            keywords = _keyword_set(text)
-            if _DIGITISH_RE.search(text) or not keywords.isdisjoint(TRIGGER_WORDS):
+            found = _KEYWORD_BYTES.intersection(letters[s:e].split())
+            keywords = frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
+            if (digitish and _DIGITISH_RE.search(para, s, e)) or not keywords.isdisjoint(
+                TRIGGER_WORDS
+            ):
                 figures = tuple(scan_figures(text, keywords))
             else:
                 figures = ()

@@ -7,7 +7,6 @@ so a story is digested the same way wherever it came from.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,7 +23,15 @@ from bot.sources import looks_like_html, read_source
 from bot.urls import trusted_url
 from config.settings import Settings
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Control characters other than tab, line feed and carriage return (``[\x00-\x08\x0b\x0c
+# \x0e-\x1f]``). Counted in UTF-8, where each is one byte and no other character's bytes
+# are among them: bytes.translate deletes them in one C pass, several times a regex's speed.
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
+
+
+def _control_characters(text: str) -> int:
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
 
 
 def validate_text(text: str, settings: Settings, *, is_html: bool = False) -> str:
@@ -42,7 +49,7 @@ def validate_text(text: str, settings: Settings, *, is_html: bool = False) -> st
             f"The {what} is too long ({len(text):,} characters; the limit is "
             f"{limit:,}). Paste just the article, or send its URL."
         )
-    if "\x00" in text or len(_CONTROL.findall(text[:20_000])) > 20:
+    if "\x00" in text or _control_characters(text[:20_000]) > 20:
         raise BinaryInput("That looks like binary data, not text. Send a URL or paste the article.")
     return text
 

@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 
 from bot.clean_vocab import _APPEAL_HINTS, APPEAL, appeal_count, fold
-from bot.facts import _Count, _disagree, _disputed_paragraphs, _says_disputed, _sentences
+from bot.facts import (
+    _Count,
+    _disagree,
+    _disputed_paragraphs,
+    _keyword_set,
+    _says_disputed,
+    _sentences,
+)
+from bot.pipeline import _control_characters
 
 
 def _count(value: float, speaker: str | None, estimate: bool = True) -> _Count:
@@ -69,3 +78,25 @@ def test_appeal_hint_search_matches_the_hint_list() -> None:
         low = fold(line)
         defined = APPEAL.count_to_two(low) if any(h in low for h in _APPEAL_HINTS) else 0
         assert appeal_count(low) == defined, line
+
+
+def test_sentence_keywords_read_from_the_paragraph_match_each_sentence() -> None:
+    body = (
+        "Ten soldiers died on Monday. “Two more,” she said — maybe three?",
+        "Café owners voted; the \u212aelvin sign and naïve “One” words. Thirty-ONE May.",
+        "日本語の文。Then two thousand people fled in January.",
+        "Lone \udc80 surrogate, then four hundred. İstanbul had ſeven.",
+    )
+    sentences = _sentences(body)
+    assert len(sentences) >= 7
+    for sent in sentences:
+        assert sent.keywords == _keyword_set(sent.text), sent.text
+
+
+def test_control_characters_count_what_the_character_class_finds() -> None:
+    control = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+    rng = random.Random(3)
+    alphabet = [chr(c) for c in range(40)] + list("aé’日\u2028\x7f\x85") + ["\udc80", "😀"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert _control_characters(text) == len(control.findall(text)), repr(text)
