@@ -11,7 +11,8 @@ Cases: the page copy of about 1,000 words (the cleaning-dev page nearest 1,000 w
 * ``trafilatura.extract`` alone on the same page's HTML,
 
 interleaved round by round so that machine noise hits all of them alike, and prints
-pages/s and the ratios the issue sets targets for (text >= 5x trafilatura; HTML <= 1.3x).
+pages/s and the ratios the issue sets targets for (text >= 5x trafilatura; HTML <= 1.3x),
+and the text path's time stage by stage (on the page, and per page over all pages).
 Then it digests the page N times in one process and prints the resident memory along the way.
 """
 
@@ -115,9 +116,14 @@ def text_stages(text: str) -> dict[str, Callable[[], object]]:
     sentences = [split_sentences(p) for p in article.body]
     attributions = extract_attributions(article.body, sentences=sentences)
     digest = build_digest(article)
+
+    def check() -> None:
+        with contextlib.suppress(NewsdeskError):  # a refused page's check costs what it costs
+            check_article(article, text)
+
     return {
         "clean_pasted_text": lambda: clean_pasted_text(text),
-        "check_article": lambda: check_article(article, text),
+        "check_article": check,
         "split_sentences": lambda: [split_sentences(p) for p in article.body],
         "extract_attributions": lambda: extract_attributions(article.body, sentences=sentences),
         "facts_and_conflicts": lambda: facts_and_conflicts(
@@ -189,7 +195,10 @@ def main() -> None:
     if len(pages) > 1:
         cases = ("text path", "html path", "html clean only", "trafilatura.extract")
         totals = dict.fromkeys(cases, 0.0)
+        stage_totals: dict[str, float] = {}
         for _, p_text, p_html in pages:
+            for stage, seconds in time_rounds(text_stages(p_text), 3).items():
+                stage_totals[stage] = stage_totals.get(stage, 0.0) + seconds
             r = time_rounds(
                 {
                     "text path": lambda p_text=p_text: text_path(p_text),
@@ -209,6 +218,11 @@ def main() -> None:
         print(f"  html path time vs trafilatura.extract:  {totals['html path'] / traf:.2f}x")
         cleaning = totals["html clean only"] / traf
         print(f"  html cleaning time vs trafilatura.extract: {cleaning:.2f}x")
+        print(
+            "  text path by stage, mean per page: "
+            + ", ".join(f"{k} {v * 1000 / len(pages):.2f}" for k, v in stage_totals.items())
+            + " (ms)"
+        )
 
     gc.collect()
     marks = {}
