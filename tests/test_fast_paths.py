@@ -20,6 +20,7 @@ from bot.facts import (
     _sentences,
 )
 from bot.pipeline import _control_characters
+from bot.quality import _PAYWALL, _says_paywalled
 
 
 def _count(value: float, speaker: str | None, estimate: bool = True) -> _Count:
@@ -100,3 +101,28 @@ def test_control_characters_count_what_the_character_class_finds() -> None:
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert _control_characters(text) == len(control.findall(text)), repr(text)
+
+
+PAYWALL_PHRASES = [
+    "Subscribe now to continue reading", "keep reading, please log in", "To continue reading",
+    "This article is only available for paying subscribers", "Members-only content",
+    "Already a subscriber?", "You've reached your limit", "you have used all your free articles",
+    "to read the rest of the story", "Subscribe to unlock this", "Unlock the full article",
+    "Become a member to continue", "subscriber only story", "nothing to see here",
+]  # fmt: skip
+# Characters re.IGNORECASE matches to ASCII letters that str.lower() alone would miss or keep.
+LOOKALIKES = {"i": ["ı", "İ", "I"], "s": ["ſ", "S"], "k": ["\u212a", "K"]}
+
+
+def test_paywall_prefilter_agrees_with_the_regex() -> None:
+    rng = random.Random(5)
+    texts = list(PAYWALL_PHRASES)
+    for phrase in PAYWALL_PHRASES * 40:
+        chars = [
+            rng.choice([c, c.upper(), *LOOKALIKES.get(c.lower(), [])]) if c.isalpha() else c
+            for c in phrase
+        ]
+        texts.append("Story text. " + "".join(chars) + " More text.")
+    for text in texts:
+        assert _says_paywalled(text) == (_PAYWALL.search(text) is not None), text
+    assert sum(_PAYWALL.search(t) is not None for t in texts) > len(texts) // 2
