@@ -22,6 +22,8 @@ from bot.clean_vocab import (
     is_boiler_text,
     is_caption_text,
     is_time_ago,
+    maybe_furniture,
+    unspaced_boiler,
 )
 from bot.textmeta import is_date_line, parse_byline, parse_date
 
@@ -304,11 +306,15 @@ def describe(index: int, text: str) -> Line:
     )
     # Only short lines can be furniture by vocabulary alone; skipping the long ones
     # saves most of the regex time.
-    boiler_words = is_boiler_text(low) if units < 16 else None
-    # The appeal hints are lower-case ASCII words, which stand-ins neither make nor break:
-    # look for them in the plain text, a faster scan.
-    hint_text = low if plain is None or plain is text else plain.lower()
-    appeal_hits = appeal_count(low, hint_text)
+    if units >= 16 or maybe_furniture(low):
+        boiler_words = is_boiler_text(low) if units < 16 else None
+        # The appeal hints are lower-case ASCII words, which stand-ins neither make nor
+        # break: look for them in the plain text, a faster scan.
+        hint_text = low if plain is None or plain is text else plain.lower()
+        appeal_hits = appeal_count(low, hint_text)
+        tail = units <= 8 and TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None
+    else:  # most short lines: no vocabulary, no tail line
+        boiler_words, appeal_hits, tail = unspaced_boiler(low), 0, False
     appeal = appeal_hits >= 1 and (units < 16 or PERSON_RE.search(text) is not None)
     boiler = (
         bool(boiler_words)
@@ -317,7 +323,6 @@ def describe(index: int, text: str) -> Line:
         or ((text[:1].isdecimal() or low.startswith(_AGO_STARTS)) and is_time_ago(text, low))
     )
     caption = units < 40 and is_caption_text(low)
-    tail = units <= 8 and TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None
     return Line(
         index, text, units, sentence, prose, boiler, appeal, caption, tail, table,
         appeal_hits >= 1, boiler_words, view,

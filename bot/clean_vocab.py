@@ -124,9 +124,8 @@ BOILER_TERMS = (
 )  # fmt: skip
 # "Related" counts at the very start of a line too ("Related: How the vote went"), and so do
 # a science site's "Explore further" and "Citation: <the headline> (2019) retrieved ...".
-BOILER = Vocabulary.of(
-    BOILER_TERMS, start_only=(r"related\b", r"citation\s*:", r"explore\s+further")
-)
+BOILER_START_ONLY = (r"related\b", r"citation\s*:", r"explore\s+further")
+BOILER = Vocabulary.of(BOILER_TERMS, start_only=BOILER_START_ONLY)
 # Terms that start with a symbol: a word boundary before one needs a word character before it.
 _BOILER_AFTER_WORD = re.compile(r"\w(?:\(ap\s+photo|/\s*reuters$|©|\(c\)\s*\d{4})")
 # Scripts without word boundaries: the terms stand anywhere.
@@ -144,9 +143,14 @@ def is_boiler_text(low: str) -> bool:
             ("(" in low or "/" in low or "©" in low)
             and _BOILER_AFTER_WORD.search(low) is not None
         )
-        or (not low.isascii() and _BOILER_UNSPACED.search(low) is not None)
+        or unspaced_boiler(low)
         or (low.endswith("]") and _SECTION_TAG.search(low) is not None)
     )
+
+
+def unspaced_boiler(low: str) -> bool:
+    """Whether the folded line holds boilerplate vocabulary of a script without spaces."""
+    return not low.isascii() and _BOILER_UNSPACED.search(low) is not None
 
 
 # "Plane passengers quarantined after plague outbreak [NEWS]": a link to another story, its
@@ -258,6 +262,30 @@ TAIL_RE = re.compile(
     |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web
     )\s*:?$""",
 )
+# The words TAIL_RE's lines start with (in lower case).
+TAIL_WORDS = (
+    "comment", "join", "leave", "related", "read", "more", "recommended", "you", "most",
+    "trending", "popular", "about", "share", "tags", "topics", "filed", "site", "footer",
+    "latest", "what", "sponsored", "around", "from",
+)  # fmt: skip
+# What a short line needs to be furniture by its words: a boilerplate or appeal term or a
+# tail line's first word at the start of a word, or the "(", "/", "©" or "[" the other
+# boilerplate tests need (only unspaced scripts' terms are left out: ``unspaced_boiler``).
+# One search of " " + the folded line (a term at its start then follows a non-word
+# character too) rules most short lines out for the price of the boilerplate search alone.
+_MAYBE_FURNITURE = re.compile(
+    r"\W(?:(?<=[(/©\[])|"
+    + _by_first_char(BOILER_TERMS + BOILER_START_ONLY + APPEAL_TERMS + TAIL_WORDS)
+    + ")"
+)
+
+
+def maybe_furniture(low: str) -> bool:
+    """False when the folded line can hold no boilerplate or appeal vocabulary (but for
+    ``unspaced_boiler``'s) and cannot be a TAIL_RE line: a superset of what those find."""
+    return _MAYBE_FURNITURE.search(" " + low) is not None
+
+
 # "2 hours ago", "Yesterday": a time stamp of a teaser.
 _AGO_RE = re.compile(
     r"(?i)^(?:\d+\s*(?:[smhd]|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago\b.*"

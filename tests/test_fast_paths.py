@@ -10,7 +10,16 @@ import itertools
 import random
 import re
 
-from bot.clean_vocab import _APPEAL_HINTS, APPEAL, appeal_count, fold
+from bot.clean_vocab import (
+    _APPEAL_HINTS,
+    APPEAL,
+    TAIL_RE,
+    appeal_count,
+    fold,
+    is_boiler_text,
+    maybe_furniture,
+    unspaced_boiler,
+)
 from bot.facts import (
     _Count,
     _disagree,
@@ -21,6 +30,7 @@ from bot.facts import (
 )
 from bot.pipeline import _control_characters
 from bot.quality import _PAYWALL, _says_paywalled
+from tests.test_clean_lines import LINES
 
 
 def _count(value: float, speaker: str | None, estimate: bool = True) -> _Count:
@@ -126,3 +136,32 @@ def test_paywall_prefilter_agrees_with_the_regex() -> None:
     for text in texts:
         assert _says_paywalled(text) == (_PAYWALL.search(text) is not None), text
     assert sum(_PAYWALL.search(t) is not None for t in texts) > len(texts) // 2
+
+
+FURNITURE_LINES = [
+    "Related", "Related: the vote", "COMMENTS (12)", "12 comments", "» Read more", "— More from us",
+    "Filed under: Politics", "(AP Photo/Evan Vucci)", "Text © 2019 The Paper", "Plague [NEWS]",
+    "Sign-up now", "E-mail us", "Citation: a study (2019)", "Explore further", "Fıled under x",
+    "ſite index", "ReaD MORE", "Don't miss", "À lire aussi", "You may also like", "Tags",
+    "Sponsored content", "From around the web", "Latest stories", "What to read next",
+    "Footer links", "Most popular", "Trending now", "Join the conversation", "Leave a reply",
+    "Share this article", "About the author", "Around the web", "Popular topics", "Topics",
+    "Newsletter", "Donate", "Your support", "Cookies", "Our privacy policy", "分享到微信",
+    "Photo/Reuters", "word(c) 2019", "Home", "Sport", "The harbour at dawn", "Weather",
+    "\u212aeep reading", "Le\u212a", "recommended for you", "Subscribers", "news tip line",
+]  # fmt: skip
+
+
+def test_maybe_furniture_misses_no_vocabulary_or_tail_line() -> None:
+    lines = FURNITURE_LINES + LINES
+    lines += [ln.upper() for ln in FURNITURE_LINES] + [f"x {ln}" for ln in FURNITURE_LINES]
+    passed = 0
+    for text in lines:
+        low = fold(text)
+        if maybe_furniture(low):
+            passed += 1
+            continue
+        assert is_boiler_text(low) == unspaced_boiler(low), text
+        assert appeal_count(low) == 0, text
+        assert TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is None, text
+    assert 0 < passed < len(lines)
