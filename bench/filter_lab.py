@@ -75,7 +75,7 @@ def run(docs: list[dict[str, Any]], cv: int, l2: float, show: bool = True,
               for f, (_, _, y) in zip(feats[k][n], c, strict=True)]
         if prep is not None:
             tr = prep(tr)
-        model = attrib_model.FilterModel(attrib_model.train(tr, l2=l2), t)
+        model = attrib_model.FilterModel(attrib_model.train(tr, l2=l2, rate=ev.RATE), t)
         for n, c in enumerate(folds[k]):
             if n % cv == k:
                 held[n] = [(a, f, model.score(f)) for (a, _, _), f in zip(c, feats[k][n],
