@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
-from bot.speakers import ORG_NOUNS, PERSON_ROLES, SpeakerPhrase
+from bot.speakers import ORG_NOUNS, PERSON_ROLES, SpeakerPhrase, wordset
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "attribution_filter.json"
 _WORDS = re.compile(r"\w+")
@@ -110,11 +110,51 @@ def features(c: CandidateView) -> list[str]:
         f"content_said={said_inside}",
         f"content_qmark={c.content.rstrip(_QUOTES + ' ’')[-1:] == '?'}",
     ]
+    f.extend(_edges(c, words))
     if sp_words:
         # Lower-case heads generalise ("officials", "poll"); capitalised words are names.
         last = sp_words[-1]
         f.append(f"sp_last={last}" if last.islower() else "sp_last=CAP")
     return f
+
+
+# Function words keep their identity in the edge features below; other words are only
+# capitalised or not: the words around a content's edges say whether it was cut in the
+# right place ("He said that the Cruz campaign's announcement | was ...").
+_FUNC = wordset("""that to the a an he she they it i we you his her their its this these
+those there if whether what how why when who which as in on at for of by with and but or
+not no our my your""")
+_EDGE_PUNCT = ".,;:—–-(?!"
+# Rules whose content comes before its cue ('"...," he said'; "..., he added").
+_CONTENT_FIRST = wordset("post qpost acc_post inv bare_run run colon_prev")
+
+
+def _shape(word: str) -> str:
+    low = word.lower()
+    if low in _FUNC:
+        return low
+    return "CAP" if word[:1].isupper() else "w"
+
+
+def _edges(c: CandidateView, words: list[str]) -> list[str]:
+    """What the content starts and ends with, and what comes just before and after it."""
+    s, e = c.span
+    after = c.para_text[e:e + 12].lstrip(_QUOTES + " ’")
+    after_w = _WORDS.findall(after)[:1]
+    if c.how in _CONTENT_FIRST:
+        nxt = "cue"  # the cue follows: what comes next says nothing about the cut
+    elif not after:
+        nxt = "END"
+    else:
+        nxt = after[0] if after[0] in _EDGE_PUNCT else (_shape(after_w[0]) if after_w else "?")
+    before = c.para_text[max(0, s - 12):s].rstrip(_QUOTES + " ‘")
+    prv = "START" if not before else before[-1] if before[-1] in _EDGE_PUNCT else "w"
+    return [
+        f"next={nxt}",
+        f"prev={prv}",
+        f"first_w={_shape(words[0]) if words else ''}",
+        f"last_w={_shape(words[-1]) if words else ''}",
+    ]
 
 
 @dataclass(frozen=True, slots=True)

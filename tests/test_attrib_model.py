@@ -5,7 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.attrib_model import INDIRECT_FEATURE, WEAK_FEATURE, FilterModel, load_model, train
+from bot.attrib_model import (
+    INDIRECT_FEATURE,
+    WEAK_FEATURE,
+    CandidateView,
+    FilterModel,
+    features,
+    load_model,
+    train,
+)
+from bot.speakers import parse_speaker
 
 
 def test_threshold_by_rule_and_kind() -> None:
@@ -29,3 +38,22 @@ def test_training_averages_shuffles_into_one_model() -> None:
     w = train(samples, seeds=3)
     assert w["good"] > 0 > w["bad"]
     assert train(samples, seeds=3) == w  # deterministic
+
+
+def _view(para: str, content: str, *, kind: str = "indirect") -> CandidateView:
+    s = para.index(content)
+    return CandidateView(
+        how="pre", cue="said", speaker_text="He", phrase=parse_speaker("He"), resolved=None,
+        content=content, kind=kind, paragraph=0, n_paragraphs=1, para_text=para,
+        span=(s, s + len(content)), n_in_paragraph=1,
+    )
+
+
+def test_edge_features_see_a_content_cut_mid_clause() -> None:
+    para = "He said that the campaign's announcement was a mistake, aides said."
+    cut = features(_view(para, "that the campaign's announcement"))
+    assert {"next=w", "first_w=that", "last_w=w", "prev=w"} <= set(cut)
+    whole = features(_view(para, "that the campaign's announcement was a mistake"))
+    assert "next=," in whole
+    opening = features(_view("Taxes will rise, he said.", "Taxes will rise"))
+    assert {"prev=START", "first_w=CAP", "next=,"} <= set(opening)
