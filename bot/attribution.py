@@ -589,6 +589,11 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     return weak
 
 
+def _particle_cue(cue: str) -> bool:
+    words = cue.lower().split()
+    return len(words) == 2 and (words[0], words[1]) in _PARTICLE_CUES
+
+
 def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int], us: int,
                     ue: int, quotes: Sequence[tuple[int, int]], para: int,
                     verbs: frozenset[str]) -> list[_Cand]:
@@ -940,6 +945,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     limit = min(n, k + 12)
     found = None
     lead_in = False  # 'said at a town hall on Monday, "A."': the quote is the content
+    asked = _question_start(toks, k) if low in _QUESTION_VERBS and k == i + 1 else None
+    if asked is not None:
+        found, limit = asked, k  # the question is the content: no "that" further on
     for m in range(k, limit):
         tm = toks[m][0]
         if tm.lower() == "that" and m > k - 1:
@@ -961,7 +969,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             break
         if tm in ".;":
             break
-    if found is not None and (low in HEARER_VERBS or found - start_k <= 6 or lead_in):
+    if found is not None and (low in HEARER_VERBS or found - start_k <= 6 or lead_in
+                              or asked is not None):
         k = found
     elif low in HEARER_VERBS:
         # "told reporters CONTENT": skip a short hearer phrase.
@@ -993,6 +1002,61 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     if ce <= cs or not _has_tokens(text[cs:ce], 2):
         return None
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
+
+
+def _no_report(content: str) -> bool:
+    """Words after a cue verb that report nothing: no word at all ('.)'), or only where
+    from, by whom or to whom ("reported from Oakland", "reported to him")."""
+    words = _WORD_RE.findall(content[:40])
+    if not words:
+        return True
+    first = words[0].lower()
+    return first in ("from", "by") or (
+        first == "to" and len(words) <= 2 and words[-1].lower() in _OBJECT_PRONOUNS)
+
+
+# Verbs that report a question: "asked Obama whether ...", "questioned Morrison about ...".
+# Prepositions opening an adjunct between a verb and its report ("said in an interview
+# with the AP last week that ...").
+_ADJUNCT_PREPS = wordset("in at on during before after from while")
+_QUESTION_VERBS = frozenset(
+    w for base in ("ask", "question", "press") for w in _inflect(base)
+) - {"presses", "press", "question", "questions"}  # nouns too: "faced questions about"
+_WH = wordset("whether if why how what who whom when where which")
+
+
+def _question_start(toks: list[_Match], k: int) -> int | None:
+    """Where the question starts after a question verb whose words begin at toks[k]: at its
+    wh-word ("asked whether ...", "asked the senator if ..."), or after "about" ("questioned
+    Morrison about his testimony": the person asked is the hearer, not the content). None:
+    no question follows ("asked the woman to raise her voice")."""
+    for m in range(k, min(len(toks), k + 6)):
+        w = toks[m][0]
+        low = w.lower()
+        if low in _WH or low == "about":
+            if m > k and not _is_hearer([x[0] for x in toks[k:m]]):
+                return None
+            start = m + (low == "about")
+            return start if start < len(toks) else None
+        if not (w[:1].isalpha() or w in (".", "’s", "'s")):
+            return None  # punctuation or a quote mark: no hearer phrase runs on
+    return None
+
+
+def _is_hearer(words: list[str]) -> bool:
+    """A short object phrase: a name, an object pronoun, or a determiner and nouns
+    ("Morrison", "him", "the senator", "Secretary Clinton")."""
+    low = [w.lower() for w in words]
+    if len(words) == 1 and (low[0] in _OBJECT_PRONOUNS or (
+            words[0].isalpha() and low[0] not in _CLAUSE_WORDS | _WH | _SENTENCE_ADVERBS
+            and not low[0].endswith(("ed", "ing", "ly")))):
+        return True  # "him", "reporters", "Morrison"
+    return len(words) <= 4 and (words[0][:1].isupper() or low[0] in DETERMINERS) and not any(
+        x in _CLAUSE_WORDS or x in _WH or x in _OBJECT_PRONOUNS or x in _BAD_FIRST
+        or x.endswith(("ed", "ing")) for x in low)
+
+
+_OBJECT_PRONOUNS = wordset("him her them me us you")
 
 
 def _goes_on(word: str) -> bool:
