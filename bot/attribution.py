@@ -942,7 +942,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         cue_words.append(toks[k][0])
         k += 1
     start_k = k
-    limit = min(n, k + 12)
+    # 'says at a campaign stop in Toledo, Ohio, that ...': a leading adjunct may be long.
+    adjunct = k < n and toks[k][0].lower() in _ADJUNCT_PREPS
+    limit = min(n, k + (20 if adjunct else 12))
     found = None
     lead_in = False  # 'said at a town hall on Monday, "A."': the quote is the content
     asked = _question_start(toks, k) if low in _QUESTION_VERBS and k == i + 1 else None
@@ -954,7 +956,11 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             found = m  # annotators keep the complementiser: "that the plan failed"
             if any(x[0].lower() in _FINITE for x in toks[k:m]):
                 found = None  # 'says his bid is the one that won': a relative 'that'
+            elif adjunct and m - k > 6 and m + 1 < n and not _verb_like(toks[m + 1][0]):
+                lead_in = True  # 'said in an interview last week that ...': past the adjunct
             break
+        if m >= k + 12:
+            break  # only a "that" is looked for past a long adjunct
         if tm in _QUOTE_CHARS or tm == "“":
             # A quote right after the verb opens the content; one further on is part of it.
             # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
@@ -1023,6 +1029,18 @@ _QUESTION_VERBS = frozenset(
     w for base in ("ask", "question", "press") for w in _inflect(base)
 ) - {"presses", "press", "question", "questions"}  # nouns too: "faced questions about"
 _WH = wordset("whether if why how what who whom when where which")
+
+
+def _verb_like(word: str) -> bool:
+    """A word that makes the "that" before it a relative pronoun ("rules that allow",
+    "a center that works"), not a complementiser ("that anger is rising")."""
+    low = word.lower()
+    return low in _FINITE or low in _VERB_BASE or (word.islower() and low.endswith(("ed", "ly")))
+
+
+# Present-tense verbs common after a relative "that" (an -s noun cannot be told from them).
+_VERB_BASE = wordset("""allow allows make makes help helps give gives keep keeps take takes seem
+seems let lets need needs want wants work works include includes""")
 
 
 def _question_start(toks: list[_Match], k: int) -> int | None:

@@ -36,3 +36,23 @@ def test_question_opens_at_its_wh_word_not_a_later_that() -> None:
 def test_asked_to_is_not_a_question() -> None:
     body = ["The senator asked the clerk to read the amendment aloud."]
     assert not any(a.content.startswith(("whether", "if")) for a in _all(body))
+
+
+def test_report_after_a_long_adjunct_starts_at_that() -> None:
+    body = ["Judge Ruth Poole said in an interview with The Associated Press last week that "
+            "she would not retire."]
+    assert _one(body, "retire").content.startswith("that she would not retire")
+    body = ["Ms. Reyes says at a campaign stop in Toledo, Ohio, that the plant will reopen."]
+    assert _one(body, "reopen").content.startswith("that the plant will reopen")
+
+
+def test_relative_that_after_an_adjunct_opens_no_report() -> None:
+    body = ["Mr. Bell wrote in the long memo he sent to his staff that was leaked on Friday "
+            "about the budget."]
+    assert not any(a.content.startswith("that was") for a in _all(body))
+
+
+def test_relative_that_far_after_the_verb_is_no_report() -> None:
+    body = ["Officials reported at least 20 victims at a community center that works with "
+            "veterans."]
+    assert not any(a.content.startswith("that works") for a in _all(body))
