@@ -584,7 +584,9 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     # a participle going on from it ("X attacked Y, calling him ...").
     weak = [c for c in weak if c.how in ("pre", "part")]
     for c in weak:
-        if c.how == "pre":
+        if c.how == "pre" and not _particle_cue(c.cue):
+            # A weak verb with its particle ("called for a boycott", "railed against the
+            # deal") is a report verb proper: it keeps the "pre" rule's name.
             c.how = "weak_pre"
     return weak
 

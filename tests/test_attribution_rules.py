@@ -56,3 +56,14 @@ def test_relative_that_far_after_the_verb_is_no_report() -> None:
     body = ["Officials reported at least 20 victims at a community center that works with "
             "veterans."]
     assert not any(a.content.startswith("that works") for a in _all(body))
+
+
+def test_weak_verb_with_its_particle_is_a_report_verb() -> None:
+    from bot.attribution import candidate_attributions
+
+    body = ["Ms. Reyes called for a special prosecutor to examine the contracts."]
+    (got,) = [(a, f) for a, f in candidate_attributions(body) if "prosecutor" in a.content]
+    assert got[0].cue == "called for"
+    assert "how=pre" in got[1]
+    body = ["Ms. Reyes called the contracts a disgrace to the city."]
+    assert all("how=weak_pre" in f for _, f in candidate_attributions(body))
