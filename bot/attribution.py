@@ -1007,19 +1007,21 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     q = next((qe for qs, qe in quotes if qs == cs), None)
     if q is not None and q < ce and text[cs:q].rstrip("”\"")[-1:] in ",.!?":
         ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
-    if ce <= cs or not _has_tokens(text[cs:ce], 2):
+    if ce <= cs or not _has_tokens(text[cs:ce], 2) or _no_report(text[cs:ce]):
         return None
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
 
 def _no_report(content: str) -> bool:
     """Words after a cue verb that report nothing: no word at all ('.)'), or only where
-    from, by whom or to whom ("reported from Oakland", "reported to him")."""
+    from, by whom or to whom ("reported from Oakland", "was first reported by Politico",
+    "reported to him"); "responded by saying ..." tells how, and is kept."""
     words = _WORD_RE.findall(content[:40])
     if not words:
         return True
     first = words[0].lower()
-    return first in ("from", "by") or (
+    return first == "from" or (first == "by" and not any(
+        w.lower().endswith("ing") for w in words[1:3])) or (
         first == "to" and len(words) <= 2 and words[-1].lower() in _OBJECT_PRONOUNS)
 
 

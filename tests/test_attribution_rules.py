@@ -67,3 +67,14 @@ def test_weak_verb_with_its_particle_is_a_report_verb() -> None:
     assert "how=pre" in got[1]
     body = ["Ms. Reyes called the contracts a disgrace to the city."]
     assert all("how=weak_pre" in f for _, f in candidate_attributions(body))
+
+
+def test_passive_agent_is_no_report() -> None:
+    assert _all(["The meeting was first reported by the Tribune."]) == []
+
+
+def test_where_from_or_to_whom_is_no_report() -> None:
+    assert _all(["Ann Poole reported from Oakland, Calif."]) == []
+    assert _all(["Vindman reported to him."]) == []
+    body = ["Vindman reported to him that the call was improper."]
+    assert _one(body, "improper").content == "that the call was improper."
