@@ -977,8 +977,16 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             break
         if tm in ".;":
             break
+    if found is None and low in _TESTIFY:
+        # "testified side-by-side before the committee": where and how, no report; what
+        # is testified to comes after "that", a quote or "about".
+        about = next((m for m in range(k, min(n, k + 12)) if toks[m][0].lower() == "about"
+                      or toks[m][0] in ".;:" or toks[m][0] in _QUOTE_CHARS), None)
+        if about is None or toks[about][0] in ".;:":
+            return None
+        found = about
     if found is not None and (low in HEARER_VERBS or found - start_k <= 6 or lead_in
-                              or asked is not None):
+                              or asked is not None or low in _TESTIFY):
         k = found
     elif low in HEARER_VERBS:
         # "told reporters CONTENT": skip a short hearer phrase.
@@ -1029,6 +1037,7 @@ def _no_report(content: str) -> bool:
 # Prepositions opening an adjunct between a verb and its report ("said in an interview
 # with the AP last week that ...").
 _ADJUNCT_PREPS = wordset("in at on during before after from while")
+_TESTIFY = frozenset(_inflect("testify"))
 _QUESTION_VERBS = frozenset(
     w for base in ("ask", "question", "press") for w in _inflect(base)
 ) - {"presses", "press", "question", "questions"}  # nouns too: "faced questions about"

@@ -78,3 +78,13 @@ def test_where_from_or_to_whom_is_no_report() -> None:
     assert _all(["Vindman reported to him."]) == []
     body = ["Vindman reported to him that the call was improper."]
     assert _one(body, "improper").content == "that the call was improper."
+
+
+def test_testifying_somewhere_reports_nothing() -> None:
+    body = ["Vindman and Morrison testified side-by-side before the House Intelligence "
+            "Committee on Tuesday."]
+    assert _all(body) == []
+    body = ["Comey will testify before the House Oversight Committee about the decision."]
+    assert _one(body, "decision").content == "about the decision."
+    assert _one(["Morrison testified that he saw nothing improper."], "improper").content == (
+        "that he saw nothing improper.")
