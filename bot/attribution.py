@@ -582,13 +582,18 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     weak = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, WEAK_VERBS)
     # Content before a weak verb ("..., X backed") is rarely reported speech: pre only, and
     # a participle going on from it ("X attacked Y, calling him ...").
-    weak = [c for c in weak if c.how in ("pre", "part")]
+    weak = [c for c in weak if c.how in ("pre", "part") or (
+        c.how == "post" and c.cue.lower() in _EVIDENCE_VERBS)]
     for c in weak:
         if c.how == "pre" and not _particle_cue(c.cue):
             # A weak verb with its particle ("called for a boycott", "railed against the
             # deal") is a report verb proper: it keeps the "pre" rule's name.
             c.how = "weak_pre"
     return weak
+
+
+# "..., records show.": evidence verbs report what comes before them as often as after.
+_EVIDENCE_VERBS = wordset("show shows showed shown")
 
 
 def _particle_cue(cue: str) -> bool:

@@ -88,3 +88,10 @@ def test_testifying_somewhere_reports_nothing() -> None:
     assert _one(body, "decision").content == "about the decision."
     assert _one(["Morrison testified that he saw nothing improper."], "improper").content == (
         "that he saw nothing improper.")
+
+
+def test_evidence_verb_after_its_content() -> None:
+    body = ["The host committee raised $57 million in all, election records show."]
+    att = _one(body, "raised")
+    assert att.content.startswith("The host committee raised")
+    assert att.speaker_text == "election records"
