@@ -582,11 +582,23 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     weak = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, WEAK_VERBS)
     # Content before a weak verb ("..., X backed") is rarely reported speech: pre only, and
     # a participle going on from it ("X attacked Y, calling him ...").
-    weak = [c for c in weak if c.how in ("pre", "part")]
+    weak = [c for c in weak if c.how in ("pre", "part") or (
+        c.how == "post" and c.cue.lower() in _EVIDENCE_VERBS)]
     for c in weak:
-        if c.how == "pre":
+        if c.how == "pre" and not _particle_cue(c.cue):
+            # A weak verb with its particle ("called for a boycott", "railed against the
+            # deal") is a report verb proper: it keeps the "pre" rule's name.
             c.how = "weak_pre"
     return weak
+
+
+# "..., records show.": evidence verbs report what comes before them as often as after.
+_EVIDENCE_VERBS = wordset("show shows showed shown")
+
+
+def _particle_cue(cue: str) -> bool:
+    words = cue.lower().split()
+    return len(words) == 2 and (words[0], words[1]) in _PARTICLE_CUES
 
 
 def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int], us: int,
@@ -937,16 +949,25 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         cue_words.append(toks[k][0])
         k += 1
     start_k = k
-    limit = min(n, k + 12)
+    # 'says at a campaign stop in Toledo, Ohio, that ...': a leading adjunct may be long.
+    adjunct = k < n and toks[k][0].lower() in _ADJUNCT_PREPS
+    limit = min(n, k + (20 if adjunct else 12))
     found = None
     lead_in = False  # 'said at a town hall on Monday, "A."': the quote is the content
+    asked = _question_start(toks, k) if low in _QUESTION_VERBS and k == i + 1 else None
+    if asked is not None:
+        found, limit = asked, k  # the question is the content: no "that" further on
     for m in range(k, limit):
         tm = toks[m][0]
         if tm.lower() == "that" and m > k - 1:
             found = m  # annotators keep the complementiser: "that the plan failed"
             if any(x[0].lower() in _FINITE for x in toks[k:m]):
                 found = None  # 'says his bid is the one that won': a relative 'that'
+            elif adjunct and m - k > 6 and m + 1 < n and not _verb_like(toks[m + 1][0]):
+                lead_in = True  # 'said in an interview last week that ...': past the adjunct
             break
+        if m >= k + 12:
+            break  # only a "that" is looked for past a long adjunct
         if tm in _QUOTE_CHARS or tm == "“":
             # A quote right after the verb opens the content; one further on is part of it.
             # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
@@ -961,7 +982,16 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             break
         if tm in ".;":
             break
-    if found is not None and (low in HEARER_VERBS or found - start_k <= 6 or lead_in):
+    if found is None and low in _TESTIFY:
+        # "testified side-by-side before the committee": where and how, no report; what
+        # is testified to comes after "that", a quote or "about".
+        about = next((m for m in range(k, min(n, k + 12)) if toks[m][0].lower() == "about"
+                      or toks[m][0] in ".;:" or toks[m][0] in _QUOTE_CHARS), None)
+        if about is None or toks[about][0] in ".;:":
+            return None
+        found = about
+    if found is not None and (low in HEARER_VERBS or found - start_k <= 6 or lead_in
+                              or asked is not None or low in _TESTIFY):
         k = found
     elif low in HEARER_VERBS:
         # "told reporters CONTENT": skip a short hearer phrase.
@@ -990,9 +1020,79 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     q = next((qe for qs, qe in quotes if qs == cs), None)
     if q is not None and q < ce and text[cs:q].rstrip("”\"")[-1:] in ",.!?":
         ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
-    if ce <= cs or not _has_tokens(text[cs:ce], 2):
+    if ce <= cs or not _has_tokens(text[cs:ce], 2) or _no_report(text[cs:ce]):
         return None
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
+
+
+def _no_report(content: str) -> bool:
+    """Words after a cue verb that report nothing: no word at all ('.)'), or only where
+    from, by whom or to whom ("reported from Oakland", "was first reported by Politico",
+    "reported to him"); "responded by saying ..." tells how, and is kept."""
+    words = _WORD_RE.findall(content[:40])
+    if not words:
+        return True
+    first = words[0].lower()
+    return first == "from" or (first == "by" and not any(
+        w.lower().endswith("ing") for w in words[1:3])) or (
+        first == "to" and len(words) <= 2 and words[-1].lower() in _OBJECT_PRONOUNS)
+
+
+# Verbs that report a question: "asked Obama whether ...", "questioned Morrison about ...".
+# Prepositions opening an adjunct between a verb and its report ("said in an interview
+# with the AP last week that ...").
+_ADJUNCT_PREPS = wordset("in at on during before after from while")
+_TESTIFY = frozenset(_inflect("testify"))
+_QUESTION_VERBS = frozenset(
+    w for base in ("ask", "question", "press") for w in _inflect(base)
+) - {"presses", "press", "question", "questions"}  # nouns too: "faced questions about"
+_WH = wordset("whether if why how what who whom when where which")
+
+
+def _verb_like(word: str) -> bool:
+    """A word that makes the "that" before it a relative pronoun ("rules that allow",
+    "a center that works"), not a complementiser ("that anger is rising")."""
+    low = word.lower()
+    return low in _FINITE or low in _VERB_BASE or (word.islower() and low.endswith(("ed", "ly")))
+
+
+# Present-tense verbs common after a relative "that" (an -s noun cannot be told from them).
+_VERB_BASE = wordset("""allow allows make makes help helps give gives keep keeps take takes seem
+seems let lets need needs want wants work works include includes""")
+
+
+def _question_start(toks: list[_Match], k: int) -> int | None:
+    """Where the question starts after a question verb whose words begin at toks[k]: at its
+    wh-word ("asked whether ...", "asked the senator if ..."), or after "about" ("questioned
+    Morrison about his testimony": the person asked is the hearer, not the content). None:
+    no question follows ("asked the woman to raise her voice")."""
+    for m in range(k, min(len(toks), k + 6)):
+        w = toks[m][0]
+        low = w.lower()
+        if low in _WH or low == "about":
+            if m > k and not _is_hearer([x[0] for x in toks[k:m]]):
+                return None
+            start = m + (low == "about")
+            return start if start < len(toks) else None
+        if not (w[:1].isalpha() or w in (".", "’s", "'s")):
+            return None  # punctuation or a quote mark: no hearer phrase runs on
+    return None
+
+
+def _is_hearer(words: list[str]) -> bool:
+    """A short object phrase: a name, an object pronoun, or a determiner and nouns
+    ("Morrison", "him", "the senator", "Secretary Clinton")."""
+    low = [w.lower() for w in words]
+    if len(words) == 1 and (low[0] in _OBJECT_PRONOUNS or (
+            words[0].isalpha() and low[0] not in _CLAUSE_WORDS | _WH | _SENTENCE_ADVERBS
+            and not low[0].endswith(("ed", "ing", "ly")))):
+        return True  # "him", "reporters", "Morrison"
+    return len(words) <= 4 and (words[0][:1].isupper() or low[0] in DETERMINERS) and not any(
+        x in _CLAUSE_WORDS or x in _WH or x in _OBJECT_PRONOUNS or x in _BAD_FIRST
+        or x.endswith(("ed", "ing")) for x in low)
+
+
+_OBJECT_PRONOUNS = wordset("him her them me us you")
 
 
 def _goes_on(word: str) -> bool:
