@@ -315,10 +315,12 @@ def describe(index: int, text: str) -> Line:
         tail = units <= 8 and TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None
     else:  # most short lines: no vocabulary, no tail line
         boiler_words, appeal_hits, tail = unspaced_boiler(low), 0, False
+    # A paragraph is an appeal when it speaks to the reader ("Sign up for our newsletter");
+    # one that reports on subscriptions ("the service signed up 10 million subscribers") is not.
     appeal = appeal_hits >= 1 and (units < 16 or PERSON_RE.search(text) is not None)
     boiler = (
         bool(boiler_words)
-        or (appeal_hits >= 2 and units < 80)
+        or (appeal and appeal_hits >= 2 and units < 80)
         # is_time_ago's own first test, inlined: it rules out nearly every line
         or ((text[:1].isdecimal() or low.startswith(_AGO_STARTS)) and is_time_ago(text, low))
     )

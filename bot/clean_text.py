@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from bot.clean_lines import Line as _Line
 from bot.clean_lines import describe, word_units
+from bot.clean_vocab import APPEAL, fold, is_boiler_text
 from bot.model import Article, SourceMeta
 from bot.textmeta import find_outlet, parse_byline, parse_credit
 
@@ -239,7 +240,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     kept = [i for i in range(start, end) if keep[i]]
     for i in reversed(kept[1:]):
         line = lines[i]
-        if line.units < 60 and (line.appeal_words or line.has_boiler_words()):
+        if line.units < 60 and (line.appeal or _furniture_words(line)):
             keep[i] = False
         else:
             break
@@ -251,6 +252,14 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             if start <= j < end and keep[j] and lines[j].units < 15:
                 keep[j] = False
     return keep
+
+
+def _furniture_words(line: _Line) -> bool:
+    """Boilerplate vocabulary besides an appeal's: "subscription" or "sign up" in a paragraph
+    that does not speak to the reader is the article's, not an appeal (``Line.appeal``)."""
+    if not line.has_boiler_words():
+        return False
+    return not line.appeal_words or is_boiler_text(APPEAL.reference.sub(" ", fold(line.text)))
 
 
 # ---------------------------------------------------------------- metadata

@@ -447,3 +447,29 @@ def test_the_outlet_is_the_footers_copyright_holder_not_a_picture_credit() -> No
         "BBC"
     )
     assert find_outlet(["© Copyright India Post 2019"], None) == "India Post"
+
+
+_STREAMING_BODY = [
+    "The streaming service struggled on its first day, when more than ten million people "
+    "activated their accounts, the company said on Tuesday.",
+    "Engineers isolated the fault within hours and patched the software, and the company "
+    "continued to sign up new subscribers throughout the week.",
+    "Analysts are trying to judge how many services households will pay for, and how many "
+    "subscribers will sign up for a second one once their free trial ends.",
+    "The premium edition arrives in fourteen countries on Friday; cheaper subscription "
+    "plans follow early next year.",
+]
+
+
+def test_prose_about_subscriptions_is_not_an_appeal() -> None:
+    """Appeal words ("sign up", "subscribers") in a paragraph that does not speak to the
+    reader are the article's, in the middle of it and at its end; an appeal that does is
+    still dropped."""
+    appeal = (
+        "Sign up for our daily newsletter and get the latest stories delivered to your inbox "
+        "every morning, or subscribe to support our journalism."
+    )
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *_STREAMING_BODY, appeal])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(_STREAMING_BODY)
+    assert appeal in article.removed
