@@ -260,13 +260,14 @@ TAIL_RE = re.compile(
     |about\s+the\s+author|share\s+this\s+(?:article|story)|tags|topics|filed\s+under.*|site\s+index
     |site\s+information.*|footer.*|more\s+news|latest(?:\s+news|\s+stories)?|what\s+to\s+read\s+next
     |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web
+    |up\s+next|next\s+up(?:\s+(?:in|on)\b.*)?|watch\s+next
     )\s*:?$""",
 )
 # The words TAIL_RE's lines start with (in lower case).
 TAIL_WORDS = (
     "comment", "join", "leave", "related", "read", "more", "recommended", "you", "most",
     "trending", "popular", "about", "share", "tags", "topics", "filed", "site", "footer",
-    "latest", "what", "sponsored", "around", "from",
+    "latest", "what", "sponsored", "around", "from", r"up\s+next", r"next\s+up", r"watch\s+next",
 )  # fmt: skip
 # What a short line needs to be furniture by its words: a boilerplate or appeal term or a
 # tail line's first word at the start of a word, or the "(", "/", "©" or "[" the other

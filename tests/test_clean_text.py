@@ -473,3 +473,26 @@ def test_prose_about_subscriptions_is_not_an_appeal() -> None:
     article = clean_pasted_text(text)
     assert article.body == tuple(_STREAMING_BODY)
     assert appeal in article.removed
+
+
+@pytest.mark.parametrize("heading", ["Next Up In Local News", "Up next:", "UP NEXT", "Watch next"])
+def test_an_up_next_list_after_the_article_is_dropped(heading: str) -> None:
+    """"Next up" heads a list of other stories, as "Related" and "Most read" do: the
+    block of text does not run on through it to the summaries of the most-read stories."""
+    teasers = [
+        "A clever new plan to cut the queues at the town's busiest post office",
+        "How the harbour's old cranes were saved from the scrapyard",
+        "These councillors want the bus station moved out of the centre",
+        "Why the ferry timetable changes every winter",
+    ]
+    summary = (
+        "The council's budget meeting was a disaster for the ruling group. Even its own "
+        "members said the figures did not add up, and the vote was put off for a month "
+        "while officials go through the spending plans line by line once more."
+    )
+    most_read = "\n".join(f"Story {n}: {summary}" for n in range(3))
+    text = "\n\n".join(
+        [_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, heading, *teasers, "Most Read"]
+    )
+    article = clean_pasted_text(text + "\n" + most_read)
+    assert article.body == tuple(_LIBRARY_BODY)
