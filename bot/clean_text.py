@@ -37,6 +37,7 @@ __all__ = ["article_from_clean_text", "clean_pasted_text", "word_units"]
 
 _WORD_RE = re.compile(r"\w+")
 _BRACKETED_RE = re.compile(r"^[\[(][^\])]{0,40}[\])]$")
+_TWEET_SIGNATURE_RE = re.compile(r"^[—–-] .{1,80}\(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}$")
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
@@ -172,10 +173,11 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
         start += 1
     # The article's closing short sentences ("We hope to see you soon!") scored too low
     # to join the run; furniture rarely ends in a full stop.
+    # So does the signature of a tweet quoted at the end ("— Ann Lee (@annlee) May 1, 2019").
     while (
         EXTEND
         and end < len(lines)
-        and lines[end].sentence
+        and (lines[end].sentence or _TWEET_SIGNATURE_RE.match(lines[end].text) is not None)
         and lines[end].units >= 3
         and not (lines[end].boiler or lines[end].caption or lines[end].tail or lines[end].appeal)
     ):

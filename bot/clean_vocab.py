@@ -135,8 +135,15 @@ _BOILER_UNSPACED = re.compile(
 )
 
 
+# The link to a picture attached to a tweet ("... needed pic.twitter.com/MYwRz9euaq"): the
+# line is the text of a tweet set into the article, and the link's "twitter" no share button.
+_TWEET_PICTURE_RE = re.compile(r"\bpic\.twitter\.com/\w+")
+
+
 def is_boiler_text(low: str) -> bool:
     """Whether the folded line holds boilerplate vocabulary."""
+    if "pic.twitter.com/" in low:
+        low = _TWEET_PICTURE_RE.sub(" ", low)
     return (
         BOILER.search(low)
         or (

@@ -496,3 +496,20 @@ def test_an_up_next_list_after_the_article_is_dropped(heading: str) -> None:
     )
     article = clean_pasted_text(text + "\n" + most_read)
     assert article.body == tuple(_LIBRARY_BODY)
+
+
+def test_a_tweet_set_into_the_article_is_kept_with_its_picture_link_and_signature() -> None:
+    """A quoted tweet is article text: the "twitter" in its picture link is no share button,
+    and its signature closes the article when the tweet comes last."""
+    tweet = (
+        "Good news for readers: the library will be open on Sundays from next month, and the "
+        "money to pay for it is there pic.twitter.com/Ab12Cd34"
+    )
+    signature = "— Ruth Okafor (@ruthokafor) November 19, 2019"
+    shared = "Ms. Okafor shared the news with residents in a message of her own."
+    body = [*_LIBRARY_BODY, shared, tweet, signature]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, "Most Popular", "Contact Us"])
+    assert clean_pasted_text(text).body == tuple(body)
+    middle = [*_LIBRARY_BODY[:2], tweet, signature, _LIBRARY_BODY[2]]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *middle])
+    assert clean_pasted_text(text).body == tuple(middle)
