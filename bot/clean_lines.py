@@ -324,7 +324,7 @@ def describe(index: int, text: str) -> Line:
         # is_time_ago's own first test, inlined: it rules out nearly every line
         or ((text[:1].isdecimal() or low.startswith(_AGO_STARTS)) and is_time_ago(text, low))
     )
-    caption = units < 40 and is_caption_text(low)
+    caption = is_caption_text(low)
     return Line(
         index, text, units, sentence, prose, boiler, appeal, caption, tail, table,
         appeal_hits >= 1, boiler_words, view,

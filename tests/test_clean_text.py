@@ -513,3 +513,25 @@ def test_a_tweet_set_into_the_article_is_kept_with_its_picture_link_and_signatur
     middle = [*_LIBRARY_BODY[:2], tweet, signature, _LIBRARY_BODY[2]]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *middle])
     assert clean_pasted_text(text).body == tuple(middle)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The reading room as the architects drew it: (1) the lending desk, (2) the children's "
+        "corner, (3) study carrels along the east wall, (4) the local history archive and (5) "
+        "a café by the entrance, with the staff offices and the stores behind the stacks on "
+        "the ground floor. Credit: Harbour Council",
+        "Readers queue outside the library on the first Sunday it opened, Sunday, Nov. 17, "
+        "2019, in Harbour, after a petition signed by 4,000 residents asked for longer hours "
+        "and the council found the money to keep the doors open on Sundays for the whole "
+        "of next year. (AP Photo/Jo Roe)",
+    ],
+)
+def test_a_long_caption_ending_in_its_credit_is_removed(caption: str) -> None:
+    """A caption closed by its credit is one at any length."""
+    body = list(_LIBRARY_BODY)
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], caption, *body[1:]])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert caption in article.removed
