@@ -164,8 +164,9 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
             break
         text = lines[i].text
         # A tweet's signature ("— Name (@handle) November 1, 2019") is no dateline.
-        if lines[i].units <= 14 and not text.startswith(("—", "–", "-")) and (
-            lines[i].is_date_line() or lines[i].byline()
+        if not text.startswith(("—", "–", "-")) and (
+            (lines[i].units <= 14 and (lines[i].is_date_line() or lines[i].byline()))
+            or _dated_byline(lines[i])
         ):
             start = i + 1
         seen += max(0.0, scores[i])
@@ -306,6 +307,9 @@ def _header_meta(
                 by_names, by_pos = names, k
         elif by_names is None and head[k].units <= 12 and (names := head[k].byline()):
             by_names, by_pos = names, k
+        elif by_names is None and date is None and _dated_byline(head[k]):
+            by_names, by_pos = head[k].byline(), k
+            date, date_pos = head[k].date(), k
     if by_names is None and date_pos is not None:
         # A bare name right next to the date line ("Arpan Rai" / "Thursday 24 October 2024").
         for k in (date_pos - 1, date_pos + 1):
@@ -455,6 +459,12 @@ def _title_score(line: _Line, echo: float, gap: int) -> float:
     elif line.units > 22:
         score -= 0.3  # a standfirst, or the article's first sentence without its stop
     return score
+
+
+def _dated_byline(line: _Line) -> bool:
+    """A byline that carries the date and time, too long for the plain byline test ("By Ann
+    Lee and Bo Chan on Monday, November 18th, 2019 at 11:08 a.m.")."""
+    return line.units <= 24 and bool(line.byline()) and line.date() is not None
 
 
 def _stamped(line: _Line) -> bool:

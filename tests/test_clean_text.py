@@ -535,3 +535,32 @@ def test_a_long_caption_ending_in_its_credit_is_removed(caption: str) -> None:
     article = clean_pasted_text(text)
     assert article.body == tuple(body)
     assert caption in article.removed
+
+
+def test_a_byline_carrying_its_date_and_time_starts_the_article_after_it() -> None:
+    """A byline too long for the plain byline test because it carries the date and time
+    still ends the header: the claim, headline and caption above it are not the article."""
+    header = [
+        '"The library will open every Sunday of the year."',
+        "— Ruth Okafor on Monday, October 14th, 2019 in a council meeting",
+        _LIBRARY_HEADLINE,
+        "By Meg James , Jo Roe on Monday, November 18th, 2019 at 11:08 a.m.",
+        "The library's reading room on a weekday morning, when most of its seats are empty. (AP)",
+    ]
+    article = clean_pasted_text("\n\n".join([*header, *_LIBRARY_BODY]))
+    assert article.body == tuple(_LIBRARY_BODY)
+    assert article.meta.title == _LIBRARY_HEADLINE
+    assert article.meta.byline == ("Meg James", "Jo Roe")
+    assert article.meta.published == "2019-11-18T11:08:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Meg James and Jo Roe on Monday", ("Meg James", "Jo Roe")),
+        ("By Meg James, Jo Roe on Nov. 18, 2019", ("Meg James", "Jo Roe")),
+        ("By Ann Lee on Fire Island", ()),
+    ],
+)
+def test_a_byline_loses_its_on_date(line: str, names: tuple[str, ...]) -> None:
+    assert parse_byline(line) == names
