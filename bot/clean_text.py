@@ -239,6 +239,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish)
         ):
             keep[i] = False
+    _drop_references(lines, keep, start, end)
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
     kept = [i for i in range(start, end) if keep[i]]
     for i in reversed(kept[1:]):
@@ -255,6 +256,26 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             if start <= j < end and keep[j] and lines[j].units < 15:
                 keep[j] = False
     return keep
+
+
+# The heading of the list of sources a fact-check or a feature closes with.
+_REFERENCES_RE = re.compile(
+    r"(?i)^(?:sources?|references|bibliography|works\s+cited|sources\s+and\s+notes)\s*:?$"
+)
+
+
+def _drop_references(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop a list of sources and what follows it: the article has ended at its heading.
+    Only in the text's last part: a heading "Sources" with most of the text still to come
+    is a subhead."""
+    for i in range(start, end):
+        if lines[i].units <= 4 and _REFERENCES_RE.match(lines[i].text):
+            before = sum(lines[j].units for j in range(start, i) if keep[j])
+            after = sum(lines[j].units for j in range(i + 1, end) if keep[j])
+            if after < before:
+                for j in range(i, end):
+                    keep[j] = False
+                return
 
 
 def _furniture_words(line: _Line) -> bool:

@@ -564,3 +564,20 @@ def test_a_byline_carrying_its_date_and_time_starts_the_article_after_it() -> No
 )
 def test_a_byline_loses_its_on_date(line: str, names: tuple[str, ...]) -> None:
     assert parse_byline(line) == names
+
+
+def test_a_closing_list_of_sources_is_dropped_but_not_a_sources_subhead() -> None:
+    """The article ends at the heading of its list of sources; a "Sources" subhead with
+    most of the article still to come is part of it."""
+    sources = [
+        "Sources:",
+        "Harbour Gazette, \"Library hours to be reviewed after petition,\" Oct. 13, 2019",
+        "Harbour Council, \"Culture budget 2019-20: report to councillors presented on "
+        'Tuesday evening," accessed Nov. 13, 2019',
+        "Email interview with Ruth Okafor, leader of Harbour Council, Nov. 14, 2019",
+    ]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, *sources])
+    assert clean_pasted_text(text).body == tuple(_LIBRARY_BODY)
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], "Sources:", *body[1:]])
+    assert clean_pasted_text(text).body == tuple(body)
