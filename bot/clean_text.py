@@ -148,7 +148,33 @@ def _main_block(lines: list[_Line]) -> tuple[int, int]:
             if line.prose and not line.spaced and scores[k] > 0:
                 scores[k] *= 0.3
     start, end = _best_run(scores)
+    end = _cut_at_gap(lines, start, end)
     return _trim_head(lines, scores, start, end)
+
+
+GAP_LINES = 10
+
+
+def _cut_at_gap(lines: list[_Line], start: int, end: int) -> int:
+    """The block's end, moved up to a long run of short lines (a staff list, a menu, an
+    author box) with less prose after it than before: the text after such a gap is an
+    appeal, a comment thread or another story's summary that the maximum-sum run, adding
+    up scores, reached across it."""
+    before = 0.0
+    k = start
+    while k < end:
+        if lines[k].prose:
+            before += lines[k].units
+            k += 1
+            continue
+        a = k
+        while k < end and not lines[k].prose:
+            k += 1
+        if k - a >= GAP_LINES and 4 * sum(ln.units <= 4 for ln in lines[a:k]) >= 3 * (k - a):
+            after = sum(ln.units for ln in lines[k:end] if ln.prose)
+            if after < before:
+                return a
+    return end
 
 
 def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) -> tuple[int, int]:
