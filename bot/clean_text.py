@@ -136,14 +136,19 @@ def _best_run(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
+def _spaced_page(lines: list[_Line]) -> bool:
+    """Whether the page sets its paragraphs apart with blank lines (a copy of <p>s)."""
+    prose = [line for line in lines if line.prose]
+    return bool(prose) and sum(line.spaced for line in prose) >= 0.4 * len(prose)
+
+
 def _main_block(lines: list[_Line]) -> tuple[int, int]:
     if not lines:
         return (0, 0)
     scores = [_score(line) for line in lines]
     # Where the page sets its paragraphs apart with blank lines (a copy of <p>s), prose
     # packed between other lines is more likely a teaser, a comment or a caption.
-    prose = [line for line in lines if line.prose]
-    if prose and sum(line.spaced for line in prose) >= 0.4 * len(prose):
+    if _spaced_page(lines):
         for k, line in enumerate(lines):
             if line.prose and not line.spaced and scores[k] > 0:
                 scores[k] *= 0.3
@@ -274,13 +279,22 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             keep[i] = False
         else:
             break
-    # A caption's text sits right above or below its credit ("Photo by Lee Chan").
+    # A caption's text sits right above or below its credit ("Photo by Lee Chan"); where the
+    # page sets paragraphs apart with blank lines, one with no blank line between it and the
+    # credit is the caption at any length.
+    spaced_page: bool | None = None
     for i in range(start, end):
         if not lines[i].caption or lines[i].units >= 8:
             continue
         for j in (i - 1, i + 1):
-            if start <= j < end and keep[j] and lines[j].units < 15:
+            if not (start <= j < end and keep[j]):
+                continue
+            if lines[j].units < 15:
                 keep[j] = False
+            elif lines[min(i, j)].glued:
+                if spaced_page is None:
+                    spaced_page = _spaced_page(lines)
+                keep[j] = not spaced_page
     return keep
 
 
@@ -589,6 +603,7 @@ def _describe_lines(all_lines: list[str]) -> list[_Line]:
         else:
             line = known.at(len(lines))
         line.spaced = (i == 0 or not all_lines[i - 1]) and (i == last or not all_lines[i + 1])
+        line.glued = i < last and bool(all_lines[i + 1])
         lines.append(line)
     return lines
 

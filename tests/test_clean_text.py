@@ -600,3 +600,22 @@ def test_the_text_does_not_run_on_across_a_staff_list_to_an_appeal() -> None:
         [_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, *_STREAMING_BODY, *staff, *appeal]
     )
     assert clean_pasted_text(text).body == (*_LIBRARY_BODY, *_STREAMING_BODY)
+
+
+def test_a_long_caption_glued_to_its_credit_is_removed_on_a_page_of_spaced_paragraphs() -> None:
+    """Where paragraphs are set apart by blank lines, the line right above a credit with no
+    blank line between them is the picture's caption, however long; a paragraph set apart
+    from the credit stays."""
+    caption = (
+        "Ruth Okafor, the leader of Harbour Council, centre, walks past the shelves of the "
+        "library's new reading room with members of the residents' group on Tuesday."
+    )
+    credit = "Jo Roe | Harbour Gazette | Getty Images"
+    body = list(_LIBRARY_BODY)
+    pictured = f"{caption}\n{credit}"
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], pictured, *body[1:]])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert caption in article.removed
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], credit, *body[1:]])
+    assert clean_pasted_text(text).body == tuple(body)
