@@ -87,7 +87,9 @@ BOILER_TERMS = (
     # accounts, newsletters, consent, legal
     r"cookies?", r"newsletters?", r"subscribe[drs]?", r"subscriptions?", r"sign[\s-]?(?:up|in|out)",
     r"log[\s-]?(?:in|out)", r"register(?:ing)?", r"my\s+account", r"privacy(?:\s+policy)?",
-    r"terms\s+(?:of|and)\s+", r"all\s+rights\s+reserved", r"copyright",
+    r"terms\s+(?:of|and)\s+", r"all\s+rights\s+reserved", r"copyright", r"user\s+agreement",
+    r"constitutes\s+acceptance", r"may\s+not\s+be\s+reproduced",
+    r"community\s+(?:rules|guidelines|standards)",
     # advertising and sharing
     r"advertisement", r"advertising", r"advertise", r"sponsored", r"promoted",
     r"share\s+(?:on|this|via|the|article|story)", r"facebook", r"twitter", r"whatsapp",

@@ -619,3 +619,21 @@ def test_a_long_caption_glued_to_its_credit_is_removed_on_a_page_of_spaced_parag
     assert caption in article.removed
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], credit, *body[1:]])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_sites_legal_footer_after_the_article_is_dropped() -> None:
+    """The legal lines a site prints under every story ("... may not be reproduced",
+    "Community Rules apply ...") are furniture, not the article's closing paragraphs."""
+    footer = [
+        "View Comments",
+        "Disclaimer",
+        "Registration on or use of this site constitutes acceptance of our User Agreement, "
+        "Privacy Policy and Cookie Statement",
+        "© 2019 Harbour Gazette. All rights reserved (About Us).",
+        "The material on this site may not be reproduced, distributed, transmitted, cached or "
+        "otherwise used, except with the prior written permission of the Harbour Gazette.",
+        "Community Rules apply to all content you upload or otherwise submit to this site.",
+        "Ad Choices",
+    ]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, *footer])
+    assert clean_pasted_text(text).body == tuple(_LIBRARY_BODY)
