@@ -259,8 +259,10 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
         if line.boiler or line.caption or line.tail or _BRACKETED_RE.match(line.text):
             keep[i] = False
             continue
-        if line.units >= 6 and line.shouting():
-            keep[i] = False  # an all-capitals "READ MORE"-style link set into the text
+        # An all-capitals "READ MORE"-style link set into the text; not a row of a table
+        # ("HD\tTHE HOME DEPOT INC.\t225.86").
+        if line.units >= 6 and not line.table and line.shouting():
+            keep[i] = False
             continue
         if line.prose or line.table:
             continue

@@ -637,3 +637,12 @@ def test_a_sites_legal_footer_after_the_article_is_dropped() -> None:
     ]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, *footer])
     assert clean_pasted_text(text).body == tuple(_LIBRARY_BODY)
+
+
+def test_a_table_of_capitalised_names_is_kept_but_not_a_capitalised_link() -> None:
+    """A table row is not an all-capitals link however few lower-case letters it holds."""
+    rows = ["TICKER\tCOMPANY\tPRICE\tCHANGE", "HGZ\tHARBOUR GAZETTE GROUP INC.\t25.86\t-1.99"]
+    link = "GET THE HARBOUR GAZETTE APP BY CLICKING HERE"
+    body = list(_LIBRARY_BODY)
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], *rows, link, *body[1:]])
+    assert clean_pasted_text(text).body == (body[0], *rows, *body[1:])
