@@ -260,8 +260,8 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             keep[i] = False
             continue
         # An all-capitals "READ MORE"-style link set into the text; not a row of a table
-        # ("HD\tTHE HOME DEPOT INC.\t225.86").
-        if line.units >= 6 and not line.table and line.shouting():
+        # ("HD\tTHE HOME DEPOT INC.\t225.86") nor a subhead asking a question ("WHAT NEXT?").
+        if line.units >= 6 and not line.table and line.shouting() and not line.text.endswith("?"):
             keep[i] = False
             continue
         if line.prose or line.table:

@@ -646,3 +646,10 @@ def test_a_table_of_capitalised_names_is_kept_but_not_a_capitalised_link() -> No
     body = list(_LIBRARY_BODY)
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], *rows, link, *body[1:]])
     assert clean_pasted_text(text).body == (body[0], *rows, *body[1:])
+
+
+def test_a_subhead_in_capitals_asking_a_question_is_kept() -> None:
+    subhead = "WILL THE COUNCIL FIND THE MONEY AGAIN NEXT YEAR?"
+    body = [*_LIBRARY_BODY[:2], subhead, _LIBRARY_BODY[2]]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body])
+    assert clean_pasted_text(text).body == tuple(body)
