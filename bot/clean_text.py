@@ -272,6 +272,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish)
         ):
             keep[i] = False
+    _drop_link_boxes(lines, keep, start, end)
     _drop_references(lines, keep, start, end)
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
     kept = [i for i in range(start, end) if keep[i]]
@@ -298,6 +299,24 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
                     spaced_page = _spaced_page(lines)
                 keep[j] = not spaced_page
     return keep
+
+
+def _drop_link_boxes(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop the links under a "Related articles" / "Trending" heading set into the article:
+    where paragraphs are set apart by blank lines, the lines packed under the heading up to
+    the next paragraph so set apart are the box's links, however sentence-like."""
+    spaced_page: bool | None = None
+    for i in range(start, end):
+        if not lines[i].tail:
+            continue
+        if spaced_page is None:
+            spaced_page = _spaced_page(lines)
+        if not spaced_page:
+            return
+        j = i + 1
+        while j < end and not lines[j].spaced:
+            keep[j] = False
+            j += 1
 
 
 # The heading of the list of sources a fact-check or a feature closes with.

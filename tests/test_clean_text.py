@@ -653,3 +653,18 @@ def test_a_subhead_in_capitals_asking_a_question_is_kept() -> None:
     body = [*_LIBRARY_BODY[:2], subhead, _LIBRARY_BODY[2]]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_the_links_under_a_related_heading_inside_the_article_are_dropped() -> None:
+    """Under "Related articles" set into the text, the lines packed together up to the next
+    paragraph set apart by a blank line are links, even one that reads like a sentence."""
+    box = "\n".join(
+        [
+            "Related articles",
+            "Ferry strike: crossings cancelled as crews walk out over pay",
+            "Harbour weather alert: Storm to batter the coast as winds reach 80mph...",
+        ]
+    )
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], box, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
