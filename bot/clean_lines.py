@@ -38,6 +38,8 @@ _CLOSERS = "\"'”’»)]」』）*"
 _CJK_STOP_RE = re.compile(r"[。！？]")
 _MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
 _LOWER_WORD_RE = re.compile(r" [a-z]")
+# Quoted speech: a source asking "what is your strategy?" is not the site asking the reader.
+_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Every time stamp ``is_time_ago`` knows starts with a digit or one of these words.
 _AGO_STARTS = ("just", "yesterday", "today")
 
@@ -318,7 +320,9 @@ def describe(index: int, text: str) -> Line:
         boiler_words, appeal_hits, tail = unspaced_boiler(low), 0, False
     # A paragraph is an appeal when it speaks to the reader ("Sign up for our newsletter");
     # one that reports on subscriptions ("the service signed up 10 million subscribers") is not.
-    appeal = appeal_hits >= 1 and (units < 16 or PERSON_RE.search(text) is not None)
+    appeal = appeal_hits >= 1 and (
+        units < 16 or PERSON_RE.search(_QUOTED_RE.sub(" ", text)) is not None
+    )
     boiler = (
         bool(boiler_words)
         or (appeal and appeal_hits >= 2 and units < 80)

@@ -668,3 +668,15 @@ def test_the_links_under_a_related_heading_inside_the_article_are_dropped() -> N
     body = [*_LIBRARY_BODY, *_STREAMING_BODY]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], box, *body[3:]])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_quoted_question_to_the_reader_is_not_an_appeal() -> None:
+    """A source quoted asking "you" about subscriptions is the article's closing quote, not
+    the site asking the reader to subscribe."""
+    quote = (
+        "“After two more years of this,” Okafor asks, “what kind of library are residents "
+        "going to feel is worth a membership subscription? What’s your plan after the cuts?”"
+    )
+    body = [*_LIBRARY_BODY, quote]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, "Newsletter", "Subscribe"])
+    assert clean_pasted_text(text).body == tuple(body)
