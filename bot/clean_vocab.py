@@ -222,6 +222,7 @@ _CAPTION_START_RE = re.compile(
     r"|^(?:above|below|top|pictured|left|right|main|inset)\s*:"
     r"|^(?:photo|image|picture|video|illustration)s?\s+(?:by|credit|courtesy)\b"
     r"|^credit\.{0,3}$"
+    r"|^(?:media|image|video|photo)\s*caption"
 )
 # ... or ends with a credit: an agency, "(Photo ...)", "(AP Photo/Name)".
 _CAPTION_END_RE = re.compile(
@@ -234,7 +235,7 @@ _CAPTION_END_RE = re.compile(
 # match holds "(photo", or "(" and "/", or ends with one of the credit words.
 _CAPTION_STARTS = (
     "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
-    "above", "below", "top", "left", "right", "main", "inset",
+    "above", "below", "top", "left", "right", "main", "inset", "media",
 )  # fmt: skip
 _CAPTION_ENDS = (
     "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",

@@ -45,6 +45,9 @@ EDGE_CASES = [
     "ALL CAPITALS HEADLINE FOR A SECTION", "Home | News | Sport | Weather",
     "The Quick Brown Fox Jumps Over The Lazy Dog", "ǅungla Title-case ǆ", "Straße İstanbul ſtop",
     "Ünïcödé wörds ärë wörds tóó", "Подпишитесь на рассылку", "x", "…", "a_b c__d 3.14",
+    "Media captionWho is Ruth Okafor?", "Image caption The reading room", "Video caption: x",
+    "Community Rules apply to all content", "Mobile User Agreement", "May not be reproduced.",
+    "Open on Sundays pic.twitter.com/Ab12Cd34", "Share on Twitter pic.twitter.com/Ab12",
 ]  # fmt: skip
 
 
@@ -62,7 +65,9 @@ BOILER_DEFINITION = re.compile(
     r"""(?ix)
     \b(?:cookies?|newsletters?|subscribe[drs]?|subscriptions?|sign[\s-]?(?:up|in|out)|log[\s-]?(?:in|out)
     |register(?:ing)?|my\s+account|privacy(?:\s+policy)?|terms\s+(?:of|and)\s+|all\s+rights\s+reserved
-    |copyright|advertisement|advertising|advertise|sponsored|promoted|share\s+(?:on|this|via|the|article|story)
+    |copyright|user\s+agreement|constitutes\s+acceptance|may\s+not\s+be\s+reproduced
+    |community\s+(?:rules|guidelines|standards)
+    |advertisement|advertising|advertise|sponsored|promoted|share\s+(?:on|this|via|the|article|story)
     |facebook|twitter|whatsapp|linkedin|pinterest|reddit|instagram|youtube|telegram|e-?mail\s+(?:us|this)
     |related(?:\s+(?:articles?|stories|content|coverage|topics|posts|news))?\s*:?$|^related\b|read\s+(?:more|next|also)
     |see\s+also|more\s+(?:from|on|about|stories|news|in)\b|recommended|most\s+(?:read|popular|viewed|shared)
@@ -88,15 +93,19 @@ CAPTION_DEFINITION = re.compile(
     r"|^(?:photo|image|picture|video|illustration)s?\s+(?:by|credit|courtesy)\b"
     r"|\b(?:getty\s*images|shutterstock|afp|epa|ap\s+photo|reuters|pa\s+(?:wire|media)|alamy"
     r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|^credit\.{0,3}$|\(photo[^)]*\)\s*$"
-    r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$)"
+    r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$"
+    r"|^(?:media|image|video|photo)\s*caption)"
 )
+# A tweet's picture link is no share button: the definition reads the line without it.
+TWEET_PICTURE = re.compile(r"(?i)\bpic\.twitter\.com/\w+")
 APPEAL_DEFINITION = re.compile(r"(?i)\b(?:" + "|".join(APPEAL_TERMS) + r")\b")
 
 
 def test_vocabularies_match_their_definitions() -> None:
     for line in LINES:
         low = fold(line)
-        assert is_boiler_text(low) == bool(BOILER_DEFINITION.search(line)), line
+        unlinked = TWEET_PICTURE.sub(" ", line)
+        assert is_boiler_text(low) == bool(BOILER_DEFINITION.search(unlinked)), line
         assert is_caption_text(low) == bool(CAPTION_DEFINITION.search(line)), line
         appeals = min(2, len(APPEAL_DEFINITION.findall(line)))
         assert APPEAL.count_to_two(low) == appeal_count(low) == appeals, line

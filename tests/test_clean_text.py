@@ -680,3 +680,19 @@ def test_a_quoted_question_to_the_reader_is_not_an_appeal() -> None:
     body = [*_LIBRARY_BODY, quote]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, "Newsletter", "Subscribe"])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Media captionRuth Okafor opens the library's doors on its first Sunday",
+        "Image caption The reading room was full within an hour of opening",
+    ],
+)
+def test_a_labelled_caption_is_removed(caption: str) -> None:
+    """"Media caption" / "Image caption" labels, glued to the text or not, mark a caption."""
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], caption, *body[3:]])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert caption in article.removed
