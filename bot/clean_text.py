@@ -37,6 +37,8 @@ __all__ = ["article_from_clean_text", "clean_pasted_text", "word_units"]
 
 _WORD_RE = re.compile(r"\w+")
 _BRACKETED_RE = re.compile(r"^[\[(][^\])]{0,40}[\])]$")
+# A gallery's picture counter: "1 of 6", "3 / 12".
+_COUNTER_RE = re.compile(r"^\d{1,3} ?(?:of|/) ?\d{1,3}$")
 _TWEET_SIGNATURE_RE = re.compile(r"^[—–-] .{1,80}\(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}$")
 
 
@@ -256,7 +258,13 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     linkish: dict[int, bool] = {}
     for i in range(start, end):
         line = lines[i]
-        if line.boiler or line.caption or line.tail or _BRACKETED_RE.match(line.text):
+        if (
+            line.boiler
+            or line.caption
+            or line.tail
+            or _BRACKETED_RE.match(line.text)
+            or _COUNTER_RE.match(line.text)
+        ):
             keep[i] = False
             continue
         # An all-capitals "READ MORE"-style link set into the text; not a row of a table

@@ -230,6 +230,7 @@ _CAPTION_END_RE = re.compile(
     r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|\(photo[^)]*\)\s*$"
     r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$"
     r"|\.\s+(?:photo\s+|image\s+)?credit\s*:\s*[^.:]{2,60}$"
+    r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
 )
 # Cheap tests first: every start match begins with one of these words, and every end
 # match holds "(photo", or "(" and "/", or ends with one of the credit words.
@@ -239,7 +240,7 @@ _CAPTION_STARTS = (
 )  # fmt: skip
 _CAPTION_ENDS = (
     "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
-    "istock", "bloomberg", "dpa", "xinhua", "handout",
+    "istock", "bloomberg", "dpa", "xinhua", "handout", "photos", "image",
 )  # fmt: skip
 
 

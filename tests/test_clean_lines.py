@@ -48,6 +48,7 @@ EDGE_CASES = [
     "Media captionWho is Ruth Okafor?", "Image caption The reading room", "Video caption: x",
     "Community Rules apply to all content", "Mobile User Agreement", "May not be reproduced.",
     "Open on Sundays pic.twitter.com/Ab12Cd34", "Share on Twitter pic.twitter.com/Ab12",
+    "Ann Lee Submitted photo", "The harbour. Courtesy images", "Contributed Photos ",
 ]  # fmt: skip
 
 
@@ -94,7 +95,8 @@ CAPTION_DEFINITION = re.compile(
     r"|\b(?:getty\s*images|shutterstock|afp|epa|ap\s+photo|reuters|pa\s+(?:wire|media)|alamy"
     r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|^credit\.{0,3}$|\(photo[^)]*\)\s*$"
     r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$"
-    r"|^(?:media|image|video|photo)\s*caption)"
+    r"|^(?:media|image|video|photo)\s*caption"
+    r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$)"
 )
 # A tweet's picture link is no share button: the definition reads the line without it.
 TWEET_PICTURE = re.compile(r"(?i)\bpic\.twitter\.com/\w+")

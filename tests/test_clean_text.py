@@ -696,3 +696,11 @@ def test_a_labelled_caption_is_removed(caption: str) -> None:
     article = clean_pasted_text(text)
     assert article.body == tuple(body)
     assert caption in article.removed
+
+
+def test_a_gallerys_counter_and_submitted_photo_credits_are_dropped() -> None:
+    credits = ["Ann Lee Submitted photo", "Bo Chan Submitted photo", "Cy Roe Courtesy photo"]
+    gallery = ["1 of 3", *credits]
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *gallery, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
