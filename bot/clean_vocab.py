@@ -97,7 +97,8 @@ BOILER_TERMS = (
     r"e-?mail\s+(?:us|this)",
     # links to other stories
     r"related(?:\s+(?:articles?|stories|content|coverage|topics|posts|news))?\s*:?$",
-    r"read\s+(?:more|next|also)", r"see\s+also", r"more\s+(?:from|on|about|stories|news|in)\b",
+    r"read\s+(?:more|next|also)", r"see\s+also", r"see\s+more\s*:",
+    r"more\s+(?:from|on|about|stories|news|in)\b",
     r"recommended", r"most\s+(?:read|popular|viewed|shared)", r"trending",
     r"you\s+may\s+(?:also\s+)?like", r"don'?t\s+miss", r"also\s+read",
     # comments, navigation, calls to action
@@ -153,7 +154,7 @@ def is_boiler_text(low: str) -> bool:
             and _BOILER_AFTER_WORD.search(low) is not None
         )
         or unspaced_boiler(low)
-        or (low.endswith("]") and _SECTION_TAG.search(low) is not None)
+        or (low.endswith(("]", "]|")) and _SECTION_TAG.search(low) is not None)
     )
 
 
@@ -166,7 +167,8 @@ def unspaced_boiler(low: str) -> bool:
 # section in brackets.
 _SECTION_TAG = re.compile(
     r"\[(?:news|insight|video|videos|pics|pictures|poll|latest|live|analysis|revealed|warning"
-    r"|comment|opinion|update|gallery|watch|listen|podcast)\]$"
+    r"|comment|opinion|update|gallery|watch|listen|podcast|reaction|report|exclusive|explained"
+    r"|interview|quiz)\]\|?$"
 )
 
 

@@ -49,6 +49,7 @@ EDGE_CASES = [
     "Community Rules apply to all content", "Mobile User Agreement", "May not be reproduced.",
     "Open on Sundays pic.twitter.com/Ab12Cd34", "Share on Twitter pic.twitter.com/Ab12",
     "Ann Lee Submitted photo", "The harbour. Courtesy images", "Contributed Photos ",
+    "SEE MORE: Ferry strike", "See more photos", "Ferry strike [REACTION]|", "Vote [QUIZ]",
 ]  # fmt: skip
 
 
@@ -71,7 +72,7 @@ BOILER_DEFINITION = re.compile(
     |advertisement|advertising|advertise|sponsored|promoted|share\s+(?:on|this|via|the|article|story)
     |facebook|twitter|whatsapp|linkedin|pinterest|reddit|instagram|youtube|telegram|e-?mail\s+(?:us|this)
     |related(?:\s+(?:articles?|stories|content|coverage|topics|posts|news))?\s*:?$|^related\b|read\s+(?:more|next|also)
-    |see\s+also|more\s+(?:from|on|about|stories|news|in)\b|recommended|most\s+(?:read|popular|viewed|shared)
+    |see\s+also|see\s+more\s*:|more\s+(?:from|on|about|stories|news|in)\b|recommended|most\s+(?:read|popular|viewed|shared)
     |trending|you\s+may\s+(?:also\s+)?like|don'?t\s+miss|also\s+read|comments?|reply|leave\s+a\s+
     |join\s+(?:the|our)\s+(?:conversation|discussion|commenting)|notifications?|skip\s+to|jump\s+to
     |main\s+(?:menu|content|story)|continue\s+reading|click(?:ing)?\s+here|follow\s+us|download\s+(?:the|our)\s+app
@@ -86,7 +87,10 @@ BOILER_DEFINITION = re.compile(
     |leia\s+(?:também|mais)|publicidade|compartilhe|leggi\s+anche|condividi|pubblicità
     )
     |分享|相关(?:阅读|新闻|文章|报道)|责任编辑|编辑：|版权所有|广告|关注我们|関連記事|シェア|広告|続きを読む
-    |อ่านเพิ่มเติม|แชร์|โฆษณา|관련기사|공유하기|광고""",
+    |อ่านเพิ่มเติม|แชร์|โฆษณา|관련기사|공유하기|광고
+    |\[(?:news|insight|video|videos|pics|pictures|poll|latest|live|analysis|revealed|warning
+    |comment|opinion|update|gallery|watch|listen|podcast|reaction|report|exclusive|explained
+    |interview|quiz)\]\|?$""",
 )  # fmt: skip
 CAPTION_DEFINITION = re.compile(
     r"(?i)(?:^(?:photo|image|picture|pic|credit|source|caption|illustration|video|graphic)s?\b\s*[:.|]"

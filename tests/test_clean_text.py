@@ -704,3 +704,17 @@ def test_a_gallerys_counter_and_submitted_photo_credits_are_dropped() -> None:
     body = [*_LIBRARY_BODY, *_STREAMING_BODY]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *gallery, *body[3:]])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "SEE MORE: Ferry strike: crossings cancelled as crews walk out over pay",
+        "Council furious at minister over library funding jibe [REACTION]",
+        "Harbour residents 'threatened with closure of the reading room' [INSIGHT]|",
+    ],
+)
+def test_in_body_links_with_a_label_or_a_section_tag_are_removed(link: str) -> None:
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], link, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
