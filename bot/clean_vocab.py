@@ -225,6 +225,7 @@ _CAPTION_START_RE = re.compile(
     r"|^(?:photo|image|picture|video|illustration)s?\s+(?:by|credit|courtesy)\b"
     r"|^credit\.{0,3}$"
     r"|^(?:media|image|video|photo)\s*caption"
+    r"|^file\s+photo\s*:|^(?:reporting|writing|editing)\s+by\b"
 )
 # ... or ends with a credit: an agency, "(Photo ...)", "(AP Photo/Name)".
 _CAPTION_END_RE = re.compile(
@@ -233,12 +234,14 @@ _CAPTION_END_RE = re.compile(
     r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$"
     r"|\.\s+(?:photo\s+|image\s+)?credit\s*:\s*[^.:]{2,60}$"
     r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
+    r"|\b(?:reuters|afp|epa)\s*/\s*[a-z][\w.'’ -]{2,40}$"
 )
 # Cheap tests first: every start match begins with one of these words, and every end
 # match holds "(photo", or "(" and "/", or ends with one of the credit words.
 _CAPTION_STARTS = (
     "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
-    "above", "below", "top", "left", "right", "main", "inset", "media",
+    "above", "below", "top", "left", "right", "main", "inset", "media", "file", "reporting",
+    "writing", "editing",
 )  # fmt: skip
 _CAPTION_ENDS = (
     "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
@@ -248,6 +251,8 @@ _CAPTION_ENDS = (
 
 def _might_end_in_credit(low: str) -> bool:
     if "(photo" in low or ("(" in low and "/" in low) or "credit" in low:
+        return True
+    if "/" in low and ("reuters" in low or "afp" in low or "epa" in low):
         return True
     end = low.rstrip()
     if end.endswith(")"):

@@ -50,6 +50,8 @@ EDGE_CASES = [
     "Open on Sundays pic.twitter.com/Ab12Cd34", "Share on Twitter pic.twitter.com/Ab12",
     "Ann Lee Submitted photo", "The harbour. Courtesy images", "Contributed Photos ",
     "SEE MORE: Ferry strike", "See more photos", "Ferry strike [REACTION]|", "Vote [QUIZ]",
+    "FILE PHOTO: The harbour. REUTERS/Jo Roe", "Crowds. AFP / Ann Lee", "Reporting by Jo Roe",
+    "Editing by Ann Lee and Bo Chan", "The reporting by Jo Roe", "Reuters/Ipsos poll 2019 data",
 ]  # fmt: skip
 
 
@@ -100,7 +102,9 @@ CAPTION_DEFINITION = re.compile(
     r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|^credit\.{0,3}$|\(photo[^)]*\)\s*$"
     r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$"
     r"|^(?:media|image|video|photo)\s*caption"
-    r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$)"
+    r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
+    r"|^file\s+photo\s*:|^(?:reporting|writing|editing)\s+by\b"
+    r"|\b(?:reuters|afp|epa)\s*/\s*[a-z][\w.'’ -]{2,40}$)"
 )
 # A tweet's picture link is no share button: the definition reads the line without it.
 TWEET_PICTURE = re.compile(r"(?i)\bpic\.twitter\.com/\w+")

@@ -718,3 +718,16 @@ def test_in_body_links_with_a_label_or_a_section_tag_are_removed(link: str) -> N
     body = [*_LIBRARY_BODY, *_STREAMING_BODY]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], link, *body[3:]])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_wire_storys_file_photo_caption_and_reporting_credits_are_removed() -> None:
+    caption = (
+        "FILE PHOTO: Readers queue outside the library in Harbour on Sunday, November 17, "
+        "2019, after a petition asked for longer opening hours. REUTERS/Jo Roe"
+    )
+    credits = "Reporting by Meg James; additional reporting by Jo Roe; Editing by Ann Lee"
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", caption, *body, credits, "Contact"])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert caption in article.removed and credits in article.removed
