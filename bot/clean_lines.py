@@ -238,7 +238,6 @@ class Line:
     view: bytes | None
     teaser: bool = False
     spaced: bool = True  # a blank line on both sides, as <p> paragraphs get
-    glued: bool = False  # the next line follows with no blank line between (a caption, its credit)
     # What the metadata readers make of the line, worked out once when first asked: the
     # block's head and the header are searched for dates and bylines more than once.
     _dated: bool = field(default=False, init=False, repr=False)  # _date worked out

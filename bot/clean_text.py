@@ -302,10 +302,13 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
                 continue
             if lines[j].units < 15:
                 keep[j] = False
-            elif lines[min(i, j)].glued:
-                if spaced_page is None:
-                    spaced_page = _spaced_page(lines)
-                keep[j] = not spaced_page
+                continue
+            # Neither set apart by blank lines: packed together (or each with another line).
+            if lines[i].spaced or lines[j].spaced:
+                continue
+            if spaced_page is None:
+                spaced_page = _spaced_page(lines)
+            keep[j] = not spaced_page
     return keep
 
 
@@ -632,7 +635,6 @@ def _describe_lines(all_lines: list[str]) -> list[_Line]:
         else:
             line = known.at(len(lines))
         line.spaced = (i == 0 or not all_lines[i - 1]) and (i == last or not all_lines[i + 1])
-        line.glued = i < last and bool(all_lines[i + 1])
         lines.append(line)
     return lines
 

@@ -250,9 +250,9 @@ _CAPTION_ENDS = (
 
 
 def _might_end_in_credit(low: str) -> bool:
-    if "(photo" in low or ("(" in low and "/" in low) or "credit" in low:
+    if "credit" in low or "(photo" in low:
         return True
-    if "/" in low and ("reuters" in low or "afp" in low or "epa" in low):
+    if "/" in low and ("(" in low or "reuters" in low or "afp" in low or "epa" in low):
         return True
     end = low.rstrip()
     if end.endswith(")"):
@@ -264,7 +264,13 @@ def is_caption_text(low: str) -> bool:
     """Whether the folded line reads as a picture caption or credit."""
     if low.startswith(_CAPTION_STARTS) and _CAPTION_START_RE.match(low) is not None:
         return True
-    return _might_end_in_credit(low) and _CAPTION_END_RE.search(low) is not None
+    # A credit closes the line within its last ~100 characters: a long paragraph need not be
+    # scanned whole.
+    end = low if len(low) <= _CREDIT_TAIL else low[-_CREDIT_TAIL:]
+    return _might_end_in_credit(end) and _CAPTION_END_RE.search(end) is not None
+
+
+_CREDIT_TAIL = 200  # characters
 
 
 # ------------------------------------------------------------------ other furniture
