@@ -286,7 +286,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     kept = [i for i in range(start, end) if keep[i]]
     for i in reversed(kept[1:]):
         line = lines[i]
-        if line.units < 60 and (line.appeal or _furniture_words(line)):
+        if (line.appeal and line.units < 80) or (line.units < 60 and _furniture_words(line)):
             keep[i] = False
         else:
             break

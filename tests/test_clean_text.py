@@ -731,3 +731,16 @@ def test_a_wire_storys_file_photo_caption_and_reporting_credits_are_removed() ->
     article = clean_pasted_text(text)
     assert article.body == tuple(body)
     assert caption in article.removed and credits in article.removed
+
+
+def test_a_long_comment_policy_after_the_article_is_dropped() -> None:
+    """An appeal to the reader trailing the text is dropped up to 80 words long."""
+    policy = (
+        "Before you post, remember that a real person reads every reply. We want the "
+        "discussion under our stories to stay useful, civil and on the subject of the story, "
+        "so we take down posts that insult other readers, repeat themselves or stray far from "
+        "the subject, and we may close the thread when it turns sour. Posting means you accept "
+        "our terms of use and the house rules for readers."
+    )
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, policy, "Contact"])
+    assert clean_pasted_text(text).body == tuple(_LIBRARY_BODY)
