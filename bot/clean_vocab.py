@@ -235,6 +235,7 @@ _CAPTION_END_RE = re.compile(
     r"|\.\s+(?:photo\s+|image\s+)?credit\s*:\s*[^.:]{2,60}$"
     r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
     r"|\b(?:reuters|afp|epa)\s*/\s*[a-z][\w.'’ -]{2,40}$"
+    r"|\[[^\[\]]{1,60}(?:\svia\s|/)[^\[\]]{1,40}\]$"
 )
 # Cheap tests first: every start match begins with one of these words, and every end
 # match holds "(photo", or "(" and "/", or ends with one of the credit words.
@@ -254,6 +255,8 @@ def _might_end_in_credit(low: str) -> bool:
         return True
     if "/" in low and ("(" in low or "reuters" in low or "afp" in low or "epa" in low):
         return True
+    if low.endswith("]"):
+        return True  # "[Ann Lee/Reuters]", "[NASA via AP]"
     end = low.rstrip()
     if end.endswith(")"):
         end = end[:-1].rstrip()

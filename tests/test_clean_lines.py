@@ -52,6 +52,7 @@ EDGE_CASES = [
     "SEE MORE: Ferry strike", "See more photos", "Ferry strike [REACTION]|", "Vote [QUIZ]",
     "FILE PHOTO: The harbour. REUTERS/Jo Roe", "Crowds. AFP / Ann Lee", "Reporting by Jo Roe",
     "Editing by Ann Lee and Bo Chan", "The reporting by Jo Roe", "Reuters/Ipsos poll 2019 data",
+    "The lander [SpaceX via NASA]", "Crowds [Ann Lee/Reuters]", "He said [sic]", "Read [more]",
 ]  # fmt: skip
 
 
@@ -104,7 +105,8 @@ CAPTION_DEFINITION = re.compile(
     r"|^(?:media|image|video|photo)\s*caption"
     r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
     r"|^file\s+photo\s*:|^(?:reporting|writing|editing)\s+by\b"
-    r"|\b(?:reuters|afp|epa)\s*/\s*[a-z][\w.'’ -]{2,40}$)"
+    r"|\b(?:reuters|afp|epa)\s*/\s*[a-z][\w.'’ -]{2,40}$"
+    r"|\[[^\[\]]{1,60}(?:\svia\s|/)[^\[\]]{1,40}\]$)"
 )
 # A tweet's picture link is no share button: the definition reads the line without it.
 TWEET_PICTURE = re.compile(r"(?i)\bpic\.twitter\.com/\w+")

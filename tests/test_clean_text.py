@@ -744,3 +744,13 @@ def test_a_long_comment_policy_after_the_article_is_dropped() -> None:
     )
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, policy, "Contact"])
     assert clean_pasted_text(text).body == tuple(_LIBRARY_BODY)
+
+
+def test_a_caption_closed_by_a_bracketed_credit_is_removed() -> None:
+    caption = (
+        "An artist's drawing of the library's planned extension shows how the new reading "
+        "room would open onto the harbour front [Harbour Council via Jo Roe Architects]"
+    )
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], caption, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
