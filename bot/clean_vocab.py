@@ -143,10 +143,19 @@ _BOILER_UNSPACED = re.compile(
 _TWEET_PICTURE_RE = re.compile(r"\bpic\.twitter\.com/\w+")
 
 
+# A reporter's "declined to comment", "did not respond to a request for comment": the
+# article's words, not a link to the comments.
+_NO_COMMENT_RE = re.compile(
+    r"\b(?:declin|refus|request|reached|available|respond)\w*\s+(?:to|for)\s+(?:a\s+)?comment"
+)
+
+
 def is_boiler_text(low: str) -> bool:
     """Whether the folded line holds boilerplate vocabulary."""
     if "pic.twitter.com/" in low:
         low = _TWEET_PICTURE_RE.sub(" ", low)
+    if "comment" in low:
+        low = _NO_COMMENT_RE.sub(" ", low)
     return (
         BOILER.search(low)
         or (

@@ -754,3 +754,17 @@ def test_a_caption_closed_by_a_bracketed_credit_is_removed() -> None:
     body = [*_LIBRARY_BODY, *_STREAMING_BODY]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], caption, *body[3:]])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A council spokesperson declined to comment.",
+        "The builder did not immediately respond to the Gazette's request for comment.",
+        "Mr. Roe could not be reached for comment on Tuesday.",
+    ],
+)
+def test_a_reporters_no_comment_line_is_article(line: str) -> None:
+    body = [*_LIBRARY_BODY[:2], line, _LIBRARY_BODY[2], *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, "Be the first to comment"])
+    assert clean_pasted_text(text).body == tuple(body)
