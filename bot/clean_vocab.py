@@ -235,6 +235,8 @@ _CAPTION_START_RE = re.compile(
     r"|^credit\.{0,3}$"
     r"|^(?:media|image|video|photo)\s*caption"
     r"|^file\s+photo\s*:|^(?:reporting|writing|editing)\s+by\b"
+    r"|^(?:in\s+)?this\s+(?:(?:[a-z]+\.?\s+\d{1,2},\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4}),?\s+"
+    r"|(?:undated|handout|file|aerial|satellite|recent)\s+){0,3}(?:photo|image|picture|photograph)s?\b"
 )
 # ... or ends with a credit: an agency, "(Photo ...)", "(AP Photo/Name)".
 _CAPTION_END_RE = re.compile(
@@ -245,17 +247,18 @@ _CAPTION_END_RE = re.compile(
     r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
     r"|\b(?:reuters|afp|epa)\s*/\s*[a-z][\w.'’ -]{2,40}$"
     r"|\[[^\[\]]{1,60}(?:\svia\s|/)[^\[\]]{1,40}\]$"
+    r"|\bvia\s+(?:ap|afp|reuters|getty\s*images)\s*$"
 )
 # Cheap tests first: every start match begins with one of these words, and every end
 # match holds "(photo", or "(" and "/", or ends with one of the credit words.
 _CAPTION_STARTS = (
     "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
     "above", "below", "top", "left", "right", "main", "inset", "media", "file", "reporting",
-    "writing", "editing",
+    "writing", "editing", "this", "in this",
 )  # fmt: skip
 _CAPTION_ENDS = (
     "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
-    "istock", "bloomberg", "dpa", "xinhua", "handout", "photos", "image",
+    "istock", "bloomberg", "dpa", "xinhua", "handout", "photos", "image", "via ap",
 )  # fmt: skip
 
 

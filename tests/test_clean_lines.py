@@ -55,6 +55,8 @@ EDGE_CASES = [
     "The lander [SpaceX via NASA]", "Crowds [Ann Lee/Reuters]", "He said [sic]", "Read [more]",
     "She declined to comment.", "No reply to a request for comment", "Be the first to comment",
     "Requests for comments: 3 comments", "Declined to comment; share on Facebook",
+    "In this Nov. 3, 2019, file photo, a crowd", "This undated image shows", "Council via AP",
+    "This is a photo finish", "In this photograph", "Thisphoto", "A map via apple",
 ]  # fmt: skip
 
 
@@ -108,7 +110,10 @@ CAPTION_DEFINITION = re.compile(
     r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
     r"|^file\s+photo\s*:|^(?:reporting|writing|editing)\s+by\b"
     r"|\b(?:reuters|afp|epa)\s*/\s*[a-z][\w.'’ -]{2,40}$"
-    r"|\[[^\[\]]{1,60}(?:\svia\s|/)[^\[\]]{1,40}\]$)"
+    r"|\[[^\[\]]{1,60}(?:\svia\s|/)[^\[\]]{1,40}\]$"
+    r"|^(?:in\s+)?this\s+(?:(?:[a-z]+\.?\s+\d{1,2},\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4}),?\s+"
+    r"|(?:undated|handout|file|aerial|satellite|recent)\s+){0,3}(?:photo|image|picture|photograph)s?\b"
+    r"|\bvia\s+(?:ap|afp|reuters|getty\s*images)\s*$)"
 )
 # A tweet's picture link is no share button: the definition reads the line without it.
 TWEET_PICTURE = re.compile(r"(?i)\bpic\.twitter\.com/\w+")

@@ -768,3 +768,19 @@ def test_a_reporters_no_comment_line_is_article(line: str) -> None:
     body = [*_LIBRARY_BODY[:2], line, _LIBRARY_BODY[2], *_STREAMING_BODY]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, "Be the first to comment"])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_an_agency_caption_and_its_via_credit_are_removed() -> None:
+    """"In this <date> file photo ..." opens a wire caption; "... via AP" closes a credit."""
+    caption = "In this Nov. 3, 2019, file photo, readers queue outside the Harbour library."
+    credit = "Harbour Council via AP"
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    pictured = f"{caption}\n{credit}"
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], pictured, *body[3:]])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert caption in article.removed and credit in article.removed
+    finish = "This is a photo finish for the council, which votes again on Friday."
+    body = [*body[:3], finish, *body[3:]]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body])
+    assert clean_pasted_text(text).body == tuple(body)
