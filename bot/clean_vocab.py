@@ -250,7 +250,8 @@ _CAPTION_END_RE = re.compile(
     r"|\bvia\s+(?:ap|afp|reuters|getty\s*images)\s*$"
 )
 # Cheap tests first: every start match begins with one of these words, and every end
-# match holds "(photo", or "(" and "/", or ends with one of the credit words.
+# match holds "credit" or "(photo", or "/" with "(" or an agency, or ends (past any ")")
+# with one of the credit words or "]".
 _CAPTION_STARTS = (
     "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
     "above", "below", "top", "left", "right", "main", "inset", "media", "file", "reporting",
@@ -258,7 +259,7 @@ _CAPTION_STARTS = (
 )  # fmt: skip
 _CAPTION_ENDS = (
     "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
-    "istock", "bloomberg", "dpa", "xinhua", "handout", "photos", "image", "via ap",
+    "istock", "bloomberg", "dpa", "xinhua", "handout", "photos", "image", "via ap", "]",
 )  # fmt: skip
 
 
@@ -267,25 +268,21 @@ def _might_end_in_credit(low: str) -> bool:
         return True
     if "/" in low and ("(" in low or "reuters" in low or "afp" in low or "epa" in low):
         return True
-    if low.endswith("]"):
-        return True  # "[Ann Lee/Reuters]", "[NASA via AP]"
-    end = low.rstrip()
-    if end.endswith(")"):
-        end = end[:-1].rstrip()
-    return end.endswith(_CAPTION_ENDS)
+    # "... Getty Images)", "[Ann Lee/Reuters]", "[NASA via AP]"
+    return low.rstrip(" )").endswith(_CAPTION_ENDS)
 
 
 def is_caption_text(low: str) -> bool:
     """Whether the folded line reads as a picture caption or credit."""
     if low.startswith(_CAPTION_STARTS) and _CAPTION_START_RE.match(low) is not None:
         return True
-    # A credit closes the line within its last ~100 characters: a long paragraph need not be
+    # A credit closes the line within its last ~120 characters: a long paragraph need not be
     # scanned whole.
     end = low if len(low) <= _CREDIT_TAIL else low[-_CREDIT_TAIL:]
     return _might_end_in_credit(end) and _CAPTION_END_RE.search(end) is not None
 
 
-_CREDIT_TAIL = 200  # characters
+_CREDIT_TAIL = 120  # characters
 
 
 # ------------------------------------------------------------------ other furniture
