@@ -92,7 +92,7 @@ BOILER_TERMS = (
     r"community\s+(?:rules|guidelines|standards)",
     # advertising and sharing
     r"advertisement", r"advertising", r"advertise", r"sponsored", r"promoted",
-    r"share\s+(?:on|this|via|the|article|story)", r"facebook", r"twitter", r"whatsapp",
+    r"share\s+(?:on|this|via|the|article|story|it\s+with)", r"facebook", r"twitter", r"whatsapp",
     r"linkedin", r"pinterest", r"reddit", r"instagram", r"youtube", r"telegram",
     r"e-?mail\s+(?:us|this)",
     # links to other stories

@@ -57,6 +57,7 @@ EDGE_CASES = [
     "Requests for comments: 3 comments", "Declined to comment; share on Facebook",
     "In this Nov. 3, 2019, file photo, a crowd", "This undated image shows", "Council via AP",
     "This is a photo finish", "In this photograph", "Thisphoto", "A map via apple",
+    "Like this story? Share it with a friend!", "Share it", "They share it widely",
 ]  # fmt: skip
 
 
@@ -76,7 +77,7 @@ BOILER_DEFINITION = re.compile(
     |register(?:ing)?|my\s+account|privacy(?:\s+policy)?|terms\s+(?:of|and)\s+|all\s+rights\s+reserved
     |copyright|user\s+agreement|constitutes\s+acceptance|may\s+not\s+be\s+reproduced
     |community\s+(?:rules|guidelines|standards)
-    |advertisement|advertising|advertise|sponsored|promoted|share\s+(?:on|this|via|the|article|story)
+    |advertisement|advertising|advertise|sponsored|promoted|share\s+(?:on|this|via|the|article|story|it\s+with)
     |facebook|twitter|whatsapp|linkedin|pinterest|reddit|instagram|youtube|telegram|e-?mail\s+(?:us|this)
     |related(?:\s+(?:articles?|stories|content|coverage|topics|posts|news))?\s*:?$|^related\b|read\s+(?:more|next|also)
     |see\s+also|see\s+more\s*:|more\s+(?:from|on|about|stories|news|in)\b|recommended|most\s+(?:read|popular|viewed|shared)

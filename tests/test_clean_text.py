@@ -784,3 +784,10 @@ def test_an_agency_caption_and_its_via_credit_are_removed() -> None:
     body = [*body[:3], finish, *body[3:]]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_share_it_with_a_friend_prompt_is_dropped() -> None:
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    prompt = "Enjoyed this story? Share it with a friend!"
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], prompt, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
