@@ -320,14 +320,33 @@ def _drop_link_boxes(lines: list[_Line], keep: list[bool], start: int, end: int)
     for i in range(start, end):
         if not lines[i].tail:
             continue
+        _drop_cut_teaser(lines, keep, start, i)
         if spaced_page is None:
             spaced_page = _spaced_page(lines)
-        if not spaced_page:
-            return
-        j = i + 1
-        while j < end and not lines[j].spaced:
-            keep[j] = False
-            j += 1
+        if spaced_page:
+            j = i + 1
+            while j < end and not lines[j].spaced:
+                keep[j] = False
+                j += 1
+
+
+_READ_ON_RE = re.compile(r"(?i)^(?:read|continue)\b")
+_CUT_ENDS = ("...", "…")
+
+
+def _drop_cut_teaser(lines: list[_Line], keep: list[bool], start: int, i: int) -> None:
+    """A "Read more" link at ``i`` under another story's summary cut off mid-sentence
+    ("... and have even died due to"): drop the summary and the title above it."""
+    j = i - 1
+    if j <= start or not keep[j] or not _READ_ON_RE.match(lines[i].text):
+        return
+    summary = lines[j]
+    if summary.sentence and not summary.text.endswith(_CUT_ENDS):
+        return
+    keep[j] = False
+    title = lines[j - 1]
+    if keep[j - 1] and not title.sentence and title.units <= 20:
+        keep[j - 1] = False
 
 
 # The heading of the list of sources a fact-check or a feature closes with.

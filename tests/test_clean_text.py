@@ -791,3 +791,17 @@ def test_a_share_it_with_a_friend_prompt_is_dropped() -> None:
     prompt = "Enjoyed this story? Share it with a friend!"
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], prompt, *body[3:]])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_another_storys_cut_summary_above_read_more_is_dropped() -> None:
+    """A card for another story set into the text: its title, its summary cut off
+    mid-sentence, and "Read more"."""
+    card = [
+        "Ferry Fares Don't Have to Rise to Pay for the New Terminal, Report Shows",
+        "In recent months, hundreds of passengers have written to the council to complain and "
+        "some have even stopped using the",
+        "Read more",
+    ]
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *card, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
