@@ -280,6 +280,16 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish)
         ):
             keep[i] = False
+    # A summary cut off with an ellipsis right under furniture ("See also"), or under a
+    # title right under it, is the teaser of another story; the title goes with it.
+    for i in range(start, end):
+        if not (keep[i] and lines[i].text.endswith(_CUT_ENDS)):
+            continue
+        titled = i - 1 > start and keep[i - 1] and not lines[i - 1].sentence
+        if titled and lines[i - 1].units <= 20 and not keep[i - 2]:
+            keep[i - 1] = keep[i] = False
+        elif i == start or not keep[i - 1]:
+            keep[i] = False
     _drop_link_boxes(lines, keep, start, end)
     _drop_references(lines, keep, start, end)
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").

@@ -805,3 +805,14 @@ def test_another_storys_cut_summary_above_read_more_is_dropped() -> None:
     body = [*_LIBRARY_BODY, *_STREAMING_BODY]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *card, *body[3:]])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_summary_cut_off_under_a_see_also_link_is_dropped() -> None:
+    teaser = ["See also", "Ferry crews walk out over pay as crossings are cancelled",
+              "Crossings to the islands were cancelled on Monday after crews,..."]
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *teaser, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
+    ending = [*body[:3], "And then the council said it would think again…", *body[3:]]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *ending])
+    assert clean_pasted_text(text).body == tuple(ending)
