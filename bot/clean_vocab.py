@@ -234,7 +234,7 @@ _CAPTION_START_RE = re.compile(
     r"|^(?:photo|image|picture|video|illustration)s?\s+(?:by|credit|courtesy)\b"
     r"|^credit\.{0,3}$"
     r"|^(?:media|image|video|photo)\s*caption"
-    r"|^file\s+photo\s*:|^(?:reporting|writing|editing)\s+by\b"
+    r"|^file\s+photo\s*:|^\(?(?:reporting|writing|editing)\s+by\b"
     r"|^(?:in\s+)?this\s+(?:(?:[a-z]+\.?\s+\d{1,2},\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4}),?\s+"
     r"|(?:undated|handout|file|aerial|satellite|recent)\s+){0,3}(?:photo|image|picture|photograph)s?\b"
 )
@@ -255,7 +255,7 @@ _CAPTION_END_RE = re.compile(
 _CAPTION_STARTS = (
     "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
     "above", "below", "top", "left", "right", "main", "inset", "media", "file", "reporting",
-    "writing", "editing", "this", "in this",
+    "writing", "editing", "(reporting", "(writing", "(editing", "this", "in this",
 )  # fmt: skip
 _CAPTION_ENDS = (
     "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",

@@ -58,6 +58,7 @@ EDGE_CASES = [
     "In this Nov. 3, 2019, file photo, a crowd", "This undated image shows", "Council via AP",
     "This is a photo finish", "In this photograph", "Thisphoto", "A map via apple",
     "Like this story? Share it with a friend!", "Share it", "They share it widely",
+    "(Reporting by Jo Roe; editing by Ann Lee.)", "(Writing by Jo Roe)",
 ]  # fmt: skip
 
 
@@ -109,7 +110,7 @@ CAPTION_DEFINITION = re.compile(
     r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$"
     r"|^(?:media|image|video|photo)\s*caption"
     r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
-    r"|^file\s+photo\s*:|^(?:reporting|writing|editing)\s+by\b"
+    r"|^file\s+photo\s*:|^\(?(?:reporting|writing|editing)\s+by\b"
     r"|\b(?:reuters|afp|epa)\s*/\s*[a-z][\w.'’ -]{2,40}$"
     r"|\[[^\[\]]{1,60}(?:\svia\s|/)[^\[\]]{1,40}\]$"
     r"|^(?:in\s+)?this\s+(?:(?:[a-z]+\.?\s+\d{1,2},\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4}),?\s+"

@@ -731,6 +731,9 @@ def test_a_wire_storys_file_photo_caption_and_reporting_credits_are_removed() ->
     article = clean_pasted_text(text)
     assert article.body == tuple(body)
     assert caption in article.removed and credits in article.removed
+    bracketed = f"({credits}.)"
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, bracketed, "Contact"])
+    assert clean_pasted_text(text).body == tuple(body)
 
 
 def test_a_long_comment_policy_after_the_article_is_dropped() -> None:
