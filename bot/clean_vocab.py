@@ -114,7 +114,8 @@ BOILER_TERMS = (
     r"file\s+photo",
     # tags, widgets, stamps
     r"tags?\s*:", r"topics\s*:", r"filed\s+under", r"about\s+the\s+author", r"print\s+this",
-    r"back\s+to\s+top", r"loading", r"watch\s*:", r"listen\s*:", r"min(?:ute)?s?\s+read",
+    r"back\s+to\s+(?:top|gallery)", r"view\s+all\b", r"loading", r"watch\s*:", r"listen\s*:",
+    r"min(?:ute)?s?\s+read",
     r"updated\s*:", r"published\s*:", r"image\s+\d+\s+of\s+\d+", r"enlarge\s+this", r"toggle",
     r"media\s+playback", r"enable\s+javascript", r"your\s+browser\s+(?:does\s+not|doesn'?t)",
     r"we\s+use\s+cookies", r"accept\s+(?:all|cookies)", r"manage\s+(?:preferences|cookies)",

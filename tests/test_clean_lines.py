@@ -59,6 +59,7 @@ EDGE_CASES = [
     "This is a photo finish", "In this photograph", "Thisphoto", "A map via apple",
     "Like this story? Share it with a friend!", "Share it", "They share it widely",
     "(Reporting by Jo Roe; editing by Ann Lee.)", "(Writing by Jo Roe)",
+    "View all (23)", "Back to Gallery", "Preview all", "back to galleryx",
 ]  # fmt: skip
 
 
@@ -88,7 +89,7 @@ BOILER_DEFINITION = re.compile(
     |donat(?:e|ion|ions)|contribut(?:e|ion)|support\s+(?:us|our|independent|quality)|your\s+support
     |paywalls?|getty\s*images|shutterstock|photo(?:graph)?\s*(?:by|credit)?\s*:|image\s*(?:credit)?\s*:
     |picture\s*:|credit\s*:|\(ap\s+photo|ap\s+photo/|afp\s+via|/\s*reuters$|file\s+photo|tags?\s*:|topics\s*:
-    |filed\s+under|about\s+the\s+author|print\s+this|back\s+to\s+top|loading|watch\s*:|listen\s*:
+    |filed\s+under|about\s+the\s+author|print\s+this|back\s+to\s+(?:top|gallery)|view\s+all\b|loading|watch\s*:|listen\s*:
     |min(?:ute)?s?\s+read|updated\s*:|published\s*:|image\s+\d+\s+of\s+\d+|enlarge\s+this|toggle
     |we\s+use\s+cookies|accept\s+(?:all|cookies)|manage\s+(?:preferences|cookies)|©|\(c\)\s*\d{4}
     |lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|datenschutz|impressum|anzeige|teilen|abonnieren

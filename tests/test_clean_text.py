@@ -819,3 +819,10 @@ def test_a_summary_cut_off_under_a_see_also_link_is_dropped() -> None:
     ending = [*body[:3], "And then the council said it would think again…", *body[3:]]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *ending])
     assert clean_pasted_text(text).body == tuple(ending)
+
+
+def test_a_gallerys_view_all_and_back_to_gallery_labels_are_dropped() -> None:
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    widget = ["View all (12)", "Back to Gallery"]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *widget, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
