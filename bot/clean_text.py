@@ -387,6 +387,16 @@ def _furniture_words(line: _Line) -> bool:
     return not line.appeal_words or is_boiler_text(APPEAL.reference.sub(" ", fold(line.text)))
 
 
+def _drop_author_bio(
+    lines: list[_Line], keep: list[bool], start: int, end: int, byline: tuple[str, ...]
+) -> None:
+    """The text's last line opening with the byline's full name ("Meg James (meg@...) covers
+    the council ...") is the author's note, not the article."""
+    last = next((i for i in range(end - 1, start, -1) if keep[i]), None)
+    if last is not None and lines[last].units < 80 and lines[last].text.startswith(byline):
+        keep[last] = False
+
+
 # ---------------------------------------------------------------- metadata
 
 
@@ -688,6 +698,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         )
     keep = _keep_inside(lines, start, end)
     header = _header_meta(lines, start, url, _lead(lines, keep, start, end))
+    _drop_author_bio(lines, keep, start, end, header.byline)
     date = header.published or next(
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,

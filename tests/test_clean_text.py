@@ -826,3 +826,20 @@ def test_a_gallerys_view_all_and_back_to_gallery_labels_are_dropped() -> None:
     widget = ["View all (12)", "Back to Gallery"]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *widget, *body[3:]])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_the_authors_note_closing_the_text_is_dropped() -> None:
+    """The last line opening with the byline's name is the author's note; a paragraph
+    naming another person, or the author by surname, stays."""
+    note = (
+        "Meg James (meg@harbourgazette.example) is the Gazette's local government reporter "
+        "and the author of a history of the harbour."
+    )
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, note])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert note in article.removed
+    last = "James, who has covered the council since 2015, asked for the report in June."
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, last])
+    assert clean_pasted_text(text).body == (*body, last)
