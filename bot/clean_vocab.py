@@ -103,6 +103,7 @@ BOILER_TERMS = (
     r"you\s+may\s+(?:also\s+)?like", r"don'?t\s+miss", r"also\s+read",
     # comments, navigation, calls to action
     r"comments?", r"reply", r"leave\s+a\s+",
+    r"tell\s+us\s+what\s+you\s+think", r"let\s+us\s+know\s+what\s+you\s+think",
     r"join\s+(?:the|our)\s+(?:conversation|discussion|commenting)", r"notifications?",
     r"skip\s+to", r"jump\s+to", r"main\s+(?:menu|content|story)", r"continue\s+reading",
     r"click(?:ing)?\s+here", r"follow\s+us", r"download\s+(?:the|our)\s+app",

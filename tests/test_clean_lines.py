@@ -60,6 +60,7 @@ EDGE_CASES = [
     "Like this story? Share it with a friend!", "Share it", "They share it widely",
     "(Reporting by Jo Roe; editing by Ann Lee.)", "(Writing by Jo Roe)",
     "View all (23)", "Back to Gallery", "Preview all", "back to galleryx",
+    "Tell us what YOU think...", "Let us know what you think below", "They tell us what",
 ]  # fmt: skip
 
 
@@ -83,7 +84,7 @@ BOILER_DEFINITION = re.compile(
     |facebook|twitter|whatsapp|linkedin|pinterest|reddit|instagram|youtube|telegram|e-?mail\s+(?:us|this)
     |related(?:\s+(?:articles?|stories|content|coverage|topics|posts|news))?\s*:?$|^related\b|read\s+(?:more|next|also)
     |see\s+also|see\s+more\s*:|more\s+(?:from|on|about|stories|news|in)\b|recommended|most\s+(?:read|popular|viewed|shared)
-    |trending|you\s+may\s+(?:also\s+)?like|don'?t\s+miss|also\s+read|comments?|reply|leave\s+a\s+
+    |trending|you\s+may\s+(?:also\s+)?like|don'?t\s+miss|also\s+read|comments?|reply|leave\s+a\s+|tell\s+us\s+what\s+you\s+think|let\s+us\s+know\s+what\s+you\s+think
     |join\s+(?:the|our)\s+(?:conversation|discussion|commenting)|notifications?|skip\s+to|jump\s+to
     |main\s+(?:menu|content|story)|continue\s+reading|click(?:ing)?\s+here|follow\s+us|download\s+(?:the|our)\s+app
     |donat(?:e|ion|ions)|contribut(?:e|ion)|support\s+(?:us|our|independent|quality)|your\s+support

@@ -843,3 +843,15 @@ def test_the_authors_note_closing_the_text_is_dropped() -> None:
     last = "James, who has covered the council since 2015, asked for the report in June."
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, last])
     assert clean_pasted_text(text).body == (*body, last)
+
+
+def test_a_tell_us_what_you_think_prompt_and_the_promo_above_it_are_dropped() -> None:
+    promo = (
+        "Get the Harbour Gazette delivered to your door every week. 12 issues for £9.99. "
+        "Click here for more information."
+    )
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join(
+        [_LIBRARY_HEADLINE, "By Meg James", *body, promo, "Tell us what YOU think...", "comments"]
+    )
+    assert clean_pasted_text(text).body == tuple(body)
