@@ -39,6 +39,7 @@ _WORD_RE = re.compile(r"\w+")
 _BRACKETED_RE = re.compile(r"^[\[(][^\])]{0,40}[\])]$")
 # A gallery's picture counter: "1 of 6", "3 / 12".
 _COUNTER_RE = re.compile(r"^\d{1,3} ?(?:of|/) ?\d{1,3}$")
+_CONTINUED = (",", "、", "，")
 _TWEET_SIGNATURE_RE = re.compile(r"^[—–-] .{1,80}\(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}$")
 
 
@@ -211,7 +212,12 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
     while (
         EXTEND
         and end < len(lines)
-        and (lines[end].sentence or _TWEET_SIGNATURE_RE.match(lines[end].text) is not None)
+        and (
+            lines[end].sentence
+            or _TWEET_SIGNATURE_RE.match(lines[end].text) is not None
+            # a sentence broken over lines: "..., もとの商品を小分けにして販売するような行為は、"
+            or (lines[end].text.endswith(_CONTINUED) and end + 1 < len(lines))
+        )
         and lines[end].units >= 3
         and not (lines[end].boiler or lines[end].caption or lines[end].tail or lines[end].appeal)
     ):

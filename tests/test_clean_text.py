@@ -855,3 +855,11 @@ def test_a_tell_us_what_you_think_prompt_and_the_promo_above_it_are_dropped() ->
         [_LIBRARY_HEADLINE, "By Meg James", *body, promo, "Tell us what YOU think...", "comments"]
     )
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_closing_sentence_broken_over_lines_at_a_comma_is_kept() -> None:
+    """The text's end runs on over a line ending in a comma into the sentence it opens."""
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    broken = ["Residents who signed the petition, and those who did not,", "are all invited."]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, *broken, "Related", "Home"])
+    assert clean_pasted_text(text).body == (*body, *broken)
