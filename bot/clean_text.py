@@ -37,6 +37,8 @@ __all__ = ["article_from_clean_text", "clean_pasted_text", "word_units"]
 
 _WORD_RE = re.compile(r"\w+")
 _BRACKETED_RE = re.compile(r"^[\[(][^\])]{0,40}[\])]$")
+# A blog's unrendered shortcode: "[button link=...] Send us your review[/button]".
+_SHORTCODE_RE = re.compile(r"\[/[a-z_]+\]$")
 # A gallery's picture counter: "1 of 6", "3 / 12".
 _COUNTER_RE = re.compile(r"^\d{1,3} ?(?:of|/) ?\d{1,3}$")
 _CONTINUED = (",", "、", "，")
@@ -270,6 +272,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             or line.tail
             or _BRACKETED_RE.match(line.text)
             or _COUNTER_RE.match(line.text)
+            or (line.text.endswith("]") and _SHORTCODE_RE.search(line.text) is not None)
         ):
             keep[i] = False
             continue

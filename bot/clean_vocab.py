@@ -118,7 +118,8 @@ BOILER_TERMS = (
     r"back\s+to\s+(?:top|gallery)", r"view\s+all\b", r"loading", r"watch\s*:", r"listen\s*:",
     r"min(?:ute)?s?\s+read",
     r"updated\s*:", r"published\s*:", r"image\s+\d+\s+of\s+\d+", r"enlarge\s+this", r"toggle",
-    r"media\s+playback", r"enable\s+javascript", r"your\s+browser\s+(?:does\s+not|doesn'?t)",
+    r"media\s+playback", r"enable\s+javascript", r"requires\s+javascript",
+    r"your\s+browser\s+(?:does\s+not|doesn'?t)",
     r"we\s+use\s+cookies", r"accept\s+(?:all|cookies)", r"manage\s+(?:preferences|cookies)",
     # German, French, Spanish, Portuguese, Italian
     r"lesen\s+sie\s+(?:auch|mehr)", r"mehr\s+zum\s+thema", r"datenschutz", r"impressum",

@@ -861,3 +861,16 @@ def test_a_closing_sentence_broken_over_lines_at_a_comma_is_kept() -> None:
     broken = ["Residents who signed the petition, and those who did not,", "are all invited."]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, *broken, "Related", "Home"])
     assert clean_pasted_text(text).body == (*body, *broken)
+
+
+@pytest.mark.parametrize(
+    "leak",
+    [
+        "[button link=”https://example.org/reviews/” size=”big”] Send us YOUR review[/button]",
+        "This slideshow requires JavaScript.",
+    ],
+)
+def test_a_blogs_unrendered_shortcode_and_script_notice_are_dropped(leak: str) -> None:
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], leak, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
