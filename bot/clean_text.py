@@ -264,15 +264,27 @@ def _linkish_run(
 def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     keep = [start <= i < end for i in range(len(lines))]
     linkish: dict[int, bool] = {}
+    # Lines the passes below look at, noted on the way: tail lines, lines cut off with an
+    # ellipsis, "Sources" headings.
+    tails: list[int] = []
+    cut: list[int] = []
+    refs: list[int] = []
     for i in range(start, end):
         line = lines[i]
+        text = line.text
+        if line.tail:
+            tails.append(i)
+        elif text.endswith(_CUT_ENDS):
+            cut.append(i)
+        elif line.units <= 4 and _REFERENCES_RE.match(text):
+            refs.append(i)
         if (
             line.boiler
             or line.caption
             or line.tail
-            or _BRACKETED_RE.match(line.text)
-            or _COUNTER_RE.match(line.text)
-            or (line.text.endswith("]") and _SHORTCODE_RE.search(line.text) is not None)
+            or _BRACKETED_RE.match(text)
+            or (line.units <= 3 and _COUNTER_RE.match(text))
+            or (text.endswith("]") and _SHORTCODE_RE.search(text) is not None)
         ):
             keep[i] = False
             continue
@@ -291,16 +303,16 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             keep[i] = False
     # A short summary cut off with an ellipsis right under furniture ("See also"), or under
     # a title right under it, is the teaser of another story; the title goes with it.
-    for i in range(start, end):
-        if not (keep[i] and lines[i].units < 40 and lines[i].text.endswith(_CUT_ENDS)):
+    for i in cut:
+        if not (keep[i] and lines[i].units < 40):
             continue
         titled = i - 1 > start and keep[i - 1] and not lines[i - 1].sentence
         if titled and lines[i - 1].units <= 20 and not keep[i - 2]:
             keep[i - 1] = keep[i] = False
         elif i == start or not keep[i - 1]:
             keep[i] = False
-    _drop_link_boxes(lines, keep, start, end)
-    _drop_references(lines, keep, start, end)
+    _drop_link_boxes(lines, keep, start, end, tails)
+    _drop_references(lines, keep, start, end, refs)
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
     kept = [i for i in range(start, end) if keep[i]]
     for i in reversed(kept[1:]):
@@ -331,14 +343,15 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     return keep
 
 
-def _drop_link_boxes(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
-    """Drop the links under a "Related articles" / "Trending" heading set into the article:
-    where paragraphs are set apart by blank lines, the lines packed under the heading up to
-    the next paragraph so set apart are the box's links, however sentence-like."""
+def _drop_link_boxes(
+    lines: list[_Line], keep: list[bool], start: int, end: int, tails: list[int]
+) -> None:
+    """Drop the links under a "Related articles" / "Trending" heading set into the article
+    (``tails``: the block's tail lines): where paragraphs are set apart by blank lines, the
+    lines packed under the heading up to the next paragraph so set apart are the box's
+    links, however sentence-like."""
     spaced_page: bool | None = None
-    for i in range(start, end):
-        if not lines[i].tail:
-            continue
+    for i in tails:
         _drop_cut_teaser(lines, keep, start, i)
         if spaced_page is None:
             spaced_page = _spaced_page(lines)
@@ -374,18 +387,19 @@ _REFERENCES_RE = re.compile(
 )
 
 
-def _drop_references(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
-    """Drop a list of sources and what follows it: the article has ended at its heading.
-    Only in the text's last part: a heading "Sources" with most of the text still to come
-    is a subhead."""
-    for i in range(start, end):
-        if lines[i].units <= 4 and _REFERENCES_RE.match(lines[i].text):
-            before = sum(lines[j].units for j in range(start, i) if keep[j])
-            after = sum(lines[j].units for j in range(i + 1, end) if keep[j])
-            if after < before:
-                for j in range(i, end):
-                    keep[j] = False
-                return
+def _drop_references(
+    lines: list[_Line], keep: list[bool], start: int, end: int, refs: list[int]
+) -> None:
+    """Drop a list of sources and what follows it: the article has ended at its heading
+    (``refs``: the block's "Sources" headings). Only in the text's last part: a heading
+    "Sources" with most of the text still to come is a subhead."""
+    for i in refs:
+        before = sum(lines[j].units for j in range(start, i) if keep[j])
+        after = sum(lines[j].units for j in range(i + 1, end) if keep[j])
+        if after < before:
+            for j in range(i, end):
+                keep[j] = False
+            return
 
 
 def _furniture_words(line: _Line) -> bool:

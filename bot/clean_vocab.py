@@ -247,11 +247,16 @@ _CAPTION_END_RE = re.compile(
     r"|istock|bloomberg|dpa|xinhua|handout)\b\s*\)?\s*$|\(photo[^)]*\)\s*$"
     r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$"
     r"|\.\s+(?:photo\s+|image\s+)?credit\s*:\s*[^.:]{2,60}$"
-    r"|\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
+)
+# Rarer credit endings, each with a word or character the line must hold (_MORE_HINTS): a
+# second search, so that the common one stays short.
+_CAPTION_END_MORE_RE = re.compile(
+    r"\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
     r"|\b(?:reuters|afp|epa)\s*/\s*[a-z][\w.'’ -]{2,40}$"
     r"|\[[^\[\]]{1,60}(?:\svia\s|/)[^\[\]]{1,40}\]$"
     r"|\bvia\s+(?:ap|afp|reuters|getty\s*images)\s*$"
 )
+_MORE_HINTS = ("]", "via", "submitted", "contributed", "courtesy", "reuters", "afp", "epa")
 # Cheap tests first: every start match begins with one of these words, and every end
 # match holds "credit" or "(photo", or "/" with "(" or an agency, or ends (past any ")")
 # with one of the credit words or "]".
@@ -282,7 +287,11 @@ def is_caption_text(low: str) -> bool:
     # A credit closes the line within its last ~120 characters: a long paragraph need not be
     # scanned whole.
     end = low if len(low) <= _CREDIT_TAIL else low[-_CREDIT_TAIL:]
-    return _might_end_in_credit(end) and _CAPTION_END_RE.search(end) is not None
+    if not _might_end_in_credit(end):
+        return False
+    if _CAPTION_END_RE.search(end) is not None:
+        return True
+    return any(hint in end for hint in _MORE_HINTS) and _CAPTION_END_MORE_RE.search(end) is not None
 
 
 _CREDIT_TAIL = 120  # characters
