@@ -38,6 +38,8 @@ _CLOSERS = "\"'”’»)]」』）*"
 _CJK_STOP_RE = re.compile(r"[。！？]")
 _MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
 _LOWER_WORD_RE = re.compile(r" [a-z]")
+# Quoted speech: a source asking "what is your strategy?" is not the site asking the reader.
+_QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # Every time stamp ``is_time_ago`` knows starts with a digit or one of these words.
 _AGO_STARTS = ("just", "yesterday", "today")
 
@@ -280,6 +282,15 @@ class Line:
         return title_case_share(self.text, self.view)
 
 
+def _addresses_reader(text: str) -> bool:
+    """Whether the line says "you", "we" or "our" outside quoted speech."""
+    if PERSON_RE.search(text) is None:
+        return False
+    if '"' not in text and "“" not in text:
+        return True
+    return PERSON_RE.search(_QUOTED_RE.sub(" ", text)) is not None
+
+
 def describe(index: int, text: str) -> Line:
     """The features of one non-empty, stripped line."""
     # Helpers are inlined below: this runs for every line of the page.
@@ -315,14 +326,17 @@ def describe(index: int, text: str) -> Line:
         tail = units <= 8 and TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None
     else:  # most short lines: no vocabulary, no tail line
         boiler_words, appeal_hits, tail = unspaced_boiler(low), 0, False
-    appeal = appeal_hits >= 1 and (units < 16 or PERSON_RE.search(text) is not None)
+    # A paragraph is an appeal when it speaks to the reader ("Sign up for our newsletter");
+    # one that reports on subscriptions ("the service signed up 10 million subscribers") is not.
+    appeal = appeal_hits >= 1 and (units < 16 or _addresses_reader(text))
     boiler = (
         bool(boiler_words)
-        or (appeal_hits >= 2 and units < 80)
+        or (appeal and appeal_hits >= 2 and units < 80)
         # is_time_ago's own first test, inlined: it rules out nearly every line
         or ((text[:1].isdecimal() or low.startswith(_AGO_STARTS)) and is_time_ago(text, low))
     )
-    caption = units < 40 and is_caption_text(low)
+    # A paragraph-long caption closes with its credit: "... (AP Photo/Jo Roe)", "Credit: ESA".
+    caption = (units < 40 or low.endswith((")", "]")) or "credit" in low) and is_caption_text(low)
     return Line(
         index, text, units, sentence, prose, boiler, appeal, caption, tail, table,
         appeal_hits >= 1, boiler_words, view,

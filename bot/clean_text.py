@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from bot.clean_lines import Line as _Line
 from bot.clean_lines import describe, word_units
+from bot.clean_vocab import APPEAL, fold, is_boiler_text
 from bot.model import Article, SourceMeta
 from bot.textmeta import find_outlet, parse_byline, parse_credit
 
@@ -36,6 +37,12 @@ __all__ = ["article_from_clean_text", "clean_pasted_text", "word_units"]
 
 _WORD_RE = re.compile(r"\w+")
 _BRACKETED_RE = re.compile(r"^[\[(][^\])]{0,40}[\])]$")
+# A blog's unrendered shortcode: "[button link=...] Send us your review[/button]".
+_SHORTCODE_RE = re.compile(r"\[/[a-z_]+\]$")
+# A gallery's picture counter: "1 of 6", "3 / 12".
+_COUNTER_RE = re.compile(r"^\d{1,3} ?(?:of|/) ?\d{1,3}$")
+_CONTINUED = (",", "、", "，")
+_TWEET_SIGNATURE_RE = re.compile(r"^[—–-] .{1,80}\(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}$")
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
@@ -134,19 +141,50 @@ def _best_run(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
+def _spaced_page(lines: list[_Line]) -> bool:
+    """Whether the page sets its paragraphs apart with blank lines (a copy of <p>s)."""
+    prose = [line for line in lines if line.prose]
+    return bool(prose) and sum(line.spaced for line in prose) >= 0.4 * len(prose)
+
+
 def _main_block(lines: list[_Line]) -> tuple[int, int]:
     if not lines:
         return (0, 0)
     scores = [_score(line) for line in lines]
     # Where the page sets its paragraphs apart with blank lines (a copy of <p>s), prose
     # packed between other lines is more likely a teaser, a comment or a caption.
-    prose = [line for line in lines if line.prose]
-    if prose and sum(line.spaced for line in prose) >= 0.4 * len(prose):
+    if _spaced_page(lines):
         for k, line in enumerate(lines):
             if line.prose and not line.spaced and scores[k] > 0:
                 scores[k] *= 0.3
     start, end = _best_run(scores)
+    end = _cut_at_gap(lines, start, end)
     return _trim_head(lines, scores, start, end)
+
+
+GAP_LINES = 10
+
+
+def _cut_at_gap(lines: list[_Line], start: int, end: int) -> int:
+    """The block's end, moved up to a long run of short lines (a staff list, a menu, an
+    author box) with under half as much prose after it as before: the text after such a gap
+    is an appeal, a comment thread or another story's summary that the maximum-sum run,
+    adding up scores, reached across it."""
+    before = 0.0
+    k = start
+    while k < end:
+        if lines[k].prose:
+            before += lines[k].units
+            k += 1
+            continue
+        a = k
+        while k < end and not lines[k].prose:
+            k += 1
+        if k - a >= GAP_LINES and 4 * sum(ln.units <= 4 for ln in lines[a:k]) >= 3 * (k - a):
+            after = sum(ln.units for ln in lines[k:end] if ln.prose)
+            if 2 * after < before:
+                return a
+    return end
 
 
 def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) -> tuple[int, int]:
@@ -162,8 +200,9 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
             break
         text = lines[i].text
         # A tweet's signature ("— Name (@handle) November 1, 2019") is no dateline.
-        if lines[i].units <= 14 and not text.startswith(("—", "–", "-")) and (
-            lines[i].is_date_line() or lines[i].byline()
+        if not text.startswith(("—", "–", "-")) and (
+            (lines[i].units <= 14 and (lines[i].is_date_line() or lines[i].byline()))
+            or _dated_byline(lines[i])
         ):
             start = i + 1
         seen += max(0.0, scores[i])
@@ -171,10 +210,16 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
         start += 1
     # The article's closing short sentences ("We hope to see you soon!") scored too low
     # to join the run; furniture rarely ends in a full stop.
+    # So does the signature of a tweet quoted at the end ("— Ann Lee (@annlee) May 1, 2019").
     while (
         EXTEND
         and end < len(lines)
-        and lines[end].sentence
+        and (
+            lines[end].sentence
+            or _TWEET_SIGNATURE_RE.match(lines[end].text) is not None
+            # a sentence broken over lines: "..., もとの商品を小分けにして販売するような行為は、"
+            or (lines[end].text.endswith(_CONTINUED) and end + 1 < len(lines))
+        )
         and lines[end].units >= 3
         and not (lines[end].boiler or lines[end].caption or lines[end].tail or lines[end].appeal)
     ):
@@ -219,13 +264,34 @@ def _linkish_run(
 def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     keep = [start <= i < end for i in range(len(lines))]
     linkish: dict[int, bool] = {}
+    # Lines the passes below look at, noted on the way: tail lines, lines cut off with an
+    # ellipsis, "Sources" headings.
+    tails: list[int] = []
+    cut: list[int] = []
+    refs: list[int] = []
     for i in range(start, end):
         line = lines[i]
-        if line.boiler or line.caption or line.tail or _BRACKETED_RE.match(line.text):
+        text = line.text
+        if line.tail:
+            tails.append(i)
+        elif text.endswith(_CUT_ENDS):
+            cut.append(i)
+        elif line.units <= 4 and _REFERENCES_RE.match(text):
+            refs.append(i)
+        if (
+            line.boiler
+            or line.caption
+            or line.tail
+            or _BRACKETED_RE.match(text)
+            or (line.units <= 3 and _COUNTER_RE.match(text))
+            or (text.endswith("]") and _SHORTCODE_RE.search(text) is not None)
+        ):
             keep[i] = False
             continue
-        if line.units >= 6 and line.shouting():
-            keep[i] = False  # an all-capitals "READ MORE"-style link set into the text
+        # An all-capitals "READ MORE"-style link set into the text; not a row of a table
+        # ("HD\tTHE HOME DEPOT INC.\t225.86") nor a subhead asking a question ("WHAT NEXT?").
+        if line.units >= 6 and not line.table and line.shouting() and not line.text.endswith("?"):
+            keep[i] = False
             continue
         if line.prose or line.table:
             continue
@@ -235,22 +301,123 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish)
         ):
             keep[i] = False
+    # A short summary cut off with an ellipsis right under furniture ("See also"), or under
+    # a title right under it, is the teaser of another story; the title goes with it.
+    for i in cut:
+        if not (keep[i] and lines[i].units < 40):
+            continue
+        titled = i - 1 > start and keep[i - 1] and not lines[i - 1].sentence
+        if titled and lines[i - 1].units <= 20 and not keep[i - 2]:
+            keep[i - 1] = keep[i] = False
+        elif i == start or not keep[i - 1]:
+            keep[i] = False
+    _drop_link_boxes(lines, keep, start, end, tails)
+    _drop_references(lines, keep, start, end, refs)
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
     kept = [i for i in range(start, end) if keep[i]]
     for i in reversed(kept[1:]):
         line = lines[i]
-        if line.units < 60 and (line.appeal_words or line.has_boiler_words()):
+        if (line.appeal and line.units < 80) or (line.units < 60 and _furniture_words(line)):
             keep[i] = False
         else:
             break
-    # A caption's text sits right above or below its credit ("Photo by Lee Chan").
+    # A caption's text sits right above or below its credit ("Photo by Lee Chan"); where the
+    # page sets paragraphs apart with blank lines, one with no blank line between it and the
+    # credit is the caption at any length.
+    spaced_page: bool | None = None
     for i in range(start, end):
         if not lines[i].caption or lines[i].units >= 8:
             continue
         for j in (i - 1, i + 1):
-            if start <= j < end and keep[j] and lines[j].units < 15:
+            if not (start <= j < end and keep[j]):
+                continue
+            if lines[j].units < 15:
                 keep[j] = False
+                continue
+            # Neither set apart by blank lines: packed together (or each with another line).
+            if lines[i].spaced or lines[j].spaced:
+                continue
+            if spaced_page is None:
+                spaced_page = _spaced_page(lines)
+            keep[j] = not spaced_page
     return keep
+
+
+def _drop_link_boxes(
+    lines: list[_Line], keep: list[bool], start: int, end: int, tails: list[int]
+) -> None:
+    """Drop the links under a "Related articles" / "Trending" heading set into the article
+    (``tails``: the block's tail lines): where paragraphs are set apart by blank lines, the
+    lines packed under the heading up to the next paragraph so set apart are the box's
+    links, however sentence-like."""
+    spaced_page: bool | None = None
+    for i in tails:
+        _drop_cut_teaser(lines, keep, start, i)
+        if spaced_page is None:
+            spaced_page = _spaced_page(lines)
+        if spaced_page:
+            j = i + 1
+            while j < end and not lines[j].spaced:
+                keep[j] = False
+                j += 1
+
+
+_READ_ON_RE = re.compile(r"(?i)^(?:read|continue)\b")
+_CUT_ENDS = ("...", "…")
+
+
+def _drop_cut_teaser(lines: list[_Line], keep: list[bool], start: int, i: int) -> None:
+    """A "Read more" link at ``i`` under another story's summary cut off mid-sentence
+    ("... and have even died due to"): drop the summary and the title above it."""
+    j = i - 1
+    if j <= start or not keep[j] or not _READ_ON_RE.match(lines[i].text):
+        return
+    summary = lines[j]
+    if summary.sentence and not summary.text.endswith(_CUT_ENDS):
+        return
+    keep[j] = False
+    title = lines[j - 1]
+    if keep[j - 1] and not title.sentence and title.units <= 20:
+        keep[j - 1] = False
+
+
+# The heading of the list of sources a fact-check or a feature closes with.
+_REFERENCES_RE = re.compile(
+    r"(?i)^(?:sources?|references|bibliography|works\s+cited|sources\s+and\s+notes)\s*:?$"
+)
+
+
+def _drop_references(
+    lines: list[_Line], keep: list[bool], start: int, end: int, refs: list[int]
+) -> None:
+    """Drop a list of sources and what follows it: the article has ended at its heading
+    (``refs``: the block's "Sources" headings). Only in the text's last part: a heading
+    "Sources" with most of the text still to come is a subhead."""
+    for i in refs:
+        before = sum(lines[j].units for j in range(start, i) if keep[j])
+        after = sum(lines[j].units for j in range(i + 1, end) if keep[j])
+        if after < before:
+            for j in range(i, end):
+                keep[j] = False
+            return
+
+
+def _furniture_words(line: _Line) -> bool:
+    """Boilerplate vocabulary besides an appeal's: "subscription" or "sign up" in a paragraph
+    that does not speak to the reader is the article's, not an appeal (``Line.appeal``)."""
+    if not line.has_boiler_words():
+        return False
+    return not line.appeal_words or is_boiler_text(APPEAL.reference.sub(" ", fold(line.text)))
+
+
+def _drop_author_bio(
+    lines: list[_Line], keep: list[bool], start: int, end: int, byline: tuple[str, ...]
+) -> None:
+    """The text's last line opening with the byline's full name ("Meg James (meg@...) covers
+    the council ...") is the author's note, not the article."""
+    last = next((i for i in range(end - 1, start, -1) if keep[i]), None)
+    if last is not None and lines[last].units < 80 and lines[last].text.startswith(byline):
+        keep[last] = False
 
 
 # ---------------------------------------------------------------- metadata
@@ -295,6 +462,9 @@ def _header_meta(
                 by_names, by_pos = names, k
         elif by_names is None and head[k].units <= 12 and (names := head[k].byline()):
             by_names, by_pos = names, k
+        elif by_names is None and date is None and _dated_byline(head[k]):
+            by_names, by_pos = head[k].byline(), k
+            date, date_pos = head[k].date(), k
     if by_names is None and date_pos is not None:
         # A bare name right next to the date line ("Arpan Rai" / "Thursday 24 October 2024").
         for k in (date_pos - 1, date_pos + 1):
@@ -446,6 +616,12 @@ def _title_score(line: _Line, echo: float, gap: int) -> float:
     return score
 
 
+def _dated_byline(line: _Line) -> bool:
+    """A byline that carries the date and time, too long for the plain byline test ("By Ann
+    Lee and Bo Chan on Monday, November 18th, 2019 at 11:08 a.m.")."""
+    return line.units <= 24 and bool(line.byline()) and line.date() is not None
+
+
 def _stamped(line: _Line) -> bool:
     """A long stamp line that opens with its publication date ("PUBLISHED: November 19,
     2019 at 8:59 pm | UPDATED: ...")."""
@@ -545,6 +721,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         )
     keep = _keep_inside(lines, start, end)
     header = _header_meta(lines, start, url, _lead(lines, keep, start, end))
+    _drop_author_bio(lines, keep, start, end, header.byline)
     date = header.published or next(
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,

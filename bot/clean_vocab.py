@@ -87,19 +87,23 @@ BOILER_TERMS = (
     # accounts, newsletters, consent, legal
     r"cookies?", r"newsletters?", r"subscribe[drs]?", r"subscriptions?", r"sign[\s-]?(?:up|in|out)",
     r"log[\s-]?(?:in|out)", r"register(?:ing)?", r"my\s+account", r"privacy(?:\s+policy)?",
-    r"terms\s+(?:of|and)\s+", r"all\s+rights\s+reserved", r"copyright",
+    r"terms\s+(?:of|and)\s+", r"all\s+rights\s+reserved", r"copyright", r"user\s+agreement",
+    r"constitutes\s+acceptance", r"may\s+not\s+be\s+reproduced",
+    r"community\s+(?:rules|guidelines|standards)",
     # advertising and sharing
     r"advertisement", r"advertising", r"advertise", r"sponsored", r"promoted",
-    r"share\s+(?:on|this|via|the|article|story)", r"facebook", r"twitter", r"whatsapp",
+    r"share\s+(?:on|this|via|the|article|story|it\s+with)", r"facebook", r"twitter", r"whatsapp",
     r"linkedin", r"pinterest", r"reddit", r"instagram", r"youtube", r"telegram",
     r"e-?mail\s+(?:us|this)",
     # links to other stories
     r"related(?:\s+(?:articles?|stories|content|coverage|topics|posts|news))?\s*:?$",
-    r"read\s+(?:more|next|also)", r"see\s+also", r"more\s+(?:from|on|about|stories|news|in)\b",
+    r"read\s+(?:more|next|also)", r"see\s+also", r"see\s+more\s*:",
+    r"more\s+(?:from|on|about|stories|news|in)\b",
     r"recommended", r"most\s+(?:read|popular|viewed|shared)", r"trending",
     r"you\s+may\s+(?:also\s+)?like", r"don'?t\s+miss", r"also\s+read",
     # comments, navigation, calls to action
     r"comments?", r"reply", r"leave\s+a\s+",
+    r"tell\s+us\s+what\s+you\s+think", r"let\s+us\s+know\s+what\s+you\s+think",
     r"join\s+(?:the|our)\s+(?:conversation|discussion|commenting)", r"notifications?",
     r"skip\s+to", r"jump\s+to", r"main\s+(?:menu|content|story)", r"continue\s+reading",
     r"click(?:ing)?\s+here", r"follow\s+us", r"download\s+(?:the|our)\s+app",
@@ -111,9 +115,11 @@ BOILER_TERMS = (
     r"file\s+photo",
     # tags, widgets, stamps
     r"tags?\s*:", r"topics\s*:", r"filed\s+under", r"about\s+the\s+author", r"print\s+this",
-    r"back\s+to\s+top", r"loading", r"watch\s*:", r"listen\s*:", r"min(?:ute)?s?\s+read",
+    r"back\s+to\s+(?:top|gallery)", r"view\s+all\b", r"loading", r"watch\s*:", r"listen\s*:",
+    r"min(?:ute)?s?\s+read",
     r"updated\s*:", r"published\s*:", r"image\s+\d+\s+of\s+\d+", r"enlarge\s+this", r"toggle",
-    r"media\s+playback", r"enable\s+javascript", r"your\s+browser\s+(?:does\s+not|doesn'?t)",
+    r"media\s+playback", r"enable\s+javascript", r"requires\s+javascript",
+    r"your\s+browser\s+(?:does\s+not|doesn'?t)",
     r"we\s+use\s+cookies", r"accept\s+(?:all|cookies)", r"manage\s+(?:preferences|cookies)",
     # German, French, Spanish, Portuguese, Italian
     r"lesen\s+sie\s+(?:auch|mehr)", r"mehr\s+zum\s+thema", r"datenschutz", r"impressum",
@@ -135,8 +141,24 @@ _BOILER_UNSPACED = re.compile(
 )
 
 
+# The link to a picture attached to a tweet ("... needed pic.twitter.com/MYwRz9euaq"): the
+# line is the text of a tweet set into the article, and the link's "twitter" no share button.
+_TWEET_PICTURE_RE = re.compile(r"\bpic\.twitter\.com/\w+")
+
+
+# A reporter's "declined to comment", "did not respond to a request for comment": the
+# article's words, not a link to the comments.
+_NO_COMMENT_RE = re.compile(
+    r"\b(?:declin|refus|request|reached|available|respond)\w*\s+(?:to|for)\s+(?:a\s+)?comment"
+)
+
+
 def is_boiler_text(low: str) -> bool:
     """Whether the folded line holds boilerplate vocabulary."""
+    if "pic.twitter.com/" in low:
+        low = _TWEET_PICTURE_RE.sub(" ", low)
+    if "comment" in low:
+        low = _NO_COMMENT_RE.sub(" ", low)
     return (
         BOILER.search(low)
         or (
@@ -144,7 +166,7 @@ def is_boiler_text(low: str) -> bool:
             and _BOILER_AFTER_WORD.search(low) is not None
         )
         or unspaced_boiler(low)
-        or (low.endswith("]") and _SECTION_TAG.search(low) is not None)
+        or (low.endswith(("]", "]|")) and _SECTION_TAG.search(low) is not None)
     )
 
 
@@ -157,7 +179,8 @@ def unspaced_boiler(low: str) -> bool:
 # section in brackets.
 _SECTION_TAG = re.compile(
     r"\[(?:news|insight|video|videos|pics|pictures|poll|latest|live|analysis|revealed|warning"
-    r"|comment|opinion|update|gallery|watch|listen|podcast)\]$"
+    r"|comment|opinion|update|gallery|watch|listen|podcast|reaction|report|exclusive|explained"
+    r"|interview|quiz)\]\|?$"
 )
 
 
@@ -213,6 +236,10 @@ _CAPTION_START_RE = re.compile(
     r"|^(?:above|below|top|pictured|left|right|main|inset)\s*:"
     r"|^(?:photo|image|picture|video|illustration)s?\s+(?:by|credit|courtesy)\b"
     r"|^credit\.{0,3}$"
+    r"|^(?:media|image|video|photo)\s*caption"
+    r"|^file\s+photo\s*:|^\(?(?:reporting|writing|editing)\s+by\b"
+    r"|^(?:in\s+)?this\s+(?:(?:[a-z]+\.?\s+\d{1,2},\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4}),?\s+"
+    r"|(?:undated|handout|file|aerial|satellite|recent)\s+){0,3}(?:photo|image|picture|photograph)s?\b"
 )
 # ... or ends with a credit: an agency, "(Photo ...)", "(AP Photo/Name)".
 _CAPTION_END_RE = re.compile(
@@ -221,32 +248,53 @@ _CAPTION_END_RE = re.compile(
     r"|\((?:ap|afp|reuters|getty|epa|pa)\s*(?:photo|images?)?\s*/[^)]*\)?\s*$"
     r"|\.\s+(?:photo\s+|image\s+)?credit\s*:\s*[^.:]{2,60}$"
 )
+# Rarer credit endings, each with a word or character the line must hold (_MORE_HINTS): a
+# second search, so that the common one stays short.
+_CAPTION_END_MORE_RE = re.compile(
+    r"\b(?:submitted|contributed|courtesy)\s+(?:photo|image)s?\s*$"
+    r"|\b(?:reuters|afp|epa)\s*/\s*[a-z][\w.'’ -]{2,40}$"
+    r"|\[[^\[\]]{1,60}(?:\svia\s|/)[^\[\]]{1,40}\]$"
+    r"|\bvia\s+(?:ap|afp|reuters|getty\s*images)\s*$"
+)
+_MORE_HINTS = ("]", "via", "submitted", "contributed", "courtesy", "reuters", "afp", "epa")
 # Cheap tests first: every start match begins with one of these words, and every end
-# match holds "(photo", or "(" and "/", or ends with one of the credit words.
+# match holds "credit" or "(photo", or "/" with "(" or an agency, or ends (past any ")")
+# with one of the credit words or "]".
 _CAPTION_STARTS = (
     "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
-    "above", "below", "top", "left", "right", "main", "inset",
+    "above", "below", "top", "left", "right", "main", "inset", "media", "file", "reporting",
+    "writing", "editing", "(reporting", "(writing", "(editing", "this", "in this",
 )  # fmt: skip
 _CAPTION_ENDS = (
     "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
-    "istock", "bloomberg", "dpa", "xinhua", "handout",
+    "istock", "bloomberg", "dpa", "xinhua", "handout", "photos", "image", "via ap", "]",
 )  # fmt: skip
 
 
 def _might_end_in_credit(low: str) -> bool:
-    if "(photo" in low or ("(" in low and "/" in low) or "credit" in low:
+    if "credit" in low or "(photo" in low:
         return True
-    end = low.rstrip()
-    if end.endswith(")"):
-        end = end[:-1].rstrip()
-    return end.endswith(_CAPTION_ENDS)
+    if "/" in low and ("(" in low or "reuters" in low or "afp" in low or "epa" in low):
+        return True
+    # "... Getty Images)", "[Ann Lee/Reuters]", "[NASA via AP]"
+    return low.rstrip(" )").endswith(_CAPTION_ENDS)
 
 
 def is_caption_text(low: str) -> bool:
     """Whether the folded line reads as a picture caption or credit."""
     if low.startswith(_CAPTION_STARTS) and _CAPTION_START_RE.match(low) is not None:
         return True
-    return _might_end_in_credit(low) and _CAPTION_END_RE.search(low) is not None
+    # A credit closes the line within its last ~120 characters: a long paragraph need not be
+    # scanned whole.
+    end = low if len(low) <= _CREDIT_TAIL else low[-_CREDIT_TAIL:]
+    if not _might_end_in_credit(end):
+        return False
+    if _CAPTION_END_RE.search(end) is not None:
+        return True
+    return any(hint in end for hint in _MORE_HINTS) and _CAPTION_END_MORE_RE.search(end) is not None
+
+
+_CREDIT_TAIL = 120  # characters
 
 
 # ------------------------------------------------------------------ other furniture
@@ -260,13 +308,14 @@ TAIL_RE = re.compile(
     |about\s+the\s+author|share\s+this\s+(?:article|story)|tags|topics|filed\s+under.*|site\s+index
     |site\s+information.*|footer.*|more\s+news|latest(?:\s+news|\s+stories)?|what\s+to\s+read\s+next
     |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web
+    |up\s+next|next\s+up(?:\s+(?:in|on)\b.*)?|watch\s+next
     )\s*:?$""",
 )
 # The words TAIL_RE's lines start with (in lower case).
 TAIL_WORDS = (
     "comment", "join", "leave", "related", "read", "more", "recommended", "you", "most",
     "trending", "popular", "about", "share", "tags", "topics", "filed", "site", "footer",
-    "latest", "what", "sponsored", "around", "from",
+    "latest", "what", "sponsored", "around", "from", r"up\s+next", r"next\s+up", r"watch\s+next",
 )  # fmt: skip
 # What a short line needs to be furniture by its words: a boilerplate or appeal term or a
 # tail line's first word at the start of a word, or the "(", "/", "©" or "[" the other

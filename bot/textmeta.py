@@ -171,7 +171,10 @@ _NAME_RE = re.compile(r"^" + _NAME + r"$")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _ROLE_CUT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
 _DATE_CUT = re.compile(r"\b(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2})")
-_STAMP_CUT = re.compile(r"\s*@\w|\s+(?:Updated|Published|Posted)\b")
+_STAMP_CUT = re.compile(
+    r"\s*@\w|\s+(?:Updated|Published|Posted)\b"
+    r"|\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[A-Z][a-z]{2,8}\.?\s+\d)"
+)
 _GLUED_OUTLET = re.compile(r"(?<=[a-z])[A-Z]{2,}\w*$")
 # "Meg JamesStaff Writer": a role glued to the name by the copy (not "McDonald": the glued
 # part must hold a role word).

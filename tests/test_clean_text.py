@@ -447,3 +447,430 @@ def test_the_outlet_is_the_footers_copyright_holder_not_a_picture_credit() -> No
         "BBC"
     )
     assert find_outlet(["© Copyright India Post 2019"], None) == "India Post"
+
+
+_STREAMING_BODY = [
+    "The streaming service struggled on its first day, when more than ten million people "
+    "activated their accounts, the company said on Tuesday.",
+    "Engineers isolated the fault within hours and patched the software, and the company "
+    "continued to sign up new subscribers throughout the week.",
+    "Analysts are trying to judge how many services households will pay for, and how many "
+    "subscribers will sign up for a second one once their free trial ends.",
+    "The premium edition arrives in fourteen countries on Friday; cheaper subscription "
+    "plans follow early next year.",
+]
+
+
+def test_prose_about_subscriptions_is_not_an_appeal() -> None:
+    """Appeal words ("sign up", "subscribers") in a paragraph that does not speak to the
+    reader are the article's, in the middle of it and at its end; an appeal that does is
+    still dropped."""
+    appeal = (
+        "Sign up for our daily newsletter and get the latest stories delivered to your inbox "
+        "every morning, or subscribe to support our journalism."
+    )
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *_STREAMING_BODY, appeal])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(_STREAMING_BODY)
+    assert appeal in article.removed
+
+
+@pytest.mark.parametrize("heading", ["Next Up In Local News", "Up next:", "UP NEXT", "Watch next"])
+def test_an_up_next_list_after_the_article_is_dropped(heading: str) -> None:
+    """"Next up" heads a list of other stories, as "Related" and "Most read" do: the
+    block of text does not run on through it to the summaries of the most-read stories."""
+    teasers = [
+        "A clever new plan to cut the queues at the town's busiest post office",
+        "How the harbour's old cranes were saved from the scrapyard",
+        "These councillors want the bus station moved out of the centre",
+        "Why the ferry timetable changes every winter",
+    ]
+    summary = (
+        "The council's budget meeting was a disaster for the ruling group. Even its own "
+        "members said the figures did not add up, and the vote was put off for a month "
+        "while officials go through the spending plans line by line once more."
+    )
+    most_read = "\n".join(f"Story {n}: {summary}" for n in range(3))
+    text = "\n\n".join(
+        [_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, heading, *teasers, "Most Read"]
+    )
+    article = clean_pasted_text(text + "\n" + most_read)
+    assert article.body == tuple(_LIBRARY_BODY)
+
+
+def test_a_tweet_set_into_the_article_is_kept_with_its_picture_link_and_signature() -> None:
+    """A quoted tweet is article text: the "twitter" in its picture link is no share button,
+    and its signature closes the article when the tweet comes last."""
+    tweet = (
+        "Good news for readers: the library will be open on Sundays from next month, and the "
+        "money to pay for it is there pic.twitter.com/Ab12Cd34"
+    )
+    signature = "— Ruth Okafor (@ruthokafor) November 19, 2019"
+    shared = "Ms. Okafor shared the news with residents in a message of her own."
+    body = [*_LIBRARY_BODY, shared, tweet, signature]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, "Most Popular", "Contact Us"])
+    assert clean_pasted_text(text).body == tuple(body)
+    middle = [*_LIBRARY_BODY[:2], tweet, signature, _LIBRARY_BODY[2]]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *middle])
+    assert clean_pasted_text(text).body == tuple(middle)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The reading room as the architects drew it: (1) the lending desk, (2) the children's "
+        "corner, (3) study carrels along the east wall, (4) the local history archive and (5) "
+        "a café by the entrance, with the staff offices and the stores behind the stacks on "
+        "the ground floor. Credit: Harbour Council",
+        "Readers queue outside the library on the first Sunday it opened, Sunday, Nov. 17, "
+        "2019, in Harbour, after a petition signed by 4,000 residents asked for longer hours "
+        "and the council found the money to keep the doors open on Sundays for the whole "
+        "of next year. (AP Photo/Jo Roe)",
+    ],
+)
+def test_a_long_caption_ending_in_its_credit_is_removed(caption: str) -> None:
+    """A caption closed by its credit is one at any length."""
+    body = list(_LIBRARY_BODY)
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], caption, *body[1:]])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert caption in article.removed
+
+
+def test_a_byline_carrying_its_date_and_time_starts_the_article_after_it() -> None:
+    """A byline too long for the plain byline test because it carries the date and time
+    still ends the header: the claim, headline and caption above it are not the article."""
+    header = [
+        '"The library will open every Sunday of the year."',
+        "— Ruth Okafor on Monday, October 14th, 2019 in a council meeting",
+        _LIBRARY_HEADLINE,
+        "By Meg James , Jo Roe on Monday, November 18th, 2019 at 11:08 a.m.",
+        "The library's reading room on a weekday morning, when most of its seats are empty. (AP)",
+    ]
+    article = clean_pasted_text("\n\n".join([*header, *_LIBRARY_BODY]))
+    assert article.body == tuple(_LIBRARY_BODY)
+    assert article.meta.title == _LIBRARY_HEADLINE
+    assert article.meta.byline == ("Meg James", "Jo Roe")
+    assert article.meta.published == "2019-11-18T11:08:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Meg James and Jo Roe on Monday", ("Meg James", "Jo Roe")),
+        ("By Meg James, Jo Roe on Nov. 18, 2019", ("Meg James", "Jo Roe")),
+        ("By Ann Lee on Fire Island", ()),
+    ],
+)
+def test_a_byline_loses_its_on_date(line: str, names: tuple[str, ...]) -> None:
+    assert parse_byline(line) == names
+
+
+def test_a_closing_list_of_sources_is_dropped_but_not_a_sources_subhead() -> None:
+    """The article ends at the heading of its list of sources; a "Sources" subhead with
+    most of the article still to come is part of it."""
+    sources = [
+        "Sources:",
+        "Harbour Gazette, \"Library hours to be reviewed after petition,\" Oct. 13, 2019",
+        "Harbour Council, \"Culture budget 2019-20: report to councillors presented on "
+        'Tuesday evening," accessed Nov. 13, 2019',
+        "Email interview with Ruth Okafor, leader of Harbour Council, Nov. 14, 2019",
+    ]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, *sources])
+    assert clean_pasted_text(text).body == tuple(_LIBRARY_BODY)
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], "Sources:", *body[1:]])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_the_text_does_not_run_on_across_a_staff_list_to_an_appeal() -> None:
+    """A long run of short lines (a staff list) after the article, then the site's appeal
+    in paragraphs, shorter than the article: the article ends before the list."""
+    names = ["Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal", "Ida", "Jo", "Kit", "Lu"]
+    staff = ["Our Newsroom", "Editorial", *[f"{name} Okafor" for name in names]]
+    appeal = [
+        "Most of our stories begin when readers ask us a question. Those questions send our "
+        "reporters to the council chamber, to the courts, to the harbour and to the archives, "
+        "and their answers take days of work to get right.",
+        "We do this work every day at no cost to readers, but it is far from free to produce.",
+    ]
+    text = "\n\n".join(
+        [_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, *_STREAMING_BODY, *staff, *appeal]
+    )
+    assert clean_pasted_text(text).body == (*_LIBRARY_BODY, *_STREAMING_BODY)
+
+
+def test_a_long_caption_glued_to_its_credit_is_removed_on_a_page_of_spaced_paragraphs() -> None:
+    """Where paragraphs are set apart by blank lines, the line right above a credit with no
+    blank line between them is the picture's caption, however long; a paragraph set apart
+    from the credit stays."""
+    caption = (
+        "Ruth Okafor, the leader of Harbour Council, centre, walks past the shelves of the "
+        "library's new reading room with members of the residents' group on Tuesday."
+    )
+    credit = "Jo Roe | Harbour Gazette | Getty Images"
+    body = list(_LIBRARY_BODY)
+    pictured = f"{caption}\n{credit}"
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], pictured, *body[1:]])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert caption in article.removed
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], credit, *body[1:]])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_sites_legal_footer_after_the_article_is_dropped() -> None:
+    """The legal lines a site prints under every story ("... may not be reproduced",
+    "Community Rules apply ...") are furniture, not the article's closing paragraphs."""
+    footer = [
+        "View Comments",
+        "Disclaimer",
+        "Registration on or use of this site constitutes acceptance of our User Agreement, "
+        "Privacy Policy and Cookie Statement",
+        "© 2019 Harbour Gazette. All rights reserved (About Us).",
+        "The material on this site may not be reproduced, distributed, transmitted, cached or "
+        "otherwise used, except with the prior written permission of the Harbour Gazette.",
+        "Community Rules apply to all content you upload or otherwise submit to this site.",
+        "Ad Choices",
+    ]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, *footer])
+    assert clean_pasted_text(text).body == tuple(_LIBRARY_BODY)
+
+
+def test_a_table_of_capitalised_names_is_kept_but_not_a_capitalised_link() -> None:
+    """A table row is not an all-capitals link however few lower-case letters it holds."""
+    rows = ["TICKER\tCOMPANY\tPRICE\tCHANGE", "HGZ\tHARBOUR GAZETTE GROUP INC.\t25.86\t-1.99"]
+    link = "GET THE HARBOUR GAZETTE APP BY CLICKING HERE"
+    body = list(_LIBRARY_BODY)
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", body[0], *rows, link, *body[1:]])
+    assert clean_pasted_text(text).body == (body[0], *rows, *body[1:])
+
+
+def test_a_subhead_in_capitals_asking_a_question_is_kept() -> None:
+    subhead = "WILL THE COUNCIL FIND THE MONEY AGAIN NEXT YEAR?"
+    body = [*_LIBRARY_BODY[:2], subhead, _LIBRARY_BODY[2]]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_the_links_under_a_related_heading_inside_the_article_are_dropped() -> None:
+    """Under "Related articles" set into the text, the lines packed together up to the next
+    paragraph set apart by a blank line are links, even one that reads like a sentence."""
+    box = "\n".join(
+        [
+            "Related articles",
+            "Ferry strike: crossings cancelled as crews walk out over pay",
+            "Harbour weather alert: Storm to batter the coast as winds reach 80mph...",
+        ]
+    )
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], box, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_quoted_question_to_the_reader_is_not_an_appeal() -> None:
+    """A source quoted asking "you" about subscriptions is the article's closing quote, not
+    the site asking the reader to subscribe."""
+    quote = (
+        "“After two more years of this,” Okafor asks, “what kind of library are residents "
+        "going to feel is worth a membership subscription? What’s your plan after the cuts?”"
+    )
+    body = [*_LIBRARY_BODY, quote]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, "Newsletter", "Subscribe"])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Media captionRuth Okafor opens the library's doors on its first Sunday",
+        "Image caption The reading room was full within an hour of opening",
+    ],
+)
+def test_a_labelled_caption_is_removed(caption: str) -> None:
+    """"Media caption" / "Image caption" labels, glued to the text or not, mark a caption."""
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], caption, *body[3:]])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert caption in article.removed
+
+
+def test_a_gallerys_counter_and_submitted_photo_credits_are_dropped() -> None:
+    credits = ["Ann Lee Submitted photo", "Bo Chan Submitted photo", "Cy Roe Courtesy photo"]
+    gallery = ["1 of 3", *credits]
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *gallery, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "SEE MORE: Ferry strike: crossings cancelled as crews walk out over pay",
+        "Council furious at minister over library funding jibe [REACTION]",
+        "Harbour residents 'threatened with closure of the reading room' [INSIGHT]|",
+    ],
+)
+def test_in_body_links_with_a_label_or_a_section_tag_are_removed(link: str) -> None:
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], link, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_wire_storys_file_photo_caption_and_reporting_credits_are_removed() -> None:
+    caption = (
+        "FILE PHOTO: Readers queue outside the library in Harbour on Sunday, November 17, "
+        "2019, after a petition asked for longer opening hours. REUTERS/Jo Roe"
+    )
+    credits = "Reporting by Meg James; additional reporting by Jo Roe; Editing by Ann Lee"
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", caption, *body, credits, "Contact"])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert caption in article.removed and credits in article.removed
+    bracketed = f"({credits}.)"
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, bracketed, "Contact"])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_long_comment_policy_after_the_article_is_dropped() -> None:
+    """An appeal to the reader trailing the text is dropped up to 80 words long."""
+    policy = (
+        "Before you post, remember that a real person reads every reply. We want the "
+        "discussion under our stories to stay useful, civil and on the subject of the story, "
+        "so we take down posts that insult other readers, repeat themselves or stray far from "
+        "the subject, and we may close the thread when it turns sour. Posting means you accept "
+        "our terms of use and the house rules for readers."
+    )
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *_LIBRARY_BODY, policy, "Contact"])
+    assert clean_pasted_text(text).body == tuple(_LIBRARY_BODY)
+
+
+def test_a_caption_closed_by_a_bracketed_credit_is_removed() -> None:
+    caption = (
+        "An artist's drawing of the library's planned extension shows how the new reading "
+        "room would open onto the harbour front [Harbour Council via Jo Roe Architects]"
+    )
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], caption, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A council spokesperson declined to comment.",
+        "The builder did not immediately respond to the Gazette's request for comment.",
+        "Mr. Roe could not be reached for comment on Tuesday.",
+    ],
+)
+def test_a_reporters_no_comment_line_is_article(line: str) -> None:
+    body = [*_LIBRARY_BODY[:2], line, _LIBRARY_BODY[2], *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, "Be the first to comment"])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_an_agency_caption_and_its_via_credit_are_removed() -> None:
+    """"In this <date> file photo ..." opens a wire caption; "... via AP" closes a credit."""
+    caption = "In this Nov. 3, 2019, file photo, readers queue outside the Harbour library."
+    credit = "Harbour Council via AP"
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    pictured = f"{caption}\n{credit}"
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], pictured, *body[3:]])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert caption in article.removed and credit in article.removed
+    finish = "This is a photo finish for the council, which votes again on Friday."
+    body = [*body[:3], finish, *body[3:]]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_share_it_with_a_friend_prompt_is_dropped() -> None:
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    prompt = "Enjoyed this story? Share it with a friend!"
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], prompt, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_another_storys_cut_summary_above_read_more_is_dropped() -> None:
+    """A card for another story set into the text: its title, its summary cut off
+    mid-sentence, and "Read more"."""
+    card = [
+        "Ferry Fares Don't Have to Rise to Pay for the New Terminal, Report Shows",
+        "In recent months, hundreds of passengers have written to the council to complain and "
+        "some have even stopped using the",
+        "Read more",
+    ]
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *card, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_summary_cut_off_under_a_see_also_link_is_dropped() -> None:
+    teaser = ["See also", "Ferry crews walk out over pay as crossings are cancelled",
+              "Crossings to the islands were cancelled on Monday after crews,..."]
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *teaser, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
+    ending = [*body[:3], "And then the council said it would think again…", *body[3:]]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *ending])
+    assert clean_pasted_text(text).body == tuple(ending)
+
+
+def test_a_gallerys_view_all_and_back_to_gallery_labels_are_dropped() -> None:
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    widget = ["View all (12)", "Back to Gallery"]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], *widget, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_the_authors_note_closing_the_text_is_dropped() -> None:
+    """The last line opening with the byline's name is the author's note; a paragraph
+    naming another person, or the author by surname, stays."""
+    note = (
+        "Meg James (meg@harbourgazette.example) is the Gazette's local government reporter "
+        "and the author of a history of the harbour."
+    )
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, note])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(body)
+    assert note in article.removed
+    last = "James, who has covered the council since 2015, asked for the report in June."
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, last])
+    assert clean_pasted_text(text).body == (*body, last)
+
+
+def test_a_tell_us_what_you_think_prompt_and_the_promo_above_it_are_dropped() -> None:
+    promo = (
+        "Get the Harbour Gazette delivered to your door every week. 12 issues for £9.99. "
+        "Click here for more information."
+    )
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join(
+        [_LIBRARY_HEADLINE, "By Meg James", *body, promo, "Tell us what YOU think...", "comments"]
+    )
+    assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_closing_sentence_broken_over_lines_at_a_comma_is_kept() -> None:
+    """The text's end runs on over a line ending in a comma into the sentence it opens."""
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    broken = ["Residents who signed the petition, and those who did not,", "are all invited."]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body, *broken, "Related", "Home"])
+    assert clean_pasted_text(text).body == (*body, *broken)
+
+
+@pytest.mark.parametrize(
+    "leak",
+    [
+        "[button link=”https://example.org/reviews/” size=”big”] Send us YOUR review[/button]",
+        "This slideshow requires JavaScript.",
+    ],
+)
+def test_a_blogs_unrendered_shortcode_and_script_notice_are_dropped(leak: str) -> None:
+    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], leak, *body[3:]])
+    assert clean_pasted_text(text).body == tuple(body)
