@@ -25,7 +25,7 @@ import eval_attribution as ev  # noqa: E402
 
 from bot import attrib_bounds  # noqa: E402
 from bot.attrib_model import FilterModel, train  # noqa: E402
-from bot.attribution import CLIPPED, _plain_quotes, candidate_attributions, quote_spans  # noqa: E402
+from bot.attribution import quote_spans  # noqa: E402
 
 _W = re.compile(r"\w+")
 Group = tuple[list[tuple[list[str], int, float]], float]  # (cut feats, label, jaccard), none
@@ -41,29 +41,15 @@ def groups(docs: list[dict[str, Any]]) -> list[list[Group]]:
     the Jaccard of the content cut there, and the Jaccard of the uncut content."""
     out: list[list[Group]] = []
     for d in docs:
-        body = ev.paragraphs(d["text"])
-        offs = ev.para_offsets(d["text"])
-        gold = [g for g in d["attributions"] + d.get("unsourced", []) if g.get("content_span")]
         gs: list[Group] = []
-        for a, f in candidate_attributions(body, bounds=False):
-            how = next((x[4:] for x in f if x.startswith("how=")), "")
-            if how not in CLIPPED or a.span is None:
-                continue
-            s, e = a.span
-            if how == "pre" and a.content != body[a.paragraph][s:e]:
-                s = ev._last_piece_start(body[a.paragraph], a.content, s, e)
-            base = offs[a.paragraph]
-            hit = next((g for g in gold if 0 <= g["content_span"][0] - (base + s) <= 12
-                        and g["content_span"][1] <= base + e + 1), None)
-            if hit is None:
-                continue
-            gend = hit["content_span"][1] - base
-            text = _plain_quotes(body[a.paragraph])
+        for h in ev.clipped_hits(d):
+            a, s, e, text = h.attribution, h.start, h.end, h.text
             head = a.content[: len(a.content) - (e - s)]  # earlier pieces, if any
-            cuts = [(feats, int(abs(pos - gend) <= 1), _jac(head + text[s:pos], hit["content"]))
+            gold = h.gold["content"]
+            cuts = [(feats, int(abs(pos - h.gold_end) <= 1), _jac(head + text[s:pos], gold))
                     for pos, feats in attrib_bounds.cut_points(text, s, e, a.cue or "",
                                                                a.kind.value, quote_spans(text))]
-            gs.append((cuts, _jac(head + text[s:e], hit["content"])))
+            gs.append((cuts, _jac(head + text[s:e], gold)))
         out.append(gs)
     return out
 

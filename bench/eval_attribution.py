@@ -18,8 +18,9 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -296,6 +297,38 @@ def _last_piece_start(text: str, content: str, s: int, e: int) -> int:
     return s
 
 
+class ClippedHit(NamedTuple):
+    """A candidate the cut model trims, and the gold content inside its span."""
+
+    attribution: Attribution
+    start: int  # the span in ``text`` (the paragraph with plain quotes)
+    end: int
+    text: str
+    gold: dict[str, Any]
+    gold_end: int  # where the gold content ends in ``text``
+
+
+def clipped_hits(d: dict[str, Any]) -> Iterator[ClippedHit]:
+    """The candidates of one document that the cut model trims and whose span holds a gold
+    content starting near its start."""
+    body = paragraphs(d["text"])
+    offs = para_offsets(d["text"])
+    gold = [g for g in d["attributions"] + d.get("unsourced", []) if g.get("content_span")]
+    for a, f in candidate_attributions(body, bounds=False):
+        how = next((x[4:] for x in f if x.startswith("how=")), "")
+        if how not in CLIPPED or a.span is None:
+            continue
+        s, e = a.span
+        if how == "pre" and a.content != body[a.paragraph][s:e]:
+            s = _last_piece_start(body[a.paragraph], a.content, s, e)
+        base = offs[a.paragraph]
+        hit = next((g for g in gold if 0 <= g["content_span"][0] - (base + s) <= 12
+                    and g["content_span"][1] <= base + e + 1), None)
+        if hit is not None:
+            text = _plain_quotes(body[a.paragraph])
+            yield ClippedHit(a, s, e, text, hit, hit["content_span"][1] - base)
+
+
 def bound_samples(docs: list[dict[str, Any]]) -> list[list[tuple[list[str], int]]]:
     """Per document: (cut-point features, 1 if the gold content ends there) samples.
 
@@ -304,29 +337,13 @@ def bound_samples(docs: list[dict[str, Any]]) -> list[list[tuple[list[str], int]
     """
     out: list[list[tuple[list[str], int]]] = []
     for d in docs:
-        body = paragraphs(d["text"])
-        offs = para_offsets(d["text"])
-        gold = [g for g in d["attributions"] + d.get("unsourced", []) if g.get("content_span")]
         samples: list[tuple[list[str], int]] = []
-        for a, f in candidate_attributions(body, bounds=False):
-            how = next((x[4:] for x in f if x.startswith("how=")), "")
-            if how not in CLIPPED or a.span is None:
-                continue
-            s, e = a.span
-            if how == "pre" and a.content != body[a.paragraph][s:e]:
-                s = _last_piece_start(body[a.paragraph], a.content, s, e)
-            base = offs[a.paragraph]
-            hit = next((g for g in gold if 0 <= g["content_span"][0] - (base + s) <= 12
-                        and g["content_span"][1] <= base + e + 1), None)
-            if hit is None:
-                continue
-            gend = hit["content_span"][1] - base
-            text = _plain_quotes(body[a.paragraph])
-            for pos, feats in cut_points(text, s, e, a.cue or "", a.kind.value,
-                                         quote_spans(text)):
-                if pos > gend + 1:
+        for h in clipped_hits(d):
+            for pos, feats in cut_points(h.text, h.start, h.end, h.attribution.cue or "",
+                                         h.attribution.kind.value, quote_spans(h.text)):
+                if pos > h.gold_end + 1:
                     break
-                samples.append((feats, int(abs(pos - gend) <= 1)))
+                samples.append((feats, int(abs(pos - h.gold_end) <= 1)))
         out.append(samples)
     return out
 
