@@ -21,6 +21,7 @@ from bot.clean_vocab import (
     fold,
     is_boiler_text,
     is_caption_text,
+    is_site_link,
     is_time_ago,
     maybe_furniture,
     unspaced_boiler,
@@ -334,6 +335,7 @@ def describe(index: int, text: str) -> Line:
         or (appeal and appeal_hits >= 2 and units < 80)
         # is_time_ago's own first test, inlined: it rules out nearly every line
         or ((text[:1].isdecimal() or low.startswith(_AGO_STARTS)) and is_time_ago(text, low))
+        or is_site_link(low)
     )
     # A paragraph-long caption closes with its credit: "... (AP Photo/Jo Roe)", "Credit: ESA".
     caption = (units < 40 or low.endswith((")", "]")) or "credit" in low) and is_caption_text(low)

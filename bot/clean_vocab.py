@@ -170,6 +170,21 @@ def is_boiler_text(low: str) -> bool:
     )
 
 
+# A link to another story set into the text under the site's own name, at any length:
+# "Also on rt.com Journalists threatened with arrest as ...". A domain, not a word, follows
+# "on", so "Also on Tuesday, ..." stays.
+SITE_LINK_STARTS = ("also on ", "more on ", "read more on ", "see more on ")
+_SITE_LINK_RE = re.compile(
+    r"(?:also|more|read\s+more|see\s+more)\s+on\s+(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|org|net|co\.uk|news|tv|info|io|[a-z]{2})\b(?!\.\w)"
+)
+
+
+def is_site_link(low: str) -> bool:
+    """Whether the folded line opens with a link to the site's other stories."""
+    return low.startswith(SITE_LINK_STARTS) and _SITE_LINK_RE.match(low) is not None
+
+
 def unspaced_boiler(low: str) -> bool:
     """Whether the folded line holds boilerplate vocabulary of a script without spaces."""
     return not low.isascii() and _BOILER_UNSPACED.search(low) is not None

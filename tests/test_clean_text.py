@@ -874,3 +874,21 @@ def test_a_blogs_unrendered_shortcode_and_script_notice_are_dropped(leak: str) -
     body = [*_LIBRARY_BODY, *_STREAMING_BODY]
     text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], leak, *body[3:]])
     assert clean_pasted_text(text).body == tuple(body)
+
+
+def test_a_link_under_the_sites_own_name_is_dropped_at_any_length() -> None:
+    """"Also on <domain> <another story's title>" inside the article is a link, however long
+    the title; a paragraph opening "Also on Tuesday" is the article's."""
+    link = (
+        "Also on example.com Council leaders threatened with sanctions over the delayed "
+        "budget as ministers review every library closure in the county"
+    )
+    also_tuesday = (
+        "Also on Tuesday, the council said it would publish the opening hours of every branch "
+        "library before the end of the month."
+    )
+    body = [*_LIBRARY_BODY[:2], also_tuesday, *_LIBRARY_BODY[2:]]
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:2], link, *body[2:]])
+    cleaned = clean_pasted_text(text)
+    assert cleaned.body == tuple(body)
+    assert link in cleaned.removed
