@@ -308,6 +308,18 @@ def _plausible_source(name: str) -> bool:
 _STOPS = (".", "!", "?", "…", "。")
 
 
+def _mostly_quote(text: str) -> bool:
+    """Whether quoted words make up most of the sentence, counting the tail of a quote opened
+    in an earlier sentence ('... like that,” the doctor said.')."""
+    closing = text.find("”")
+    if closing >= 0 and not 0 <= text.find("“") < closing:
+        quoted = closing + 1 + sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text, closing))
+        return quoted > 0.5 * len(text)
+    return ('"' in text or "“" in text) and (
+        sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text)) > 0.5 * len(text)
+    )
+
+
 def _score(sent: _Sentence) -> float:
     """How digest-worthy a sentence is. The terms are added in a fixed order (the score is
     a float and is reported rounded); each is tested only where it can apply."""
@@ -332,10 +344,9 @@ def _score(sent: _Sentence) -> float:
     if not _EVENT_VERBS.isdisjoint(keywords):
         score += 1.2
     text = sent.text
-    if ('"' in text or "“" in text) and (
-        sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text)) > 0.5 * len(text)
-    ):
-        score -= 1.5  # mostly a quote: it belongs under "who said what"
+    if _mostly_quote(text):
+        # It belongs under "who said what"; one without a count is no fact at all.
+        score -= 1.5 if figures and any(f.kind in QUANTITY_KINDS for f in figures) else 9.0
     elif text.endswith(("”", '"')) and ("“" not in text if "”" in text else text.count('"') == 1):
         score -= 1.5  # the tail of a quote opened in an earlier sentence
     if sent.index == 0 and not text.rstrip("”\"’' )").endswith(_STOPS) and len(text) < 100:

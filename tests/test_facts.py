@@ -323,3 +323,15 @@ def test_a_dispute_far_from_the_figures_does_not_count() -> None:
     filler = tuple(f"Paragraph {n} is about the weather." for n in range(4))
     body = (*_HOMES, *filler, "Critics said the turnout figure was too low.")
     assert find_conflicts(body, []) == []
+
+
+def test_a_quote_without_a_count_is_no_fact() -> None:
+    """Quotes belong under "who said what": a sentence that is mostly a quote (or the tail of
+    one opened in the sentence before) is a fact only when it carries a count."""
+    lead = "The city council approved a budget on Tuesday, raising property taxes to close a gap."
+    opened = "“It is a sad day for the town, because the library was the heart of it."
+    tail = "Nobody here wanted to see it close after all these years,” the librarian said."
+    counted = "“We will hire 30 new officers by 2026,” the police chief said on Tuesday."
+    facts = [f.text for f in extract_facts((lead, f"{opened} {tail}", counted), [], limit=8)]
+    assert lead in facts and counted in facts
+    assert opened not in facts and tail not in facts
