@@ -105,10 +105,23 @@ def _names_a_month(line: str) -> bool:
     return any(stem in low for stem in _MONTH_STEMS)
 
 
+# A stamp copied from spans the page set apart without spaces: "NOV 20 20194:29 AM
+# ESTUPDATED AN HOUR AGO" is "NOV 20 2019 4:29 AM EST" then "UPDATED ...".
+_GLUED_YEAR_TIME = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)\b")
+_GLUED_ZONE = re.compile(r"\b([ECMP][SD]T|GMT|UTC|BST)(UPDATED|Updated)\b")
+
+
+def _unglue(line: str) -> str:
+    if ":" in line:
+        line = _GLUED_ZONE.sub(r"\1 \2", _GLUED_YEAR_TIME.sub(r"\1 \2", line))
+    return line
+
+
 def parse_date(line: str) -> str | None:
     """The first date in ``line`` as ISO 8601 (with time and offset when given), else None."""
     if "20" not in line and "19" not in line:  # every pattern needs a 19xx/20xx year
         return None
+    line = _unglue(line)
     patterns = _DATE_PATTERNS if _names_a_month(line) else _DATE_PATTERNS[2:]
     for pat in patterns:
         m = pat.search(line)

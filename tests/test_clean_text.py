@@ -171,6 +171,8 @@ def test_outlet_from_url_when_text_has_none() -> None:
         ("06/21/2014", "2014-06-21"),
         ("03/04/2019", "2019-04-03"),
         ("Version 1.2.2019b", None),
+        # spans copied without the spaces between them
+        ("PUBLISHED WED, NOV 20 20194:29 AM ESTUPDATED AN HOUR AGO", "2019-11-20T04:29:00-05:00"),
     ],
 )
 def test_parse_date(line: str, iso: str | None) -> None:
