@@ -308,11 +308,24 @@ def _plausible_source(name: str) -> bool:
 _STOPS = (".", "!", "?", "…", "。")
 
 
+def _first_closing_quote(text: str) -> int:
+    """Where a quote opened before this sentence closes, or -1: a ” before any “, or a
+    straight quote after a word and before a space (‘... hands!" an officer ordered.’)."""
+    curly = text.find("”")
+    if curly >= 0 and not 0 <= text.find("“") < curly:
+        return curly
+    straight = text.find('"')
+    after = text[straight + 1 : straight + 2]
+    if straight > 0 and not text[straight - 1].isspace() and after in ("", " "):
+        return straight
+    return -1
+
+
 def _mostly_quote(text: str) -> bool:
     """Whether quoted words make up most of the sentence, counting the tail of a quote opened
     in an earlier sentence ('... like that,” the doctor said.')."""
-    closing = text.find("”")
-    if closing >= 0 and not 0 <= text.find("“") < closing:
+    closing = _first_closing_quote(text)
+    if closing >= 0:
         quoted = closing + 1 + sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text, closing))
         return quoted > 0.5 * len(text)
     return ('"' in text or "“" in text) and (
@@ -349,8 +362,10 @@ def _score(sent: _Sentence) -> float:
         score -= 1.5 if figures and any(f.kind in QUANTITY_KINDS for f in figures) else 9.0
     elif text.endswith(("”", '"')) and ("“" not in text if "”" in text else text.count('"') == 1):
         score -= 1.5  # the tail of a quote opened in an earlier sentence
-    if sent.index == 0 and not text.rstrip("”\"’' )").endswith(_STOPS) and len(text) < 100:
-        score -= 3.0  # no full stop: a subheading, or the title of a video or related story
+    if not text.rstrip("”\"’' )").endswith(_STOPS) and len(text) < 100:
+        # No full stop: a subheading, the title of a video or related story, or a stamp
+        # after the sentence ("... on Monday. (Published Monday, Nov. 18, 2019)").
+        score -= 3.0
     if "?" in text and text.rstrip("”\"’' ").endswith("?"):
         score -= 1.0
     if not _HEDGES.isdisjoint(keywords):

@@ -335,3 +335,16 @@ def test_a_quote_without_a_count_is_no_fact() -> None:
     facts = [f.text for f in extract_facts((lead, f"{opened} {tail}", counted), [], limit=8)]
     assert lead in facts and counted in facts
     assert opened not in facts and tail not in facts
+
+
+def test_a_stamp_or_a_quote_tail_after_the_lede_is_no_fact() -> None:
+    lede = (
+        "A video of the rescue of a kidnapped girl was released by the police on Monday. "
+        "(Published Monday, Nov. 18, 2019)"
+    )
+    tail = 'Let me see your hands!" an officer ordered.'
+    body = (lede, '"Police! Open the door!', tail, "Officers arrested the man in the hallway.")
+    facts = [f.text for f in extract_facts(body, [], limit=8)]
+    assert lede.split(" (")[0] in facts
+    assert "(Published Monday, Nov. 18, 2019)" not in facts
+    assert tail not in facts
