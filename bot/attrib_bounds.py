@@ -49,56 +49,69 @@ def _bucket(n: int) -> str:
     return ">35"
 
 
+# ``_bucket`` of small counts, looked up: three per cut point.
+_BUCKETS = tuple(_bucket(n) for n in range(36))
+
+
 def cut_points(text: str, s: int, e: int, cue: str, kind: str,
                quotes: Sequence[tuple[int, int]]) -> list[tuple[int, list[str]]]:
     """Possible content ends inside text[s:e], in order, each with its features."""
     return list(_cut_points(text, s, e, cue, kind, quotes))
 
 
+def _verbish(word: str) -> bool:
+    return word.islower() and (word in _FINITE or word.endswith(("ed", "n't")))
+
+
 def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
                 quotes: Sequence[tuple[int, int]]) -> Iterator[tuple[int, list[str]]]:
     """``cut_points`` one at a time: the model stops at the first cut it takes."""
-    toks = [(m.group(0), s + m.start(), s + m.end()) for m in _TOKEN.finditer(text[s:e])]
+    # No anchors or look-arounds in _TOKEN: matching in [s, e) is matching the slice.
+    toks = list(_TOKEN.finditer(text, s, e))
+    words = [m[0] for m in toks]
+    lows = [w.lower() for w in words]
+    n = len(words)
     cue_head = (cue.lower().split() or [""])[0]
-    n = len(toks)
-    lead = toks[1][0].lower() if n > 1 and toks[0][0].lower() == "that" else (
-        toks[0][0].lower() if toks else "")
+    lead = lows[1] if n > 1 and lows[0] == "that" else (lows[0] if words else "")
     lead_sub = lead in _SUBORD
-    seen_verb = False
+    # The first verb-like word after the first: a cut after it has seen a verb.
+    verb_at = next((j for j in range(1, n) if _verbish(words[j])), n)
     for k in range(2, n - 1):
-        w, ws, _ = toks[k]
-        low = w.lower()
-        pw = toks[k - 1][0]
-        if not seen_verb and pw.islower() and (pw in _FINITE or pw.endswith(("ed", "n't"))):
-            seen_verb = True
-        if w not in _PUNCT_CUTS and low not in _CUT_WORDS:
+        low = lows[k]
+        if words[k] not in _PUNCT_CUTS and low not in _CUT_WORDS:
             continue
+        ws = toks[k].start()
         if any(qs < ws < qe for qs, qe in quotes):
             continue
-        prev = toks[k - 1][0]
-        nxt = toks[k + 1][0] if k + 1 < n else ""
-        nlow = nxt.lower()
+        prev = words[k - 1]
+        nxt = words[k + 1]
+        nlow = lows[k + 1]
+        seen_verb = verb_at < k
+        next_cap = "CAP" if nxt[:1].isupper() else nlow
+        dist = _BUCKETS[k] if k < 36 else ">35"
+        rest = _BUCKETS[n - k] if n - k < 36 else ">35"
+        next_ing = nlow.endswith("ing")
         f = [
             "bias",
             f"w={low}",
-            f"w_prev={prev.lower() if not prev[0].isupper() else 'CAP'}",
-            f"w_next={nlow if not nxt[:1].isupper() else 'CAP'}",
-            f"w_pair={low}|{nlow if not nxt[:1].isupper() else 'CAP'}",
-            f"dist={_bucket(k)}",
-            f"rest={_bucket(n - k)}",
-            f"w_dist={low}|{_bucket(k)}",
+            f"w_prev={'CAP' if prev[0].isupper() else lows[k - 1]}",
+            f"w_next={next_cap}",
+            f"w_pair={low}|{next_cap}",
+            f"dist={dist}",
+            f"rest={rest}",
+            f"w_dist={low}|{dist}",
             f"kind={kind}",
             f"cue={cue_head}",
             f"w_cue={low}|{cue_head}",
-            f"next_ing={nlow.endswith('ing')}",
-            f"w_next_ing={low}|{nlow.endswith('ing')}",
+            f"next_ing={next_ing}",
+            f"w_next_ing={low}|{next_ing}",
             f"prev_quote={prev in _CLOSE_QUOTES}",
             f"verb={seen_verb}",
             f"w_verb={low}|{seen_verb}",
-            f"prev_no_end={prev.lower() in _NO_END}",
+            f"prev_no_end={lows[k - 1] in _NO_END}",
             f"lead_sub={lead_sub}|{low}",
         ]
-        yield toks[k - 1][2], f
+        yield toks[k - 1].end(), f
 
 
 @lru_cache(maxsize=1)

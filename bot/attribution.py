@@ -148,8 +148,12 @@ _TIME_WORDS = wordset(
     week month year morning night evening afternoon weekend"""
 )
 _QUOTE_CHARS = "\"“”"
+# Abbreviations first ("U.S.", the "F." of "John F. Kennedy", "Sen."), then words and
+# punctuation. The look-ahead lets most words skip the abbreviation branches at once: each
+# of those needs a letter and a full stop, or a capital and a lower-case letter.
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s[A-Z])|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Fr|Rev|Prof|Capt|Maj|Adm|Sgt|Cpl|Pvt|Cmdr|Supt|Det)\."
+    r"(?=[A-Za-z]\.|[A-Z][a-z])(?:(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s[A-Z])|(?:Mr|Mrs|Ms|Dr|Sen|Sens"
+    r"|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Fr|Rev|Prof|Capt|Maj|Adm|Sgt|Cpl|Pvt|Cmdr|Supt|Det)\.)"
     r"|\w+(?:[’'&.-]\w+)*(?:[’']s?)?|[^\w\s]"
 )
 
@@ -368,6 +372,11 @@ _SENTENCE_ADVERBS = wordset(
 def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]],
                    ) -> tuple[int, int, tuple[int, int]] | None:
     """'"QUOTE," Name (D-Nev.), 67, a retired nurse, said': speaker tokens [a, b), quote."""
+    # The quote is one that opens before the verb and closes after the unit's start (at
+    # its quote mark, a token of the unit): with none, there is nothing to look for.
+    verb_at, unit_start = toks[i].start(), toks[0].start()
+    if not any(qs < verb_at and qe > unit_start for qs, qe in quotes):
+        return None
     b = i
     while b > 0 and (toks[b - 1][0].lower() in _AUX or (
             toks[b - 1][0].endswith("ly") and toks[b - 1][0].islower())):
@@ -761,14 +770,15 @@ def _participle_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
-    if ce <= cs or not _has_tokens(text[cs:ce], 3):
+    if ce <= cs or not _has_tokens(text, cs, ce, 3):
         return None
     return _Cand(speaker, toks[i][0], [(cs, ce)], para, how=how)
 
 
-def _has_tokens(text: str, k: int) -> bool:
-    """At least ``k`` tokens in ``text`` (counts no further: the text may be long)."""
-    return sum(1 for _ in islice(_TOKEN.finditer(text), k)) >= k
+def _has_tokens(text: str, s: int, e: int, k: int) -> bool:
+    """At least ``k`` tokens in text[s:e] (counts no further: the text may be long)."""
+    # Matching in [s, e) is matching the slice: _TOKEN looks neither behind nor at anchors.
+    return sum(1 for _ in islice(_TOKEN.finditer(text, s, e), k)) >= k
 
 
 def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
@@ -886,7 +896,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         comma = next((k for k, x in enumerate(rest[:8]) if x[0] in ",;."), None)
         short_tail = adjunct_tail = comma is not None and rest[comma][0] == "," and comma <= 6
     if a > 0 and before_subj in (",", "”", '"', "—", "–") and (
-        quoted_before or _has_tokens(text[cs:ce], 4)
+        quoted_before or _has_tokens(text, cs, ce, 4)
     ) and (short_tail or (rest and rest[0][0] == ",")):
         if before_subj in "”\"" or quoted_before:
             cs, ce = _strip_span(text, used_until, toks[a - 1].start() if before_subj == ","
@@ -1020,7 +1030,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     q = next((qe for qs, qe in quotes if qs == cs), None)
     if q is not None and q < ce and text[cs:q].rstrip("”\"")[-1:] in ",.!?":
         ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
-    if ce <= cs or not _has_tokens(text[cs:ce], 2) or _no_report(text[cs:ce]):
+    if ce <= cs or not _has_tokens(text, cs, ce, 2) or _no_report(text[cs:ce]):
         return None
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
@@ -1170,16 +1180,23 @@ def _trim_scare_tail(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _kind(text: str, pieces: Sequence[tuple[int, int]]) -> Kind:
-    content = _plain_quotes(" ".join(text[s:e] for s, e in pieces))
+    content = " ".join(text[s:e] for s, e in pieces)
+    if not _ANY_QUOTE.search(content):
+        return Kind.INDIRECT  # no mark for quote_spans to pair, plain or NYT-style
+    content = _plain_quotes(content)
     inq = quote_spans(content)
     if not inq:
         return Kind.INDIRECT
     outside = content
     for s, e in reversed(inq):
         outside = outside[:s] + outside[e:]
-    if re.search(r"\w", outside):
+    if _WORD_CHAR.search(outside):
         return Kind.MIXED
     return Kind.DIRECT
+
+
+_ANY_QUOTE = re.compile("[“”\"]|``|''")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _is_scare_quote(text: str, s: int, e: int) -> bool:
@@ -1196,9 +1213,12 @@ _PAGE_LABELS = frozenset((
     "revealed", "exclusive", "just in", "just leaked", "developing", "programming note"))
 
 
+_COLON_LINE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}): (\S.{5,})$")
+
+
 def _colon_cue(text: str, para: int) -> _Cand | None:
     """Headline-style "Pence: Gennifer Flowers Won't Be at Debate"."""
-    m = re.match(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}): (\S.{5,})$", text)
+    m = _COLON_LINE.match(text) if ": " in text else None
     if not m or m.group(1).lower().replace("’", "'") in _PAGE_LABELS:
         return None
     return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para, how="colon")
@@ -1553,8 +1573,10 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
                 plain = _plain_quotes(text)
                 got = plains[c.paragraph] = (plain, quote_spans(plain))
             s0, e0 = pieces[-1]
-            pieces = [*pieces[:-1], (s0, clip_end(got[0], s0, e0, c.cue, kind.value, got[1]))]
-            kind = _kind(text, pieces)
+            e1 = clip_end(got[0], s0, e0, c.cue, kind.value, got[1])
+            if e1 != e0:  # the same pieces are the same kind
+                pieces = [*pieces[:-1], (s0, e1)]
+                kind = _kind(text, pieces)
         content = " ".join(text[s:e] for s, e in pieces)
         span = (pieces[0][0], pieces[-1][1])
         # Unresolved pronouns and descriptors keep the words the article used, with no
