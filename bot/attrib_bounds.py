@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
 from bot.attrib_model import FilterModel
@@ -59,8 +60,8 @@ def cut_points(text: str, s: int, e: int, cue: str, kind: str,
     return list(_cut_points(text, s, e, cue, kind, quotes))
 
 
-def _verbish(word: str) -> bool:
-    return word.islower() and (word in _FINITE or word.endswith(("ed", "n't")))
+# A cut is at a punctuation mark or a cut word (lower-cased, a mark is itself).
+_CUTS = _CUT_WORDS | _PUNCT_CUTS
 
 
 def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
@@ -74,19 +75,22 @@ def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
     cue_head = (cue.lower().split() or [""])[0]
     lead = lows[1] if n > 1 and lows[0] == "that" else (lows[0] if words else "")
     lead_sub = lead in _SUBORD
-    # The first verb-like word after the first: a cut after it has seen a verb.
-    verb_at = next((j for j in range(1, n) if _verbish(words[j])), n)
-    for k in range(2, n - 1):
-        low = lows[k]
-        if words[k] not in _PUNCT_CUTS and low not in _CUT_WORDS:
+    seen_verb = False  # a finite or past-tense verb among words[1:k]
+    j = 1  # the words before it have been looked at for one
+    for k in compress(range(n - 1), map(_CUTS.__contains__, lows)):
+        if k < 2:
             continue
+        while j < k and not seen_verb:
+            w = words[j]
+            seen_verb = w.islower() and (w in _FINITE or w.endswith(("ed", "n't")))
+            j += 1
         ws = toks[k].start()
         if any(qs < ws < qe for qs, qe in quotes):
             continue
+        low = lows[k]
         prev = words[k - 1]
         nxt = words[k + 1]
         nlow = lows[k + 1]
-        seen_verb = verb_at < k
         next_cap = "CAP" if nxt[:1].isupper() else nlow
         dist = _BUCKETS[k] if k < 36 else ">35"
         rest = _BUCKETS[n - k] if n - k < 36 else ">35"
