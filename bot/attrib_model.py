@@ -177,8 +177,12 @@ class FilterModel:
         return self.threshold
 
     def score(self, feats: list[str]) -> float:
-        z = sum(map(self.weights.get, feats, repeat(0.0)))  # get(x, 0.0), in C
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(sum(map(self.weights.get, feats, repeat(0.0))))  # get(x, 0.0), in C
+
+
+def sigmoid(z: float) -> float:
+    """The model's probability for a weight sum ``z`` (clamped: no overflow)."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)

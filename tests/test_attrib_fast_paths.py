@@ -4,6 +4,7 @@ matches the plain form it replaced, on text written to hit their edge cases."""
 from __future__ import annotations
 
 import re
+import zlib
 
 import pytest
 
@@ -148,3 +149,28 @@ def test_cut_points_are_the_plain_ones(start: str) -> None:
             got = attrib_bounds.cut_points(CONTENT, start, end, cue, kind, quotes)
             assert got == _plain_cut_points(CONTENT, start, end, cue, kind, quotes)
     assert attrib_bounds.cut_points(CONTENT, 0, len(CONTENT), "said", "indirect", [])
+
+
+def test_cut_scores_without_names_are_the_named_sums() -> None:
+    """``clip_end`` scores a cut from its values; the sum is the named features' sum, to
+    the bit, for the shipped model and for one weighing every feature the cuts name."""
+    from itertools import repeat
+
+    quotes = attribution.quote_spans(CONTENT)
+    cases = [(s, e, cue, kind) for s in (0, 5, 30) for e in (len(CONTENT), s + 60)
+             for cue, kind in (("said", "indirect"), ("told reporters", "mixed"))]
+    named = {f for s, e, cue, kind in cases
+             for _, feats in attrib_bounds.cut_points(CONTENT, s, e, cue, kind, quotes)
+             for f in feats}
+    every = {f: (zlib.crc32(f.encode()) % 1000 - 500) / 997 for f in sorted(named)}
+    shipped = attrib_bounds.load_bounds()
+    models = [every] + ([dict(shipped.weights)] if shipped is not None else [])
+    for weights in models:
+        fast = attrib_bounds._CutWeights(weights)
+        for s, e, cue, kind in cases:
+            lead_sub, cuts = attrib_bounds._scan(CONTENT, s, e, quotes)
+            named_cuts = attrib_bounds.cut_points(CONTENT, s, e, cue, kind, quotes)
+            for cut, (pos, feats) in zip(cuts, named_cuts, strict=True):
+                z = fast.z(cut, kind, attrib_bounds._cue_head(cue), lead_sub)
+                assert cut[0] == pos
+                assert z == sum(map(weights.get, feats, repeat(0.0)))
