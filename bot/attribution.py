@@ -8,6 +8,7 @@ and speaker phrases parsed and resolved by ``bot.speakers``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -546,26 +547,45 @@ _SCAN_BYTES = frozenset(w.encode() for w in _SCAN_WORDS)
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z, else a space
 
 
-def _may_have_cue(text: str) -> bool:
-    """False when no token of ``text`` is a scan word: no cue can start there.
+def _scan_words_in(low: str) -> set[bytes]:
+    """The scan words among the letter runs of ``low`` (a lower-cased unit): a token a scan
+    stops at is one of them.
 
     A token a scan stops at is a whole \\w+ run whose lower-case form is an (ASCII) scan
     word; lower-cased and encoded, the run stays the same letters between non-letter bytes.
     Bytes and C-level set work: several times cheaper than a regex pass over the text.
     """
-    return not _SCAN_BYTES.isdisjoint(text.lower().encode().translate(_LETTERS_ONLY).split())
+    return _SCAN_BYTES.intersection(low.encode().translate(_LETTERS_ONLY).split())
 
 
-def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
-               ) -> list[_Cand]:
-    if not _may_have_cue(text[us:ue]):
-        return []
-    # Tokens are the match objects themselves (tok[0], tok.start(), tok.end(), offsets in
-    # ``text``): built in C, they cost a fraction of Python token objects.
-    toks = list(_TOKEN.finditer(text, us, ue))
-    # The tokens a scan stops at: outside quotes, and a verb only as a lower-case word.
+_start = re.Match.start
+
+
+def _stops(text: str, us: int, ue: int, toks: list[_Match], quotes: Sequence[tuple[int, int]],
+           low_unit: str, present: set[bytes]) -> tuple[list[int], set[str]]:
+    """The tokens a scan stops at (outside quotes, a verb only as a lower-case word), in
+    order, and their words; ``low_unit`` is text[us:ue] lower-cased, ``present`` its
+    ``_scan_words_in``."""
     at: list[int] = []
     hits: set[str] = set()
+    if len(low_unit) == ue - us:
+        # Each character lower-cased to one: a scan word's token starts where the word
+        # occurs in low_unit. Look there only, not at every token.
+        starts = list(map(_start, toks))
+        for b in present:
+            word = b.decode()
+            i = low_unit.find(word)
+            while i >= 0:
+                k = bisect_left(starts, us + i)
+                if k < len(toks) and starts[k] == us + i:
+                    t = toks[k]
+                    if t[0].lower() == word and not _inside(t.start(), quotes) and (
+                            word == "according" or t[0][0].islower()):
+                        at.append(k)
+                        hits.add(word)
+                i = low_unit.find(word, i + 1)
+        at.sort()
+        return at, hits
     for k, t in enumerate(toks):
         low = t[0].lower()
         if low in _SCAN_WORDS and not _inside(t.start(), quotes) and (
@@ -573,6 +593,19 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
         ):
             at.append(k)
             hits.add(low)
+    return at, hits
+
+
+def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
+               ) -> list[_Cand]:
+    low_unit = text[us:ue].lower()
+    present = _scan_words_in(low_unit)
+    if not present:
+        return []  # no cue can start in the unit
+    # Tokens are the match objects themselves (tok[0], tok.start(), tok.end(), offsets in
+    # ``text``): built in C, they cost a fraction of Python token objects.
+    toks = list(_TOKEN.finditer(text, us, ue))
+    at, hits = _stops(text, us, ue, toks, quotes, low_unit, present)
     if not at:
         return []
     # A scan's result depends on its verb set only through the unit's words in it: a tier

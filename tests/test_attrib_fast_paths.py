@@ -174,3 +174,38 @@ def test_cut_scores_without_names_are_the_named_sums() -> None:
                 z = fast.z(cut, kind, attrib_bounds._cue_head(cue), lead_sub)
                 assert cut[0] == pos
                 assert z == sum(map(weights.get, feats, repeat(0.0)))
+
+
+SCAN_TEXTS = [
+    "He said the plan, which she says was \u201cwhat he said he said,\u201d failed; "
+    "according to aides, Smith told reporters and SAID nothing, unsaid, said\u2019s, saId.",
+    "According to the report, officials warned, argued and claimed that \"they said so\".",
+    "\u201cWe will win,\u201d said Trump, who tweeted, then wrote: show me. It says-so.",
+    "The K\u212aelvin said thin\u212a, and \u0130stanbul says \u0130t warned.",  # lower() 1:2
+]
+
+
+def _plain_stops(text: str, us: int, ue: int, toks: list, quotes: list) -> tuple[list, set]:
+    at, hits = [], set()
+    for k, t in enumerate(toks):
+        low = t[0].lower()
+        if low in attribution._SCAN_WORDS and not attribution._inside(t.start(), quotes) and (
+                low == "according" or t[0][0].islower()):
+            at.append(k)
+            hits.add(low)
+    return at, hits
+
+
+@pytest.mark.parametrize("text", SCAN_TEXTS + TEXTS)
+def test_scan_stops_are_those_of_a_loop_over_every_token(text: str) -> None:
+    quotes = attribution.quote_spans(text)
+    for us in range(0, len(text), 9):
+        for ue in range(us, len(text) + 1, 13):
+            low = text[us:ue].lower()
+            toks = list(attribution._TOKEN.finditer(text, us, ue))
+            got = attribution._stops(text, us, ue, toks, quotes, low,
+                                     attribution._scan_words_in(low))
+            assert got == _plain_stops(text, us, ue, toks, quotes)
+    if text in SCAN_TEXTS:  # the cases above are met: stops, some of them not everywhere
+        whole = list(attribution._TOKEN.finditer(text))
+        assert len(_plain_stops(text, 0, len(text), whole, quotes)[0]) >= 2
