@@ -1170,12 +1170,17 @@ _WORD_RE = re.compile(r"[\w’'-]+")
 
 def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
     """End of the reported clause in text[s:e]: "X said A, but B" reports only A."""
-    for m in _CLAUSE_END.finditer(text, s, e):
+    # Each pattern needs one of its words in the text: substring tests first, a cheap "no".
+    seg = text[s:e]
+    clause_end = "but" in seg or "while" in seg or "though" in seg or "even" in seg or (
+        "yet" in seg)
+    for m in _CLAUSE_END.finditer(text, s, e) if clause_end else ():
         if m.start() - s >= 12 and not _inside(m.start(), quotes):
             return _strip_span(text, s, m.start())[1]
     # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
     # same speaker starts a report of its own.
-    for m in _SECOND_CUE.finditer(text, s, e):
+    second = "and" in seg or "but" in seg or ("," in seg and "ing" in seg)  # -ing: participles
+    for m in _SECOND_CUE.finditer(text, s, e) if second else ():
         if m.start() - s >= (8 if m.group(1) else 3) and not _inside(m.start(), quotes) and (
                 m.group(1) is None or m.group(1) in STRONG_VERBS):
             return _strip_span(text, s, m.start())[1]

@@ -209,3 +209,35 @@ def test_scan_stops_are_those_of_a_loop_over_every_token(text: str) -> None:
     if text in SCAN_TEXTS:  # the cases above are met: stops, some of them not everywhere
         whole = list(attribution._TOKEN.finditer(text))
         assert len(_plain_stops(text, 0, len(text), whole, quotes)[0]) >= 2
+
+
+def _plain_clip_clause(text: str, s: int, e: int, quotes: list) -> int:
+    """``_clip_clause`` with every pattern run, whatever words the text holds."""
+    a = attribution
+    for m in a._CLAUSE_END.finditer(text, s, e):
+        if m.start() - s >= 12 and not a._inside(m.start(), quotes):
+            return a._strip_span(text, s, m.start())[1]
+    for m in a._SECOND_CUE.finditer(text, s, e):
+        if m.start() - s >= (8 if m.group(1) else 3) and not a._inside(m.start(), quotes) and (
+                m.group(1) is None or m.group(1) in a.STRONG_VERBS):
+            return a._strip_span(text, s, m.start())[1]
+    for m in a._NEXT_CLAUSE.finditer(text, s, e):
+        nxt = a._WORD_RE.findall(text[m.end() : min(e, m.end() + 80)])[:8]
+        if m.start() - s >= 12 and not a._inside(m.start(), quotes) and any(
+                w in a.STRONG_VERBS for w in nxt):
+            return a._strip_span(text, s, m.start())[1]
+    return e
+
+
+@pytest.mark.parametrize("text", [CONTENT, *SCAN_TEXTS,
+                                  "It fell, yet rose, even as he left and then said \u201cno\u201d",
+                                  "that it won, saying it would, though it lost, and she said so"])
+def test_clause_clip_skips_only_patterns_that_cannot_match(text: str) -> None:
+    quotes = attribution.quote_spans(text)
+    ends = set()
+    for s in range(0, len(text), 5):
+        for e in range(s, len(text) + 1, 7):
+            got = attribution._clip_clause(text, s, e, quotes)
+            assert got == _plain_clip_clause(text, s, e, quotes)
+            ends.add(got < e)
+    assert ends == {True, False} or text in (CONTENT, *SCAN_TEXTS)  # the last two: clipped
