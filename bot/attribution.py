@@ -1517,17 +1517,18 @@ def _occurrences(text: str, word: str) -> list[int]:
 _SUBJECT_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w-]+)\s+[a-z]")
 
 
-def _subjects(body: Sequence[str], cands: Sequence[_Cand],
-              phrases: Sequence[SpeakerPhrase]) -> list[str | None]:
+def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[SpeakerPhrase],
+              given: Sequence[Sequence[tuple[int, int]]] | None = None) -> list[str | None]:
     """For a "he"/"she" that opens its sentence, the name that opens the sentence before it:
     its likeliest antecedent, whoever else that sentence names later ("Morrison was the
-    third witness who listened in on Trump's call with Zelensky. He said ...")."""
+    third witness who listened in on Trump's call with Zelensky. He said ..."). ``given``:
+    ``split_sentences`` of each paragraph, when the caller has them already."""
     out: list[str | None] = [None] * len(cands)
-    split: dict[int, list[tuple[int, int]]] = {}  # paragraphs split once, when asked
+    split: dict[int, Sequence[tuple[int, int]]] = {}  # paragraphs split once, when asked
 
-    def sentences(p: int) -> list[tuple[int, int]]:
+    def sentences(p: int) -> Sequence[tuple[int, int]]:
         if p not in split:
-            split[p] = split_sentences(body[p])
+            split[p] = split_sentences(body[p]) if given is None else given[p]
         return split[p]
 
     for k, (c, ph) in enumerate(zip(cands, phrases, strict=True)):
@@ -1627,7 +1628,7 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     # Rivals matter only to he/she: skip the name scan when no speaker is one.
     rivals = subjects = None
     if any(ph.pronoun in ("he", "she") for ph in phrases):
-        rivals, subjects = _rivals(body, cands), _subjects(body, cands, phrases)
+        rivals, subjects = _rivals(body, cands), _subjects(body, cands, phrases, sentences)
     names = resolve(phrases, _gender_hints(body), rivals, subjects)
     per_para: dict[int, int] = {}
     for c in cands:
