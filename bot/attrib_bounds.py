@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 
-from bot.attrib_model import FilterModel
+from bot.attrib_model import FilterModel, sigmoid
 from bot.speakers import wordset
 
 BOUNDS_PATH = Path(__file__).resolve().parent / "models" / "attribution_bounds.json"
@@ -49,56 +50,155 @@ def _bucket(n: int) -> str:
     return ">35"
 
 
+# ``_bucket`` of small counts, looked up: three per cut point.
+_BUCKETS = tuple(_bucket(n) for n in range(36))
+
+
 def cut_points(text: str, s: int, e: int, cue: str, kind: str,
                quotes: Sequence[tuple[int, int]]) -> list[tuple[int, list[str]]]:
     """Possible content ends inside text[s:e], in order, each with its features."""
     return list(_cut_points(text, s, e, cue, kind, quotes))
 
 
+# A cut is at a punctuation mark or a cut word (lower-cased, a mark is itself).
+_CUTS = _CUT_WORDS | _PUNCT_CUTS
+# One possible cut: (content end, cut word, word before or CAP, word after or CAP, distance
+# bucket, rest bucket, word after ends -ing, word before closes a quote, a verb seen before,
+# word before cannot end a clause): what its features read.
+_Cut = tuple[int, str, str, str, str, str, bool, bool, bool, bool]
+
+
+def _scan(text: str, s: int, e: int,
+          quotes: Sequence[tuple[int, int]]) -> tuple[bool, Iterator[_Cut]]:
+    """Whether the content opens with a subordinate clause, and its cuts one at a time (a
+    model stops at the first cut it takes)."""
+    # No anchors or look-arounds in _TOKEN: matching in [s, e) is matching the slice.
+    toks = list(_TOKEN.finditer(text, s, e))
+    words = [m[0] for m in toks]
+    lows = [w.lower() for w in words]
+    n = len(words)
+    lead = lows[1] if n > 1 and lows[0] == "that" else (lows[0] if words else "")
+
+    def cuts() -> Iterator[_Cut]:
+        seen_verb = False  # a finite or past-tense verb among words[1:k]
+        j = 1  # the words before it have been looked at for one
+        for k in compress(range(n - 1), map(_CUTS.__contains__, lows)):
+            if k < 2:
+                continue
+            while j < k and not seen_verb:
+                w = words[j]
+                seen_verb = w.islower() and (w in _FINITE or w.endswith(("ed", "n't")))
+                j += 1
+            ws = toks[k].start()
+            if any(qs < ws < qe for qs, qe in quotes):
+                continue
+            prev, nxt, nlow = words[k - 1], words[k + 1], lows[k + 1]
+            yield (
+                toks[k - 1].end(), lows[k], "CAP" if prev[0].isupper() else lows[k - 1],
+                "CAP" if nxt[:1].isupper() else nlow,
+                _BUCKETS[k] if k < 36 else ">35", _BUCKETS[n - k] if n - k < 36 else ">35",
+                nlow.endswith("ing"), prev in _CLOSE_QUOTES, seen_verb, lows[k - 1] in _NO_END,
+            )
+
+    return lead in _SUBORD, cuts()
+
+
+def _cue_head(cue: str) -> str:
+    return (cue.lower().split() or [""])[0]
+
+
 def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
                 quotes: Sequence[tuple[int, int]]) -> Iterator[tuple[int, list[str]]]:
-    """``cut_points`` one at a time: the model stops at the first cut it takes."""
-    toks = [(m.group(0), s + m.start(), s + m.end()) for m in _TOKEN.finditer(text[s:e])]
-    cue_head = (cue.lower().split() or [""])[0]
-    n = len(toks)
-    lead = toks[1][0].lower() if n > 1 and toks[0][0].lower() == "that" else (
-        toks[0][0].lower() if toks else "")
-    lead_sub = lead in _SUBORD
-    seen_verb = False
-    for k in range(2, n - 1):
-        w, ws, _ = toks[k]
-        low = w.lower()
-        pw = toks[k - 1][0]
-        if not seen_verb and pw.islower() and (pw in _FINITE or pw.endswith(("ed", "n't"))):
-            seen_verb = True
-        if w not in _PUNCT_CUTS and low not in _CUT_WORDS:
-            continue
-        if any(qs < ws < qe for qs, qe in quotes):
-            continue
-        prev = toks[k - 1][0]
-        nxt = toks[k + 1][0] if k + 1 < n else ""
-        nlow = nxt.lower()
-        f = [
+    """``cut_points`` one at a time."""
+    cue_head = _cue_head(cue)
+    lead_sub, cuts = _scan(text, s, e, quotes)
+    for pos, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end in cuts:
+        # Keep in step with _CutWeights.z, which reads the same features without naming them.
+        yield pos, [
             "bias",
             f"w={low}",
-            f"w_prev={prev.lower() if not prev[0].isupper() else 'CAP'}",
-            f"w_next={nlow if not nxt[:1].isupper() else 'CAP'}",
-            f"w_pair={low}|{nlow if not nxt[:1].isupper() else 'CAP'}",
-            f"dist={_bucket(k)}",
-            f"rest={_bucket(n - k)}",
-            f"w_dist={low}|{_bucket(k)}",
+            f"w_prev={w_prev}",
+            f"w_next={nxt}",
+            f"w_pair={low}|{nxt}",
+            f"dist={dist}",
+            f"rest={rest}",
+            f"w_dist={low}|{dist}",
             f"kind={kind}",
             f"cue={cue_head}",
             f"w_cue={low}|{cue_head}",
-            f"next_ing={nlow.endswith('ing')}",
-            f"w_next_ing={low}|{nlow.endswith('ing')}",
-            f"prev_quote={prev in _CLOSE_QUOTES}",
-            f"verb={seen_verb}",
-            f"w_verb={low}|{seen_verb}",
-            f"prev_no_end={prev.lower() in _NO_END}",
+            f"next_ing={next_ing}",
+            f"w_next_ing={low}|{next_ing}",
+            f"prev_quote={prev_quote}",
+            f"verb={verb}",
+            f"w_verb={low}|{verb}",
+            f"prev_no_end={no_end}",
             f"lead_sub={lead_sub}|{low}",
         ]
-        yield toks[k - 1][2], f
+
+
+_BOOL = {"True": True, "False": False}
+# Features of two values ("w_pair=and|CAP"), and which of their values are True/False.
+_PAIRS = {"w_pair": (False, False), "w_dist": (False, False), "w_cue": (False, False),
+          "w_next_ing": (False, True), "w_verb": (False, True), "lead_sub": (True, False)}
+_BOOLS = frozenset({"next_ing", "prev_quote", "verb", "prev_no_end"})
+
+
+class _CutWeights:
+    """The cut model's weights by feature family, keyed by the values the features name:
+    a cut is scored without building its feature names (most of a cut's cost)."""
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        fam: dict[str, dict[object, float]] = {}
+        for key, w in weights.items():
+            name, eq, value = key.partition("=")
+            if not eq:
+                continue
+            if name in _PAIRS:
+                # The first value is a cut word or True/False: it holds no "|".
+                a, _, b = value.partition("|")
+                bool_a, bool_b = _PAIRS[name]
+                if (bool_a and a not in _BOOL) or (bool_b and b not in _BOOL):
+                    continue  # a name no cut has
+                k: object = (_BOOL[a] if bool_a else a, _BOOL[b] if bool_b else b)
+            elif name in _BOOLS:
+                if value not in _BOOL:
+                    continue
+                k = _BOOL[value]
+            else:
+                k = value
+            fam.setdefault(name, {})[k] = w
+        get = {name: fam.get(name, {}).get for name in (
+            "w", "w_prev", "w_next", "w_pair", "dist", "rest", "w_dist", "kind", "cue",
+            "w_cue", "next_ing", "w_next_ing", "prev_quote", "verb", "w_verb", "prev_no_end",
+            "lead_sub")}
+        self.bias = weights.get("bias", 0.0)
+        (self.w, self.w_prev, self.w_next, self.w_pair, self.dist, self.rest, self.w_dist,
+         self.kind, self.cue, self.w_cue, self.next_ing, self.w_next_ing, self.prev_quote,
+         self.verb, self.w_verb, self.prev_no_end, self.lead_sub) = get.values()
+
+    def z(self, cut: _Cut, kind: str, cue_head: str, lead_sub: bool) -> float:
+        """The sum of the weights of ``_cut_points``' features for ``cut``, added in the same
+        order (so the same float)."""
+        _, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end = cut
+        z = 0 + self.bias
+        z += self.w(low, 0.0)
+        z += self.w_prev(w_prev, 0.0)
+        z += self.w_next(nxt, 0.0)
+        z += self.w_pair((low, nxt), 0.0)
+        z += self.dist(dist, 0.0)
+        z += self.rest(rest, 0.0)
+        z += self.w_dist((low, dist), 0.0)
+        z += self.kind(kind, 0.0)
+        z += self.cue(cue_head, 0.0)
+        z += self.w_cue((low, cue_head), 0.0)
+        z += self.next_ing(next_ing, 0.0)
+        z += self.w_next_ing((low, next_ing), 0.0)
+        z += self.prev_quote(prev_quote, 0.0)
+        z += self.verb(verb, 0.0)
+        z += self.w_verb((low, verb), 0.0)
+        z += self.prev_no_end(no_end, 0.0)
+        z += self.lead_sub((lead_sub, low), 0.0)
+        return z
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +216,23 @@ def clip_end(text: str, s: int, e: int, cue: str, kind: str,
     model = load_bounds()
     if model is None:
         return e
-    for pos, feats in _cut_points(text, s, e, cue, kind, quotes):
-        if model.score(feats) >= model.threshold:
-            return pos
+    weights = _cut_weights(model)
+    cue_head = _cue_head(cue)
+    lead_sub, cuts = _scan(text, s, e, quotes)
+    for cut in cuts:
+        if sigmoid(weights.z(cut, kind, cue_head, lead_sub)) >= model.threshold:
+            return cut[0]
     return e
+
+
+# By model identity (a model holds a dict: no hash), the model kept so its id stays its own.
+_CUT_WEIGHTS: dict[int, tuple[FilterModel, _CutWeights]] = {}
+
+
+def _cut_weights(model: FilterModel) -> _CutWeights:
+    got = _CUT_WEIGHTS.get(id(model))
+    if got is None or got[0] is not model:
+        if len(_CUT_WEIGHTS) >= 8:  # models retrained fold by fold (bench/): keep a few
+            _CUT_WEIGHTS.clear()
+        got = _CUT_WEIGHTS[id(model)] = (model, _CutWeights(model.weights))
+    return got[1]

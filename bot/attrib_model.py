@@ -46,6 +46,7 @@ class CandidateView:
     n_in_paragraph: int
 
 
+@lru_cache(maxsize=4096)  # small counts, a few edge tuples: nearly always a hit
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
@@ -55,8 +56,8 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 def features(c: CandidateView) -> list[str]:
     """Sparse binary feature names for a candidate."""
-    cue_low = c.cue.lower()
-    cue_head = cue_low.split()[0] if cue_low.split() else ""
+    cue_words = c.cue.lower().split()
+    cue_head = cue_words[0] if cue_words else ""
     words = _WORDS.findall(c.content)
     sp_words = _WORDS.findall(c.speaker_text)
     ph = c.phrase
@@ -75,12 +76,13 @@ def features(c: CandidateView) -> list[str]:
     n_len = _bucket(len(words), (2, 4, 7, 12, 20, 35, 60))
     first = c.content.lstrip(_QUOTES + "‘'")[:1]
     pieces = c.content.count(" “") + c.content.count(' "') > 0
-    said_inside = bool(_SAID.search(c.content))
+    said_inside = ("said" in c.content or "says" in c.content or "told" in c.content) and (
+        _SAID.search(c.content) is not None)  # the substrings first: a cheap "no"
     f = [
         "bias",
         f"how={c.how}",
         f"cue={cue_head}",
-        f"cue_n={min(len(cue_low.split()), 4)}",
+        f"cue_n={min(len(cue_words), 4)}",
         f"kind={c.kind}",
         f"how_kind={c.how}|{c.kind}",
         f"cue_kind={cue_head}|{c.kind}",
@@ -140,13 +142,15 @@ def _edges(c: CandidateView, words: list[str]) -> list[str]:
     """What the content starts and ends with, and what comes just before and after it."""
     s, e = c.span
     after = c.para_text[e:e + 12].lstrip(_QUOTES + " ’")
-    after_w = _WORDS.findall(after)[:1]
     if c.how in _CONTENT_FIRST:
         nxt = "cue"  # the cue follows: what comes next says nothing about the cut
     elif not after:
         nxt = "END"
+    elif after[0] in _EDGE_PUNCT:
+        nxt = after[0]
     else:
-        nxt = after[0] if after[0] in _EDGE_PUNCT else (_shape(after_w[0]) if after_w else "?")
+        after_w = _WORDS.search(after)
+        nxt = _shape(after_w[0]) if after_w else "?"
     before = c.para_text[max(0, s - 12):s].rstrip(_QUOTES + " ‘")
     prv = "START" if not before else before[-1] if before[-1] in _EDGE_PUNCT else "w"
     return [
@@ -177,8 +181,12 @@ class FilterModel:
         return self.threshold
 
     def score(self, feats: list[str]) -> float:
-        z = sum(map(self.weights.get, feats, repeat(0.0)))  # get(x, 0.0), in C
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return sigmoid(sum(map(self.weights.get, feats, repeat(0.0))))  # get(x, 0.0), in C
+
+
+def sigmoid(z: float) -> float:
+    """The model's probability for a weight sum ``z`` (clamped: no overflow)."""
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ and speaker phrases parsed and resolved by ``bot.speakers``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -148,8 +149,14 @@ _TIME_WORDS = wordset(
     week month year morning night evening afternoon weekend"""
 )
 _QUOTE_CHARS = "\"“”"
+# Abbreviations first ("U.S.", the "F." of "John F. Kennedy", "Sen."), then words and
+# punctuation. Most tokens are a word followed by none of ’'&.- : the first branch takes
+# them whole (no abbreviation branch can match one), and the look-ahead lets most other
+# words skip the abbreviation branches at once: each needs a letter and a full stop, or a
+# capital and a lower-case letter.
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s[A-Z])|(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Fr|Rev|Prof|Capt|Maj|Adm|Sgt|Cpl|Pvt|Cmdr|Supt|Det)\."
+    r"\w++(?![’'&.-])|(?=[A-Za-z]\.|[A-Z][a-z])(?:(?:[A-Za-z]\.){2,}|[A-Z]\.(?=\s[A-Z])|(?:Mr|Mrs|Ms|Dr|Sen|Sens"
+    r"|Rep|Reps|Gov|Gen|St|Jr|Sr|Lt|Col|Fr|Rev|Prof|Capt|Maj|Adm|Sgt|Cpl|Pvt|Cmdr|Supt|Det)\.)"
     r"|\w+(?:[’'&.-]\w+)*(?:[’']s?)?|[^\w\s]"
 )
 
@@ -368,6 +375,11 @@ _SENTENCE_ADVERBS = wordset(
 def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]],
                    ) -> tuple[int, int, tuple[int, int]] | None:
     """'"QUOTE," Name (D-Nev.), 67, a retired nurse, said': speaker tokens [a, b), quote."""
+    # The quote is one that opens before the verb and closes after the unit's start (at
+    # its quote mark, a token of the unit): with none, there is nothing to look for.
+    verb_at, unit_start = toks[i].start(), toks[0].start()
+    if not any(qs < verb_at and qe > unit_start for qs, qe in quotes):
+        return None
     b = i
     while b > 0 and (toks[b - 1][0].lower() in _AUX or (
             toks[b - 1][0].endswith("ly") and toks[b - 1][0].islower())):
@@ -535,26 +547,45 @@ _SCAN_BYTES = frozenset(w.encode() for w in _SCAN_WORDS)
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z, else a space
 
 
-def _may_have_cue(text: str) -> bool:
-    """False when no token of ``text`` is a scan word: no cue can start there.
+def _scan_words_in(low: str) -> set[bytes]:
+    """The scan words among the letter runs of ``low`` (a lower-cased unit): a token a scan
+    stops at is one of them.
 
     A token a scan stops at is a whole \\w+ run whose lower-case form is an (ASCII) scan
     word; lower-cased and encoded, the run stays the same letters between non-letter bytes.
     Bytes and C-level set work: several times cheaper than a regex pass over the text.
     """
-    return not _SCAN_BYTES.isdisjoint(text.lower().encode().translate(_LETTERS_ONLY).split())
+    return _SCAN_BYTES.intersection(low.encode().translate(_LETTERS_ONLY).split())
 
 
-def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
-               ) -> list[_Cand]:
-    if not _may_have_cue(text[us:ue]):
-        return []
-    # Tokens are the match objects themselves (tok[0], tok.start(), tok.end(), offsets in
-    # ``text``): built in C, they cost a fraction of Python token objects.
-    toks = list(_TOKEN.finditer(text, us, ue))
-    # The tokens a scan stops at: outside quotes, and a verb only as a lower-case word.
+_start = re.Match.start
+
+
+def _stops(text: str, us: int, ue: int, toks: list[_Match], quotes: Sequence[tuple[int, int]],
+           low_unit: str, present: set[bytes]) -> tuple[list[int], set[str]]:
+    """The tokens a scan stops at (outside quotes, a verb only as a lower-case word), in
+    order, and their words; ``low_unit`` is text[us:ue] lower-cased, ``present`` its
+    ``_scan_words_in``."""
     at: list[int] = []
     hits: set[str] = set()
+    if len(low_unit) == ue - us:
+        # Each character lower-cased to one: a scan word's token starts where the word
+        # occurs in low_unit. Look there only, not at every token.
+        starts = list(map(_start, toks))
+        for b in present:
+            word = b.decode()
+            i = low_unit.find(word)
+            while i >= 0:
+                k = bisect_left(starts, us + i)
+                if k < len(toks) and starts[k] == us + i:
+                    t = toks[k]
+                    if t[0].lower() == word and not _inside(t.start(), quotes) and (
+                            word == "according" or t[0][0].islower()):
+                        at.append(k)
+                        hits.add(word)
+                i = low_unit.find(word, i + 1)
+        at.sort()
+        return at, hits
     for k, t in enumerate(toks):
         low = t[0].lower()
         if low in _SCAN_WORDS and not _inside(t.start(), quotes) and (
@@ -562,6 +593,19 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
         ):
             at.append(k)
             hits.add(low)
+    return at, hits
+
+
+def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
+               ) -> list[_Cand]:
+    low_unit = text[us:ue].lower()
+    present = _scan_words_in(low_unit)
+    if not present:
+        return []  # no cue can start in the unit
+    # Tokens are the match objects themselves (tok[0], tok.start(), tok.end(), offsets in
+    # ``text``): built in C, they cost a fraction of Python token objects.
+    toks = list(_TOKEN.finditer(text, us, ue))
+    at, hits = _stops(text, us, ue, toks, quotes, low_unit, present)
     if not at:
         return []
     # A scan's result depends on its verb set only through the unit's words in it: a tier
@@ -761,14 +805,15 @@ def _participle_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
-    if ce <= cs or not _has_tokens(text[cs:ce], 3):
+    if ce <= cs or not _has_tokens(text, cs, ce, 3):
         return None
     return _Cand(speaker, toks[i][0], [(cs, ce)], para, how=how)
 
 
-def _has_tokens(text: str, k: int) -> bool:
-    """At least ``k`` tokens in ``text`` (counts no further: the text may be long)."""
-    return sum(1 for _ in islice(_TOKEN.finditer(text), k)) >= k
+def _has_tokens(text: str, s: int, e: int, k: int) -> bool:
+    """At least ``k`` tokens in text[s:e] (counts no further: the text may be long)."""
+    # Matching in [s, e) is matching the slice: _TOKEN looks neither behind nor at anchors.
+    return sum(1 for _ in islice(_TOKEN.finditer(text, s, e), k)) >= k
 
 
 def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
@@ -867,7 +912,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     before_subj = toks[a - 1][0] if a > 0 else ""
     # Post-posed: "CONTENT," X said[ adjunct]. — the content precedes.
     rest = toks[i + 1 :]
-    rest_words = [x[0] for x in rest if x[0] not in ".,;!?"]
+    # Only the first word after the cue and whether there are more than six are read.
+    rest_words = list(islice((x[0] for x in rest if x[0] not in ".,;!?"), 7))
     end_pos = toks[a - 1].start() if a > 0 and before_subj in ",—–" else (
         toks[a - 1].end() if a > 0 else 0)
     cs, ce = _strip_span(text, used_until, end_pos)
@@ -886,7 +932,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         comma = next((k for k, x in enumerate(rest[:8]) if x[0] in ",;."), None)
         short_tail = adjunct_tail = comma is not None and rest[comma][0] == "," and comma <= 6
     if a > 0 and before_subj in (",", "”", '"', "—", "–") and (
-        quoted_before or _has_tokens(text[cs:ce], 4)
+        quoted_before or _has_tokens(text, cs, ce, 4)
     ) and (short_tail or (rest and rest[0][0] == ",")):
         if before_subj in "”\"" or quoted_before:
             cs, ce = _strip_span(text, used_until, toks[a - 1].start() if before_subj == ","
@@ -1020,7 +1066,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     q = next((qe for qs, qe in quotes if qs == cs), None)
     if q is not None and q < ce and text[cs:q].rstrip("”\"")[-1:] in ",.!?":
         ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
-    if ce <= cs or not _has_tokens(text[cs:ce], 2) or _no_report(text[cs:ce]):
+    if ce <= cs or not _has_tokens(text, cs, ce, 2) or _no_report(text[cs : min(ce, cs + 40)]):
         return None
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
@@ -1029,7 +1075,7 @@ def _no_report(content: str) -> bool:
     """Words after a cue verb that report nothing: no word at all ('.)'), or only where
     from, by whom or to whom ("reported from Oakland", "was first reported by Politico",
     "reported to him"); "responded by saying ..." tells how, and is kept."""
-    words = _WORD_RE.findall(content[:40])
+    words = _WORD_RE.findall(content[:40])  # (callers may pass just these 40)
     if not words:
         return True
     first = words[0].lower()
@@ -1124,12 +1170,17 @@ _WORD_RE = re.compile(r"[\w’'-]+")
 
 def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
     """End of the reported clause in text[s:e]: "X said A, but B" reports only A."""
-    for m in _CLAUSE_END.finditer(text, s, e):
+    # Each pattern needs one of its words in the text: substring tests first, a cheap "no".
+    seg = text[s:e]
+    clause_end = "but" in seg or "while" in seg or "though" in seg or "even" in seg or (
+        "yet" in seg)
+    for m in _CLAUSE_END.finditer(text, s, e) if clause_end else ():
         if m.start() - s >= 12 and not _inside(m.start(), quotes):
             return _strip_span(text, s, m.start())[1]
     # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
     # same speaker starts a report of its own.
-    for m in _SECOND_CUE.finditer(text, s, e):
+    second = "and" in seg or "but" in seg or ("," in seg and "ing" in seg)  # -ing: participles
+    for m in _SECOND_CUE.finditer(text, s, e) if second else ():
         if m.start() - s >= (8 if m.group(1) else 3) and not _inside(m.start(), quotes) and (
                 m.group(1) is None or m.group(1) in STRONG_VERBS):
             return _strip_span(text, s, m.start())[1]
@@ -1170,16 +1221,23 @@ def _trim_scare_tail(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _kind(text: str, pieces: Sequence[tuple[int, int]]) -> Kind:
-    content = _plain_quotes(" ".join(text[s:e] for s, e in pieces))
+    content = " ".join(text[s:e] for s, e in pieces)
+    if not _ANY_QUOTE.search(content):
+        return Kind.INDIRECT  # no mark for quote_spans to pair, plain or NYT-style
+    content = _plain_quotes(content)
     inq = quote_spans(content)
     if not inq:
         return Kind.INDIRECT
     outside = content
     for s, e in reversed(inq):
         outside = outside[:s] + outside[e:]
-    if re.search(r"\w", outside):
+    if _WORD_CHAR.search(outside):
         return Kind.MIXED
     return Kind.DIRECT
+
+
+_ANY_QUOTE = re.compile("[“”\"]|``|''")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _is_scare_quote(text: str, s: int, e: int) -> bool:
@@ -1196,9 +1254,12 @@ _PAGE_LABELS = frozenset((
     "revealed", "exclusive", "just in", "just leaked", "developing", "programming note"))
 
 
+_COLON_LINE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}): (\S.{5,})$")
+
+
 def _colon_cue(text: str, para: int) -> _Cand | None:
     """Headline-style "Pence: Gennifer Flowers Won't Be at Debate"."""
-    m = re.match(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}): (\S.{5,})$", text)
+    m = _COLON_LINE.match(text) if ": " in text else None
     if not m or m.group(1).lower().replace("’", "'") in _PAGE_LABELS:
         return None
     return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para, how="colon")
@@ -1221,17 +1282,19 @@ def _plain_quotes(text: str) -> str:
     return _NYT_QUOTES.sub(_curl, text) if "''" in text or "``" in text else text
 
 
-def _extract_paragraph(original: str, para: int,
-                       sentences: Sequence[tuple[int, int]] | None = None) -> list[_Cand]:
+def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, int]] | None,
+                       plain: str, quotes: list[tuple[int, int]]) -> list[_Cand]:
+    """Candidates of one paragraph; ``plain`` is ``_plain_quotes(original)``, ``quotes``
+    its ``quote_spans``."""
     # NYT-style ''quotes'' and ``quotes'': analyse a same-length copy with doubled curly
     # marks, facing the way the text around them says.
-    text = _plain_quotes(original)
+    text = plain
     if _headline_case(text):
         # "Hollande Says Trump ‘Makes You Want To Retch’": a headline capitalises its verb.
+        # (Letters only change case: the quote spans stay.)
         text = _HEADLINE_VERB.sub(lambda m: m.group(0).lower(), text)
     if text is not original:
         sentences = None  # the original's sentences: the copy may split differently
-    quotes = quote_spans(text)
     out: list[_Cand] = []
     colon = _colon_cue(text, para)
     if colon:
@@ -1260,9 +1323,15 @@ def _extract_paragraph(original: str, para: int,
     return out
 
 
+_HEADLINE_VERBS = (
+    "Says", "Said", "Tells", "Told", "Warns", "Claims", "Admits", "Insists", "Argues", "Reveals",
+    "Denies", "Explains", "Predicts", "Suggests", "Confirms", "Announces", "Urges", "Thinks",
+    "Believes", "Writes", "Wrote")
+# r"\b(?:Says|Said|...)\b(?!\Z)", each word written as its first letter, then "\b" as
+# "(?<!\w.)" after it, then the rest: a pattern whose branches open with letters is searched
+# for those letters first, not tried at every position (about three times as fast).
 _HEADLINE_VERB = re.compile(
-    r"\b(?:Says|Said|Tells|Told|Warns|Claims|Admits|Insists|Argues|Reveals|Denies|Explains"
-    r"|Predicts|Suggests|Confirms|Announces|Urges|Thinks|Believes|Writes|Wrote)\b(?!\Z)")
+    "(?:" + "|".join(rf"{w[0]}(?<!\w.){w[1:]}" for w in _HEADLINE_VERBS) + r")\b(?!\Z)")
 _TITLE_WORDS = re.compile(r"[A-Za-z][\w’'-]{3,}")
 
 
@@ -1358,9 +1427,15 @@ def _span_of(text: str, words: list[str]) -> str:
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w’'-]+)")
 # Person-like names: a title and a surname, or two or more capitalised words.
+#   \b(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen)\. )?[A-Z][a-z’'-]+(?: (?:[A-Z]\. )?[A-Z][a-z’'-]+)+
+#   |\b(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z’'-]+
+# written to open with its first capital ("\b" is then "(?<!\w.)" after it, the title's
+# letter a look-behind): a pattern that opens with a character set is searched for that
+# character first, not tried at every position (twice as fast over a paragraph).
 _NAME_RUN = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen)\. )?[A-Z][a-z’'-]+(?: (?:[A-Z]\. )?[A-Z][a-z’'-]+)+"
-    r"|\b(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z’'-]+"
+    r"[A-Z](?<!\w.)(?:(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=G)(?:ov|en)|(?<=R)ep)\. [A-Z])?"
+    r"[a-z’'-]+(?: (?:[A-Z]\. )?[A-Z][a-z’'-]+)+"
+    r"|(?:(?<=M)(?:r|rs|s)|(?<=D)r)\. [A-Z][a-z’'-]+)"
 )
 _NOT_NAME = wordset(
     """the a an but and in on at for if as when while after before this that these those
@@ -1406,12 +1481,15 @@ def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
     # A surname met alone ("Cruz said") is a mention of the person named in full elsewhere.
     surnames = {n.split()[-1] for ms in mentions for _, n in ms}
     for p, t in enumerate(body):
-        # A match that counts is a surname as written in t: with none in t, skip the regex.
-        for m in _CAP_WORD.finditer(t) if any(n in t for n in surnames) else ():
-            if m.group(1) in surnames and not any(
-                off <= m.start() < off + len(n) for off, n in mentions[p]
+        # A match that counts is a surname as written in t, so it starts where one does;
+        # each _CAP_WORD match starts at a capital and holds no other: the matches there are
+        # those a scan of all of t would make.
+        for at in sorted({i for n in surnames if n in t for i in _occurrences(t, n)}):
+            m = _CAP_WORD.match(t, at)
+            if m is not None and m.group(1) in surnames and not any(
+                off <= at < off + len(n) for off, n in mentions[p]
             ):
-                mentions[p].append((m.start(), m.group(1)))
+                mentions[p].append((at, m.group(1)))
         mentions[p].sort()
     out: list[list[str]] = []
     pos = (0, 0)
@@ -1425,21 +1503,32 @@ def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
     return out
 
 
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every offset of ``word`` in ``text``."""
+    out: list[int] = []
+    i = text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
 # A name opening a sentence as its subject: "Morrison was ...", "Tim Morrison told ...".
 _SUBJECT_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w-]+)\s+[a-z]")
 
 
-def _subjects(body: Sequence[str], cands: Sequence[_Cand],
-              phrases: Sequence[SpeakerPhrase]) -> list[str | None]:
+def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[SpeakerPhrase],
+              given: Sequence[Sequence[tuple[int, int]]] | None = None) -> list[str | None]:
     """For a "he"/"she" that opens its sentence, the name that opens the sentence before it:
     its likeliest antecedent, whoever else that sentence names later ("Morrison was the
-    third witness who listened in on Trump's call with Zelensky. He said ...")."""
+    third witness who listened in on Trump's call with Zelensky. He said ..."). ``given``:
+    ``split_sentences`` of each paragraph, when the caller has them already."""
     out: list[str | None] = [None] * len(cands)
-    split: dict[int, list[tuple[int, int]]] = {}  # paragraphs split once, when asked
+    split: dict[int, Sequence[tuple[int, int]]] = {}  # paragraphs split once, when asked
 
-    def sentences(p: int) -> list[tuple[int, int]]:
+    def sentences(p: int) -> Sequence[tuple[int, int]]:
         if p not in split:
-            split[p] = split_sentences(body[p])
+            split[p] = split_sentences(body[p]) if given is None else given[p]
         return split[p]
 
     for k, (c, ph) in enumerate(zip(cands, phrases, strict=True)):
@@ -1511,8 +1600,12 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     ``sentences``: ``split_sentences`` of each paragraph, when the caller has them already.
     """
     cands: list[_Cand] = []
+    plains: list[tuple[str, list[tuple[int, int]]]] = []  # per paragraph: copy and quotes
     for p, text in enumerate(body):
-        found = _extract_paragraph(text, p, None if sentences is None else sentences[p])
+        plain = _plain_quotes(text)
+        plains.append((plain, quote_spans(plain)))
+        found = _extract_paragraph(text, p, None if sentences is None else sentences[p],
+                                   *plains[p])
         if not found:
             if p and cands:
                 cands.extend(_carried_quote(body, p, cands[-1]))
@@ -1535,26 +1628,24 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     # Rivals matter only to he/she: skip the name scan when no speaker is one.
     rivals = subjects = None
     if any(ph.pronoun in ("he", "she") for ph in phrases):
-        rivals, subjects = _rivals(body, cands), _subjects(body, cands, phrases)
+        rivals, subjects = _rivals(body, cands), _subjects(body, cands, phrases, sentences)
     names = resolve(phrases, _gender_hints(body), rivals, subjects)
     per_para: dict[int, int] = {}
     for c in cands:
         per_para[c.paragraph] = per_para.get(c.paragraph, 0) + 1
     out: list[tuple[Attribution, list[str]]] = []
-    plains: dict[int, tuple[str, list[tuple[int, int]]]] = {}  # per paragraph, this call only
     for c, ph, name in zip(cands, phrases, names, strict=True):
         text = body[c.paragraph]
         pieces = sorted(c.pieces)
         kind = _kind(text, pieces)
         if bounds and c.how in CLIPPED and len(pieces) <= 2 and (
                 len(pieces) == 1 or c.how == "pre"):
-            got = plains.get(c.paragraph)
-            if got is None:
-                plain = _plain_quotes(text)
-                got = plains[c.paragraph] = (plain, quote_spans(plain))
+            got = plains[c.paragraph]
             s0, e0 = pieces[-1]
-            pieces = [*pieces[:-1], (s0, clip_end(got[0], s0, e0, c.cue, kind.value, got[1]))]
-            kind = _kind(text, pieces)
+            e1 = clip_end(got[0], s0, e0, c.cue, kind.value, got[1])
+            if e1 != e0:  # the same pieces are the same kind
+                pieces = [*pieces[:-1], (s0, e1)]
+                kind = _kind(text, pieces)
         content = " ".join(text[s:e] for s, e in pieces)
         span = (pieces[0][0], pieces[-1][1])
         # Unresolved pronouns and descriptors keep the words the article used, with no
