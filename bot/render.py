@@ -257,8 +257,8 @@ def _text_attribution(a: Attribution) -> str:
     content = _pieces(_one_line(a.content))
     if a.kind is Kind.DIRECT and not _has_quote_marks(content):
         return f"{who}: “{content}”"
-    if a.kind is not Kind.INDIRECT:
-        return f"{who}: {content}"
+    if a.kind is not Kind.INDIRECT:  # mixed: reported, with the speaker's own words quoted
+        return f"{who}: {_reported(content)}"
     return f"{who} (reported): {_reported(content)}"
 
 
@@ -298,7 +298,7 @@ def _quote_line(a: Attribution, limit: int) -> str:
         return f"• {who}: {_quote(content, room)}"
     if a.kind is not Kind.INDIRECT:
         # Content that carries its own quote marks is shown as written, clipped honestly.
-        return f"• {who}: {_clip_mixed(content, room)}"
+        return f"• {who}: {_clip_mixed(_reported(content), room)}"
     return f"• {who} _(reported)_: {_clip_escaped(_reported(content), room)}"
 
 

@@ -289,6 +289,16 @@ def test_published_shows_its_zone_and_reported_speech_drops_that() -> None:
     assert "_(reported)_: 400 jobs were at risk." in blocks
 
 
+def test_mixed_speech_drops_that_too() -> None:
+    body = (*BODY[:3], "The mayor said that the cuts were “a last resort” for the city.")
+    content = "that the cuts were “a last resort” for the city."
+    attrs = (*ATTRS[:2], _attr("mayor", content, Kind.MIXED, 3))
+    digest = _digest(body, META, attributions=attrs)
+    assert "mayor: the cuts were “a last resort” for the city." in render_text(digest)
+    blocks = " ".join(_texts(render_blocks(digest)))
+    assert "*: the cuts were “a last resort” for the city." in blocks
+
+
 def test_a_role_that_repeats_the_speaker_is_not_shown() -> None:
     attrs = (_attr("analysts", "the rules would not work", Kind.INDIRECT, 3, "analysts"),)
     body = (*BODY[:3], "Analysts said the rules would not work.")
