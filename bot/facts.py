@@ -163,6 +163,27 @@ def _keyword_set(text: str) -> frozenset[str]:
     return frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
 
 
+# The signature under a post set into the article: "— Rep. Jo Roe (@JoRoe) November 19, 2019".
+_POST_SIGNATURE_RE: Final = re.compile(
+    r"[—–-]\s*[^()]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
+_POST_CHARS: Final = 300  # a post's text and its picture link
+
+
+def _embedded_posts(body: Sequence[str]) -> set[int]:
+    """The paragraphs of social posts set into the article: each signature line and the
+    paragraph above it when it fits in one post. A post is someone's words quoted, not the
+    article's facts. Only one paragraph: a longer post cannot be told from short article
+    paragraphs above it."""
+    posts: set[int] = set()
+    for p, para in enumerate(body):
+        if "(@" in para and _POST_SIGNATURE_RE.match(para):
+            posts.add(p)
+            if p > 0 and len(body[p - 1]) <= _POST_CHARS:
+                posts.add(p - 1)
+    return posts
+
+
 def _sentences(
     body: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None = None
 ) -> tuple[_Sentence, ...]:
@@ -170,7 +191,10 @@ def _sentences(
     facts and conflicts: ``facts_and_conflicts`` does it once for the two). ``spans``:
     ``split_sentences`` of each paragraph, when the caller has them already."""
     out: list[_Sentence] = []
+    posts = _embedded_posts(body)
     for p, para in enumerate(body):
+        if p in posts:
+            continue
         # The paragraph's letters lowercased, one byte a character (any other character is
         # "?", blanked like the bytes of its UTF-8): a sentence's runs are its slice's.
         letters = para.encode("ascii", "replace").lower().translate(_BLANK_NON_LETTERS)

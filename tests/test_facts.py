@@ -348,3 +348,18 @@ def test_a_stamp_or_a_quote_tail_after_the_lede_is_no_fact() -> None:
     assert lede.split(" (")[0] in facts
     assert "(Published Monday, Nov. 18, 2019)" not in facts
     assert tail not in facts
+
+
+def test_a_post_set_into_the_article_gives_no_fact() -> None:
+    """A social post quoted in the article (its lines above a "— Name (@handle) date"
+    signature) is someone's words, not the article's facts; the paragraph before it is."""
+    before = "The council spent $450,000 on the campaign this year, the report says."
+    post = [
+        "The state spent $450,000 of your money on this campaign and approved 3 more ads on "
+        "Tuesday. pic.twitter.com/Ab12Cd",
+        "— Rep. Jo Roe (@JoRoe) November 19, 2019",
+    ]
+    lede = "The city council approved a budget on Tuesday, raising property taxes to close a gap."
+    facts = [f.text for f in extract_facts((lede, before, *post), [], limit=8)]
+    assert lede in facts and before in facts
+    assert not any(p in facts for p in post)
