@@ -175,6 +175,10 @@ def test_different_things_counted_are_not_compared() -> None:
          "Volodymyr Zelensky"),
         ("The treaty will now be sent to the upper house.", None),
         ("They are fair game, he said.", None),
+        # a score sheet's "added": no source speaking
+        ("Brad Marchand added three assists to lead Boston.", None),
+        ("Jo Roe added his seventh goal of the season.", None),
+        ("Mayor Jo Roe added that 300 jobs would go.", "Mayor Jo Roe"),
     ],
 )  # fmt: skip
 def test_named_source(sentence: str, source: str | None) -> None:
