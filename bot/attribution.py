@@ -702,6 +702,10 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             i + 1 < n and (toks[i + 1][0] in ("that", ":") or toks[i + 1][0] in _QUOTE_CHARS)
         ):
             continue  # "kept Spain's hopes alive": a noun, and no report follows it
+        if low.endswith("s") and i > 0 and toks[i - 1][0].lower() not in PRONOUNS and (
+                i + 1 < n and toks[i + 1][0].lower() in _NOUN_NEXT) and (
+                toks[i + 1][0].lower() != "such" or (i + 2 < n and toks[i + 2][0] == "as")):
+            continue  # "TV shows from Pixar", "reports such as ...": a plural noun
         if low in _PARTICIPLES and i > 0 and toks[i - 1][0] == "," and cands:
             # '..., she said, adding that ...': the same speaker goes on.
             cand = _participle_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
@@ -728,6 +732,11 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
 _DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
 )
+
+
+# Words that follow a plural noun, never a report verb: "shows from Pixar", "claims like
+# these", "reports such as ...", "shows including ...".
+_NOUN_NEXT = wordset("from like such including")
 
 
 def _names_a_noun(before: str) -> bool:
