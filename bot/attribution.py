@@ -1037,6 +1037,12 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             break
         if tm in ".;":
             break
+    if found is None and ((low in _RESPONSE and toks[k][0].lower() == "to" and not any(
+            x[0].lower() == "by" or x[0] in _PARTICIPLES for x in toks[k:n])) or (
+            low in _REFER and len(cue_words) == 1)):
+        # "we respond to threats", "referred the call to police": what is answered or
+        # passed on, with no "that", quote or colon to report.
+        return None
     if found is None and low in _TESTIFY:
         # "testified side-by-side before the committee": where and how, no report; what
         # is testified to comes after "that", a quote or "about".
@@ -1098,6 +1104,8 @@ def _no_report(content: str) -> bool:
 # with the AP last week that ...").
 _ADJUNCT_PREPS = wordset("in at on during before after from while")
 _TESTIFY = frozenset(_inflect("testify"))
+_RESPONSE = frozenset(_inflect("respond") | _inflect("reply"))
+_REFER = frozenset(_WEAK_IRREGULAR["refer"] + ("refer",))
 _QUESTION_VERBS = frozenset(
     w for base in ("ask", "question", "press") for w in _inflect(base)
 ) - {"presses", "press", "question", "questions"}  # nouns too: "faced questions about"

@@ -23,3 +23,28 @@ def test_plural_noun_before_from_or_a_list_is_no_cue() -> None:
 def test_report_verb_still_cues_after_its_subject() -> None:
     att = _all(["She says from long experience that the budget is short."])
     assert [a.cue for a in att] == ["says"]
+
+
+def test_responding_to_something_is_no_report() -> None:
+    body = ["What kind of town are we if we respond to insults with insults of our own?"]
+    assert _all(body) == []
+
+
+def test_responding_with_that_is_a_report() -> None:
+    atts = _all(["The agency responded to the letter that the figures were wrong."])
+    assert atts[0].content.startswith("that the figures")
+
+
+def test_responding_then_a_participle_keeps_the_speaker() -> None:
+    atts = _all(["The mayor responded to the council on Monday, saying the plan was dead."])
+    said = [a for a in atts if a.cue == "saying"]
+    assert said and said[0].speaker_text == "The mayor"
+
+
+def test_referring_something_on_is_no_report() -> None:
+    assert _all(["The clinic referred the patient to a county hospital."]) == []
+
+
+def test_referring_to_something_as_is_a_report() -> None:
+    atts = _all(["The senator referred to the bill as a gift to lobbyists."])
+    assert [a.cue for a in atts] == ["referred to"]
