@@ -1072,6 +1072,13 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             m += 1
         if k < m < n and toks[m][0].lower() in _HEARER_NEXT:
             k = m
+        elif k == start_k:
+            # "told police he ...", "told the jury they ...": any short hearer phrase before
+            # the content's own subject.
+            m = next((m for m in range(k + 1, min(n, k + 4))
+                      if toks[m][0] in _HEARER_NEXT and toks[m][0] != "that"), None)
+            if m is not None and _is_hearer([x[0] for x in toks[k:m]]):
+                k = m
     if k >= n:
         return None
     if low in _ASPECTUAL and toks[k][0].lower() == "to":

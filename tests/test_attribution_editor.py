@@ -48,3 +48,9 @@ def test_referring_something_on_is_no_report() -> None:
 def test_referring_to_something_as_is_a_report() -> None:
     atts = _all(["The senator referred to the bill as a gift to lobbyists."])
     assert [a.cue for a in atts] == ["referred to"]
+
+
+def test_hearer_after_told_is_not_content() -> None:
+    atts = _all(["Later, the driver told officers he had not seen the sign."])
+    assert len(atts) == 1
+    assert atts[0].content.startswith("he had not seen")
