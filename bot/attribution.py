@@ -1018,6 +1018,10 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             found = m  # annotators keep the complementiser: "that the plan failed"
             if any(x[0].lower() in _FINITE for x in toks[k:m]):
                 found = None  # 'says his bid is the one that won': a relative 'that'
+            elif m > k and not adjunct and low not in HEARER_VERBS and m + 1 < n and (
+                    toks[k][0].lower() not in _ADJUNCT_STARTS | _BAD_FIRST | _SINCE) and (
+                    _verb_like(toks[m + 1][0])):
+                found = None  # 'reported long delays that angered fans': the object's relative
             elif adjunct and m - k > 6 and m + 1 < n and not _verb_like(toks[m + 1][0]):
                 lead_in = True  # 'said in an interview last week that ...': past the adjunct
             break
@@ -1111,6 +1115,7 @@ def _no_report(content: str) -> bool:
 # with the AP last week that ...").
 _ADJUNCT_PREPS = wordset("in at on during before after from while")
 _TESTIFY = frozenset(_inflect("testify"))
+_SINCE = wordset("since until")
 _RESPONSE = frozenset(_inflect("respond") | _inflect("reply"))
 _REFER = frozenset(_WEAK_IRREGULAR["refer"] + ("refer",))
 _QUESTION_VERBS = frozenset(

@@ -25,6 +25,17 @@ def test_report_verb_still_cues_after_its_subject() -> None:
     assert [a.cue for a in att] == ["says"]
 
 
+def test_relative_that_after_an_object_does_not_open_the_content() -> None:
+    atts = _all(["Several riders reported bus delays that lasted three hours."])
+    assert len(atts) == 1
+    assert atts[0].content.startswith("bus delays that lasted")
+
+
+def test_complementiser_that_after_a_time_adjunct_still_opens_it() -> None:
+    atts = _all(["The clerk said Tuesday that counted ballots were missing."])
+    assert atts[0].content.startswith("that counted ballots")
+
+
 def test_responding_to_something_is_no_report() -> None:
     body = ["What kind of town are we if we respond to insults with insults of our own?"]
     assert _all(body) == []
