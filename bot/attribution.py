@@ -1620,6 +1620,25 @@ def _carried_quote(body: Sequence[str], p: int, last: _Cand) -> list[_Cand]:
 CLIPPED = frozenset({"pre", "part", "acc_pre", "weak_pre", "part_subj"})
 
 
+_DASHES = "—–"
+_AUX_VERBS = wordset("may might must should shall is are was were does do did")
+
+
+def _opens_aside(text: str, cut: int, e: int) -> bool:
+    """A cut at a dash that a second dash closes before ``e``: 'that the airline — the
+    largest carrier — will grow' sets an aside in the clause, which goes on after it."""
+    rest = text[cut:e].lstrip()
+    if rest[:1] not in _DASHES:
+        return False
+    close = min((k for k in (rest.find(d, 1) for d in _DASHES) if k > 0), default=-1)
+    after = _WORD_RE.match(rest, close + 1) if close > 0 else None
+    if after is None:
+        after = _WORD_RE.match(rest, close + 2) if close > 0 else None
+    # The clause resumes with its verb after the aside ("— will grow"); a new subject
+    # ("— they say ...") or a conjunction starts another clause.
+    return after is not None and after.group(0).lower() in _FINITE | _AUX_VERBS
+
+
 def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
                            sentences: Sequence[Sequence[tuple[int, int]]] | None = None,
                            ) -> list[tuple[Attribution, list[str]]]:
@@ -1672,6 +1691,8 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
             got = plains[c.paragraph]
             s0, e0 = pieces[-1]
             e1 = clip_end(got[0], s0, e0, c.cue, kind.value, got[1])
+            if _opens_aside(got[0], e1, e0):
+                e1 = e0
             if e1 != e0:  # the same pieces are the same kind
                 pieces = [*pieces[:-1], (s0, e1)]
                 kind = _kind(text, pieces)

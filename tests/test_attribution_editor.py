@@ -6,7 +6,7 @@ Rule-level checks with the filter off (``min_score=0.0``), synthetic sentences o
 
 from __future__ import annotations
 
-from bot.attribution import extract_attributions
+from bot.attribution import _opens_aside, extract_attributions
 from bot.model import Attribution
 
 
@@ -65,3 +65,18 @@ def test_hearer_after_told_is_not_content() -> None:
     atts = _all(["Later, the driver told officers he had not seen the sign."])
     assert len(atts) == 1
     assert atts[0].content.startswith("he had not seen")
+
+
+def test_a_dash_aside_does_not_end_the_reported_clause() -> None:
+    body = ["The chief, meanwhile, told reporters at a briefing that the city — the oldest "
+            "port on the coast — will rebuild its harbor within a decade, officials hope."]
+    atts = _all(body)
+    assert any("will rebuild" in a.content for a in atts), [a.content for a in atts]
+
+
+def test_a_dash_aside_resumes_only_with_a_verb() -> None:
+    text = "that the port — the oldest one — will grow, and — a new clause — they say so"
+    cut = text.index(" — the")
+    assert _opens_aside(text, cut, len(text))
+    cut = text.index(" — a new")
+    assert not _opens_aside(text, cut, len(text))
