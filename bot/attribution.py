@@ -1083,12 +1083,21 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
                       if toks[m][0] in _HEARER_NEXT and toks[m][0] != "that"), None)
             if m is not None and _is_hearer([x[0] for x in toks[k:m]]):
                 k = m
+    naming = low in _NAMING and len(cue_words) == 1 and found is None
     if k >= n:
         return None
     if low in _ASPECTUAL and toks[k][0].lower() == "to":
         return None  # "the fires have continued to burn": aspect, not speech
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
+    if naming:
+        # 'called it the "end of an era," as the plant closed': the quoted name, closed by
+        # its own comma before a subordinate clause, ends the content; the clause is the
+        # writer's. (Annotators keep the object: "it the ...".)
+        q = next(((qs, qe) for qs, qe in quotes if cs <= qs < cs + 12), None)
+        if q is not None and q[1] < ce and text[q[0]:q[1]].rstrip("”\"")[-1:] == "," and (
+                _WORD_RE.match(text, q[1] + 1) or _NO_WORD).group(0).lower() in _SUBORDINATORS:
+            ce = _strip_span(text, cs, q[1])[1]
     q = next((qe for qs, qe in quotes if qs == cs), None)
     if q is not None and q < ce and text[cs:q].rstrip("”\"")[-1:] in ",.!?":
         ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
@@ -1116,6 +1125,10 @@ def _no_report(content: str) -> bool:
 _ADJUNCT_PREPS = wordset("in at on during before after from while")
 _TESTIFY = frozenset(_inflect("testify"))
 _SINCE = wordset("since until")
+# Verbs that give a name: "called it X", "dubbed him X".
+_NAMING = frozenset(_inflect("call") | set(_WEAK_IRREGULAR["dub"]) | _inflect("label"))
+_SUBORDINATORS = wordset("as while because when after before although though since")
+_NO_WORD = re.compile("")
 _RESPONSE = frozenset(_inflect("respond") | _inflect("reply"))
 _REFER = frozenset(_WEAK_IRREGULAR["refer"] + ("refer",))
 _QUESTION_VERBS = frozenset(

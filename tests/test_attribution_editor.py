@@ -6,7 +6,7 @@ Rule-level checks with the filter off (``min_score=0.0``), synthetic sentences o
 
 from __future__ import annotations
 
-from bot.attribution import _opens_aside, extract_attributions
+from bot.attribution import _opens_aside, candidate_attributions, extract_attributions
 from bot.model import Attribution
 
 
@@ -34,6 +34,13 @@ def test_relative_that_after_an_object_does_not_open_the_content() -> None:
 def test_complementiser_that_after_a_time_adjunct_still_opens_it() -> None:
     atts = _all(["The clerk said Tuesday that counted ballots were missing."])
     assert atts[0].content.startswith("that counted ballots")
+
+
+def test_naming_verb_ends_at_a_quoted_name_closed_by_its_comma() -> None:
+    atts = _all(['Local critics called it the "worst deal in decades," as the mill closed.'])
+    assert len(atts) == 1
+    assert atts[0].content == 'it the "worst deal in decades,"'  # annotators keep the object
+    assert atts[0].speaker_text == "Local critics"
 
 
 def test_responding_to_something_is_no_report() -> None:
@@ -65,6 +72,12 @@ def test_hearer_after_told_is_not_content() -> None:
     atts = _all(["Later, the driver told officers he had not seen the sign."])
     assert len(atts) == 1
     assert atts[0].content.startswith("he had not seen")
+
+
+def test_naming_verb_runs_on_past_a_name_with_no_comma() -> None:
+    # The rules' own cut (bounds=False): the learned end model is not under test here.
+    found = candidate_attributions(['She called it a "bad joke" in an interview.'], bounds=False)
+    assert found[0][0].content == 'it a "bad joke" in an interview.'
 
 
 def test_a_dash_aside_does_not_end_the_reported_clause() -> None:
