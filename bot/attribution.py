@@ -702,6 +702,10 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             i + 1 < n and (toks[i + 1][0] in ("that", ":") or toks[i + 1][0] in _QUOTE_CHARS)
         ):
             continue  # "kept Spain's hopes alive": a noun, and no report follows it
+        if low.endswith("s") and i > 0 and toks[i - 1][0].lower() not in PRONOUNS and (
+                i + 1 < n and toks[i + 1][0].lower() in _NOUN_NEXT) and (
+                toks[i + 1][0].lower() != "such" or (i + 2 < n and toks[i + 2][0] == "as")):
+            continue  # "TV shows from Pixar", "reports such as ...": a plural noun
         if low in _PARTICIPLES and i > 0 and toks[i - 1][0] == "," and cands:
             # '..., she said, adding that ...': the same speaker goes on.
             cand = _participle_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
@@ -728,6 +732,11 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
 _DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those"}
 )
+
+
+# Words that follow a plural noun, never a report verb: "shows from Pixar", "claims like
+# these", "reports such as ...", "shows including ...".
+_NOUN_NEXT = wordset("from like such including")
 
 
 def _names_a_noun(before: str) -> bool:
@@ -1009,6 +1018,10 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             found = m  # annotators keep the complementiser: "that the plan failed"
             if any(x[0].lower() in _FINITE for x in toks[k:m]):
                 found = None  # 'says his bid is the one that won': a relative 'that'
+            elif m > k and not adjunct and low not in HEARER_VERBS and m + 1 < n and (
+                    toks[k][0].lower() not in _ADJUNCT_STARTS | _BAD_FIRST | _SINCE) and (
+                    _verb_like(toks[m + 1][0])):
+                found = None  # 'reported long delays that angered fans': the object's relative
             elif adjunct and m - k > 6 and m + 1 < n and not _verb_like(toks[m + 1][0]):
                 lead_in = True  # 'said in an interview last week that ...': past the adjunct
             break
@@ -1028,6 +1041,12 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             break
         if tm in ".;":
             break
+    if found is None and ((low in _RESPONSE and toks[k][0].lower() == "to" and not any(
+            x[0].lower() == "by" or x[0] in _PARTICIPLES for x in toks[k:n])) or (
+            low in _REFER and len(cue_words) == 1)):
+        # "we respond to threats", "referred the call to police": what is answered or
+        # passed on, with no "that", quote or colon to report.
+        return None
     if found is None and low in _TESTIFY:
         # "testified side-by-side before the committee": where and how, no report; what
         # is testified to comes after "that", a quote or "about".
@@ -1057,12 +1076,28 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             m += 1
         if k < m < n and toks[m][0].lower() in _HEARER_NEXT:
             k = m
+        elif k == start_k:
+            # "told police he ...", "told the jury they ...": any short hearer phrase before
+            # the content's own subject.
+            m = next((m for m in range(k + 1, min(n, k + 4))
+                      if toks[m][0] in _HEARER_NEXT and toks[m][0] != "that"), None)
+            if m is not None and _is_hearer([x[0] for x in toks[k:m]]):
+                k = m
+    naming = low in _NAMING and len(cue_words) == 1 and found is None
     if k >= n:
         return None
     if low in _ASPECTUAL and toks[k][0].lower() == "to":
         return None  # "the fires have continued to burn": aspect, not speech
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
+    if naming:
+        # 'called it the "end of an era," as the plant closed': the quoted name, closed by
+        # its own comma before a subordinate clause, ends the content; the clause is the
+        # writer's. (Annotators keep the object: "it the ...".)
+        q = next(((qs, qe) for qs, qe in quotes if cs <= qs < cs + 12), None)
+        if q is not None and q[1] < ce and text[q[0]:q[1]].rstrip("”\"")[-1:] == "," and (
+                _WORD_RE.match(text, q[1] + 1) or _NO_WORD).group(0).lower() in _SUBORDINATORS:
+            ce = _strip_span(text, cs, q[1])[1]
     q = next((qe for qs, qe in quotes if qs == cs), None)
     if q is not None and q < ce and text[cs:q].rstrip("”\"")[-1:] in ",.!?":
         ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
@@ -1089,6 +1124,13 @@ def _no_report(content: str) -> bool:
 # with the AP last week that ...").
 _ADJUNCT_PREPS = wordset("in at on during before after from while")
 _TESTIFY = frozenset(_inflect("testify"))
+_SINCE = wordset("since until")
+# Verbs that give a name: "called it X", "dubbed him X".
+_NAMING = frozenset(_inflect("call") | set(_WEAK_IRREGULAR["dub"]) | _inflect("label"))
+_SUBORDINATORS = wordset("as while because when after before although though since")
+_NO_WORD = re.compile("")
+_RESPONSE = frozenset(_inflect("respond") | _inflect("reply"))
+_REFER = frozenset(_WEAK_IRREGULAR["refer"] + ("refer",))
 _QUESTION_VERBS = frozenset(
     w for base in ("ask", "question", "press") for w in _inflect(base)
 ) - {"presses", "press", "question", "questions"}  # nouns too: "faced questions about"
@@ -1591,6 +1633,25 @@ def _carried_quote(body: Sequence[str], p: int, last: _Cand) -> list[_Cand]:
 CLIPPED = frozenset({"pre", "part", "acc_pre", "weak_pre", "part_subj"})
 
 
+_DASHES = "—–"
+_AUX_VERBS = wordset("may might must should shall is are was were does do did")
+
+
+def _opens_aside(text: str, cut: int, e: int) -> bool:
+    """A cut at a dash that a second dash closes before ``e``: 'that the airline — the
+    largest carrier — will grow' sets an aside in the clause, which goes on after it."""
+    rest = text[cut:e].lstrip()
+    if rest[:1] not in _DASHES:
+        return False
+    close = min((k for k in (rest.find(d, 1) for d in _DASHES) if k > 0), default=-1)
+    after = _WORD_RE.match(rest, close + 1) if close > 0 else None
+    if after is None:
+        after = _WORD_RE.match(rest, close + 2) if close > 0 else None
+    # The clause resumes with its verb after the aside ("— will grow"); a new subject
+    # ("— they say ...") or a conjunction starts another clause.
+    return after is not None and after.group(0).lower() in _FINITE | _AUX_VERBS
+
+
 def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
                            sentences: Sequence[Sequence[tuple[int, int]]] | None = None,
                            ) -> list[tuple[Attribution, list[str]]]:
@@ -1643,6 +1704,8 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
             got = plains[c.paragraph]
             s0, e0 = pieces[-1]
             e1 = clip_end(got[0], s0, e0, c.cue, kind.value, got[1])
+            if _opens_aside(got[0], e1, e0):
+                e1 = e0
             if e1 != e0:  # the same pieces are the same kind
                 pieces = [*pieces[:-1], (s0, e1)]
                 kind = _kind(text, pieces)
