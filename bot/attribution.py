@@ -1103,7 +1103,33 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
     if ce <= cs or not _has_tokens(text, cs, ce, 2) or _no_report(text[cs : min(ce, cs + 40)]):
         return None
+    if low in _ADD_FORMS and _adds_a_count(text[cs : min(ce, cs + 60)]):
+        return None  # "added three assists", "added his seventh goal": a score sheet
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
+
+
+_ADD_FORMS = wordset("add adds added adding")
+_COUNT_WORDS = wordset("one two three four five six seven eight nine ten eleven twelve another")
+_POSSESSIVES = wordset("his her their its")
+_ORDINAL_RE = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|\w+teenth|\w+tieth)$"
+)
+
+
+def _adds_a_count(content: str) -> bool:
+    """Whether words after "added" count something ("three assists", "his seventh goal",
+    "27 points") rather than report what was said ("that ...", "the plan would fail")."""
+    found = [w.lower() for w in _WORD_RE.findall(content[:60])]
+    words = found[:2]
+    if not words:
+        return False
+    if words[0][:1].isdigit() or words[0] in _COUNT_WORDS:
+        # "added 300 jobs would go": a clause with its own verb is a report
+        return _AUX.isdisjoint(found[1:8])
+    return words[0] in _POSSESSIVES and len(words) == 2 and (
+        words[1][:1].isdigit() or words[1] in _COUNT_WORDS or bool(_ORDINAL_RE.match(words[1]))
+    )
 
 
 def _no_report(content: str) -> bool:

@@ -93,3 +93,15 @@ def test_a_dash_aside_resumes_only_with_a_verb() -> None:
     assert _opens_aside(text, cut, len(text))
     cut = text.index(" — a new")
     assert not _opens_aside(text, cut, len(text))
+
+
+def test_a_score_sheets_added_is_no_report() -> None:
+    body = ["Ann Lee added her seventh goal of the season for the Rovers.",
+            "Jo Park added three assists as the Rovers won 5-1."]
+    assert _all(body) == []
+
+
+def test_added_before_a_clause_still_reports() -> None:
+    atts = _all(["The mayor added 300 jobs would go by the spring."])
+    assert [(a.cue, a.content) for a in atts] == [("added", "300 jobs would go by the spring.")]
+    assert [a.cue for a in _all(["The mayor added that 300 jobs would go."])] == ["added"]
