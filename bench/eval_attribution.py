@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import time
@@ -381,7 +382,8 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--threshold-weak", type=float, default=TW,
                     help="filter threshold for weak-verb candidates (written by --train)")
-    ap.add_argument("--out", default="/tmp/attr_pred.jsonl")
+    # One file per process: runs side by side must not score each other's predictions.
+    ap.add_argument("--out", default=f"/tmp/attr_pred-{os.getpid()}.jsonl")
     ap.add_argument("--threshold-quote", type=float, default=TQ,
                     help="filter threshold for candidates with quoted words (written by --train)")
     ap.add_argument("--sweep", action="store_true", help="CV scores at several thresholds")
