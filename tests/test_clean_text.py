@@ -463,6 +463,14 @@ _STREAMING_BODY = [
 ]
 
 
+def _story_with(inserted: str) -> tuple[str, tuple[str, ...]]:
+    """A pasted library story with ``inserted`` set between its third and fourth
+    paragraphs, and the body the cleaner should give (the story's paragraphs)."""
+    body = (*_LIBRARY_BODY, *_STREAMING_BODY)
+    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], inserted, *body[3:]])
+    return text, body
+
+
 def test_prose_about_subscriptions_is_not_an_appeal() -> None:
     """Appeal words ("sign up", "subscribers") in a paragraph that does not speak to the
     reader are the article's, in the middle of it and at its end; an appeal that does is
@@ -665,8 +673,7 @@ def test_the_links_under_a_related_heading_inside_the_article_are_dropped() -> N
             "Harbour weather alert: Storm to batter the coast as winds reach 80mph...",
         ]
     )
-    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
-    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], box, *body[3:]])
+    text, body = _story_with(box)
     assert clean_pasted_text(text).body == tuple(body)
 
 
@@ -691,8 +698,7 @@ def test_a_quoted_question_to_the_reader_is_not_an_appeal() -> None:
 )
 def test_a_labelled_caption_is_removed(caption: str) -> None:
     """"Media caption" / "Image caption" labels, glued to the text or not, mark a caption."""
-    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
-    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], caption, *body[3:]])
+    text, body = _story_with(caption)
     article = clean_pasted_text(text)
     assert article.body == tuple(body)
     assert caption in article.removed
@@ -715,8 +721,7 @@ def test_a_gallerys_counter_and_submitted_photo_credits_are_dropped() -> None:
     ],
 )
 def test_in_body_links_with_a_label_or_a_section_tag_are_removed(link: str) -> None:
-    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
-    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], link, *body[3:]])
+    text, body = _story_with(link)
     assert clean_pasted_text(text).body == tuple(body)
 
 
@@ -754,8 +759,7 @@ def test_a_caption_closed_by_a_bracketed_credit_is_removed() -> None:
         "An artist's drawing of the library's planned extension shows how the new reading "
         "room would open onto the harbour front [Harbour Council via Jo Roe Architects]"
     )
-    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
-    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], caption, *body[3:]])
+    text, body = _story_with(caption)
     assert clean_pasted_text(text).body == tuple(body)
 
 
@@ -777,9 +781,8 @@ def test_an_agency_caption_and_its_via_credit_are_removed() -> None:
     """"In this <date> file photo ..." opens a wire caption; "... via AP" closes a credit."""
     caption = "In this Nov. 3, 2019, file photo, readers queue outside the Harbour library."
     credit = "Harbour Council via AP"
-    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
     pictured = f"{caption}\n{credit}"
-    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], pictured, *body[3:]])
+    text, body = _story_with(pictured)
     article = clean_pasted_text(text)
     assert article.body == tuple(body)
     assert caption in article.removed and credit in article.removed
@@ -790,9 +793,8 @@ def test_an_agency_caption_and_its_via_credit_are_removed() -> None:
 
 
 def test_a_share_it_with_a_friend_prompt_is_dropped() -> None:
-    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
     prompt = "Enjoyed this story? Share it with a friend!"
-    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], prompt, *body[3:]])
+    text, body = _story_with(prompt)
     assert clean_pasted_text(text).body == tuple(body)
 
 
@@ -873,8 +875,7 @@ def test_a_closing_sentence_broken_over_lines_at_a_comma_is_kept() -> None:
     ],
 )
 def test_a_blogs_unrendered_shortcode_and_script_notice_are_dropped(leak: str) -> None:
-    body = [*_LIBRARY_BODY, *_STREAMING_BODY]
-    text = "\n\n".join([_LIBRARY_HEADLINE, "By Meg James", *body[:3], leak, *body[3:]])
+    text, body = _story_with(leak)
     assert clean_pasted_text(text).body == tuple(body)
 
 
