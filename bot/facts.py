@@ -73,7 +73,7 @@ _ADDED_A_COUNT = (
     r"(?!\s+(?:his|her|their|its|an?|the|another|\d[\d,.]*|one|two|three|four|five|six|seven"
     r"|eight|nine|ten)\b)"
 )
-_CUE = "(?:" + "|".join(_CUE_LITERALS).replace("added", "added" + _ADDED_A_COUNT) + ")"
+_CUE = "(?:" + "|".join(w + _ADDED_A_COUNT if w == "added" else w for w in _CUE_LITERALS) + ")"
 _CUE_BYTES: Final = frozenset(w.encode() for w in _CUE_LITERALS)
 _CAP_SEQ = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'.-]*)*"
 _ACCORDING_RE: Final = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?“”\"]{2,80})")
@@ -345,18 +345,19 @@ def _first_closing_quote(text: str) -> int:
         return curly
     straight = text.find('"')
     after = text[straight + 1 : straight + 2]
-    if straight > 0 and not text[straight - 1].isspace() and after in ("", " "):
+    before = text[straight - 1 : straight]
+    # (after a digit it is an inch mark: 'a 34" monitor')
+    if straight > 0 and not before.isspace() and not before.isdigit() and after in ("", " "):
         return straight
     return -1
 
 
 def _mostly_quote(text: str) -> bool:
-    """Whether quoted words make up most of the sentence, counting the tail of a quote opened
-    in an earlier sentence ('... like that,” the doctor said.')."""
-    closing = _first_closing_quote(text)
-    if closing >= 0:
-        quoted = closing + 1 + sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text, closing))
-        return quoted > 0.5 * len(text)
+    """Whether the sentence is speech rather than the writer's report: quoted words make up
+    most of it, or it opens inside a quote begun in an earlier sentence ('... like that,”
+    the doctor said.'), a fragment of that quote."""
+    if _first_closing_quote(text) >= 0:
+        return True
     return ('"' in text or "“" in text) and (
         sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text)) > 0.5 * len(text)
     )
@@ -389,8 +390,6 @@ def _score(sent: _Sentence) -> float:
     if _mostly_quote(text):
         # It belongs under "who said what"; one without a count is no fact at all.
         score -= 1.5 if figures and any(f.kind in QUANTITY_KINDS for f in figures) else 9.0
-    elif text.endswith(("”", '"')) and ("“" not in text if "”" in text else text.count('"') == 1):
-        score -= 1.5  # the tail of a quote opened in an earlier sentence
     if not text.rstrip("”\"’' )").endswith(_STOPS) and len(text) < 100:
         # No full stop: a subheading, the title of a video or related story, or a stamp
         # after the sentence ("... on Monday. (Published Monday, Nov. 18, 2019)").

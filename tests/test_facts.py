@@ -367,3 +367,15 @@ def test_a_post_set_into_the_article_gives_no_fact() -> None:
     facts = [f.text for f in extract_facts((lede, before, *post), [], limit=8)]
     assert lede in facts and before in facts
     assert not any(p in facts for p in post)
+
+
+def test_an_inch_mark_is_no_quote_but_a_quote_fragment_is() -> None:
+    lede = "The city council approved a budget on Tuesday, raising property taxes to close a gap."
+    inches = 'The library bought new 34" screens for its reading room on Tuesday.'
+    fragment = (
+        "Nobody wanted that,” the librarian said, adding that the branch would stay open on "
+        "Sundays from next month."
+    )
+    facts = [f.text for f in extract_facts((lede, inches, fragment), [], limit=8)]
+    assert inches in facts
+    assert fragment not in facts
