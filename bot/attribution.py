@@ -1103,7 +1103,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
     if ce <= cs or not _has_tokens(text, cs, ce, 2) or _no_report(text[cs : min(ce, cs + 40)]):
         return None
-    if low in _ADD_FORMS and _adds_a_count(text[cs : min(ce, cs + 60)]):
+    if low in _ADD_FORMS and adds_a_count(text[cs : min(ce, cs + 60)]):
         return None  # "added three assists", "added his seventh goal": a score sheet
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
@@ -1117,7 +1117,7 @@ _ORDINAL_RE = re.compile(
 )
 
 
-def _adds_a_count(content: str) -> bool:
+def adds_a_count(content: str) -> bool:
     """Whether words after "added" count something ("three assists", "his seventh goal",
     "27 points") rather than report what was said ("that ...", "the plan would fail")."""
     found = [w.lower() for w in _WORD_RE.findall(content[:60])]

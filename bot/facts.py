@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from bot.attribution import adds_a_count
 from bot.figures import (
     QUANTITY_KINDS,
     TRIGGER_WORDS,
@@ -68,12 +69,7 @@ _CUE_LITERALS: Final = tuple(
     stated confirmed alleged alleges insisted insists added warned believes believed put puts
     counted recorded disclosed revealed suggested""".split()  # noqa: SIM905
 )
-# "added three assists", "added his seventh goal": a score sheet, not a source speaking.
-_ADDED_A_COUNT = (
-    r"(?!\s+(?:his|her|their|its|an?|the|another|\d[\d,.]*|one|two|three|four|five|six|seven"
-    r"|eight|nine|ten)\b)"
-)
-_CUE = "(?:" + "|".join(w + _ADDED_A_COUNT if w == "added" else w for w in _CUE_LITERALS) + ")"
+_CUE = "(?:" + "|".join(_CUE_LITERALS) + ")"
 _CUE_BYTES: Final = frozenset(w.encode() for w in _CUE_LITERALS)
 _CAP_SEQ = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'.-]*)*"
 _ACCORDING_RE: Final = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?“”\"]{2,80})")
@@ -270,7 +266,7 @@ def _sources(sentence: str) -> list[tuple[int, int, str]]:
         patterns += (_PRE_CAP_RE, _PRE_LOWER_RE, _INVERTED_RE)
     for rx in patterns:
         for m in rx.finditer(sentence):
-            src = _tidy_source(m.group("src"))
+            src = _tidy_source(m.group("src")) if _speaks(m, sentence) else None
             if src:
                 found.append((m.start(), m.end(), src))
     return found
@@ -303,10 +299,16 @@ def named_source(sentence: str) -> str | None:
         return None
     for rx in (_PRE_CAP_RE, _PRE_LOWER_RE, _INVERTED_RE):
         for m in rx.finditer(sentence):
-            src = _tidy_source(m.group("src"))
+            src = _tidy_source(m.group("src")) if _speaks(m, sentence) else None
             if src:
                 return src
     return None
+
+
+def _speaks(m: re.Match[str], sentence: str) -> bool:
+    """False for a score sheet's "added" ("added three assists"), as the attribution rules
+    judge it."""
+    return not (m.group(0).endswith("added") and adds_a_count(sentence[m.end() : m.end() + 60]))
 
 
 def _tidy_source(src: str) -> str | None:
