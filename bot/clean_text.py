@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from bot.clean_lines import Line as _Line
 from bot.clean_lines import describe, word_units
-from bot.clean_vocab import APPEAL, fold, is_boiler_text
+from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature
 from bot.model import Article, SourceMeta
 from bot.textmeta import find_outlet, parse_byline, parse_credit
 
@@ -42,7 +42,6 @@ _SHORTCODE_RE = re.compile(r"\[/[a-z_]+\]$")
 # A gallery's picture counter: "1 of 6", "3 / 12".
 _COUNTER_RE = re.compile(r"^\d{1,3} ?(?:of|/) ?\d{1,3}$")
 _CONTINUED = (",", "、", "，")
-_TWEET_SIGNATURE_RE = re.compile(r"^[—–-] .{1,80}\(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}$")
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
@@ -216,7 +215,7 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
         and end < len(lines)
         and (
             lines[end].sentence
-            or _TWEET_SIGNATURE_RE.match(lines[end].text) is not None
+            or is_post_signature(lines[end].text)
             # a sentence broken over lines: "..., もとの商品を小分けにして販売するような行為は、"
             or (lines[end].text.endswith(_CONTINUED) and end + 1 < len(lines))
         )

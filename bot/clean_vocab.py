@@ -170,6 +170,18 @@ def is_boiler_text(low: str) -> bool:
     )
 
 
+# The signature under a social post set into the article: "— Rep. Jo Roe (@JoRoe) November
+# 19, 2019".
+_POST_SIGNATURE_RE = re.compile(
+    r"[—–-]\s*[^()]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$"
+)
+
+
+def is_post_signature(line: str) -> bool:
+    """Whether the line signs a social post quoted in the article."""
+    return "(@" in line and _POST_SIGNATURE_RE.match(line) is not None
+
+
 # A link to another story set into the text under the site's own name, at any length:
 # "Also on rt.com Journalists threatened with arrest as ...". A domain, not a word, follows
 # "on", so "Also on Tuesday, ..." stays.

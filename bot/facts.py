@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Final
 
 from bot.attribution import adds_a_count
+from bot.clean_vocab import is_post_signature
 from bot.figures import (
     QUANTITY_KINDS,
     TRIGGER_WORDS,
@@ -164,10 +165,6 @@ def _keyword_set(text: str) -> frozenset[str]:
     return frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
 
 
-# The signature under a post set into the article: "— Rep. Jo Roe (@JoRoe) November 19, 2019".
-_POST_SIGNATURE_RE: Final = re.compile(
-    r"[—–-]\s*[^()]{1,80}\(@\w{1,15}\)\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*$"
-)
 _POST_CHARS: Final = 300  # a post's text and its picture link
 
 
@@ -178,7 +175,7 @@ def _embedded_posts(body: Sequence[str]) -> set[int]:
     paragraphs above it."""
     posts: set[int] = set()
     for p, para in enumerate(body):
-        if "(@" in para and _POST_SIGNATURE_RE.match(para):
+        if is_post_signature(para):
             posts.add(p)
             if p > 0 and len(body[p - 1]) <= _POST_CHARS:
                 posts.add(p - 1)
