@@ -26,6 +26,7 @@ from trafilatura.utils import (
     load_html,
 )
 
+from bot.clean_vocab import strip_hover_cards
 from bot.html_meta import read_metadata
 from bot.model import Article, SourceMeta
 
@@ -295,6 +296,9 @@ def clean_html(html: str, url: str | None = None) -> Article:
     _drop_never_body(tree)  # the metadata is read: the rest of the page is the body's
     text = _body_text(tree, url)
     body, removed = filter_boilerplate(_split_lines(text))
+    for i, paragraph in enumerate(body):
+        body[i], cards = strip_hover_cards(paragraph)
+        removed += cards
     if body and meta.title and body[0].strip() == meta.title:  # headline repeated as a paragraph
         removed.insert(0, body.pop(0))
     return Article(meta=meta, body=tuple(body), removed=tuple(removed))

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from bot.clean_lines import Line as _Line
 from bot.clean_lines import describe, word_units
-from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature
+from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
 from bot.textmeta import find_outlet, parse_byline, parse_credit
 
@@ -682,6 +682,18 @@ def _split_lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n")]
 
 
+def _cut_hover_cards(page: list[str]) -> dict[str, list[str]]:
+    """Cut hover cards out of the page's lines in place (before the lines are judged, so a
+    paragraph is not taken for a list of links): each line that had one -> its cards."""
+    cards: dict[str, list[str]] = {}
+    for i, text in enumerate(page):
+        if " MORE" in text:
+            page[i], cut = strip_hover_cards(text)
+            if cut:
+                cards.setdefault(page[i], []).extend(cut)
+    return cards
+
+
 def _describe_lines(all_lines: list[str]) -> list[_Line]:
     """The non-empty lines, described; a line met again (menus, share rows) is described once."""
     lines: list[_Line] = []
@@ -707,7 +719,9 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     standfirst, byline or date line); ``Article.removed`` every dropped line,
     in page order (both with runs of spaces inside a line collapsed to one).
     """
-    lines = _describe_lines(_split_lines(text))
+    page = _split_lines(text)
+    cards = _cut_hover_cards(page)
+    lines = _describe_lines(page)
     raw = [line.text for line in lines]
     _mark_repeats(lines)
     _spread_appeals(lines)
@@ -725,8 +739,14 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,
     )  # fmt: skip
-    body = tuple(lines[i].text for i in range(len(lines)) if keep[i])
-    removed = tuple(lines[i].text for i in range(len(lines)) if not keep[i])
+    body: list[str] = []
+    removed: list[str] = []
+    for line, kept in zip(lines, keep, strict=True):
+        if kept:
+            body.append(line.text)
+        else:
+            removed.append(line.text)
+        removed += cards.get(line.text, ())
     meta = SourceMeta(
         url=url,
         outlet=find_outlet(raw, url),
@@ -735,7 +755,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         byline=header.byline,
         published=date,
     )
-    return Article(meta=meta, body=body, removed=removed)
+    return Article(meta=meta, body=tuple(body), removed=tuple(removed))
 
 
 def article_from_clean_text(text: str, url: str | None = None) -> Article:

@@ -182,6 +182,26 @@ def is_post_signature(line: str) -> bool:
     return "(@" in line and _POST_SIGNATURE_RE.match(line) is not None
 
 
+# A politician's hover card copied into the sentence that names them: the card's full name and
+# its latest headlines, glued to the link text and closed by "MORE", as in "Rep. Ilhan
+# OmarIlhan OmarHillicon Valley: ... | ... MORE (D-Minn.)". Both glues (link text to card name,
+# card name to first headline) are required, so prose with "MORE" in capitals stays.
+_CARD_NAME_WORD = r"\(?(?:Mc|Mac|De|La|Le|O['’])?[A-Z][a-z'’.]*(?:-[A-Z][a-z'’.]*)?\)?"
+_HOVER_CARD_RE = re.compile(
+    r"(?<=[a-z.])"
+    rf"(?:{_CARD_NAME_WORD} ){{1,3}}{_CARD_NAME_WORD}(?<=[a-z.])(?=[A-Z‘“'\"])"
+    r"[^\n]{0,1200}? MORE(?=[\s,.;:)]|$)"
+)
+
+
+def strip_hover_cards(text: str) -> tuple[str, list[str]]:
+    """The paragraph without hover cards, and the cards cut from it."""
+    if " MORE" not in text:
+        return text, []
+    cards = [m.group() for m in _HOVER_CARD_RE.finditer(text)]
+    return (_HOVER_CARD_RE.sub("", text), cards) if cards else (text, [])
+
+
 # A link to another story set into the text under the site's own name, at any length:
 # "Also on rt.com Journalists threatened with arrest as ...". A domain, not a word, follows
 # "on", so "Also on Tuesday, ..." stays.

@@ -202,3 +202,21 @@ def test_parse_page_parses_as_trafilatura_does(page: str) -> None:
     assert (ours is None) == (theirs is None)
     if ours is not None:
         assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
+
+
+def test_a_hover_card_rendered_into_a_paragraph_is_cut() -> None:
+    """A hover card the page hides inside a link (a politician's full name and latest
+    headlines, closed by "MORE") reaches trafilatura's text glued to the sentence: the
+    paragraph keeps its own words only, and the card is reported removed."""
+    card = (
+        '<a href="/people/maria-lindqvist">Maria Lindqvist</a><span class="rollover-people">'
+        '<a class="name" href="/people/maria-lindqvist">Maria Lindqvist</a>'
+        '<a href="/policy/1">Harbour strike enters its second week | Ferry fares rise again</a>'
+        ' <a class="more" href="/people/maria-lindqvist">MORE</a></span>'
+    )
+    lede = f"<p>Councillor {card} (Greens) said on Monday that the strike would end soon.</p>"
+    article = clean_html(article_page("Harbour strike", HARBOR_PARAGRAPHS, extra_body=lede))
+    assert article.body[-1] == (
+        "Councillor Maria Lindqvist (Greens) said on Monday that the strike would end soon."
+    )
+    assert any("Ferry fares rise again" in line for line in article.removed)

@@ -895,3 +895,42 @@ def test_a_link_under_the_sites_own_name_is_dropped_at_any_length() -> None:
     cleaned = clean_pasted_text(text)
     assert cleaned.body == tuple(body)
     assert link in cleaned.removed
+
+
+_HOVER_CARD = (
+    "Maria LindqvistHarbour strike enters its second week | Ferry fares rise again | "
+    "Councillors reject new bus station MORE"
+)
+
+
+def test_a_hover_card_glued_into_a_paragraph_is_cut_and_reported() -> None:
+    """A politician's hover card (their full name glued to the link text, then their latest
+    headlines up to "MORE") is page furniture inside a sentence: the sentence loses the card,
+    keeps its own words, and the card is reported removed. Before, the card's "|" runs made
+    the whole paragraph look like a list of links and the lede was dropped."""
+    lede = (
+        "Councillor Maria LindqvistMaria LindqvistHarbour strike enters its second week | "
+        "Ferry fares rise again | Councillors reject new bus station MORE (Greens) said on "
+        "Monday that the library would stay open on Sundays after all."
+    )
+    text, body = _story_with(lede)
+    article = clean_pasted_text(text)
+    assert article.body == (
+        *body[:3],
+        "Councillor Maria Lindqvist (Greens) said on Monday that the library would stay open "
+        "on Sundays after all.",
+        *body[3:],
+    )
+    assert _HOVER_CARD in article.removed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senate leader Mitch McConnell said MORE than once that he would not allow a vote.",
+        "The mayor, Ron DeSantis, told MORE voters to come out on the day.",
+    ],
+)
+def test_capital_more_in_prose_is_not_a_hover_card(sentence: str) -> None:
+    text, body = _story_with(sentence)
+    assert clean_pasted_text(text).body == (*body[:3], sentence, *body[3:])
