@@ -168,17 +168,31 @@ def _keyword_set(text: str) -> frozenset[str]:
 _POST_CHARS: Final = 300  # a post's text and its picture link
 
 
+# Unquoted first person: the poster's own voice. An article's prose speaks of others (and may
+# speak to the reader, so not "you"): a short paragraph in that voice above a post's text
+# belongs to the post.
+_OWN_VOICE = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
+
+
 def _embedded_posts(body: Sequence[str]) -> set[int]:
-    """The paragraphs of social posts set into the article: each signature line and the
-    paragraph above it when it fits in one post. A post is someone's words quoted, not the
-    article's facts. Only one paragraph: a longer post cannot be told from short article
-    paragraphs above it."""
+    """The paragraphs of social posts set into the article: each signature line, the
+    paragraph above it when it fits in one post, and further paragraphs above that while the
+    post still fits and they speak in the poster's own voice (unquoted "my", "we"),
+    which a short article paragraph does not. A post is someone's words, not the article's
+    facts."""
     posts: set[int] = set()
     for p, para in enumerate(body):
-        if is_post_signature(para):
-            posts.add(p)
-            if p > 0 and len(body[p - 1]) <= _POST_CHARS:
-                posts.add(p - 1)
+        if not is_post_signature(para):
+            continue
+        posts.add(p)
+        size = 0
+        for q in range(p - 1, -1, -1):
+            size += len(body[q])
+            if size > _POST_CHARS or (
+                q < p - 1 and (_QUOTED_RE.search(body[q]) or not _OWN_VOICE.search(body[q]))
+            ):
+                break
+            posts.add(q)
     return posts
 
 

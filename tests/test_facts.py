@@ -379,3 +379,25 @@ def test_an_inch_mark_is_no_quote_but_a_quote_fragment_is() -> None:
     facts = [f.text for f in extract_facts((lede, inches, fragment), [], limit=8)]
     assert inches in facts
     assert fragment not in facts
+
+
+def test_a_post_of_several_paragraphs_in_its_own_voice_gives_no_fact() -> None:
+    """A post copied as several short paragraphs: those above the one next to its signature
+    belong to it while the post still fits and they speak in the poster's own voice; the
+    article's third-person paragraph above them, and a quoted one, are the article's."""
+    before = "The council spent $450,000 on the campaign this year, the report says."
+    quoted = '"We spent $450,000 on the campaign," the mayor said on Tuesday.'
+    to_reader = "If you missed it, 1,200 people on Twitter pointed out the typo on Monday."
+    post = [
+        "Sharing my letter on the 2020 budget, which cut 300 jobs on Tuesday.",
+        "We must spend 3 times less on ads.",
+        "Who are we to waste $450,000 of your money? pic.twitter.com/Ab12Cd",
+        "— Rep. Jo Roe (@JoRoe) November 19, 2019",
+    ]
+    lede = "The city council approved a budget on Tuesday, raising property taxes to close a gap."
+    facts = [f.text for f in extract_facts((lede, before, quoted, *post), [], limit=8)]
+    assert lede in facts and before in facts
+    assert not any(p in facts for p in post)
+    # speaking to the reader is the article's voice, not a poster's
+    facts = [f.text for f in extract_facts((lede, to_reader, *post[1:]), [], limit=8)]
+    assert to_reader in facts
