@@ -343,13 +343,81 @@ _OUTLET_TRAIL = re.compile(
 )
 
 
+# Where a page names itself as a brand rather than as a company: "Contact SFGATE", "CNN
+# Newsletters", "CBS Sports is a registered trademark of ...", "Get the Fox News app", "CBS
+# News App", "The Hill 1625 K Street, NW". The copyright line often names the owner instead
+# ("Hearst Communications", "Capitol Hill Publishing", "Cable News Network").
+_BRAND_NAME = r"((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})"  # within one line
+# (words each line read must hold, as cased on it; the pattern for the line)
+_BRAND_LINES = tuple(
+    (keys, re.compile(pattern, re.MULTILINE))
+    for keys, pattern in (
+        (("Contact ",), r"^Contact " + _BRAND_NAME + "$"),
+        ((" Newsletter",), "^" + _BRAND_NAME + r" Newsletters?$"),
+        (("registered trademark",), _BRAND_NAME + r" is a registered trademark"),
+        ((" App",), "^" + _BRAND_NAME + r" App\b"),
+        (
+            ("get the ", "Get the ", "GET THE "),
+            r"(?i:get the )([A-Za-z][\w&'’.-]*(?: [A-Za-z][\w&'’.-]*){0,3}) (?i:app)\b",
+        ),
+        *(
+            ((f" {street}",), "^" + _BRAND_NAME + rf",? \d{{1,5}} (?:[A-Z]\w* ){{1,3}}{street}\b")
+            for street in ("Street", "Avenue", "Road", "Boulevard")
+        ),
+    )
+)
+_NOT_BRAND = frozenset(("us", "me", "email", "see", "get", "sign", "our", "my", "your", "free"))
+
+
+def _brand_name(page: str) -> str | None:
+    """The name the page gives itself as a brand, when it gives it at least twice (once as
+    _BRAND_LINES reads it): a single name in capitals or of several words, so "Contact Us" or
+    a section's "Health Newsletter" is none. Spelled as the page spells it in lower case
+    somewhere ("FOX NEWS APP" and "Fox News' Jo Roe contributed" give "Fox News")."""
+    found: dict[str, None] = {}  # in page order
+    for keys, pattern in _BRAND_LINES:
+        for key in keys:
+            at = page.find(key)
+            while at >= 0:
+                start, end = page.rfind("\n", 0, at) + 1, page.find("\n", at)
+                end = len(page) if end < 0 else end
+                m = pattern.search(page, start, end)
+                name = m.group(1) if m else ""
+                if (" " in name or name.isupper()) and name.split()[0].lower() not in _NOT_BRAND:
+                    found[name] = None
+                at = page.find(key, end)
+    if not found:
+        return None
+    low = page.lower()
+    if len(low) != len(page):  # a letter whose lower case is longer: offsets would not align
+        low = page
+    best: tuple[int, str] | None = None
+    for name in found:
+        # a literal first lets the regex engine skip ahead; the word start is checked after
+        mention = re.escape(name.lower()) + r"(?!\w)"
+        mentions = [
+            page[m.start() : m.end()]
+            for m in re.finditer(mention, low, 0 if low is not page else re.IGNORECASE)
+            if m.start() == 0 or not low[m.start() - 1].isalnum()
+        ]
+        spelled = next((m for m in mentions if not m.isupper()), name) if name.isupper() else name
+        if len(mentions) >= 2 and (best is None or len(mentions) > best[0]):
+            best = (len(mentions), spelled)
+    return best[1] if best else None
+
+
 def find_outlet(lines: list[str], url: str | None) -> str | None:
-    """The publication's name from notification or copyright text, else from the URL.
+    """The publication's name from notification text, the page's brand, or copyright text,
+    else from the URL.
 
     A copyright line is read from the foot of the page up, and one with a year first:
     "© 2019 Hearst Communications" is the page's own; "© NASA/JPL" or "Image copyright EPA"
     under a picture credits a photographer."""
     for pat, might_match in _OUTLET_PATTERNS:
+        if pat is _COPYRIGHT_RE:
+            brand = _brand_name("\n".join(lines))
+            if brand:
+                return brand
         undated: str | None = None  # the lowest copyright line without a year
         for line in lines if pat is not _COPYRIGHT_RE else reversed(lines):
             if len(line) > 300 or not might_match(line):

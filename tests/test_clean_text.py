@@ -934,3 +934,39 @@ def test_a_hover_card_glued_into_a_paragraph_is_cut_and_reported() -> None:
 def test_capital_more_in_prose_is_not_a_hover_card(sentence: str) -> None:
     text, body = _story_with(sentence)
     assert clean_pasted_text(text).body == (*body[:3], sentence, *body[3:])
+
+
+_OWNER = "© 2019 Harbour Communications, Inc. All rights reserved."
+
+
+@pytest.mark.parametrize(
+    ("brand_lines", "outlet"),
+    [
+        (["Contact HARBOURGATE", "HarbourGate Newsletters"], "HarbourGate"),
+        (["Harbour News App Open", "View Harbour News in the app"], "Harbour News"),
+        (["Harbour Sports is a registered trademark of Harbour Broadcasting"], None),
+        (
+            ["CLICK HERE TO GET THE HARBOUR NEWS APP", "Harbour News' Jo Roe contributed."],
+            "Harbour News",
+        ),
+        (
+            ["The Gazette 12 Quay Street, Westhaven", "The mayor told The Gazette on Monday."],
+            "The Gazette",
+        ),
+    ],
+)
+def test_the_page_brand_comes_before_the_owner_in_the_copyright(
+    brand_lines: list[str], outlet: str | None
+) -> None:
+    """A page that names itself as a brand twice ("Contact X", "X Newsletters", "Get the X
+    app", "X App", "X is a registered trademark", X above its street address) is X, not the
+    company in its copyright line; named once, the copyright line still decides."""
+    lines = ["Home", *brand_lines, "The harbour reopened on Monday.", _OWNER]
+    assert find_outlet(lines, None) == (outlet or "Harbour Communications")
+
+
+@pytest.mark.parametrize(
+    "menu", [["Contact Us", "Contact Us"], ["Health Newsletter", "Health", "Health news"]]
+)
+def test_menu_words_are_no_brand(menu: list[str]) -> None:
+    assert find_outlet(["Home", *menu, _OWNER], None) == "Harbour Communications"
