@@ -17,6 +17,7 @@ from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
 from bot.model import Attribution, Kind
 from bot.sentences import split_sentences
+from bot.speaker_guard import is_not_a_speaker, tidy_speaker
 from bot.speakers import (
     DETERMINERS,
     ORG_NOUNS,
@@ -774,14 +775,28 @@ _PARTICLE_CUES = frozenset(
     for p in parts.split()
 )
 _SUBJ_STOP = wordset("who which that whose where when after before while as if because")
+_OPENING_ADVERBS = wordset("perhaps shortly critically currently furthermore")
+
+
+def _is_dateline_word(word: str) -> bool:
+    """A place in capitals opening a story: "WASHINGTON", "NEW" (of "NEW DELHI")."""
+    return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
 def _clause_subject(text: str, toks: list[_Match], i: int) -> str | None:
     """The subject of the clause the participle at toks[i] hangs from: its first noun phrase."""
     a = 0
-    if toks[0][0].lower() in _ADJUNCT_STARTS:
-        # "On Thursday, Rubio pushed back ...": skip the leading adverbial.
-        comma = next((k for k in range(1, min(i, 12)) if toks[k][0] == ","), None)
+    if _is_dateline_word(toks[0][0]):
+        # "WASHINGTON (AP) — Hillary Clinton made it clear ...": the clause starts after it.
+        dash = next((k for k in range(1, min(i, 14)) if toks[k][0] in "—–-"), None)
+        if dash is None:
+            return None
+        a = dash + 1 + (toks[dash + 1][0] == "-")
+    first = toks[a][0].lower()
+    if first in _ADJUNCT_STARTS or first in _SENTENCE_ADVERBS or first in _OPENING_ADVERBS:
+        # "On Thursday, Rubio pushed back ...", "Instead, the senator is sticking to ...":
+        # skip the leading adverbial.
+        comma = next((k for k in range(a + 1, min(i, a + 12)) if toks[k][0] == ","), None)
         if comma is None:
             return None
         a = comma + 1
@@ -1708,6 +1723,9 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
                         c.speaker_text, c.cue = last.speaker_text, last.cue
             found = [c for c in found if c.speaker_text]
         cands.extend(found)
+    cands = [c for c in cands if not is_not_a_speaker(c.speaker_text, body, c.paragraph)]
+    for c in cands:
+        c.speaker_text = tidy_speaker(c.speaker_text)
     phrases = [parse_speaker(c.speaker_text) for c in cands]
     if any(is_caption(ph) for ph in phrases):  # "This satellite image shows ...": a caption
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]

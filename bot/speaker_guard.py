@@ -1,0 +1,65 @@
+"""Words the cue rules take for a speaker that no reader would call one.
+
+An editor reads the speaker first: "NEW DELHI" (a dateline), "Shortly" (an adverb opening the
+sentence) or "The company flat-out" (an adverb glued to the subject) make a digest look broken.
+These checks run on the words found, before a speaker is resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.speakers import wordset
+
+# Sentence adverbs and auxiliaries the subject search can stop at: "Shortly after, ...
+# claiming", "Critically, however, it pointed out", "Do you think ...".
+_NOT_A_SUBJECT = wordset(
+    "shortly critically currently however meanwhile moreover furthermore instead perhaps "
+    "do does did"
+)
+# Adverbs between a subject and its verb: "The company flat-out denied", "The founder always
+# argued", "Others, though, said".
+_TRAILING_ADVERBS = wordset(
+    "always never also still just even very often again repeatedly flat-out later then "
+    "recently previously once ever meanwhile however though too"
+)
+# A dateline: the place in capitals at a story's start, then a comma, "(AP)" or a dash.
+_DATELINE_END = re.compile(r"\s*(?:,|\(|[—–-]\s)")
+_CAPS_LABEL = re.compile(r"[A-Z][A-Z.’' -]+:")
+
+
+def tidy_speaker(text: str) -> str:
+    """The speaker's words without an adverb trailing them ("The company flat-out" -> "The
+    company", "Others, though" -> "Others"); short phrases only, where the last word is the
+    adverb and not the end of a longer description."""
+    words = text.split()
+    if 2 <= len(words) <= 5 and words[-1].lower().strip(",") in _TRAILING_ADVERBS:
+        return text[: text.rstrip().rfind(" ")].rstrip(" ,")
+    return text
+
+
+def is_dateline(text: str, body: Sequence[str], para: int) -> bool:
+    """Whether the speaker's words are the dateline opening a paragraph ("BUFFALO, N.Y. (AP)
+    —", "NEW DELHI: ..."), not a transcript's speaker label ("WALLACE: ..."), which comes
+    back in other paragraphs."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return False
+    paragraph = body[para]
+    if not paragraph.startswith(text):
+        return False
+    rest = paragraph[len(text) :]
+    if _DATELINE_END.match(rest):
+        return True
+    if not rest.startswith(":"):
+        return False
+    return not any(_CAPS_LABEL.match(p) for i, p in enumerate(body) if i != para)
+
+
+def is_not_a_speaker(text: str, body: Sequence[str], para: int) -> bool:
+    """Words that cannot be who said it: an opening adverb or auxiliary, or a dateline."""
+    words = text.split()
+    if not words:
+        return True
+    return words[0].lower().strip(",") in _NOT_A_SUBJECT or is_dateline(text, body, para)

@@ -1,0 +1,56 @@
+"""Words the cue rules take for a speaker that no reader would call one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.attribution import extract_attributions
+from bot.speaker_guard import is_dateline, is_not_a_speaker, tidy_speaker
+
+
+@pytest.mark.parametrize(
+    ("words", "tidy"),
+    [
+        ("The company flat-out", "The company"),
+        ("The harbour master always", "The harbour master"),
+        ("Others, though", "Others"),
+        ("The council's lawyers, however", "The council's lawyers"),
+        ("The family", "The family"),  # not an adverb: nothing to cut
+        ("Harbourmaster Duncan Reid", "Harbourmaster Duncan Reid"),
+        ("always", "always"),  # one word is left alone
+    ],
+)
+def test_an_adverb_trailing_the_speaker_is_cut(words: str, tidy: str) -> None:
+    assert tidy_speaker(words) == tidy
+
+
+def test_a_dateline_is_no_speaker_but_a_transcript_label_is() -> None:
+    story = ["WESTHAVEN, Maine (AP) — Dock workers walked off the job on Tuesday."]
+    assert is_dateline("WESTHAVEN", story, 0)
+    assert is_not_a_speaker("WESTHAVEN", story, 0)
+    assert is_dateline("NEW DELHI", ["NEW DELHI: Nearly 150 people returned home."], 0)
+    transcript = ["REID: We will open the gates at six.", "MARSH: And if the tide is high?"]
+    assert not is_dateline("REID", transcript, 0)
+    assert not is_dateline("NASA", ["NASA said the launch would slip."], 0)
+
+
+@pytest.mark.parametrize("opening", ["Shortly", "Critically", "Perhaps", "Do"])
+def test_an_opening_adverb_or_auxiliary_is_no_speaker(opening: str) -> None:
+    assert is_not_a_speaker(opening, ["..."], 0)
+    assert not is_not_a_speaker("Critics", ["..."], 0)
+
+
+def test_digest_speakers_are_not_adverbs_or_datelines() -> None:
+    """In a story, the guards give the speaker the reader would name, or no attribution
+    rather than a wrong one."""
+    body = [
+        "WESTHAVEN, Maine (AP) — The harbour master closed the port on Tuesday, saying the "
+        "storm would peak overnight.",
+        "The company flat-out denied the report in a statement on Wednesday.",
+        "Instead, the council is sticking to its plan, saying the wall would be finished "
+        "by the spring.",
+    ]
+    speakers = [a.speaker_text for a in extract_attributions(body, min_score=0.0)]
+    assert "WESTHAVEN" not in speakers and "Instead" not in speakers
+    assert "The company" in speakers and "The company flat-out" not in speakers
+    assert "the council" in speakers and "The harbour master" in speakers
