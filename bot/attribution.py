@@ -255,6 +255,17 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _in_number(toks: list[_Match], k: int) -> bool:
+    """Whether the comma at toks[k] groups a number's digits ("40,000"): no clause ends there."""
+    return (
+        0 < k < len(toks) - 1
+        and toks[k - 1][0].isdigit()
+        and toks[k + 1][0].isdigit()
+        and toks[k - 1].end() == toks[k].start()
+        and toks[k].end() == toks[k + 1].start()
+    )
+
+
 def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
     """Token range [a, b) of the subject phrase ending before the verb at toks[i]."""
     b = i
@@ -272,7 +283,9 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
     while a > 0:
         t = toks[a - 1][0]
         low = t.lower()
-        if t in ",;:()[]—–-" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!":
+        if (t in ",;:()[]—–-" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!") and (
+            t != "," or not _in_number(toks, a - 1)
+        ):
             break
         a -= 1
     if a == b and b > 2 and toks[b - 1][0] in "-—–":

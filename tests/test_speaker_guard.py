@@ -54,3 +54,9 @@ def test_digest_speakers_are_not_adverbs_or_datelines() -> None:
     assert "WESTHAVEN" not in speakers and "Instead" not in speakers
     assert "The company" in speakers and "The company flat-out" not in speakers
     assert "the council" in speakers and "The harbour master" in speakers
+
+
+def test_a_number_with_a_thousands_comma_stays_in_the_speaker() -> None:
+    body = ["In fact, one study in over 40,000 adults showed that meal planning improved diets."]
+    (found,) = extract_attributions(body, min_score=0.0)
+    assert found.speaker_text == "one study in over 40,000 adults"
