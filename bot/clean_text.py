@@ -443,6 +443,9 @@ def _slug_overlap(text: str, slug: set[str]) -> float:
     return len(words & slug) / max(1, len(slug))
 
 
+_BY_LABEL = re.compile(r"(?i)(?:by|authors?|written by|words by|autor(?:es)?|auteurs?):?$")
+
+
 def _header_meta(
     lines: list[_Line], start: int, url: str | None, body_lead: list[str]
 ) -> _Header:
@@ -461,6 +464,9 @@ def _header_meta(
                 by_names, by_pos = names, k
         elif by_names is None and head[k].units <= 12 and (names := head[k].byline()):
             by_names, by_pos = names, k
+        elif by_names is None and k and head[k].units <= 8 and _BY_LABEL.match(head[k - 1].text):
+            # "Author:" above "Practical Horseman Editorial Staff": a credit, not a headline
+            by_names, by_pos = parse_byline(head[k].text, need_by=False) or (head[k].text,), k
         elif by_names is None and date is None and _dated_byline(head[k]):
             by_names, by_pos = head[k].byline(), k
             date, date_pos = head[k].date(), k

@@ -116,7 +116,7 @@ BOILER_TERMS = (
     # tags, widgets, stamps
     r"tags?\s*:", r"topics\s*:", r"filed\s+under", r"about\s+the\s+author", r"print\s+this",
     r"back\s+to\s+(?:top|gallery)", r"view\s+all\b", r"loading", r"watch\s*:", r"listen\s*:",
-    r"min(?:ute)?s?\s+read",
+    r"min(?:ute)?s?\s+read", r"reading\s+time\s*:", r"read\s+time\s*:",
     r"updated\s*:", r"published\s*:", r"image\s+\d+\s+of\s+\d+", r"enlarge\s+this", r"toggle",
     r"media\s+playback", r"enable\s+javascript", r"requires\s+javascript",
     r"your\s+browser\s+(?:does\s+not|doesn'?t)",
@@ -126,7 +126,8 @@ BOILER_TERMS = (
     r"anzeige", r"teilen", r"abonnieren", r"à\s+lire\s+aussi", r"lire\s+aussi", r"partager",
     r"publicité", r"leer\s+más", r"lea\s+también", r"compartir", r"publicidad",
     r"leia\s+(?:também|mais)", r"publicidade", r"compartilhe", r"leggi\s+anche", r"condividi",
-    r"pubblicità",
+    r"pubblicità", r"lesezeit", r"temps\s+de\s+lecture", r"tiempo\s+de\s+lectura",
+    r"tempo\s+de\s+leitura", r"tempo\s+di\s+lettura",
 )  # fmt: skip
 # "Related" counts at the very start of a line too ("Related: How the vote went"), and so do
 # a science site's "Explore further" and "Citation: <the headline> (2019) retrieved ...".

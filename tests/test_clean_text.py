@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.clean_text import article_from_clean_text, clean_pasted_text, word_units
+from bot.clean_vocab import fold, is_boiler_text
 from bot.textmeta import find_outlet, outlet_from_url, parse_byline, parse_credit, parse_date
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pasted"
@@ -970,3 +971,26 @@ def test_the_page_brand_comes_before_the_owner_in_the_copyright(
 )
 def test_menu_words_are_no_brand(menu: list[str]) -> None:
     assert find_outlet(["Home", *menu, _OWNER], None) == "Harbour Communications"
+
+
+@pytest.mark.parametrize(
+    "label", ["Reading time: 4 minutes", "Tempo de leitura: 4 minutos", "Lesezeit: 4 Minuten"]
+)
+def test_a_reading_time_label_is_no_headline(label: str) -> None:
+    """A reading-time stamp, in any of the languages we clean, sits where a headline does
+    but is page furniture (here under a headline the page repeats as its breadcrumb)."""
+    assert is_boiler_text(fold(label))
+    header = ("Home", _LIBRARY_HEADLINE, _LIBRARY_HEADLINE, "Meg James 19/11/2019 Local", label)
+    article = clean_pasted_text(_page(*header))
+    assert article.meta.title == _LIBRARY_HEADLINE
+    assert label in article.removed
+
+
+@pytest.mark.parametrize("label", ["Author:", "By", "Written by:"])
+def test_a_credit_under_an_author_label_is_the_byline_not_the_headline(label: str) -> None:
+    """"Author:" on its own line, then the credit (which need not be a person's name):
+    the credit is the byline, never the headline."""
+    text = _page("Home", _LIBRARY_HEADLINE, label, "Harbour Gazette Editorial Staff")
+    article = clean_pasted_text(text)
+    assert article.meta.byline == ("Harbour Gazette Editorial Staff",)
+    assert article.meta.title == _LIBRARY_HEADLINE
