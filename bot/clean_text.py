@@ -443,6 +443,7 @@ def _slug_overlap(text: str, slug: set[str]) -> float:
     return len(words & slug) / max(1, len(slug))
 
 
+_LINE_PARTS = re.compile(r"\s[|·•]\s")
 _BY_LABEL = re.compile(r"(?i)(?:by|authors?|written by|words by|autor(?:es)?|auteurs?):?$")
 
 
@@ -459,7 +460,11 @@ def _header_meta(
         text = head[k].text
         if date is None and (head[k].is_date_line() or _stamped(head[k])):
             date, date_pos = head[k].date(), k
-            names = parse_byline(text, need_by=False)
+            # "October 9, 2018 | by Olivia Larsen": the names may share the date's line
+            names = parse_byline(text, need_by=False) or next(
+                (n for part in _LINE_PARTS.split(text)[1:] if (n := parse_byline(part.strip()))),
+                (),
+            )
             if names and by_names is None:
                 by_names, by_pos = names, k
         elif by_names is None and head[k].units <= 12 and (names := head[k].byline()):

@@ -217,16 +217,23 @@ def _holds_any(text: str, words: frozenset[str]) -> bool:
     return not words.isdisjoint(_WORD_RE.findall(fold(text)))
 
 
+_AUTHOR_LINK = re.compile(r"(?<=[a-z])(?:View |See )?(?:More|All) (?:Articles|Posts)(?: by .*)?$")
+
+
 def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
     """Names from a byline ("By Arpan Rai and Jane Doe"), or () if the line is not one.
 
     With ``need_by=False`` a bare name line ("Arpan Rai") is accepted too.
     """
     text = line.strip()
+    # "Marcus De GuzmanView More Articles": the name on the author's page link is a byline.
+    link = _AUTHOR_LINK.search(text) if "rticles" in text or "osts" in text else None
+    if link:
+        text = text[: link.start()]
     m = _BY_RE.match(text)
     if m:
         text = m.group(1)
-    elif need_by:
+    elif need_by and not link:
         return ()
     # Drop a trailing date or role ("Arpan Rai, Political Correspondent", "Jo Li - Nov 19, 2019"),
     # a handle or a time stamp ("Jo Li @joli / 2 days", "Jo Li Updated Nov 13, 2019").
@@ -235,7 +242,7 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
     date_at = _DATE_CUT.search(text)
     if date_at:
         text = text[: date_at.start()].rstrip(" ,")
-    if not m and not _bare_name(text):
+    if not m and not link and not _bare_name(text):
         return ()
     names = []
     for part in _SPLIT_NAMES.split(text):

@@ -994,3 +994,16 @@ def test_a_credit_under_an_author_label_is_the_byline_not_the_headline(label: st
     article = clean_pasted_text(text)
     assert article.meta.byline == ("Harbour Gazette Editorial Staff",)
     assert article.meta.title == _LIBRARY_HEADLINE
+
+
+def test_a_name_glued_to_its_author_page_link_is_a_byline() -> None:
+    assert parse_byline("Meg JamesView More Articles") == ("Meg James",)
+    assert parse_byline("Meg JamesSee All Posts by Meg James") == ("Meg James",)
+    assert parse_byline("View More Articles") == ()
+
+
+def test_a_byline_after_the_date_on_one_line_is_read() -> None:
+    """"October 9, 2018 | by Meg James": the date line holds the byline too."""
+    article = clean_pasted_text(_page("Home", _LIBRARY_HEADLINE, "October 9, 2018 | by Meg James"))
+    assert article.meta.byline == ("Meg James",)
+    assert article.meta.published is not None and article.meta.published.startswith("2018-10-09")
