@@ -1515,10 +1515,17 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
 
 
 def _span_of(text: str, words: list[str]) -> str:
-    """The stretch of ``text`` from its first word ``words[0]`` to ``words[-1]``."""
-    s = text.find(words[0])
-    e = text.find(words[-1], s + sum(len(w) for w in words[:-1])) if len(words) > 1 else s
+    """The stretch of ``text`` from its first word ``words[0]`` to ``words[-1]`` (whole
+    words: the "a" of "said a spokesperson" is not the one inside "said")."""
+    first = _whole_word(text, words[0], 0)
+    s = first.start() if first else -1
+    last = _whole_word(text, words[-1], s + sum(len(w) for w in words[:-1])) if first else None
+    e = last.start() if len(words) > 1 and last else s if len(words) == 1 else -1
     return text[s : e + len(words[-1])] if s >= 0 and e >= 0 else " ".join(words)
+
+
+def _whole_word(text: str, word: str, start: int) -> re.Match[str] | None:
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)").search(text, max(start, 0))
 
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w’'-]+)")

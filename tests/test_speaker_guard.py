@@ -60,3 +60,13 @@ def test_a_number_with_a_thousands_comma_stays_in_the_speaker() -> None:
     body = ["In fact, one study in over 40,000 adults showed that meal planning improved diets."]
     (found,) = extract_attributions(body, min_score=0.0)
     assert found.speaker_text == "one study in over 40,000 adults"
+
+
+def test_the_speaker_after_a_quote_is_cut_at_whole_words() -> None:
+    """The "a" that opens "a Harbour spokesperson" is found as a word, not inside "said"."""
+    body = [
+        '"We are cooperating fully with the inquiry," said a Harbour spokesperson when '
+        "contacted by the Gazette."
+    ]
+    speakers = [a.speaker_text for a in extract_attributions(body, min_score=0.0)]
+    assert speakers == ["a Harbour spokesperson"]
