@@ -207,6 +207,10 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
         seen += max(0.0, scores[i])
     while start < end and not lines[start].prose:
         start += 1
+    while start + 1 < end and _teaser_in_list(lines, start):
+        start += 1  # "Maps show where taxes rise." among the site's other headlines
+        while start < end and not lines[start].prose:
+            start += 1
     # The article's closing short sentences ("We hope to see you soon!") scored too low
     # to join the run; furniture rarely ends in a full stop.
     # So does the signature of a tweet quoted at the end ("— Ann Lee (@annlee) May 1, 2019").
@@ -224,6 +228,17 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
     ):
         end += 1
     return start, end
+
+
+def _teaser_in_list(lines: list[_Line], i: int) -> bool:
+    """Whether the short prose line at ``i`` sits in a list of other stories' headlines:
+    two headline-like lines above it and one below, none of them prose."""
+    if lines[i].units > 20 or i < 2:
+        return False
+    return all(
+        not lines[k].prose and 3 <= lines[k].units <= 20 and _headline_like(lines[k])
+        for k in (i - 2, i - 1, i + 1)
+    )
 
 
 # ---------------------------------------------------------------- keep / drop

@@ -1007,3 +1007,18 @@ def test_a_byline_after_the_date_on_one_line_is_read() -> None:
     article = clean_pasted_text(_page("Home", _LIBRARY_HEADLINE, "October 9, 2018 | by Meg James"))
     assert article.meta.byline == ("Meg James",)
     assert article.meta.published is not None and article.meta.published.startswith("2018-10-09")
+
+
+def test_a_teaser_with_a_full_stop_in_a_list_of_headlines_is_not_the_lede() -> None:
+    """Other stories' headlines above the article, one of them written as two short
+    sentences: it is a teaser like its neighbours, not the article's first paragraph."""
+    teasers = [
+        "Council to decide on the new harbour wall next month, officials confirm",
+        "Man hurt after crashing into a lamp post on the coast road",
+        "Ferry fares are on the rise. These maps show where and how much.",
+        "Skimming device found at the harbour petrol station",
+    ]
+    text = "\n".join([_LIBRARY_HEADLINE, "By Meg James", *teasers, "", *_LIBRARY_BODY])
+    article = clean_pasted_text(text)
+    assert article.body == tuple(_LIBRARY_BODY)
+    assert all(t in article.removed for t in teasers)
