@@ -187,7 +187,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         i, ch = m.start(), m.group(0)
         if i == skip:
             continue
-        if ch == "“" or (ch == '"' and start is None):
+        if ch == "“" and start is not None and not text[i + 1 : i + 2].strip():
+            # An opening mark with nothing after it ('... this link .“' at a paragraph's
+            # end, or before a space) opens nothing: a mistyped closing mark.
+            spans.append((start, i + 1))
+            start = None
+        elif ch == "“" or (ch == '"' and start is None):
             if start is None:
                 start = i
             elif ch == "“" and i != start + 1:  # "““" is one doubled (NYT-style) mark
@@ -825,6 +830,9 @@ def _has_tokens(text: str, s: int, e: int, k: int) -> bool:
     return sum(1 for _ in islice(_TOKEN.finditer(text, s, e), k)) >= k
 
 
+_NP_PREPS = wordset("of to for at")
+
+
 def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
               quotes: Sequence[tuple[int, int]], para: int) -> _Cand | None:
     t = toks[i]
@@ -852,7 +860,12 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         words = [x[0] for x in toks[i + 1 : j]]
         core = next((k for k, w in enumerate(words) if w in ",("), len(words))
         # The name before ", who ..." decides: the relative clause may end on any word.
-        if sp and core <= 8 and _is_nounish(words[:core]) and (
+        # After a quote, a prepositional tail ('"A," said the former top aide to President
+        # George W. Bush') may lengthen it: the head before the preposition must be short.
+        head = core
+        if core > 8 and (prev in _QUOTE_CHARS or toks[i - 2][0] in _QUOTE_CHARS):
+            head = next((k for k, w in enumerate(words[:core]) if w in _NP_PREPS), core)
+        if sp and head <= 8 and core <= 16 and _is_nounish(words[:core]) and (
             words[0].lower() not in _ADJUNCT_STARTS and words[0].lower() != "just") and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
@@ -863,6 +876,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             if ce > cs:
                 return _Cand(sp, t[0], [(cs, ce), *more], para, post=not more, how="inv")
     quoted = _quote_subject(toks, i, quotes)
+    if quoted is not None and quoted[2][0] < used_until:
+        quoted = None  # 'shouted, "Cruz," Beck joked, ...': that quote was another's report
     if quoted is not None:
         a, b, piece = quoted
         sp = text[toks[a].start() : toks[b - 1].end()].rstrip(" ,")
@@ -873,6 +888,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         if k + 1 < n and toks[k][0] in ",:" and toks[k + 1][0] in "“\"":
             more = [(qs, qe) for qs, qe in quotes if qs == toks[k + 1].start()]
             pieces += more[:1]  # "A," he said, "B."
+        elif (resumed := _quote_after_aside(toks, k, quotes)) is not None:
+            pieces.append(resumed)  # "A," he said, referring to X, "B."
         elif k == i + 1 and k < n and toks[k][0] in "“\"":
             pieces += [(qs, qe) for qs, qe in quotes if qs == toks[k].start()][:1]  # said "B."
         elif k + 1 < n and toks[k][0] == "," and _goes_on(toks[k + 1][0]):
@@ -932,6 +949,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         q_end = toks[a - 1].end() if before_subj != "," else toks[a - 2].end()
         if any(qe == q_end and _titled_quote(text, qs, qe) for qs, qe in quotes):
             quoted_before = False  # 'on CBS's "Face the Nation," X said ...': a title
+        elif q_end <= used_until:
+            quoted_before = False  # 'Y responds with, "Q." X writes back, "A."': Y's quote
     short_tail = quoted_before or (len(rest_words) <= 6 and (
         not rest_words or rest_words[0].lower() in _ADJUNCT_STARTS
         or rest_words[0].endswith("ly")))
@@ -950,7 +969,10 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         k = i + 1
         while k < n and toks[k][0] not in ",.;":
             k += 1
-        if k < n and toks[k][0] == "," and k + 1 < n:
+        resumed = _quote_after_aside(toks, k, quotes) if quoted_before else None
+        if resumed is not None:
+            pieces.append(resumed)  # "A," he said, referring to X, "B."
+        elif k < n and toks[k][0] == "," and k + 1 < n:
             if toks[k + 1][0] in "“\"":
                 q = [(s, e) for s, e in quotes if s == toks[k + 1].start()]
                 if q:
@@ -984,6 +1006,28 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 text[cand.pieces[0][0]] not in "“\"'‘"):  # a quote after it stands alone
             cand.pieces.insert(0, (ls, le))
     return cand
+
+
+_ASIDE_MAX = 10  # tokens of an aside between a cue and the rest of its quote
+
+
+def _quote_after_aside(toks: list[_Match], k: int, quotes: Sequence[tuple[int, int]],
+                       ) -> tuple[int, int] | None:
+    """The quote that resumes after a short aside set off by commas after the cue (the
+    comma at toks[k]): '"A," Tester said, referring to the excuse, "B."' is one quote cut
+    twice. An aside with a report verb of its own ('..., and Jones said, "B"') is no aside."""
+    n = len(toks)
+    if k >= n or toks[k][0] != ",":
+        return None
+    for m in range(k + 1, min(n - 1, k + 2 + _ASIDE_MAX)):
+        w = toks[m][0]
+        if w in ".;:!?()" or w in _QUOTE_CHARS or w.lower() in STRONG_VERBS:
+            return None
+        if w == ",":
+            if m == k + 1 or toks[m + 1][0] not in "“\"":
+                return None
+            return next(((qs, qe) for qs, qe in quotes if qs == toks[m + 1].start()), None)
+    return None
 
 
 def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
@@ -1032,7 +1076,10 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
             found = m if m == k or (m - k == 1 and low in HEARER_VERBS) else None
             if found is None and m - k >= 2 and toks[m - 1][0] in ",:" and (
-                    toks[k][0].lower() in _ADJUNCT_STARTS or low in HEARER_VERBS) and not any(
+                    toks[k][0].lower() in _ADJUNCT_STARTS or low in HEARER_VERBS
+                    or toks[k][0] == "," or (m - k <= 3 and all(  # "writes back, "
+                        x[0].islower() and x[0] not in DETERMINERS for x in toks[k : m - 1]))
+                    ) and not any(
                     x[0].lower() in _FINITE or x[0].lower() == "that" for x in toks[k:m]):
                 found, lead_in = m, True  # an adjunct or a hearer, then the quote
             break
@@ -1385,8 +1432,10 @@ def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, 
         out.extend(cands)
         if cands and cands[-1].post:
             prev_post = cands[-1]
-        elif len(cands) == 2 and cands[0].post and cands[1].how == "part":
-            # '"A," Buchanan said, noting that C. "B."': the quote goes on after the aside.
+        elif len(cands) >= 2 and cands[0].post and text[cands[0].pieces[0][0]] in "“\"":
+            # '"A," Buchanan said, noting that C. "B."', '"A," said Pardo, who said C. "B."':
+            # the sentence's opening quote is its main report; the quote goes on after the
+            # cues that hang from it.
             prev_post = cands[0]
     return out
 

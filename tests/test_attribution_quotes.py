@@ -1,0 +1,74 @@
+"""Direct and mixed quotes come out whole: split quotes join, no quote is dropped (the
+filter is off: these check the rules)."""
+
+from __future__ import annotations
+
+from bot.attribution import extract_attributions, quote_spans
+from bot.model import Attribution
+
+
+def _all(body: list[str]) -> list[Attribution]:
+    return extract_attributions(body, min_score=0.0)
+
+
+def _one(body: list[str], needle: str) -> Attribution:
+    hits = [a for a in _all(body) if needle in a.content]
+    assert len(hits) == 1, (needle, [(a.speaker, a.content) for a in _all(body)])
+    return hits[0]
+
+
+def test_long_post_cue_speaker_with_a_prepositional_tail_keeps_both_quotes() -> None:
+    body = ['"Our plan was never tried," said the former chief of staff to Governor Ann '
+            'M. Poole. "If it fails now, nobody will try it again."']
+    att = _one(body, "never tried")
+    assert att.speaker == "the former chief of staff to Governor Ann M. Poole"
+    assert att.content == ('"Our plan was never tried," "If it fails now, nobody will try '
+                           'it again."')
+
+
+def test_unquoted_lead_before_a_comma_is_no_long_inverted_speaker() -> None:
+    # The longer speaker is allowed after a quote only: here "said" opens the report.
+    body = ["Ann Poole, chair of the budget committee, said the director of the regional "
+            "office for the county's roads quit in March."]
+    assert all(not a.speaker_text.startswith("the director") for a in _all(body))
+
+
+def test_quote_resumes_after_an_aside_following_its_cue() -> None:
+    body = ["“Every time you say that,” Poole said, pointing at the chart, “you hand the "
+            "other side a gift.”"]
+    att = _one(body, "Every time")
+    assert att.content == "“Every time you say that,” “you hand the other side a gift.”"
+    assert att.kind.value == "direct"
+
+
+def test_aside_with_a_report_of_its_own_does_not_join() -> None:
+    body = ["“We are ready,” Poole said, and Jones said, “We are not.”"]
+    att = _one(body, "We are ready")
+    assert "not" not in att.content
+
+
+def test_opening_curly_mark_at_the_end_closes_the_quote() -> None:
+    text = "“A is wrong,” Ann wrote. “B is right. See this link .“"
+    assert quote_spans(text) == [(0, 13), (25, len(text))]
+    att = _one([text], "A is wrong")
+    assert att.content == "“A is wrong,” “B is right. See this link .“"
+
+
+def test_quote_claimed_by_an_earlier_cue_is_not_taken_again() -> None:
+    body = ["When a man in the crowd shouted, “Liar,” Poole joked, again raising her "
+            "voice, “Say that to my face!”"]
+    atts = _all(body)
+    poole = [a for a in atts if a.speaker == "Poole"]
+    assert [a.content for a in poole] == ["“Say that to my face!”"]
+
+
+def test_quote_after_a_particle_and_comma_is_the_content() -> None:
+    body = ["Ann responds with, “Why now?” Ben then writes back, “You look tired.”"]
+    assert _one(body, "look tired").content == "“You look tired.”"
+
+
+def test_quote_goes_on_after_a_relative_clause_report() -> None:
+    body = ["“The plan is dead,” said Ann Poole, a former mayor who said she would not run "
+            "again. “Nobody wants it.”"]
+    att = _one(body, "plan is dead")
+    assert att.content == "“The plan is dead,” “Nobody wants it.”"
