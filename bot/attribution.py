@@ -892,7 +892,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             pieces.append(resumed)  # "A," he said, referring to X, "B."
         elif k == i + 1 and k < n and toks[k][0] in "“\"":
             pieces += [(qs, qe) for qs, qe in quotes if qs == toks[k].start()][:1]  # said "B."
-        elif k + 1 < n and toks[k][0] == "," and _goes_on(toks[k + 1][0]):
+        elif k + 1 < n and toks[k][0] == "," and _report_goes_on(toks, k + 1):
             ts, te = _strip_span(text, toks[k + 1].start(), ue)
             te = _clip_clause(text, ts, te, quotes)
             if te > ts:
@@ -980,7 +980,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             elif toks[k + 1][0].lower() in _PARTICIPLES or (
                     adjunct_tail and toks[k + 1][0] in ("and", "but")):
                 pass  # "..., noting B": a report of its own; "..., and B": the writer's
-            elif not quoted_before or _goes_on(toks[k + 1][0]):
+            elif not quoted_before or _report_goes_on(toks, k + 1):
                 ts, te = _strip_span(text, toks[k + 1].start(), ue)
                 if te > ts:
                     pieces.append((ts, te))  # A, he said, B. / "A," he said, that B.
@@ -1006,6 +1006,15 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 text[cand.pieces[0][0]] not in "“\"'‘"):  # a quote after it stands alone
             cand.pieces.insert(0, (ls, le))
     return cand
+
+
+def _report_goes_on(toks: list[_Match], k: int) -> bool:
+    """After '"A," he said,' (toks[k] the next word): a clause that continues the report,
+    or "but" and a quote that sets the speaker's own contrast against it ('"I love
+    Larry," he said, but "when ..."'; 'he said, but Kevin was ...' is the writer's)."""
+    if toks[k][0] == "but":
+        return k + 1 < len(toks) and toks[k + 1][0] in "“\""
+    return _goes_on(toks[k][0])
 
 
 _ASIDE_MAX = 10  # tokens of an aside between a cue and the rest of its quote

@@ -72,3 +72,19 @@ def test_quote_goes_on_after_a_relative_clause_report() -> None:
             "again. “Nobody wants it.”"]
     att = _one(body, "plan is dead")
     assert att.content == "“The plan is dead,” “Nobody wants it.”"
+
+
+def test_but_and_a_quote_after_the_cue_go_on_with_the_report() -> None:
+    body = ['"You know, I like Ann," he said, but "when it comes to roads, Ann has a habit '
+            'of spending too much."']
+    att = _one(body, "I like Ann")
+    assert att.content.endswith('but "when it comes to roads, Ann has a habit of spending '
+                                'too much."')
+    assert att.kind.value == "mixed"
+
+
+def test_but_and_the_writers_clause_after_the_cue_stay_out() -> None:
+    body = ['"Are you winning?" Ann said, but Ben was drifting off again, as the speech went '
+            'on about "a rigged system."']
+    att = _one(body, "winning")
+    assert att.content == '"Are you winning?"'
