@@ -1434,6 +1434,11 @@ def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, 
                 # tail follows it ('"B" - doing C.'): the tail is the writer's.
                 prev_post.pieces.append((q[0][0], ue if q[0][1] >= ue - 1 else q[0][1]))
                 continue
+            if _quote_led(text, us, ue, quotes):
+                # '"A," she says. It's "B."': a sentence that is a quote but for a word or
+                # two of lead-in goes on with the same speaker.
+                prev_post.pieces.append(_strip_span(text, us, ue))
+                continue
         prev_post = None
         if not cands:
             bare = _bare_quote(text, us, ue, quotes, para)
@@ -1447,6 +1452,24 @@ def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, 
             # cues that hang from it.
             prev_post = cands[0]
     return out
+
+
+_LEAD_IN_MAX = 4  # unquoted words a sentence that goes on with a quote may have
+
+
+def _quote_led(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    """text[us:ue] is a quote of three or more words with at most a few unquoted words
+    around it ("It's", "Now,", "That makes her"), none of them a report verb."""
+    inner = [(s, min(e, ue)) for s, e in quotes if us <= s < ue]
+    if not inner or max(len(_WORD_RE.findall(text[s:e])) for s, e in inner) < 3:
+        return False
+    outside, at = [], us
+    for s, e in inner:
+        outside += _WORD_RE.findall(text[at:s])
+        at = e
+    outside += _WORD_RE.findall(text[at:ue])
+    return len(outside) <= _LEAD_IN_MAX and not any(
+        w.lower() in CUE_VERBS or w.lower() in WEAK_VERBS for w in outside)
 
 
 _HEADLINE_VERBS = (

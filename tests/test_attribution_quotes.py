@@ -88,3 +88,15 @@ def test_but_and_the_writers_clause_after_the_cue_stay_out() -> None:
             'on about "a rigged system."']
     att = _one(body, "winning")
     assert att.content == '"Are you winning?"'
+
+
+def test_quote_with_a_short_lead_in_goes_on_after_a_post_cue() -> None:
+    body = ['"It\'s a stunt," she says. It\'s "the oldest trick in the book."']
+    att = _one(body, "stunt")
+    assert att.content == '"It\'s a stunt," It\'s "the oldest trick in the book."'
+
+
+def test_sentence_with_its_own_report_verb_is_not_a_lead_in() -> None:
+    body = ['"It\'s a stunt," she says. Ben called it "the oldest trick in the book."']
+    att = _one(body, "stunt")
+    assert att.content == '"It\'s a stunt,"'
