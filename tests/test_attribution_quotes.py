@@ -100,3 +100,16 @@ def test_sentence_with_its_own_report_verb_is_not_a_lead_in() -> None:
     body = ['"It\'s a stunt," she says. Ben called it "the oldest trick in the book."']
     att = _one(body, "stunt")
     assert att.content == '"It\'s a stunt,"'
+
+
+def test_clause_that_runs_into_a_quote_before_its_cue_is_the_content() -> None:
+    body = ['The board\'s plan "is the worst idea in a decade," Ann Poole, the mayor, said.']
+    att = _one(body, "worst idea")
+    assert att.content == 'The board\'s plan "is the worst idea in a decade,"'
+    assert att.kind.value == "mixed"
+
+
+def test_lead_set_off_by_a_colon_stays_out_of_the_quote() -> None:
+    body = ['Ann Poole listed the rules: "Be kind and be brief," she said.']
+    att = _one(body, "Be kind")
+    assert att.content == '"Be kind and be brief,"'
