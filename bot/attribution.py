@@ -394,7 +394,8 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
     q = b - 1
     depth = 0  # inside "(R-Fla.)" a full stop ends no sentence
     while q >= 0 and b - q <= 40 and toks[q][0] not in _QUOTE_CHARS and (
-            toks[q][0] not in ".;!?" or depth > 0):
+            toks[q][0] not in ".;!?" or depth > 0 or toks[q + 1][0] == ","):
+        # (nor does the stop of "Allentown, Pa., said": a comma follows it)
         depth += (toks[q][0] == ")") - (toks[q][0] == "(")
         q -= 1
     if q < 1 or q + 1 >= b or toks[q][0] not in "”\"" or toks[q - 1][0] not in ",?!.—–-”":
@@ -830,7 +831,7 @@ def _has_tokens(text: str, s: int, e: int, k: int) -> bool:
     return sum(1 for _ in islice(_TOKEN.finditer(text, s, e), k)) >= k
 
 
-_NP_PREPS = wordset("of to for at")
+_NP_PREPS = wordset("of to for at with")
 
 
 def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,

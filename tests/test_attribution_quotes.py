@@ -113,3 +113,18 @@ def test_lead_set_off_by_a_colon_stays_out_of_the_quote() -> None:
     body = ['Ann Poole listed the rules: "Be kind and be brief," she said.']
     att = _one(body, "Be kind")
     assert att.content == '"Be kind and be brief,"'
+
+
+def test_state_abbreviation_inside_a_post_cue_subject_ends_no_sentence() -> None:
+    body = ["''The roads are a disgrace,'' Ann Poole, 67, a retired school bus driver in "
+            "Allentown, Pa., said in a follow-up interview."]
+    att = _one(body, "disgrace")
+    assert att.speaker == "Ann Poole"
+    assert att.content == "''The roads are a disgrace,''"
+
+
+def test_inverted_speaker_familiar_with_something_is_one_speaker() -> None:
+    body = ['"The numbers will not hold," said one senior Democrat familiar with the county '
+            "party's finances, who asked not to be named."]
+    att = _one(body, "numbers will not hold")
+    assert att.speaker_text.startswith("one senior Democrat familiar with")
