@@ -64,6 +64,9 @@ _STOP_AFTER = {"described", "dismissed", "rejected", "criticized", "praised", "b
                "feels", "felt"}
 
 
+_BASES = frozenset(_REGULAR.split()) | frozenset(_IRREGULAR)
+
+
 def _inflect(base: str) -> set[str]:
     if base in _IRREGULAR:
         return {base, *_IRREGULAR[base]}
@@ -174,6 +177,9 @@ class _Cand:
 _QUOTE_MARK = re.compile("[“”\"]")
 
 
+_FEET_INCHES = re.compile(r"\d[’']\d{1,2}$")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of double-quoted stretches, quote marks included.
 
@@ -185,8 +191,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     skip = -1
     for m in _QUOTE_MARK.finditer(text):
         i, ch = m.start(), m.group(0)
-        if i == skip:
-            continue
+        if i == skip or (ch != "“" and i and text[i - 1].isdigit() and (
+                start is None or _FEET_INCHES.search(text, max(0, i - 8), i))):
+            continue  # an inch mark: 'he's like 6’2”', 'a 34" screen'
         if ch == "“" and start is not None and not text[i + 1 : i + 2].strip():
             # An opening mark with nothing after it ('... this link .“' at a paragraph's
             # end, or before a space) opens nothing: a mistyped closing mark.
@@ -670,7 +677,9 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         low = t[0].lower()
         if t.start() < used_until:
             if low in verbs and low in STRONG_VERBS and t[0].islower() and cands and (
-                    not cands[-1].post) and _after_conjunction(toks, i):
+                    not cands[-1].post) and _after_conjunction(toks, i) and low not in _BASES:
+                # ('says he'd sit Putin down and tell him "A"': a bare verb goes on with the
+                # reported clause's own subject, no second report)
                 # 'X said A and said B': the second report splits off the first.
                 again = _pre_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
                 ps = cands[-1].pieces[-1][0]
@@ -858,6 +867,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         if j > i + 1 and toks[j - 1][0] == ",":
             j -= 1
         sp = text[toks[i + 1].start() : toks[j - 1].end()] if j > i + 1 else ""
+        if j < n and toks[j][0] in _QUOTE_CHARS and toks[j - 1][0] not in ",:" and (
+                low in HEARER_VERBS) and not any(x[0] in ",(" for x in toks[i + 1 : j]):
+            sp = ""  # 'Smith, in tears, asked the crowd "Q?"': a hearer, then the quote
         words = [x[0] for x in toks[i + 1 : j]]
         core = next((k for k, w in enumerate(words) if w in ",("), len(words))
         # The name before ", who ..." decides: the relative clause may end on any word.

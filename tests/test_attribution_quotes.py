@@ -128,3 +128,24 @@ def test_inverted_speaker_familiar_with_something_is_one_speaker() -> None:
             "party's finances, who asked not to be named."]
     att = _one(body, "numbers will not hold")
     assert att.speaker_text.startswith("one senior Democrat familiar with")
+
+
+def test_an_inch_mark_neither_closes_nor_opens_a_quote() -> None:
+    text = "“Why is he only 5’2”. You can’t trust him.” He owns a 34\" screen."
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "“Why is he only 5’2”. You can’t trust him.”"]
+
+
+def test_a_hearer_before_a_quote_is_no_inverted_speaker() -> None:
+    body = ['Poole, holding back tears, asked the county board "If you cannot tell us the '
+            'truth, why should we trust you?"']
+    atts = _all(body)
+    assert all(a.speaker != "the county board" for a in atts)
+    assert any(a.speaker == "Poole" and "why should we trust you?" in a.content for a in atts)
+
+
+def test_a_bare_verb_after_and_stays_in_the_reported_clause() -> None:
+    body = ['Poole says she would call the chief in and tell him “no more excuses” on Monday.']
+    atts = _all(body)
+    assert len(atts) == 1
+    assert atts[0].content.startswith("she would call the chief in and tell him “no more")
