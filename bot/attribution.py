@@ -1581,6 +1581,12 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     cue = " ".join(words[n:])
     if len(cue.split()) > 10:
         return None
+    if words[-1] == "that" and text[qs - 1 : qs].isspace():
+        # 'The campaign projects that "a tax of a fraction" would raise $75 billion': the
+        # quote opens the that-clause, which runs to the sentence's end.
+        cue = " ".join(words[n:-1])
+        qs = text.rfind("that", us, qs)
+        qe = _strip_span(text, qs, ue)[1]
     return _Cand(_span_of(lead, words[:n]), cue, [(qs, qe)], para, how="bare")
 
 

@@ -149,3 +149,12 @@ def test_a_bare_verb_after_and_stays_in_the_reported_clause() -> None:
     atts = _all(body)
     assert len(atts) == 1
     assert atts[0].content.startswith("she would call the chief in and tell him “no more")
+
+
+def test_a_quote_that_opens_a_that_clause_runs_to_its_end() -> None:
+    body = ['The Poole campaign projects that "a fee of a few cents" on each ticket would '
+            'raise $5 million a year.']
+    att = _one(body, "a fee of")
+    assert att.content == ('that "a fee of a few cents" on each ticket would raise $5 million '
+                           'a year.')
+    assert att.kind.value == "mixed"
