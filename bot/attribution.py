@@ -982,6 +982,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         if before_subj in "”\"" or quoted_before:
             cs, ce = _strip_span(text, used_until, toks[a - 1].start() if before_subj == ","
                                  else toks[a - 1].end())
+            qs = next((s for s, e in quotes if cs < s < ce <= e), None)
+            if qs is not None and text[cs:qs].rstrip()[-1:] == ":":
+                cs = qs  # 'X scolded him: "A," she said': the colon hands the quote on
         pieces = [(cs, ce)]
         k = i + 1
         while k < n and toks[k][0] not in ",.;":
@@ -1008,8 +1011,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             cue = "said in a statement"
         pieces = [_trim_scare_tail(text, *pieces[0]), *pieces[1:]]
         if len(pieces) == 2 and not quoted_before:
-            if text[pieces[1][0]] in "“\"" and _FRAME_STARTS.match(text, pieces[0][0]):
-                # 'Asked about X, she said, "Q."': the lead frames the quote, not reports.
+            if text[pieces[1][0]] in "“\"" and (_FRAME_STARTS.match(text, pieces[0][0]) or (
+                    text[pieces[1][0] + 1 : pieces[1][0] + 2].isupper())):
+                # 'Asked about X, she said, "Q."': the lead frames the quote, not reports;
+                # a quote that opens its own sentence ('..., X said about it, "I support
+                # it."') is the report ('A, she said, "and B."' goes on from the lead).
                 pieces = pieces[1:]
             else:
                 pieces[0] = _last_clause(text, *pieces[0], quotes)

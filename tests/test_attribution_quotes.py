@@ -158,3 +158,23 @@ def test_a_quote_that_opens_a_that_clause_runs_to_its_end() -> None:
     assert att.content == ('that "a fee of a few cents" on each ticket would raise $5 million '
                            'a year.')
     assert att.kind.value == "mixed"
+
+
+def test_a_quote_that_opens_its_own_sentence_after_the_cue_is_the_report() -> None:
+    body = ["Although the county has never tracked the numbers, Poole said about the plan, "
+            "“I support parents making the choice.”"]
+    att = _one(body, "I support")
+    assert att.content == "“I support parents making the choice.”"
+
+
+def test_a_lower_case_quote_after_the_cue_goes_on_from_the_lead() -> None:
+    body = ["The plan is dead, Poole said, “and nobody in this county will revive it.”"]
+    att = _one(body, "nobody in this county")
+    assert att.content.startswith("The plan is dead")
+
+
+def test_a_colon_before_a_quote_hands_it_to_the_post_cue() -> None:
+    body = ["Sen. Ann Poole scolded him: “The science is against the products you called "
+            "‘miracles,’” she said."]
+    att = _one(body, "science is against")
+    assert att.content == "“The science is against the products you called ‘miracles,’”"
