@@ -678,9 +678,9 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         if t.start() < used_until:
             if low in verbs and low in STRONG_VERBS and t[0].islower() and cands and (
                     not cands[-1].post) and _after_conjunction(toks, i) and low not in _BASES:
-                # ('says he'd sit Putin down and tell him "A"': a bare verb goes on with the
-                # reported clause's own subject, no second report)
-                # 'X said A and said B': the second report splits off the first.
+                # 'X said A and said B': the second report splits off the first. (A bare
+                # verb, 'says he'd sit Putin down and tell him "A"', goes on with the
+                # reported clause's own subject: no second report.)
                 again = _pre_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
                 ps = cands[-1].pieces[-1][0]
                 conj = toks[i - 1] if toks[i - 1][0] in ("and", "but") else toks[i - 2]
@@ -876,7 +876,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         # After a quote, a prepositional tail ('"A," said the former top aide to President
         # George W. Bush') may lengthen it: the head before the preposition must be short.
         head = core
-        if core > 8 and (prev in _QUOTE_CHARS or toks[i - 2][0] in _QUOTE_CHARS):
+        if core > 8 and (prev in _QUOTE_CHARS or (i > 1 and toks[i - 2][0] in _QUOTE_CHARS)):
             head = next((k for k, w in enumerate(words[:core]) if w in _NP_PREPS), core)
         if sp and head <= 8 and core <= 16 and _is_nounish(words[:core]) and (
             words[0].lower() not in _ADJUNCT_STARTS and words[0].lower() != "just") and (
