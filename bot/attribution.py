@@ -65,6 +65,9 @@ _STOP_AFTER = {"described", "dismissed", "rejected", "criticized", "praised", "b
                "feels", "felt"}
 
 
+_BASES = frozenset(_REGULAR.split()) | frozenset(_IRREGULAR)
+
+
 def _inflect(base: str) -> set[str]:
     if base in _IRREGULAR:
         return {base, *_IRREGULAR[base]}
@@ -175,6 +178,9 @@ class _Cand:
 _QUOTE_MARK = re.compile("[“”\"]")
 
 
+_FEET_INCHES = re.compile(r"\d[’']\d{1,2}$")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) spans of double-quoted stretches, quote marks included.
 
@@ -186,9 +192,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     skip = -1
     for m in _QUOTE_MARK.finditer(text):
         i, ch = m.start(), m.group(0)
-        if i == skip:
-            continue
-        if ch == "“" or (ch == '"' and start is None):
+        if i == skip or (ch != "“" and i and text[i - 1].isdigit() and (
+                start is None or _FEET_INCHES.search(text, max(0, i - 8), i))):
+            continue  # an inch mark: 'he's like 6’2”', 'a 34" screen'
+        if ch == "“" and start is not None and not text[i + 1 : i + 2].strip():
+            # An opening mark with nothing after it ('... this link .“' at a paragraph's
+            # end, or before a space) opens nothing: a mistyped closing mark.
+            spans.append((start, i + 1))
+            start = None
+        elif ch == "“" or (ch == '"' and start is None):
             if start is None:
                 start = i
             elif ch == "“" and i != start + 1:  # "““" is one doubled (NYT-style) mark
@@ -403,7 +415,8 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
     q = b - 1
     depth = 0  # inside "(R-Fla.)" a full stop ends no sentence
     while q >= 0 and b - q <= 40 and toks[q][0] not in _QUOTE_CHARS and (
-            toks[q][0] not in ".;!?" or depth > 0):
+            toks[q][0] not in ".;!?" or depth > 0 or toks[q + 1][0] == ","):
+        # (nor does the stop of "Allentown, Pa., said": a comma follows it)
         depth += (toks[q][0] == ")") - (toks[q][0] == "(")
         q -= 1
     if q < 1 or q + 1 >= b or toks[q][0] not in "”\"" or toks[q - 1][0] not in ",?!.—–-”":
@@ -678,8 +691,10 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         low = t[0].lower()
         if t.start() < used_until:
             if low in verbs and low in STRONG_VERBS and t[0].islower() and cands and (
-                    not cands[-1].post) and _after_conjunction(toks, i):
-                # 'X said A and said B': the second report splits off the first.
+                    not cands[-1].post) and _after_conjunction(toks, i) and low not in _BASES:
+                # 'X said A and said B': the second report splits off the first. (A bare
+                # verb, 'says he'd sit Putin down and tell him "A"', goes on with the
+                # reported clause's own subject: no second report.)
                 again = _pre_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
                 ps = cands[-1].pieces[-1][0]
                 conj = toks[i - 1] if toks[i - 1][0] in ("and", "but") else toks[i - 2]
@@ -853,6 +868,9 @@ def _has_tokens(text: str, s: int, e: int, k: int) -> bool:
     return sum(1 for _ in islice(_TOKEN.finditer(text, s, e), k)) >= k
 
 
+_NP_PREPS = wordset("of to for at with")
+
+
 def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
               quotes: Sequence[tuple[int, int]], para: int) -> _Cand | None:
     t = toks[i]
@@ -877,10 +895,18 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         if j > i + 1 and toks[j - 1][0] == ",":
             j -= 1
         sp = text[toks[i + 1].start() : toks[j - 1].end()] if j > i + 1 else ""
+        if j < n and toks[j][0] in _QUOTE_CHARS and toks[j - 1][0] not in ",:" and (
+                low in HEARER_VERBS) and not any(x[0] in ",(" for x in toks[i + 1 : j]):
+            sp = ""  # 'Smith, in tears, asked the crowd "Q?"': a hearer, then the quote
         words = [x[0] for x in toks[i + 1 : j]]
         core = next((k for k, w in enumerate(words) if w in ",("), len(words))
         # The name before ", who ..." decides: the relative clause may end on any word.
-        if sp and core <= 8 and _is_nounish(words[:core]) and (
+        # After a quote, a prepositional tail ('"A," said the former top aide to President
+        # George W. Bush') may lengthen it: the head before the preposition must be short.
+        head = core
+        if core > 8 and (prev in _QUOTE_CHARS or (i > 1 and toks[i - 2][0] in _QUOTE_CHARS)):
+            head = next((k for k, w in enumerate(words[:core]) if w in _NP_PREPS), core)
+        if sp and head <= 8 and core <= 16 and _is_nounish(words[:core]) and (
             words[0].lower() not in _ADJUNCT_STARTS and words[0].lower() != "just") and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
@@ -891,19 +917,27 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             if ce > cs:
                 return _Cand(sp, t[0], [(cs, ce), *more], para, post=not more, how="inv")
     quoted = _quote_subject(toks, i, quotes)
+    if quoted is not None and quoted[2][0] < used_until:
+        quoted = None  # 'shouted, "Cruz," Beck joked, ...': that quote was another's report
     if quoted is not None:
         a, b, piece = quoted
         sp = text[toks[a].start() : toks[b - 1].end()].rstrip(" ,")
+        ls, le = _strip_span(text, used_until, piece[0])
         pieces = [piece]
+        if le > ls and text[ls : piece[0]].rstrip()[-1:].isalnum() and (
+                not _QUOTE_MARK.search(text, ls, le)) and ":" not in text[ls:le]:
+            pieces = [(ls, piece[1])]  # 'The SEC "is feeble," she said': the clause is hers
         k = i + 1
         while k < n and toks[k][0] not in ",.;:" + _QUOTE_CHARS:
             k += 1
         if k + 1 < n and toks[k][0] in ",:" and toks[k + 1][0] in "“\"":
             more = [(qs, qe) for qs, qe in quotes if qs == toks[k + 1].start()]
             pieces += more[:1]  # "A," he said, "B."
+        elif (resumed := _quote_after_aside(toks, k, quotes)) is not None:
+            pieces.append(resumed)  # "A," he said, referring to X, "B."
         elif k == i + 1 and k < n and toks[k][0] in "“\"":
             pieces += [(qs, qe) for qs, qe in quotes if qs == toks[k].start()][:1]  # said "B."
-        elif k + 1 < n and toks[k][0] == "," and _goes_on(toks[k + 1][0]):
+        elif k + 1 < n and toks[k][0] == "," and _report_goes_on(toks, k + 1):
             ts, te = _strip_span(text, toks[k + 1].start(), ue)
             te = _clip_clause(text, ts, te, quotes)
             if te > ts:
@@ -960,6 +994,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         q_end = toks[a - 1].end() if before_subj != "," else toks[a - 2].end()
         if any(qe == q_end and _titled_quote(text, qs, qe) for qs, qe in quotes):
             quoted_before = False  # 'on CBS's "Face the Nation," X said ...': a title
+        elif q_end <= used_until:
+            quoted_before = False  # 'Y responds with, "Q." X writes back, "A."': Y's quote
     short_tail = quoted_before or (len(rest_words) <= 6 and (
         not rest_words or rest_words[0].lower() in _ADJUNCT_STARTS
         or rest_words[0].endswith("ly")))
@@ -974,11 +1010,17 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         if before_subj in "”\"" or quoted_before:
             cs, ce = _strip_span(text, used_until, toks[a - 1].start() if before_subj == ","
                                  else toks[a - 1].end())
+            qs = next((s for s, e in quotes if cs < s < ce <= e), None)
+            if qs is not None and text[cs:qs].rstrip()[-1:] == ":":
+                cs = qs  # 'X scolded him: "A," she said': the colon hands the quote on
         pieces = [(cs, ce)]
         k = i + 1
         while k < n and toks[k][0] not in ",.;":
             k += 1
-        if k < n and toks[k][0] == "," and k + 1 < n:
+        resumed = _quote_after_aside(toks, k, quotes) if quoted_before else None
+        if resumed is not None:
+            pieces.append(resumed)  # "A," he said, referring to X, "B."
+        elif k < n and toks[k][0] == "," and k + 1 < n:
             if toks[k + 1][0] in "“\"":
                 q = [(s, e) for s, e in quotes if s == toks[k + 1].start()]
                 if q:
@@ -986,7 +1028,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             elif toks[k + 1][0].lower() in _PARTICIPLES or (
                     adjunct_tail and toks[k + 1][0] in ("and", "but")):
                 pass  # "..., noting B": a report of its own; "..., and B": the writer's
-            elif not quoted_before or _goes_on(toks[k + 1][0]):
+            elif not quoted_before or _report_goes_on(toks, k + 1):
                 ts, te = _strip_span(text, toks[k + 1].start(), ue)
                 if te > ts:
                     pieces.append((ts, te))  # A, he said, B. / "A," he said, that B.
@@ -997,8 +1039,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             cue = "said in a statement"
         pieces = [_trim_scare_tail(text, *pieces[0]), *pieces[1:]]
         if len(pieces) == 2 and not quoted_before:
-            if text[pieces[1][0]] in "“\"" and _FRAME_STARTS.match(text, pieces[0][0]):
-                # 'Asked about X, she said, "Q."': the lead frames the quote, not reports.
+            if text[pieces[1][0]] in "“\"" and (_FRAME_STARTS.match(text, pieces[0][0]) or (
+                    text[pieces[1][0] + 1 : pieces[1][0] + 2].isupper())):
+                # 'Asked about X, she said, "Q."': the lead frames the quote, not reports;
+                # a quote that opens its own sentence ('..., X said about it, "I support
+                # it."') is the report ('A, she said, "and B."' goes on from the lead).
                 pieces = pieces[1:]
             else:
                 pieces[0] = _last_clause(text, *pieces[0], quotes)
@@ -1012,6 +1057,37 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 text[cand.pieces[0][0]] not in "“\"'‘"):  # a quote after it stands alone
             cand.pieces.insert(0, (ls, le))
     return cand
+
+
+def _report_goes_on(toks: list[_Match], k: int) -> bool:
+    """After '"A," he said,' (toks[k] the next word): a clause that continues the report,
+    or "but" and a quote that sets the speaker's own contrast against it ('"I love
+    Larry," he said, but "when ..."'; 'he said, but Kevin was ...' is the writer's)."""
+    if toks[k][0] == "but":
+        return k + 1 < len(toks) and toks[k + 1][0] in "“\""
+    return _goes_on(toks[k][0])
+
+
+_ASIDE_MAX = 10  # tokens of an aside between a cue and the rest of its quote
+
+
+def _quote_after_aside(toks: list[_Match], k: int, quotes: Sequence[tuple[int, int]],
+                       ) -> tuple[int, int] | None:
+    """The quote that resumes after a short aside set off by commas after the cue (the
+    comma at toks[k]): '"A," Tester said, referring to the excuse, "B."' is one quote cut
+    twice. An aside with a report verb of its own ('..., and Jones said, "B"') is no aside."""
+    n = len(toks)
+    if k >= n or toks[k][0] != ",":
+        return None
+    for m in range(k + 1, min(n - 1, k + 2 + _ASIDE_MAX)):
+        w = toks[m][0]
+        if w in ".;:!?()" or w in _QUOTE_CHARS or w.lower() in STRONG_VERBS:
+            return None
+        if w == ",":
+            if m == k + 1 or toks[m + 1][0] not in "“\"":
+                return None
+            return next(((qs, qe) for qs, qe in quotes if qs == toks[m + 1].start()), None)
+    return None
 
 
 def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
@@ -1060,7 +1136,10 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
             found = m if m == k or (m - k == 1 and low in HEARER_VERBS) else None
             if found is None and m - k >= 2 and toks[m - 1][0] in ",:" and (
-                    toks[k][0].lower() in _ADJUNCT_STARTS or low in HEARER_VERBS) and not any(
+                    toks[k][0].lower() in _ADJUNCT_STARTS or low in HEARER_VERBS
+                    or toks[k][0] == "," or (m - k <= 3 and all(  # "writes back, "
+                        x[0].islower() and x[0] not in DETERMINERS for x in toks[k : m - 1]))
+                    ) and not any(
                     x[0].lower() in _FINITE or x[0].lower() == "that" for x in toks[k:m]):
                 found, lead_in = m, True  # an adjunct or a hearer, then the quote
             break
@@ -1406,6 +1485,11 @@ def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, 
                 # tail follows it ('"B" - doing C.'): the tail is the writer's.
                 prev_post.pieces.append((q[0][0], ue if q[0][1] >= ue - 1 else q[0][1]))
                 continue
+            if _quote_led(text, us, ue, quotes):
+                # '"A," she says. It's "B."': a sentence that is a quote but for a word or
+                # two of lead-in goes on with the same speaker.
+                prev_post.pieces.append(_strip_span(text, us, ue))
+                continue
         prev_post = None
         if not cands:
             bare = _bare_quote(text, us, ue, quotes, para)
@@ -1413,10 +1497,30 @@ def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, 
         out.extend(cands)
         if cands and cands[-1].post:
             prev_post = cands[-1]
-        elif len(cands) == 2 and cands[0].post and cands[1].how == "part":
-            # '"A," Buchanan said, noting that C. "B."': the quote goes on after the aside.
+        elif len(cands) >= 2 and cands[0].post and text[cands[0].pieces[0][0]] in "“\"":
+            # '"A," Buchanan said, noting that C. "B."', '"A," said Pardo, who said C. "B."':
+            # the sentence's opening quote is its main report; the quote goes on after the
+            # cues that hang from it.
             prev_post = cands[0]
     return out
+
+
+_LEAD_IN_MAX = 4  # unquoted words a sentence that goes on with a quote may have
+
+
+def _quote_led(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    """text[us:ue] is a quote of three or more words with at most a few unquoted words
+    around it ("It's", "Now,", "That makes her"), none of them a report verb."""
+    inner = [(s, min(e, ue)) for s, e in quotes if us <= s < ue]
+    if not inner or max(len(_WORD_RE.findall(text[s:e])) for s, e in inner) < 3:
+        return False
+    outside, at = [], us
+    for s, e in inner:
+        outside += _WORD_RE.findall(text[at:s])
+        at = e
+    outside += _WORD_RE.findall(text[at:ue])
+    return len(outside) <= _LEAD_IN_MAX and not any(
+        w.lower() in CUE_VERBS or w.lower() in WEAK_VERBS for w in outside)
 
 
 _HEADLINE_VERBS = (
@@ -1511,6 +1615,12 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     cue = " ".join(words[n:])
     if len(cue.split()) > 10:
         return None
+    if words[-1] == "that" and text[qs - 1 : qs].isspace():
+        # 'The campaign projects that "a tax of a fraction" would raise $75 billion': the
+        # quote opens the that-clause, which runs to the sentence's end.
+        cue = " ".join(words[n:-1])
+        qs = text.rfind("that", us, qs)
+        qe = _strip_span(text, qs, ue)[1]
     return _Cand(_span_of(lead, words[:n]), cue, [(qs, qe)], para, how="bare")
 
 

@@ -1,0 +1,180 @@
+"""Direct and mixed quotes come out whole: split quotes join, no quote is dropped (the
+filter is off: these check the rules)."""
+
+from __future__ import annotations
+
+from bot.attribution import extract_attributions, quote_spans
+from bot.model import Attribution
+
+
+def _all(body: list[str]) -> list[Attribution]:
+    return extract_attributions(body, min_score=0.0)
+
+
+def _one(body: list[str], needle: str) -> Attribution:
+    hits = [a for a in _all(body) if needle in a.content]
+    assert len(hits) == 1, (needle, [(a.speaker, a.content) for a in _all(body)])
+    return hits[0]
+
+
+def test_long_post_cue_speaker_with_a_prepositional_tail_keeps_both_quotes() -> None:
+    body = ['"Our plan was never tried," said the former chief of staff to Governor Ann '
+            'M. Poole. "If it fails now, nobody will try it again."']
+    att = _one(body, "never tried")
+    assert att.speaker == "the former chief of staff to Governor Ann M. Poole"
+    assert att.content == ('"Our plan was never tried," "If it fails now, nobody will try '
+                           'it again."')
+
+
+def test_unquoted_lead_before_a_comma_is_no_long_inverted_speaker() -> None:
+    # The longer speaker is allowed after a quote only: here "said" opens the report.
+    body = ["Ann Poole, chair of the budget committee, said the director of the regional "
+            "office for the county's roads quit in March."]
+    assert all(not a.speaker_text.startswith("the director") for a in _all(body))
+
+
+def test_quote_resumes_after_an_aside_following_its_cue() -> None:
+    body = ["“Every time you say that,” Poole said, pointing at the chart, “you hand the "
+            "other side a gift.”"]
+    att = _one(body, "Every time")
+    assert att.content == "“Every time you say that,” “you hand the other side a gift.”"
+    assert att.kind.value == "direct"
+
+
+def test_aside_with_a_report_of_its_own_does_not_join() -> None:
+    body = ["“We are ready,” Poole said, and Jones said, “We are not.”"]
+    att = _one(body, "We are ready")
+    assert "not" not in att.content
+
+
+def test_opening_curly_mark_at_the_end_closes_the_quote() -> None:
+    text = "“A is wrong,” Ann wrote. “B is right. See this link .“"
+    assert quote_spans(text) == [(0, 13), (25, len(text))]
+    att = _one([text], "A is wrong")
+    assert att.content == "“A is wrong,” “B is right. See this link .“"
+
+
+def test_quote_claimed_by_an_earlier_cue_is_not_taken_again() -> None:
+    body = ["When a man in the crowd shouted, “Liar,” Poole joked, again raising her "
+            "voice, “Say that to my face!”"]
+    atts = _all(body)
+    poole = [a for a in atts if a.speaker == "Poole"]
+    assert [a.content for a in poole] == ["“Say that to my face!”"]
+
+
+def test_quote_after_a_particle_and_comma_is_the_content() -> None:
+    body = ["Ann responds with, “Why now?” Ben then writes back, “You look tired.”"]
+    assert _one(body, "look tired").content == "“You look tired.”"
+
+
+def test_quote_goes_on_after_a_relative_clause_report() -> None:
+    body = ["“The plan is dead,” said Ann Poole, a former mayor who said she would not run "
+            "again. “Nobody wants it.”"]
+    att = _one(body, "plan is dead")
+    assert att.content == "“The plan is dead,” “Nobody wants it.”"
+
+
+def test_but_and_a_quote_after_the_cue_go_on_with_the_report() -> None:
+    body = ['"You know, I like Ann," he said, but "when it comes to roads, Ann has a habit '
+            'of spending too much."']
+    att = _one(body, "I like Ann")
+    assert att.content.endswith('but "when it comes to roads, Ann has a habit of spending '
+                                'too much."')
+    assert att.kind.value == "mixed"
+
+
+def test_but_and_the_writers_clause_after_the_cue_stay_out() -> None:
+    body = ['"Are you winning?" Ann said, but Ben was drifting off again, as the speech went '
+            'on about "a rigged system."']
+    att = _one(body, "winning")
+    assert att.content == '"Are you winning?"'
+
+
+def test_quote_with_a_short_lead_in_goes_on_after_a_post_cue() -> None:
+    body = ['"It\'s a stunt," she says. It\'s "the oldest trick in the book."']
+    att = _one(body, "stunt")
+    assert att.content == '"It\'s a stunt," It\'s "the oldest trick in the book."'
+
+
+def test_sentence_with_its_own_report_verb_is_not_a_lead_in() -> None:
+    body = ['"It\'s a stunt," she says. Ben called it "the oldest trick in the book."']
+    att = _one(body, "stunt")
+    assert att.content == '"It\'s a stunt,"'
+
+
+def test_clause_that_runs_into_a_quote_before_its_cue_is_the_content() -> None:
+    body = ['The board\'s plan "is the worst idea in a decade," Ann Poole, the mayor, said.']
+    att = _one(body, "worst idea")
+    assert att.content == 'The board\'s plan "is the worst idea in a decade,"'
+    assert att.kind.value == "mixed"
+
+
+def test_lead_set_off_by_a_colon_stays_out_of_the_quote() -> None:
+    body = ['Ann Poole listed the rules: "Be kind and be brief," she said.']
+    att = _one(body, "Be kind")
+    assert att.content == '"Be kind and be brief,"'
+
+
+def test_state_abbreviation_inside_a_post_cue_subject_ends_no_sentence() -> None:
+    body = ["''The roads are a disgrace,'' Ann Poole, 67, a retired school bus driver in "
+            "Allentown, Pa., said in a follow-up interview."]
+    att = _one(body, "disgrace")
+    assert att.speaker == "Ann Poole"
+    assert att.content == "''The roads are a disgrace,''"
+
+
+def test_inverted_speaker_familiar_with_something_is_one_speaker() -> None:
+    body = ['"The numbers will not hold," said one senior Democrat familiar with the county '
+            "party's finances, who asked not to be named."]
+    att = _one(body, "numbers will not hold")
+    assert att.speaker_text.startswith("one senior Democrat familiar with")
+
+
+def test_an_inch_mark_neither_closes_nor_opens_a_quote() -> None:
+    text = "“Why is he only 5’2”. You can’t trust him.” He owns a 34\" screen."
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "“Why is he only 5’2”. You can’t trust him.”"]
+
+
+def test_a_hearer_before_a_quote_is_no_inverted_speaker() -> None:
+    body = ['Poole, holding back tears, asked the county board "If you cannot tell us the '
+            'truth, why should we trust you?"']
+    atts = _all(body)
+    assert all(a.speaker != "the county board" for a in atts)
+    assert any(a.speaker == "Poole" and "why should we trust you?" in a.content for a in atts)
+
+
+def test_a_bare_verb_after_and_stays_in_the_reported_clause() -> None:
+    body = ['Poole says she would call the chief in and tell him “no more excuses” on Monday.']
+    atts = _all(body)
+    assert len(atts) == 1
+    assert atts[0].content.startswith("she would call the chief in and tell him “no more")
+
+
+def test_a_quote_that_opens_a_that_clause_runs_to_its_end() -> None:
+    body = ['The Poole campaign projects that "a fee of a few cents" on each ticket would '
+            'raise $5 million a year.']
+    att = _one(body, "a fee of")
+    assert att.content == ('that "a fee of a few cents" on each ticket would raise $5 million '
+                           'a year.')
+    assert att.kind.value == "mixed"
+
+
+def test_a_quote_that_opens_its_own_sentence_after_the_cue_is_the_report() -> None:
+    body = ["Although the county has never tracked the numbers, Poole said about the plan, "
+            "“I support parents making the choice.”"]
+    att = _one(body, "I support")
+    assert att.content == "“I support parents making the choice.”"
+
+
+def test_a_lower_case_quote_after_the_cue_goes_on_from_the_lead() -> None:
+    body = ["The plan is dead, Poole said, “and nobody in this county will revive it.”"]
+    att = _one(body, "nobody in this county")
+    assert att.content.startswith("The plan is dead")
+
+
+def test_a_colon_before_a_quote_hands_it_to_the_post_cue() -> None:
+    body = ["Sen. Ann Poole scolded him: “The science is against the products you called "
+            "‘miracles,’” she said."]
+    att = _one(body, "science is against")
+    assert att.content == "“The science is against the products you called ‘miracles,’”"
