@@ -871,6 +871,21 @@ def _has_tokens(text: str, s: int, e: int, k: int) -> bool:
 _NP_PREPS = wordset("of to for at with")
 
 
+def _reads_as_clause(words: list[str]) -> bool:
+    """Whether the words have a finite verb after their subject ("his district received
+    less", "the fund ran dry"), where a speaker's noun phrase has none ("Ann Poole", "the
+    embattled senator": a participle right after a determiner is an adjective)."""
+    for k in range(1, len(words)):
+        w = words[k]
+        if not w.islower():
+            continue
+        if w in _FINITE or w in _STRONG_PAST or w in _PAST_ONLY or (
+            w.endswith("ed") and words[k - 1].lower() not in DETERMINERS
+        ):
+            return True
+    return False
+
+
 def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
               quotes: Sequence[tuple[int, int]], para: int) -> _Cand | None:
     t = toks[i]
@@ -900,6 +915,10 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             sp = ""  # 'Smith, in tears, asked the crowd "Q?"': a hearer, then the quote
         words = [x[0] for x in toks[i + 1 : j]]
         core = next((k for k, w in enumerate(words) if w in ",("), len(words))
+        if prev == "," and _reads_as_clause(words[:core]):
+            # "Mark Wynn, chairman of the board, said his district received less": the
+            # words after the verb are its report, not an inverted speaker.
+            sp = ""
         # The name before ", who ..." decides: the relative clause may end on any word.
         # After a quote, a prepositional tail ('"A," said the former top aide to President
         # George W. Bush') may lengthen it: the head before the preposition must be short.

@@ -70,3 +70,17 @@ def test_the_speaker_after_a_quote_is_cut_at_whole_words() -> None:
     ]
     speakers = [a.speaker_text for a in extract_attributions(body, min_score=0.0)]
     assert speakers == ["a Harbour spokesperson"]
+
+
+def test_a_report_after_a_named_speaker_is_not_read_as_inverted() -> None:
+    """"Name, role, said <clause>" is the speaker, then the report; only "<clause>, said
+    Name, role" is inverted."""
+    body = [
+        "Mark Wynn, chairman of the county board, said his district received less money.",
+        "The fund ran dry in March, said Ann Poole, chair of the fund.",
+    ]
+    found = [(a.speaker_text, a.content) for a in extract_attributions(body, min_score=0.0)]
+    assert found == [
+        ("Mark Wynn, chairman of the county board", "his district received less money."),
+        ("Ann Poole, chair of the fund", "The fund ran dry in March"),
+    ]
