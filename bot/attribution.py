@@ -814,6 +814,7 @@ def _participle_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
+    ce = _cue_adjunct_end(text, cs, ce, quotes)
     if ce <= cs or not _has_tokens(text, cs, ce, 3):
         return None
     return _Cand(speaker, toks[i][0], [(cs, ce)], para, how=how)
@@ -1090,6 +1091,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None  # "the fires have continued to burn": aspect, not speech
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
+    ce = _cue_adjunct_end(text, cs, ce, quotes)
     if naming:
         # 'called it the "end of an era," as the plant closed': the quoted name, closed by
         # its own comma before a subordinate clause, ends the content; the clause is the
@@ -1259,6 +1261,56 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
             w in STRONG_VERBS for w in nxt
         ):
             return _strip_span(text, s, m.start())[1]
+    return e
+
+
+# Where or how the speaker spoke, not what was said: "claimed victory in a tweet", "denied
+# the charges through his lawyer", "spoke about X on condition of anonymity because ...".
+_CHANNELS = """statement interview speech tweet post letter email e-mail appearance broadcast
+conference remarks op-ed column memo release video address debate rally hearing filing lawyer
+attorney spokesman spokeswoman spokesperson"""
+_CHANNEL = re.compile(
+    r"(?i)\s(?:(?:in|during|through|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:" + "|".join(_CHANNELS.split()) + r")s?(?![\w-])|in\s+print\b)")
+_ANONYMITY = re.compile(
+    r"(?i),?\s+(?:only\s+)?(?:on|under)\s+(?:the\s+)?condition\s+(?:of|that)\b")
+# Words that may follow the channel in the same adjunct ("in a statement on Thursday",
+# "in an interview with CNN"); anything else (an object, a verb) means the phrase was inside
+# the content.
+_CHANNEL_GOES_ON = wordset("of on with to at in before after last earlier this that")
+_CLAUSE_OPENERS = _PERSONAL | _WH | wordset("that")
+
+
+def _has_finite(words: list[str]) -> bool:
+    """A verb of its own in ``words``: a subject pronoun or "that" first, an auxiliary, a
+    "said", or a past-tense form ("took", unseen, is missed)."""
+    low = [w.lower() for w in words]
+    return not low or low[0] in _CLAUSE_OPENERS or any(
+        w in _FINITE or w in _AUX_VERBS or w in ("said", "says") or w.endswith(("n’t", "n't"))
+        for w in low) or any(w.islower() and w.endswith("ed") for w in words[1:])
+
+
+def _cue_adjunct_end(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
+    """End of unquoted content in text[s:e] before an adjunct that belongs to the cue: "on
+    condition of anonymity ..." always; a channel ("in a statement", "during his speech",
+    "through his lawyer", "in print") after an object with no verb of its own ("announced his
+    candidacy in a speech"; in "said the plan is dead in an interview" the interview may be
+    the clause's own)."""
+    if any(s <= qs < e for qs, _ in quotes):
+        return e
+    m = _ANONYMITY.search(text, s, e)
+    if m is not None and _WORD_RE.search(text, s, m.start()):
+        e = m.start()
+    for m in _CHANNEL.finditer(text, s, e):
+        head = _WORD_RE.findall(text, s, m.start())
+        if not head:
+            continue
+        tail = _WORD_RE.findall(text, m.end(), e)
+        if _has_finite(head) or _has_finite(["x", *tail]) or (
+                tail and tail[0].lower() not in _CHANNEL_GOES_ON
+                and text[m.end():e].lstrip()[:1] not in ",;"):
+            break
+        return _strip_span(text, s, m.start())[1]
     return e
 
 

@@ -1,0 +1,47 @@
+"""Where unquoted reported content ends: words after the report that belong to the cue.
+
+Rule-level checks with the cut model and the filter off, made-up sentences only.
+"""
+
+from __future__ import annotations
+
+from bot.attribution import candidate_attributions
+from bot.model import Attribution
+
+
+def _contents(body: list[str]) -> list[str]:
+    return [a.content for a, _ in candidate_attributions(body, bounds=False)]
+
+
+def _one(body: list[str], needle: str) -> Attribution:
+    hits = [a for a, _ in candidate_attributions(body, bounds=False) if needle in a.content]
+    assert len(hits) == 1, (needle, _contents(body))
+    return hits[0]
+
+
+def test_channel_after_an_object_is_the_cues() -> None:
+    assert _one(["The mayor claimed an easy victory in a tweet on Sunday."],
+                "victory").content == "an easy victory"
+    assert _one(["Ms. Poole denied the charges through her lawyer."], "charges").content == (
+        "the charges")
+    assert _one(["Mr. Bell described the deal in print."], "deal").content == "the deal"
+
+
+def test_channel_inside_a_clause_stays() -> None:
+    # The clause has its own verb: the interview may be what the clause is about.
+    att = _one(["Ms. Poole said the remark was wrong in an interview."], "remark")
+    assert att.content.endswith("in an interview.")
+    # A channel followed by an object is inside the content ("retelling in a speech the
+    # story of ...").
+    att = _one(["The video shows Mr. Bell retelling in a speech the story of the flood."],
+               "story")
+    assert att.content.endswith("of the flood.")
+
+
+def test_condition_of_anonymity_is_no_part_of_the_report() -> None:
+    body = ["Two aides discussed the budget on condition of anonymity because they were not "
+            "allowed to speak."]
+    assert _one(body, "budget").content == "the budget"
+    body = ["An official said the plan was dead, speaking only on the condition that he not "
+            "be named."]
+    assert "condition" not in " ".join(_contents(body))
