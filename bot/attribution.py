@@ -1238,6 +1238,14 @@ _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s")
 _WORD_RE = re.compile(r"[\w’'-]+")
 
 
+def _another_that(text: str, i: int, e: int) -> bool:
+    """Whether text[i:e] opens with a complementiser "that": "said A, but that B" reports
+    B too; "that is why ..." (a pronoun and its verb) does not."""
+    words = _WORD_RE.findall(text, i, min(e, i + 40))[:2]
+    return len(words) == 2 and words[0] == "that" and not (
+        words[1].lower() in _FINITE or words[1].lower() in _AUX_VERBS)
+
+
 def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
     """End of the reported clause in text[s:e]: "X said A, but B" reports only A."""
     # Each pattern needs one of its words in the text: substring tests first, a cheap "no".
@@ -1245,7 +1253,8 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     clause_end = "but" in seg or "while" in seg or "though" in seg or "even" in seg or (
         "yet" in seg)
     for m in _CLAUSE_END.finditer(text, s, e) if clause_end else ():
-        if m.start() - s >= 12 and not _inside(m.start(), quotes):
+        if m.start() - s >= 12 and not _inside(m.start(), quotes) and not _another_that(
+                text, m.end(), e):
             return _strip_span(text, s, m.start())[1]
     # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
     # same speaker starts a report of its own.

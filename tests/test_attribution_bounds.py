@@ -45,3 +45,14 @@ def test_condition_of_anonymity_is_no_part_of_the_report() -> None:
     body = ["An official said the plan was dead, speaking only on the condition that he not "
             "be named."]
     assert "condition" not in " ".join(_contents(body))
+
+
+def test_but_that_goes_on_reporting() -> None:
+    # A second complementiser after "but" is a second report under the same verb.
+    body = ["Ms. Poole said the city must repair the bridge, but that she would not raise "
+            "taxes to pay for it."]
+    assert _one(body, "bridge").content.endswith("to pay for it.")
+    # "but that is ..." is a demonstrative and its verb: the writer's clause.
+    body = ["Mr. Bell said the budget plan had failed, but that is not the whole story."]
+    assert _one(body, "budget").content == "the budget plan had failed"
+
