@@ -977,6 +977,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 pieces[0] = _last_clause(text, *pieces[0], quotes)
         return _Cand(sp, cue, pieces, para, post=len(pieces) == 1, how="post")
     cand = _pre_cue(text, toks, i, ue, quotes, para, sp)
+    if cand is not None and before_subj.lower() == "as" and _aside_ends(text, *cand.pieces[0]):
+        return None  # '..., as Ann Poole noted in The Courier.': the report came before
     if cand is not None and a > 0 and before_subj == "," and i + 1 < n and toks[i + 1][0] == ",":
         # "The museum, Mr. Obama said, would make ...": the short lead before the inserted
         # cue is the reported clause's subject, so it joins the content.
@@ -1236,6 +1238,25 @@ _SECOND_CUE = re.compile(
     r"|,\s+(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s")
 _WORD_RE = re.compile(r"[\w’'-]+")
+
+
+# What follows the verb of an "as X said" aside when the aside has no report of its own:
+# where or when it was said ("as Poole noted in The Courier", "as he said before").
+_ASIDE_TAIL = wordset("in on at during after before from by for with out earlier again so too")
+
+
+def _aside_ends(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e], after the verb of an "as X said" aside, says only where or when:
+    an adjunct, then the end or a comma and the rest of the writer's sentence ("as Poole said
+    on Monday, only makes it harder"). '..., as Poole noted in May, the bridge will close'
+    reports the clause after the comma."""
+    words = _WORD_RE.findall(text, s, e)
+    if not words or words[0] not in _ASIDE_TAIL or _ANY_QUOTE.search(text, s, e):
+        return False
+    comma = text.find(",", s, e)
+    after = _WORD_RE.search(text, comma, e) if comma >= 0 else None
+    return after is None or (after.group(0).islower() and after.group(0) not in DETERMINERS
+                             and after.group(0) not in PRONOUNS)
 
 
 def _another_that(text: str, i: int, e: int) -> bool:

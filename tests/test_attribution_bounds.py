@@ -56,3 +56,16 @@ def test_but_that_goes_on_reporting() -> None:
     body = ["Mr. Bell said the budget plan had failed, but that is not the whole story."]
     assert _one(body, "budget").content == "the budget plan had failed"
 
+
+def test_as_aside_with_only_where_or_when_is_no_report() -> None:
+    body = ["That the race is close, as Ann Poole said on the radio on Monday, only raises "
+            "the stakes."]
+    assert not _contents(body)
+    body = ["The bridge will need years of repairs, as the Daily Courier noted in May."]
+    assert not any(c.startswith("in May") for c in _contents(body))
+    # The aside's clause after the comma is a report of its own.
+    body = ["But as the Daily Courier noted in an editorial, the mayor has few critics."]
+    assert any("few critics" in c for c in _contents(body))
+    # An object after the verb is reported: "as she described her plans".
+    assert _one(["Crowds cheered as she described her plans for the bridge."],
+                "plans").content.startswith("her plans")
