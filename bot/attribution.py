@@ -1287,11 +1287,37 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     # "A said B, and C said D": the next clause has its own speaker and cue.
     for m in _NEXT_CLAUSE.finditer(text, s, e):
         nxt = _WORD_RE.findall(text[m.end() : min(e, m.end() + 80)])[:8]
-        if m.start() - s >= 12 and not _inside(m.start(), quotes) and any(
+        if m.start() - s >= 12 and not _inside(m.start(), quotes) and (any(
             w in STRONG_VERBS for w in nxt
-        ):
+        ) or (m.group(0).startswith(",") and "and" in m.group(0) and _new_clause(
+                text, m.end(), e))):
             return _strip_span(text, s, m.start())[1]
     return e
+
+
+# Words that open a subject: "..., and the union stepped in", "..., and most don't expect".
+_SUBJECT_OPENERS = DETERMINERS | _PERSONAL | wordset("it most many some few others both")
+
+
+def _new_clause(text: str, i: int, e: int) -> bool:
+    """Whether text[i:e] opens a clause with a subject of its own: a determiner, pronoun or
+    name, then a finite verb before any punctuation ("the coal union also stepped in", "most
+    don't expect"). After ", and" such a clause is the writer's, not the report: "agreed to
+    lend him $5 million, and the union also stepped in". "and that ..." goes on reporting."""
+    toks = _TOKEN.findall(text[i : min(e, i + 80)])[:8]
+    if not toks or toks[0].lower() == "that" or not (
+            toks[0].lower() in _SUBJECT_OPENERS or toks[0][:1].isupper()):
+        return False
+    for w in toks[1:]:
+        low = w.lower()
+        if not w[:1].isalnum() or low in _WH or low == "that":
+            # "..., and Mr. Cruz in particular, must ...": an aside; "and a new Syria where
+            # Assad is ...": a relative clause's verb, in a list of nouns
+            return False
+        if low in _FINITE or low in _AUX_VERBS or low.endswith(("n’t", "n't")) or (
+                w.islower() and low.endswith("ed")):
+            return True
+    return False
 
 
 # Where or how the speaker spoke, not what was said: "claimed victory in a tweet", "denied

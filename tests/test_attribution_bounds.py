@@ -69,3 +69,23 @@ def test_as_aside_with_only_where_or_when_is_no_report() -> None:
     # An object after the verb is reported: "as she described her plans".
     assert _one(["Crowds cheered as she described her plans for the bridge."],
                 "plans").content.startswith("her plans")
+
+
+def test_and_with_a_new_subject_ends_the_report() -> None:
+    body = ["The mayor agreed to lend the club $5 million, and the county also stepped in "
+            "with money."]
+    assert _one(body, "lend").content == "to lend the club $5 million"
+    body = ["Ms. Poole said the budget was balanced, and most residents don't expect a tax "
+            "rise."]
+    assert _one(body, "budget").content == "the budget was balanced"
+
+
+def test_and_that_or_a_list_goes_on() -> None:
+    body = ["Ms. Poole said the budget was balanced, and that the county would hire nurses."]
+    assert _one(body, "budget").content.endswith("hire nurses.")
+    # An aside between commas, and a relative clause's verb in a list, open no clause.
+    body = ["Mr. Bell said the two councils, and the mayor in particular, must do more."]
+    assert _one(body, "councils").content.endswith("must do more.")
+    body = ["Ms. Poole said the pact joins Ohio, Iowa, and a new region where farms are "
+            "small."]
+    assert _one(body, "pact").content.endswith("farms are small.")
