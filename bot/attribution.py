@@ -1335,6 +1335,15 @@ _ANONYMITY = re.compile(
 # the content.
 _CHANNEL_GOES_ON = wordset("of on with to at in before after last earlier this that")
 _CLAUSE_OPENERS = _PERSONAL | _WH | wordset("that")
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday"
+_WHEN = re.compile(
+    r"(?i)\s(?:(?:in|on|during|last|this|earlier|early|late)\s+(?:(?:the|a)\s+)?"
+    r"(?:" + "|".join(_DAYS.split() + sorted(_MONTHS)) + r"|\d{4}|recent\s+(?:days|weeks|months"
+    r"|years)|(?:last|past)\s+(?:week|month|year)|week|month|year|weekend)"
+    r"|" + "|".join(_DAYS.split()) + r"|yesterday|today|tonight)\b(?![’'])")
+# What may follow a time in the same adjunct ("on Monday at a rally", "in June 2015");
+# "Wednesday to block ..." goes on with the object's own infinitive.
+_WHEN_GOES_ON = (_CHANNEL_GOES_ON - {"to"}) | _TIME_WORDS
 
 
 def _has_finite(words: list[str]) -> bool:
@@ -1367,6 +1376,16 @@ def _cue_adjunct_end(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]
                 and text[m.end():e].lstrip()[:1] not in ",;"):
             break
         return _strip_span(text, s, m.start())[1]
+    m = _WHEN.search(text, s, e)
+    if m is not None:
+        # "announced his candidacy in June 2015", "said little about it in recent months":
+        # when, after a short object; in a clause the time may be the clause's own.
+        head = _WORD_RE.findall(text, s, m.start())
+        tail = _WORD_RE.findall(text, m.end(), e)
+        if 0 < len(head) <= 4 and len(tail) <= 6 and not _has_finite(head) and not (
+                _has_finite(["x", *tail])) and all(
+                w[:1].isdigit() or w.lower() in _WHEN_GOES_ON for w in tail[:1]):
+            return _strip_span(text, s, m.start())[1]
     return e
 
 

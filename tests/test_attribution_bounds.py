@@ -89,3 +89,15 @@ def test_and_that_or_a_list_goes_on() -> None:
     body = ["Ms. Poole said the pact joins Ohio, Iowa, and a new region where farms are "
             "small."]
     assert _one(body, "pact").content.endswith("farms are small.")
+
+
+def test_time_after_a_short_object_is_the_cues() -> None:
+    assert _one(["Ms. Poole announced her candidacy in June 2015."],
+                "candidacy").content == "her candidacy"
+    assert _one(["The council praised the mayor's plan on Thursday."],
+                "plan").content == "the mayor's plan"
+    # In a clause the time is the clause's own; before an infinitive it is the object's.
+    assert _one(["Mr. Bell said the bridge would close in June."], "bridge").content.endswith(
+        "in June.")
+    assert _one(["The mayor urged the council Wednesday to block the sale."],
+                "sale").content.endswith("the sale.")
