@@ -1008,7 +1008,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         k += 1
     start_k = k
     # 'says at a campaign stop in Toledo, Ohio, that ...': a leading adjunct may be long.
-    adjunct = k < n and toks[k][0].lower() in _ADJUNCT_PREPS
+    # 'said Thursday during a taping in Buffalo, New York, that ...': a time opens one too.
+    adjunct = k < n and (toks[k][0].lower() in _ADJUNCT_PREPS | _WHEN_OPENERS)
     limit = min(n, k + (20 if adjunct else 12))
     found = None
     lead_in = False  # 'said at a town hall on Monday, "A."': the quote is the content
@@ -1029,7 +1030,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
                 lead_in = True  # 'said in an interview last week that ...': past the adjunct
             break
         if m >= k + 12:
-            break  # only a "that" is looked for past a long adjunct
+            if tm in ".;":
+                break
+            continue  # only a "that" is looked for past a long adjunct, up to its end
         if tm in _QUOTE_CHARS or tm == "“":
             # A quote right after the verb opens the content; one further on is part of it.
             # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
@@ -1341,6 +1344,8 @@ _WHEN = re.compile(
     r"(?:" + "|".join(_DAYS.split() + sorted(_MONTHS)) + r"|\d{4}|recent\s+(?:days|weeks|months"
     r"|years)|(?:last|past)\s+(?:week|month|year)|week|month|year|weekend)"
     r"|" + "|".join(_DAYS.split()) + r"|yesterday|today|tonight)\b(?![’'])")
+# Words that open a time adjunct on their own: "said Thursday during a taping ... that".
+_WHEN_OPENERS = wordset(_DAYS + " yesterday today tonight last earlier")
 # What may follow a time in the same adjunct ("on Monday at a rally", "in June 2015");
 # "Wednesday to block ..." goes on with the object's own infinitive.
 _WHEN_GOES_ON = (_CHANNEL_GOES_ON - {"to"}) | _TIME_WORDS

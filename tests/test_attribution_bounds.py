@@ -101,3 +101,16 @@ def test_time_after_a_short_object_is_the_cues() -> None:
         "in June.")
     assert _one(["The mayor urged the council Wednesday to block the sale."],
                 "sale").content.endswith("the sale.")
+
+
+def test_report_after_a_long_time_and_place_adjunct_starts_at_that() -> None:
+    body = ["Ms. Poole said Thursday during a taping of a radio call-in show in Dayton, Ohio, "
+            "that the county would hire nurses."]
+    assert _one(body, "nurses").content == "that the county would hire nurses."
+    body = ["Mr. Bell said at a long meeting of the county board of supervisors in Dayton, Ohio, "
+            "on Monday that the bridge would close."]
+    assert _one(body, "bridge").content == "that the bridge would close."
+    # The look-ahead stops at the sentence's end.
+    body = ["Ms. Poole spoke at a long meeting of the county board of supervisors in Dayton. "
+            "She said that the bridge would close."]
+    assert all(c.startswith("that") for c in _contents(body) if "bridge" in c)
