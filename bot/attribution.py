@@ -979,6 +979,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     cand = _pre_cue(text, toks, i, ue, quotes, para, sp)
     if cand is not None and before_subj.lower() == "as" and _aside_ends(text, *cand.pieces[0]):
         return None  # '..., as Ann Poole noted in The Courier.': the report came before
+    if cand is not None and before_subj.lower() in _SUBORDINATE_OPENERS:
+        # "When Ann Poole wrote the memo, she was ...": the subordinate clause ends at the
+        # comma before the main clause's subject.
+        cs, ce = cand.pieces[-1]
+        cand.pieces[-1] = (cs, _main_clause_starts(text, cs, ce, quotes))
     if cand is not None and a > 0 and before_subj == "," and i + 1 < n and toks[i + 1][0] == ",":
         # "The museum, Mr. Obama said, would make ...": the short lead before the inserted
         # cue is the reported clause's subject, so it joins the content.
@@ -1260,6 +1265,25 @@ def _aside_ends(text: str, s: int, e: int) -> bool:
     after = _WORD_RE.search(text, comma, e) if comma >= 0 else None
     return after is None or (after.group(0).islower() and after.group(0) not in DETERMINERS
                              and after.group(0) not in PRONOUNS)
+
+
+# Not "as": 'as the Times noted in an op-ed, the senator has ...' reports the main clause.
+_SUBORDINATE_OPENERS = (_SUBORDINATORS - {"as"}) | wordset("if once until unless")
+
+
+def _main_clause_starts(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
+    """End of what a cue reports inside a leading subordinate clause ("After the court
+    refused to reconsider the case, the attorney general asked ..."): the first comma outside
+    quotes followed by a subject (a determiner, a pronoun or a capitalised word)."""
+    for m in _COMMA_WORD.finditer(text, s, e):
+        w = m.group(1)
+        if _WORD_RE.search(text, s, m.start()) and not _inside(m.start(), quotes) and (
+                w.lower() in _SUBJECT_OPENERS or w[:1].isupper()) and w.lower() != "that":
+            return _strip_span(text, s, m.start())[1]
+    return e
+
+
+_COMMA_WORD = re.compile(r",\s+([\w’'-]+)")
 
 
 def _another_that(text: str, i: int, e: int) -> bool:

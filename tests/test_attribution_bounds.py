@@ -114,3 +114,16 @@ def test_report_after_a_long_time_and_place_adjunct_starts_at_that() -> None:
     body = ["Ms. Poole spoke at a long meeting of the county board of supervisors in Dayton. "
             "She said that the bridge would close."]
     assert all(c.startswith("that") for c in _contents(body) if "bridge" in c)
+
+
+def test_report_in_a_leading_subordinate_clause_ends_at_the_main_clause() -> None:
+    body = ["When Ann Poole wrote the memo, she was the county's chief engineer."]
+    assert _one(body, "memo").content == "the memo"
+    body = ["After Ms. Poole announced her plan to retire, the board met on Monday."]
+    assert _one(body, "retire").content == "her plan to retire"
+    # An "as" aside reports the main clause; "that" after the comma goes on reporting.
+    body = ["As the Daily Courier noted in an editorial, the mayor has few critics."]
+    assert any("few critics" in c for c in _contents(body))
+    body = ["Although Mr. Bell said that the plan, that the county drew up, was sound, "
+            "the board voted no."]
+    assert any("drew up" in c for c in _contents(body))
