@@ -76,9 +76,6 @@ def features(c: CandidateView) -> list[str]:
     n_len = _bucket(len(words), (2, 4, 7, 12, 20, 35, 60))
     first = c.content.lstrip(_QUOTES + "‘'")[:1]
     pieces = c.content.count(" “") + c.content.count(' "') > 0
-    # A report is a clause ("said the plan failed") more often than a bare object ("announced
-    # his candidacy"), which annotators count for some verbs and not others.
-    clause = _has_verb(words)
     said_inside = ("said" in c.content or "says" in c.content or "told" in c.content) and (
         _SAID.search(c.content) is not None)  # the substrings first: a cheap "no"
     f = [
@@ -114,7 +111,6 @@ def features(c: CandidateView) -> list[str]:
         f"sp_digit={any(w.isdigit() for w in sp_words)}",
         f"content_said={said_inside}",
         f"content_qmark={c.content.rstrip(_QUOTES + ' ’')[-1:] == '?'}",
-        f"cue_clause={cue_head}|{clause}",
     ]
     f.extend(_edges(c, words))
     if sp_words:
@@ -122,17 +118,6 @@ def features(c: CandidateView) -> list[str]:
         last = sp_words[-1]
         f.append(f"sp_last={last}" if last.islower() else "sp_last=CAP")
     return f
-
-
-_VERBISH = wordset("""is are was were be been am has have had will would can could should may
-might must do does did""")
-
-
-def _has_verb(words: list[str]) -> bool:
-    """Whether content words hold a finite verb: an auxiliary, a "that", a negation or a
-    lower-case past tense after the first word."""
-    return any(w.lower() in _VERBISH or w.lower() == "that" or w.endswith(("n’t", "n't"))
-               for w in words) or any(w.islower() and w.endswith("ed") for w in words[1:])
 
 
 # Function words keep their identity in the edge features below; other words are only

@@ -127,13 +127,3 @@ def test_report_in_a_leading_subordinate_clause_ends_at_the_main_clause() -> Non
     body = ["Although Mr. Bell said that the plan, that the county drew up, was sound, "
             "the board voted no."]
     assert any("drew up" in c for c in _contents(body))
-
-
-def test_filter_sees_whether_the_content_is_a_clause() -> None:
-    def feats(body: list[str], needle: str) -> list[str]:
-        return next(f for a, f in candidate_attributions(body) if needle in a.content)
-
-    assert "cue_clause=announced|False" in feats(
-        ["Ms. Poole announced her candidacy for mayor."], "candidacy")
-    assert "cue_clause=said|True" in feats(["Ms. Poole said the plan had failed."], "plan")
-    assert "cue_clause=said|True" in feats(["Ms. Poole said it wasn't over."], "over")
