@@ -1095,6 +1095,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             if m is not None and _is_hearer([x[0] for x in toks[k:m]]):
                 k = m
     naming = low in _NAMING and len(cue_words) == 1 and found is None
+    if found is None:
+        k = _past_time(toks, k)  # "said Wednesday he agrees": the time is the cue's
     if k >= n:
         return None
     if low in _ASPECTUAL and toks[k][0].lower() == "to":
@@ -1284,6 +1286,26 @@ def _main_clause_starts(text: str, s: int, e: int, quotes: Sequence[tuple[int, i
 
 
 _COMMA_WORD = re.compile(r",\s+([\w’'-]+)")
+
+
+_TIME_LEADS = wordset("on last this earlier late early")
+_DAY_PARTS = wordset("morning afternoon evening night")
+
+
+def _past_time(toks: list[_Match], k: int) -> int:
+    """The first token after a time phrase opening the words at toks[k] ("Wednesday", "on
+    Monday", "last week", "Thursday night") when a clause or object follows it, else k."""
+    n = len(toks)
+    m = k + (k + 1 < n and toks[k][0].lower() in _TIME_LEADS)
+    if m >= n or not (toks[m][0].lower() in _WHEN_OPENERS or toks[m][0].lower() in _TIME_WORDS):
+        return k
+    m += 1
+    if m < n and toks[m][0].lower() in _DAY_PARTS:
+        m += 1
+    w = toks[m][0] if m < n else ""
+    if w[:1].isalnum() and w.lower() not in _ADJUNCT_STARTS and not _verb_like(w):
+        return m  # not "tweeted Thursday targeted at ...", "announced Monday would ...": verbs
+    return k
 
 
 def _another_that(text: str, i: int, e: int) -> bool:

@@ -127,3 +127,16 @@ def test_report_in_a_leading_subordinate_clause_ends_at_the_main_clause() -> Non
     body = ["Although Mr. Bell said that the plan, that the county drew up, was sound, "
             "the board voted no."]
     assert any("drew up" in c for c in _contents(body))
+
+
+def test_time_after_the_verb_is_no_part_of_the_report() -> None:
+    assert _one(["Ms. Poole said Wednesday she agrees with the ruling."],
+                "ruling").content == "she agrees with the ruling."
+    assert _one(["Mr. Bell announced on Friday the arrest of a man."],
+                "arrest").content == "the arrest of a man."
+    assert _one(["The mayor said Thursday night they closed the bridge."],
+                "bridge").content == "they closed the bridge."
+    # A verb right after the time: the cue is a participle ("a merger announced Monday
+    # would ..."), and the words stay as they are.
+    assert _one(["The merger announced Monday would create a giant."],
+                "giant").content.startswith("Monday")
