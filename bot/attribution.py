@@ -979,6 +979,12 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     cand = _pre_cue(text, toks, i, ue, quotes, para, sp)
     if cand is not None and before_subj.lower() == "as" and _aside_ends(text, *cand.pieces[0]):
         return None  # '..., as Ann Poole noted in The Courier.': the report came before
+    if cand is not None and words[-1].lower() in ("who", "that") and (
+            len(words) > 1 or before_subj != ","):
+        # "Voters who say the economy matters most were divided": the report in a
+        # restrictive relative ends before the main clause's verb.
+        cs, ce = cand.pieces[-1]
+        cand.pieces[-1] = (cs, _second_verb(text, cs, ce, quotes))
     if cand is not None and before_subj.lower() in _SUBORDINATE_OPENERS:
         # "When Ann Poole wrote the memo, she was ...": the subordinate clause ends at the
         # comma before the main clause's subject.
@@ -1306,6 +1312,29 @@ def _past_time(toks: list[_Match], k: int) -> int:
     if w[:1].isalnum() and w.lower() not in _ADJUNCT_STARTS and not _verb_like(w):
         return m  # not "tweeted Thursday targeted at ...", "announced Monday would ...": verbs
     return k
+
+
+# Words after which a clause may have a verb of its own: "X is Y and Z was W".
+_CLAUSE_LINKS = _BOUNDARY_WORDS | _WH | wordset("to who whom whose which")
+
+
+def _second_verb(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
+    """End of a report inside a restrictive relative ("those who say A is B were ..."): before
+    a second auxiliary or form of "be" with no conjunction, relative word or punctuation
+    since the report's own, where the main clause's verb comes back."""
+    toks = list(_TOKEN.finditer(text, s, e))
+    have_verb = prev_verb = False
+    for t in toks:
+        w = t[0].lower()
+        if w in _CLAUSE_LINKS or not w[:1].isalnum() or _inside(t.start(), quotes):
+            have_verb = prev_verb = False
+            continue
+        is_verb = w in _FINITE or w in _AUX_VERBS
+        if is_verb and have_verb and not prev_verb:
+            return _strip_span(text, s, t.start())[1]
+        have_verb = have_verb or is_verb
+        prev_verb = is_verb or (prev_verb and (w == "not" or w.endswith("ly")))
+    return e
 
 
 def _another_that(text: str, i: int, e: int) -> bool:

@@ -140,3 +140,13 @@ def test_time_after_the_verb_is_no_part_of_the_report() -> None:
     # would ..."), and the words stay as they are.
     assert _one(["The merger announced Monday would create a giant."],
                 "giant").content.startswith("Monday")
+
+
+def test_report_in_a_restrictive_relative_ends_before_the_main_verb() -> None:
+    body = ["Residents who said the bridge was unsafe were angry at the council."]
+    assert _one(body, "bridge").content == "the bridge was unsafe"
+    # A second verb after a conjunction or a relative word is the report's own.
+    body = ["Voters who say the tax is high and the roads are bad want a change."]
+    assert _one(body, "roads").content.startswith("the tax is high and the roads are bad")
+    body = ["Ann Poole, who said the bridge was unsafe, was right."]
+    assert _one(body, "bridge").content.startswith("the bridge was unsafe")
