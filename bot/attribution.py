@@ -857,6 +857,7 @@ def _participle_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
+    ce = _cue_adjunct_end(text, cs, ce, quotes)
     if ce <= cs or not _has_tokens(text, cs, ce, 3):
         return None
     return _Cand(speaker, toks[i][0], [(cs, ce)], para, how=how)
@@ -1068,6 +1069,19 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 pieces[0] = _last_clause(text, *pieces[0], quotes)
         return _Cand(sp, cue, pieces, para, post=len(pieces) == 1, how="post")
     cand = _pre_cue(text, toks, i, ue, quotes, para, sp)
+    if cand is not None and before_subj.lower() == "as" and _aside_ends(text, *cand.pieces[0]):
+        return None  # '..., as Ann Poole noted in The Courier.': the report came before
+    if cand is not None and words[-1].lower() in ("who", "that") and (
+            len(words) > 1 or before_subj != ","):
+        # "Voters who say the economy matters most were divided": the report in a
+        # restrictive relative ends before the main clause's verb.
+        cs, ce = cand.pieces[-1]
+        cand.pieces[-1] = (cs, _second_verb(text, cs, ce, quotes))
+    if cand is not None and before_subj.lower() in _SUBORDINATE_OPENERS:
+        # "When Ann Poole wrote the memo, she was ...": the subordinate clause ends at the
+        # comma before the main clause's subject.
+        cs, ce = cand.pieces[-1]
+        cand.pieces[-1] = (cs, _main_clause_starts(text, cs, ce, quotes))
     if cand is not None and a > 0 and before_subj == "," and i + 1 < n and toks[i + 1][0] == ",":
         # "The museum, Mr. Obama said, would make ...": the short lead before the inserted
         # cue is the reported clause's subject, so it joins the content.
@@ -1128,7 +1142,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         k += 1
     start_k = k
     # 'says at a campaign stop in Toledo, Ohio, that ...': a leading adjunct may be long.
-    adjunct = k < n and toks[k][0].lower() in _ADJUNCT_PREPS
+    # 'said Thursday during a taping in Buffalo, New York, that ...': a time opens one too.
+    adjunct = k < n and (toks[k][0].lower() in _ADJUNCT_PREPS | _WHEN_OPENERS)
     limit = min(n, k + (20 if adjunct else 12))
     found = None
     lead_in = False  # 'said at a town hall on Monday, "A."': the quote is the content
@@ -1149,7 +1164,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
                 lead_in = True  # 'said in an interview last week that ...': past the adjunct
             break
         if m >= k + 12:
-            break  # only a "that" is looked for past a long adjunct
+            if tm in ".;":
+                break
+            continue  # only a "that" is looked for past a long adjunct, up to its end
         if tm in _QUOTE_CHARS or tm == "“":
             # A quote right after the verb opens the content; one further on is part of it.
             # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
@@ -1210,12 +1227,15 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             if m is not None and _is_hearer([x[0] for x in toks[k:m]]):
                 k = m
     naming = low in _NAMING and len(cue_words) == 1 and found is None
+    if found is None:
+        k = _past_time(toks, k)  # "said Wednesday he agrees": the time is the cue's
     if k >= n:
         return None
     if low in _ASPECTUAL and toks[k][0].lower() == "to":
         return None  # "the fires have continued to burn": aspect, not speech
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
+    ce = _cue_adjunct_end(text, cs, ce, quotes)
     if naming:
         # 'called it the "end of an era," as the plant closed': the quoted name, closed by
         # its own comma before a subordinate clause, ends the content; the clause is the
@@ -1362,6 +1382,95 @@ _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s")
 _WORD_RE = re.compile(r"[\w’'-]+")
 
 
+# What follows the verb of an "as X said" aside when the aside has no report of its own:
+# where or when it was said ("as Poole noted in The Courier", "as he said before").
+_ASIDE_TAIL = wordset("in on at during after before from by for with out earlier again so too")
+
+
+def _aside_ends(text: str, s: int, e: int) -> bool:
+    """Whether text[s:e], after the verb of an "as X said" aside, says only where or when:
+    an adjunct, then the end or a comma and the rest of the writer's sentence ("as Poole said
+    on Monday, only makes it harder"). '..., as Poole noted in May, the bridge will close'
+    reports the clause after the comma."""
+    words = _WORD_RE.findall(text, s, e)
+    if not words or words[0] not in _ASIDE_TAIL or _ANY_QUOTE.search(text, s, e):
+        return False
+    comma = text.find(",", s, e)
+    after = _WORD_RE.search(text, comma, e) if comma >= 0 else None
+    return after is None or (after.group(0).islower() and after.group(0) not in DETERMINERS
+                             and after.group(0) not in PRONOUNS)
+
+
+# Not "as": 'as the Times noted in an op-ed, the senator has ...' reports the main clause.
+_SUBORDINATE_OPENERS = (_SUBORDINATORS - {"as"}) | wordset("if once until unless")
+
+
+def _main_clause_starts(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
+    """End of what a cue reports inside a leading subordinate clause ("After the court
+    refused to reconsider the case, the attorney general asked ..."): the first comma outside
+    quotes followed by a subject (a determiner, a pronoun or a capitalised word)."""
+    for m in _COMMA_WORD.finditer(text, s, e):
+        w = m.group(1)
+        if _WORD_RE.search(text, s, m.start()) and not _inside(m.start(), quotes) and (
+                w.lower() in _SUBJECT_OPENERS or w[:1].isupper()) and w.lower() != "that":
+            return _strip_span(text, s, m.start())[1]
+    return e
+
+
+_COMMA_WORD = re.compile(r",\s+([\w’'-]+)")
+
+
+_TIME_LEADS = wordset("on last this earlier late early")
+_DAY_PARTS = wordset("morning afternoon evening night")
+
+
+def _past_time(toks: list[_Match], k: int) -> int:
+    """The first token after a time phrase opening the words at toks[k] ("Wednesday", "on
+    Monday", "last week", "Thursday night") when a clause or object follows it, else k."""
+    n = len(toks)
+    m = k + (k + 1 < n and toks[k][0].lower() in _TIME_LEADS)
+    if m >= n or not (toks[m][0].lower() in _WHEN_OPENERS or toks[m][0].lower() in _TIME_WORDS):
+        return k
+    m += 1
+    if m < n and toks[m][0].lower() in _DAY_PARTS:
+        m += 1
+    w = toks[m][0] if m < n else ""
+    if w[:1].isalnum() and w.lower() not in _ADJUNCT_STARTS and not _verb_like(w):
+        return m  # not "tweeted Thursday targeted at ...", "announced Monday would ...": verbs
+    return k
+
+
+# Words after which a clause may have a verb of its own: "X is Y and Z was W".
+_CLAUSE_LINKS = _BOUNDARY_WORDS | _WH | wordset("to who whom whose which")
+
+
+def _second_verb(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
+    """End of a report inside a restrictive relative ("those who say A is B were ..."): before
+    a second auxiliary or form of "be" with no conjunction, relative word or punctuation
+    since the report's own, where the main clause's verb comes back."""
+    toks = list(_TOKEN.finditer(text, s, e))
+    have_verb = prev_verb = False
+    for t in toks:
+        w = t[0].lower()
+        if w in _CLAUSE_LINKS or not w[:1].isalnum() or _inside(t.start(), quotes):
+            have_verb = prev_verb = False
+            continue
+        is_verb = w in _FINITE or w in _AUX_VERBS
+        if is_verb and have_verb and not prev_verb:
+            return _strip_span(text, s, t.start())[1]
+        have_verb = have_verb or is_verb
+        prev_verb = is_verb or (prev_verb and (w == "not" or w.endswith("ly")))
+    return e
+
+
+def _another_that(text: str, i: int, e: int) -> bool:
+    """Whether text[i:e] opens with a complementiser "that": "said A, but that B" reports
+    B too; "that is why ..." (a pronoun and its verb) does not."""
+    words = _WORD_RE.findall(text, i, min(e, i + 40))[:2]
+    return len(words) == 2 and words[0] == "that" and not (
+        words[1].lower() in _FINITE or words[1].lower() in _AUX_VERBS)
+
+
 def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
     """End of the reported clause in text[s:e]: "X said A, but B" reports only A."""
     # Each pattern needs one of its words in the text: substring tests first, a cheap "no".
@@ -1369,7 +1478,8 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     clause_end = "but" in seg or "while" in seg or "though" in seg or "even" in seg or (
         "yet" in seg)
     for m in _CLAUSE_END.finditer(text, s, e) if clause_end else ():
-        if m.start() - s >= 12 and not _inside(m.start(), quotes):
+        if m.start() - s >= 12 and not _inside(m.start(), quotes) and not _another_that(
+                text, m.end(), e):
             return _strip_span(text, s, m.start())[1]
     # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
     # same speaker starts a report of its own.
@@ -1381,9 +1491,106 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     # "A said B, and C said D": the next clause has its own speaker and cue.
     for m in _NEXT_CLAUSE.finditer(text, s, e):
         nxt = _WORD_RE.findall(text[m.end() : min(e, m.end() + 80)])[:8]
-        if m.start() - s >= 12 and not _inside(m.start(), quotes) and any(
+        if m.start() - s >= 12 and not _inside(m.start(), quotes) and (any(
             w in STRONG_VERBS for w in nxt
-        ):
+        ) or (m.group(0).startswith(",") and "and" in m.group(0) and _new_clause(
+                text, m.end(), e))):
+            return _strip_span(text, s, m.start())[1]
+    return e
+
+
+# Words that open a subject: "..., and the union stepped in", "..., and most don't expect".
+_SUBJECT_OPENERS = DETERMINERS | _PERSONAL | wordset("it most many some few others both")
+
+
+def _new_clause(text: str, i: int, e: int) -> bool:
+    """Whether text[i:e] opens a clause with a subject of its own: a determiner, pronoun or
+    name, then a finite verb before any punctuation ("the coal union also stepped in", "most
+    don't expect"). After ", and" such a clause is the writer's, not the report: "agreed to
+    lend him $5 million, and the union also stepped in". "and that ..." goes on reporting."""
+    toks = _TOKEN.findall(text[i : min(e, i + 80)])[:8]
+    if not toks or toks[0].lower() == "that" or not (
+            toks[0].lower() in _SUBJECT_OPENERS or toks[0][:1].isupper()):
+        return False
+    for w in toks[1:]:
+        low = w.lower()
+        if not w[:1].isalnum() or low in _WH or low == "that":
+            # "..., and Mr. Cruz in particular, must ...": an aside; "and a new Syria where
+            # Assad is ...": a relative clause's verb, in a list of nouns
+            return False
+        if low in _FINITE or low in _AUX_VERBS or low.endswith(("n’t", "n't")) or (
+                w.islower() and low.endswith("ed")):
+            return True
+    return False
+
+
+# Where or how the speaker spoke, not what was said: "claimed victory in a tweet", "denied
+# the charges through his lawyer", "spoke about X on condition of anonymity because ...".
+_CHANNELS = """statement interview speech tweet post letter email e-mail appearance broadcast
+conference remarks op-ed column memo release video address debate rally hearing filing lawyer
+attorney spokesman spokeswoman spokesperson"""
+_CHANNEL = re.compile(
+    r"(?i)\s(?:(?:in|during|through|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:" + "|".join(_CHANNELS.split()) + r")s?(?![\w-])|in\s+print\b)")
+_ANONYMITY = re.compile(
+    r"(?i),?\s+(?:only\s+)?(?:on|under)\s+(?:the\s+)?condition\s+(?:of|that)\b")
+# Words that may follow the channel in the same adjunct ("in a statement on Thursday",
+# "in an interview with CNN"); anything else (an object, a verb) means the phrase was inside
+# the content.
+_CHANNEL_GOES_ON = wordset("of on with to at in before after last earlier this that")
+_CLAUSE_OPENERS = _PERSONAL | _WH | wordset("that")
+_DAYS = "monday tuesday wednesday thursday friday saturday sunday"
+_WHEN = re.compile(
+    r"(?i)\s(?:(?:in|on|during|last|this|earlier|early|late)\s+(?:(?:the|a)\s+)?"
+    r"(?:" + "|".join(_DAYS.split() + sorted(_MONTHS)) + r"|\d{4}|recent\s+(?:days|weeks|months"
+    r"|years)|(?:last|past)\s+(?:week|month|year)|week|month|year|weekend)"
+    r"|" + "|".join(_DAYS.split()) + r"|yesterday|today|tonight)\b(?![’'])")
+# Words that open a time adjunct on their own: "said Thursday during a taping ... that".
+_WHEN_OPENERS = wordset(_DAYS + " yesterday today tonight last earlier")
+# What may follow a time in the same adjunct ("on Monday at a rally", "in June 2015");
+# "Wednesday to block ..." goes on with the object's own infinitive.
+_WHEN_GOES_ON = (_CHANNEL_GOES_ON - {"to"}) | _TIME_WORDS
+
+
+def _has_finite(words: list[str]) -> bool:
+    """A verb of its own in ``words``: a subject pronoun or "that" first, an auxiliary, a
+    "said", or a past-tense form ("took", unseen, is missed)."""
+    low = [w.lower() for w in words]
+    return not low or low[0] in _CLAUSE_OPENERS or any(
+        w in _FINITE or w in _AUX_VERBS or w in ("said", "says") or w.endswith(("n’t", "n't"))
+        for w in low) or any(w.islower() and w.endswith("ed") for w in words[1:])
+
+
+def _cue_adjunct_end(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
+    """End of unquoted content in text[s:e] before an adjunct that belongs to the cue: "on
+    condition of anonymity ..." always; a channel ("in a statement", "during his speech",
+    "through his lawyer", "in print") after an object with no verb of its own ("announced his
+    candidacy in a speech"; in "said the plan is dead in an interview" the interview may be
+    the clause's own)."""
+    if any(s <= qs < e for qs, _ in quotes):
+        return e
+    m = _ANONYMITY.search(text, s, e)
+    if m is not None and _WORD_RE.search(text, s, m.start()):
+        e = m.start()
+    for m in _CHANNEL.finditer(text, s, e):
+        head = _WORD_RE.findall(text, s, m.start())
+        if not head:
+            continue
+        tail = _WORD_RE.findall(text, m.end(), e)
+        if _has_finite(head) or _has_finite(["x", *tail]) or (
+                tail and tail[0].lower() not in _CHANNEL_GOES_ON
+                and text[m.end():e].lstrip()[:1] not in ",;"):
+            break
+        return _strip_span(text, s, m.start())[1]
+    m = _WHEN.search(text, s, e)
+    if m is not None:
+        # "announced his candidacy in June 2015", "said little about it in recent months":
+        # when, after a short object; in a clause the time may be the clause's own.
+        head = _WORD_RE.findall(text, s, m.start())
+        tail = _WORD_RE.findall(text, m.end(), e)
+        if 0 < len(head) <= 4 and len(tail) <= 6 and not _has_finite(head) and not (
+                _has_finite(["x", *tail])) and all(
+                w[:1].isdigit() or w.lower() in _WHEN_GOES_ON for w in tail[:1]):
             return _strip_span(text, s, m.start())[1]
     return e
 
