@@ -663,6 +663,9 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     return weak
 
 
+_HAVE = wordset("have has had")  # "have known that ...": a report of what one knows
+
+
 # "..., records show.": evidence verbs report what comes before them as often as after.
 _EVIDENCE_VERBS = wordset("show shows showed shown")
 
@@ -727,6 +730,9 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             continue
         if low not in verbs or not t[0][0].islower() or (not cands and i in dead):
             continue
+        if low == "known" and not (i > 0 and (
+                toks[i - 1][0].lower() in _HAVE or toks[i - 1][0].endswith(("’ve", "'ve")))):
+            continue  # "known as Guccifer", "a fund known for its ties": a description
         if i > 0 and low.endswith("s") and _names_a_noun(toks[i - 1][0]) and not (
             i + 1 < n and (toks[i + 1][0] in ("that", ":") or toks[i + 1][0] in _QUOTE_CHARS)
         ):
