@@ -44,10 +44,11 @@ L2 = 1e-3  # filter regularisation (CV: 1e-3 .. 3e-2 score alike)
 # it, lifts CV (all 0.648 / direct 0.805 -> 0.649 / 0.810; bench/filter_lab.py --frontier).
 RATE = 0.05
 BL2 = 1e-2  # cut-point model regularisation (CV: 1e-2 beats 3e-4, 1e-3, 3e-2)
-T = 0.62  # filter threshold for unquoted candidates (CV sweep, bench/filter_lab.py)
-TQ = 0.45  # for candidates with quoted words. CV (t/tq/tw) 0.62/0.45/0.77 all 0.649 direct
-# 0.810; 0.65/0.45/0.75 0.648 / 0.811; 0.7/0.45/0.7 0.648 / 0.814, but that bar (0.7 for
-# unquoted reports) drops the seed's "They had since been deployed ..., he added" (0.655).
+T = 0.58  # filter threshold for unquoted candidates (CV sweep, bench/filter_lab.py)
+TQ = 0.45  # for candidates with quoted words. CV (t/tq/tw), rules of 2026-11-28: 0.58/0.45/
+# 0.77 all 0.661 direct 0.814; 0.62 0.659 / 0.820; 0.65 0.658 / 0.824; 0.7/0.5/0.7 0.658 /
+# 0.822. Unquoted reports need 0.58 or less: the model retrained on these rules scores the
+# seed's "They had since been deployed ..., he added" 0.60 (0.655 on the rules before).
 BT = 0.6  # cut-point model threshold (CV: 0.6 ~ 0.7 > 0.5 > 0.4)
 TW = 0.77  # threshold for weak-verb candidates: CV sweep, keeps --kinds direct precision
 GOLD = SHARED / "data" / "attribution-dev" / "dev.jsonl"
