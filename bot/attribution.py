@@ -876,6 +876,8 @@ def _has_tokens(text: str, s: int, e: int, k: int) -> bool:
 
 
 _NP_PREPS = wordset("of to for at with")
+_SPEAKER_ENDS = wordset("when while as after before because although though since until")
+_AS_NAMING = wordset("known such so same described identified")  # "the chief known as Bob"
 
 
 def _reads_as_clause(words: list[str]) -> bool:
@@ -922,6 +924,13 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             sp = ""  # 'Smith, in tears, asked the crowd "Q?"': a hearer, then the quote
         words = [x[0] for x in toks[i + 1 : j]]
         core = next((k for k, w in enumerate(words) if w in ",("), len(words))
+        sub = next((k for k in range(1, core) if words[k].lower() in _SPEAKER_ENDS and not (
+            words[k] == "as" and words[k - 1].lower() in _AS_NAMING)), None)
+        if sub is not None and prev in _QUOTE_CHARS:
+            # '"A," said a spokesperson when contacted by Reuters': the speaker ends where
+            # a clause about the saying begins.
+            core = sub
+            sp = text[toks[i + 1].start() : toks[i + sub].end()]
         if prev == "," and _reads_as_clause(words[:core]):
             # "Mark Wynn, chairman of the board, said his district received less": the
             # words after the verb are its report, not an inverted speaker.

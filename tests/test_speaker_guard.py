@@ -84,3 +84,19 @@ def test_a_report_after_a_named_speaker_is_not_read_as_inverted() -> None:
         ("Mark Wynn, chairman of the county board", "his district received less money."),
         ("Ann Poole, chair of the fund", "The fund ran dry in March"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker"),
+    [
+        (" said a spokesperson when contacted by the Gazette.", "a spokesperson"),
+        (" said Ann Poole as she left the court.", "Ann Poole"),
+        (" said the harbour master known as Bob.", "the harbour master known as Bob"),
+        (" said the man who lives next door.", "the man who lives next door"),
+    ],
+)
+def test_a_speaker_after_a_quote_ends_where_a_clause_about_the_saying_begins(
+    tail: str, speaker: str
+) -> None:
+    body = ["\u201cWe are cooperating,\u201d" + tail]
+    assert [a.speaker_text for a in extract_attributions(body, min_score=0.0)] == [speaker]
