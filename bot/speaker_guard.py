@@ -29,10 +29,24 @@ _DATELINE_END = re.compile(r"\s*(?:,|\(|[—–-]\s)")
 _CAPS_LABEL = re.compile(r"[A-Z][A-Z.’' -]+:")
 
 
+# How it was said, after the speaker's name: "said a company spokesperson in an email".
+_CHANNEL_TAIL = re.compile(
+    r",?\s+(?:in|on|during|via|through|by)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
+    r"(?:e-?mail|statement|interview|tweet|post|(?:news|press)\s+release|speech|letter|"
+    r"(?:phone|conference)\s+call|text\s+message|Twitter|Facebook|X)"
+    r"(?:$|[,;]|\s+(?:to|with|on|from|at|for|after|before|that|late|early|last|this)\b)"
+)
+
+
 def tidy_speaker(text: str) -> str:
-    """The speaker's words without an adverb trailing them ("The company flat-out" -> "The
-    company", "Others, though" -> "Others"); short phrases only, where the last word is the
-    adverb and not the end of a longer description."""
+    """The speaker's words without how it was said ("a spokesperson in an email" -> "a
+    spokesperson") or an adverb trailing them ("The company flat-out" -> "The company",
+    "Others, though" -> "Others"; short phrases only, where the last word is the adverb and
+    not the end of a longer description)."""
+    channel = _CHANNEL_TAIL.search(text)
+    # ("some on Twitter" keeps its place: "some" alone says nothing of who)
+    if channel and (" " in text[: channel.start()].strip() or text[:1].isupper()):
+        text = text[: channel.start()]
     words = text.split()
     if 2 <= len(words) <= 5 and words[-1].lower().strip(",") in _TRAILING_ADVERBS:
         return text[: text.rstrip().rfind(" ")].rstrip(" ,")

@@ -18,9 +18,17 @@ from bot.speaker_guard import is_dateline, is_not_a_speaker, tidy_speaker
         ("The family", "The family"),  # not an adverb: nothing to cut
         ("Harbourmaster Duncan Reid", "Harbourmaster Duncan Reid"),
         ("always", "always"),  # one word is left alone
+        ("a company spokesperson in an email", "a company spokesperson"),
+        ("Ann Poole, in a statement", "Ann Poole"),
+        ("Ann Poole, on a conference call with reporters", "Ann Poole"),
+        ("the harbour master on Twitter", "the harbour master"),
+        ("some on Twitter", "some on Twitter"),  # "some" alone says nothing of who
+        ("the man in the statement photo", "the man in the statement photo"),
     ],
 )
-def test_an_adverb_trailing_the_speaker_is_cut(words: str, tidy: str) -> None:
+def test_how_it_was_said_and_a_trailing_adverb_are_cut_from_the_speaker(
+    words: str, tidy: str
+) -> None:
     assert tidy_speaker(words) == tidy
 
 
