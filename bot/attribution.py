@@ -17,7 +17,7 @@ from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
 from bot.model import Attribution, Kind
 from bot.sentences import split_sentences
-from bot.speaker_guard import is_not_a_speaker, tidy_speaker
+from bot.speaker_guard import CHANNEL_NOUNS, is_not_a_speaker, tidy_speaker
 from bot.speakers import (
     DETERMINERS,
     ORG_NOUNS,
@@ -1541,12 +1541,9 @@ def _new_clause(text: str, i: int, e: int) -> bool:
 
 # Where or how the speaker spoke, not what was said: "claimed victory in a tweet", "denied
 # the charges through his lawyer", "spoke about X on condition of anonymity because ...".
-_CHANNELS = """statement interview speech tweet post letter email e-mail appearance broadcast
-conference remarks op-ed column memo release video address debate rally hearing filing lawyer
-attorney spokesman spokeswoman spokesperson"""
 _CHANNEL = re.compile(
     r"(?i)\s(?:(?:in|during|through|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:" + "|".join(_CHANNELS.split()) + r")s?(?![\w-])|in\s+print\b)")
+    r"(?:" + "|".join(CHANNEL_NOUNS) + r")s?(?![\w-])|in\s+print\b)")
 _ANONYMITY = re.compile(
     r"(?i),?\s+(?:only\s+)?(?:on|under)\s+(?:the\s+)?condition\s+(?:of|that)\b")
 # Words that may follow the channel in the same adjunct ("in a statement on Thursday",

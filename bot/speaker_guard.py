@@ -29,12 +29,22 @@ _DATELINE_END = re.compile(r"\s*(?:,|\(|[—–-]\s)")
 _CAPS_LABEL = re.compile(r"[A-Z][A-Z.’' -]+:")
 
 
-# How it was said, after the speaker's name: "said a company spokesperson in an email".
+# Where or how someone spoke ("in a statement", "during his speech", "through his lawyer"):
+# the content rules (``bot.attribution``) end a report before such an adjunct, and
+# ``tidy_speaker`` cuts it from a speaker.
+CHANNEL_NOUNS = (
+    "statement", "interview", "speech", "tweet", "post", "letter", "email", "e-mail",
+    "appearance", "broadcast", "conference", "remarks", "op-ed", "column", "memo", "release",
+    "video", "address", "debate", "rally", "hearing", "filing", "lawyer", "attorney",
+    "spokesman", "spokeswoman", "spokesperson",
+)  # fmt: skip
+# How it was said, after the speaker's name: "said a company spokesperson in an email", "Ann
+# Poole, on a conference call with reporters", "the mayor on Twitter".
 _CHANNEL_TAIL = re.compile(
-    r",?\s+(?:in|on|during|via|through|by)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
-    r"(?:e-?mail|statement|interview|tweet|post|(?:news|press)\s+release|speech|letter|"
-    r"(?:phone|conference)\s+call|text\s+message|Twitter|Facebook|X)"
-    r"(?:$|[,;]|\s+(?:to|with|on|from|at|for|after|before|that|late|early|last|this)\b)"
+    r",?\s+(?:in|on|during|via|through)\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:"
+    + "|".join((*CHANNEL_NOUNS, r"(?:news|press)\s+release", r"(?:phone|conference)\s+call",
+                r"text\s+message", "Twitter", "Facebook"))
+    + r")s?(?:$|[,;]|\s+(?:to|with|on|from|at|for|after|before|that|late|early|last|this)\b)"
 )
 
 

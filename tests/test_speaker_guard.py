@@ -23,6 +23,8 @@ from bot.speaker_guard import is_dateline, is_not_a_speaker, tidy_speaker
         ("Ann Poole, on a conference call with reporters", "Ann Poole"),
         ("the harbour master on Twitter", "the harbour master"),
         ("some on Twitter", "some on Twitter"),  # "some" alone says nothing of who
+        ("Ann Poole, the chair, during a hearing last week", "Ann Poole, the chair"),
+        ("an email obtained by The Harbour Post", "an email obtained by The Harbour Post"),
         ("the man in the statement photo", "the man in the statement photo"),
     ],
 )
