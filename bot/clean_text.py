@@ -715,8 +715,8 @@ def _cut_hover_cards(page: list[str]) -> dict[str, list[str]]:
     for i, text in enumerate(page):
         if " MORE" in text:
             page[i], cut = strip_hover_cards(text)
-            if cut:
-                cards.setdefault(page[i], []).extend(cut)
+            if cut:  # a line repeated with its card reports the card once per copy
+                cards.setdefault(page[i], cut)
     return cards
 
 

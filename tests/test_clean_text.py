@@ -1022,3 +1022,13 @@ def test_a_teaser_with_a_full_stop_in_a_list_of_headlines_is_not_the_lede() -> N
     article = clean_pasted_text(text)
     assert article.body == tuple(_LIBRARY_BODY)
     assert all(t in article.removed for t in teasers)
+
+
+def test_a_hover_card_in_a_repeated_line_is_reported_once_per_copy() -> None:
+    line = (
+        "Councillor Maria LindqvistMaria LindqvistHarbour strike enters its second week | "
+        "Ferry fares rise again | Councillors reject new bus station MORE (Greens) spoke."
+    )
+    text, _ = _story_with(line)
+    article = clean_pasted_text(line + "\n\n" + text)
+    assert article.removed.count(_HOVER_CARD) == 2
