@@ -190,8 +190,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start: int | None = None
     skip = -1
+    attr_end = -1
     for m in _QUOTE_MARK.finditer(text):
         i, ch = m.start(), m.group(0)
+        if i <= attr_end:
+            continue
+        if ch == '"' and start is None and i and text[i - 1] == "=":
+            # An attribute value in markup pasted with the text ('<tweet author="@x">'):
+            # its marks quote no one.
+            attr_end = text.find('"', i + 1)
+            if attr_end >= 0:
+                continue
         if i == skip or (ch != "“" and i and text[i - 1].isdigit() and (
                 start is None or _FEET_INCHES.search(text, max(0, i - 8), i))):
             continue  # an inch mark: 'he's like 6’2”', 'a 34" screen'

@@ -178,3 +178,11 @@ def test_a_colon_before_a_quote_hands_it_to_the_post_cue() -> None:
             "‘miracles,’” she said."]
     att = _one(body, "science is against")
     assert att.content == "“The science is against the products you called ‘miracles,’”"
+
+
+def test_markup_attribute_values_are_not_quotes() -> None:
+    text = ('<post author="@harbourcouncil" date="May 2, 2025">The vote is on Tuesday.</post> '
+            'The mayor said "we are ready."')
+    assert [text[s:e] for s, e in quote_spans(text)] == ['"we are ready."']
+    atts = _all([text])
+    assert not any("@harbourcouncil" in a.content or "author=" in a.content for a in atts)
