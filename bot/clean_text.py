@@ -467,6 +467,7 @@ def _header_meta(
 ) -> _Header:
     """Headline, standfirst, byline and date line from the lines just above the main block;
     ``body_lead`` is the article's first paragraphs, which a headline's words come back in."""
+    start = _above_story_list(lines, start)
     lo = max(0, start - 60)
     head = lines[lo:start]
     date = by_names = None
@@ -526,6 +527,26 @@ def _header_meta(
                 standfirst = line.text
                 break
     return _Header(title, standfirst, by_names or (), date)
+
+
+def _above_story_list(lines: list[_Line], start: int) -> int:
+    """Where the header search starts: above a list of other stories set between the
+    article's header and its body ("MORE STORIES": kicker, headline, date, again and
+    again), whose dates and headlines are not the article's."""
+    dates: list[int] = []
+    k = start - 1
+    while k >= 0 and not lines[k].prose and lines[k].units <= 15:
+        if lines[k].is_date_line():
+            if len(dates) >= 2 and dates[-2] - dates[-1] != dates[-1] - k:
+                break
+            dates.append(k)
+        k -= 1
+    # Three dates or more at one stride, the list's last item right above the body, each
+    # date under a line of its own: a list, not a header (whose date and update stamp sit
+    # together).
+    if len(dates) >= 3 and start - dates[0] <= 2 and 2 <= dates[0] - dates[1] <= 5:
+        return dates[-1] - (dates[0] - dates[1] - 1)
+    return start
 
 
 def _pick_headline(

@@ -1032,3 +1032,21 @@ def test_a_hover_card_in_a_repeated_line_is_reported_once_per_copy() -> None:
     text, _ = _story_with(line)
     article = clean_pasted_text(line + "\n\n" + text)
     assert article.removed.count(_HOVER_CARD) == 2
+
+
+def test_a_list_of_other_stories_between_header_and_body_gives_no_header() -> None:
+    """Kicker, headline and date of other stories, set between the article's header and
+    its first paragraph, are a list: its last date and headline are not the article's."""
+    others = []
+    for kicker, title, day in [
+        ("LOCAL", "Ferry timetable changes for the winter", "March 3, 2017"),
+        ("FEATURES", "A year on the harbour wall with the gulls", "June 15, 2012"),
+        ("LOCAL", "New lights for the promenade are switched on", "October 9, 2016"),
+        ("LOCAL", "Harbour library reopens after the flood", "July 30, 2010"),
+    ]:
+        others += [kicker, title, day]
+    page = "\n".join(["News", _LIBRARY_HEADLINE, "By Meg James", "November 19, 2019",
+                      "Share", "MORE STORIES", *others, "", *_LIBRARY_BODY])
+    meta = clean_pasted_text(page).meta
+    assert (meta.title, meta.byline, meta.published) == (
+        _LIBRARY_HEADLINE, ("Meg James",), "2019-11-19")
