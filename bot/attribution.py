@@ -1954,13 +1954,40 @@ def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
     out: list[list[str]] = []
     pos = (0, 0)
     for c in cands:
-        at = body[c.paragraph].find(c.speaker_text)
+        at = _speaker_at(body[c.paragraph], c)
         here = (c.paragraph, at if at >= 0 else 0)
+        # A name inside the candidate's own words is not who "he" is: people quoted do
+        # not name themselves ('"Carlineo regrets it," she said').
         names = [n for p in range(pos[0], here[0] + 1) for off, n in mentions[p]
                  if pos <= (p, off) < here]
         out.append(names)
         pos = max(pos, (here[0], here[1] + len(c.speaker_text)))
     return out
+
+
+def _speaker_at(text: str, c: _Cand) -> int:
+    """Where the candidate's speaker stands in its paragraph (-1 if not found): as a whole
+    word ("he" is not the "he" in "the"), after its quote when it follows one, else the
+    last place before its content."""
+    word = c.speaker_text
+    if not word or not c.pieces:
+        return text.find(word)
+    first = min(s for s, _ in c.pieces)
+    last_end = max(e for _, e in c.pieces)
+    found = [m.start() for m in re.finditer(
+        r"(?<![\w’'-])" + re.escape(word) + r"(?![\w’'-])", text)]
+    if not found:
+        return text.find(word)
+    if c.post:
+        after = [a for a in found if a >= first]
+        inside = [a for a in after if not any(s <= a < e for s, e in c.pieces)]
+        if inside:
+            return inside[0]
+    before = [a for a in found if a < first]
+    if before:
+        return before[-1]
+    after = [a for a in found if a >= last_end]
+    return after[0] if after else found[0]
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -1974,7 +2001,8 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 # A name opening a sentence as its subject: "Morrison was ...", "Tim Morrison told ...".
-_SUBJECT_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w-]+)\s+[a-z]")
+# An apposition may follow the name ("Sonya Zoghlin, his attorney, said ...").
+_SUBJECT_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w-]+)(?:\s+[a-z]|,\s)")
 
 
 def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[SpeakerPhrase],
@@ -1995,7 +2023,7 @@ def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[Spe
         if ph.pronoun not in ("he", "she"):
             continue
         text = body[c.paragraph]
-        at = text.find(c.speaker_text)
+        at = _speaker_at(text, c)
         sents = sentences(c.paragraph) if at >= 0 else []
         i = next((i for i, (s, e) in enumerate(sents) if s <= at < e), None)
         if i is None or text[sents[i][0] : at].strip(" \"“‘'"):

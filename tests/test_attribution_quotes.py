@@ -186,3 +186,20 @@ def test_markup_attribute_values_are_not_quotes() -> None:
     assert [text[s:e] for s, e in quote_spans(text)] == ['"we are ready."']
     atts = _all([text])
     assert not any("@harbourcouncil" in a.content or "author=" in a.content for a in atts)
+
+
+def test_a_pronoun_is_placed_as_a_whole_word_when_counting_rival_names() -> None:
+    # "he" is also the middle of "The": the person named before the quote is a rival to
+    # the earlier speaker, so "he" is not resolved to Tom Reed.
+    body = ["Tom Reed said the ferry would run all winter.",
+            'The plan was drawn up by Sam Ortiz. "We can do it," he said.']
+    att = _one(body, "We can do it")
+    assert att.speaker != "Tom Reed"
+
+
+def test_a_name_with_an_apposition_opens_the_sentence_before_he() -> None:
+    body = ["Tom Reed said the ferry would run all winter.",
+            "Sam Ortiz, the harbour master, agreed with the mayor and with Ann Webb. "
+            "He said the crews were ready."]
+    att = _one(body, "the crews were ready")
+    assert att.speaker == "Sam Ortiz"
