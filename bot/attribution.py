@@ -1974,8 +1974,7 @@ def _speaker_at(text: str, c: _Cand) -> int:
         return text.find(word)
     first = min(s for s, _ in c.pieces)
     last_end = max(e for _, e in c.pieces)
-    found = [m.start() for m in re.finditer(
-        r"(?<![\w’'-])" + re.escape(word) + r"(?![\w’'-])", text)]
+    found = [a for a in _occurrences(text, word) if _whole_at(text, a, len(word))]
     if not found:
         return text.find(word)
     if c.post:
@@ -1988,6 +1987,13 @@ def _speaker_at(text: str, c: _Cand) -> int:
         return before[-1]
     after = [a for a in found if a >= last_end]
     return after[0] if after else found[0]
+
+
+def _whole_at(text: str, a: int, n: int) -> bool:
+    """text[a:a+n] is whole words: no letter, digit, apostrophe or hyphen runs on."""
+    before = text[a - 1] if a else " "
+    after = text[a + n] if a + n < len(text) else " "
+    return not (before.isalnum() or before in "_’'-" or after.isalnum() or after in "_’'-")
 
 
 def _occurrences(text: str, word: str) -> list[int]:
