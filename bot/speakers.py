@@ -265,6 +265,8 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         s, e = best
         start = _name_start(words, low, s, e)
         name = " ".join(words[start:e]).strip(" ,.")
+        if name.endswith(("'s", "’s")):
+            name = name[:-2]  # "Mrs. Clinton's embrace of ...": the speaker is Mrs. Clinton
         before = [w for w in words[:start]]
         while before and before[0].lower() in _LEADERS:
             before = before[1:]  # "But Sen. Richard Durbin", "the US envoy ..."

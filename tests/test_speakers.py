@@ -165,3 +165,8 @@ def test_courtesy_titles_leave_resolved_names() -> None:
     got = [(a.speaker_text, a.speaker) for a in extract_attributions(body, min_score=0.0)]
     assert got == [("Mr. Hale", "Tom R. Hale"), ("Tom R. Hale", "Tom R. Hale"),
                    ("Mrs. Poole", "Poole")]
+
+
+def test_a_possessive_name_is_the_name_without_its_s() -> None:
+    assert parse_speaker("Mrs. Clinton's").name == "Mrs. Clinton"
+    assert parse_speaker("Fox News’s").name == "Fox News"
