@@ -24,6 +24,8 @@ _TRAILING_ADVERBS = wordset(
     "always never also still just even very often again repeatedly flat-out later then "
     "recently previously once ever meanwhile however though too"
 )
+# Words linking a sentence to the one before, left in front of its subject.
+_LEADING_LINKS = wordset("and but then while so yet also")
 # A dateline: the place in capitals at a story's start, then a comma, "(AP)" or a dash.
 _DATELINE_END = re.compile(r"\s*(?:,|\(|[—–-]\s)")
 _CAPS_LABEL = re.compile(r"[A-Z][A-Z.’' -]+:")
@@ -58,6 +60,11 @@ def tidy_speaker(text: str) -> str:
     if channel and (" " in text[: channel.start()].strip() or text[:1].isupper()):
         text = text[: channel.start()]
     words = text.split()
+    if len(words) >= 2 and words[0].lower().strip(",") in _LEADING_LINKS:
+        # "And he", "Then she added", "While Mr. Ryan, ...": the link joins the sentence to
+        # the one before; the speaker is what follows it.
+        text = text.split(None, 1)[1].lstrip(" ,")
+        words = words[1:]
     if 2 <= len(words) <= 5 and words[-1].lower().strip(",") in _TRAILING_ADVERBS:
         return text[: text.rstrip().rfind(" ")].rstrip(" ,")
     return text

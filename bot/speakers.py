@@ -216,6 +216,9 @@ def _name_start(words: list[str], low: list[str], s: int, e: int) -> int:
     return start
 
 
+_TITLE_CASE_PREPOSITIONS = wordset("on in at for of to with about over after against from into")
+
+
 @lru_cache(maxsize=4096)  # pure; "he", "she", "officials" and surnames recur
 def parse_speaker(text: str) -> SpeakerPhrase:
     """Split a speaker phrase into name and role: "Ukrainian president Volodymyr Zelensky".
@@ -267,6 +270,10 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         name = " ".join(words[start:e]).strip(" ,.")
         if name.endswith(("'s", "’s")):
             name = name[:-2]  # "Mrs. Clinton's embrace of ...": the speaker is Mrs. Clinton
+        if name.split()[0].lower() in _TITLE_CASE_PREPOSITIONS:
+            # A headline in title case ("CNN Chief On Trump: ..."): "On Trump" names the
+            # topic, not the speaker, and must not become the Trump a later "Trump" is.
+            name = None
         before = [w for w in words[:start]]
         while before and before[0].lower() in _LEADERS:
             before = before[1:]  # "But Sen. Richard Durbin", "the US envoy ..."

@@ -110,3 +110,20 @@ def test_a_speaker_after_a_quote_ends_where_a_clause_about_the_saying_begins(
 ) -> None:
     body = ["\u201cWe are cooperating,\u201d" + tail]
     assert [a.speaker_text for a in extract_attributions(body, min_score=0.0)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [("And he", "he"), ("Then she", "she"), ("While Mr. Ryan", "Mr. Ryan"),
+     ("But other advisers", "other advisers"), ("Andrea Lee", "Andrea Lee")],
+)
+def test_a_link_to_the_sentence_before_is_not_part_of_the_speaker(words: str,
+                                                                   speaker: str) -> None:
+    assert tidy_speaker(words) == speaker
+
+
+def test_a_title_case_headline_topic_is_not_a_name() -> None:
+    body = ["Network Chief On Trump: 'We Do Not Pay Candidates'",
+            '"He wants to be paid," Trump said of the network on Monday.']
+    speakers = [a.speaker for a in extract_attributions(body, min_score=0.0)]
+    assert "On Trump" not in speakers and "Trump" in speakers
