@@ -50,11 +50,25 @@ _CHANNEL_TAIL = re.compile(
 )
 
 
+# What the speaker put out, left in the speaker when the report follows a colon or
+# "saying": "Gowdy released a statement", "His office put out a statement", "The Cruz
+# campaign sent a fundraising email", "Trump fired back a response".
+_ISSUED_TAIL = re.compile(
+    r"\s+(?:issued|released|put\s+out|sent(?:\s+out)?|published|fired\s+back|posted)"
+    r"\s+(?:an?|the|his|her|its|their)\s+[\w\s-]{0,30}?(?:"
+    + "|".join((*CHANNEL_NOUNS, "report", "response", "note", "message", "ad"))
+    + r")s?$"
+)
+
+
 def tidy_speaker(text: str) -> str:
     """The speaker's words without how it was said ("a spokesperson in an email" -> "a
     spokesperson") or an adverb trailing them ("The company flat-out" -> "The company",
     "Others, though" -> "Others"; short phrases only, where the last word is the adverb and
     not the end of a longer description)."""
+    issued = _ISSUED_TAIL.search(text)
+    if issued and issued.start() > 0:
+        text = text[: issued.start()]  # "Clinton issued a statement" (": ..." / "saying")
     channel = _CHANNEL_TAIL.search(text)
     # ("some on Twitter" keeps its place: "some" alone says nothing of who)
     if channel and (" " in text[: channel.start()].strip() or text[:1].isupper()):

@@ -127,3 +127,13 @@ def test_a_title_case_headline_topic_is_not_a_name() -> None:
             '"He wants to be paid," Trump said of the network on Monday.']
     speakers = [a.speaker for a in extract_attributions(body, min_score=0.0)]
     assert "On Trump" not in speakers and "Trump" in speakers
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [("Gowdy released a statement", "Gowdy"), ("His office put out a statement", "His office"),
+     ("The harbour trust sent a fundraising email", "The harbour trust"),
+     ("The report published", "The report published")],
+)
+def test_what_the_speaker_put_out_is_not_part_of_the_speaker(words: str, speaker: str) -> None:
+    assert tidy_speaker(words) == speaker
