@@ -563,14 +563,21 @@ def _pick_headline(
         solid[k + 1] = solid[k] + (line.units >= 2 and not line.boiler)
     best, best_score = None, _TITLE_FLOOR
     echoes: dict[int, float] = {}
+    anchors = {anchor, *(a for a in taken if a is not None)}
     for k in range(len(head)):
         if k in taken or not _headline_like(head[k]):
             continue
         echoes[k] = _echo(head[k].text, lead)
         if slug:
             echoes[k] = max(echoes[k], _slug_overlap(head[k].text, slug))
-        gap = solid[anchor] - solid[k + 1] if k < anchor else -(solid[k] - solid[anchor] + 1)
-        score = _title_score(head[k], echoes[k], gap)
+        # The gap to the byline or date line, whichever is nearer above it: a headline
+        # may sit between a date line and the byline under it.
+        gap = max(_gap(solid, k, a) for a in anchors)
+        if gap < 0 and k + 1 < len(head) and head[k + 1].units <= 6 and parse_credit(
+                head[k + 1].text):
+            gap = 0  # right above a credit line ("Anna Menin"), under the date line
+        # Of lines alike in all else, the one more of whose words the opening repeats.
+        score = _title_score(head[k], echoes[k], gap) + 0.1 * echoes[k]
         if score > best_score:
             best, best_score = k, score
     if best is None:
@@ -579,13 +586,20 @@ def _pick_headline(
     # lower its standfirst (a breadcrumb of a few words above the headline is neither).
     above = best - 1 if best - 1 in echoes or best - 2 not in echoes else best - 2
     if (
-        above in echoes
+        best - 1 not in taken  # a date line between them: the upper is another item's
+        and above in echoes
         and 5 <= head[above].units <= head[best].units
         and echoes[above] >= 0.25
         and not head[above].has_boiler_words()
     ):
         return above
     return best
+
+
+def _gap(solid: list[int], k: int, anchor: int) -> int:
+    """Lines that could say something between line k and the anchor below it; negative
+    when the anchor is above."""
+    return solid[anchor] - solid[k + 1] if k < anchor else -(solid[k] - solid[anchor] + 1)
 
 
 def _lead(lines: list[_Line], keep: list[bool], start: int, end: int) -> list[str]:

@@ -1050,3 +1050,13 @@ def test_a_list_of_other_stories_between_header_and_body_gives_no_header() -> No
     meta = clean_pasted_text(page).meta
     assert (meta.title, meta.byline, meta.published) == (
         _LIBRARY_HEADLINE, ("Meg James",), "2019-11-19")
+
+
+def test_a_headline_between_the_date_line_and_its_credit_beats_a_promo_above() -> None:
+    """A sponsored column's title sits above the date line, the headline under it with the
+    credit right below: the headline is the line over the credit, and the promo is not
+    taken for it just because it echoes the article too."""
+    page = _page("Council Talk", "Sunday opening: is the library budget right?",
+                 "Tuesday 19 November 2019 9:22 am", _LIBRARY_HEADLINE, "Meg James", "Share")
+    meta = clean_pasted_text(page).meta
+    assert (meta.title, meta.byline) == (_LIBRARY_HEADLINE, ("Meg James",))
