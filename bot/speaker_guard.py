@@ -103,8 +103,11 @@ def is_dateline(text: str, body: Sequence[str], para: int) -> bool:
 
 
 def is_not_a_speaker(text: str, body: Sequence[str], para: int) -> bool:
-    """Words that cannot be who said it: an opening adverb or auxiliary, or a dateline."""
+    """Words that cannot be who said it: an opening adverb or auxiliary, a dateline, or a
+    letter's salutation."""
     words = text.split()
     if not words:
         return True
+    if words[0].lower() == "dear" and len(words) <= 4:
+        return True  # "DEAR ABBY: My husband ...": a letter's salutation, not its writer
     return words[0].lower().strip(",") in _NOT_A_SUBJECT or is_dateline(text, body, para)

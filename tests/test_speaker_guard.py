@@ -137,3 +137,10 @@ def test_a_title_case_headline_topic_is_not_a_name() -> None:
 )
 def test_what_the_speaker_put_out_is_not_part_of_the_speaker(words: str, speaker: str) -> None:
     assert tidy_speaker(words) == speaker
+
+
+def test_a_letters_salutation_is_not_its_writer() -> None:
+    body = ["DEAR ABBY: My neighbour parks across my drive every morning. How do I ask him "
+            "to stop without starting a feud?", "DEAR BLOCKED IN: Knock on his door and ask."]
+    assert not [a for a in extract_attributions(body, min_score=0.0)
+                if a.speaker_text.upper().startswith("DEAR")]
