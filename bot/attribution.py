@@ -17,6 +17,7 @@ from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
 from bot.model import Attribution, Kind
 from bot.sentences import split_sentences
+from bot.social_posts import embedded_posts, post_text_span
 from bot.speaker_guard import CHANNEL_NOUNS, is_not_a_speaker, tidy_speaker
 from bot.speakers import (
     DETERMINERS,
@@ -2201,7 +2202,33 @@ def extract_attributions(body: Sequence[str], *, min_score: float | None = None,
     model = load_model()
     cands = candidate_attributions(body, sentences=sentences)
     if model is None:
-        return [a for a, _ in cands]
-    if min_score is not None:
-        return [a for a, f in cands if model.score(f) >= min_score]
-    return [a for a, f in cands if model.score(f) >= model.threshold_for(f)]
+        found = [a for a, _ in cands]
+    elif min_score is not None:
+        found = [a for a, f in cands if model.score(f) >= min_score]
+    else:
+        found = [a for a, f in cands if model.score(f) >= model.threshold_for(f)]
+    return _with_posts(body, found)
+
+
+def _with_posts(body: Sequence[str], found: list[Attribution]) -> list[Attribution]:
+    """``found`` with the social posts set into the article given to their authors: a
+    post's words are the poster's own, whatever cue a rule read in them ("I urge ...")."""
+    if not any("(@" in p for p in body):
+        return found  # no post signature: the common case
+    posts = embedded_posts(body)
+    if not posts:
+        return found
+    inside = {p for post in posts for p in (*post.paragraphs, post.signature)}
+    out = [a for a in found if a.paragraph not in inside]
+    for post in posts:
+        author = parse_speaker(post.author)  # "Rep. Ilhan Omar": the name and the office
+        for p in post.paragraphs:
+            span = post_text_span(body[p])
+            if span is not None:
+                out.append(Attribution(
+                    speaker=author.name or post.author, speaker_text=post.author,
+                    speaker_role=author.role,
+                    cue=post.handle, content=body[p][span[0] : span[1]], kind=Kind.DIRECT,
+                    anonymous=False, paragraph=p, span=span))
+    out.sort(key=lambda a: (a.paragraph, a.span or (0, 0)))
+    return out

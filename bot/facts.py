@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import Final
 
 from bot.attribution import adds_a_count
-from bot.clean_vocab import is_post_signature
 from bot.figures import (
     QUANTITY_KINDS,
     TRIGGER_WORDS,
@@ -31,6 +30,7 @@ from bot.figures import (
 )
 from bot.model import Attribution, Claim, Conflict, Fact
 from bot.sentences import split_sentences
+from bot.social_posts import post_paragraphs
 
 __all__ = ["extract_facts", "facts_and_conflicts", "find_conflicts", "named_source"]
 
@@ -165,37 +165,6 @@ def _keyword_set(text: str) -> frozenset[str]:
     return frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
 
 
-_POST_CHARS: Final = 300  # a post's text and its picture link
-
-
-# Unquoted first person: the poster's own voice. An article's prose speaks of others (and may
-# speak to the reader, so not "you"): a short paragraph in that voice above a post's text
-# belongs to the post.
-_OWN_VOICE = re.compile(r"\b(?:I|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|[Uu]s)\b")
-
-
-def _embedded_posts(body: Sequence[str]) -> set[int]:
-    """The paragraphs of social posts set into the article: each signature line, the
-    paragraph above it when it fits in one post, and further paragraphs above that while the
-    post still fits and they speak in the poster's own voice (unquoted "my", "we"),
-    which a short article paragraph does not. A post is someone's words, not the article's
-    facts."""
-    posts: set[int] = set()
-    for p, para in enumerate(body):
-        if not is_post_signature(para):
-            continue
-        posts.add(p)
-        size = 0
-        for q in range(p - 1, -1, -1):
-            size += len(body[q])
-            if size > _POST_CHARS or (
-                q < p - 1 and (_QUOTED_RE.search(body[q]) or not _OWN_VOICE.search(body[q]))
-            ):
-                break
-            posts.add(q)
-    return posts
-
-
 def _sentences(
     body: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None = None
 ) -> tuple[_Sentence, ...]:
@@ -203,7 +172,7 @@ def _sentences(
     facts and conflicts: ``facts_and_conflicts`` does it once for the two). ``spans``:
     ``split_sentences`` of each paragraph, when the caller has them already."""
     out: list[_Sentence] = []
-    posts = _embedded_posts(body)
+    posts = post_paragraphs(body)
     for p, para in enumerate(body):
         if p in posts:
             continue
