@@ -165,6 +165,15 @@ def _keyword_set(text: str) -> frozenset[str]:
     return frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
 
 
+# A science story's reference apparatus, kept in the body but no fact of the story: "More
+# information: G. Petit et al. Hibernation and Torpor ... (2018). DOI: 10.1007/...",
+# "Journal reference: ...", "Provided by European Space Agency".
+_CITATION_RE: Final = re.compile(
+    r"(?i)(?:more information|journal (?:reference|information)|citation|reference)\s*:"
+    r"|provided by\b|.{0,300}\bDOI:\s*10\.\d"
+)
+
+
 def _sentences(
     body: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None = None
 ) -> tuple[_Sentence, ...]:
@@ -174,7 +183,7 @@ def _sentences(
     out: list[_Sentence] = []
     posts = post_paragraphs(body)
     for p, para in enumerate(body):
-        if p in posts:
+        if p in posts or _CITATION_RE.match(para):
             continue
         # The paragraph's letters lowercased, one byte a character (any other character is
         # "?", blanked like the bytes of its UTF-8): a sentence's runs are its slice's.

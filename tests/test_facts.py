@@ -401,3 +401,17 @@ def test_a_post_of_several_paragraphs_in_its_own_voice_gives_no_fact() -> None:
     # speaking to the reader is the article's voice, not a poster's
     facts = [f.text for f in extract_facts((lede, to_reader, *post[1:]), [], limit=8)]
     assert to_reader in facts
+
+
+def test_a_reference_line_gives_no_fact() -> None:
+    lede = "The city council approved a budget on Tuesday, raising property taxes to close a gap."
+    refs = [
+        "More information: A. Lee et al. Harbour silt in 2019, Journal of Coasts (2020). "
+        "DOI: 10.1000/jc.2020.12",
+        "Provided by the Harbour Institute",
+        "The survey of 1,200 households, published in 2020, found rents up 14 percent. "
+        "DOI: 10.1000/jc.2020.13",
+    ]
+    facts = [f.text for f in extract_facts((lede, *refs), [], limit=8)]
+    assert lede in facts
+    assert not any(r.split(".")[0] in " ".join(facts) for r in refs)
