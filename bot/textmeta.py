@@ -438,12 +438,27 @@ def find_outlet(lines: list[str], url: str | None) -> str | None:
             if pat is not _COPYRIGHT_RE:
                 return name
             name = name.split(". ")[0]
+            if name.isupper() and 2 <= len(name) <= 5 and name != m.group(1).strip(" .,"):
+                # "© 2019 NYP Holdings, Inc.": a holding company's initials; the page names
+                # the publication they stand for ("New York Post").
+                name = _spelled_out(name, lines) or name
             if _YEAR_RE.search(line):
                 return name
             undated = undated or name
         if undated:
             return undated
     return outlet_from_url(url)
+
+
+def _spelled_out(initials: str, lines: list[str]) -> str | None:
+    """A line of the page that is a name whose words' initials are ``initials``."""
+    n = len(initials)
+    for line in lines:
+        words = line.split()
+        if len(words) == n and all(w[:1].isupper() for w in words) and "".join(
+                w[0] for w in words) == initials:
+            return line.strip()
+    return None
 
 
 def outlet_from_url(url: str | None) -> str | None:

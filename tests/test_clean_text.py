@@ -452,6 +452,14 @@ def test_the_outlet_is_the_footers_copyright_holder_not_a_picture_credit() -> No
     assert find_outlet(["© Copyright India Post 2019"], None) == "India Post"
 
 
+def test_a_holding_companys_initials_give_the_publication_the_page_spells_out() -> None:
+    lines = ["Harbour Evening Gazette", "The library will open on Sundays, the council said.",
+             "© 2019 HEG Holdings, Inc. All Rights Reserved"]
+    assert find_outlet(lines, None) == "Harbour Evening Gazette"
+    # initials that are the brand itself stay as they are
+    assert find_outlet(["News Channel Network", "© 2019 NCN"], None) == "NCN"
+
+
 _STREAMING_BODY = [
     "The streaming service struggled on its first day, when more than ten million people "
     "activated their accounts, the company said on Tuesday.",
