@@ -905,6 +905,9 @@ def _reads_as_clause(words: list[str]) -> bool:
     return False
 
 
+_RELATIVES = wordset("who whom whose")
+
+
 def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
               quotes: Sequence[tuple[int, int]], para: int) -> _Cand | None:
     t = toks[i]
@@ -941,21 +944,31 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             # a clause about the saying begins.
             core = sub
             sp = text[toks[i + 1].start() : toks[i + sub].end()]
-        if prev == "," and _reads_as_clause(words[:core]):
+        rel = next((k for k in range(1, core) if words[k].lower() in _RELATIVES), core)
+        # A relative clause running to the sentence's end is the speaker's ('..., said a
+        # handful of Democrats who point to ...'); one followed by more ('said the staff
+        # member who succeeded him, Paul Manafort, should be ...') is the report's.
+        if prev == "," and _reads_as_clause(words[: rel if core == len(words) else core]):
             # "Mark Wynn, chairman of the board, said his district received less": the
             # words after the verb are its report, not an inverted speaker.
             sp = ""
         # The name before ", who ..." decides: the relative clause may end on any word.
         # After a quote, a prepositional tail ('"A," said the former top aide to President
         # George W. Bush') may lengthen it: the head before the preposition must be short.
-        head = core
-        if core > 8 and (prev in _QUOTE_CHARS or (i > 1 and toks[i - 2][0] in _QUOTE_CHARS)):
-            head = next((k for k, w in enumerate(words[:core]) if w in _NP_PREPS), core)
-        if sp and head <= 8 and core <= 16 and _is_nounish(words[:core]) and (
+        # So may a relative clause without a comma ('said a handful of Democrats who
+        # point to ...').
+        head = rel
+        after_quote = prev in _QUOTE_CHARS or (i > 1 and toks[i - 2][0] in _QUOTE_CHARS)
+        if head > 8 and after_quote:
+            head = next((k for k, w in enumerate(words[:head]) if w in _NP_PREPS), head)
+        if sp and head <= 8 and core <= 16 and _is_nounish(words[:head]) and (
             words[0].lower() not in _ADJUNCT_STARTS and words[0].lower() != "just") and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
-            or (len(words) <= 5 and words[-1][0].isupper())  # "said county engineer Ann Poole"
+            # "said county engineer Ann Poole"; after a quote, "said former South Carolina
+            # Gov. Jim Hodges, a Clinton backer, ..."
+            or (len(words) <= 5 and words[-1][0].isupper())
+            or (after_quote and words[head - 1][0].isupper())
         ):
             cs, ce = _strip_span(text, used_until, toks[i - 1].start() if prev == "," else
                                  toks[i - 1].end())

@@ -203,3 +203,30 @@ def test_a_name_with_an_apposition_opens_the_sentence_before_he() -> None:
             "He said the crews were ready."]
     att = _one(body, "the crews were ready")
     assert att.speaker == "Sam Ortiz"
+
+
+def test_an_inverted_speaker_with_a_relative_clause_keeps_the_quote() -> None:
+    body = ['"We are ready," said former mayor Tom Reed, who praised the crews for working '
+            "late."]
+    att = _one(body, "We are ready")
+    assert att.speaker == "Tom Reed" and att.cue == "said"
+
+
+def test_an_inverted_speaker_in_lower_case_with_an_apposition_after_a_quote() -> None:
+    body = ["“She is ready,” said former harbour board chair Ann Webb, a council critic, "
+            "referring to the budget. “And the crews are ready too.”"]
+    att = _one(body, "She is ready")
+    assert att.speaker == "Ann Webb"
+    assert "the crews are ready too" in att.content
+
+
+def test_an_inverted_speaker_whose_relative_clause_ends_the_sentence() -> None:
+    body = ["Keeping the ferry is the council's best card, said a handful of councillors "
+            "who point to its record."]
+    atts = [a for a in extract_attributions(body, min_score=0.0) if a.cue == "said"]
+    assert [a.content for a in atts] == ["Keeping the ferry is the council's best card"]
+    # a relative clause followed by more of the sentence is the report's, not the speaker's
+    body = ["Tom Reed, the former mayor, said the official who replaced him, Ann Webb, "
+            "should resign."]
+    atts = extract_attributions(body, min_score=0.0)
+    assert [a.speaker for a in atts] == ["Tom Reed"]
