@@ -1871,11 +1871,15 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
         lead = lead[m.end():]
     words = _WORD_RE.findall(lead)
     n = _np_prefix(words)
-    if not n or n == len(words) or not _is_nounish(words[:n]):
-        return None
+    if not n or n == len(words) or not _is_nounish(words[:n]) or len(words) - n > 10 or (
+            words[n].lower() in _MODIFIER_PREPS and _quote_intro(before) is not None):
+        # "a man in the front row asked her:": the phrase goes on past its capitals.
+        intro = _quote_intro(before)
+        if intro is None:
+            return None
+        speaker, cue = intro
+        return _Cand(speaker, cue, [(qs, qe)], para, how="bare_intro")
     cue = " ".join(words[n:])
-    if len(cue.split()) > 10:
-        return None
     if words[-1] == "that" and text[qs - 1 : qs].isspace():
         # 'The campaign projects that "a tax of a fraction" would raise $75 billion': the
         # quote opens the that-clause, which runs to the sentence's end.
@@ -1883,6 +1887,75 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
         qs = text.rfind("that", us, qs)
         qe = _strip_span(text, qs, ue)[1]
     return _Cand(_span_of(lead, words[:n]), cue, [(qs, qe)], para, how="bare")
+
+
+# A quote introduced by a clause too long for "NP cue:" ('a woman in the audience at an
+# event in New Hampshire asked her:', 'Warren appeared with Maddow and endorsed Clinton,
+# saying,'): the report verb stands within a few words of the quote.
+_QUOTE_CUE_TAIL = 3
+_SUBORDINATORS = wordset("when as while after before because since though although and but")
+# Finite verbs a subject stops at that the cue lexicons do not hold.
+_PLAIN_VERBS = wordset("""is are was were be been has have had do does did will would can
+    could should may might must goes went came comes got gets made makes took takes
+    continued began appeared stood sat walked ran met left""")
+_MODIFIER_PREPS = wordset("in at of from on for with")
+_GOES_ON_TO = wordset("goes went go continued continues later then also again")
+
+
+def _subject_np(words: list[str]) -> int:
+    """Length of the subject noun phrase opening ``words`` (modifiers included: "a woman in
+    the audience at an event in New Hampshire"), 0 if none."""
+    if not words or not (words[0][:1].isupper() or words[0].lower() in DETERMINERS
+                         or words[0].lower() in PRONOUNS):
+        return 0
+    n = 1
+    while n < len(words) and n < 14:
+        w = words[n]
+        low = w.lower()
+        if w.islower() and (low in _PLAIN_VERBS or low in CUE_VERBS or low in WEAK_VERBS
+                            or low in _AUX or low in _STRONG_PAST or low in _PAST_ONLY
+                            or (len(low) > 4 and low.endswith("ed"))
+                            or low.endswith("ly")):
+            break
+        n += 1
+    while n > 1 and words[n - 1].lower() in _NP_GLUE:
+        n -= 1
+    return n
+
+
+def _quote_intro(before: str) -> tuple[str, str] | None:
+    """(speaker, cue) for the text ``before`` a quote in its sentence, or None."""
+    segs = [seg.strip() for seg in before.rstrip(" :,—–-").split(",")]
+    last = _WORD_RE.findall(segs[-1])
+    for v in range(len(last) - 1, max(-1, len(last) - 1 - _QUOTE_CUE_TAIL), -1):
+        low = last[v].lower()
+        if not last[v].islower():
+            continue
+        if low in _PARTICIPLES or (low.endswith("ing") and low[:-3] in CUE_VERBS):
+            # The participle's subject: the nearest clause before it that has one.
+            pool = [" ".join(last[:v]), *segs[-2::-1]]
+            for seg in pool:
+                ws = _WORD_RE.findall(seg)
+                while ws and ws[0].lower() in _SUBORDINATORS:
+                    ws = ws[1:]
+                if not ws or ws[0].lower().endswith("ing") or ws[0].lower() in _ADJUNCT_STARTS:
+                    continue
+                k = _subject_np(ws)
+                if k and k < len(ws) and _is_nounish(ws[:k]):
+                    return _span_of(seg, ws[:k]), " ".join(last[v:])
+                return None
+            return None
+        if low in CUE_VERBS:
+            ws = last[:v]
+            while ws and ws[0].lower() in _SUBORDINATORS:
+                ws = ws[1:]
+            k = _subject_np(ws)
+            rest = ws[k:]
+            if k and all(w.lower() in _GOES_ON_TO or w == "to" or w == "on" for w in rest) and (
+                    _is_nounish(ws[:k])):
+                return _span_of(segs[-1], ws[:k]), " ".join([*rest, *last[v:]])
+            return None
+    return None
 
 
 def _span_of(text: str, words: list[str]) -> str:

@@ -3,8 +3,10 @@ filter is off: these check the rules)."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.attribution import extract_attributions, quote_spans
-from bot.model import Attribution
+from bot.model import Attribution, Kind
 
 
 def _all(body: list[str]) -> list[Attribution]:
@@ -230,3 +232,22 @@ def test_an_inverted_speaker_whose_relative_clause_ends_the_sentence() -> None:
             "should resign."]
     atts = extract_attributions(body, min_score=0.0)
     assert [a.speaker for a in atts] == ["Tom Reed"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        ('At the meeting, a man in the front row of the public gallery asked her: "Who pays '
+         'for the new ferry?"', "a man in the front row of the public gallery", "asked her"),
+        ('Small groups of residents walked the harbour wall, waving flags while chanting, '
+         '"Keep our ferry running."', "Small groups of residents", "chanting"),
+        ("On Monday, after staying silent for weeks, Webb met the board and backed the plan, "
+         "saying, “The crews have earned it.”", "Webb", "saying"),
+        ("The council's letter goes on to say: “No route will close this year.”",
+         "The council's letter", "goes on to say"),
+    ],
+)
+def test_a_quote_after_a_long_clause_with_its_cue_next_to_it(sentence: str, speaker: str,
+                                                             cue: str) -> None:
+    atts = extract_attributions([sentence], min_score=0.0)
+    assert [(a.speaker_text, a.cue, a.kind) for a in atts] == [(speaker, cue, Kind.DIRECT)]
