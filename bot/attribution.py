@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, takewhile
 
 from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
@@ -718,6 +718,7 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
                         toks[i - 1][0] in "”\"" and i > 1 and toks[i - 2][0] == ",")):
                     # '"A," according to X' too: the comma sits inside the quote.
                     cs, ce = _strip_span(text, used_until, toks[i - 1].start())
+                    cs = _past_connective(text, cs, ce)
                     if ce > cs:
                         cands.append(_Cand(sp, "according to", [(cs, ce)], para, post=True,
                                            how="acc_post"))
@@ -1072,7 +1073,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             "in a statement"
         ):
             cue = "said in a statement"
-        pieces = [_trim_scare_tail(text, *pieces[0]), *pieces[1:]]
+        pieces = [_trim_scare_tail(text, _past_connective(text, *pieces[0]), pieces[0][1]),
+                  *pieces[1:]]
         if len(pieces) == 2 and not quoted_before:
             if text[pieces[1][0]] in "“\"" and (_FRAME_STARTS.match(text, pieces[0][0]) or (
                     text[pieces[1][0] + 1 : pieces[1][0] + 2].isupper())):
@@ -1105,6 +1107,60 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 text[cand.pieces[0][0]] not in "“\"'‘"):  # a quote after it stands alone
             cand.pieces.insert(0, (ls, le))
     return cand
+
+
+# A sentence adverb linking the writer's sentences ("However, the firm ..., X said"): the
+# writer's link to what came before, not part of what X reported.
+_CONNECTIVE = re.compile(
+    r"(?i)(?:however|still|meanwhile|indeed|moreover|instead|nonetheless|nevertheless"
+    r"|furthermore|in fact|for instance|for example|in addition|at the same time"
+    r"|by contrast|in contrast|on the other hand|as a result|of course),\s+")
+
+
+def _past_connective(text: str, s: int, e: int) -> int:
+    """Start of unquoted content text[s:e] past a leading connective and its comma."""
+    m = _CONNECTIVE.match(text, s, e)
+    return m.end() if m is not None and _WORD_RE.search(text, m.end(), e) else s
+
+
+def _adjunct_title_end(text: str, toks: list[_Match], k: int, m: int,
+                       quotes: Sequence[tuple[int, int]]) -> int:
+    """End of a title set in quote marks at toks[m] inside the adjunct that opens at toks[k]
+    ('on NBC's "Meet the Press"', 'in a "60 Minutes" interview'): a name, no report, so the
+    search for the report's "that" goes on past it. -1 when toks[m] opens no such title."""
+    if m == k or toks[m - 1][0] in ",:":
+        return -1
+    return next((qe for qs, qe in quotes if qs == toks[m].start()
+                 and _titled_quote(text, qs, qe)), -1)
+
+
+_PLACE_MAX = 3  # words of a place name set off by commas ("in Toledo, Ohio, the ...")
+
+
+def _past_adjunct_comma(toks: list[_Match], k: int) -> int:
+    """Where the report starts after an adjunct opening the words at toks[k] and closed by a
+    comma ('argued in his email, the incident is ...', 'said on Monday, Trump would ...'):
+    after the comma, when the next word opens a clause's subject. A place name set off by
+    commas ('in Toledo, Ohio,') stays in the adjunct. k when no such comma closes it."""
+    n = len(toks)
+    m = k + 1
+    while m < min(n - 1, k + 12):
+        w = toks[m][0]
+        if w in ".;:!?()—–-" or w in _QUOTE_CHARS or w.lower() in _FINITE | _AUX_VERBS | {"that"}:
+            return k
+        if w == ",":
+            nxt = toks[m + 1][0]
+            place = next((j for j in range(m + 2, min(n, m + 2 + _PLACE_MAX))
+                          if not toks[j][0][:1].isupper()), None)
+            if nxt[:1].isupper() and place is not None and toks[place][0] == ",":
+                m = place  # "in Toledo, Ohio, ...": the place goes on, to its own comma
+                continue
+            clause = list(takewhile(lambda x: x not in ",;.", (x[0] for x in toks[m + 1 : m + 13])))
+            if (nxt.lower() in _SUBJECT_OPENERS or nxt[:1].isupper()) and _has_finite(clause):
+                return m + 1  # not 'focuses on Maricopa County, the state's largest': no verb
+            return k
+        m += 1
+    return k
 
 
 def _report_goes_on(toks: list[_Match], k: int) -> bool:
@@ -1165,8 +1221,11 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     asked = _question_start(toks, k) if low in _QUESTION_VERBS and k == i + 1 else None
     if asked is not None:
         found, limit = asked, k  # the question is the content: no "that" further on
+    title_end = -1  # 'acknowledged on NBC's "Meet the Press" that ...': a title in the adjunct
     for m in range(k, limit):
         tm = toks[m][0]
+        if toks[m].start() < title_end:
+            continue
         if tm.lower() == "that" and m > k - 1:
             found = m  # annotators keep the complementiser: "that the plan failed"
             if any(x[0].lower() in _FINITE for x in toks[k:m]):
@@ -1183,6 +1242,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
                 break
             continue  # only a "that" is looked for past a long adjunct, up to its end
         if tm in _QUOTE_CHARS or tm == "“":
+            title_end = _adjunct_title_end(text, toks, k, m, quotes) if adjunct else -1
+            if title_end > 0:
+                continue
             # A quote right after the verb opens the content; one further on is part of it.
             # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
             found = m if m == k or (m - k == 1 and low in HEARER_VERBS) else None
@@ -1241,6 +1303,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
                       if toks[m][0] in _HEARER_NEXT and toks[m][0] != "that"), None)
             if m is not None and _is_hearer([x[0] for x in toks[k:m]]):
                 k = m
+    if found is None and adjunct and low not in HEARER_VERBS:
+        k = _past_adjunct_comma(toks, k)  # 'argued in his email, the incident is ...'
     naming = low in _NAMING and len(cue_words) == 1 and found is None
     if found is None:
         k = _past_time(toks, k)  # "said Wednesday he agrees": the time is the cue's
