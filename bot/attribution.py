@@ -719,7 +719,15 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
                     # '"A," according to X' too: the comma sits inside the quote.
                     cs, ce = _strip_span(text, used_until, toks[i - 1].start())
                     cs = _past_connective(text, cs, ce)
-                    if ce > cs:
+                    rest = _rest_after_source(text, toks, j, ue, quotes, cs, ce) if (
+                        toks[i - 1][0] == ",") else None
+                    if ce > cs and rest is not None:
+                        # 'Other major cleavages, according to the poll, include ...'
+                        lead = [] if _bare_link(text[cs:ce]) else [(cs, ce)]
+                        cands.append(_Cand(sp, "according to", [*lead, rest], para,
+                                           how="acc_post"))
+                        used_until = rest[1]
+                    elif ce > cs:
                         cands.append(_Cand(sp, "according to", [(cs, ce)], para, post=True,
                                            how="acc_post"))
                 else:
@@ -1117,10 +1125,38 @@ _CONNECTIVE = re.compile(
     r"|by contrast|in contrast|on the other hand|as a result|of course),\s+")
 
 
+def _bare_link(lead: str) -> bool:
+    """A lead that only links to the sentence before ("But", "In addition")."""
+    return lead.lower() in ("but", "and", "yet", "so") or _CONNECTIVE.fullmatch(
+        lead + ", ") is not None
+
+
 def _past_connective(text: str, s: int, e: int) -> int:
     """Start of unquoted content text[s:e] past a leading connective and its comma."""
     m = _CONNECTIVE.match(text, s, e)
     return m.end() if m is not None and _WORD_RE.search(text, m.end(), e) else s
+
+
+_LEAD_MAX = 6  # words of a sentence's lead before a source set off by commas
+_RELATIVES = wordset("who whom whose which where")
+
+
+def _rest_after_source(text: str, toks: list[_Match], j: int, ue: int,
+                       quotes: Sequence[tuple[int, int]], ls: int, le: int,
+                       ) -> tuple[int, int] | None:
+    """The rest of the sentence after a source set off by commas (toks[j] its closing
+    comma) behind a short lead text[ls:le]: 'Other major cleavages, according to the poll,
+    include ideology' sources the whole sentence, as 'The museum, Mr. Obama said, would ...'
+    does. None when the source closes the sentence, the lead is long, or a relative clause
+    about the source follows ('..., according to his aides, who ...')."""
+    if j + 1 >= len(toks) or toks[j][0] != "," or len(_WORD_RE.findall(text, ls, le)) > _LEAD_MAX:
+        return None
+    nxt = toks[j + 1][0]
+    if nxt.lower() in _RELATIVES or not nxt[:1].isalnum() or _inside(ls, quotes):
+        return None
+    rs, re_ = _strip_span(text, toks[j + 1].start(), ue)
+    re_ = _clip_clause(text, rs, re_, quotes)
+    return (rs, re_) if _has_tokens(text, rs, re_, 2) else None
 
 
 def _adjunct_title_end(text: str, toks: list[_Match], k: int, m: int,

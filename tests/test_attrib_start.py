@@ -52,3 +52,18 @@ def test_leading_connective_is_the_writers() -> None:
 def test_a_leading_time_stays_in_the_report() -> None:
     body = ["In 2014, the county spent $4 million on roads, according to its records."]
     assert _one(body, "county").content.startswith("In 2014, the county")
+
+
+
+def test_source_set_off_by_commas_sources_the_whole_sentence() -> None:
+    body = ["Other big gaps, according to the survey, include age and income."]
+    att = _one(body, "income")
+    assert att.content.startswith("Other big gaps") and "include age and income" in att.content
+    body = ["But, according to the survey, most voters remain undecided."]
+    assert _one(body, "undecided").content.startswith("most voters remain")
+
+
+def test_source_followed_by_a_relative_clause_reports_the_lead() -> None:
+    body = ["The mill will close in May, according to two managers, who asked not to be named."]
+    att = _one(body, "mill")
+    assert "asked not to be named" not in att.content
