@@ -1159,6 +1159,32 @@ def _rest_after_source(text: str, toks: list[_Match], j: int, ue: int,
     return (rs, re_) if _has_tokens(text, rs, re_, 2) else None
 
 
+# Words opening an adjunct of time, place or manner rather than an object ("as part of",
+# "since 2007", "during a tour"); "at" only after "speak" ("spoke at the conference"), since
+# "hinted at X", "aimed at X" take it as their object's preposition, and after "said at a
+# summit." a quote in the next sentence may still be what was said.
+_WHEN_LEADS = wordset("during as while after before since until amid throughout")
+_AT_VERBS = wordset("spoke speak speaks speaking spoken")
+
+
+def _only_when_or_where(content: str, low: str) -> bool:
+    """Whether unquoted content after the cue ``low`` is only where, when or as what it was
+    said, with no clause, comma, infinitive or quote: "spoke at the AIPAC conference.",
+    "insisted Thursday during a whistle stop tour.", "asked about in April."."""
+    if _ANY_QUOTE.search(content) or "'" in content or "‘" in content or "," in content.rstrip(
+            " ,.;"):
+        return False
+    words = _WORD_RE.findall(content)
+    low_words = [w.lower() for w in words]
+    if not words or "to" in low_words or low_words[:2] in (["as", "much"], ["after", "all"]):
+        return False
+    first = low_words[0]
+    lead = first in _WHEN_LEADS or first in _WHEN_OPENERS or first in _TIME_WORDS or (
+        first == "in" and len(words) > 1 and (low_words[1] in _MONTHS or words[1].isdigit())) or (
+        first == "at" and low in _AT_VERBS)
+    return lead and not _has_finite(words)
+
+
 def _adjunct_title_end(text: str, toks: list[_Match], k: int, m: int,
                        quotes: Sequence[tuple[int, int]]) -> int:
     """End of a title set in quote marks at toks[m] inside the adjunct that opens at toks[k]
@@ -1364,6 +1390,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
     if ce <= cs or not _has_tokens(text, cs, ce, 2) or _no_report(text[cs : min(ce, cs + 40)]):
         return None
+    if _only_when_or_where(text[cs:ce], low):
+        return None  # "spoke at the AIPAC conference.", "insisted Thursday during a tour."
     if low in _ADD_FORMS and adds_a_count(text[cs : min(ce, cs + 60)]):
         return None  # "added three assists", "added his seventh goal": a score sheet
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)

@@ -67,3 +67,17 @@ def test_source_followed_by_a_relative_clause_reports_the_lead() -> None:
     body = ["The mill will close in May, according to two managers, who asked not to be named."]
     att = _one(body, "mill")
     assert "asked not to be named" not in att.content
+
+
+def test_only_where_or_when_it_was_said_is_no_report() -> None:
+    body = ["Two other candidates spoke at the farm bureau conference."]
+    assert not any(a.cue == "spoke" for a in _all(body))
+    body = ["Ms. Poole insisted Thursday during a tour of radio stations."]
+    assert not any(a.cue == "insisted" for a in _all(body))
+
+
+def test_a_time_before_an_infinitive_or_a_clause_still_reports() -> None:
+    body = ["The union vowed Tuesday to stay on strike through the harvest."]
+    assert any(a.content.startswith(("Tuesday to stay", "to stay")) for a in _all(body))
+    body = ["Mr. Hale hinted at a second run for the county board."]
+    assert any(a.cue.startswith("hinted") for a in _all(body))
