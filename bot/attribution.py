@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, takewhile
 
 from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
@@ -728,7 +728,16 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
                         toks[i - 1][0] in "”\"" and i > 1 and toks[i - 2][0] == ",")):
                     # '"A," according to X' too: the comma sits inside the quote.
                     cs, ce = _strip_span(text, used_until, toks[i - 1].start())
-                    if ce > cs:
+                    cs = _past_connective(text, cs, ce)
+                    rest = _rest_after_source(text, toks, j, ue, quotes, cs, ce) if (
+                        toks[i - 1][0] == ",") else None
+                    if ce > cs and rest is not None:
+                        # 'Other major cleavages, according to the poll, include ...'
+                        lead = [] if _bare_link(text[cs:ce]) else [(cs, ce)]
+                        cands.append(_Cand(sp, "according to", [*lead, rest], para,
+                                           how="acc_post"))
+                        used_until = rest[1]
+                    elif ce > cs:
                         cands.append(_Cand(sp, "according to", [(cs, ce)], para, post=True,
                                            how="acc_post"))
                 else:
@@ -1095,7 +1104,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             "in a statement"
         ):
             cue = "said in a statement"
-        pieces = [_trim_scare_tail(text, *pieces[0]), *pieces[1:]]
+        pieces = [_trim_scare_tail(text, _past_connective(text, *pieces[0]), pieces[0][1]),
+                  *pieces[1:]]
         if len(pieces) == 2 and not quoted_before:
             if text[pieces[1][0]] in "“\"" and (_FRAME_STARTS.match(text, pieces[0][0]) or (
                     text[pieces[1][0] + 1 : pieces[1][0] + 2].isupper())):
@@ -1128,6 +1138,114 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 text[cand.pieces[0][0]] not in "“\"'‘"):  # a quote after it stands alone
             cand.pieces.insert(0, (ls, le))
     return cand
+
+
+# A sentence adverb linking the writer's sentences ("However, the firm ..., X said"): the
+# writer's link to what came before, not part of what X reported.
+_CONNECTIVE = re.compile(
+    r"(?i)(?:however|still|meanwhile|indeed|moreover|instead|nonetheless|nevertheless"
+    r"|furthermore|in fact|for instance|for example|in addition|at the same time"
+    r"|by contrast|in contrast|on the other hand|as a result|of course),\s+")
+
+
+def _bare_link(lead: str) -> bool:
+    """A lead that only links to the sentence before ("But", "In addition")."""
+    return lead.lower() in ("but", "and", "yet", "so") or _CONNECTIVE.fullmatch(
+        lead + ", ") is not None
+
+
+def _past_connective(text: str, s: int, e: int) -> int:
+    """Start of unquoted content text[s:e] past a leading connective and its comma."""
+    m = _CONNECTIVE.match(text, s, e)
+    return m.end() if m is not None and _WORD_RE.search(text, m.end(), e) else s
+
+
+_LEAD_MAX = 6  # words of a sentence's lead before a source set off by commas
+_RELATIVES = wordset("who whom whose which where")
+
+
+def _rest_after_source(text: str, toks: list[_Match], j: int, ue: int,
+                       quotes: Sequence[tuple[int, int]], ls: int, le: int,
+                       ) -> tuple[int, int] | None:
+    """The rest of the sentence after a source set off by commas (toks[j] its closing
+    comma) behind a short lead text[ls:le]: 'Other major cleavages, according to the poll,
+    include ideology' sources the whole sentence, as 'The museum, Mr. Obama said, would ...'
+    does. None when the source closes the sentence, the lead is long, or a relative clause
+    about the source follows ('..., according to his aides, who ...')."""
+    if j + 1 >= len(toks) or toks[j][0] != "," or len(_WORD_RE.findall(text, ls, le)) > _LEAD_MAX:
+        return None
+    nxt = toks[j + 1][0]
+    if nxt.lower() in _RELATIVES or not nxt[:1].isalnum() or _inside(ls, quotes):
+        return None
+    rs, re_ = _strip_span(text, toks[j + 1].start(), ue)
+    re_ = _clip_clause(text, rs, re_, quotes)
+    return (rs, re_) if _has_tokens(text, rs, re_, 2) else None
+
+
+# Words opening an adjunct of time, place or manner rather than an object ("as part of",
+# "since 2007", "during a tour"); "at" only after "speak" ("spoke at the conference"), since
+# "hinted at X", "aimed at X" take it as their object's preposition, and after "said at a
+# summit." a quote in the next sentence may still be what was said.
+_WHEN_LEADS = wordset("during as while after before since until amid throughout")
+_AT_VERBS = wordset("spoke speak speaks speaking spoken")
+
+
+def _only_when_or_where(content: str, low: str) -> bool:
+    """Whether unquoted content after the cue ``low`` is only where, when or as what it was
+    said, with no clause, comma, infinitive or quote: "spoke at the AIPAC conference.",
+    "insisted Thursday during a whistle stop tour.", "asked about in April."."""
+    if _ANY_QUOTE.search(content) or "'" in content or "‘" in content or "," in content.rstrip(
+            " ,.;"):
+        return False
+    words = _WORD_RE.findall(content)
+    low_words = [w.lower() for w in words]
+    if not words or "to" in low_words or low_words[:2] in (["as", "much"], ["after", "all"]):
+        return False
+    first = low_words[0]
+    lead = first in _WHEN_LEADS or first in _WHEN_OPENERS or first in _TIME_WORDS or (
+        first == "in" and len(words) > 1 and (low_words[1] in _MONTHS or words[1].isdigit())) or (
+        first == "at" and low in _AT_VERBS)
+    return lead and not _has_finite(words)
+
+
+def _adjunct_title_end(text: str, toks: list[_Match], k: int, m: int,
+                       quotes: Sequence[tuple[int, int]]) -> int:
+    """End of a title set in quote marks at toks[m] inside the adjunct that opens at toks[k]
+    ('on NBC's "Meet the Press"', 'in a "60 Minutes" interview'): a name, no report, so the
+    search for the report's "that" goes on past it. -1 when toks[m] opens no such title."""
+    if m == k or toks[m - 1][0] in ",:":
+        return -1
+    return next((qe for qs, qe in quotes if qs == toks[m].start()
+                 and _titled_quote(text, qs, qe)), -1)
+
+
+_PLACE_MAX = 3  # words of a place name set off by commas ("in Toledo, Ohio, the ...")
+
+
+def _past_adjunct_comma(toks: list[_Match], k: int) -> int:
+    """Where the report starts after an adjunct opening the words at toks[k] and closed by a
+    comma ('argued in his email, the incident is ...', 'said on Monday, Trump would ...'):
+    after the comma, when the next word opens a clause's subject. A place name set off by
+    commas ('in Toledo, Ohio,') stays in the adjunct. k when no such comma closes it."""
+    n = len(toks)
+    m = k + 1
+    while m < min(n - 1, k + 12):
+        w = toks[m][0]
+        if w in ".;:!?()—–-" or w in _QUOTE_CHARS or w.lower() in _FINITE | _AUX_VERBS | {"that"}:
+            return k
+        if w == ",":
+            nxt = toks[m + 1][0]
+            place = next((j for j in range(m + 2, min(n, m + 2 + _PLACE_MAX))
+                          if not toks[j][0][:1].isupper()), None)
+            if nxt[:1].isupper() and place is not None and toks[place][0] == ",":
+                m = place  # "in Toledo, Ohio, ...": the place goes on, to its own comma
+                continue
+            clause = list(takewhile(lambda x: x not in ",;.", (x[0] for x in toks[m + 1 : m + 13])))
+            if (nxt.lower() in _SUBJECT_OPENERS or nxt[:1].isupper()) and _has_finite(clause):
+                return m + 1  # not 'focuses on Maricopa County, the state's largest': no verb
+            return k
+        m += 1
+    return k
 
 
 def _report_goes_on(toks: list[_Match], k: int) -> bool:
@@ -1188,8 +1306,11 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     asked = _question_start(toks, k) if low in _QUESTION_VERBS and k == i + 1 else None
     if asked is not None:
         found, limit = asked, k  # the question is the content: no "that" further on
+    title_end = -1  # 'acknowledged on NBC's "Meet the Press" that ...': a title in the adjunct
     for m in range(k, limit):
         tm = toks[m][0]
+        if toks[m].start() < title_end:
+            continue
         if tm.lower() == "that" and m > k - 1:
             found = m  # annotators keep the complementiser: "that the plan failed"
             if any(x[0].lower() in _FINITE for x in toks[k:m]):
@@ -1206,6 +1327,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
                 break
             continue  # only a "that" is looked for past a long adjunct, up to its end
         if tm in _QUOTE_CHARS or tm == "“":
+            title_end = _adjunct_title_end(text, toks, k, m, quotes) if adjunct else -1
+            if title_end > 0:
+                continue
             # A quote right after the verb opens the content; one further on is part of it.
             # 'says he's "excited"' keeps the subject; 'told reporters "Q"' skips the hearer.
             found = m if m == k or (m - k == 1 and low in HEARER_VERBS) else None
@@ -1264,6 +1388,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
                       if toks[m][0] in _HEARER_NEXT and toks[m][0] != "that"), None)
             if m is not None and _is_hearer([x[0] for x in toks[k:m]]):
                 k = m
+    if found is None and adjunct and low not in HEARER_VERBS:
+        k = _past_adjunct_comma(toks, k)  # 'argued in his email, the incident is ...'
     naming = low in _NAMING and len(cue_words) == 1 and found is None
     if found is None:
         k = _past_time(toks, k)  # "said Wednesday he agrees": the time is the cue's
@@ -1287,6 +1413,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
     if ce <= cs or not _has_tokens(text, cs, ce, 2) or _no_report(text[cs : min(ce, cs + 40)]):
         return None
+    if _only_when_or_where(text[cs:ce], low):
+        return None  # "spoke at the AIPAC conference.", "insisted Thursday during a tour."
     if low in _ADD_FORMS and adds_a_count(text[cs : min(ce, cs + 60)]):
         return None  # "added three assists", "added his seventh goal": a score sheet
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
