@@ -914,7 +914,7 @@ def _reads_as_clause(words: list[str]) -> bool:
     return False
 
 
-_RELATIVES = wordset("who whom whose")
+_WHO_WORDS = wordset("who whom whose")
 
 
 def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
@@ -953,7 +953,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             # a clause about the saying begins.
             core = sub
             sp = text[toks[i + 1].start() : toks[i + sub].end()]
-        rel = next((k for k in range(1, core) if words[k].lower() in _RELATIVES), core)
+        rel = next((k for k in range(1, core) if words[k].lower() in _WHO_WORDS), core)
         # A relative clause running to the sentence's end is the speaker's ('..., said a
         # handful of Democrats who point to ...'); one followed by more ('said the staff
         # member who succeeded him, Paul Manafort, should be ...') is the report's.
@@ -1405,8 +1405,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         # its own comma before a subordinate clause, ends the content; the clause is the
         # writer's. (Annotators keep the object: "it the ...".)
         q = next(((qs, qe) for qs, qe in quotes if cs <= qs < cs + 12), None)
+        after = _WORD_RE.match(text, q[1] + 1) if q is not None else None
         if q is not None and q[1] < ce and text[q[0]:q[1]].rstrip("”\"")[-1:] == "," and (
-                _WORD_RE.match(text, q[1] + 1) or _NO_WORD).group(0).lower() in _SUBORDINATORS:
+                after is not None and after.group(0).lower() in _SUBORDINATORS):
             ce = _strip_span(text, cs, q[1])[1]
     q = next((qe for qs, qe in quotes if qs == cs), None)
     if q is not None and q < ce and text[cs:q].rstrip("”\"")[-1:] in ",.!?":
@@ -1466,7 +1467,6 @@ _SINCE = wordset("since until")
 # Verbs that give a name: "called it X", "dubbed him X".
 _NAMING = frozenset(_inflect("call") | set(_WEAK_IRREGULAR["dub"]) | _inflect("label"))
 _SUBORDINATORS = wordset("as while because when after before although though since")
-_NO_WORD = re.compile("")
 _RESPONSE = frozenset(_inflect("respond") | _inflect("reply"))
 _REFER = frozenset(_WEAK_IRREGULAR["refer"] + ("refer",))
 _QUESTION_VERBS = frozenset(
@@ -2021,7 +2021,7 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
 # event in New Hampshire asked her:', 'Warren appeared with Maddow and endorsed Clinton,
 # saying,'): the report verb stands within a few words of the quote.
 _QUOTE_CUE_TAIL = 3
-_SUBORDINATORS = wordset("when as while after before because since though although and but")
+_INTRO_LINKS = wordset("when as while after before because since though although and but")
 # Finite verbs a subject stops at that the cue lexicons do not hold.
 _PLAIN_VERBS = wordset("""is are was were be been has have had do does did will would can
     could should may might must goes went came comes got gets made makes took takes
@@ -2064,7 +2064,7 @@ def _quote_intro(before: str) -> tuple[str, str] | None:
             pool = [" ".join(last[:v]), *segs[-2::-1]]
             for seg in pool:
                 ws = _WORD_RE.findall(seg)
-                while ws and ws[0].lower() in _SUBORDINATORS:
+                while ws and ws[0].lower() in _INTRO_LINKS:
                     ws = ws[1:]
                 if not ws or ws[0].lower().endswith("ing") or ws[0].lower() in _ADJUNCT_STARTS:
                     continue
@@ -2075,7 +2075,7 @@ def _quote_intro(before: str) -> tuple[str, str] | None:
             return None
         if low in CUE_VERBS:
             ws = last[:v]
-            while ws and ws[0].lower() in _SUBORDINATORS:
+            while ws and ws[0].lower() in _INTRO_LINKS:
                 ws = ws[1:]
             k = _subject_np(ws)
             rest = ws[k:]

@@ -18,3 +18,29 @@ def test_ruff_check_is_clean() -> None:
         pytest.skip("ruff is not installed (it comes with the test extras)")
     done = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_no_module_binds_a_top_level_name_twice() -> None:
+    """A second ``_NAME = ...`` further down a long module silently changes what every
+    function above it reads at call time (ruff does not flag constants)."""
+    import ast
+
+    twice: list[str] = []
+    for path in sorted(ROOT.glob("*/*.py")):
+        if path.parts[-2] not in ("bot", "handlers", "storage", "config"):
+            continue
+        seen: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign):
+                names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names = [node.target.id]
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names = [node.name]
+            else:
+                names = []
+            for name in names:
+                if name in seen:
+                    twice.append(f"{path.relative_to(ROOT)}: {name}")
+                seen.add(name)
+    assert twice == []
