@@ -760,7 +760,9 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
                 i + 1 < n and toks[i + 1][0].lower() in _NOUN_NEXT) and (
                 toks[i + 1][0].lower() != "such" or (i + 2 < n and toks[i + 2][0] == "as")):
             continue  # "TV shows from Pixar", "reports such as ...": a plural noun
-        if low in _PARTICIPLES and i > 0 and toks[i - 1][0] == "," and cands:
+        if low in _PARTICIPLES and i > 0 and cands and (toks[i - 1][0] == "," or (
+                toks[i - 1][0] in "”\"" and text[toks[i - 1].start() - 1] == ",")):
+            # ('... as a "major breach of trust," adding: "..."': the comma sits inside.)
             # '..., she said, adding that ...': the same speaker goes on.
             cand = _participle_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
         elif low in _PARTICIPLES and i > 2 and toks[i - 1][0] == "," and not cands:
@@ -1818,7 +1820,12 @@ _PAGE_LABELS = frozenset((
     "revealed", "exclusive", "just in", "just leaked", "developing", "programming note"))
 
 
-_COLON_LINE = re.compile(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}): (\S.{5,})$")
+# "Pence: ...", and a columnist with the paper, as a round-up of opinion gives them:
+# "Kathleen Parker, The Washington Post: ...".
+_CAP = r"[A-Z][\w’'.-]*"
+_COLON_LINE = re.compile(
+    rf"({_CAP}(?: {_CAP}){{0,3}}(?:, (?:the |The )?{_CAP}(?: (?:of |the )?{_CAP}){{0,4}})?)"
+    r": (\S.{5,})$")
 
 
 def _colon_cue(text: str, para: int) -> _Cand | None:

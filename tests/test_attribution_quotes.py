@@ -251,3 +251,19 @@ def test_a_quote_after_a_long_clause_with_its_cue_next_to_it(sentence: str, spea
                                                              cue: str) -> None:
     atts = extract_attributions([sentence], min_score=0.0)
     assert [(a.speaker_text, a.cue, a.kind) for a in atts] == [(speaker, cue, Kind.DIRECT)]
+
+
+def test_a_columnist_and_paper_before_a_colon_speak() -> None:
+    body = ['Ann Webb, The Harbour Gazette: "The council has kept the ferry and lost the '
+            'argument."']
+    att = _one(body, "kept the ferry")
+    assert (att.speaker, att.speaker_role, att.kind) == ("Ann Webb", "The Harbour Gazette",
+                                                         Kind.DIRECT)
+
+
+def test_a_participle_after_a_quote_ending_in_its_own_comma_goes_on() -> None:
+    body = ["At the meeting, she stated, “Without the ferry, the island would have been cut "
+            "off for the whole winter,” adding, “I think about 1,500 people rely on it.”"]
+    atts = extract_attributions(body, min_score=0.0)
+    assert [(a.cue, a.speaker_text) for a in atts if "1,500 people" in a.content] == [
+        ("adding", "she")]
