@@ -29,7 +29,8 @@ import eval_attribution as ev  # noqa: E402
 
 from bot import attrib_model  # noqa: E402
 
-CACHE = Path("/tmp/filter_lab_cache.pkl")
+# Per worktree: helpers side by side must not read each other's candidates.
+CACHE = Path("/tmp") / f"filter_lab_cache-{ROOT.name}.pkl"
 
 
 def build(docs: list[dict[str, Any]], cv: int) -> None:
@@ -154,14 +155,14 @@ def frontier(docs: list[dict[str, Any]], held: list[Any]) -> None:
     are compared at their own best thresholds, not at thresholds tuned for another."""
     fs = FastScore(docs, held)
     rows = []
-    for t in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
-        for tq in (0.1, 0.2, 0.3, 0.4, 0.5):
+    for t in [x / 100 for x in range(40, 82, 3)]:
+        for tq in (0.1, 0.2, 0.3, 0.4, 0.45, 0.5, 0.6):
             for dw in (0.0, 0.1, 0.2, 0.3):
                 tw = round(min(t + dw, 0.99), 2)
                 rule = attrib_model.FilterModel({}, t, tw, tq)
                 keep = [[p >= rule.threshold_for(f) for _, f, p in h] for h in held]
                 rows.append((fs.f1(keep, ALL)[2], fs.f1(keep, {"direct"})[2], t, tq, tw))
-    for floor in (0.640, 0.645, 0.650, 0.655):
+    for floor in (0.645, 0.650, 0.655, 0.660, 0.665):
         ok = [r for r in rows if r[0] >= floor]
         if ok:
             b = max(ok, key=lambda r: r[1])

@@ -113,6 +113,7 @@ def features(c: CandidateView) -> list[str]:
         f"content_qmark={c.content.rstrip(_QUOTES + ' ’')[-1:] == '?'}",
     ]
     f.extend(_edges(c, words))
+    f.extend(_more(c, cue_head, words))
     if sp_words:
         # Lower-case heads generalise ("officials", "poll"); capitalised words are names.
         last = sp_words[-1]
@@ -159,6 +160,51 @@ def _edges(c: CandidateView, words: list[str]) -> list[str]:
         f"first_w={_shape(words[0]) if words else ''}",
         f"last_w={_shape(words[-1]) if words else ''}",
     ]
+
+
+# Irregular forms of verbs the rules take as cues; regular ones lose their ending in _stem.
+_IRREGULAR = {"said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell",
+              "telling": "tell", "wrote": "write", "writes": "write", "written": "write",
+              "writing": "write", "thought": "think", "thinks": "think", "spoke": "speak",
+              "spoken": "speak", "knew": "know", "known": "know", "knows": "know",
+              "felt": "feel", "feels": "feel", "found": "find", "finds": "find",
+              "showed": "show", "shown": "show", "shows": "show"}
+
+
+@lru_cache(maxsize=2048)
+def _stem(word: str) -> str:
+    """A crude stem: "praised", "praising" and "praises" share "prais", "planned" and
+    "planning" share "plan"."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if suffix in ("ing", "ed") and len(base) > 3 and base[-1] == base[-2]:
+                base = base[:-1]  # planned, planning: plan
+            return base.rstrip("e")
+    return word.rstrip("e")
+
+
+def _more(c: CandidateView, cue_head: str, words: list[str]) -> list[str]:
+    """The cue's stem, the unquoted content's first word, the paragraph's size and end."""
+    # A cue seen in one form only ("praising") borrows what its other forms taught. Not
+    # crossed with the kind: ", adding that ..." would then drag down "..., he added".
+    stem = _stem(cue_head)
+    para = c.para_text
+    out = [
+        f"cue_stem={stem}",
+        f"cue_stem_how={stem}|{c.how}",
+        # A headline or a caption is short and has no closing stop.
+        f"para_len={_bucket(para.count(' ') + 1, (4, 8, 15, 30, 60))}",
+        f"para_end={para.rstrip(_QUOTES + ' ’)')[-1:] in '.!?:'}",
+    ]
+    if c.kind == "indirect":
+        # An unquoted report opens with its subject or "that" ("said he would ...", "said
+        # that ..."); "reported daily to", "showed up in" open with something else.
+        first = words[0] if words else ""
+        out.append(f"first_lw={first if first.islower() else 'CAP'}")
+    return out
 
 
 @dataclass(frozen=True, slots=True)
