@@ -2007,6 +2007,7 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     words = _WORD_RE.findall(lead)
     n = _np_prefix(words)
     if not n or n == len(words) or not _is_nounish(words[:n]) or len(words) - n > 10 or (
+            n == 1 and words[0].lower().endswith(("ed", "ing"))) or (  # "Asked whether ..."
             words[n].lower() in _MODIFIER_PREPS and _quote_intro(before) is not None):
         # "a man in the front row asked her:": the phrase goes on past its capitals.
         intro = _quote_intro(before)
@@ -2034,6 +2035,10 @@ _PLAIN_VERBS = wordset("""is are was were be been has have had do does did will 
     could should may might must goes went came comes got gets made makes took takes
     continued began appeared stood sat walked ran met left""")
 _MODIFIER_PREPS = wordset("in at of from on for with")
+# A report verb that opens its sentence, the speaker after it: 'Said Comey, "..."'.
+_VERB_FIRST = frozenset(("Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes"))
+# Irregular verbs of a retort before a colon: 'Mr. Smith shot back: "..."'.
+_QUIPS = wordset("shot hit fired quipped put")
 _GOES_ON_TO = wordset("goes went go continued continues later then also again")
 
 
@@ -2049,6 +2054,7 @@ def _subject_np(words: list[str]) -> int:
         low = w.lower()
         if w.islower() and (low in _PLAIN_VERBS or low in CUE_VERBS or low in WEAK_VERBS
                             or low in _AUX or low in _STRONG_PAST or low in _PAST_ONLY
+                            or low in _QUIPS
                             or (len(low) > 4 and low.endswith("ed"))
                             or low.endswith("ly")):
             break
@@ -2062,6 +2068,23 @@ def _quote_intro(before: str) -> tuple[str, str] | None:
     """(speaker, cue) for the text ``before`` a quote in its sentence, or None."""
     segs = [seg.strip() for seg in before.rstrip(" :,—–-").split(",")]
     last = _WORD_RE.findall(segs[-1])
+    if len(last) >= 2 and last[0] in _VERB_FIRST and _is_nounish(last[1:]) and len(last) <= 9:
+        return _span_of(segs[-1], last[1:]), last[0].lower()  # 'Said Comey, "..."'
+    ws = last[1:] if last and last[0].lower() == "as" else last
+    if len(ws) >= 3 and [w.lower() for w in ws[-2:]] == ["put", "it"]:
+        k = len(ws) - 2  # 'as prosecutor Marc Trevidic put it, "..."'
+        if k <= 8 and _is_nounish(ws[:k]) and not any(w.lower() in _AUX for w in ws[:k]):
+            return _span_of(segs[-1], ws[:k]), "put it"
+    if before.rstrip().endswith(":"):
+        # 'Mr. Smith shot back: "..."': a subject, a verb of its own, a colon, the quote.
+        while ws and ws[0].lower() in _INTRO_LINKS:
+            ws = ws[1:]
+        k = _subject_np(ws)
+        rest = ws[k:]
+        if k and 1 <= len(rest) <= 2 and all(w.islower() for w in rest) and (
+                rest[0].endswith("ed") or rest[0] in _STRONG_PAST or rest[0] in _PAST_ONLY
+                or rest[0] in _QUIPS) and _is_nounish(ws[:k]):
+            return _span_of(segs[-1], ws[:k]), " ".join(rest)
     for v in range(len(last) - 1, max(-1, len(last) - 1 - _QUOTE_CUE_TAIL), -1):
         low = last[v].lower()
         if not last[v].islower():

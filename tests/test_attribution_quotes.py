@@ -245,6 +245,12 @@ def test_an_inverted_speaker_whose_relative_clause_ends_the_sentence() -> None:
          "saying, “The crews have earned it.”", "Webb", "saying"),
         ("The council's letter goes on to say: “No route will close this year.”",
          "The council's letter", "goes on to say"),
+        ('The ferry will run. Said Webb, "The crews have earned every penny of it."', "Webb",
+         "said"),
+        ('At the time, as harbour master Ann Webb put it, "the boats were older than the '
+         'crews."', "harbour master Ann Webb", "put it"),
+        ('Asked whether the board would resign, Mr. Reed shot back: "That would suit the '
+         'critics."', "Mr. Reed", "shot back"),
     ],
 )
 def test_a_quote_after_a_long_clause_with_its_cue_next_to_it(sentence: str, speaker: str,
