@@ -1981,6 +1981,11 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
         words = _WORD_RE.findall(after)
         if not words or len(words) > 9:
             return None
+        if words[0].lower() in DETERMINERS and 0 < (k := _subject_np(words)) < len(words) and (
+                len(words) - k <= 2 and _is_nounish(words[:k])):
+            # '"A," the email read.': a lower-case subject, then its verb.
+            speaker = _span_of(after, words[:k])
+            return _Cand(speaker, " ".join(words[k:]), [(qs, qe)], para, post=True, how="bare")
         if words[0].islower():
             k = 1
             while k < len(words) and words[k].islower() and words[k] not in _NP_GLUE:
@@ -2033,7 +2038,7 @@ _INTRO_LINKS = wordset("when as while after before because since though although
 # Finite verbs a subject stops at that the cue lexicons do not hold.
 _PLAIN_VERBS = wordset("""is are was were be been has have had do does did will would can
     could should may might must goes went came comes got gets made makes took takes
-    continued began appeared stood sat walked ran met left""")
+    continued began appeared stood sat walked ran met left read reads""")
 _MODIFIER_PREPS = wordset("in at of from on for with")
 # A report verb that opens its sentence, the speaker after it: 'Said Comey, "..."'.
 _VERB_FIRST = frozenset(("Said", "Says", "Added", "Adds", "Asked", "Wrote", "Writes"))

@@ -273,3 +273,9 @@ def test_a_participle_after_a_quote_ending_in_its_own_comma_goes_on() -> None:
     atts = extract_attributions(body, min_score=0.0)
     assert [(a.cue, a.speaker_text) for a in atts if "1,500 people" in a.content] == [
         ("adding", "she")]
+
+
+def test_a_document_after_its_quote_with_a_plain_verb_speaks() -> None:
+    body = ['"Friends, the ferry needs you. Come to the hearing," the leaflet read.']
+    att = _one(body, "the ferry needs you")
+    assert (att.speaker_text, att.cue, att.kind) == ("the leaflet", "read", Kind.DIRECT)
