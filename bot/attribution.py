@@ -1940,7 +1940,7 @@ def _headline_case(text: str) -> bool:
 
 
 _BARE_MIN_WORDS = 4
-_LEAD_CONJ = re.compile(r"^(?:But|And|Yet|So|Still|Then)\s+")
+_LEAD_CONJ = re.compile(r"^(?:But|And|Yet|So|Still|Then|As)\s+")
 _LEAD_ADJUNCT = re.compile(r"(?:In|On|At|During|After|Before|Later|Earlier)\b[^,]{0,60},\s*")
 _NP_GLUE = DETERMINERS | {"of", "and", "for", "at", "in", "the", "&"}
 
@@ -2076,10 +2076,16 @@ def _quote_intro(before: str) -> tuple[str, str] | None:
     if len(last) >= 2 and last[0] in _VERB_FIRST and _is_nounish(last[1:]) and len(last) <= 9:
         return _span_of(segs[-1], last[1:]), last[0].lower()  # 'Said Comey, "..."'
     ws = last[1:] if last and last[0].lower() == "as" else last
-    if len(ws) >= 3 and [w.lower() for w in ws[-2:]] == ["put", "it"]:
+    if len(ws) >= 2 and [w.lower() for w in ws[-2:]] == ["put", "it"]:
         k = len(ws) - 2  # 'as prosecutor Marc Trevidic put it, "..."'
-        if k <= 8 and _is_nounish(ws[:k]) and not any(w.lower() in _AUX for w in ws[:k]):
+        if 0 < k <= 8 and _is_nounish(ws[:k]) and not any(w.lower() in _AUX for w in ws[:k]) and (
+                not all(w.endswith("ly") for w in ws[:k])):
             return _span_of(segs[-1], ws[:k]), "put it"
+        # 'As Ann Lee, a tax lawyer, recently put it, "..."': the name opens the sentence.
+        first = _WORD_RE.findall(segs[0])
+        if len(segs) > 1 and first and first[0] == "As" and 1 < len(first) <= 6 and all(
+                w.endswith("ly") for w in ws[:k]) and _is_nounish(first[1:]):
+            return _span_of(segs[0], first[1:]), " ".join([*ws[:k], "put", "it"])
     if before.rstrip().endswith(":"):
         # 'Mr. Smith shot back: "..."': a subject, a verb of its own, a colon, the quote.
         while ws and ws[0].lower() in _INTRO_LINKS:

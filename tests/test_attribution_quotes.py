@@ -251,6 +251,9 @@ def test_an_inverted_speaker_whose_relative_clause_ends_the_sentence() -> None:
          'crews."', "harbour master Ann Webb", "put it"),
         ('Asked whether the board would resign, Mr. Reed shot back: "That would suit the '
          'critics."', "Mr. Reed", "shot back"),
+        ('As Ann Webb, a harbour master for 20 years, recently put it, "the boats are older '
+         'than the crews."', "Ann Webb", "recently put it"),
+        ('As Ann Webb put it, "the boats are older than the crews."', "Ann Webb", "put it"),
     ],
 )
 def test_a_quote_after_a_long_clause_with_its_cue_next_to_it(sentence: str, speaker: str,
