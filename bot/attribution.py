@@ -2013,7 +2013,8 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     n = _np_prefix(words)
     if not n or n == len(words) or not _is_nounish(words[:n]) or len(words) - n > 10 or (
             n == 1 and words[0].lower().endswith(("ed", "ing"))) or (  # "Asked whether ..."
-            words[n].lower() in _MODIFIER_PREPS and _quote_intro(before) is not None):
+            (words[n].lower() in _MODIFIER_PREPS or words[n].lower() in DETERMINERS)
+            and _quote_intro(before) is not None):  # "Ann Webb, a harbour master, ..."
         # "a man in the front row asked her:": the phrase goes on past its capitals.
         intro = _quote_intro(before)
         if intro is None:
