@@ -656,6 +656,12 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
         ran = True
     if not found and (hits & _CUE_ONLY or (not ran and "according" in hits)):
         found = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, CUE_VERBS)
+    elif found and hits & _CUE_ONLY and _uncovered_quote(found, quotes, us, ue):
+        # '"Just one minute," he urged them, as he explained ...': a stronger verb's report
+        # elsewhere in the sentence leaves the quote to the lexicon's other verbs.
+        more = _find_cues_with(text, toks, at, set(), us, ue, quotes, para, CUE_VERBS)
+        found += [c for c in more if c.pieces and _starts_quote(text, c.pieces[0][0], quotes)
+                  and not _overlaps(c, found)]
     if found:
         return found
     if not hits & _WEAK_ONLY:
@@ -671,6 +677,17 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
             # deal") is a report verb proper: it keeps the "pre" rule's name.
             c.how = "weak_pre"
     return weak
+
+
+def _uncovered_quote(found: Sequence[_Cand], quotes: Sequence[tuple[int, int]], us: int,
+                     ue: int) -> bool:
+    """A quote of the unit that none of ``found`` reports."""
+    return any(us <= qs < ue and not any(s <= qs < e for c in found for s, e in c.pieces)
+               for qs, _ in quotes)
+
+
+def _overlaps(c: _Cand, found: Sequence[_Cand]) -> bool:
+    return any(s < e2 and s2 < e for s, e in c.pieces for f in found for s2, e2 in f.pieces)
 
 
 _HAVE = wordset("have has had")  # "have known that ...": a report of what one knows

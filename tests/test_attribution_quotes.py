@@ -282,3 +282,12 @@ def test_a_document_after_its_quote_with_a_plain_verb_speaks() -> None:
     body = ['"Friends, the ferry needs you. Come to the hearing," the leaflet read.']
     att = _one(body, "the ferry needs you")
     assert (att.speaker_text, att.cue, att.kind) == ("the leaflet", "read", Kind.DIRECT)
+
+
+def test_a_quote_with_a_weaker_verb_beside_a_stronger_report_is_kept() -> None:
+    body = ['“Just one minute, let me finish, all right?” she urged them, as she explained '
+            "how the vote works."]
+    atts = extract_attributions(body, min_score=0.0)
+    assert [(a.cue, a.kind) for a in atts if "one minute" in a.content] == [
+        ("urged", Kind.DIRECT)]
+    assert any(a.cue == "explained" for a in atts)
