@@ -899,6 +899,15 @@ def _participle_cue(text: str, toks: list[_Match], i: int, ue: int,
         k += 1
     if k >= len(toks):
         return None
+    if toks[i][0].lower() in HEARER_VERBS:
+        # 'telling Mic in an interview on Monday, "A," he said': the hearer and when, then
+        # the quote, which is the report.
+        j = k
+        while j < len(toks) and j - k < 14 and toks[j][0] not in _QUOTE_CHARS + ".;:" and (
+                toks[j][0].lower() != "that"):
+            j += 1
+        if k < j < len(toks) - 1 and toks[j - 1][0] == "," and toks[j][0] in "“\"":
+            k = j
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
     ce = _cue_adjunct_end(text, cs, ce, quotes)
@@ -943,7 +952,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     n = len(toks)
     prev = toks[i - 1][0] if i > 0 else ""
     # Inversion: "CONTENT," said X[, role].
-    if prev in (",", "”", '"') and i + 1 < n and (low in STRONG_VERBS or low in (
+    if prev in (",", "”", '"') and i + 1 < n and not (prev == "," and low in HEARER_VERBS) and (
+            low in STRONG_VERBS or low in (
             "asked", "declared", "explained", "continued", "recalled", "added")):
         j = i + 1
         depth = 0  # "said Rep. Ann Poole (D-N.C.), who ...": no sentence ends in parentheses
@@ -1088,7 +1098,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     adjunct_tail = False
     if not short_tail and rest_words and rest_words[0].lower() in _ADJUNCT_STARTS:
         # "A, Hollande said Tuesday in Paris, noting B": a short adjunct, then a comma.
-        comma = next((k for k, x in enumerate(rest[:8]) if x[0] in ",;."), None)
+        comma = next((k for k, x in enumerate(rest[:8]) if x[0] in ",;."
+                      and not _in_number(toks, i + 1 + k)), None)  # not "50,000"
         short_tail = adjunct_tail = comma is not None and rest[comma][0] == "," and comma <= 6
     if a > 0 and before_subj in (",", "”", '"', "—", "–") and (
         quoted_before or _has_tokens(text, cs, ce, 4)
@@ -1101,7 +1112,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 cs = qs  # 'X scolded him: "A," she said': the colon hands the quote on
         pieces = [(cs, ce)]
         k = i + 1
-        while k < n and toks[k][0] not in ",.;":
+        while k < n and (toks[k][0] not in ",.;" or _in_number(toks, k)):
             k += 1
         resumed = _quote_after_aside(toks, k, quotes) if quoted_before else None
         if resumed is not None:

@@ -291,3 +291,25 @@ def test_a_quote_with_a_weaker_verb_beside_a_stronger_report_is_kept() -> None:
     assert [(a.cue, a.kind) for a in atts if "one minute" in a.content] == [
         ("urged", Kind.DIRECT)]
     assert any(a.cue == "explained" for a in atts)
+
+
+def test_told_after_an_apposition_is_no_inverted_speaker() -> None:
+    # "told X simply, "Q"": X heard it; the speaker is the subject with its apposition
+    body = ["Ann Webb, the board's acting chair, told the Harbour Gazette simply, \"We lost "
+            'the vote."']
+    att = _one(body, "We lost the vote")
+    assert (att.speaker, att.content) == ("Ann Webb", '"We lost the vote."')
+
+
+def test_a_comma_inside_a_number_does_not_end_the_hearer() -> None:
+    body = ["After the meeting on Monday, Reed wrote to his 50,000 followers, “It is time to "
+            "save the ferry for good,” and shared a link."]
+    att = _one(body, "save the ferry")
+    assert att.content == "“It is time to save the ferry for good,”"
+
+
+def test_telling_a_hearer_when_then_a_quote_reports_the_quote() -> None:
+    body = ["Webb praised both plans, telling the Gazette in an interview on Monday, “They "
+            "are both good for the crews.”"]
+    att = _one(body, "both good for the crews")
+    assert att.content.startswith("“They are both good")
