@@ -382,6 +382,8 @@ def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,
         k = comma + 1
     words = [x[0] for x in toks[k:end]]
     n = words.index(",") if to_comma and "," in words else 0 if to_comma else _np_prefix(words)
+    if not n and not to_comma and words and words[0] in _PERSONAL:
+        n = 1  # "..., he laughed and said": a lower-case pronoun is the whole phrase
     if not n or n > 7 or not _is_nounish(words[:n]) or not (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or (n == 1 and words[0].lower() in _PERSONAL)):  # "he laughed and said

@@ -313,3 +313,10 @@ def test_telling_a_hearer_when_then_a_quote_reports_the_quote() -> None:
             "are both good for the crews.”"]
     att = _one(body, "both good for the crews")
     assert att.content.startswith("“They are both good")
+
+
+def test_a_lower_case_pronoun_after_a_when_clause_speaks_with_its_second_verb() -> None:
+    body = ["When Reed was asked whether the ferry would run all winter, he laughed and said, "
+            "“We will see about that.”"]
+    att = _one(body, "We will see")
+    assert (att.speaker_text, att.cue) == ("he", "said")
