@@ -108,6 +108,8 @@ def is_not_a_speaker(text: str, body: Sequence[str], para: int) -> bool:
     words = text.split()
     if not words:
         return True
+    if len(words) == 1 and words[0].replace(",", "").isdigit():
+        return True  # "34 points during ...": a bare count, not a source ("47%" polled is)
     if words[0].lower() == "dear" and len(words) <= 4:
         return True  # "DEAR ABBY: My husband ...": a letter's salutation, not its writer
     return words[0].lower().strip(",") in _NOT_A_SUBJECT or is_dateline(text, body, para)

@@ -270,6 +270,9 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         name = " ".join(words[start:e]).strip(" ,.")
         if name.endswith(("'s", "’s")):
             name = name[:-2]  # "Mrs. Clinton's embrace of ...": the speaker is Mrs. Clinton
+        first, _, rest = name.partition(" ")
+        if rest and first[:1].isdigit() and first.endswith("-year-old"):
+            name = rest  # "43-year-old Martin Taylor": an age is no name
         if name.split()[0].lower() in _TITLE_CASE_PREPOSITIONS:
             # A headline in title case ("CNN Chief On Trump: ..."): "On Trump" names the
             # topic, not the speaker, and must not become the Trump a later "Trump" is.

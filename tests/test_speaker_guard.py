@@ -144,3 +144,15 @@ def test_a_letters_salutation_is_not_its_writer() -> None:
             "to stop without starting a feud?", "DEAR BLOCKED IN: Knock on his door and ask."]
     assert not [a for a in extract_attributions(body, min_score=0.0)
                 if a.speaker_text.upper().startswith("DEAR")]
+
+
+def test_a_bare_count_is_no_speaker_but_a_share_polled_is() -> None:
+    body = ["Webb had 34 points during the team's fifth straight win on Tuesday.",
+            "In the survey, 47% said the ferry should run all winter."]
+    speakers = [a.speaker_text for a in extract_attributions(body, min_score=0.0)]
+    assert "34" not in speakers and "47%" in speakers
+
+
+def test_an_age_is_no_part_of_a_name() -> None:
+    body = ['"I could not stand for more than a few minutes," wrote 43-year-old Ann Webb.']
+    assert [a.speaker for a in extract_attributions(body, min_score=0.0)] == ["Ann Webb"]
