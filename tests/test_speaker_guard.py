@@ -147,10 +147,10 @@ def test_a_letters_salutation_is_not_its_writer() -> None:
 
 
 def test_a_bare_count_is_no_speaker_but_a_share_polled_is() -> None:
-    body = ["Webb had 34 points during the team's fifth straight win on Tuesday.",
+    body = ["Ann Lee scored 34 points during the team's fifth straight win on Tuesday.",
             "In the survey, 47% said the ferry should run all winter."]
     speakers = [a.speaker_text for a in extract_attributions(body, min_score=0.0)]
-    assert "34" not in speakers and "47%" in speakers
+    assert not any("34" in s for s in speakers) and "47%" in speakers
 
 
 def test_an_age_is_no_part_of_a_name() -> None:
