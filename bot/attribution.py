@@ -816,7 +816,8 @@ _NOUN_NEXT = wordset("from like such including")
 
 def _names_a_noun(before: str) -> bool:
     """The word before a cue word makes it a noun: a determiner or a possessive."""
-    return before.lower() in _DETERMINERS or before.endswith(("’s", "'s", "s’", "s'"))
+    return before.lower() in _DETERMINERS or before.endswith(("’s", "'s", "s’", "s'")) or (
+        before[:1].isdigit())  # "scored 34 points": a count of things
 
 
 def _after_conjunction(toks: list[_Match], i: int) -> bool:
