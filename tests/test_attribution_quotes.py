@@ -320,3 +320,11 @@ def test_a_lower_case_pronoun_after_a_when_clause_speaks_with_its_second_verb() 
             "“We will see about that.”"]
     att = _one(body, "We will see")
     assert (att.speaker_text, att.cue) == ("he", "said")
+
+
+def test_a_report_before_told_and_its_hearer_is_the_report() -> None:
+    body = ["The storm closed the harbour overnight, a council source told the Harbour "
+            "Gazette."]
+    [att] = extract_attributions(body, min_score=0.0)
+    assert (att.speaker_text, att.content) == (
+        "a council source", "The storm closed the harbour overnight")
