@@ -1099,8 +1099,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         not rest_words or rest_words[0].lower() in _ADJUNCT_STARTS
         or rest_words[0].endswith("ly"))) or (
         # "..., an insurgent source told Agence France-Presse.": the hearer ends it
-        low in HEARER_VERBS and 0 < len(rest_words) <= 4
-        and all(w[:1].isupper() for w in rest_words))
+        low in HEARER_VERBS and 0 < len(rest_words) <= 5
+        and all(w[:1].isupper() for w in rest_words[rest_words[0] == "the" :]))
     adjunct_tail = False
     if not short_tail and rest_words and rest_words[0].lower() in _ADJUNCT_STARTS:
         # "A, Hollande said Tuesday in Paris, noting B": a short adjunct, then a comma.
