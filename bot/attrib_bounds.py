@@ -30,7 +30,8 @@ _CUT_WORDS = frozenset({
 _PUNCT_CUTS = frozenset(",;—–-(:")
 # The cut word of a participle right after a closing quote: 'called Cruz the "ultimate
 # hypocrite," linking to a story' reports only the quote (its comma, inside the quote, is
-# no cut of its own).
+# no cut of its own). One name for all such participles, 'saying' and 'adding' too: the
+# construction is the same and each word alone is rare.
 QUOTE_ING = '"+ing'
 # Finite verbs and auxiliaries: a report needs one before it can end ("that Mark Wynn,
 # the chairman, intended ..." is not done at the comma).
@@ -86,7 +87,7 @@ def _scan(text: str, s: int, e: int,
     marks = lows  # the cut word of each token: its lower case, or QUOTE_ING
     for k in compress(range(2, n - 1), map(_CLOSE_QUOTE_SET.__contains__, words[1:n - 2])):
         w = words[k]
-        if w.islower() and w.endswith("ing") and w not in _CUTS:
+        if w.islower() and w.endswith("ing"):
             if marks is lows:
                 marks = lows.copy()
             marks[k] = QUOTE_ING

@@ -31,9 +31,12 @@ def test_a_participle_after_a_closing_quote_is_a_cut(open_q: str, close_q: str) 
     assert f"the plan {open_q}a costly mistake" not in cuts
 
 
-def test_a_cut_word_after_a_closing_quote_keeps_its_name() -> None:
+def test_saying_after_a_closing_quote_is_the_same_cut() -> None:
     text = 'The mayor called the plan "a costly mistake," saying the depot must wait.'
-    assert _cuts(text, "the plan")['the plan "a costly mistake,"'] == "saying"
+    assert _cuts(text, "the plan")['the plan "a costly mistake,"'] == attrib_bounds.QUOTE_ING
+    # Elsewhere 'saying' is its own cut word.
+    text = "The mayor criticised the plan, and the council, saying the depot must wait."
+    assert _cuts(text, "the plan")["the plan, and the council,"] == "saying"
 
 
 def test_only_a_lower_case_ing_word_after_a_closing_quote_is_a_cut() -> None:

@@ -113,8 +113,7 @@ def _plain_cut_points(text: str, s: int, e: int, cue: str, kind: str,
         if k > 1 and not seen_verb and pw.islower() and (
                 pw in b._FINITE or pw.endswith(("ed", "n't"))):
             seen_verb = True
-        if (k > 1 and pw in b._CLOSE_QUOTES and w.islower() and w.endswith("ing")
-                and w not in b._CUT_WORDS):
+        if k > 1 and pw in b._CLOSE_QUOTES and w.islower() and w.endswith("ing"):
             low = b.QUOTE_ING
         if w not in b._PUNCT_CUTS and low not in b._CUT_WORDS | {b.QUOTE_ING}:
             continue
