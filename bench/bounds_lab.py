@@ -28,7 +28,8 @@ from bot.attrib_model import FilterModel, train  # noqa: E402
 from bot.attribution import quote_spans  # noqa: E402
 
 _W = re.compile(r"\w+")
-Group = tuple[list[tuple[list[str], int, float]], float]  # (cut feats, label, jaccard), none
+# (cut feats, label, jaccard, past the gold end), the uncut content's jaccard
+Group = tuple[list[tuple[list[str], int, float, bool]], float]
 
 
 def _jac(a: str, b: str) -> float:
@@ -37,8 +38,9 @@ def _jac(a: str, b: str) -> float:
 
 
 def groups(docs: list[dict[str, Any]]) -> list[list[Group]]:
-    """Per document, per trimmed candidate: every cut point with its exact-end label and
-    the Jaccard of the content cut there, and the Jaccard of the uncut content."""
+    """Per document, per trimmed candidate: every cut point with its exact-end label, the
+    Jaccard of the content cut there and whether it lies past the gold end, and the
+    Jaccard of the uncut content."""
     out: list[list[Group]] = []
     for d in docs:
         gs: list[Group] = []
@@ -46,7 +48,8 @@ def groups(docs: list[dict[str, Any]]) -> list[list[Group]]:
             a, s, e, text = h.attribution, h.start, h.end, h.text
             head = a.content[: len(a.content) - (e - s)]  # earlier pieces, if any
             gold = h.gold["content"]
-            cuts = [(feats, int(abs(pos - h.gold_end) <= 1), _jac(head + text[s:pos], gold))
+            cuts = [(feats, int(abs(pos - h.gold_end) <= 1), _jac(head + text[s:pos], gold),
+                     pos > h.gold_end + 1)
                     for pos, feats in attrib_bounds.cut_points(text, s, e, a.cue or "",
                                                                a.kind.value, quote_spans(text))]
             gs.append((cuts, _jac(head + text[s:e], gold)))
@@ -55,13 +58,14 @@ def groups(docs: list[dict[str, Any]]) -> list[list[Group]]:
 
 
 def samples(gs: list[Group]) -> list[tuple[list[str], int]]:
-    """Training samples as bound_samples makes them: cuts up to the gold end."""
+    """Training samples as bound_samples makes them: the cuts up to the gold end (the
+    comma's and the next word's a character apart, both positive)."""
     out = []
     for cuts, _ in gs:
-        for feats, y, _ in cuts:
-            out.append((feats, y))
-            if y:
+        for feats, y, _, past in cuts:
+            if past:
                 break
+            out.append((feats, y))
     return out
 
 
@@ -78,10 +82,10 @@ def evaluate(per_doc: list[list[Group]], cv: int, l2: float, thresholds: list[fl
             for cuts, whole in gs:
                 n += 1
                 rules += whole >= 0.5
-                oracle += whole >= 0.5 or any(j >= 0.5 for _, _, j in cuts)
-                scores = [model.score(f) for f, _, _ in cuts]
+                oracle += whole >= 0.5 or any(j >= 0.5 for _, _, j, _ in cuts)
+                scores = [model.score(f) for f, _, _, _ in cuts]
                 for t in thresholds:
-                    j = next((j for (_, _, j), p in zip(cuts, scores, strict=True) if p >= t),
+                    j = next((j for (_, _, j, _), p in zip(cuts, scores, strict=True) if p >= t),
                              whole)
                     got[t] += j >= 0.5
     print(f"{n} trimmed candidates: matched uncut {rules / n:.3f}, oracle {oracle / n:.3f}; "

@@ -28,6 +28,11 @@ _CUT_WORDS = frozenset({
     "yet", "unless", "until", "saying", "adding", "calling", "according", "whereas", "amid",
 })
 _PUNCT_CUTS = frozenset(",;—–-(:")
+# The cut word of a participle right after a closing quote: 'called Cruz the "ultimate
+# hypocrite," linking to a story' reports only the quote (its comma, inside the quote, is
+# no cut of its own). One name for all such participles, 'saying' and 'adding' too: the
+# construction is the same and each word alone is rare.
+QUOTE_ING = '"+ing'
 # Finite verbs and auxiliaries: a report needs one before it can end ("that Mark Wynn,
 # the chairman, intended ..." is not done at the comma).
 _FINITE = wordset("""is are was were be been am has have had do does did will would can
@@ -41,6 +46,7 @@ and or but very more most""")
 # ...") goes on past the comma that closes it.
 _SUBORD = wordset("if when while although though because as since after before unless once")
 _CLOSE_QUOTES = "”\""
+_CLOSE_QUOTE_SET = frozenset(_CLOSE_QUOTES)
 
 
 def _bucket(n: int) -> str:
@@ -61,7 +67,7 @@ def cut_points(text: str, s: int, e: int, cue: str, kind: str,
 
 
 # A cut is at a punctuation mark or a cut word (lower-cased, a mark is itself).
-_CUTS = _CUT_WORDS | _PUNCT_CUTS
+_CUTS = _CUT_WORDS | _PUNCT_CUTS | {QUOTE_ING}
 # One possible cut: (content end, cut word, word before or CAP, word after or CAP, distance
 # bucket, rest bucket, word after ends -ing, word before closes a quote, a verb seen before,
 # word before cannot end a clause): what its features read.
@@ -78,13 +84,19 @@ def _scan(text: str, s: int, e: int,
     lows = [w.lower() for w in words]
     n = len(words)
     lead = lows[1] if n > 1 and lows[0] == "that" else (lows[0] if words else "")
+    marks = lows  # the cut word of each token: its lower case, or QUOTE_ING
+    for k in compress(range(2, n - 1), map(_CLOSE_QUOTE_SET.__contains__, words[1:n - 2])):
+        w = words[k]
+        if w.islower() and w.endswith("ing"):
+            if marks is lows:
+                marks = lows.copy()
+            marks[k] = QUOTE_ING
 
     def cuts() -> Iterator[_Cut]:
         seen_verb = False  # a finite or past-tense verb among words[1:k]
         j = 1  # the words before it have been looked at for one
-        for k in compress(range(n - 1), map(_CUTS.__contains__, lows)):
-            if k < 2:
-                continue
+        # From the second word on: "Trump, providing a boost" reports one word.
+        for k in compress(range(1, n - 1), map(_CUTS.__contains__, marks[1:n - 1])):
             while j < k and not seen_verb:
                 w = words[j]
                 seen_verb = w.islower() and (w in _FINITE or w.endswith(("ed", "n't")))
@@ -94,7 +106,7 @@ def _scan(text: str, s: int, e: int,
                 continue
             prev, nxt, nlow = words[k - 1], words[k + 1], lows[k + 1]
             yield (
-                toks[k - 1].end(), lows[k], "CAP" if prev[0].isupper() else lows[k - 1],
+                toks[k - 1].end(), marks[k], "CAP" if prev[0].isupper() else lows[k - 1],
                 "CAP" if nxt[:1].isupper() else nlow,
                 _BUCKETS[k] if k < 36 else ">35", _BUCKETS[n - k] if n - k < 36 else ">35",
                 nlow.endswith("ing"), prev in _CLOSE_QUOTES, seen_verb, lows[k - 1] in _NO_END,

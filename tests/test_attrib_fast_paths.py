@@ -106,13 +106,16 @@ def _plain_cut_points(text: str, s: int, e: int, cue: str, kind: str,
     lead_sub = lead in b._SUBORD
     seen_verb = False
     out = []
-    for k in range(2, n - 1):
+    for k in range(1, n - 1):
         w, ws, _ = toks[k]
         low = w.lower()
         pw = toks[k - 1][0]
-        if not seen_verb and pw.islower() and (pw in b._FINITE or pw.endswith(("ed", "n't"))):
+        if k > 1 and not seen_verb and pw.islower() and (
+                pw in b._FINITE or pw.endswith(("ed", "n't"))):
             seen_verb = True
-        if w not in b._PUNCT_CUTS and low not in b._CUT_WORDS:
+        if k > 1 and pw in b._CLOSE_QUOTES and w.islower() and w.endswith("ing"):
+            low = b.QUOTE_ING
+        if w not in b._PUNCT_CUTS and low not in b._CUT_WORDS | {b.QUOTE_ING}:
             continue
         if any(qs < ws < qe for qs, qe in quotes):
             continue
