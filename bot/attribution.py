@@ -784,7 +784,8 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             # ('... as a "major breach of trust," adding: "..."': the comma sits inside.)
             # '..., she said, adding that ...': the same speaker goes on.
             cand = _participle_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
-        elif low in _PARTICIPLES and i > 2 and toks[i - 1][0] == "," and not cands:
+        elif low in _PARTICIPLES and i > 2 and not cands and (toks[i - 1][0] == "," or (
+                toks[i - 1][0] in "”\"" and text[toks[i - 1].start() - 1] == ",")):
             # 'Rubio pushed back on Thursday, saying ...': the clause's subject speaks.
             subj = _clause_subject(text, toks, i)
             cand = None if subj is None else _participle_cue(
@@ -880,13 +881,18 @@ def _clause_subject(text: str, toks: list[_Match], i: int) -> str | None:
         t = toks[b][0]
         low = t.lower()
         if t in ",;:()—–" or t in _QUOTE_CHARS or low in _AUX or low in _SUBJ_STOP or (
-            t.islower() and b > a and (low.endswith("ed") or low in WEAK_VERBS)
+            t.islower() and b > a and (low.endswith("ed") or low in WEAK_VERBS
+                                       # "He went further on Tuesday, saying ..."
+                                       or low in _PLAIN_VERBS or low in _STRONG_PAST
+                                       or low in _PAST_ONLY)
         ):
             break
         b += 1
     if b == a or b >= i:
         return None
     words = [x[0] for x in toks[a:b]]
+    if len(words) == 1 and words[0].lower() in _PERSONAL | {"it"}:
+        return words[0]  # "Meanwhile, it attacked Trump, saying ..."
     if not _is_nounish(words) or not (words[0][0].isupper() or words[0].lower() in DETERMINERS
                                       or words[0].lower() in PRONOUNS):
         return None

@@ -328,3 +328,18 @@ def test_a_report_before_told_and_its_hearer_is_the_report() -> None:
     [att] = extract_attributions(body, min_score=0.0)
     assert (att.speaker_text, att.content) == (
         "a council source", "The storm closed the harbour overnight")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("He went further on Tuesday, saying that the ferry would run all winter.", "He"),
+        ("Meanwhile, it attacked the council, saying the crews “deserve better than this.”",
+         "it"),
+        ("The union had sued after the board scrapped what it called the “winter timetable,” "
+         "saying that the cuts hurt island families most.", "The union"),
+    ],
+)
+def test_a_participle_reports_for_its_clauses_subject(sentence: str, speaker: str) -> None:
+    atts = [a for a in extract_attributions([sentence], min_score=0.0) if a.cue == "saying"]
+    assert [a.speaker_text for a in atts] == [speaker]
