@@ -1075,7 +1075,13 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     # "It added, ...": an organisation or a document speaks (as "it") with a speech verb.
     it_speaks = len(words) == 1 and words[0].lower() == "it" and low in STRONG_VERBS and (
         a == 0 or toks[a - 1][0] in ",;:" + _QUOTE_CHARS)
-    if not (it_speaks or _is_nounish(words)) or _not_finite(toks, b, i, pron is not None):
+    # "..., with analysts saying a strong reading will ...": the subject of an absolute
+    # participle reports.
+    absolute = low in _PARTICIPLES and len(words) > 1 and words[0].lower() == "with"
+    if absolute:
+        a, words = a + 1, words[1:]
+    if not (it_speaks or _is_nounish(words)) or (
+            not absolute and _not_finite(toks, b, i, pron is not None)):
         return None
     sp = text[toks[a].start() : toks[b - 1].end()]
     if pron is not None:

@@ -338,6 +338,8 @@ def test_a_report_before_told_and_its_hearer_is_the_report() -> None:
          "it"),
         ("The union had sued after the board scrapped what it called the “winter timetable,” "
          "saying that the cuts hurt island families most.", "The union"),
+        ("Attention now turns to the vote, with councillors saying a narrow win would settle "
+         "the matter.", "councillors"),
     ],
 )
 def test_a_participle_reports_for_its_clauses_subject(sentence: str, speaker: str) -> None:
