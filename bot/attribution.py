@@ -1870,8 +1870,8 @@ _PAGE_LABELS = frozenset((
 # "Kathleen Parker, The Washington Post: ...".
 _CAP = r"[A-Z][\w’'.-]*"
 _COLON_LINE = re.compile(
-    rf"({_CAP}(?: {_CAP}){{0,3}}(?:, (?:the |The )?{_CAP}(?: (?:of |the )?{_CAP}){{0,4}})?)"
-    r": (\S.{5,})$")
+    rf"[\"“]?({_CAP}(?: {_CAP}){{0,3}}(?:, (?:the |The )?{_CAP}(?: (?:of |the )?{_CAP}){{0,4}})?)"
+    r": (\S.{5,})$")  # '"WALLACE: ...': a transcript set in quotes opens with the mark
 
 
 def _colon_cue(text: str, para: int) -> _Cand | None:

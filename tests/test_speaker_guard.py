@@ -156,3 +156,10 @@ def test_a_bare_count_is_no_speaker_but_a_share_polled_is() -> None:
 def test_an_age_is_no_part_of_a_name() -> None:
     body = ['"I could not stand for more than a few minutes," wrote 43-year-old Ann Webb.']
     assert [a.speaker for a in extract_attributions(body, min_score=0.0)] == ["Ann Webb"]
+
+
+def test_a_transcript_set_in_quotes_has_its_speakers() -> None:
+    body = ['"HOST: Will the ferry run all winter? Will the crews be paid?',
+            '"WEBB: It will run, and every crew will be paid for every crossing.']
+    atts = extract_attributions(body, min_score=0.0)
+    assert [(a.speaker_text, a.paragraph) for a in atts] == [("HOST", 0), ("WEBB", 1)]
