@@ -681,6 +681,29 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     return weak
 
 
+def _passive_ask(text: str, toks: list[_Match], i: int, ue: int,
+                 quotes: Sequence[tuple[int, int]], para: int) -> _Cand | None:
+    """'Sanders was asked by host John Dickerson whether his aim was ...', 'when asked by a
+    reporter if ...': the one asking is named after "by", the question is the whether-
+    or if-clause."""
+    k = i + 2
+    while k < len(toks) and k - i < 12 and toks[k][0].lower() not in ("whether", "if", "about"):
+        if toks[k][0] in ".;:" + _QUOTE_CHARS:
+            return None
+        k += 1
+    if k >= len(toks) or k - i < 3 or toks[k][0].lower() not in ("whether", "if", "about"):
+        return None
+    words = [x[0] for x in toks[i + 2 : k] if x[0] != ","]
+    if not _is_nounish(words):
+        return None
+    sp = text[toks[i + 2].start() : toks[k - 1].end()].rstrip(" ,")
+    cs, ce = _strip_span(text, toks[k + (toks[k][0].lower() == "about")].start(), ue)
+    ce = _clip_clause(text, cs, ce, quotes)
+    if ce <= cs or not _has_tokens(text, cs, ce, 3):
+        return None
+    return _Cand(sp, "asked", [(cs, ce)], para, how="pre")
+
+
 def _uncovered_quote(found: Sequence[_Cand], quotes: Sequence[tuple[int, int]], us: int,
                      ue: int) -> bool:
     """A quote of the unit that none of ``found`` reports."""
@@ -779,6 +802,11 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
                 i + 1 < n and toks[i + 1][0].lower() in _NOUN_NEXT) and (
                 toks[i + 1][0].lower() != "such" or (i + 2 < n and toks[i + 2][0] == "as")):
             continue  # "TV shows from Pixar", "reports such as ...": a plural noun
+        if low == "asked" and i + 1 < n and toks[i + 1][0] == "by" and (
+                (passive := _passive_ask(text, toks, i, ue, quotes, para)) is not None):
+            cands.append(passive)
+            used_until = max(used_until, passive.pieces[-1][1])
+            continue
         if low in _PARTICIPLES and i > 0 and cands and (toks[i - 1][0] == "," or (
                 toks[i - 1][0] in "”\"" and text[toks[i - 1].start() - 1] == ",")):
             # ('... as a "major breach of trust," adding: "..."': the comma sits inside.)

@@ -345,3 +345,10 @@ def test_a_report_before_told_and_its_hearer_is_the_report() -> None:
 def test_a_participle_reports_for_its_clauses_subject(sentence: str, speaker: str) -> None:
     atts = [a for a in extract_attributions([sentence], min_score=0.0) if a.cue == "saying"]
     assert [a.speaker_text for a in atts] == [speaker]
+
+
+def test_a_passive_question_names_who_asked() -> None:
+    body = ["On Sunday, Webb was asked by host Ann Lee whether the ferry would run all winter."]
+    atts = extract_attributions(body, min_score=0.0)
+    assert [(a.speaker, a.cue, a.content) for a in atts] == [
+        ("Ann Lee", "asked", "whether the ferry would run all winter.")]
