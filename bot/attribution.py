@@ -653,6 +653,7 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     dead: set[int] = set()
     found: list[_Cand] = []
     ran = False
+    named = _what_they_called(text, us, ue, quotes, para) if b"called" in present else []
     if hits & STRONG_VERBS or "according" in hits:
         found = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, STRONG_VERBS)
         ran = True
@@ -665,9 +666,9 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
         found += [c for c in more if c.pieces and _starts_quote(text, c.pieces[0][0], quotes)
                   and not _overlaps(c, found)]
     if found:
-        return found
+        return found + [c for c in named if not _overlaps(c, found)]
     if not hits & _WEAK_ONLY:
-        return []
+        return named
     weak = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, WEAK_VERBS)
     # Content before a weak verb ("..., X backed") is rarely reported speech: pre only, and
     # a participle going on from it ("X attacked Y, calling him ...").
@@ -678,7 +679,27 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
             # A weak verb with its particle ("called for a boycott", "railed against the
             # deal") is a report verb proper: it keeps the "pre" rule's name.
             c.how = "weak_pre"
-    return weak
+    return weak + [c for c in named if not any(
+        s <= c.pieces[0][0] < e for w in weak for s, e in w.pieces if w.cue.lower() == "called")]
+
+
+# "in what Bay Buchanan called "hand-to-hand combat"", "bodies, which he called "a cartel
+# ..."": the name someone gave a thing, reported with the relative that stands for it.
+_WHAT_CALLED = re.compile(
+    r"\b(?:what|which)\s+([A-Z][^,;:“\"]{0,60}?|he|she|they|it|critics|many)\s+"
+    r"(?:has |have |had )?called\s+(?:(?:it|them|him|her)\s+)?(?:(?:a|an|the)\s+)?(?=[“\"])")
+
+
+def _what_they_called(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]],
+                      para: int) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _WHAT_CALLED.finditer(text, us, ue):
+        q = next(((qs, qe) for qs, qe in quotes if qs == m.end()), None)
+        if q is None or not _is_nounish(_WORD_RE.findall(m.group(1))):
+            continue
+        # The name given is the report: the relative stands for what was named.
+        out.append(_Cand(m.group(1), "called", [(q[0], min(q[1], ue))], para, how="pre"))
+    return out
 
 
 def _passive_ask(text: str, toks: list[_Match], i: int, ue: int,

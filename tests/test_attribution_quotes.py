@@ -352,3 +352,11 @@ def test_a_passive_question_names_who_asked() -> None:
     atts = extract_attributions(body, min_score=0.0)
     assert [(a.speaker, a.cue, a.content) for a in atts] == [
         ("Ann Lee", "asked", "whether the ferry would run all winter.")]
+
+
+def test_what_someone_called_a_thing_reports_the_name_they_gave_it() -> None:
+    body = ['The plan would be what Webb called a "ferry for every season" approach.',
+            "He backed a bill to curb the boards, which he called “a cartel for harbours.”"]
+    atts = [a for a in extract_attributions(body, min_score=0.0) if a.cue == "called"]
+    assert [(a.speaker_text, a.content) for a in atts] == [
+        ("Webb", '"ferry for every season"'), ("he", "“a cartel for harbours.”")]
