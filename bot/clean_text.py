@@ -573,11 +573,16 @@ def _pick_headline(
         # The gap to the byline or date line, whichever is nearer above it: a headline
         # may sit between a date line and the byline under it.
         gap = max(_gap(solid, k, a) for a in anchors)
-        if gap < 0 and k + 1 < len(head) and head[k + 1].units <= 6 and parse_credit(
-                head[k + 1].text):
+        below = k + 1
+        if below < len(head) and (head[below].is_date_line() or _WHEN_RE.search(
+                head[below].text)):
+            below += 1  # an "Updated ..." stamp between the headline and its credit
+        over_credit = gap < 0 and below < len(head) and head[below].units <= 6 and bool(
+            parse_credit(head[below].text))
+        if over_credit:
             gap = 0  # right above a credit line ("Anna Menin"), under the date line
-        # Of lines alike in all else, the one more of whose words the opening repeats.
-        score = _title_score(head[k], echoes[k], gap) + 0.1 * echoes[k]
+        # A line right above its credit is the likelier of two lines alike in all else.
+        score = _title_score(head[k], echoes[k], gap) + 0.05 * over_credit
         if score > best_score:
             best, best_score = k, score
     if best is None:
@@ -587,6 +592,7 @@ def _pick_headline(
     above = best - 1 if best - 1 in echoes or best - 2 not in echoes else best - 2
     if (
         best - 1 not in taken  # a date line between them: the upper is another item's
+        and not (best - 1 >= 0 and head[best - 1].is_date_line())
         and above in echoes
         and 5 <= head[above].units <= head[best].units
         and echoes[above] >= 0.25

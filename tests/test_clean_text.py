@@ -1068,3 +1068,11 @@ def test_a_headline_between_the_date_line_and_its_credit_beats_a_promo_above() -
                  "Tuesday 19 November 2019 9:22 am", _LIBRARY_HEADLINE, "Meg James", "Share")
     meta = clean_pasted_text(page).meta
     assert (meta.title, meta.byline) == (_LIBRARY_HEADLINE, ("Meg James",))
+
+
+def test_an_updated_stamp_under_the_headline_does_not_hand_the_title_to_a_promo() -> None:
+    for stamp in ("Updated: 14:05 BST, 24 October 2024", "Updated 3 minutes ago"):
+        page = _page("Council Talk", "Sunday opening: is the library budget right?",
+                     "Tuesday 19 November 2019 9:22 am", _LIBRARY_HEADLINE, stamp, "Meg James",
+                     "Share")
+        assert clean_pasted_text(page).meta.title == _LIBRARY_HEADLINE, stamp
