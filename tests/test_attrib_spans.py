@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from bot.attribution import extract_attributions
-from bot.model import Attribution
-
-
-def _one(body: list[str], needle: str) -> Attribution:
-    hits = [a for a in extract_attributions(body, min_score=0.0) if needle in a.content]
-    assert len(hits) == 1, (needle, [a.content for a in extract_attributions(body, min_score=0.0)])
-    return hits[0]
+from tests.rule_helpers import one_attribution as _one
 
 
 def test_quote_after_an_adjunct_is_the_content() -> None:

@@ -5,18 +5,8 @@ Rule-level checks with the filter off (``min_score=0.0``), made-up sentences onl
 
 from __future__ import annotations
 
-from bot.attribution import extract_attributions
-from bot.model import Attribution
-
-
-def _all(body: list[str]) -> list[Attribution]:
-    return extract_attributions(body, min_score=0.0)
-
-
-def _one(body: list[str], needle: str) -> Attribution:
-    hits = [a for a in _all(body) if needle in a.content]
-    assert len(hits) == 1, (needle, [a.content for a in _all(body)])
-    return hits[0]
+from tests.rule_helpers import one_attribution as _one
+from tests.rule_helpers import rule_attributions as _all
 
 
 def test_adjunct_closed_by_a_comma_is_the_cues() -> None:

@@ -6,17 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.attribution import extract_attributions, quote_spans
-from bot.model import Attribution, Kind
-
-
-def _all(body: list[str]) -> list[Attribution]:
-    return extract_attributions(body, min_score=0.0)
-
-
-def _one(body: list[str], needle: str) -> Attribution:
-    hits = [a for a in _all(body) if needle in a.content]
-    assert len(hits) == 1, (needle, [(a.speaker, a.content) for a in _all(body)])
-    return hits[0]
+from bot.model import Kind
+from tests.rule_helpers import one_attribution as _one
+from tests.rule_helpers import rule_attributions as _all
 
 
 def test_long_post_cue_speaker_with_a_prepositional_tail_keeps_both_quotes() -> None:
