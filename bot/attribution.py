@@ -1443,7 +1443,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             break
         if tm in ".;":
             break
-    if found is None and ((low in _RESPONSE and toks[k][0].lower() == "to" and not any(
+    if found is None and ((low in _RESPONSE and k < n and toks[k][0].lower() == "to" and not any(
             x[0].lower() == "by" or x[0] in _PARTICIPLES for x in toks[k:n])) or (
             low in _REFER and len(cue_words) == 1)):
         # "we respond to threats", "referred the call to police": what is answered or

@@ -105,3 +105,9 @@ def test_added_before_a_clause_still_reports() -> None:
     atts = _all(["The mayor added 300 jobs would go by the spring."])
     assert [(a.cue, a.content) for a in atts] == [("added", "300 jobs would go by the spring.")]
     assert [a.cue for a in _all(["The mayor added that 300 jobs would go."])] == ["added"]
+
+
+def test_a_response_verb_ending_the_paragraph_is_no_crash() -> None:
+    # The rule for "respond to" read the word after the cue without checking there was one
+    # (a pasted fragment ending "..., Sembler responded" raised IndexError in the CLI).
+    assert _all(["When asked why, the mayor responded"]) == []
