@@ -828,13 +828,10 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             cands.append(passive)
             used_until = max(used_until, passive.pieces[-1][1])
             continue
-        if low in _PARTICIPLES and i > 0 and cands and (toks[i - 1][0] == "," or (
-                toks[i - 1][0] in "”\"" and text[toks[i - 1].start() - 1] == ",")):
-            # ('... as a "major breach of trust," adding: "..."': the comma sits inside.)
+        if low in _PARTICIPLES and i > 0 and cands and _after_comma(text, toks, i):
             # '..., she said, adding that ...': the same speaker goes on.
             cand = _participle_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
-        elif low in _PARTICIPLES and i > 2 and not cands and (toks[i - 1][0] == "," or (
-                toks[i - 1][0] in "”\"" and text[toks[i - 1].start() - 1] == ",")):
+        elif low in _PARTICIPLES and i > 2 and not cands and _after_comma(text, toks, i):
             # 'Rubio pushed back on Thursday, saying ...': the clause's subject speaks.
             subj = _clause_subject(text, toks, i)
             cand = None if subj is None else _participle_cue(
@@ -868,6 +865,13 @@ def _names_a_noun(before: str) -> bool:
     """The word before a cue word makes it a noun: a determiner or a possessive."""
     return before.lower() in _DETERMINERS or before.endswith(("’s", "'s", "s’", "s'")) or (
         before[:1].isdigit())  # "scored 34 points": a count of things
+
+
+def _after_comma(text: str, toks: list[_Match], i: int) -> bool:
+    """toks[i] follows a comma, or a closing quote mark with the comma inside it ('... as a
+    "major breach of trust," adding: "..."')."""
+    prev = toks[i - 1]
+    return prev[0] == "," or (prev[0] in "”\"" and text[prev.start() - 1 : prev.start()] == ",")
 
 
 def _after_conjunction(toks: list[_Match], i: int) -> bool:
@@ -2106,16 +2110,17 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
         lead = lead[m.end():]
     words = _WORD_RE.findall(lead)
     n = _np_prefix(words)
-    if not n or n == len(words) or not _is_nounish(words[:n]) or len(words) - n > 10 or (
-            n == 1 and words[0].lower().endswith(("ed", "ing"))) or (  # "Asked whether ..."
-            (words[n].lower() in _MODIFIER_PREPS or words[n].lower() in DETERMINERS)
-            and _quote_intro(before) is not None):  # "Ann Webb, a harbour master, ..."
-        # "a man in the front row asked her:": the phrase goes on past its capitals.
+    plain_np = bool(n) and n < len(words) and _is_nounish(words[:n]) and len(words) - n <= 10 and (
+        n > 1 or not words[0].lower().endswith(("ed", "ing")))  # not "Asked whether ..."
+    # "a man in the front row asked her:", "Ann Webb, a harbour master, ...": the speaker's
+    # phrase goes on past its capitals.
+    goes_on = plain_np and (words[n].lower() in _MODIFIER_PREPS or words[n].lower() in DETERMINERS)
+    if not plain_np or goes_on:
         intro = _quote_intro(before)
-        if intro is None:
+        if intro is not None:
+            return _Cand(intro[0], intro[1], [(qs, qe)], para, how="bare_intro")
+        if not plain_np:
             return None
-        speaker, cue = intro
-        return _Cand(speaker, cue, [(qs, qe)], para, how="bare_intro")
     cue = " ".join(words[n:])
     if words[-1] == "that" and text[qs - 1 : qs].isspace():
         # 'The campaign projects that "a tax of a fraction" would raise $75 billion': the
@@ -2226,15 +2231,18 @@ def _quote_intro(before: str) -> tuple[str, str] | None:
 def _span_of(text: str, words: list[str]) -> str:
     """The stretch of ``text`` from its first word ``words[0]`` to ``words[-1]`` (whole
     words: the "a" of "said a spokesperson" is not the one inside "said")."""
-    first = _whole_word(text, words[0], 0)
-    s = first.start() if first else -1
-    last = _whole_word(text, words[-1], s + sum(len(w) for w in words[:-1])) if first else None
-    e = last.start() if len(words) > 1 and last else s if len(words) == 1 else -1
+    s = _whole_word(text, words[0], 0)
+    e = -1 if s < 0 else s if len(words) == 1 else _whole_word(
+        text, words[-1], s + sum(len(w) for w in words[:-1]))
     return text[s : e + len(words[-1])] if s >= 0 and e >= 0 else " ".join(words)
 
 
-def _whole_word(text: str, word: str, start: int) -> re.Match[str] | None:
-    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)").search(text, max(start, 0))
+def _whole_word(text: str, word: str, start: int) -> int:
+    """The first offset from ``start`` where ``word`` stands as a whole word, or -1."""
+    at = text.find(word, max(start, 0))
+    while at >= 0 and not _whole_at(text, at, len(word)):
+        at = text.find(word, at + 1)
+    return at
 
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w’'-]+)")
@@ -2308,8 +2316,6 @@ def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
     for c in cands:
         at = _speaker_at(body[c.paragraph], c)
         here = (c.paragraph, at if at >= 0 else 0)
-        # A name inside the candidate's own words is not who "he" is: people quoted do
-        # not name themselves ('"Carlineo regrets it," she said').
         names = [n for p in range(pos[0], here[0] + 1) for off, n in mentions[p]
                  if pos <= (p, off) < here]
         out.append(names)
@@ -2569,7 +2575,7 @@ def _with_posts(body: Sequence[str], found: list[Attribution]) -> list[Attributi
     posts = embedded_posts(body)
     if not posts:
         return found
-    inside = {p for post in posts for p in (*post.paragraphs, post.signature)}
+    inside = {p for post in posts for p in post.all_paragraphs}
     out = [a for a in found if a.paragraph not in inside]
     for post in posts:
         author = parse_speaker(post.author)  # "Rep. Ilhan Omar": the name and the office

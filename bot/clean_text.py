@@ -573,12 +573,7 @@ def _pick_headline(
         # The gap to the byline or date line, whichever is nearer above it: a headline
         # may sit between a date line and the byline under it.
         gap = max(_gap(solid, k, a) for a in anchors)
-        below = k + 1
-        if below < len(head) and (head[below].is_date_line() or _WHEN_RE.search(
-                head[below].text)):
-            below += 1  # an "Updated ..." stamp between the headline and its credit
-        over_credit = gap < 0 and below < len(head) and head[below].units <= 6 and bool(
-            parse_credit(head[below].text))
+        over_credit = gap < 0 and _over_credit(head, k)
         if over_credit:
             gap = 0  # right above a credit line ("Anna Menin"), under the date line
         # A line right above its credit is the likelier of two lines alike in all else.
@@ -600,6 +595,15 @@ def _pick_headline(
     ):
         return above
     return best
+
+
+def _over_credit(head: list[_Line], k: int) -> bool:
+    """Whether a bare credit line ("Anna Menin") follows line k, perhaps after an "Updated
+    ..." stamp."""
+    below = k + 1
+    if below < len(head) and (head[below].is_date_line() or _WHEN_RE.search(head[below].text)):
+        below += 1
+    return below < len(head) and head[below].units <= 6 and bool(parse_credit(head[below].text))
 
 
 def _gap(solid: list[int], k: int, anchor: int) -> int:

@@ -38,6 +38,11 @@ class EmbeddedPost:
     author: str
     handle: str
 
+    @property
+    def all_paragraphs(self) -> tuple[int, ...]:
+        """Its text paragraphs and its signature."""
+        return (*self.paragraphs, self.signature)
+
 
 def embedded_posts(body: Sequence[str]) -> list[EmbeddedPost]:
     """The posts set into the article's paragraphs ``body``: each signature line, the
@@ -68,7 +73,7 @@ def embedded_posts(body: Sequence[str]) -> list[EmbeddedPost]:
 
 def post_paragraphs(body: Sequence[str]) -> set[int]:
     """Every paragraph of every post, signatures included."""
-    return {p for post in embedded_posts(body) for p in (*post.paragraphs, post.signature)}
+    return {p for post in embedded_posts(body) for p in post.all_paragraphs}
 
 
 def post_text_span(para: str) -> tuple[int, int] | None:

@@ -28,7 +28,9 @@ _TRAILING_ADVERBS = wordset(
 _LEADING_LINKS = wordset("and but then while so yet also")
 # A dateline: the place in capitals at a story's start, then a comma, "(AP)" or a dash.
 _DATELINE_END = re.compile(r"\s*(?:,|\(|[—–-]\s)")
-_CAPS_LABEL = re.compile(r"[\"“]?[A-Z][A-Z.’' -]+:")  # a transcript may open each quoted
+# A transcript's speaker label ("WALLACE:"), after an opening quote mark when the transcript
+# is set in quotes ('"PENCE: ...').
+_CAPS_LABEL = re.compile(r"[\"“]?[A-Z][A-Z.’' -]+:")
 
 
 # Where or how someone spoke ("in a statement", "during his speech", "through his lawyer"):
