@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
+from bot.cue_forms import BASE_OF
 from bot.speakers import ORG_NOUNS, PERSON_ROLES, SpeakerPhrase, wordset
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "attribution_filter.json"
@@ -162,21 +163,12 @@ def _edges(c: CandidateView, words: list[str]) -> list[str]:
     ]
 
 
-# Irregular forms of verbs the rules take as cues; regular ones lose their ending in _stem.
-_IRREGULAR = {"said": "say", "says": "say", "saying": "say", "told": "tell", "tells": "tell",
-              "telling": "tell", "wrote": "write", "writes": "write", "written": "write",
-              "writing": "write", "thought": "think", "thinks": "think", "spoke": "speak",
-              "spoken": "speak", "knew": "know", "known": "know", "knows": "know",
-              "felt": "feel", "feels": "feel", "found": "find", "finds": "find",
-              "showed": "show", "shown": "show", "shows": "show"}
-
-
 @lru_cache(maxsize=2048)
 def _stem(word: str) -> str:
     """A crude stem: "praised", "praising" and "praises" share "prais", "planned" and
     "planning" share "plan"."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
+    if word in BASE_OF:
+        return BASE_OF[word].rstrip("e")  # stemmed as a regular base is: "wrote", "write"
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]

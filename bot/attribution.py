@@ -15,6 +15,8 @@ from itertools import islice, takewhile
 
 from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
+from bot.cue_forms import IRREGULAR as _IRREGULAR
+from bot.cue_forms import WEAK_IRREGULAR as _WEAK_IRREGULAR
 from bot.model import Attribution, Kind
 from bot.sentences import split_sentences
 from bot.social_posts import embedded_posts, post_text_span
@@ -32,22 +34,6 @@ from bot.speakers import (
     wordset,
 )
 
-_IRREGULAR = {
-    "say": ("says", "said", "saying"),
-    "tell": ("tells", "told", "telling"),
-    "write": ("writes", "wrote", "writing", "written"),
-    "think": ("thinks", "thought", "thinking"),
-    "know": ("knows", "knew", "knowing", "known"),
-    "find": ("finds", "found", "finding"),
-    "show": ("shows", "showed", "showing", "shown"),
-    "feel": ("feels", "felt", "feeling"),
-    "hold": ("holds", "held", "holding"),
-    "read": ("reads", "reading"),
-    "foresee": ("foresees", "foresaw", "foreseeing"),
-    "predict": ("predicts", "predicted", "predicting"),
-    "forecast": ("forecasts", "forecasting"),
-    "tweet": ("tweets", "tweeted", "tweeting"),
-}
 # Reporting, cognition and evidence verbs (PolNeAR counts beliefs and polls too).
 _REGULAR = """add note argue claim announce report suggest explain acknowledge declare reply
 respond insist warn state assert contend admit concede confirm deny reveal disclose
@@ -92,18 +78,6 @@ CUE_VERBS: frozenset[str] = frozenset(
 # 'unhinged'", "aides declined to comment", "polls show ..."): mined from annotated news as
 # cue words frequent across documents. Tried last, only where no stronger verb is found;
 # the learned filter weighs them (feature how=weak).
-_WEAK_IRREGULAR = {
-    "refer": ("refers", "referred", "referring"),
-    "slam": ("slams", "slammed", "slamming"),
-    "dub": ("dubs", "dubbed", "dubbing"),
-    "plan": ("plans", "planned", "planning"),
-    "seek": ("seeks", "sought", "seeking"),
-    "speak": ("speaks", "spoke", "speaking", "spoken"),
-    "see": ("sees", "saw", "seeing", "seen"),
-    "lash": ("lashes", "lashed", "lashing"),
-    "favor": ("favors", "favored", "favoring"),
-    "rebuff": ("rebuffs", "rebuffed", "rebuffing"),
-}
 _WEAK_REGULAR = """call cite defend attack want oppose refuse support offer discuss blast
 express list name order decline reiterate portray liken denounce condemn detail invoke
 interject voice thank repeat applaud highlight congratulate aim echo remind outline utter

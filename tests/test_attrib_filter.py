@@ -22,6 +22,9 @@ def test_forms_of_one_cue_share_a_stem() -> None:
     assert _stem("planned") == _stem("planning") == _stem("plans") == "plan"
     assert _stem("said") == _stem("says") == _stem("saying") == "say"
     assert _stem("told") == "tell" and _stem("shown") == "show"
+    # an irregular form and its base verb share one stem, from the rules' own table
+    assert _stem("wrote") == _stem("write") == _stem("writes")
+    assert _stem("spoke") == _stem("speak") and _stem("sought") == _stem("seek")
     praised = features(_view("She praised the plan warmly.", "the plan warmly.",
                              cue="praised", speaker="She"))
     praising = features(_view("She was praising the plan warmly.", "the plan warmly.",
