@@ -151,6 +151,9 @@ def test_a_bare_count_is_no_speaker_but_a_share_polled_is() -> None:
             "In the survey, 47% said the ferry should run all winter."]
     speakers = [a.speaker_text for a in extract_attributions(body, min_score=0.0)]
     assert not any("34" in s for s in speakers) and "47%" in speakers
+    # the guard itself: a figure alone is no source, whatever rule found it
+    assert is_not_a_speaker("748", body, 0) and is_not_a_speaker("1,200", body, 0)
+    assert not is_not_a_speaker("47%", body, 1)
 
 
 def test_an_age_is_no_part_of_a_name() -> None:
