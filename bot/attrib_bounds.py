@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 
 from bot.attrib_model import FilterModel, sigmoid
@@ -68,6 +70,7 @@ def cut_points(text: str, s: int, e: int, cue: str, kind: str,
 
 # A cut is at a punctuation mark or a cut word (lower-cased, a mark is itself).
 _CUTS = _CUT_WORDS | _PUNCT_CUTS | {QUOTE_ING}
+_quote_start = itemgetter(0)
 # One possible cut: (content end, cut word, word before or CAP, word after or CAP, distance
 # bucket, rest bucket, word after ends -ing, word before closes a quote, a verb seen before,
 # word before cannot end a clause): what its features read.
@@ -102,7 +105,10 @@ def _scan(text: str, s: int, e: int,
                 seen_verb = w.islower() and (w in _FINITE or w.endswith(("ed", "n't")))
                 j += 1
             ws = toks[k].start()
-            if any(qs < ws < qe for qs, qe in quotes):
+            # Quotes are sorted and disjoint: only the last one opening before ws can hold
+            # it (a bisection: a paragraph of many quotes has a cut point in each).
+            q = bisect_left(quotes, ws, key=_quote_start)
+            if q and ws < quotes[q - 1][1]:
                 continue
             prev, nxt, nlow = words[k - 1], words[k + 1], lows[k + 1]
             yield (

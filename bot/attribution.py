@@ -8,10 +8,11 @@ and speaker phrases parsed and resolved by ``bot.speakers``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice, takewhile
+from operator import itemgetter
 
 from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
@@ -199,13 +200,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_span_start = itemgetter(0)
+
+
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    for s, e in spans:  # sorted and disjoint
-        if s > pos:
-            return False
-        if pos < e - 1 or s == pos:
-            return True
-    return False
+    # Sorted and disjoint: only the last span starting at or before pos can hold it. A
+    # bisection, not a scan, because a paragraph of many quotes asks this at every stop.
+    i = bisect_right(spans, pos, key=_span_start)
+    if not i:
+        return False
+    s, e = spans[i - 1]
+    return pos < e - 1 or s == pos
 
 
 def _units(text: str, quotes: Sequence[tuple[int, int]],
