@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import islice, takewhile
+from itertools import accumulate, islice, takewhile
 from operator import itemgetter
 
 from bot.attrib_bounds import clip_end
@@ -219,9 +219,7 @@ def _units(text: str, quotes: Sequence[tuple[int, int]],
     a unit boundary."""
     units: list[tuple[int, int]] = []
     for s, e in split_sentences(text) if sentences is None else sentences:
-        if units and any(qs < s < qe - 1 for qs, qe in quotes) and not _starts_quote(
-            text, s, quotes
-        ):
+        if units and _within_quote(s, quotes) and not _starts_quote(text, s, quotes):
             units[-1] = (units[-1][0], e)
         elif units and _ends_quoted_question(text, units[-1][1]) and not _starts_quote(
             text, s, quotes
@@ -243,7 +241,19 @@ def _ends_quoted_question(text: str, end: int) -> bool:
 
 
 def _starts_quote(text: str, pos: int, quotes: Sequence[tuple[int, int]]) -> bool:
-    return any(qs == pos for qs, _ in quotes)
+    return bool(_quotes_opening_at(pos, quotes))
+
+
+def _quotes_opening_at(pos: int, quotes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotes (sorted, disjoint) whose opening mark is at pos."""
+    i = bisect_left(quotes, pos, key=_span_start)
+    return list(takewhile(lambda q: q[0] == pos, islice(quotes, i, None)))
+
+
+def _within_quote(pos: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Some quote opens before pos and closes after pos + 1 (its closing mark not at pos)."""
+    i = bisect_left(quotes, pos, key=_span_start)  # quotes[:i] open before pos
+    return bool(i) and pos < quotes[i - 1][1] - 1
 
 
 _Match = re.Match[str]
@@ -395,7 +405,10 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
     # The quote is one that opens before the verb and closes after the unit's start (at
     # its quote mark, a token of the unit): with none, there is nothing to look for.
     verb_at, unit_start = toks[i].start(), toks[0].start()
-    if not any(qs < verb_at and qe > unit_start for qs, qe in quotes):
+    # Sorted and disjoint, the quotes opening before the verb close in order: the last of
+    # them closes last.
+    q = bisect_left(quotes, verb_at, key=_span_start)
+    if not q or quotes[q - 1][1] <= unit_start:
         return None
     b = i
     while b > 0 and (toks[b - 1][0].lower() in _AUX or (
@@ -1003,11 +1016,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             depth += (toks[j][0] == "(") - (toks[j][0] == ")")
             j += 1
         # '"A," said X, "B."' goes on; 'said X, who waited in an "endless line"' does not.
-        more = [(qs, qe) for qs, qe in quotes if j < n and qs == toks[j].start()
-                and toks[j - 1][0] in ",:"]
+        more = (_quotes_opening_at(toks[j].start(), quotes)
+                if j < n and toks[j - 1][0] in ",:" else [])
         if not more and j + 1 < n and toks[j][0] == ".":
             # '"A," said X of Springfield, Ill. "B."': one unit, the quote goes on.
-            more = [(qs, qe) for qs, qe in quotes if qs == toks[j + 1].start()]
+            more = _quotes_opening_at(toks[j + 1].start(), quotes)
         if j > i + 1 and toks[j - 1][0] == ",":
             j -= 1
         sp = text[toks[i + 1].start() : toks[j - 1].end()] if j > i + 1 else ""
@@ -2283,47 +2296,65 @@ def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
         # A match that counts is a surname as written in t, so it starts where one does;
         # each _CAP_WORD match starts at a capital and holds no other: the matches there are
         # those a scan of all of t would make.
+        # Not inside a name already found: the full names (their ends as a running maximum
+        # over their starts, bisected) or a surname added here (added in order of offset).
+        named = sorted((off, off + len(n)) for off, n in mentions[p])
+        starts = [off for off, _ in named]
+        reach = list(accumulate((end for _, end in named), max))
+        added_end = -1
         for at in sorted({i for n in surnames if n in t for i in _occurrences(t, n)}):
             m = _CAP_WORD.match(t, at)
-            if m is not None and m.group(1) in surnames and not any(
-                off <= at < off + len(n) for off, n in mentions[p]
-            ):
+            if m is None or m.group(1) not in surnames or at < added_end:
+                continue
+            k = bisect_right(starts, at)
+            if not (k and reach[k - 1] > at):
                 mentions[p].append((at, m.group(1)))
+                added_end = max(added_end, at + len(m.group(1)))
         mentions[p].sort()
     out: list[list[str]] = []
     pos = (0, 0)
+    places: dict[tuple[str, str], list[int]] = {}  # a paragraph's speaker words, found once
     for c in cands:
-        at = _speaker_at(body[c.paragraph], c)
+        at = _speaker_at(body[c.paragraph], c, places)
         here = (c.paragraph, at if at >= 0 else 0)
-        names = [n for p in range(pos[0], here[0] + 1) for off, n in mentions[p]
-                 if pos <= (p, off) < here]
+        names = []
+        for p in range(pos[0], here[0] + 1):  # mentions sorted: the span's are a slice
+            ms = mentions[p]
+            lo = bisect_left(ms, pos[1], key=_span_start) if p == pos[0] else 0
+            hi = bisect_left(ms, here[1], key=_span_start) if p == here[0] else len(ms)
+            names += [n for _, n in ms[lo:hi]]
         out.append(names)
         pos = max(pos, (here[0], here[1] + len(c.speaker_text)))
     return out
 
 
-def _speaker_at(text: str, c: _Cand) -> int:
+def _speaker_at(text: str, c: _Cand,
+                places: dict[tuple[str, str], list[int]] | None = None) -> int:
     """Where the candidate's speaker stands in its paragraph (-1 if not found): as a whole
     word ("he" is not the "he" in "the"), after its quote when it follows one, else the
-    last place before its content."""
+    last place before its content. ``places`` keeps each paragraph's finds of a word for
+    the next candidate that asks (a long paragraph of "he said" asks many times)."""
     word = c.speaker_text
     if not word or not c.pieces:
         return text.find(word)
     first = min(s for s, _ in c.pieces)
     last_end = max(e for _, e in c.pieces)
-    found = [a for a in _occurrences(text, word) if _whole_at(text, a, len(word))]
+    found = places.get((text, word)) if places is not None else None
+    if found is None:
+        found = [a for a in _occurrences(text, word) if _whole_at(text, a, len(word))]
+        if places is not None:
+            places[text, word] = found
     if not found:
         return text.find(word)
+    i = bisect_left(found, first)  # found[:i] stand before the content
     if c.post:
-        after = [a for a in found if a >= first]
-        inside = [a for a in after if not any(s <= a < e for s, e in c.pieces)]
-        if inside:
-            return inside[0]
-    before = [a for a in found if a < first]
-    if before:
-        return before[-1]
-    after = [a for a in found if a >= last_end]
-    return after[0] if after else found[0]
+        for a in islice(found, i, None):
+            if not any(s <= a < e for s, e in c.pieces):
+                return a
+    if i:
+        return found[i - 1]
+    j = bisect_left(found, last_end)
+    return found[j] if j < len(found) else found[0]
 
 
 def _whole_at(text: str, a: int, n: int) -> bool:

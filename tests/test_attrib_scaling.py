@@ -5,6 +5,7 @@ bench/adversarial.py measures the growth)."""
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 from bot import attrib_bounds, attribution
 
@@ -29,6 +30,30 @@ def test_inside_agrees_with_a_scan_of_every_span() -> None:
             assert attribution._inside(pos, spans) is scan, (pos, spans)
 
 
+def test_quote_lookups_agree_with_scans_of_every_span() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        spans = _spans(rng, rng.randrange(0, 8))
+        for pos in range(-1, (spans[-1][1] if spans else 0) + 3):
+            assert attribution._within_quote(pos, spans) is any(
+                s < pos < e - 1 for s, e in spans
+            ), (pos, spans)
+            assert attribution._quotes_opening_at(pos, spans) == [
+                q for q in spans if q[0] == pos
+            ], (pos, spans)
+
+
+def test_quote_spans_are_sorted_and_disjoint() -> None:
+    """What the bisections rely on, for text with every kind of quote mark in any order."""
+    rng = random.Random(5)
+    for _ in range(500):
+        text = "".join(rng.choice(['"', "“", "”", "''", " a", " said", ",", ". "])
+                       for _ in range(rng.randrange(0, 30)))
+        spans = attribution.quote_spans(text)
+        assert all(s < e for s, e in spans), (text, spans)
+        assert all(e1 <= s2 for (_, e1), (s2, _) in pairwise(spans)), (text, spans)
+
+
 def test_cut_points_skip_words_inside_quotes_only() -> None:
     text = 'He said the plan, "which and so on, but it fails," and then it was over, so.'
     quotes = attribution.quote_spans(text)
@@ -40,6 +65,13 @@ def test_cut_points_skip_words_inside_quotes_only() -> None:
     # The cuts outside the quote are all there: after "plan", before "and then", "so".
     for word in ("plan", "fails,\"", "over"):
         assert text.index(word) + len(word) in ends, word
+
+
+def test_speakers_of_a_long_paragraph_of_quotes_are_placed_and_resolved() -> None:
+    text = " ".join(f'"Point {n} stands," he said.' for n in range(60))
+    got = attribution.extract_attributions(['"We begin," Mr. Smith said.', text])
+    assert len(got) == 61
+    assert {a.speaker for a in got} == {"Smith"}
 
 
 def test_a_paragraph_of_many_quotes_is_still_read() -> None:
