@@ -31,6 +31,7 @@ from bot.figures import (
 from bot.model import Attribution, Claim, Conflict, Fact
 from bot.sentences import split_sentences
 from bot.social_posts import post_paragraphs
+from bot.speakers import PRONOUNS
 
 __all__ = ["extract_facts", "facts_and_conflicts", "find_conflicts", "named_source"]
 
@@ -312,10 +313,12 @@ def _tidy_source(src: str) -> str | None:
 
 
 def _plausible_source(name: str) -> bool:
-    """A name, role or body, not a clause the patterns caught by mistake ("that about 5,500")."""
+    """A name, role or body, not a clause the patterns caught by mistake ("that about 5,500")
+    nor a pronoun left unresolved ("[he]" beside a fact tells an editor nothing)."""
     words = name.split()
     return (
         0 < len(words) <= _SOURCE_MAX_WORDS
+        and not (len(words) == 1 and name.casefold() in PRONOUNS)
         and not any(map(str.isdigit, name))
         and words[0].lower() not in _NOT_SOURCE_STARTS
         and any(ch.isalpha() for ch in name)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.attribution import extract_attributions
 from bot.facts import extract_facts, find_conflicts, named_source
 from bot.model import Attribution, Kind
 
@@ -415,3 +416,15 @@ def test_a_reference_line_gives_no_fact() -> None:
     facts = [f.text for f in extract_facts((lede, *refs), [], limit=8)]
     assert lede in facts
     assert not any(r.split(".")[0] in " ".join(facts) for r in refs)
+
+
+def test_an_unresolved_pronoun_is_no_fact_source() -> None:
+    """A pronoun no named source precedes ("he" at the story's start) tells an editor nothing
+    beside a fact; a named source does."""
+    body = (
+        "The port will close for 14 days from Monday, he said.",
+        "Harbour master Ines Moro said 40 ships would be turned away.",
+    )
+    facts = extract_facts(body, extract_attributions(list(body)))
+    speakers = {f.text[:8]: f.speaker for f in facts}
+    assert speakers == {"The port": None, "Harbour ": "Ines Moro"}
