@@ -117,10 +117,39 @@ def _unglue(line: str) -> str:
     return line
 
 
+# A US stamp with a two-digit year, "11/18/19 11:04 PM EST": read only with its 12-hour
+# clock time, which makes it a stamp (month first, as US pages write it) and not a score,
+# a fraction or a reference number.
+_US_STAMP = re.compile(
+    r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<yy>\d{2})(?![\d/]),?\s+(?:at\s+)?"
+    r"(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>[ap]\.?m\.?)(?:\s*\(?(?P<tz>[A-Z]{1,4})\)?)?",
+    re.I,
+)
+
+
 def parse_date(line: str) -> str | None:
     """The first date in ``line`` as ISO 8601 (with time and offset when given), else None."""
-    if "20" not in line and "19" not in line:  # every pattern needs a 19xx/20xx year
+    # Every other pattern needs a 19xx/20xx year.
+    found = _full_year_date(line) if "20" in line or "19" in line else None
+    if found is None and "/" in line:
+        found = _us_stamp(line)
+    return found
+
+
+def _us_stamp(line: str) -> str | None:
+    m = _US_STAMP.search(line)
+    if m is None:
         return None
+    month, day, hour, minute = (int(m.group(k)) for k in ("m", "d", "h", "mi"))
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1 <= hour <= 12 and minute <= 59):
+        return None
+    pm = m.group("ampm").lower().startswith("p")
+    hour = hour % 12 + (12 if pm else 0)
+    stamp = f"{2000 + int(m.group('yy')):04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00"
+    return stamp + _offset(m.group("tz"), None, line[m.end() - 1 :])
+
+
+def _full_year_date(line: str) -> str | None:
     line = _unglue(line)
     patterns = _DATE_PATTERNS if _names_a_month(line) else _DATE_PATTERNS[2:]
     for pat in patterns:
