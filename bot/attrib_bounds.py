@@ -47,6 +47,11 @@ and or but very more most""")
 _SUBORD = wordset("if when while although though because as since after before unless once")
 _CLOSE_QUOTES = "”\""
 _CLOSE_QUOTE_SET = frozenset(_CLOSE_QUOTES)
+# What a content opens with, coarsely: a that-clause, an infinitive, a question, a clause
+# with a pronoun subject, or anything else (most often an object: "criticized Singer and
+# challenged him" ends at "and" where "said Singer won and ..." may go on).
+_LEAD_WH = wordset("whether if how why what who when where which")
+_LEAD_PRON = wordset("he she they it i we you there")
 
 
 def _bucket(n: int) -> str:
@@ -70,8 +75,15 @@ def cut_points(text: str, s: int, e: int, cue: str, kind: str,
 _CUTS = _CUT_WORDS | _PUNCT_CUTS | {QUOTE_ING}
 # One possible cut: (content end, cut word, word before or CAP, word after or CAP, distance
 # bucket, rest bucket, word after ends -ing, word before closes a quote, a verb seen before,
-# word before cannot end a clause): what its features read.
-_Cut = tuple[int, str, str, str, str, str, bool, bool, bool, bool]
+# word before cannot end a clause, word after is a past form, what the content opens with):
+# what its features read.
+_Cut = tuple[int, str, str, str, str, str, bool, bool, bool, bool, bool, str]
+
+
+def _lead_class(lead: str) -> str:
+    if lead == "that" or lead == "to":
+        return lead
+    return "wh" if lead in _LEAD_WH else "pron" if lead in _LEAD_PRON else "other"
 
 
 def _scan(text: str, s: int, e: int,
@@ -84,6 +96,7 @@ def _scan(text: str, s: int, e: int,
     lows = [w.lower() for w in words]
     n = len(words)
     lead = lows[1] if n > 1 and lows[0] == "that" else (lows[0] if words else "")
+    lead_cls = _lead_class(lows[0] if words else "")
     marks = lows  # the cut word of each token: its lower case, or QUOTE_ING
     for k in compress(range(2, n - 1), map(_CLOSE_QUOTE_SET.__contains__, words[1:n - 2])):
         w = words[k]
@@ -110,6 +123,8 @@ def _scan(text: str, s: int, e: int,
                 "CAP" if nxt[:1].isupper() else nlow,
                 _BUCKETS[k] if k < 36 else ">35", _BUCKETS[n - k] if n - k < 36 else ">35",
                 nlow.endswith("ing"), prev in _CLOSE_QUOTES, seen_verb, lows[k - 1] in _NO_END,
+                # "and challenged him", ", referred to ...": a second verb of the subject's
+                nxt.islower() and nlow.endswith("ed"), lead_cls,
             )
 
     return lead in _SUBORD, cuts()
@@ -124,7 +139,8 @@ def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
     """``cut_points`` one at a time."""
     cue_head = _cue_head(cue)
     lead_sub, cuts = _scan(text, s, e, quotes)
-    for pos, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end in cuts:
+    for (pos, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end, next_ed,
+         lead_cls) in cuts:
         # Keep in step with _CutWeights.z, which reads the same features without naming them.
         yield pos, [
             "bias",
@@ -145,13 +161,16 @@ def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
             f"w_verb={low}|{verb}",
             f"prev_no_end={no_end}",
             f"lead_sub={lead_sub}|{low}",
+            f"w_next_ed={low}|{next_ed}",
+            f"lead={lead_cls}|{low}",
         ]
 
 
 _BOOL = {"True": True, "False": False}
 # Features of two values ("w_pair=and|CAP"), and which of their values are True/False.
 _PAIRS = {"w_pair": (False, False), "w_dist": (False, False), "w_cue": (False, False),
-          "w_next_ing": (False, True), "w_verb": (False, True), "lead_sub": (True, False)}
+          "w_next_ing": (False, True), "w_verb": (False, True), "lead_sub": (True, False),
+          "w_next_ed": (False, True), "lead": (False, False)}
 _BOOLS = frozenset({"next_ing", "prev_quote", "verb", "prev_no_end"})
 
 
@@ -182,16 +201,18 @@ class _CutWeights:
         get = {name: fam.get(name, {}).get for name in (
             "w", "w_prev", "w_next", "w_pair", "dist", "rest", "w_dist", "kind", "cue",
             "w_cue", "next_ing", "w_next_ing", "prev_quote", "verb", "w_verb", "prev_no_end",
-            "lead_sub")}
+            "lead_sub", "w_next_ed", "lead")}
         self.bias = weights.get("bias", 0.0)
         (self.w, self.w_prev, self.w_next, self.w_pair, self.dist, self.rest, self.w_dist,
          self.kind, self.cue, self.w_cue, self.next_ing, self.w_next_ing, self.prev_quote,
-         self.verb, self.w_verb, self.prev_no_end, self.lead_sub) = get.values()
+         self.verb, self.w_verb, self.prev_no_end, self.lead_sub, self.w_next_ed,
+         self.lead) = get.values()
 
     def z(self, cut: _Cut, kind: str, cue_head: str, lead_sub: bool) -> float:
         """The sum of the weights of ``_cut_points``' features for ``cut``, added in the same
         order (so the same float)."""
-        _, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end = cut
+        (_, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end, next_ed,
+         lead_cls) = cut
         z = 0 + self.bias
         z += self.w(low, 0.0)
         z += self.w_prev(w_prev, 0.0)
@@ -210,6 +231,8 @@ class _CutWeights:
         z += self.w_verb((low, verb), 0.0)
         z += self.prev_no_end(no_end, 0.0)
         z += self.lead_sub((lead_sub, low), 0.0)
+        z += self.w_next_ed((low, next_ed), 0.0)
+        z += self.lead((lead_cls, low), 0.0)
         return z
 
 
