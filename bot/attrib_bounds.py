@@ -77,7 +77,26 @@ _CUTS = _CUT_WORDS | _PUNCT_CUTS | {QUOTE_ING}
 # bucket, rest bucket, word after ends -ing, word before closes a quote, a verb seen before,
 # word before cannot end a clause, word after is a past form, what the content opens with):
 # what its features read.
-_Cut = tuple[int, str, str, str, str, str, bool, bool, bool, bool, bool, str]
+_Cut = tuple[int, str, str, str, str, str, bool, bool, bool, bool, bool, str, bool]
+_SUBJ_START = wordset("""the a an his her their its this these those he she they it we i
+there some many most""")
+
+
+def _clause_follows(words: list[str], k: int) -> bool:
+    """Whether the words after the cut at k open a clause of their own: a subject (a
+    determiner, pronoun or name), then a finite verb before any mark (", his administration
+    has carved out ...", "and the union stepped in")."""
+    if k + 2 >= len(words):
+        return False
+    first = words[k + 1]
+    if not (first[:1].isupper() or first.lower() in _SUBJ_START):
+        return False
+    for w in words[k + 2 : k + 8]:
+        if not w[:1].isalnum():
+            return False
+        if w.islower() and (w in _FINITE or w.endswith(("ed", "n't"))):
+            return True
+    return False
 
 
 def _lead_class(lead: str) -> str:
@@ -124,7 +143,7 @@ def _scan(text: str, s: int, e: int,
                 _BUCKETS[k] if k < 36 else ">35", _BUCKETS[n - k] if n - k < 36 else ">35",
                 nlow.endswith("ing"), prev in _CLOSE_QUOTES, seen_verb, lows[k - 1] in _NO_END,
                 # "and challenged him", ", referred to ...": a second verb of the subject's
-                nxt.islower() and nlow.endswith("ed"), lead_cls,
+                nxt.islower() and nlow.endswith("ed"), lead_cls, _clause_follows(words, k),
             )
 
     return lead in _SUBORD, cuts()
@@ -140,7 +159,7 @@ def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
     cue_head = _cue_head(cue)
     lead_sub, cuts = _scan(text, s, e, quotes)
     for (pos, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end, next_ed,
-         lead_cls) in cuts:
+         lead_cls, clause) in cuts:
         # Keep in step with _CutWeights.z, which reads the same features without naming them.
         yield pos, [
             "bias",
@@ -163,6 +182,7 @@ def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
             f"lead_sub={lead_sub}|{low}",
             f"w_next_ed={low}|{next_ed}",
             f"lead={lead_cls}|{low}",
+            f"w_clause={low}|{clause}",
         ]
 
 
@@ -170,7 +190,7 @@ _BOOL = {"True": True, "False": False}
 # Features of two values ("w_pair=and|CAP"), and which of their values are True/False.
 _PAIRS = {"w_pair": (False, False), "w_dist": (False, False), "w_cue": (False, False),
           "w_next_ing": (False, True), "w_verb": (False, True), "lead_sub": (True, False),
-          "w_next_ed": (False, True), "lead": (False, False)}
+          "w_next_ed": (False, True), "lead": (False, False), "w_clause": (False, True)}
 _BOOLS = frozenset({"next_ing", "prev_quote", "verb", "prev_no_end"})
 
 
@@ -201,18 +221,18 @@ class _CutWeights:
         get = {name: fam.get(name, {}).get for name in (
             "w", "w_prev", "w_next", "w_pair", "dist", "rest", "w_dist", "kind", "cue",
             "w_cue", "next_ing", "w_next_ing", "prev_quote", "verb", "w_verb", "prev_no_end",
-            "lead_sub", "w_next_ed", "lead")}
+            "lead_sub", "w_next_ed", "lead", "w_clause")}
         self.bias = weights.get("bias", 0.0)
         (self.w, self.w_prev, self.w_next, self.w_pair, self.dist, self.rest, self.w_dist,
          self.kind, self.cue, self.w_cue, self.next_ing, self.w_next_ing, self.prev_quote,
          self.verb, self.w_verb, self.prev_no_end, self.lead_sub, self.w_next_ed,
-         self.lead) = get.values()
+         self.lead, self.w_clause) = get.values()
 
     def z(self, cut: _Cut, kind: str, cue_head: str, lead_sub: bool) -> float:
         """The sum of the weights of ``_cut_points``' features for ``cut``, added in the same
         order (so the same float)."""
         (_, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end, next_ed,
-         lead_cls) = cut
+         lead_cls, clause) = cut
         z = 0 + self.bias
         z += self.w(low, 0.0)
         z += self.w_prev(w_prev, 0.0)
@@ -233,6 +253,7 @@ class _CutWeights:
         z += self.lead_sub((lead_sub, low), 0.0)
         z += self.w_next_ed((low, next_ed), 0.0)
         z += self.lead((lead_cls, low), 0.0)
+        z += self.w_clause((low, clause), 0.0)
         return z
 
 

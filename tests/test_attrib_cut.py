@@ -108,3 +108,13 @@ def test_a_cut_knows_what_the_content_opens_with(content: str, lead: str) -> Non
     text = f"The mayor said {content}."
     feats = next(f for f in _cut_features(text, content, cue="said").values() if "w=," in f)
     assert f"lead={lead}|," in feats
+
+
+def test_a_cut_knows_a_clause_of_its_own_follows_it() -> None:
+    # ", his office has ...": a subject and its verb, the writer's next clause.
+    text = "The mayor said that he opposed the depot, his office has carved out exceptions."
+    feats = _cut_features(text, "that he", cue="said")["that he opposed the depot"]
+    assert "w_clause=,|True" in feats
+    # ", the harbour master" is an aside with no verb of its own.
+    text = "The mayor said that Ms. Ward, the harbour master, opposed the depot."
+    assert "w_clause=,|False" in _cut_features(text, "that Ms. Ward", cue="said")["that Ms. Ward"]

@@ -133,6 +133,7 @@ def _plain_cut_points(text: str, s: int, e: int, cue: str, kind: str,
             f"w_verb={low}|{seen_verb}", f"prev_no_end={prev.lower() in b._NO_END}",
             f"lead_sub={lead_sub}|{low}",
             f"w_next_ed={low}|{nxt.islower() and nlow.endswith('ed')}", f"lead={lead_cls}|{low}",
+            f"w_clause={low}|{b._clause_follows([x[0] for x in toks], k)}",
         ]))
     return out
 
