@@ -1493,6 +1493,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None  # "spoke at the AIPAC conference.", "insisted Thursday during a tour."
     if low in _ADD_FORMS and adds_a_count(text[cs : min(ce, cs + 60)]):
         return None  # "added three assists", "added his seventh goal": a score sheet
+    if low in _DECLINE_FORMS and _opens_with_amount(text[cs : min(ce, cs + 20)]):
+        return None  # "exports declined 40 percent": a fall, not a refusal
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
 
@@ -1518,6 +1520,15 @@ def adds_a_count(content: str) -> bool:
     return words[0] in _POSSESSIVES and len(words) == 2 and (
         words[1][:1].isdigit() or words[1] in _COUNT_WORDS or bool(_ORDINAL_RE.match(words[1]))
     )
+
+
+_DECLINE_FORMS = wordset("decline declines declined declining")
+_AMOUNT = re.compile(r"[$€£]?\d")
+
+
+def _opens_with_amount(content: str) -> bool:
+    """Whether the words after the cue open with a figure ("40 percent", "$2 million")."""
+    return _AMOUNT.match(content) is not None
 
 
 def _no_report(content: str) -> bool:

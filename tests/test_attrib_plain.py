@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.attribution import _without_relative_aside
-from tests.rule_helpers import one_attribution
+from tests.rule_helpers import one_attribution, rule_attributions
 
 
 @pytest.mark.parametrize("aside", [
@@ -44,3 +44,14 @@ def test_only_unquoted_content_loses_an_aside() -> None:
     body = ['Lee said the depot, which serves the harbour, "is a disgrace to the city."']
     a = one_attribution(body, "disgrace")
     assert "which serves the harbour" in a.content
+
+
+def test_declined_with_a_figure_is_a_fall_not_a_refusal() -> None:
+    assert rule_attributions(
+        ["Trade between the two ports declined 40 percent in the first six months."]) == []
+    a = one_attribution(["The senator declined to say whether she would run again."],
+                        "whether")
+    assert a.cue == "declined"
+    # The fall itself may still be what someone reported.
+    a = one_attribution(["Exports declined 40 percent last year, the ministry said."], "Exports")
+    assert a.speaker == "the ministry"
