@@ -49,6 +49,11 @@ and or but very more most""")
 _SUBORD = wordset("if when while although though because as since after before unless once")
 _CLOSE_QUOTES = "”\""
 _CLOSE_QUOTE_SET = frozenset(_CLOSE_QUOTES)
+# What a content opens with, coarsely: a that-clause, an infinitive, a question, a clause
+# with a pronoun subject, or anything else (most often an object: "criticized Singer and
+# challenged him" ends at "and" where "said Singer won and ..." may go on).
+_LEAD_WH = wordset("whether if how why what who when where which")
+_LEAD_PRON = wordset("he she they it i we you there")
 
 
 def _bucket(n: int) -> str:
@@ -73,8 +78,34 @@ _CUTS = _CUT_WORDS | _PUNCT_CUTS | {QUOTE_ING}
 _quote_start = itemgetter(0)
 # One possible cut: (content end, cut word, word before or CAP, word after or CAP, distance
 # bucket, rest bucket, word after ends -ing, word before closes a quote, a verb seen before,
-# word before cannot end a clause): what its features read.
-_Cut = tuple[int, str, str, str, str, str, bool, bool, bool, bool]
+# word before cannot end a clause, word after is a past form, what the content opens with):
+# what its features read.
+_Cut = tuple[int, str, str, str, str, str, bool, bool, bool, bool, bool, str, bool]
+_SUBJ_START = wordset("""the a an his her their its this these those he she they it we i
+there some many most""")
+
+
+def _clause_follows(words: list[str], k: int) -> bool:
+    """Whether the words after the cut at k open a clause of their own: a subject (a
+    determiner, pronoun or name), then a finite verb before any mark (", his administration
+    has carved out ...", "and the union stepped in")."""
+    if k + 2 >= len(words):
+        return False
+    first = words[k + 1]
+    if not (first[:1].isupper() or first.lower() in _SUBJ_START):
+        return False
+    for w in words[k + 2 : k + 8]:
+        if not w[:1].isalnum():
+            return False
+        if w.islower() and (w in _FINITE or w.endswith(("ed", "n't"))):
+            return True
+    return False
+
+
+def _lead_class(lead: str) -> str:
+    if lead == "that" or lead == "to":
+        return lead
+    return "wh" if lead in _LEAD_WH else "pron" if lead in _LEAD_PRON else "other"
 
 
 def _scan(text: str, s: int, e: int,
@@ -87,6 +118,7 @@ def _scan(text: str, s: int, e: int,
     lows = [w.lower() for w in words]
     n = len(words)
     lead = lows[1] if n > 1 and lows[0] == "that" else (lows[0] if words else "")
+    lead_cls = _lead_class(lows[0] if words else "")
     marks = lows  # the cut word of each token: its lower case, or QUOTE_ING
     for k in compress(range(2, n - 1), map(_CLOSE_QUOTE_SET.__contains__, words[1:n - 2])):
         w = words[k]
@@ -116,6 +148,8 @@ def _scan(text: str, s: int, e: int,
                 "CAP" if nxt[:1].isupper() else nlow,
                 _BUCKETS[k] if k < 36 else ">35", _BUCKETS[n - k] if n - k < 36 else ">35",
                 nlow.endswith("ing"), prev in _CLOSE_QUOTES, seen_verb, lows[k - 1] in _NO_END,
+                # "and challenged him", ", referred to ...": a second verb of the subject's
+                nxt.islower() and nlow.endswith("ed"), lead_cls, _clause_follows(words, k),
             )
 
     return lead in _SUBORD, cuts()
@@ -130,7 +164,8 @@ def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
     """``cut_points`` one at a time."""
     cue_head = _cue_head(cue)
     lead_sub, cuts = _scan(text, s, e, quotes)
-    for pos, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end in cuts:
+    for (pos, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end, next_ed,
+         lead_cls, clause) in cuts:
         # Keep in step with _CutWeights.z, which reads the same features without naming them.
         yield pos, [
             "bias",
@@ -151,13 +186,17 @@ def _cut_points(text: str, s: int, e: int, cue: str, kind: str,
             f"w_verb={low}|{verb}",
             f"prev_no_end={no_end}",
             f"lead_sub={lead_sub}|{low}",
+            f"w_next_ed={low}|{next_ed}",
+            f"lead={lead_cls}|{low}",
+            f"w_clause={low}|{clause}",
         ]
 
 
 _BOOL = {"True": True, "False": False}
 # Features of two values ("w_pair=and|CAP"), and which of their values are True/False.
 _PAIRS = {"w_pair": (False, False), "w_dist": (False, False), "w_cue": (False, False),
-          "w_next_ing": (False, True), "w_verb": (False, True), "lead_sub": (True, False)}
+          "w_next_ing": (False, True), "w_verb": (False, True), "lead_sub": (True, False),
+          "w_next_ed": (False, True), "lead": (False, False), "w_clause": (False, True)}
 _BOOLS = frozenset({"next_ing", "prev_quote", "verb", "prev_no_end"})
 
 
@@ -188,16 +227,18 @@ class _CutWeights:
         get = {name: fam.get(name, {}).get for name in (
             "w", "w_prev", "w_next", "w_pair", "dist", "rest", "w_dist", "kind", "cue",
             "w_cue", "next_ing", "w_next_ing", "prev_quote", "verb", "w_verb", "prev_no_end",
-            "lead_sub")}
+            "lead_sub", "w_next_ed", "lead", "w_clause")}
         self.bias = weights.get("bias", 0.0)
         (self.w, self.w_prev, self.w_next, self.w_pair, self.dist, self.rest, self.w_dist,
          self.kind, self.cue, self.w_cue, self.next_ing, self.w_next_ing, self.prev_quote,
-         self.verb, self.w_verb, self.prev_no_end, self.lead_sub) = get.values()
+         self.verb, self.w_verb, self.prev_no_end, self.lead_sub, self.w_next_ed,
+         self.lead, self.w_clause) = get.values()
 
     def z(self, cut: _Cut, kind: str, cue_head: str, lead_sub: bool) -> float:
         """The sum of the weights of ``_cut_points``' features for ``cut``, added in the same
         order (so the same float)."""
-        _, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end = cut
+        (_, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end, next_ed,
+         lead_cls, clause) = cut
         z = 0 + self.bias
         z += self.w(low, 0.0)
         z += self.w_prev(w_prev, 0.0)
@@ -216,6 +257,9 @@ class _CutWeights:
         z += self.w_verb((low, verb), 0.0)
         z += self.prev_no_end(no_end, 0.0)
         z += self.lead_sub((lead_sub, low), 0.0)
+        z += self.w_next_ed((low, next_ed), 0.0)
+        z += self.lead((lead_cls, low), 0.0)
+        z += self.w_clause((low, clause), 0.0)
         return z
 
 

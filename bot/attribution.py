@@ -1511,6 +1511,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None  # "spoke at the AIPAC conference.", "insisted Thursday during a tour."
     if low in _ADD_FORMS and adds_a_count(text[cs : min(ce, cs + 60)]):
         return None  # "added three assists", "added his seventh goal": a score sheet
+    if low in _DECLINE_FORMS and _opens_with_amount(text[cs : min(ce, cs + 20)]):
+        return None  # "exports declined 40 percent": a fall, not a refusal
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
 
@@ -1536,6 +1538,15 @@ def adds_a_count(content: str) -> bool:
     return words[0] in _POSSESSIVES and len(words) == 2 and (
         words[1][:1].isdigit() or words[1] in _COUNT_WORDS or bool(_ORDINAL_RE.match(words[1]))
     )
+
+
+_DECLINE_FORMS = wordset("decline declines declined declining")
+_AMOUNT = re.compile(r"[$€£]?\d")
+
+
+def _opens_with_amount(content: str) -> bool:
+    """Whether the words after the cue open with a figure ("40 percent", "$2 million")."""
+    return _AMOUNT.match(content) is not None
 
 
 def _no_report(content: str) -> bool:
@@ -1756,6 +1767,44 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
                 text, m.end(), e))):
             return _strip_span(text, s, m.start())[1]
     return e
+
+
+# A relative clause set off by commas or spaced dashes between a reported clause's subject
+# and its verb ("that Ms. Poole, who ran the office for a decade, was ...") is the writer's
+# aside telling the reader who the subject is, not part of what was reported.
+_REL_ASIDE = re.compile(
+    r",\s+(?:who|which|whose)\s[^,;:.?!“”\"]+?,\s+"
+    r"|\s[—–-]\s+(?:who|which|whose)\s(?:(?!\s[—–-]\s)[^;:.?!“”\"])+?\s[—–-]\s+")
+_VERB_LEADS = wordset("still also now not never already")  # "..., still faces"
+
+
+def _resumes_with_verb(text: str, i: int, e: int) -> bool:
+    """Whether text[i:e] opens with a finite verb (perhaps after an adverb): the clause the
+    aside interrupted goes on ("was deeply involved", "still faces", "voted")."""
+    words = _WORD_RE.findall(text, i, min(e, i + 40))[:2]
+    if words and len(words) > 1 and words[0].islower() and (
+            words[0] in _VERB_LEADS or words[0].endswith("ly")):
+        words = words[1:]
+    w = words[0] if words else ""
+    return w.islower() and (w in _FINITE or w in _AUX_VERBS or w.endswith(("ed", "n’t", "n't"))
+                            or (len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+                                and w not in _S_NOT_VERBS))
+
+
+_S_NOT_VERBS = wordset("this thus plus always perhaps sometimes whereas besides towards")
+
+
+def _without_relative_aside(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Unquoted content pieces with a relative aside between subject and verb left out."""
+    out = []
+    for s, e in pieces:
+        m = _REL_ASIDE.search(text, s, e) if "wh" in text[s:e] else None
+        if m is not None and _WORD_RE.search(text, s, m.start()) and _resumes_with_verb(
+                text, m.end(), e):
+            out += [(s, m.start()), (m.end(), e)]
+        else:
+            out.append((s, e))
+    return out
 
 
 # Words that open a subject: "..., and the union stepped in", "..., and most don't expect".
@@ -2532,6 +2581,8 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
             if e1 != e0:  # the same pieces are the same kind
                 pieces = [*pieces[:-1], (s0, e1)]
                 kind = _kind(text, pieces)
+        if kind is Kind.INDIRECT:  # the aside is the writer's (see _REL_ASIDE)
+            pieces = _without_relative_aside(plains[c.paragraph][0], pieces)
         content = " ".join(text[s:e] for s, e in pieces)
         span = (pieces[0][0], pieces[-1][1])
         # Unresolved pronouns and descriptors keep the words the article used, with no

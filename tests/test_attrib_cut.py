@@ -80,3 +80,41 @@ def test_fast_scores_are_the_named_sums(text: str) -> None:
                                                                  "mixed", quotes), strict=True):
         assert cut[0] == pos
         assert fast.z(cut, "mixed", "said", lead_sub) == sum(map(weights.get, feats, repeat(0.0)))
+
+
+def _cut_features(text: str, start: str, cue: str = "criticized") -> dict[str, list[str]]:
+    s = text.index(start)
+    got = attrib_bounds.cut_points(text, s, len(text), cue, "indirect", quote_spans(text))
+    return {text[s:pos]: feats for pos, feats in got}
+
+
+def test_a_cut_knows_a_past_form_follows_it() -> None:
+    # "criticized Ms. Ward and challenged her": the subject's second verb, not the report's.
+    text = "The mayor criticized Ms. Ward and challenged her to a debate."
+    feats = _cut_features(text, "Ms. Ward")["Ms. Ward"]
+    assert "w_next_ed=and|True" in feats
+    text = "The mayor criticized Ms. Ward and the council for the delay."
+    assert "w_next_ed=and|False" in _cut_features(text, "Ms. Ward")["Ms. Ward"]
+
+
+@pytest.mark.parametrize("content, lead", [
+    ("that the plan failed, and the council voted", "that"),
+    ("to block the plan, and the council voted", "to"),
+    ("whether the plan failed, and the council voted", "wh"),
+    ("he had failed, and the council voted", "pron"),
+    ("Ms. Ward, and the council voted", "other"),
+])
+def test_a_cut_knows_what_the_content_opens_with(content: str, lead: str) -> None:
+    text = f"The mayor said {content}."
+    feats = next(f for f in _cut_features(text, content, cue="said").values() if "w=," in f)
+    assert f"lead={lead}|," in feats
+
+
+def test_a_cut_knows_a_clause_of_its_own_follows_it() -> None:
+    # ", his office has ...": a subject and its verb, the writer's next clause.
+    text = "The mayor said that he opposed the depot, his office has carved out exceptions."
+    feats = _cut_features(text, "that he", cue="said")["that he opposed the depot"]
+    assert "w_clause=,|True" in feats
+    # ", the harbour master" is an aside with no verb of its own.
+    text = "The mayor said that Ms. Ward, the harbour master, opposed the depot."
+    assert "w_clause=,|False" in _cut_features(text, "that Ms. Ward", cue="said")["that Ms. Ward"]

@@ -104,6 +104,7 @@ def _plain_cut_points(text: str, s: int, e: int, cue: str, kind: str,
     lead = toks[1][0].lower() if n > 1 and toks[0][0].lower() == "that" else (
         toks[0][0].lower() if toks else "")
     lead_sub = lead in b._SUBORD
+    lead_cls = b._lead_class(toks[0][0].lower() if toks else "")
     seen_verb = False
     out = []
     for k in range(1, n - 1):
@@ -131,6 +132,8 @@ def _plain_cut_points(text: str, s: int, e: int, cue: str, kind: str,
             f"prev_quote={prev in b._CLOSE_QUOTES}", f"verb={seen_verb}",
             f"w_verb={low}|{seen_verb}", f"prev_no_end={prev.lower() in b._NO_END}",
             f"lead_sub={lead_sub}|{low}",
+            f"w_next_ed={low}|{nxt.islower() and nlow.endswith('ed')}", f"lead={lead_cls}|{low}",
+            f"w_clause={low}|{b._clause_follows([x[0] for x in toks], k)}",
         ]))
     return out
 

@@ -1,0 +1,57 @@
+"""Unquoted (reported) content: where it starts and what it leaves out (bot/attribution.py,
+the rules for reported speech)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.attribution import _without_relative_aside
+from tests.rule_helpers import one_attribution, rule_attributions
+
+
+@pytest.mark.parametrize("aside", [
+    ", who ran the harbour office for a decade,",
+    " - who ran the harbour office for a decade -",
+    " \u2014 whose office ran the harbour for a decade \u2014",
+])
+def test_a_relative_aside_between_subject_and_verb_is_left_out(aside: str) -> None:
+    body = [f"The mayor said that Ms. Poole{aside} was deeply involved in the depot deal."]
+    a = one_attribution(body, "Ms. Poole")
+    assert a.content.rstrip(".") == "that Ms. Poole was deeply involved in the depot deal"
+    assert a.span is not None and body[0][a.span[0]:a.span[1]].startswith("that Ms. Poole")
+
+
+def test_an_aside_before_an_adverb_and_verb_is_left_out() -> None:
+    body = ["The results suggest that the mayor, who has raised more than any rival, still "
+            "faces a hard road to the nomination."]
+    a = one_attribution(body, "the mayor")
+    assert a.content.rstrip(".") == (
+        "that the mayor still faces a hard road to the nomination")
+
+
+@pytest.mark.parametrize("content", [
+    # The relative clause closes on a list item, not on the clause's verb.
+    "efforts to close the depot, which serves the harbour and the docks, as well as the pier",
+    "the depot, which serves the harbour, especially its ferries, was sold",
+    # At the content's start there is no subject for it to describe.
+    ", which serves the harbour, was sold",
+])
+def test_a_relative_clause_stays_where_no_verb_resumes(content: str) -> None:
+    assert _without_relative_aside(content, [(0, len(content))]) == [(0, len(content))]
+
+
+def test_only_unquoted_content_loses_an_aside() -> None:
+    body = ['Lee said the depot, which serves the harbour, "is a disgrace to the city."']
+    a = one_attribution(body, "disgrace")
+    assert "which serves the harbour" in a.content
+
+
+def test_declined_with_a_figure_is_a_fall_not_a_refusal() -> None:
+    assert rule_attributions(
+        ["Trade between the two ports declined 40 percent in the first six months."]) == []
+    a = one_attribution(["The senator declined to say whether she would run again."],
+                        "whether")
+    assert a.cue == "declined"
+    # The fall itself may still be what someone reported.
+    a = one_attribution(["Exports declined 40 percent last year, the ministry said."], "Exports")
+    assert a.speaker == "the ministry"
