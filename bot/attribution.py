@@ -184,7 +184,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             # end, or before a space) opens nothing: a mistyped closing mark.
             spans.append((start, i + 1))
             start = None
-        elif ch == "“" or (ch == '"' and start is None):
+        elif ch == "“" or (ch == '"' and start is None) or (
+                ch == "”" and start is None and _opens_paragraph(text, i)):
             if start is None:
                 start = i
             elif ch == "“" and i != start + 1:  # "““" is one doubled (NYT-style) mark
@@ -197,6 +198,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     if start is not None:
         spans.append((start, len(text)))
     return spans
+
+
+# Characters that print nothing: bidi marks pasted from social posts, zero-width spaces.
+_INVISIBLE = " \t\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    """The mark at ``i`` stands first in the paragraph with another mark after it: a
+    closing mark there closes nothing ('”Sorry Sarah, ...!!” posted X.'), so it was
+    typed for an opening one."""
+    return not text[:i].strip(_INVISIBLE) and _QUOTE_MARK.search(text, i + 1) is not None
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -2013,6 +2025,7 @@ def _headline_case(text: str) -> bool:
 
 
 _BARE_MIN_WORDS = 4
+_TAIL_PRONOUNS = _PERSONAL | {"it"}
 _LEAD_CONJ = re.compile(r"^(?:But|And|Yet|So|Still|Then|As)\s+")
 _LEAD_ADJUNCT = re.compile(r"(?:In|On|At|During|After|Before|Later|Earlier)\b[^,]{0,60},\s*")
 _NP_GLUE = DETERMINERS | {"of", "and", "for", "at", "in", "the", "&"}
@@ -2044,7 +2057,7 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     if q is None:
         return None
     qs, qe = q
-    before = text[us:qs].strip()
+    before = text[us:qs].strip().strip(_INVISIBLE)
     after = text[min(qe, ue):ue].strip(" ,.;!?—–-")
     if not before and not after:
         # A sentence that is only a quote: the speaker named last goes on (filled in by
@@ -2059,6 +2072,13 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
             # '"A," the email read.': a lower-case subject, then its verb.
             speaker = _span_of(after, words[:k])
             return _Cand(speaker, " ".join(words[k:]), [(qs, qe)], para, post=True, how="bare")
+        if words[0].lower() in _TAIL_PRONOUNS and 2 <= len(words) <= 3 and all(
+                w.islower() for w in words[1:]) and (
+                len(words) == 2 or words[1] in _SENTENCE_ADVERBS or words[1].endswith("ly")):
+            # '"A," it read.', '"A," she now says.': a pronoun and its verb end the
+            # sentence; the verb, whatever it is, reports the quote.
+            return _Cand(words[0], " ".join(words[1:]), [(qs, qe)], para, post=True,
+                         how="bare")
         if words[0].islower():
             k = 1
             while k < len(words) and words[k].islower() and words[k] not in _NP_GLUE:
