@@ -2104,6 +2104,10 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
         lead = lead[m.end():]
     words = _WORD_RE.findall(lead)
     n = _np_prefix(words)
+    if n == len(words) >= 2 and before.endswith(":") and _is_nounish(words) and (
+            lead.rstrip(" :").lower() not in _PAGE_LABELS):
+        # 'Jeremy Lott, author: "A."': a round-up line names its source, then quotes it.
+        return _Cand(lead.rstrip(" :"), ":", [(qs, qe)], para, how="colon")
     plain_np = bool(n) and n < len(words) and _is_nounish(words[:n]) and len(words) - n <= 10 and (
         n > 1 or not words[0].lower().endswith(("ed", "ing")))  # not "Asked whether ..."
     # "a man in the front row asked her:", "Ann Webb, a harbour master, ...": the speaker's

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.attribution import quote_spans
 from tests.rule_helpers import one_attribution as _one
+from tests.rule_helpers import rule_attributions
 
 
 def test_closing_mark_that_opens_a_paragraph_opens_its_quote() -> None:
@@ -38,3 +39,24 @@ def test_quote_then_a_pronoun_with_an_adverb_and_its_verb() -> None:
     body = ['"We will open the bridge in the spring," she now insists.']
     att = _one(body, "bridge")
     assert att.speaker_text == "she"
+
+
+def test_round_up_line_with_a_lower_case_role_quotes_its_source() -> None:
+    body = ['Ann Poole, author: "I am tired of being told whom to vote for. The two parties '
+            'have failed us."']
+    att = _one(body, "tired of being told")
+    assert att.speaker_text == "Ann Poole, author"
+    assert att.cue == ":"
+    assert att.content.startswith('"I am tired') and att.kind.value == "direct"
+
+
+def test_round_up_line_with_a_long_role_quotes_its_source() -> None:
+    body = ['Rob Lee, editor of The Daily Ledger: "The mayor has convinced more voters that '
+            'the plan is dead."']
+    att = _one(body, "convinced more voters")
+    assert att.speaker_text == "Rob Lee, editor of The Daily Ledger"
+
+
+def test_page_label_before_a_colon_names_no_source() -> None:
+    body = ['The Latest: "The bridge is closed to all traffic until further notice."']
+    assert not any(a.speaker_text == "The Latest" for a in rule_attributions(body))
