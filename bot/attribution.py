@@ -2412,7 +2412,7 @@ def _whole_quote(text: str) -> list[tuple[int, int]]:
     return spans if covered >= len(text.rstrip()) - 2 else []
 
 
-def _carried_quote(body: Sequence[str], p: int, last: _Cand) -> list[_Cand]:
+def _carried_quote(body: Sequence[str], p: int, last: _Cand | None) -> list[_Cand]:
     """A paragraph that is only a quote, after 'X said:' or after X's own quote."""
     spans = _whole_quote(body[p])
     if not spans:
@@ -2429,9 +2429,8 @@ def _carried_quote(body: Sequence[str], p: int, last: _Cand) -> list[_Cand]:
                 return [_Cand(got[-1].speaker_text, got[-1].cue, spans, p, post=True,
                               how="colon_prev")]
         return []
-    if last.paragraph == p - 1 and last.pieces and last.pieces[-1][1] >= len(prev) - 2 and (
-        prev[last.pieces[-1][0]] in "“\"'"
-    ):
+    if last is not None and last.paragraph == p - 1 and last.pieces and (
+            last.pieces[-1][1] >= len(prev) - 2 and prev[last.pieces[-1][0]] in "“\"'"):
         # The quote before ran to its paragraph's end: the same speaker goes on.
         return [_Cand(last.speaker_text, last.cue, spans, p, post=True, how="run")]
     return []
@@ -2476,13 +2475,13 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
         found = _extract_paragraph(text, p, None if sentences is None else sentences[p],
                                    *plains[p])
         if not found:
-            if p and cands:
-                cands.extend(_carried_quote(body, p, cands[-1]))
+            if p:
+                cands.extend(_carried_quote(body, p, cands[-1] if cands else None))
             continue
         runs = [k for k, c in enumerate(found) if c.how == "bare_run"]
         if runs:
-            if p and cands and len(runs) == len(found):
-                found = _carried_quote(body, p, cands[-1]) or found
+            if p and len(runs) == len(found):
+                found = _carried_quote(body, p, cands[-1] if cands else None) or found
             for k, c in enumerate(found):
                 if c.how == "bare_run" and (cands or k):
                     last = found[k - 1] if k else cands[-1]

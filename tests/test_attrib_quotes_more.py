@@ -60,3 +60,13 @@ def test_round_up_line_with_a_long_role_quotes_its_source() -> None:
 def test_page_label_before_a_colon_names_no_source() -> None:
     body = ['The Latest: "The bridge is closed to all traffic until further notice."']
     assert not any(a.speaker_text == "The Latest" for a in rule_attributions(body))
+
+
+def test_quote_paragraph_after_a_colon_before_any_other_report() -> None:
+    # The colon's speaker stands in the paragraph before, and no report came earlier.
+    body = ["The Daily Ledger reports:",
+            '"In a sign of the council\'s lack of interest, only 24 people came to the '
+            'hearing on the bridge."']
+    att = _one(body, "lack of interest")
+    assert att.speaker_text == "The Daily Ledger"
+    assert att.paragraph == 1
