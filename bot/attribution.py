@@ -436,6 +436,13 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
     return q + 1, b, piece
 
 
+def _fragment_quote(text: str, piece: tuple[int, int]) -> bool:
+    """The quote opens mid-sentence, on a lower-case word ('..., "you can't put a price on
+    it," he said'): the words before it in its sentence begin what it ends."""
+    m = _WORD_RE.search(text, piece[0], piece[1])
+    return m is not None and m.group(0)[0].islower()
+
+
 def _titled_quote(text: str, qs: int, qe: int) -> bool:
     """A short quote run on from a word before it ('CBS's "Face the Nation,"', 'on "New
     Day"'): a name set in quote marks, not speech."""
@@ -1068,7 +1075,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         sp = text[toks[a].start() : toks[b - 1].end()].rstrip(" ,")
         ls, le = _strip_span(text, used_until, piece[0])
         pieces = [piece]
-        if le > ls and text[ls : piece[0]].rstrip()[-1:].isalnum() and (
+        if le > ls and (text[ls : piece[0]].rstrip()[-1:].isalnum() or _fragment_quote(
+                text, piece)) and (
                 not _QUOTE_MARK.search(text, ls, le)) and ":" not in text[ls:le]:
             pieces = [(ls, piece[1])]  # 'The SEC "is feeble," she said': the clause is hers
         k = i + 1

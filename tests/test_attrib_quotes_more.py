@@ -62,6 +62,23 @@ def test_page_label_before_a_colon_names_no_source() -> None:
     assert not any(a.speaker_text == "The Latest" for a in rule_attributions(body))
 
 
+def test_quote_opening_on_a_lower_case_word_takes_its_sentence_start() -> None:
+    # The quote ends a sentence the writer began: the lead is the speaker's report too.
+    body = ["Workers treated well stay, and although paid leave costs money, \"you can't put "
+            'a price tag on a stable workforce," Perez says.']
+    att = _one(body, "price tag")
+    assert att.content == ("Workers treated well stay, and although paid leave costs money, "
+                           "\"you can't put a price tag on a stable workforce,\"")
+    assert att.kind.value == "mixed"
+
+
+def test_quote_opening_a_sentence_of_its_own_stands_alone() -> None:
+    body = ['Paid leave costs money, "We cannot put a price tag on a stable workforce," Perez '
+            "says."]
+    att = _one(body, "price tag")
+    assert att.content == '"We cannot put a price tag on a stable workforce,"'
+
+
 def test_quote_paragraph_after_a_colon_before_any_other_report() -> None:
     # The colon's speaker stands in the paragraph before, and no report came earlier.
     body = ["The Daily Ledger reports:",
