@@ -2055,6 +2055,21 @@ def _np_prefix(words: list[str]) -> int:
     return n
 
 
+_OUTCRY = re.compile(r"[,!?][’'”\"]+$")
+
+
+def _short_outcry(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]],
+                  ) -> tuple[int, int] | None:
+    """A short quote that opens its sentence and ends on a comma, "!" or "?" inside its
+    marks ('"Nooooo!" the crowd cried.', '"Call the roll," came shouts'): an utterance
+    with its speaker after it, not a title."""
+    lead = len(text[us:ue]) - len(text[us:ue].lstrip(_INVISIBLE + "\n"))
+    q = next(((s, e) for s, e in quotes if s == us + lead), None)
+    if q is None or q[1] >= ue - 1 or not _OUTCRY.search(text, q[0], q[1]):
+        return None
+    return q
+
+
 def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
                 ) -> _Cand | None:
     """A sentence-long quote no cue of the lexicon claims: '"A," blared the Herald.',
@@ -2062,6 +2077,8 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     next to the quote, the cue whatever words join them (the filter weighs the rule)."""
     q = next(((s, e) for s, e in quotes if us <= s < ue
               and len(_WORD_RE.findall(text[s:e])) >= _BARE_MIN_WORDS), None)
+    if q is None:
+        q = _short_outcry(text, us, ue, quotes)
     if q is None:
         return None
     qs, qe = q

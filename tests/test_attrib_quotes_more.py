@@ -87,3 +87,16 @@ def test_quote_paragraph_after_a_colon_before_any_other_report() -> None:
     att = _one(body, "lack of interest")
     assert att.speaker_text == "The Daily Ledger"
     assert att.paragraph == 1
+
+
+def test_short_outcry_opening_its_sentence_has_its_speaker_after_it() -> None:
+    body = ['"Get out!" roared the chairman of the board.']
+    att = _one(body, "Get out")
+    assert att.speaker_text == "the chairman of the board"
+    assert att.content == '"Get out!"'
+
+
+def test_short_title_in_quotes_is_no_outcry() -> None:
+    # No comma, "!" or "?" inside the marks: a name, not an utterance.
+    body = ['"Hamilton" opened the season at the theater.']
+    assert not any("Hamilton" in a.content for a in rule_attributions(body))
