@@ -2070,6 +2070,25 @@ def _short_outcry(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]]
     return q
 
 
+# Verbs of a raised voice: what follows them in quotes is what was voiced, however short
+# ('chanting "Dump Trump."', 'yelling "eminent domain!"').
+_OUTCRY_VERBS = frozenset(
+    f for b in ("chant", "yell", "shout", "scream", "exclaim") for f in _inflect(b)
+) | wordset("cry cries cried crying")
+
+
+def _voiced_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]],
+                  ) -> tuple[int, int] | None:
+    """The first quote of the unit right after a verb of outcry (a comma between allowed)."""
+    for s, e in quotes:
+        if not us < s < ue:
+            continue
+        words = _WORD_RE.findall(text[max(us, s - 20) : s].rstrip(" ,"))
+        if words and words[-1] in _OUTCRY_VERBS and text[us:s].rstrip(" ,").endswith(words[-1]):
+            return s, e
+    return None
+
+
 def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
                 ) -> _Cand | None:
     """A sentence-long quote no cue of the lexicon claims: '"A," blared the Herald.',
@@ -2078,7 +2097,7 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     q = next(((s, e) for s, e in quotes if us <= s < ue
               and len(_WORD_RE.findall(text[s:e])) >= _BARE_MIN_WORDS), None)
     if q is None:
-        q = _short_outcry(text, us, ue, quotes)
+        q = _short_outcry(text, us, ue, quotes) or _voiced_quote(text, us, ue, quotes)
     if q is None:
         return None
     qs, qe = q

@@ -100,3 +100,15 @@ def test_short_title_in_quotes_is_no_outcry() -> None:
     # No comma, "!" or "?" inside the marks: a name, not an utterance.
     body = ['"Hamilton" opened the season at the theater.']
     assert not any("Hamilton" in a.content for a in rule_attributions(body))
+
+
+def test_short_quote_after_a_verb_of_outcry_is_what_was_voiced() -> None:
+    body = ["The mayor walked onto the stage, chanting “O-H-I-O! O-H-I-O!”"]
+    att = _one(body, "O-H-I-O")
+    assert att.speaker_text == "The mayor"
+    assert att.content == "“O-H-I-O! O-H-I-O!”"
+
+
+def test_short_quote_after_another_verb_is_no_outcry() -> None:
+    body = ["The mayor walked onto the stage, carrying “O-H-I-O! O-H-I-O!”"]
+    assert not any("O-H-I-O" in a.content for a in rule_attributions(body))
