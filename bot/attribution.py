@@ -208,7 +208,7 @@ def _opens_paragraph(text: str, i: int) -> bool:
     """The mark at ``i`` stands first in the paragraph with another mark after it: a
     closing mark there closes nothing ('”Sorry Sarah, ...!!” posted X.'), so it was
     typed for an opening one."""
-    return not text[:i].strip(_INVISIBLE) and _QUOTE_MARK.search(text, i + 1) is not None
+    return i < 8 and not text[:i].strip(_INVISIBLE) and _QUOTE_MARK.search(text, i + 1) is not None
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
