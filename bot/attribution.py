@@ -1075,9 +1075,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         sp = text[toks[a].start() : toks[b - 1].end()].rstrip(" ,")
         ls, le = _strip_span(text, used_until, piece[0])
         pieces = [piece]
-        if le > ls and (text[ls : piece[0]].rstrip()[-1:].isalnum() or _fragment_quote(
-                text, piece)) and (
-                not _QUOTE_MARK.search(text, ls, le)) and ":" not in text[ls:le]:
+        fragment = _fragment_quote(text, piece)
+        if le > ls and (text[ls : piece[0]].rstrip()[-1:].isalnum() or fragment) and (
+                fragment or not _QUOTE_MARK.search(text, ls, le)) and ":" not in text[ls:le]:
             pieces = [(ls, piece[1])]  # 'The SEC "is feeble," she said': the clause is hers
         k = i + 1
         while k < n and toks[k][0] not in ",.;:" + _QUOTE_CHARS:

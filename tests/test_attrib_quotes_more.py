@@ -112,3 +112,11 @@ def test_short_quote_after_a_verb_of_outcry_is_what_was_voiced() -> None:
 def test_short_quote_after_another_verb_is_no_outcry() -> None:
     body = ["The mayor walked onto the stage, carrying “O-H-I-O! O-H-I-O!”"]
     assert not any("O-H-I-O" in a.content for a in rule_attributions(body))
+
+
+def test_fragment_quote_takes_a_lead_that_quotes_the_same_speaker() -> None:
+    body = ['"I don\'t think the old view" -- that the mayor is a spendthrift -- "is going to '
+            'last," Poole says.']
+    att = _one(body, "going to last")
+    assert att.content.startswith('"I don\'t think the old view" -- that the mayor')
+    assert att.content.endswith('"is going to last,"')
