@@ -2089,6 +2089,22 @@ def _voiced_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]]
     return None
 
 
+_LIST_GLUE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?")
+
+
+def _list_of_quotes_end(text: str, qe: int, ue: int, quotes: Sequence[tuple[int, int]]) -> int:
+    """The end of a list of quotes the one ending at ``qe`` opens ('named "A," "B" and "C"
+    as his top shows'): the list is one report."""
+    while True:
+        m = _LIST_GLUE.match(text, qe, ue)
+        if m is None or m.end() == qe:
+            return qe
+        nxt = next(((s, e) for s, e in quotes if s == m.end() < ue), None)
+        if nxt is None or (not m.group(0).strip() and text[qe - 2 : qe - 1] != ","):
+            return qe  # '"A" "B"': a list's quotes are joined by a comma or a conjunction
+        qe = min(nxt[1], ue)
+
+
 def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
                 ) -> _Cand | None:
     """A sentence-long quote no cue of the lexicon claims: '"A," blared the Herald.',
@@ -2141,6 +2157,7 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
         return _Cand(speaker, cue, [(qs, qe)], para, post=True, how="bare")
     if before[-1:] not in ":,—–-" and not before[-1:].isalpha():
         return None
+    qe = _list_of_quotes_end(text, qe, ue, quotes)
     lead = before
     lead = _LEAD_CONJ.sub("", lead, count=1)
     m = _LEAD_ADJUNCT.match(lead)

@@ -120,3 +120,18 @@ def test_fragment_quote_takes_a_lead_that_quotes_the_same_speaker() -> None:
     att = _one(body, "going to last")
     assert att.content.startswith('"I don\'t think the old view" -- that the mayor')
     assert att.content.endswith('"is going to last,"')
+
+
+def test_bare_quote_takes_the_whole_list_of_quotes() -> None:
+    body = ['The mayor had two slogans: "Potholes get fixed in a week" and "No bridge stays '
+            'closed for a winter."']
+    att = _one(body, "Potholes")
+    assert att.content == ('"Potholes get fixed in a week" and "No bridge stays closed for a '
+                           'winter."')
+
+
+def test_two_quotes_side_by_side_are_no_list() -> None:
+    body = ['The mayor had two slogans: "Potholes get fixed in a week" "No bridge stays closed '
+            'for a winter."']
+    found = [a.content for a in rule_attributions(body) if "Potholes" in a.content]
+    assert found and all("No bridge" not in c for c in found)
