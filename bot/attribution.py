@@ -185,7 +185,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             # end, or before a space) opens nothing: a mistyped closing mark.
             spans.append((start, i + 1))
             start = None
-        elif ch == "“" or (ch == '"' and start is None):
+        elif ch == "“" or (ch == '"' and start is None) or (
+                ch == "”" and start is None and _opens_paragraph(text, i)):
             if start is None:
                 start = i
             elif ch == "“" and i != start + 1:  # "““" is one doubled (NYT-style) mark
@@ -201,6 +202,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 _span_start = itemgetter(0)
+
+
+# Characters that print nothing: bidi marks pasted from social posts, zero-width spaces.
+_INVISIBLE = " \t\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+
+
+def _opens_paragraph(text: str, i: int) -> bool:
+    """The mark at ``i`` stands first in the paragraph with another mark after it: a
+    closing mark there closes nothing ('”Sorry Sarah, ...!!” posted X.'), so it was
+    typed for an opening one."""
+    return i < 8 and not text[:i].strip(_INVISIBLE) and _QUOTE_MARK.search(text, i + 1) is not None
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -440,6 +452,13 @@ def _quote_subject(toks: list[_Match], i: int, quotes: Sequence[tuple[int, int]]
     ):
         return None
     return q + 1, b, piece
+
+
+def _fragment_quote(text: str, piece: tuple[int, int]) -> bool:
+    """The quote opens mid-sentence, on a lower-case word ('..., "you can't put a price on
+    it," he said'): the words before it in its sentence begin what it ends."""
+    m = _WORD_RE.search(text, piece[0], piece[1])
+    return m is not None and m.group(0)[0].islower()
 
 
 def _titled_quote(text: str, qs: int, qe: int) -> bool:
@@ -1074,8 +1093,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         sp = text[toks[a].start() : toks[b - 1].end()].rstrip(" ,")
         ls, le = _strip_span(text, used_until, piece[0])
         pieces = [piece]
-        if le > ls and text[ls : piece[0]].rstrip()[-1:].isalnum() and (
-                not _QUOTE_MARK.search(text, ls, le)) and ":" not in text[ls:le]:
+        fragment = _fragment_quote(text, piece)
+        if le > ls and (text[ls : piece[0]].rstrip()[-1:].isalnum() or fragment) and (
+                fragment or not _QUOTE_MARK.search(text, ls, le)) and ":" not in text[ls:le]:
             pieces = [(ls, piece[1])]  # 'The SEC "is feeble," she said': the clause is hers
         k = i + 1
         while k < n and toks[k][0] not in ",.;:" + _QUOTE_CHARS:
@@ -2080,6 +2100,7 @@ def _headline_case(text: str) -> bool:
 
 
 _BARE_MIN_WORDS = 4
+_TAIL_PRONOUNS = _PERSONAL | {"it"}
 _LEAD_CONJ = re.compile(r"^(?:But|And|Yet|So|Still|Then|As)\s+")
 _LEAD_ADJUNCT = re.compile(r"(?:In|On|At|During|After|Before|Later|Earlier)\b[^,]{0,60},\s*")
 _NP_GLUE = DETERMINERS | {"of", "and", "for", "at", "in", "the", "&"}
@@ -2101,6 +2122,56 @@ def _np_prefix(words: list[str]) -> int:
     return n
 
 
+_OUTCRY = re.compile(r"[,!?][’'”\"]+$")
+
+
+def _short_outcry(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]],
+                  ) -> tuple[int, int] | None:
+    """A short quote that opens its sentence and ends on a comma, "!" or "?" inside its
+    marks ('"Nooooo!" the crowd cried.', '"Call the roll," came shouts'): an utterance
+    with its speaker after it, not a title."""
+    lead = len(text[us:ue]) - len(text[us:ue].lstrip(_INVISIBLE + "\n"))
+    q = next(((s, e) for s, e in quotes if s == us + lead), None)
+    if q is None or q[1] >= ue - 1 or not _OUTCRY.search(text, q[0], q[1]):
+        return None
+    return q
+
+
+# Verbs of a raised voice: what follows them in quotes is what was voiced, however short
+# ('chanting "Dump Trump."', 'yelling "eminent domain!"').
+_OUTCRY_VERBS = frozenset(
+    f for b in ("chant", "yell", "shout", "scream", "exclaim") for f in _inflect(b)
+) | wordset("cry cries cried crying")
+
+
+def _voiced_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]],
+                  ) -> tuple[int, int] | None:
+    """The first quote of the unit right after a verb of outcry (a comma between allowed)."""
+    for s, e in quotes:
+        if not us < s < ue:
+            continue
+        words = _WORD_RE.findall(text[max(us, s - 20) : s].rstrip(" ,"))
+        if words and words[-1] in _OUTCRY_VERBS and text[us:s].rstrip(" ,").endswith(words[-1]):
+            return s, e
+    return None
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?")
+
+
+def _list_of_quotes_end(text: str, qe: int, ue: int, quotes: Sequence[tuple[int, int]]) -> int:
+    """The end of a list of quotes the one ending at ``qe`` opens ('named "A," "B" and "C"
+    as his top shows'): the list is one report."""
+    while True:
+        m = _LIST_GLUE.match(text, qe, ue)
+        if m is None or m.end() == qe:
+            return qe
+        nxt = next(((s, e) for s, e in quotes if s == m.end() < ue), None)
+        if nxt is None or (not m.group(0).strip() and text[qe - 2 : qe - 1] != ","):
+            return qe  # '"A" "B"': a list's quotes are joined by a comma or a conjunction
+        qe = min(nxt[1], ue)
+
+
 def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
                 ) -> _Cand | None:
     """A sentence-long quote no cue of the lexicon claims: '"A," blared the Herald.',
@@ -2109,9 +2180,11 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     q = next(((s, e) for s, e in quotes if us <= s < ue
               and len(_WORD_RE.findall(text[s:e])) >= _BARE_MIN_WORDS), None)
     if q is None:
+        q = _short_outcry(text, us, ue, quotes) or _voiced_quote(text, us, ue, quotes)
+    if q is None:
         return None
     qs, qe = q
-    before = text[us:qs].strip()
+    before = text[us:qs].strip().strip(_INVISIBLE)
     after = text[min(qe, ue):ue].strip(" ,.;!?—–-")
     if not before and not after:
         # A sentence that is only a quote: the speaker named last goes on (filled in by
@@ -2126,6 +2199,13 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
             # '"A," the email read.': a lower-case subject, then its verb.
             speaker = _span_of(after, words[:k])
             return _Cand(speaker, " ".join(words[k:]), [(qs, qe)], para, post=True, how="bare")
+        if words[0].lower() in _TAIL_PRONOUNS and 2 <= len(words) <= 3 and all(
+                w.islower() for w in words[1:]) and (
+                len(words) == 2 or words[1] in _SENTENCE_ADVERBS or words[1].endswith("ly")):
+            # '"A," it read.', '"A," she now says.': a pronoun and its verb end the
+            # sentence; the verb, whatever it is, reports the quote.
+            return _Cand(words[0], " ".join(words[1:]), [(qs, qe)], para, post=True,
+                         how="bare")
         if words[0].islower():
             k = 1
             while k < len(words) and words[k].islower() and words[k] not in _NP_GLUE:
@@ -2144,6 +2224,7 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
         return _Cand(speaker, cue, [(qs, qe)], para, post=True, how="bare")
     if before[-1:] not in ":,—–-" and not before[-1:].isalpha():
         return None
+    qe = _list_of_quotes_end(text, qe, ue, quotes)
     lead = before
     lead = _LEAD_CONJ.sub("", lead, count=1)
     m = _LEAD_ADJUNCT.match(lead)
@@ -2151,6 +2232,10 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
         lead = lead[m.end():]
     words = _WORD_RE.findall(lead)
     n = _np_prefix(words)
+    if n == len(words) >= 2 and before.endswith(":") and _is_nounish(words) and (
+            lead.rstrip(" :").lower() not in _PAGE_LABELS):
+        # 'Jeremy Lott, author: "A."': a round-up line names its source, then quotes it.
+        return _Cand(lead.rstrip(" :"), ":", [(qs, qe)], para, how="colon")
     plain_np = bool(n) and n < len(words) and _is_nounish(words[:n]) and len(words) - n <= 10 and (
         n > 1 or not words[0].lower().endswith(("ed", "ing")))  # not "Asked whether ..."
     # "a man in the front row asked her:", "Ann Webb, a harbour master, ...": the speaker's
@@ -2473,7 +2558,7 @@ def _whole_quote(text: str) -> list[tuple[int, int]]:
     return spans if covered >= len(text.rstrip()) - 2 else []
 
 
-def _carried_quote(body: Sequence[str], p: int, last: _Cand) -> list[_Cand]:
+def _carried_quote(body: Sequence[str], p: int, last: _Cand | None) -> list[_Cand]:
     """A paragraph that is only a quote, after 'X said:' or after X's own quote."""
     spans = _whole_quote(body[p])
     if not spans:
@@ -2490,9 +2575,8 @@ def _carried_quote(body: Sequence[str], p: int, last: _Cand) -> list[_Cand]:
                 return [_Cand(got[-1].speaker_text, got[-1].cue, spans, p, post=True,
                               how="colon_prev")]
         return []
-    if last.paragraph == p - 1 and last.pieces and last.pieces[-1][1] >= len(prev) - 2 and (
-        prev[last.pieces[-1][0]] in "“\"'"
-    ):
+    if last is not None and last.paragraph == p - 1 and last.pieces and (
+            last.pieces[-1][1] >= len(prev) - 2 and prev[last.pieces[-1][0]] in "“\"'"):
         # The quote before ran to its paragraph's end: the same speaker goes on.
         return [_Cand(last.speaker_text, last.cue, spans, p, post=True, how="run")]
     return []
@@ -2537,13 +2621,13 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
         found = _extract_paragraph(text, p, None if sentences is None else sentences[p],
                                    *plains[p])
         if not found:
-            if p and cands:
-                cands.extend(_carried_quote(body, p, cands[-1]))
+            if p:
+                cands.extend(_carried_quote(body, p, cands[-1] if cands else None))
             continue
         runs = [k for k, c in enumerate(found) if c.how == "bare_run"]
         if runs:
-            if p and cands and len(runs) == len(found):
-                found = _carried_quote(body, p, cands[-1]) or found
+            if p and len(runs) == len(found):
+                found = _carried_quote(body, p, cands[-1] if cands else None) or found
             for k, c in enumerate(found):
                 if c.how == "bare_run" and (cands or k):
                     last = found[k - 1] if k else cands[-1]
