@@ -29,6 +29,7 @@ from bot.speakers import (
     PRONOUNS,
     SpeakerPhrase,
     is_caption,
+    named_before,
     parse_speaker,
     resolve,
     wordset,
@@ -2321,6 +2322,15 @@ def _speaker_at(text: str, c: _Cand) -> int:
     return after[0] if after else found[0]
 
 
+def _with_name_before(text: str, c: _Cand, words: str) -> str:
+    """The speaker's words ``words`` with the name that an appositive followed ("Gustav
+    Ando, research director for IHS, said": the rules stop at the comma)."""
+    c.speaker_text = words
+    at = _speaker_at(text, c)
+    start = named_before(text[:at], words) if at > 0 else None
+    return words if start is None else text[start : at + len(words)]
+
+
 def _whole_at(text: str, a: int, n: int) -> bool:
     """text[a:a+n] is whole words: no letter, digit, apostrophe or hyphen runs on."""
     before = text[a - 1] if a else " "
@@ -2468,7 +2478,7 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
         cands.extend(found)
     cands = [c for c in cands if not is_not_a_speaker(c.speaker_text, body, c.paragraph)]
     for c in cands:
-        c.speaker_text = tidy_speaker(c.speaker_text)
+        c.speaker_text = _with_name_before(body[c.paragraph], c, tidy_speaker(c.speaker_text))
     phrases = [parse_speaker(c.speaker_text) for c in cands]
     if any(is_caption(ph) for ph in phrases):  # "This satellite image shows ...": a caption
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]

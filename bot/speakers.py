@@ -588,3 +588,63 @@ def _resolve_descriptor(entities: list[Entity], ph: SpeakerPhrase) -> Entity | N
             if ent.is_org:
                 return ent
     return None
+
+
+# Before a speaker: clause punctuation, or a full stop after a word of two letters or more
+# (a sentence's end, unless the word is a title: "Sen. Ann Poole"; not the stop of "J.J.").
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"—–()]|(?<=([A-Za-z0-9]{2}))[.!?](?=\s)")
+_CLAUSE_BREAK_TITLE = re.compile(
+    r"\b(?:" + "|".join(sorted(w for w in TITLES | HONORIFICS if "." not in w)) + r")$", re.I)
+_AGE = re.compile(r",\s+\d{1,3},\s*$")
+_NAME_LEADS = _LEADERS | _CALENDAR | wordset(
+    "in on at by for from with after before during to of as when while since just last "
+    "earlier later meanwhile still however instead now then also separately similarly overall "
+    "finally first today yesterday tonight again asked according like including"
+)
+_PLACE_LINK = re.compile(r"\b(?:of|in|from)\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,\s+$")
+
+
+def _name_piece(piece: str) -> bool:
+    """A person's name as written, opening a clause: "Gustav Ando", "J.J. Goldberg",
+    "Sen. Ann Poole" (not "In Dallas", "Last week", a dateline "WASHINGTON")."""
+    words = piece.split()
+    if not 2 <= len(words) <= 5 or words[0].lower().rstrip(".") in _NAME_LEADS or any(
+            w.lower() in _CALENDAR for w in words):
+        return False
+    if any(w.isupper() and sum(c.isalpha() for c in w) > 3 for w in words):
+        return False  # a dateline or a shouted label
+    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words) and not any(
+        _strip_possessive(w.lower()).rstrip("s") in _ORG_STEMS for w in words)
+
+
+def named_before(before: str, speaker: str) -> int | None:
+    """Where the speaker's phrase really starts, when the cue rules took only what follows
+    its name: the appositive of "Gustav Ando, research director for IHS, said" or "Carole
+    Bower, 75, a retiree in Carthage, Ill., said", or the state of "Stacy Baker of Columbia,
+    South Carolina, says". ``before`` is the paragraph up to the speaker's words; the
+    answer is an offset into it (None: the phrase stands as found)."""
+    if not before.endswith(", ") or not speaker:
+        return None
+    if speaker[0].islower():
+        ph = parse_speaker(speaker)
+        if ph.pronoun or ph.head.endswith("s") or speaker.split()[0] in _QUANTIFIERS | wordset(
+                "these those other others"):
+            return None  # "Mr. Obama, officials said, has ...": an inserted report, no apposition
+        m = _AGE.search(before)
+        end = m.start() if m else len(before) - 2
+    elif _PLACE_LINK.search(before) and all(w[:1].isupper() for w in speaker.split()[:3]):
+        # "of Columbia, South Carolina": the state goes with the town, the subject is before.
+        end = len(before) - 2
+    else:
+        return None
+    head = before[:end]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head) if not (
+        m.group(1) and _CLAUSE_BREAK_TITLE.search(head, 0, m.start()))), default=0)
+    piece = head[cut:]
+    start = cut + len(piece) - len(piece.lstrip())
+    core = piece.split(" of ")[0] if speaker[0].isupper() else piece
+    if not _name_piece(core.strip()):
+        return None
+    if head[:cut].endswith(",") and len(head[:cut].split()) > 6:
+        return None  # after a comma, only a short lead-in ("Just last week,") may come first
+    return start
