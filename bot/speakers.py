@@ -438,6 +438,7 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
     out: list[str | None] = [None] * len(phrases)
     entities: list[Entity] = []
     pending: list[int] = []  # descriptors met before any matching name
+    met: dict[int, int] = {}  # pending descriptor -> how many mentions came before it
     mentions: list[str] = []  # every person name met so far, in order
     for k, ph in enumerate(phrases):
         if rivals is not None:
@@ -467,8 +468,11 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
             for p in list(pending):
                 prev = phrases[p]
                 if prev is not None and not ent.is_org and (
-                    not ph.role or _role_heads(prev.role) & _role_heads(ph.role)
-                ) and k - p <= 3:
+                    not ph.role or _role_head(ph.role) == _head_noun(prev.head)
+                ) and k - p <= 3 and _modifiers_fit(prev, ent, strict=False) and any(
+                    _same_person(m, ent.name) for m in mentions[: met[p]]):
+                    # (someone the article named before: "the Florida senator" is a Rubio
+                    # met earlier, not whoever speaks next)
                     out[p] = ent.name
                     pending.remove(p)
             continue
@@ -490,6 +494,7 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
             out[k] = ent.name
         elif ph.head in PERSON_ROLES and re.match(r"(?i)the\b", ph.text):
             pending.append(k)
+            met[k] = len(mentions)
     return _without_courtesy(out, [e.name for e in entities])
 
 
@@ -517,9 +522,11 @@ def _without_courtesy(names: list[str | None], known: list[str]) -> list[str | N
 def _find_entity(entities: list[Entity], name: str) -> Entity | None:
     low = name.lower()
     last = low.split()[-1]
+    padded = f" {low} "
     for ent in reversed(entities):
         el = ent.name.lower()
-        if el == low or el.split()[-1] == last or low in el:
+        # whole words: "Day" (Kristen Day) is no part of "USA Today"
+        if el == low or el.split()[-1] == last or padded in f" {el} ":
             return ent
     return None
 
@@ -573,21 +580,113 @@ def _resolve_pronoun(entities: list[Entity], pronoun: str, mentions: list[str],
 
 
 def _resolve_descriptor(entities: list[Entity], ph: SpeakerPhrase) -> Entity | None:
-    """ "the spy agency" -> the last organisation; "the senator" -> last senator named."""
+    """ "the spy agency" -> the last agency; "the senator" -> the last senator named."""
     if not re.match(r"(?i)(the|this|that)\b", ph.text):
         return None
     heads = _role_heads(ph.role)
+    head = _head_noun(ph.head)
+    if head in _DOCUMENTS:
+        return None  # "the statement", "the study": a text, not whoever wrote it
+    person = head in _PERSON_STEMS or head in _GENDERED
     for ent in reversed(entities):
         theirs = _role_heads(ent.role)
-        # "the former president" is not "Vice President Joe Biden".
-        if (heads & theirs and ph.head.rstrip("s") in theirs
-                and heads & _RANK_MODS == theirs & _RANK_MODS):
+        # "the former president" is not "Vice President Joe Biden"; "the president" is not
+        # "an adviser to President Obama" (the role's own head must be the descriptor's).
+        if (heads & theirs and head == _role_head(ent.role)
+                and _plural(ph.head) == _plural(_role_word(ent.role))
+                and heads & _RANK_MODS == theirs & _RANK_MODS
+                and not (person and ent.is_org) and _modifiers_fit(ph, ent)):
             return ent
     if ph.head in ORG_NOUNS:
         for ent in reversed(entities):
-            if ent.is_org:
+            if ent.is_org and _org_kind_fits(head, ent) and _modifiers_fit(ph, ent):
                 return ent
     return None
+
+
+# Texts and findings: "the statement said" is not a name for whoever issued it.
+_DOCUMENTS = wordset("statement report study data survey poll analysis website site letter "
+                     "memo book lawsuit document documents")
+_NEWS_NAMES = wordset("times post journal news tribune herald daily gazette globe examiner "
+                      "inquirer")
+_GROUP_NAMES = wordset("group organization organisation foundation institute association "
+                       "network center centre council coalition alliance union fund project "
+                       "committee")
+# Organisations named without the descriptor's own noun: "the agency" for the State
+# Department, "the newspaper" for The Washington Post, "the group" for the Tax Foundation.
+_ORG_KIN: dict[str, frozenset[str]] = {
+    "agency": wordset("agency department office bureau service administration commission "
+                      "ministry"),
+    "newspaper": _NEWS_NAMES, "paper": _NEWS_NAMES, "outlet": _NEWS_NAMES | wordset("network"),
+    "network": wordset("network news"), "group": _GROUP_NAMES,
+    "organization": _GROUP_NAMES, "organisation": _GROUP_NAMES,
+}
+_ABBREVIATED = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+                "sens": "senator", "reps": "representative"}
+_GENDERED = {"man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+             "congressman": "m", "businessman": "m", "woman": "f", "mother": "f", "wife": "f",
+             "daughter": "f", "sister": "f", "congresswoman": "f", "businesswoman": "f",
+             "spokeswoman": "f", "chairwoman": "f", "spokesman": "m", "chairman": "m"}
+
+
+def _plural(word: str) -> bool:
+    """ "senators", "chairmen": many people, not the one a name stands for."""
+    low = _strip_possessive(word.lower())
+    return _head_noun(low) != low.rstrip(".") and _bare(low) not in _ABBREVIATED
+
+
+def _head_noun(word: str) -> str:
+    """ "senators" -> "senator", "Sen." -> "senator": a head to compare."""
+    w = _strip_possessive(word.lower()).rstrip(".")
+    w = _ABBREVIATED.get(w, w)
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+def _role_word(role: str | None) -> str:
+    """The noun a role is about, as written: "a former senior adviser to President Obama"
+    -> adviser, "Rules Committee Chairman" -> Chairman."""
+    words = _WORD.findall(role or "")
+    cut = next((k for k, w in enumerate(words) if k and _bare(w) in _HEAD_CUTS), len(words))
+    words = [w for w in words[:cut] if w not in ("and", "&")]
+    return words[-1] if words else ""
+
+
+def _role_head(role: str | None) -> str:
+    return _head_noun(_role_word(role)) if role else ""
+
+
+def _proper_words(text: str) -> set[str]:
+    """Capitalised words that say which one ("Florida", "Trump", "French"), not titles."""
+    out = set()
+    for i, w in enumerate(_WORD.findall(_CLAUSE.split(text)[0])):
+        low = _bare(_strip_possessive(w))
+        if w[:1].isupper() and low not in DETERMINERS and low not in _OFFICE_ANY and not (
+                i == 0 and low in _LEADERS):
+            out.add(low)
+    return out
+
+
+def _modifiers_fit(ph: SpeakerPhrase, ent: Entity, *, strict: bool = True) -> bool:
+    """ "the Trump campaign" is no other campaign; "the Florida senator" is not "the
+    senator from Vermont"; "the man" is not a woman the article named. Not ``strict``: a
+    name given with no role of its own may be "the Florida senator" (nothing says not)."""
+    want = _GENDERED.get(_head_noun(ph.head))
+    if want and ent.gender and ent.gender != want:
+        return False
+    mine = _proper_words(ph.text) - {_head_noun(ph.head)}
+    if not mine or not (strict or _proper_words(ent.role or "")):
+        return True
+    theirs = {_bare(_strip_possessive(w)) for w in _WORD.findall(f"{ent.name} {ent.role or ''}")}
+    return bool(mine & theirs)
+
+
+def _org_kind_fits(head: str, ent: Entity) -> bool:
+    """ "the department" -> a Department, "the agency" -> an Office or a Bureau; "the
+    company" names none of them (a company's name seldom says it is one)."""
+    words = {_head_noun(w) for w in _WORD.findall(ent.name)}
+    return head in words or bool(words & _ORG_KIN.get(head, frozenset()))
 
 
 # Before a speaker: clause punctuation, or a full stop after a word of two letters or more

@@ -42,3 +42,39 @@ def test_inserted_report_is_no_appositive() -> None:
 )
 def test_a_lead_in_is_no_name(before: str) -> None:
     assert named_before(before, "a spokesman for the city") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "needle", "speaker"),
+    [
+        # An organisation's descriptor with its own name in it is no other organisation.
+        (["The Harlan County Board said the vote would be delayed.",
+          "The Morrow campaign said it would appeal the ruling."], "appeal", "The Morrow campaign"),
+        # The role's own head must be the descriptor's: an adviser to a president is none.
+        (["Dan Ellery, a senior adviser to President Obama, said the deal was historic.",
+          "The president said the accord would last."], "accord would last", "The president"),
+        # A text is not whoever issued it.
+        (["The Fenwick Institute said the grant would end.",
+          "The statement said the board had voted."], "board had voted", "The statement"),
+        # "the senator from Vermont" is not "the Ohio senator".
+        (["Dale Pryor, the senator from Vermont, said the bill was fair.",
+          "The Ohio senator said the bill would fail."], "bill would fail", "The Ohio senator"),
+        # A surname is matched as a word: "Day" is no part of "Holiday Weekly".
+        (["Holiday Weekly reported that the platform had changed.",
+          "Day said the platform was extreme."], "platform was extreme", "Day"),
+        # A descriptor before any name is not whoever speaks next.
+        (["“The plan is dead,” the senator said.",
+          "Ann Voss said the vote would come in May."], "plan is dead", "the senator"),
+    ],
+)
+def test_descriptor_resolves_only_to_who_fits(body: list[str], needle: str,
+                                              speaker: str) -> None:
+    assert one_attribution(body, needle).speaker == speaker
+
+
+def test_descriptor_still_resolves_to_who_fits() -> None:
+    body = ["Senator Rubio said the bill was fair.",
+            "Marco Rubio, the Florida senator, said the bill was fair.",
+            "The State Department said the talks would resume.",
+            "The agency said the envoy would travel on Monday."]
+    assert one_attribution(body, "envoy would travel").speaker == "State Department"
