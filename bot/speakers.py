@@ -519,21 +519,28 @@ def _without_courtesy(names: list[str | None], known: list[str]) -> list[str | N
     return out
 
 
+def _surname(low: str) -> str:
+    """The word two mentions of one person share: "jason gilbert of cheyenne" -> gilbert
+    (the town is no surname: "Scott Hawkins of Cheyenne" is someone else)."""
+    words = low.split(" of ", 1)[0].split() if " of " in low else low.split()
+    return words[-1] if words else ""
+
+
 def _find_entity(entities: list[Entity], name: str) -> Entity | None:
     low = name.lower()
-    last = low.split()[-1]
+    last = _surname(low)
     padded = f" {low} "
     for ent in reversed(entities):
         el = ent.name.lower()
         # whole words: "Day" (Kristen Day) is no part of "USA Today"
-        if el == low or el.split()[-1] == last or padded in f" {el} ":
+        if el == low or _surname(el) == last or padded in f" {el} ":
             return ent
     return None
 
 
 def _same_person(a: str, b: str) -> bool:
-    la, lb = a.lower().split(), b.lower().split()
-    return bool(la and lb) and (la[-1] == lb[-1] or a.lower() in b.lower())
+    la, lb = a.lower(), b.lower()
+    return bool(la.split() and lb.split()) and (_surname(la) == _surname(lb) or la in lb)
 
 
 def _gender_of(name: str, hint: dict[str, str]) -> str | None:

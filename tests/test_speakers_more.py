@@ -78,3 +78,12 @@ def test_descriptor_still_resolves_to_who_fits() -> None:
             "The State Department said the talks would resume.",
             "The agency said the envoy would travel on Monday."]
     assert one_attribution(body, "envoy would travel").speaker == "State Department"
+
+
+def test_a_town_is_no_surname() -> None:
+    body = ["Jason Gilpin of Cheyenne said the plan was good.",
+            "Scott Hawes of Cheyenne said the plan was bad."]
+    assert one_attribution(body, "plan was bad").speaker == "Scott Hawes of Cheyenne"
+    body = ["David Nevis of Showtime said the series was a gamble.",
+            "Nevis said the audience would come back."]
+    assert one_attribution(body, "audience would come").speaker == "David Nevis of Showtime"
