@@ -217,6 +217,9 @@ def _name_start(words: list[str], low: list[str], s: int, e: int) -> int:
 
 
 _TITLE_CASE_PREPOSITIONS = wordset("on in at for of to with about over after against from into")
+# Capitalised only in a title-case headline: inside a run of capitals, no name's words.
+_TITLE_CASE_WORDS = (_TITLE_CASE_PREPOSITIONS - wordset("of")) | wordset(
+    "the he she him his her himself herself they their is are was has have had")
 
 
 @lru_cache(maxsize=4096)  # pure; "he", "she", "officials" and surnames recur
@@ -259,6 +262,9 @@ def parse_speaker(text: str) -> SpeakerPhrase:
                  or all(w in _CALENDAR for w in low[best[0]:best[1]])):
         # "South Korea's spy agency", "the US defence secretary", "an ad released Thursday"
         best = None
+    if best and any(w[:1].isupper() and w.lower() in _TITLE_CASE_WORDS
+                    for w in words[best[0] + 1 : best[1]]):
+        best = None  # a headline's words, "Ben Carson Defends Himself Against": no name
     if best and (_OFFICE_ANY.issuperset(low[best[0]:best[1]])
                  or (best == (0, 1) and low[0] in _COMMON_HEADS)):
         best = None  # "the Prime Minister", "Analysts said": descriptors, not names

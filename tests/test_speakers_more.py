@@ -87,3 +87,10 @@ def test_a_town_is_no_surname() -> None:
     body = ["David Nevis of Showtime said the series was a gamble.",
             "Nevis said the audience would come back."]
     assert one_attribution(body, "audience would come").speaker == "David Nevis of Showtime"
+
+
+def test_a_headline_is_no_name() -> None:
+    body = ["Sam Ortega Defends Himself Against Claims He Lied About His Past.",
+            "Former surgeon Sam Ortega said on Sunday the stories were true.",
+            "Ortega told reporters the campaign would go on."]
+    assert one_attribution(body, "campaign would go on").speaker == "Sam Ortega"
