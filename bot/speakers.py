@@ -81,7 +81,8 @@ ROLE_TITLES = wordset(
     "congresswoman mayor chancellor premier speaker spokesman spokeswoman spokesperson "
     "ambassador judge justice chairman chairwoman chair director chief commissioner "
     "prosecutor general leader king queen prince princess pope ceo executive envoy "
-    "vice-president deputy treasurer inspector sheriff superintendent"
+    "vice-president deputy treasurer inspector sheriff superintendent attorney counsel "
+    "recorder clerk auditor comptroller solicitor coroner assessor"
 )
 # A name after one of these is an object, not the speaker: "a spokesman for the Pentagon",
 # "a region like Delhi", "footage of Trump".
@@ -211,8 +212,24 @@ def _name_start(words: list[str], low: list[str], s: int, e: int) -> int:
                 start -= 1
         if {_strip_possessive(w).rstrip("s") for w in low[start:e]} & _ORG_STEMS:
             start = b
+    else:
+        start = _after_owner(words, low, s, e)
     while start > 0 and low[start - 1] in HONORIFICS:
         start -= 1  # "Dr Jane Lee", "the Rev. Peter Wherry"
+    return start
+
+
+def _after_owner(words: list[str], low: list[str], s: int, e: int) -> int:
+    """Start of a name after what it belongs to, in a run with no office word: "Gallup's
+    Jeffrey M. Jones", "Retired U.S. Air Force Gen. Norman Ham" (a rank opens the name)."""
+    start = s
+    for t in range(s, e - 2):
+        if words[t].endswith(("’s", "'s", "s’", "s'")):
+            start = t + 1
+        elif low[t] in HONORIFICS and t > s:
+            start = t
+    if {_strip_possessive(w).rstrip("s") for w in low[start:e]} & _ORG_STEMS:
+        return s  # "Gallup's Polling Center", "the Pentagon's Defense Policy Board"
     return start
 
 
@@ -300,7 +317,7 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         if appo and 2 <= len(_WORD.findall(appo)) <= 4 and all(
             _is_cap(w) for w in _WORD.findall(appo)
         ):
-            name = appo  # "the head of the agency, Rafael Grossi"
+            name = parse_speaker(appo).name or appo  # "the head of the agency, Rafael Grossi"
     # "the president" is someone the reader can identify; "a resident", "politicians" not.
     definite = bool(low) and (low[0] in _DEFINITE or (words[0][:1].isupper()
                                                         and low[0] in _OFFICE_ANY))

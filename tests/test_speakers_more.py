@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.speakers import named_before
+from bot.speakers import named_before, parse_speaker
 from tests.rule_helpers import one_attribution
 
 
@@ -94,3 +94,20 @@ def test_a_headline_is_no_name() -> None:
             "Former surgeon Sam Ortega said on Sunday the stories were true.",
             "Ortega told reporters the campaign would go on."]
     assert one_attribution(body, "campaign would go on").speaker == "Sam Ortega"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Gallup’s Jeffrey M. Jones", "Jeffrey M. Jones", "Gallup’s"),
+        ("Retired U.S. Air Force Gen. Norman Hale", "Gen. Norman Hale", "Retired U.S. Air Force"),
+        ("Maricopa County Recorder Helen Purvis", "Helen Purvis", "Maricopa County Recorder"),
+        ("Assistant U.S. Attorney Maya D. Sung", "Maya D. Sung", "Assistant U.S. Attorney"),
+        ("the rival’s campaign chief, Vermont Sen. Ben Sands", "Ben Sands",
+         "the rival’s campaign chief"),
+        ("the Pentagon’s Defense Policy Board", "Pentagon’s Defense Policy Board", None),
+    ],
+)
+def test_name_starts_after_its_owner_and_office(text: str, name: str, role: str | None) -> None:
+    ph = parse_speaker(text)
+    assert (ph.name, ph.role) == (name, role)
