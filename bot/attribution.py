@@ -276,6 +276,7 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
             "last", "this", "next", "on", "earlier", "later"
         ):
             b -= 1
+    b = _with_its_time(toks, b, i)
     a = b
     while a > 0:
         t = toks[a - 1][0]
@@ -326,6 +327,20 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         return None
     # Leading adverbials cut by no comma: "On Tuesday the senator" -> keep it.
     return a, b
+
+
+_PUBLISHED = wordset("out released published filed conducted taken issued posted")
+
+
+def _with_its_time(toks: list[_Match], b: int, i: int) -> int:
+    """The subject's end when a day goes with a participle in it: "A poll released Friday
+    shows", "A court document filed Thursday says" (not "Trump on Friday said")."""
+    if not 0 < b < i or toks[b - 1][0] not in _PUBLISHED:
+        return b
+    k = b
+    while k < i and toks[k][0].lower() in _TIME_WORDS:
+        k += 1
+    return k
 
 
 def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,

@@ -111,3 +111,19 @@ def test_a_headline_is_no_name() -> None:
 def test_name_starts_after_its_owner_and_office(text: str, name: str, role: str | None) -> None:
     ph = parse_speaker(text)
     assert (ph.name, ph.role) == (name, role)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "needle", "speaker"),
+    [
+        # A day that goes with the participle in the subject stays with it ...
+        ("A court document filed Thursday says the firm lied.", "firm lied",
+         "A court document filed Thursday"),
+        ("A Marist poll released Friday shows the mayor ahead.", "mayor ahead",
+         "A Marist poll released Friday"),
+        # ... not the day of the saying.
+        ("Clinton Tuesday said the plan would work.", "plan would work", "Clinton"),
+    ],
+)
+def test_a_day_in_the_subject(sentence: str, needle: str, speaker: str) -> None:
+    assert one_attribution([sentence], needle).speaker == speaker
