@@ -665,6 +665,10 @@ def _plural(word: str) -> bool:
     return _head_noun(low) != low.rstrip(".") and _bare(low) not in _ABBREVIATED
 
 
+# Heads that say nothing but a sex: "the woman" is no one whose sex the article never gave.
+_KIN = wordset("man woman father mother husband wife son daughter brother sister")
+
+
 def _head_noun(word: str) -> str:
     """ "senators" -> "senator", "Sen." -> "senator": a head to compare."""
     w = _strip_possessive(word.lower()).rstrip(".")
@@ -703,8 +707,8 @@ def _modifiers_fit(ph: SpeakerPhrase, ent: Entity, *, strict: bool = True) -> bo
     senator from Vermont"; "the man" is not a woman the article named. Not ``strict``: a
     name given with no role of its own may be "the Florida senator" (nothing says not)."""
     want = _GENDERED.get(_head_noun(ph.head))
-    if want and ent.gender and ent.gender != want:
-        return False
+    if want and ent.gender != want and (ent.gender or _head_noun(ph.head) in _KIN):
+        return False  # "the woman" is someone the article says is a woman, not a guess
     mine = _proper_words(ph.text) - {_head_noun(ph.head)}
     if not mine or not (strict or _proper_words(ent.role or "")):
         return True

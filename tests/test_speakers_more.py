@@ -127,3 +127,10 @@ def test_name_starts_after_its_owner_and_office(text: str, name: str, role: str 
 )
 def test_a_day_in_the_subject(sentence: str, needle: str, speaker: str) -> None:
     assert one_attribution([sentence], needle).speaker == speaker
+
+
+def test_the_man_is_no_one_of_unknown_sex() -> None:
+    body = ["Ann Pryce said the vote was fair.",
+            "“They stole the country,” the man shouted.",
+            "Ann Pryce said the count would go on."]
+    assert one_attribution(body, "stole the country").speaker == "the man"
