@@ -2341,6 +2341,8 @@ def _with_name_before(text: str, c: _Cand, words: str) -> str:
     """The speaker's words ``words`` with the name that an appositive followed ("Gustav
     Ando, research director for IHS, said": the rules stop at the comma)."""
     c.speaker_text = words
+    if f", {words}" not in text:
+        return words  # no comma before it anywhere: the common case, nothing to look for
     at = _speaker_at(text, c)
     start = named_before(text[:at], words) if at > 0 else None
     return words if start is None else text[start : at + len(words)]

@@ -771,8 +771,12 @@ def named_before(before: str, speaker: str) -> int | None:
     else:
         return None
     head = before[:end]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head) if not (
-        m.group(1) and _CLAUSE_BREAK_TITLE.search(head, 0, m.start()))), default=0)
+    # The last break before the name (a title's stop, as in "Sen.", is none); a name is
+    # short, so only the last stretch of a long paragraph is read.
+    low_end = max(0, len(head) - 200)
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head, low_end) if not (
+        m.group(1) and _CLAUSE_BREAK_TITLE.search(head, max(0, m.start() - 8), m.start()))),
+        default=low_end)
     piece = head[cut:]
     start = cut + len(piece) - len(piece.lstrip())
     core = piece.split(" of ")[0] if speaker[0].isupper() else piece
