@@ -30,6 +30,7 @@ from bot.speakers import (
     PRONOUNS,
     SpeakerPhrase,
     is_caption,
+    named_before,
     parse_speaker,
     resolve,
     wordset,
@@ -302,6 +303,7 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
             "last", "this", "next", "on", "earlier", "later"
         ):
             b -= 1
+    b = _with_its_time(toks, b, i)
     a = b
     while a > 0:
         t = toks[a - 1][0]
@@ -352,6 +354,20 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         return None
     # Leading adverbials cut by no comma: "On Tuesday the senator" -> keep it.
     return a, b
+
+
+_PUBLISHED = wordset("out released published filed conducted taken issued posted")
+
+
+def _with_its_time(toks: list[_Match], b: int, i: int) -> int:
+    """The subject's end when a day goes with a participle in it: "A poll released Friday
+    shows", "A court document filed Thursday says" (not "Trump on Friday said")."""
+    if not 0 < b < i or toks[b - 1][0] not in _PUBLISHED:
+        return b
+    k = b
+    while k < i and toks[k][0].lower() in _TIME_WORDS:
+        k += 1
+    return k
 
 
 def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,
@@ -2491,6 +2507,17 @@ def _speaker_at(text: str, c: _Cand,
     return found[j] if j < len(found) else found[0]
 
 
+def _with_name_before(text: str, c: _Cand, words: str) -> str:
+    """The speaker's words ``words`` with the name that an appositive followed ("Gustav
+    Ando, research director for IHS, said": the rules stop at the comma)."""
+    c.speaker_text = words
+    if f", {words}" not in text:
+        return words  # no comma before it anywhere: the common case, nothing to look for
+    at = _speaker_at(text, c)
+    start = named_before(text[:at], words) if at > 0 else None
+    return words if start is None else text[start : at + len(words)]
+
+
 def _whole_at(text: str, a: int, n: int) -> bool:
     """text[a:a+n] is whole words: no letter, digit, apostrophe or hyphen runs on."""
     before = text[a - 1] if a else " "
@@ -2637,7 +2664,7 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
         cands.extend(found)
     cands = [c for c in cands if not is_not_a_speaker(c.speaker_text, body, c.paragraph)]
     for c in cands:
-        c.speaker_text = tidy_speaker(c.speaker_text)
+        c.speaker_text = _with_name_before(body[c.paragraph], c, tidy_speaker(c.speaker_text))
     phrases = [parse_speaker(c.speaker_text) for c in cands]
     if any(is_caption(ph) for ph in phrases):  # "This satellite image shows ...": a caption
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]

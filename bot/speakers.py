@@ -81,7 +81,8 @@ ROLE_TITLES = wordset(
     "congresswoman mayor chancellor premier speaker spokesman spokeswoman spokesperson "
     "ambassador judge justice chairman chairwoman chair director chief commissioner "
     "prosecutor general leader king queen prince princess pope ceo executive envoy "
-    "vice-president deputy treasurer inspector sheriff superintendent"
+    "vice-president deputy treasurer inspector sheriff superintendent attorney counsel "
+    "recorder clerk auditor comptroller solicitor coroner assessor"
 )
 # A name after one of these is an object, not the speaker: "a spokesman for the Pentagon",
 # "a region like Delhi", "footage of Trump".
@@ -211,12 +212,31 @@ def _name_start(words: list[str], low: list[str], s: int, e: int) -> int:
                 start -= 1
         if {_strip_possessive(w).rstrip("s") for w in low[start:e]} & _ORG_STEMS:
             start = b
+    else:
+        start = _after_owner(words, low, s, e)
     while start > 0 and low[start - 1] in HONORIFICS:
         start -= 1  # "Dr Jane Lee", "the Rev. Peter Wherry"
     return start
 
 
+def _after_owner(words: list[str], low: list[str], s: int, e: int) -> int:
+    """Start of a name after what it belongs to, in a run with no office word: "Gallup's
+    Jeffrey M. Jones", "Retired U.S. Air Force Gen. Norman Ham" (a rank opens the name)."""
+    start = s
+    for t in range(s, e - 2):
+        if words[t].endswith(("’s", "'s", "s’", "s'")):
+            start = t + 1
+        elif low[t] in HONORIFICS and t > s:
+            start = t
+    if {_strip_possessive(w).rstrip("s") for w in low[start:e]} & _ORG_STEMS:
+        return s  # "Gallup's Polling Center", "the Pentagon's Defense Policy Board"
+    return start
+
+
 _TITLE_CASE_PREPOSITIONS = wordset("on in at for of to with about over after against from into")
+# Capitalised only in a title-case headline: inside a run of capitals, no name's words.
+_TITLE_CASE_WORDS = (_TITLE_CASE_PREPOSITIONS - wordset("of")) | wordset(
+    "the he she him his her himself herself they their is are was has have had")
 
 
 @lru_cache(maxsize=4096)  # pure; "he", "she", "officials" and surnames recur
@@ -259,6 +279,9 @@ def parse_speaker(text: str) -> SpeakerPhrase:
                  or all(w in _CALENDAR for w in low[best[0]:best[1]])):
         # "South Korea's spy agency", "the US defence secretary", "an ad released Thursday"
         best = None
+    if best and any(w[:1].isupper() and w.lower() in _TITLE_CASE_WORDS
+                    for w in words[best[0] + 1 : best[1]]):
+        best = None  # a headline's words, "Ben Carson Defends Himself Against": no name
     if best and (_OFFICE_ANY.issuperset(low[best[0]:best[1]])
                  or (best == (0, 1) and low[0] in _COMMON_HEADS)):
         best = None  # "the Prime Minister", "Analysts said": descriptors, not names
@@ -294,7 +317,7 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         if appo and 2 <= len(_WORD.findall(appo)) <= 4 and all(
             _is_cap(w) for w in _WORD.findall(appo)
         ):
-            name = appo  # "the head of the agency, Rafael Grossi"
+            name = parse_speaker(appo).name or appo  # "the head of the agency, Rafael Grossi"
     # "the president" is someone the reader can identify; "a resident", "politicians" not.
     definite = bool(low) and (low[0] in _DEFINITE or (words[0][:1].isupper()
                                                         and low[0] in _OFFICE_ANY))
@@ -438,6 +461,7 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
     out: list[str | None] = [None] * len(phrases)
     entities: list[Entity] = []
     pending: list[int] = []  # descriptors met before any matching name
+    met: dict[int, int] = {}  # pending descriptor -> how many mentions came before it
     mentions: list[str] = []  # every person name met so far, in order
     for k, ph in enumerate(phrases):
         if rivals is not None:
@@ -467,8 +491,11 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
             for p in list(pending):
                 prev = phrases[p]
                 if prev is not None and not ent.is_org and (
-                    not ph.role or _role_heads(prev.role) & _role_heads(ph.role)
-                ) and k - p <= 3:
+                    not ph.role or _role_head(ph.role) == _head_noun(prev.head)
+                ) and k - p <= 3 and _modifiers_fit(prev, ent, strict=False) and any(
+                    _same_person(m, ent.name) for m in mentions[: met[p]]):
+                    # (someone the article named before: "the Florida senator" is a Rubio
+                    # met earlier, not whoever speaks next)
                     out[p] = ent.name
                     pending.remove(p)
             continue
@@ -490,6 +517,7 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
             out[k] = ent.name
         elif ph.head in PERSON_ROLES and re.match(r"(?i)the\b", ph.text):
             pending.append(k)
+            met[k] = len(mentions)
     return _without_courtesy(out, [e.name for e in entities])
 
 
@@ -514,19 +542,28 @@ def _without_courtesy(names: list[str | None], known: list[str]) -> list[str | N
     return out
 
 
+def _surname(low: str) -> str:
+    """The word two mentions of one person share: "jason gilbert of cheyenne" -> gilbert
+    (the town is no surname: "Scott Hawkins of Cheyenne" is someone else)."""
+    words = low.split(" of ", 1)[0].split() if " of " in low else low.split()
+    return words[-1] if words else ""
+
+
 def _find_entity(entities: list[Entity], name: str) -> Entity | None:
     low = name.lower()
-    last = low.split()[-1]
+    last = _surname(low)
+    padded = f" {low} "
     for ent in reversed(entities):
         el = ent.name.lower()
-        if el == low or el.split()[-1] == last or low in el:
+        # whole words: "Day" (Kristen Day) is no part of "USA Today"
+        if el == low or _surname(el) == last or padded in f" {el} ":
             return ent
     return None
 
 
 def _same_person(a: str, b: str) -> bool:
-    la, lb = a.lower().split(), b.lower().split()
-    return bool(la and lb) and (la[-1] == lb[-1] or a.lower() in b.lower())
+    la, lb = a.lower(), b.lower()
+    return bool(la.split() and lb.split()) and (_surname(la) == _surname(lb) or la in lb)
 
 
 def _gender_of(name: str, hint: dict[str, str]) -> str | None:
@@ -573,18 +610,178 @@ def _resolve_pronoun(entities: list[Entity], pronoun: str, mentions: list[str],
 
 
 def _resolve_descriptor(entities: list[Entity], ph: SpeakerPhrase) -> Entity | None:
-    """ "the spy agency" -> the last organisation; "the senator" -> last senator named."""
+    """ "the spy agency" -> the last agency; "the senator" -> the last senator named."""
     if not re.match(r"(?i)(the|this|that)\b", ph.text):
         return None
     heads = _role_heads(ph.role)
+    head = _head_noun(ph.head)
+    if head in _DOCUMENTS:
+        return None  # "the statement", "the study": a text, not whoever wrote it
+    person = head in _PERSON_STEMS or head in _GENDERED
     for ent in reversed(entities):
         theirs = _role_heads(ent.role)
-        # "the former president" is not "Vice President Joe Biden".
-        if (heads & theirs and ph.head.rstrip("s") in theirs
-                and heads & _RANK_MODS == theirs & _RANK_MODS):
+        # "the former president" is not "Vice President Joe Biden"; "the president" is not
+        # "an adviser to President Obama" (the role's own head must be the descriptor's).
+        if (heads & theirs and head == _role_head(ent.role)
+                and _plural(ph.head) == _plural(_role_word(ent.role))
+                and heads & _RANK_MODS == theirs & _RANK_MODS
+                and not (person and ent.is_org) and _modifiers_fit(ph, ent)):
             return ent
     if ph.head in ORG_NOUNS:
         for ent in reversed(entities):
-            if ent.is_org:
+            if ent.is_org and _org_kind_fits(head, ent) and _modifiers_fit(ph, ent):
                 return ent
     return None
+
+
+# Texts and findings: "the statement said" is not a name for whoever issued it.
+_DOCUMENTS = wordset("statement report study data survey poll analysis website site letter "
+                     "memo book lawsuit document documents")
+_NEWS_NAMES = wordset("times post journal news tribune herald daily gazette globe examiner "
+                      "inquirer")
+_GROUP_NAMES = wordset("group organization organisation foundation institute association "
+                       "network center centre council coalition alliance union fund project "
+                       "committee")
+# Organisations named without the descriptor's own noun: "the agency" for the State
+# Department, "the newspaper" for The Washington Post, "the group" for the Tax Foundation.
+_ORG_KIN: dict[str, frozenset[str]] = {
+    "agency": wordset("agency department office bureau service administration commission "
+                      "ministry"),
+    "newspaper": _NEWS_NAMES, "paper": _NEWS_NAMES, "outlet": _NEWS_NAMES | wordset("network"),
+    "network": wordset("network news"), "group": _GROUP_NAMES,
+    "organization": _GROUP_NAMES, "organisation": _GROUP_NAMES,
+}
+_ABBREVIATED = {"sen": "senator", "gov": "governor", "rep": "representative", "gen": "general",
+                "sens": "senator", "reps": "representative"}
+_GENDERED = {"man": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+             "congressman": "m", "businessman": "m", "woman": "f", "mother": "f", "wife": "f",
+             "daughter": "f", "sister": "f", "congresswoman": "f", "businesswoman": "f",
+             "spokeswoman": "f", "chairwoman": "f", "spokesman": "m", "chairman": "m"}
+
+
+def _plural(word: str) -> bool:
+    """ "senators", "chairmen": many people, not the one a name stands for."""
+    low = _strip_possessive(word.lower())
+    return _head_noun(low) != low.rstrip(".") and _bare(low) not in _ABBREVIATED
+
+
+# Heads that say nothing but a sex: "the woman" is no one whose sex the article never gave.
+_KIN = wordset("man woman father mother husband wife son daughter brother sister")
+
+
+def _head_noun(word: str) -> str:
+    """ "senators" -> "senator", "Sen." -> "senator": a head to compare."""
+    w = _strip_possessive(word.lower()).rstrip(".")
+    w = _ABBREVIATED.get(w, w)
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+
+
+def _role_word(role: str | None) -> str:
+    """The noun a role is about, as written: "a former senior adviser to President Obama"
+    -> adviser, "Rules Committee Chairman" -> Chairman."""
+    words = _WORD.findall(role or "")
+    cut = next((k for k, w in enumerate(words) if k and _bare(w) in _HEAD_CUTS), len(words))
+    words = [w for w in words[:cut] if w not in ("and", "&")]
+    return words[-1] if words else ""
+
+
+def _role_head(role: str | None) -> str:
+    return _head_noun(_role_word(role)) if role else ""
+
+
+def _proper_words(text: str) -> set[str]:
+    """Capitalised words that say which one ("Florida", "Trump", "French"), not titles."""
+    out = set()
+    for i, w in enumerate(_WORD.findall(_CLAUSE.split(text)[0])):
+        low = _bare(_strip_possessive(w))
+        if w[:1].isupper() and low not in DETERMINERS and low not in _OFFICE_ANY and not (
+                i == 0 and low in _LEADERS):
+            out.add(low)
+    return out
+
+
+def _modifiers_fit(ph: SpeakerPhrase, ent: Entity, *, strict: bool = True) -> bool:
+    """ "the Trump campaign" is no other campaign; "the Florida senator" is not "the
+    senator from Vermont"; "the man" is not a woman the article named. Not ``strict``: a
+    name given with no role of its own may be "the Florida senator" (nothing says not)."""
+    want = _GENDERED.get(_head_noun(ph.head))
+    if want and ent.gender != want and (ent.gender or _head_noun(ph.head) in _KIN):
+        return False  # "the woman" is someone the article says is a woman, not a guess
+    mine = _proper_words(ph.text) - {_head_noun(ph.head)}
+    if not mine or not (strict or _proper_words(ent.role or "")):
+        return True
+    theirs = {_bare(_strip_possessive(w)) for w in _WORD.findall(f"{ent.name} {ent.role or ''}")}
+    return bool(mine & theirs)
+
+
+def _org_kind_fits(head: str, ent: Entity) -> bool:
+    """ "the department" -> a Department, "the agency" -> an Office or a Bureau; "the
+    company" names none of them (a company's name seldom says it is one)."""
+    words = {_head_noun(w) for w in _WORD.findall(ent.name)}
+    return head in words or bool(words & _ORG_KIN.get(head, frozenset()))
+
+
+# Before a speaker: clause punctuation, or a full stop after a word of two letters or more
+# (a sentence's end, unless the word is a title: "Sen. Ann Poole"; not the stop of "J.J.").
+_CLAUSE_BREAK = re.compile(r"[,;:“”\"—–()]|(?<=([A-Za-z0-9]{2}))[.!?](?=\s)")
+_CLAUSE_BREAK_TITLE = re.compile(
+    r"\b(?:" + "|".join(sorted(w for w in TITLES | HONORIFICS if "." not in w)) + r")$", re.I)
+_AGE = re.compile(r",\s+\d{1,3},\s*$")
+_NAME_LEADS = _LEADERS | _CALENDAR | wordset(
+    "in on at by for from with after before during to of as when while since just last "
+    "earlier later meanwhile still however instead now then also separately similarly overall "
+    "finally first today yesterday tonight again asked according like including"
+)
+_PLACE_LINK = re.compile(r"\b(?:of|in|from)\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,\s+$")
+
+
+def _name_piece(piece: str) -> bool:
+    """A person's name as written, opening a clause: "Gustav Ando", "J.J. Goldberg",
+    "Sen. Ann Poole" (not "In Dallas", "Last week", a dateline "WASHINGTON")."""
+    words = piece.split()
+    if not 2 <= len(words) <= 5 or words[0].lower().rstrip(".") in _NAME_LEADS or any(
+            w.lower() in _CALENDAR for w in words):
+        return False
+    if any(w.isupper() and sum(c.isalpha() for c in w) > 3 for w in words):
+        return False  # a dateline or a shouted label
+    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words) and not any(
+        _strip_possessive(w.lower()).rstrip("s") in _ORG_STEMS for w in words)
+
+
+def named_before(before: str, speaker: str) -> int | None:
+    """Where the speaker's phrase really starts, when the cue rules took only what follows
+    its name: the appositive of "Gustav Ando, research director for IHS, said" or "Carole
+    Bower, 75, a retiree in Carthage, Ill., said", or the state of "Stacy Baker of Columbia,
+    South Carolina, says". ``before`` is the paragraph up to the speaker's words; the
+    answer is an offset into it (None: the phrase stands as found)."""
+    if not before.endswith(", ") or not speaker:
+        return None
+    if speaker[0].islower():
+        ph = parse_speaker(speaker)
+        if ph.pronoun or ph.head.endswith("s") or speaker.split()[0] in _QUANTIFIERS | wordset(
+                "these those other others"):
+            return None  # "Mr. Obama, officials said, has ...": an inserted report, no apposition
+        m = _AGE.search(before)
+        end = m.start() if m else len(before) - 2
+    elif _PLACE_LINK.search(before) and all(w[:1].isupper() for w in speaker.split()[:3]):
+        # "of Columbia, South Carolina": the state goes with the town, the subject is before.
+        end = len(before) - 2
+    else:
+        return None
+    head = before[:end]
+    # The last break before the name (a title's stop, as in "Sen.", is none); a name is
+    # short, so only the last stretch of a long paragraph is read.
+    low_end = max(0, len(head) - 200)
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head, low_end) if not (
+        m.group(1) and _CLAUSE_BREAK_TITLE.search(head, max(0, m.start() - 8), m.start()))),
+        default=low_end)
+    piece = head[cut:]
+    start = cut + len(piece) - len(piece.lstrip())
+    core = piece.split(" of ")[0] if speaker[0].isupper() else piece
+    if not _name_piece(core.strip()):
+        return None
+    if head[:cut].endswith(",") and len(head[:cut].split()) > 6:
+        return None  # after a comma, only a short lead-in ("Just last week,") may come first
+    return start
