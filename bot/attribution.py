@@ -2012,13 +2012,17 @@ def _colon_cue(text: str, para: int) -> _Cand | None:
     return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para, how="colon")
 
 
-_NYT_QUOTES = re.compile(r"``|''")
+# A triple mark is a single quote closing (or opening) together with the outer one:
+# "'old-school,''' said" closes ' then ''; "'''College Bowl" opens '' then '.
+_NYT_QUOTES = re.compile(r"'''(?!')|``|''")
 
 
 def _curl(m: re.Match[str]) -> str:
     text, i = m.string, m.start()
     before = text[i - 1] if i else " "
     after = text[m.end() : m.end() + 1] or " "
+    if m.group(0) == "'''":
+        return "““'" if before.isspace() or before in "([—–-" else "'””"
     if m.group(0) == "``" or ((before.isspace() or before in "([—–-") and not after.isspace()):
         return "““"
     return "””"
