@@ -863,7 +863,8 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             subj = _clause_subject(text, toks, i)
             cand = None if subj is None else _participle_cue(
                 text, toks, i, ue, quotes, para, subj, how="part_subj")
-        elif cands and not cands[-1].post and _after_conjunction(toks, i):
+        elif cands and not cands[-1].post and (_after_conjunction(toks, i) or _after_aside(
+                cands[-1], toks, i)):
             # 'X said A and said B', 'X declined to comment but said B': the same subject
             # reports again.
             cand = _pre_cue(text, toks, i, ue, quotes, para, cands[-1].speaker_text)
@@ -907,6 +908,13 @@ def _after_conjunction(toks: list[_Match], i: int) -> bool:
     if j > 0 and (toks[j][0].lower() in _AUX or toks[j][0].endswith("ly")) and toks[j][0].islower():
         j -= 1
     return j > 0 and toks[j][0] in ("and", "but")
+
+
+def _after_aside(c: _Cand, toks: list[_Match], i: int) -> bool:
+    """toks[i] is the subject's own verb right after a participial aside whose report ``c``
+    ends at the comma before it ("Ann Poole, noting A, said B")."""
+    return c.how == "part_subj" and i > 0 and toks[i - 1][0] == "," and (
+        toks[i][0].lower() in STRONG_VERBS) and toks[i - 1].start() - c.pieces[-1][1] <= 1
 
 
 _PARTICIPLES = frozenset(
@@ -1013,6 +1021,9 @@ def _has_tokens(text: str, s: int, e: int, k: int) -> bool:
 
 _NP_PREPS = wordset("of to for at with")
 _SPEAKER_ENDS = wordset("when while as after before because although though since until")
+# After a quote, "during" too ends the inverted speaker: '"A," said Ann Poole during the
+# debate in Reno, ...' (no name holds "during").
+_SAYING_ENDS = _SPEAKER_ENDS | {"during"}
 _AS_NAMING = wordset("known such so same described identified")  # "the chief known as Bob"
 
 
@@ -1064,7 +1075,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             sp = ""  # 'Smith, in tears, asked the crowd "Q?"': a hearer, then the quote
         words = [x[0] for x in toks[i + 1 : j]]
         core = next((k for k, w in enumerate(words) if w in ",("), len(words))
-        sub = next((k for k in range(1, core) if words[k].lower() in _SPEAKER_ENDS and not (
+        sub = next((k for k in range(1, core) if words[k].lower() in _SAYING_ENDS and not (
             words[k] == "as" and words[k - 1].lower() in _AS_NAMING)), None)
         if sub is not None and prev in _QUOTE_CHARS:
             # '"A," said a spokesperson when contacted by Reuters': the speaker ends where
@@ -1200,7 +1211,10 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         comma = next((k for k, x in enumerate(rest[:8]) if x[0] in ",;."
                       and not _in_number(toks, i + 1 + k)), None)  # not "50,000"
         short_tail = adjunct_tail = comma is not None and rest[comma][0] == "," and comma <= 6
-    if a > 0 and before_subj in (",", "”", '"', "—", "–") and (
+    # "Ann Poole, who joked about X, could see ...": the lead is the relative's antecedent,
+    # not a report set before the cue.
+    relative = [w.lower() for w in words] == ["who"] and not quoted_before
+    if a > 0 and before_subj in (",", "”", '"', "—", "–") and not relative and (
         quoted_before or _has_tokens(text, cs, ce, 4)
     ) and (short_tail or (rest and rest[0][0] == ",")):
         if before_subj in "”\"" or quoted_before:
@@ -1683,7 +1697,9 @@ _CLAUSE_END = re.compile(
 
 _SECOND_CUE = re.compile(
     r"\s(?:and|but)\s+(?:then\s+|also\s+|later\s+)?([a-z]+ed|said|told|wrote)\b(?=[,:]?\s*[“\"])"
-    r"|,\s+(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b")
+    r"|,\s+(?:" + "|".join(sorted(_PARTICIPLES)) + r")\b"
+    # "X, noting A, said B": the aside's report ends where the subject's own verb comes.
+    r"|,\s+(?:said|says|told|tells)\b(?!\s+to\b)")
 _NEXT_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s|;\s")
 _WORD_RE = re.compile(r"[\w’'-]+")
 
@@ -1789,7 +1805,8 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
             return _strip_span(text, s, m.start())[1]
     # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
     # same speaker starts a report of its own.
-    second = "and" in seg or "but" in seg or ("," in seg and "ing" in seg)  # -ing: participles
+    second = "and" in seg or "but" in seg or ("," in seg and (  # -ing: participles
+        "ing" in seg or "said" in seg or "says" in seg or "told" in seg or "tells" in seg))
     for m in _SECOND_CUE.finditer(text, s, e) if second else ():
         if m.start() - s >= (8 if m.group(1) else 3) and not _inside(m.start(), quotes) and (
                 m.group(1) is None or m.group(1) in STRONG_VERBS):
