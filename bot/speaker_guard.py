@@ -183,6 +183,27 @@ def shown_speaker(text: str, cue: str) -> str | None:
     return text
 
 
+# Words opening a description that an appositive name follows: "another witness in the
+# probe, former adviser Fiona Hill", "One superdelegate, party chairwoman Nancy Worley".
+_DESCRIPTION_OPENERS = wordset("a an the another one")
+_NOT_A_NAME_OPENER = wordset("a an the including such especially like")
+
+
+def _named_appositive(text: str) -> tuple[str, str] | None:
+    """(name, role) when the words are one person's description and then, after a comma,
+    their office and name ("another witness in the probe, former adviser Fiona Hill" ->
+    ("Fiona Hill", "former adviser")); None otherwise (two people, a list, an example)."""
+    head, sep, tail = text.rpartition(", ")
+    words = head.split()
+    if not sep or not words or words[0].lower() not in _DESCRIPTION_OPENERS or (
+            " and " in text or "," in head or tail.split()[0].lower() in _NOT_A_NAME_OPENER):
+        return None
+    ph = parse_speaker(tail)
+    if not ph.name or not ph.role or ph.name == tail or not tail.endswith(ph.name):
+        return None
+    return ph.name, ph.role
+
+
 def _who_antecedent(a: Attribution, paragraph: str) -> str | None:
     """For a speaker "who" ("..., Bernie Sanders, who cites them as ..."), the noun phrase
     before it, when it is a name or a short phrase opened by an article."""
@@ -209,6 +230,8 @@ def honest_speakers(
             text = _who_antecedent(a, body[a.paragraph]) or text
             if text != a.speaker_text:
                 a = replace(a, speaker=parse_speaker(text).name or text, speaker_text=text)
+        if a.speaker == text and (named := _named_appositive(text)):
+            a = replace(a, speaker=named[0], speaker_role=named[1])
         shown = shown_speaker(text, a.cue or "") if text else text
         if shown is None:
             last = out[-1][0] if out else None

@@ -90,3 +90,9 @@ def test_then_before_a_colon_goes_on_with_the_last_speaker() -> None:
 )
 def test_who_is_the_noun_phrase_before_it(paragraph: str, speaker: str) -> None:
     assert [s for _, s, _ in _speakers(paragraph)] == [speaker]
+
+
+def test_a_description_then_an_office_and_a_name_is_that_person() -> None:
+    (a,) = extract_attributions(["Another witness at the inquiry, former harbour adviser "
+                                 "Dora Quist, said the ferry contract was never signed."])
+    assert (a.speaker, a.speaker_role) == ("Dora Quist", "former harbour adviser")
