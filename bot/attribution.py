@@ -21,7 +21,7 @@ from bot.cue_forms import WEAK_IRREGULAR as _WEAK_IRREGULAR
 from bot.model import Attribution, Kind
 from bot.sentences import split_sentences
 from bot.social_posts import embedded_posts, post_text_span
-from bot.speaker_guard import CHANNEL_NOUNS, is_not_a_speaker, tidy_speaker
+from bot.speaker_guard import CHANNEL_NOUNS, honest_speakers, is_not_a_speaker, tidy_speaker
 from bot.speakers import (
     DETERMINERS,
     ORG_NOUNS,
@@ -947,6 +947,27 @@ def _is_dateline_word(word: str) -> bool:
     return len(word) >= 3 and word.isalpha() and word.isupper()
 
 
+_TIME_LINKS = wordset("before after since until")
+_TIME_UNITS = wordset("moments minutes hours days weeks months years")
+
+
+def _clause_subject_end(toks: list[_Match], a: int, i: int) -> int:
+    """Where the noun phrase starting at toks[a] ends, before a verb, a break or toks[i]."""
+    b = a
+    while b < i and b - a < 8:
+        t = toks[b][0]
+        low = t.lower()
+        if t in ",;:()—–" or t in _QUOTE_CHARS or low in _AUX or low in _SUBJ_STOP or (
+            t.islower() and b > a and (low.endswith("ed") or low in WEAK_VERBS
+                                       # "He went further on Tuesday, saying ..."
+                                       or low in _PLAIN_VERBS or low in _STRONG_PAST
+                                       or low in _PAST_ONLY)
+        ):
+            break
+        b += 1
+    return b
+
+
 def _clause_subject(text: str, toks: list[_Match], i: int) -> str | None:
     """The subject of the clause the participle at toks[i] hangs from: its first noun phrase."""
     a = 0
@@ -964,18 +985,14 @@ def _clause_subject(text: str, toks: list[_Match], i: int) -> str | None:
         if comma is None:
             return None
         a = comma + 1
-    b = a
-    while b < i and b - a < 8:
-        t = toks[b][0]
-        low = t.lower()
-        if t in ",;:()—–" or t in _QUOTE_CHARS or low in _AUX or low in _SUBJ_STOP or (
-            t.islower() and b > a and (low.endswith("ed") or low in WEAK_VERBS
-                                       # "He went further on Tuesday, saying ..."
-                                       or low in _PLAIN_VERBS or low in _STRONG_PAST
-                                       or low in _PAST_ONLY)
-        ):
-            break
-        b += 1
+    b = _clause_subject_end(toks, a, i)
+    if b == a + 1 < i and toks[a][0].lower() in _TIME_UNITS and toks[b][0].lower() in _TIME_LINKS:
+        # "Hours before Parise's goals Tuesday, Wild coach Bruce Boudreau expressed ...,
+        # saying": the time adjunct ends at its comma; the subject follows it.
+        comma = next((k for k in range(b + 1, min(i, b + 15)) if toks[k][0] == ","), None)
+        if comma is not None:
+            a = comma + 1
+            b = _clause_subject_end(toks, a, i)
     if b == a or b >= i:
         return None
     words = [x[0] for x in toks[a:b]]
@@ -2736,7 +2753,7 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
             para_text=text, span=span, n_in_paragraph=per_para[c.paragraph],
         )
         out.append((att, features(view)))
-    return out
+    return honest_speakers(out, body)  # after the features: the filter read the words found
 
 
 def extract_attributions(body: Sequence[str], *, min_score: float | None = None,

@@ -750,6 +750,41 @@ def _name_piece(piece: str) -> bool:
         _strip_possessive(w.lower()).rstrip("s") in _ORG_STEMS for w in words)
 
 
+def antecedent_before(before: str) -> int | None:
+    """Where the noun phrase a "who" follows starts ("Bernie Sanders, who cites ...", "an
+    internal company fraud investigator, who expressed ..."): a name, or a short phrase
+    opened by an article; None when the words before the comma are neither. ``before`` is
+    the paragraph up to "who"."""
+    if not before.endswith(", "):
+        return None
+    head = before[: len(before) - 2]
+    low_end = max(0, len(head) - 200)
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head, low_end) if not (
+        m.group(1) and _CLAUSE_BREAK_TITLE.search(head, max(0, m.start() - 8), m.start()))),
+        default=low_end)
+    words = head[cut:].split()
+    # The phrase is the last words after a verb or preposition: "the wild card is Trump",
+    # "has been attacked on the speeches by Bernie Sanders".
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in NAME_PARTICLES):
+        k -= 1
+    tail = words[k:]
+    if 0 < len(tail) <= 4 and (k == 0 or words[k - 1].islower()) and (
+            _name_piece(" ".join(tail)) if len(tail) > 1 else _name_piece(f"{tail[0]} {tail[0]}")):
+        # (one word is a name when it would be one doubled: the same checks, one length rule)
+        name = tail
+        if k > 0 and words[k - 1].lower() in wordset("a an the"):
+            return None  # "the Senate, who": an article before a capital is no person's name
+    else:
+        art = max((j for j, w in enumerate(words) if w.lower() in wordset("a an the")),
+                  default=None)
+        if art is None or len(words) - art > 6 or not all(
+                w.islower() or w[:1].isupper() for w in words[art:]):
+            return None
+        name = words[art:]
+    return len(head) - len(" ".join(name)) if head.endswith(" ".join(name)) else None
+
+
 def named_before(before: str, speaker: str) -> int | None:
     """Where the speaker's phrase really starts, when the cue rules took only what follows
     its name: the appositive of "Gustav Ando, research director for IHS, said" or "Carole
