@@ -139,8 +139,8 @@ def _scan(text: str, s: int, e: int,
             ws = toks[k].start()
             # Quotes are sorted and disjoint: only the last one opening before ws can hold
             # it (a bisection: a paragraph of many quotes has a cut point in each).
-            q = bisect_left(quotes, ws, key=_quote_start)
-            if q and ws < quotes[q - 1][1]:
+            if quotes and (q := bisect_left(quotes, ws, key=_quote_start)) and (
+                    ws < quotes[q - 1][1]):
                 continue
             prev, nxt, nlow = words[k - 1], words[k + 1], lows[k + 1]
             yield (

@@ -219,6 +219,8 @@ def _opens_paragraph(text: str, i: int) -> bool:
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     # Sorted and disjoint: only the last span starting at or before pos can hold it. A
     # bisection, not a scan, because a paragraph of many quotes asks this at every stop.
+    if not spans:
+        return False
     i = bisect_right(spans, pos, key=_span_start)
     if not i:
         return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.model import Attribution
 from bot.speakers import antecedent_before, parse_speaker, wordset
@@ -153,6 +154,7 @@ def _participial(cue: str) -> bool:
     return cue.split(None, 1)[0].lower().endswith("ing") if cue.strip() else False
 
 
+@lru_cache(maxsize=4096)  # pure; a story gives the same few speakers again and again
 def shown_speaker(text: str, cue: str) -> str | None:
     """The words an editor would show for the speaker, or None when they name no one.
 
