@@ -2477,8 +2477,10 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
-    """Names the text mentions between one candidate's speaker and the next one's."""
+def _rivals(body: Sequence[str], cands: Sequence[_Cand],
+            places: dict[tuple[str, str], list[int]] | None = None) -> list[list[str]]:
+    """Names the text mentions between one candidate's speaker and the next one's
+    (``places``: speaker words found in a paragraph, as ``_speaker_at`` keeps them)."""
     mentions = [_person_mentions(t) for t in body]
     # A surname met alone ("Cruz said") is a mention of the person named in full elsewhere.
     surnames = {n.split()[-1] for ms in mentions for _, n in ms}
@@ -2503,7 +2505,7 @@ def _rivals(body: Sequence[str], cands: Sequence[_Cand]) -> list[list[str]]:
         mentions[p].sort()
     out: list[list[str]] = []
     pos = (0, 0)
-    places: dict[tuple[str, str], list[int]] = {}  # a paragraph's speaker words, found once
+    places = {} if places is None else places
     for c in cands:
         at = _speaker_at(body[c.paragraph], c, places)
         here = (c.paragraph, at if at >= 0 else 0)
@@ -2547,13 +2549,14 @@ def _speaker_at(text: str, c: _Cand,
     return found[j] if j < len(found) else found[0]
 
 
-def _with_name_before(text: str, c: _Cand, words: str) -> str:
+def _with_name_before(text: str, c: _Cand, words: str,
+                      places: dict[tuple[str, str], list[int]] | None = None) -> str:
     """The speaker's words ``words`` with the name that an appositive followed ("Gustav
     Ando, research director for IHS, said": the rules stop at the comma)."""
     c.speaker_text = words
     if f", {words}" not in text:
         return words  # no comma before it anywhere: the common case, nothing to look for
-    at = _speaker_at(text, c)
+    at = _speaker_at(text, c, places)
     start = named_before(text[:at], words) if at > 0 else None
     return words if start is None else text[start : at + len(words)]
 
@@ -2581,7 +2584,8 @@ _SUBJECT_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w-]+)(?:\s+[a-z]|
 
 
 def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[SpeakerPhrase],
-              given: Sequence[Sequence[tuple[int, int]]] | None = None) -> list[str | None]:
+              given: Sequence[Sequence[tuple[int, int]]] | None = None,
+              places: dict[tuple[str, str], list[int]] | None = None) -> list[str | None]:
     """For a "he"/"she" that opens its sentence, the name that opens the sentence before it:
     its likeliest antecedent, whoever else that sentence names later ("Morrison was the
     third witness who listened in on Trump's call with Zelensky. He said ..."). ``given``:
@@ -2598,9 +2602,12 @@ def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[Spe
         if ph.pronoun not in ("he", "she"):
             continue
         text = body[c.paragraph]
-        at = _speaker_at(text, c)
+        at = _speaker_at(text, c, places)
         sents = sentences(c.paragraph) if at >= 0 else []
-        i = next((i for i, (s, e) in enumerate(sents) if s <= at < e), None)
+        # The sentence holding ``at`` (sentences are in order and do not overlap).
+        i = bisect_right(sents, at, key=_span_start) - 1 if sents else -1
+        if i < 0 or not sents[i][0] <= at < sents[i][1]:
+            i = next((i for i, (s, e) in enumerate(sents) if s <= at < e), None)
         if i is None or text[sents[i][0] : at].strip(" \"“‘'"):
             continue  # not the sentence's first word
         if i > 0:
@@ -2703,8 +2710,10 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
             found = [c for c in found if c.speaker_text]
         cands.extend(found)
     cands = [c for c in cands if not is_not_a_speaker(c.speaker_text, body, c.paragraph)]
+    places: dict[tuple[str, str], list[int]] = {}  # speaker words found once per paragraph
     for c in cands:
-        c.speaker_text = _with_name_before(body[c.paragraph], c, tidy_speaker(c.speaker_text))
+        c.speaker_text = _with_name_before(
+            body[c.paragraph], c, tidy_speaker(c.speaker_text), places)
     phrases = [parse_speaker(c.speaker_text) for c in cands]
     if any(is_caption(ph) for ph in phrases):  # "This satellite image shows ...": a caption
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]
@@ -2712,7 +2721,8 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     # Rivals matter only to he/she: skip the name scan when no speaker is one.
     rivals = subjects = None
     if any(ph.pronoun in ("he", "she") for ph in phrases):
-        rivals, subjects = _rivals(body, cands), _subjects(body, cands, phrases, sentences)
+        rivals = _rivals(body, cands, places)
+        subjects = _subjects(body, cands, phrases, sentences, places)
     names = resolve(phrases, _gender_hints(body), rivals, subjects)
     per_para: dict[int, int] = {}
     for c in cands:
