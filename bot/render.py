@@ -160,7 +160,11 @@ def _speaker_label(a: Attribution) -> str:
         return a.speaker
     if a.anonymous:
         return "Unnamed source"
-    return a.speaker_text or "Unknown source"
+    if a.speaker_text:
+        # Words that name no one ("Mr. Trump canceled an increase in tariffs", before
+        # "planned"): show what was read, not as if it were a name.
+        return f"Unclear source (“{a.speaker_text}”)"
+    return "Unknown source"
 
 
 def _role(a: Attribution) -> str | None:

@@ -223,8 +223,9 @@ def honest_speakers(
     """``pairs`` with the speakers' words as ``shown_speaker`` gives them and a "who" as the
     noun phrase before it. The resolved name stays unless it was cut away. Done after the
     filter's features are read (it was trained on the words as found). Words that name no
-    one are kept as they are, except a "Then" going on with the last speaker: dropping them
-    lowered the cross-validated figures (the retrained filter and cut model shift)."""
+    one keep the attribution, with no speaker and the words as read (a "Then" goes on with
+    the last speaker): dropping such attributions lowered the cross-validated figures (the
+    retrained filter and cut model shift)."""
     out: list[tuple[Attribution, list[str]]] = []
     for a, f in pairs:
         text = a.speaker_text or ""
@@ -242,6 +243,10 @@ def honest_speakers(
                 # "Then, later that month on CNN: ...": the same speaker goes on.
                 a = replace(a, speaker=last.speaker, speaker_text=last.speaker_text,
                             speaker_role=last.speaker_role, anonymous=last.anonymous)
+            elif a.speaker == text:
+                # Words that name no one ("Mr. Christie roused the crowd to spontaneous",
+                # a lone "Still"): no speaker, the words kept as read.
+                a = replace(a, speaker=None)
             out.append((a, f))
             continue
         if shown != text:

@@ -96,3 +96,23 @@ def test_a_description_then_an_office_and_a_name_is_that_person() -> None:
     (a,) = extract_attributions(["Another witness at the inquiry, former harbour adviser "
                                  "Dora Quist, said the ferry contract was never signed."])
     assert (a.speaker, a.speaker_role) == ("Dora Quist", "former harbour adviser")
+
+
+def test_words_that_name_no_one_leave_no_speaker_and_say_so_in_the_digest() -> None:
+    """A clause taken for a speaker ("... canceled an increase in fees", before "planned")
+    or a lone adverb keeps its attribution, with no speaker: the digest shows the words as
+    an unclear source, never as if they were a name."""
+    from bot.model import Attribution, Kind
+    from bot.render import _speaker_label
+    from bot.speaker_guard import honest_speakers
+
+    clause = "Mr. Reed canceled an increase in fees"
+    body = [f"{clause} planned for May.", "Still, it may rise."]
+    found = [
+        Attribution(clause, clause, None, "planned", "for May.", Kind.INDIRECT, False, 0),
+        Attribution("Still", "Still", None, "said", "it may rise.", Kind.INDIRECT, False, 1),
+    ]
+    got = [a for a, _ in honest_speakers([(a, []) for a in found], body)]
+    assert [(a.speaker, a.speaker_text) for a in got] == [
+        (None, clause), (None, "Still")]
+    assert _speaker_label(got[0]) == f"Unclear source (“{clause}”)"
