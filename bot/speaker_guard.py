@@ -32,10 +32,12 @@ _LEADING_LINKS = wordset("and but then while so yet also")
 # Sentence adverbs left before a subject that the filter kept ("Now Bloomberg", "Later, Marco
 # Rubio"): cut from the words shown.
 _LEADING_ADVERBS = wordset("now later still")
+# Taken alone for the subject, these go on with the last speaker ("Then, later that month on
+# CNN: ...").
+_GOING_ON = wordset("then later")
 # A sentence adverb or a bare participle taken alone for the subject ("Then, ...", "Having
 # ..."): no one said it.
-_LONE_ADVERBS = wordset("then still now later having")
-_GOING_ON = wordset("then later")  # of these, the ones that go on with the last speaker
+_LONE_ADVERBS = _LEADING_ADVERBS | _GOING_ON | {"having"}
 # A time adjunct before the subject: "Last week State Department official David Holmes".
 _LEADING_TIME = re.compile(
     r"^(?:(?:late|early|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|night|"
@@ -151,7 +153,12 @@ def _clause_verb(text: str) -> re.Match[str] | None:
 
 
 def _participial(cue: str) -> bool:
+    """Whether the cue opens with an -ing participle ("calling", "saying")."""
     return cue.split(None, 1)[0].lower().endswith("ing") if cue.strip() else False
+
+
+# An infinitive after the verb's object: "This prompted the tabloid to do a cover showing ...".
+_OBJECT_TO = re.compile(r"\s+to\s+[a-z]")
 
 
 @lru_cache(maxsize=4096)  # pure; a story gives the same few speakers again and again
@@ -170,9 +177,9 @@ def shown_speaker(text: str, cue: str) -> str | None:
         return None
     clause = _clause_verb(text)
     if clause:
-        if not _participial(cue) or clause.start() == 0:
+        if not _participial(cue):  # (_CLAUSE_VERB never matches at 0: a word precedes it)
             return None
-        to = re.search(r"\s+to\s+[a-z]", clause.group("np"))
+        to = _OBJECT_TO.search(clause.group("np"))
         # ("This prompted the tabloid to do a cover showing ...": the cover is the tabloid's)
         text = clause.group("np")[: to.start()] if to else text[: clause.start()].rstrip()
     text = _LEADING_TIME.sub("", text)
@@ -228,38 +235,42 @@ def honest_speakers(
     retrained filter and cut model shift)."""
     out: list[tuple[Attribution, list[str]]] = []
     for a, f in pairs:
-        text = a.speaker_text or ""
-        if text.lower() == "who" and a.speaker == text:
-            text = _who_antecedent(a, body[a.paragraph]) or text
-            if text != a.speaker_text:
-                a = replace(a, speaker=parse_speaker(text).name or text, speaker_text=text)
-        if a.speaker == text and (named := _named_appositive(text)):
-            a = replace(a, speaker=named[0], speaker_role=named[1])
-        shown = shown_speaker(text, a.cue or "") if text else text
-        if shown is None:
-            last = out[-1][0] if out else None
-            if text.strip(" ,").lower() in _GOING_ON and last and (
-                    last.paragraph >= a.paragraph - 1):
-                # "Then, later that month on CNN: ...": the same speaker goes on.
-                a = replace(a, speaker=last.speaker, speaker_text=last.speaker_text,
-                            speaker_role=last.speaker_role, anonymous=last.anonymous)
-            elif a.speaker == text:
-                # Words that name no one ("Mr. Christie roused the crowd to spontaneous",
-                # a lone "Still"): no speaker, the words kept as read.
-                a = replace(a, speaker=None)
-            out.append((a, f))
-            continue
-        if shown != text:
-            speaker = a.speaker
-            if not speaker or speaker == text or (speaker in text and speaker not in shown):
-                speaker = parse_speaker(shown).name or shown
-            cut = text[: text.find(shown)] if shown in text else ""
-            role = a.speaker_role
-            if role and cut and role.startswith(cut):
-                role = role[len(cut) :].strip() or None
-            a = replace(a, speaker=speaker, speaker_text=shown, speaker_role=role)
-        out.append((a, f))
+        out.append((_honest_speaker(a, body, out[-1][0] if out else None), f))
     return out
+
+
+def _honest_speaker(a: Attribution, body: Sequence[str], last: Attribution | None,
+                    ) -> Attribution:
+    """One attribution of ``honest_speakers``; ``last`` is the one before it, as shown."""
+    text = a.speaker_text or ""
+    if text.lower() == "who" and a.speaker == text:
+        text = _who_antecedent(a, body[a.paragraph]) or text
+        if text != a.speaker_text:
+            a = replace(a, speaker=parse_speaker(text).name or text, speaker_text=text)
+    if a.speaker == text and (named := _named_appositive(text)):
+        a = replace(a, speaker=named[0], speaker_role=named[1])
+    shown = shown_speaker(text, a.cue or "") if text else text
+    if shown is None:
+        if text.strip(" ,").lower() in _GOING_ON and last and (
+                last.paragraph >= a.paragraph - 1):
+            # "Then, later that month on CNN: ...": the same speaker goes on.
+            return replace(a, speaker=last.speaker, speaker_text=last.speaker_text,
+                           speaker_role=last.speaker_role, anonymous=last.anonymous)
+        if a.speaker == text:
+            # Words that name no one ("Mr. Christie roused the crowd to spontaneous", a
+            # lone "Still"): no speaker, the words kept as read.
+            return replace(a, speaker=None)
+        return a
+    if shown == text:
+        return a
+    speaker = a.speaker
+    if not speaker or speaker == text or (speaker in text and speaker not in shown):
+        speaker = parse_speaker(shown).name or shown
+    cut = text[: text.find(shown)] if shown in text else ""  # the words cut before it
+    role = a.speaker_role
+    if role and cut and role.startswith(cut):
+        role = role[len(cut) :].strip() or None
+    return replace(a, speaker=speaker, speaker_text=shown, speaker_role=role)
 
 
 def is_dateline(text: str, body: Sequence[str], para: int) -> bool:
