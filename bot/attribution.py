@@ -1039,10 +1039,11 @@ def _has_tokens(text: str, s: int, e: int, k: int) -> bool:
 
 
 _NP_PREPS = wordset("of to for at with")
-_SPEAKER_ENDS = wordset("when while as after before because although though since until")
-# After a quote, "during" too ends the inverted speaker: '"A," said Ann Poole during the
-# debate in Reno, ...' (no name holds "during").
-_SAYING_ENDS = _SPEAKER_ENDS | {"during"}
+# Words that end an inverted speaker after a quote, opening a clause about the saying: '"A,"
+# said a spokesperson when contacted', '"A," said Ann Poole during the debate in Reno' (no
+# name holds them).
+_INVERTED_SPEAKER_ENDS = wordset(
+    "when while as after before because although though since until during")
 _AS_NAMING = wordset("known such so same described identified")  # "the chief known as Bob"
 
 
@@ -1094,8 +1095,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             sp = ""  # 'Smith, in tears, asked the crowd "Q?"': a hearer, then the quote
         words = [x[0] for x in toks[i + 1 : j]]
         core = next((k for k, w in enumerate(words) if w in ",("), len(words))
-        sub = next((k for k in range(1, core) if words[k].lower() in _SAYING_ENDS and not (
-            words[k] == "as" and words[k - 1].lower() in _AS_NAMING)), None)
+        sub = next((k for k in range(1, core) if words[k].lower() in _INVERTED_SPEAKER_ENDS
+                    and not (words[k] == "as" and words[k - 1].lower() in _AS_NAMING)), None)
         if sub is not None and prev in _QUOTE_CHARS:
             # '"A," said a spokesperson when contacted by Reuters': the speaker ends where
             # a clause about the saying begins.
@@ -1848,6 +1849,8 @@ _REL_ASIDE = re.compile(
     r",\s+(?:who|which|whose)\s[^,;:.?!“”\"]+?,\s+"
     r"|\s[—–-]\s+(?:who|which|whose)\s(?:(?!\s[—–-]\s)[^;:.?!“”\"])+?\s[—–-]\s+")
 _VERB_LEADS = wordset("still also now not never already")  # "..., still faces"
+# Words ending in -s that are no verb: after the aside, "perhaps ..." does not resume a clause.
+_S_NOT_VERBS = wordset("this thus plus always perhaps sometimes whereas besides towards")
 
 
 def _resumes_with_verb(text: str, i: int, e: int) -> bool:
@@ -1863,12 +1866,9 @@ def _resumes_with_verb(text: str, i: int, e: int) -> bool:
                                 and w not in _S_NOT_VERBS))
 
 
-_S_NOT_VERBS = wordset("this thus plus always perhaps sometimes whereas besides towards")
-
-
 def _without_relative_aside(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Unquoted content pieces with a relative aside between subject and verb left out."""
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in pieces:
         m = _REL_ASIDE.search(text, s, e) if "wh" in text[s:e] else None
         if m is not None and _WORD_RE.search(text, s, m.start()) and _resumes_with_verb(
@@ -2549,11 +2549,11 @@ def _speaker_at(text: str, c: _Cand,
     return found[j] if j < len(found) else found[0]
 
 
-def _with_name_before(text: str, c: _Cand, words: str,
+def _with_name_before(text: str, c: _Cand,
                       places: dict[tuple[str, str], list[int]] | None = None) -> str:
-    """The speaker's words ``words`` with the name that an appositive followed ("Gustav
+    """The candidate's speaker words with the name that an appositive followed ("Gustav
     Ando, research director for IHS, said": the rules stop at the comma)."""
-    c.speaker_text = words
+    words = c.speaker_text
     if f", {words}" not in text:
         return words  # no comma before it anywhere: the common case, nothing to look for
     at = _speaker_at(text, c, places)
@@ -2712,8 +2712,8 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     cands = [c for c in cands if not is_not_a_speaker(c.speaker_text, body, c.paragraph)]
     places: dict[tuple[str, str], list[int]] = {}  # speaker words found once per paragraph
     for c in cands:
-        c.speaker_text = _with_name_before(
-            body[c.paragraph], c, tidy_speaker(c.speaker_text), places)
+        c.speaker_text = tidy_speaker(c.speaker_text)  # _speaker_at looks for these words
+        c.speaker_text = _with_name_before(body[c.paragraph], c, places)
     phrases = [parse_speaker(c.speaker_text) for c in cands]
     if any(is_caption(ph) for ph in phrases):  # "This satellite image shows ...": a caption
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]
