@@ -1148,8 +1148,7 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         while k < n and toks[k][0] not in ",.;:" + _QUOTE_CHARS:
             k += 1
         if k + 1 < n and toks[k][0] in ",:" and toks[k + 1][0] in "“\"":
-            more = [(qs, qe) for qs, qe in quotes if qs == toks[k + 1].start()]
-            pieces += more[:1]  # "A," he said, "B."
+            pieces += _quotes_opening_at(toks[k + 1].start(), quotes)[:1]  # "A," he said, "B."
         elif (resumed := _quote_after_aside(toks, k, quotes)) is not None:
             pieces.append(resumed)  # "A," he said, referring to X, "B."
         elif k == i + 1 and k < n and toks[k][0] in "“\"":
@@ -2187,7 +2186,7 @@ def _short_outcry(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]]
     marks ('"Nooooo!" the crowd cried.', '"Call the roll," came shouts'): an utterance
     with its speaker after it, not a title."""
     lead = len(text[us:ue]) - len(text[us:ue].lstrip(_INVISIBLE + "\n"))
-    q = next(((s, e) for s, e in quotes if s == us + lead), None)
+    q = next(iter(_quotes_opening_at(us + lead, quotes)), None)
     if q is None or q[1] >= ue - 1 or not _OUTCRY.search(text, q[0], q[1]):
         return None
     return q
@@ -2222,7 +2221,7 @@ def _list_of_quotes_end(text: str, qe: int, ue: int, quotes: Sequence[tuple[int,
         m = _LIST_GLUE.match(text, qe, ue)
         if m is None or m.end() == qe:
             return qe
-        nxt = next(((s, e) for s, e in quotes if s == m.end() < ue), None)
+        nxt = next(iter(_quotes_opening_at(m.end(), quotes)), None) if m.end() < ue else None
         if nxt is None or (not m.group(0).strip() and text[qe - 2 : qe - 1] != ","):
             return qe  # '"A" "B"': a list's quotes are joined by a comma or a conjunction
         qe = min(nxt[1], ue)
