@@ -49,9 +49,8 @@ and or but very more most""")
 _SUBORD = wordset("if when while although though because as since after before unless once")
 _CLOSE_QUOTES = "”\""
 _CLOSE_QUOTE_SET = frozenset(_CLOSE_QUOTES)
-# What a content opens with, coarsely: a that-clause, an infinitive, a question, a clause
-# with a pronoun subject, or anything else (most often an object: "criticized Singer and
-# challenged him" ends at "and" where "said Singer won and ..." may go on).
+# What a content opens with, coarsely (see _lead_class): a that-clause, an infinitive, a
+# question, a clause with a pronoun subject, or anything else (most often an object).
 _LEAD_WH = wordset("whether if how why what who when where which")
 _LEAD_PRON = wordset("he she they it i we you there")
 
@@ -78,11 +77,17 @@ _CUTS = _CUT_WORDS | _PUNCT_CUTS | {QUOTE_ING}
 _quote_start = itemgetter(0)
 # One possible cut: (content end, cut word, word before or CAP, word after or CAP, distance
 # bucket, rest bucket, word after ends -ing, word before closes a quote, a verb seen before,
-# word before cannot end a clause, word after is a past form, what the content opens with):
-# what its features read.
+# word before cannot end a clause, word after is a past form, what the content opens with,
+# a clause of its own follows): what its features read.
 _Cut = tuple[int, str, str, str, str, str, bool, bool, bool, bool, bool, str, bool]
+# Words that open a subject after a cut: a determiner or a pronoun.
 _SUBJ_START = wordset("""the a an his her their its this these those he she they it we i
 there some many most""")
+
+
+def _verb_like(w: str) -> bool:
+    """A lower-case finite or past-tense verb, as far as the word alone tells."""
+    return w.islower() and (w in _FINITE or w.endswith(("ed", "n't")))
 
 
 def _clause_follows(words: list[str], k: int) -> bool:
@@ -97,12 +102,14 @@ def _clause_follows(words: list[str], k: int) -> bool:
     for w in words[k + 2 : k + 8]:
         if not w[:1].isalnum():
             return False
-        if w.islower() and (w in _FINITE or w.endswith(("ed", "n't"))):
+        if _verb_like(w):
             return True
     return False
 
 
 def _lead_class(lead: str) -> str:
+    """What the content's first word says it opens with: "that", "to", "wh", "pron" or
+    "other"."""
     if lead == "that" or lead == "to":
         return lead
     return "wh" if lead in _LEAD_WH else "pron" if lead in _LEAD_PRON else "other"
@@ -117,8 +124,10 @@ def _scan(text: str, s: int, e: int,
     words = [m[0] for m in toks]
     lows = [w.lower() for w in words]
     n = len(words)
-    lead = lows[1] if n > 1 and lows[0] == "that" else (lows[0] if words else "")
-    lead_cls = _lead_class(lows[0] if words else "")
+    first = lows[0] if words else ""
+    # The word after a "that" decides a subordinate clause; the first word, what opens.
+    lead = lows[1] if n > 1 and first == "that" else first
+    lead_cls = _lead_class(first)
     marks = lows  # the cut word of each token: its lower case, or QUOTE_ING
     for k in compress(range(2, n - 1), map(_CLOSE_QUOTE_SET.__contains__, words[1:n - 2])):
         w = words[k]
@@ -133,8 +142,7 @@ def _scan(text: str, s: int, e: int,
         # From the second word on: "Trump, providing a boost" reports one word.
         for k in compress(range(1, n - 1), map(_CUTS.__contains__, marks[1:n - 1])):
             while j < k and not seen_verb:
-                w = words[j]
-                seen_verb = w.islower() and (w in _FINITE or w.endswith(("ed", "n't")))
+                seen_verb = _verb_like(words[j])
                 j += 1
             ws = toks[k].start()
             # Quotes are sorted and disjoint: only the last one opening before ws can hold
