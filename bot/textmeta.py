@@ -137,6 +137,7 @@ def parse_date(line: str) -> str | None:
 
 
 def _us_stamp(line: str) -> str | None:
+    """The first ``_US_STAMP`` in ``line`` as ISO 8601 (20yy, 24-hour clock), else None."""
     m = _US_STAMP.search(line)
     if m is None:
         return None
@@ -150,6 +151,7 @@ def _us_stamp(line: str) -> str | None:
 
 
 def _full_year_date(line: str) -> str | None:
+    """The first date with a four-digit year in ``line`` (``_DATE_PATTERNS``), else None."""
     line = _unglue(line)
     patterns = _DATE_PATTERNS if _names_a_month(line) else _DATE_PATTERNS[2:]
     for pat in patterns:
