@@ -2202,9 +2202,10 @@ _OUTCRY_VERBS = frozenset(
 def _voiced_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]],
                   ) -> tuple[int, int] | None:
     """The first quote of the unit right after a verb of outcry (a comma between allowed)."""
-    for s, e in quotes:
-        if not us < s < ue:
-            continue
+    # Sorted: the quotes opening inside the unit (after its start) are a slice.
+    for s, e in islice(quotes, bisect_right(quotes, us, key=_span_start), None):
+        if s >= ue:
+            break
         words = _WORD_RE.findall(text[max(us, s - 20) : s].rstrip(" ,"))
         if words and words[-1] in _OUTCRY_VERBS and text[us:s].rstrip(" ,").endswith(words[-1]):
             return s, e

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.attribution import _inside, _quotes_opening_at, _within_quote, quote_spans
+from bot.attribution import (
+    _OUTCRY_VERBS,
+    _WORD_RE,
+    _inside,
+    _quotes_opening_at,
+    _voiced_quote,
+    _within_quote,
+    quote_spans,
+)
 
 TEXTS = [
     '"A," said Ann Poole, "B." Then "C" and "D," she added.',
@@ -14,6 +22,7 @@ TEXTS = [
     '"""Three marks," and a stray " at the end',
     '”Sorry Sarah, I made a mistake!!” posted Ann Poole. "Later," she wrote.',
     '"A" "B" "C"',
+    'The crowd, chanting "Dump Trump," yelled "No!" and then cried, "Stop."',
 ]
 
 
@@ -41,3 +50,22 @@ def test_quote_lookups_match_the_linear_scans(text: str) -> None:
         assert _quotes_opening_at(pos, quotes) == _plain_opening_at(pos, quotes)
         assert _inside(pos, quotes) == _plain_inside(pos, quotes)
         assert _within_quote(pos, quotes) == _plain_within(pos, quotes)
+
+
+def _plain_voiced(text: str, us: int, ue: int, quotes: list[tuple[int, int]],
+                  ) -> tuple[int, int] | None:
+    for s, e in quotes:
+        if not us < s < ue:
+            continue
+        words = _WORD_RE.findall(text[max(us, s - 20) : s].rstrip(" ,"))
+        if words and words[-1] in _OUTCRY_VERBS and text[us:s].rstrip(" ,").endswith(words[-1]):
+            return s, e
+    return None
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_voiced_quote_matches_the_linear_scan(text: str) -> None:
+    quotes = quote_spans(text)
+    for us in range(0, len(text) + 1, 3):
+        for ue in range(us, len(text) + 2, 5):
+            assert _voiced_quote(text, us, ue, quotes) == _plain_voiced(text, us, ue, quotes)
