@@ -213,6 +213,7 @@ def _opens_paragraph(text: str, i: int) -> bool:
     """The mark at ``i`` stands first in the paragraph with another mark after it: a
     closing mark there closes nothing ('”Sorry Sarah, ...!!” posted X.'), so it was
     typed for an opening one."""
+    # (i < 8: a few invisible marks at most before it, and no slice of a long paragraph)
     return i < 8 and not text[:i].strip(_INVISIBLE) and _QUOTE_MARK.search(text, i + 1) is not None
 
 
