@@ -122,8 +122,8 @@ def _unglue(line: str) -> str:
 # a fraction or a reference number.
 _US_STAMP = re.compile(
     r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<yy>\d{2})(?![\d/]),?\s+(?:at\s+)?"
-    r"(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>[ap]\.?m\.?)(?:\s*\(?(?P<tz>[A-Z]{1,4})\)?)?",
-    re.I,
+    r"(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>[ap]\.?m\.?)(?:\s*\(?(?P<tz>(?-i:[A-Z]{1,4}))\b\)?)?",
+    re.I,  # "PM" or "p.m."; the zone stays capitals ("11:04 PM Tuesday" names none)
 )
 
 

@@ -177,6 +177,7 @@ def test_outlet_from_url_when_text_has_none() -> None:
         # a US stamp with a two-digit year, read only with its 12-hour clock time
         ("By Meg James - 11/18/19 11:04 PM EST", "2019-11-18T23:04:00-05:00"),
         ("11/20/19 6:38 AM", "2019-11-20T06:38:00"),
+        ("11/20/19 6:38 PM Tuesday", "2019-11-20T18:38:00"),  # "Tues" is no time zone
         ("Posted 3/4/21 at 12:15 am", "2021-03-04T00:15:00"),
         ("The vote went 11/18/19 in three rounds", None),
         ("Filed 13/18/19 1:00 PM", None),
