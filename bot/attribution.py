@@ -27,7 +27,9 @@ from bot.speakers import (
     ORG_NOUNS,
     ORG_STEMS,
     PEOPLE,
+    PREPOSITIONS,
     PRONOUNS,
+    SEX_NOUNS,
     SpeakerPhrase,
     is_caption,
     named_before,
@@ -2451,14 +2453,81 @@ _CAP_WORD = re.compile(r"\b([A-Z][a-z’'-]+?)(?:’s|'s)?\b")
 
 
 def _gender_hints(body: Sequence[str]) -> dict[str, str]:
-    """Surname genders learned from "Mr." / "Mrs." / "Ms." in the article."""
+    """Surname genders learned from "Mr." / "Mrs." / "Ms." in the article, then the name
+    words of people whose sex the article's own words state (``_sex_evidence``)."""
     hints: dict[str, str] = {}
     for text in body:
         if "Mr" not in text and "Ms" not in text and "Miss" not in text:
             continue  # every match holds one of these ("Mrs" holds "Mr"): skip the regex
         for m in _TITLED.finditer(text):
             hints.setdefault(m.group(2).lower(), "m" if m.group(1) == "Mr" else "f")
+    seen: dict[str, set[str]] = {}
+    named: set[str] | None = None  # words of the article's person names, when needed
+    for text in body:
+        for name, sex in _sex_evidence(text):
+            if named is None:
+                named = {w for t in body for _, n in _person_mentions(t) for w in n.split()}
+            words = name.split()
+            # Not "She" or "What" opening a sentence: one word must be a name met elsewhere.
+            if words[0] in named if len(words) == 1 else not any(
+                    w.lower() in _NOT_NAME for w in words):
+                for w in name.lower().split():
+                    seen.setdefault(w, set()).add(sex)
+    for w, sexes in seen.items():
+        if len(sexes) == 1 and w not in hints:  # a word two sexes share says nothing
+            hints[w] = next(iter(sexes))
     return hints
+
+
+# A name's word may hold a second capital ("McDowell").
+_NAME_WORD = r"[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?"
+_PERSON_NAME = _NAME_WORD + r"(?: (?:[A-Z]\. )?" + _NAME_WORD + ")*"
+# A sex noun in apposition with a name, before it ("actress Mary Steenburgen", "her son,
+# filmmaker Charlie McDowell": a comma may let a description in) or after it ("Ann Lee,
+# his widow,").
+_SEX_BEFORE = re.compile(
+    r"\b([a-z]+)(?: (?=[A-Z])|, ((?:[a-z-]+ ){0,2}))(" + _PERSON_NAME + r")(?!['’\w])")
+_SEX_AFTER = re.compile(
+    r"(" + _PERSON_NAME + r"), (?:the|a|an|his|her|their) ((?:[a-z-]+ ){0,2})([a-z]+)"
+    r"(?=[,.;:)]| of\b| who\b)")
+# A name opening a sentence or clause, then its own possessive or reflexive before any
+# other name, quote or clause break: "Steenburgen lost her way", "Lee found himself".
+_SEX_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;!?] )|(?<=[.!?][”\"] ))(?:M(?:r|rs|s)\. )?(" + _PERSON_NAME + r")"
+    r"((?:,? [a-z][\w’'-]*){1,12}?) (his|himself|her|herself)\b(?: ([a-z][\w’'-]*))?")
+_SEX_PRONOUN = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+# After these, "her" is an object ("told her that", "called her a liar"), not a possessive.
+_NOT_POSSESSED = wordset(
+    "a an the that to and or but of in on at for with by from as if this it is was")
+
+
+def _sex_evidence(text: str) -> list[tuple[str, str]]:
+    """(name, "m"/"f") for the people a paragraph's own words give a sex."""
+    out: list[tuple[str, str]] = []
+    for m in _SEX_BEFORE.finditer(text):
+        between = (m.group(2) or "").split()
+        sex = SEX_NOUNS.get(m.group(1))
+        if sex and m.group(3).lower() not in _NOT_NAME and not any(
+                w in PREPOSITIONS or w in _NOT_POSSESSED for w in between):
+            out.append((m.group(3), sex))
+    for m in _SEX_AFTER.finditer(text):
+        between = m.group(2).split()
+        sex = SEX_NOUNS.get(m.group(3))
+        if sex and not any(w in PREPOSITIONS or w in _NOT_POSSESSED for w in between):
+            out.append((m.group(1), sex))
+    for m in _SEX_SUBJECT.finditer(text):
+        words = m.group(2).replace(",", " ").split()
+        sex = _SEX_PRONOUN[m.group(3)]
+        other = {"m": "she her hers herself", "f": "he him his himself"}[sex].split()
+        if m.group(1).lower() in _NOT_NAME or any(
+                w in other or w in SEX_NOUNS or w in CUE_VERBS or w == "whose" for w in words):
+            # someone else is in the clause ("Lee and his wife lost her way"), or a report
+            # may speak of anyone ("Axelrod said her plan ...")
+            continue
+        if m.group(3) == "her" and (m.group(4) is None or m.group(4) in _NOT_POSSESSED):
+            continue
+        out.append((m.group(1), sex))
+    return out
 
 
 def _person_mentions(text: str) -> list[tuple[int, str]]:
