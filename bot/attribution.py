@@ -2479,9 +2479,10 @@ def _gender_hints(body: Sequence[str]) -> dict[str, str]:
     return hints
 
 
-# A name's word may hold a second capital ("McDowell").
+# A name's word may hold a second capital ("McDowell"). At most four words: a pattern that
+# may start at any capital must not run on through a paste of capitalised words.
 _NAME_WORD = r"[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?"
-_PERSON_NAME = _NAME_WORD + r"(?: (?:[A-Z]\. )?" + _NAME_WORD + ")*"
+_PERSON_NAME = _NAME_WORD + r"(?: (?:[A-Z]\. )?" + _NAME_WORD + "){0,3}"
 # A sex noun in apposition with a name, before it ("actress Mary Steenburgen", "her son,
 # filmmaker Charlie McDowell": a comma may let a description in) or after it ("Ann Lee,
 # his widow,").
