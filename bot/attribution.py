@@ -2539,7 +2539,11 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
         while words and words[0].lower() in _NOT_NAME:
             words = words[1:]
         start = m.end() - len(" ".join(words))
-        if words and words[-1].endswith(("’s", "'s")):
+        # A possessive ends a person's name: "Martha’s Vineyard" is a place, "Donald
+        # Trump’s Foundation" names Donald Trump.
+        owner = next((i for i, w in enumerate(words) if w.endswith(("’s", "'s"))), None)
+        if owner is not None:
+            words = words[: owner + 1]
             words[-1] = words[-1][:-2]
         if len(words) >= 2 and not any(w.lower() in _NOT_NAME or w.lower() in ORG_NOUNS
                                        for w in words):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.attribution import _gender_hints, _sex_evidence, extract_attributions
+from bot.attribution import _gender_hints, _person_mentions, _sex_evidence, extract_attributions
 from bot.model import Attribution
 
 
@@ -67,3 +67,18 @@ def test_gender_hints_skip_capitalised_openers_and_conflicts() -> None:
     assert "and" not in hints and "what" not in hints
     assert hints["jane"] == "f" and hints["tom"] == "m"
     assert "ostrow" not in hints  # mother and son share it: it tells no one's sex
+
+
+def test_a_place_named_for_someone_is_no_rival() -> None:
+    body = [
+        "“We need the money,” Tom Ostrow said.",
+        "He spent the weekend at Lena’s Orchard Farm with friends.",
+        "“It was worth it,” he said.",
+    ]
+    assert _one(body, "worth it").speaker == "Tom Ostrow"
+
+
+def test_a_possessive_ends_a_person_name() -> None:
+    got = [n for _, n in _person_mentions("Staff of Paul Vale’s Foundation met at "
+                                          "Lena’s Orchard Farm.")]
+    assert got == ["Paul Vale"]
