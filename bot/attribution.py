@@ -2465,11 +2465,11 @@ def _gender_hints(body: Sequence[str]) -> dict[str, str]:
     named: set[str] | None = None  # words of the article's person names, when needed
     for text in body:
         for name, sex in _sex_evidence(text):
-            if named is None:
-                named = {w for t in body for _, n in _person_mentions(t) for w in n.split()}
             words = name.split()
+            if len(words) == 1 and named is None:
+                named = {w for t in body for _, n in _person_mentions(t) for w in n.split()}
             # Not "She" or "What" opening a sentence: one word must be a name met elsewhere.
-            if words[0] in named if len(words) == 1 else not any(
+            if (named is not None and words[0] in named) if len(words) == 1 else not any(
                     w.lower() in _NOT_NAME for w in words):
                 for w in name.lower().split():
                     seen.setdefault(w, set()).add(sex)
@@ -2487,15 +2487,20 @@ _PERSON_NAME = _NAME_WORD + r"(?: (?:[A-Z]\. )?" + _NAME_WORD + "){0,3}"
 # filmmaker Charlie McDowell": a comma may let a description in) or after it ("Ann Lee,
 # his widow,").
 _SEX_BEFORE = re.compile(
-    r"\b([a-z]+)(?: (?=[A-Z])|, ((?:[a-z-]+ ){0,2}))(" + _PERSON_NAME + r")(?!['’\w])")
+    r"\b(" + "|".join(sorted(SEX_NOUNS)) + r")(?: (?=[A-Z])|, ((?:[a-z-]+ ){0,2}))("
+    + _PERSON_NAME + r")(?!['’\w])")
 _SEX_AFTER = re.compile(
     r"(" + _PERSON_NAME + r"), (?:the|a|an|his|her|their) ((?:[a-z-]+ ){0,2})([a-z]+)"
     r"(?=[,.;:)]| of\b| who\b)")
 # A name opening a sentence or clause, then its own possessive or reflexive before any
 # other name, quote or clause break: "Steenburgen lost her way", "Lee found himself".
+# (It opens with the capital, its place checked after it: a pattern that opens with a
+# character set is searched for that character first, not tried at every position.)
 _SEX_SUBJECT = re.compile(
-    r"(?:^|(?<=[.;!?] )|(?<=[.!?][”\"] ))(?:M(?:r|rs|s)\. )?(" + _PERSON_NAME + r")"
+    r"([A-Z](?:(?<=^.)|(?<=[.;!?] .)|(?<=[.!?][”\"] .))(?:(?<=M)(?:r|rs|s)\. [A-Z])?"
+    + _PERSON_NAME.removeprefix("[A-Z]") + r")"
     r"((?:,? [a-z][\w’'-]*){1,12}?) (his|himself|her|herself)\b(?: ([a-z][\w’'-]*))?")
+_COURTESY_RE = re.compile(r"^M(?:r|rs|s)\. ")
 _SEX_PRONOUN = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
 # After these, "her" is an object ("told her that", "called her a liar"), not a possessive.
 _NOT_POSSESSED = wordset(
@@ -2517,17 +2522,18 @@ def _sex_evidence(text: str) -> list[tuple[str, str]]:
         if sex and not any(w in PREPOSITIONS or w in _NOT_POSSESSED for w in between):
             out.append((m.group(1), sex))
     for m in _SEX_SUBJECT.finditer(text):
+        name = _COURTESY_RE.sub("", m.group(1))
         words = m.group(2).replace(",", " ").split()
         sex = _SEX_PRONOUN[m.group(3)]
         other = {"m": "she her hers herself", "f": "he him his himself"}[sex].split()
-        if m.group(1).lower() in _NOT_NAME or any(
+        if name.lower() in _NOT_NAME or any(
                 w in other or w in SEX_NOUNS or w in CUE_VERBS or w == "whose" for w in words):
             # someone else is in the clause ("Lee and his wife lost her way"), or a report
             # may speak of anyone ("Axelrod said her plan ...")
             continue
         if m.group(3) == "her" and (m.group(4) is None or m.group(4) in _NOT_POSSESSED):
             continue
-        out.append((m.group(1), sex))
+        out.append((name, sex))
     return out
 
 

@@ -49,6 +49,7 @@ def test_sex_evidence_reads_apposition_possessive_and_reflexive() -> None:
     assert _sex_evidence("She came with her son, filmmaker Charlie McDowell.") == [
         ("Charlie McDowell", "m")]
     assert _sex_evidence("Vale hurt himself in the fall.") == [("Vale", "m")]
+    assert _sex_evidence("It rained. Ms. Vale lost her way.") == [("Vale", "f")]
     assert _sex_evidence("Vale realized that she had to change her life.") == [("Vale", "f")]
 
 
