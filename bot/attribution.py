@@ -27,7 +27,9 @@ from bot.speakers import (
     ORG_NOUNS,
     ORG_STEMS,
     PEOPLE,
+    PREPOSITIONS,
     PRONOUNS,
+    SEX_NOUNS,
     SpeakerPhrase,
     is_caption,
     named_before,
@@ -2452,14 +2454,88 @@ _CAP_WORD = re.compile(r"\b([A-Z][a-z’'-]+?)(?:’s|'s)?\b")
 
 
 def _gender_hints(body: Sequence[str]) -> dict[str, str]:
-    """Surname genders learned from "Mr." / "Mrs." / "Ms." in the article."""
+    """Surname genders learned from "Mr." / "Mrs." / "Ms." in the article, then the name
+    words of people whose sex the article's own words state (``_sex_evidence``)."""
     hints: dict[str, str] = {}
     for text in body:
         if "Mr" not in text and "Ms" not in text and "Miss" not in text:
             continue  # every match holds one of these ("Mrs" holds "Mr"): skip the regex
         for m in _TITLED.finditer(text):
             hints.setdefault(m.group(2).lower(), "m" if m.group(1) == "Mr" else "f")
+    seen: dict[str, set[str]] = {}
+    named: set[str] | None = None  # words of the article's person names, when needed
+    for text in body:
+        for name, sex in _sex_evidence(text):
+            words = name.split()
+            if len(words) == 1 and named is None:
+                named = {w for t in body for _, n in _person_mentions(t) for w in n.split()}
+            # Not "She" or "What" opening a sentence: one word must be a name met elsewhere.
+            if (named is not None and words[0] in named) if len(words) == 1 else not any(
+                    w.lower() in _NOT_NAME for w in words):
+                for w in name.lower().split():
+                    seen.setdefault(w, set()).add(sex)
+    for w, sexes in seen.items():
+        if len(sexes) == 1 and w not in hints:  # a word two sexes share says nothing
+            hints[w] = next(iter(sexes))
     return hints
+
+
+# A name's word may hold a second capital ("McDowell"). At most four words: a pattern that
+# may start at any capital must not run on through a paste of capitalised words.
+_NAME_WORD = r"[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?"
+_PERSON_NAME = _NAME_WORD + r"(?: (?:[A-Z]\. )?" + _NAME_WORD + "){0,3}"
+# A sex noun in apposition with a name, before it ("actress Mary Steenburgen", "her son,
+# filmmaker Charlie McDowell": a comma may let a description in) or after it ("Ann Lee,
+# his widow,").
+_SEX_BEFORE = re.compile(
+    r"\b(" + "|".join(sorted(SEX_NOUNS)) + r")(?: (?=[A-Z])|, ((?:[a-z-]+ ){0,2}))("
+    + _PERSON_NAME + r")(?!['’\w])")
+_SEX_AFTER = re.compile(
+    r"(" + _PERSON_NAME + r"), (?:the|a|an|his|her|their) ((?:[a-z-]+ ){0,2})([a-z]+)"
+    r"(?=[,.;:)]| of\b| who\b)")
+# A name opening a sentence or clause, then its own possessive or reflexive before any
+# other name, quote or clause break: "Steenburgen lost her way", "Lee found himself".
+# (It opens with the capital, its place checked after it: a pattern that opens with a
+# character set is searched for that character first, not tried at every position.)
+_SEX_SUBJECT = re.compile(
+    r"([A-Z](?:(?<=^.)|(?<=[.;!?] .)|(?<=[.!?][”\"] .))(?:(?<=M)(?:r|rs|s)\. [A-Z])?"
+    + _PERSON_NAME.removeprefix("[A-Z]") + r")"
+    r"((?:,? [a-z][\w’'-]*){1,12}?) (his|himself|her|herself)\b(?: ([a-z][\w’'-]*))?")
+_COURTESY_RE = re.compile(r"^M(?:r|rs|s)\. ")
+_SEX_PRONOUN = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+# After these, "her" is an object ("told her that", "called her a liar"), not a possessive.
+_NOT_POSSESSED = wordset(
+    "a an the that to and or but of in on at for with by from as if this it is was")
+
+
+def _sex_evidence(text: str) -> list[tuple[str, str]]:
+    """(name, "m"/"f") for the people a paragraph's own words give a sex."""
+    out: list[tuple[str, str]] = []
+    for m in _SEX_BEFORE.finditer(text):
+        between = (m.group(2) or "").split()
+        sex = SEX_NOUNS.get(m.group(1))
+        if sex and m.group(3).lower() not in _NOT_NAME and not any(
+                w in PREPOSITIONS or w in _NOT_POSSESSED for w in between):
+            out.append((m.group(3), sex))
+    for m in _SEX_AFTER.finditer(text):
+        between = m.group(2).split()
+        sex = SEX_NOUNS.get(m.group(3))
+        if sex and not any(w in PREPOSITIONS or w in _NOT_POSSESSED for w in between):
+            out.append((m.group(1), sex))
+    for m in _SEX_SUBJECT.finditer(text):
+        name = _COURTESY_RE.sub("", m.group(1))
+        words = m.group(2).replace(",", " ").split()
+        sex = _SEX_PRONOUN[m.group(3)]
+        other = {"m": "she her hers herself", "f": "he him his himself"}[sex].split()
+        if name.lower() in _NOT_NAME or any(
+                w in other or w in SEX_NOUNS or w in CUE_VERBS or w == "whose" for w in words):
+            # someone else is in the clause ("Lee and his wife lost her way"), or a report
+            # may speak of anyone ("Axelrod said her plan ...")
+            continue
+        if m.group(3) == "her" and (m.group(4) is None or m.group(4) in _NOT_POSSESSED):
+            continue
+        out.append((name, sex))
+    return out
 
 
 def _person_mentions(text: str) -> list[tuple[int, str]]:
@@ -2470,7 +2546,11 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
         while words and words[0].lower() in _NOT_NAME:
             words = words[1:]
         start = m.end() - len(" ".join(words))
-        if words and words[-1].endswith(("’s", "'s")):
+        # A possessive ends a person's name: "Martha’s Vineyard" is a place, "Donald
+        # Trump’s Foundation" names Donald Trump.
+        owner = next((i for i, w in enumerate(words) if w.endswith(("’s", "'s"))), None)
+        if owner is not None:
+            words = words[: owner + 1]
             words[-1] = words[-1][:-2]
         if len(words) >= 2 and not any(w.lower() in _NOT_NAME or w.lower() in ORG_NOUNS
                                        for w in words):

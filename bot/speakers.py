@@ -571,6 +571,17 @@ def _gender_of(name: str, hint: dict[str, str]) -> str | None:
     return (hint.get(words[0]) or hint.get(words[-1])) if words else None
 
 
+# Nouns that say a person's sex, as an apposition says it of a name: "her son, filmmaker
+# Charlie McDowell", "actress Mary Steenburgen", "Ann Lee, his widow". ("chairman" and
+# "spokesman" are left out: some newsrooms use them of women.)
+_MALE_NOUNS = wordset("son husband father brother grandson grandfather nephew uncle boyfriend "
+                      "widower stepson stepfather businessman congressman")
+_FEMALE_NOUNS = wordset("daughter wife mother sister granddaughter grandmother niece aunt "
+                        "girlfriend widow stepdaughter stepmother businesswoman congresswoman "
+                        "spokeswoman chairwoman actress")
+SEX_NOUNS = {**dict.fromkeys(_MALE_NOUNS, "m"), **dict.fromkeys(_FEMALE_NOUNS, "f")}
+
+
 def _subject_entity(entities: list[Entity], pronoun: str, subject: str) -> Entity | None:
     """The person met before whom the previous sentence opens with, if "he"/"she" fits."""
     want = {"he": "m", "she": "f"}.get(pronoun)
@@ -589,12 +600,13 @@ def _resolve_pronoun(entities: list[Entity], pronoun: str, mentions: list[str],
         for ent in reversed(entities):
             if ent.is_org or ent.gender not in (want, None):
                 continue
-            # Another person named since, who could be "he" too: too close to call.
-            for other in mentions[ent.seen + 1 :]:
-                if not _same_person(other, ent.name) and _gender_of(other, hint) in (
-                    want, None
-                ):
-                    return None
+            # Another person named since, who could be "he" too: too close to call. One
+            # the article gives the other sex rules out only for a person whose sex it
+            # gives too ("Brian Fallon" is no "she" because a Mr. Trump came after him).
+            others = [_gender_of(o, hint) for o in mentions[ent.seen + 1 :]
+                      if not _same_person(o, ent.name)]
+            if any(g in (want, None) for g in others) or (others and ent.gender is None):
+                return None
             ent.seen = len(mentions)
             mentions.append(ent.name)
             return ent.name

@@ -1,0 +1,85 @@
+"""He/she resolution with a person's sex learned from the article's own words: made-up text."""
+
+from __future__ import annotations
+
+from bot.attribution import _gender_hints, _person_mentions, _sex_evidence, extract_attributions
+from bot.model import Attribution
+
+
+def _one(body: list[str], needle: str) -> Attribution:
+    # min_score=0.0: resolution is under test here, not the candidate filter.
+    hits = [a for a in extract_attributions(body, min_score=0.0) if needle in a.content]
+    assert len(hits) == 1, (needle, [(a.speaker_text, a.content) for a in hits])
+    return hits[0]
+
+
+def test_she_passes_a_man_the_text_calls_his() -> None:
+    body = [
+        "“The fair is back,” Lena Marsh said on Saturday.",
+        "Marsh thanked her volunteers. Paul Ostrow, the council chairman, brought his "
+        "grandson to the opening.",
+        "“We will do it again next year,” she said.",
+    ]
+    assert _one(body, "again next year").speaker == "Lena Marsh"
+
+
+def test_she_passes_a_husband_named_in_apposition() -> None:
+    body = [
+        "“The play is back,” said actress Lena Marsh.",
+        "She came with her husband, farmer Paul Ostrow, and their two dogs.",
+        "“We will stay all summer,” she said.",
+    ]
+    assert _one(body, "stay all summer").speaker == "Lena Marsh"
+
+
+def test_she_stays_unclear_when_her_own_sex_is_unknown() -> None:
+    # Ostrow is no "she", but nothing says Robin Vale is one either: the quote may be
+    # someone else's, and a wrong name is worse than none.
+    body = [
+        "“The fair is back,” Robin Vale said on Saturday.",
+        "Mr. Ostrow praised the crowd.",
+        "“We will do it again next year,” she said.",
+    ]
+    assert _one(body, "again next year").speaker == "she"
+
+
+def test_sex_evidence_reads_apposition_possessive_and_reflexive() -> None:
+    assert _sex_evidence("The actress Mary Ostrow spoke.") == [("Mary Ostrow", "f")]
+    assert _sex_evidence("Ann Lee, his widow, spoke.") == [("Ann Lee", "f")]
+    assert _sex_evidence("She came with her son, filmmaker Charlie McDowell.") == [
+        ("Charlie McDowell", "m")]
+    assert _sex_evidence("Vale hurt himself in the fall.") == [("Vale", "m")]
+    assert _sex_evidence("It rained. Ms. Vale lost her way.") == [("Vale", "f")]
+    assert _sex_evidence("Vale realized that she had to change her life.") == [("Vale", "f")]
+
+
+def test_sex_evidence_ignores_objects_other_people_and_prepositions() -> None:
+    assert _sex_evidence("Vale called her a liar.") == []  # an object, not a possessive
+    assert _sex_evidence("Vale told him that her plan would fail.") == []  # two people
+    assert _sex_evidence("She met the wife of Governor Paul Ostrow.") == []
+    assert _sex_evidence("Vale said Ostrow lost his seat.") == []  # a name in between
+    assert _sex_evidence("Vale said her plan would fail.") == []  # a report: anyone's plan
+    assert _sex_evidence("Vale and his wife lost her way.") == [("Vale", "m")]
+
+
+def test_gender_hints_skip_capitalised_openers_and_conflicts() -> None:
+    hints = _gender_hints(["And so she went on with her work. What she said mattered.",
+                           "Actress Jane Ostrow spoke with her son, Tom Ostrow."])
+    assert "and" not in hints and "what" not in hints
+    assert hints["jane"] == "f" and hints["tom"] == "m"
+    assert "ostrow" not in hints  # mother and son share it: it tells no one's sex
+
+
+def test_a_place_named_for_someone_is_no_rival() -> None:
+    body = [
+        "“We need the money,” Tom Ostrow said.",
+        "He spent the weekend at Lena’s Orchard Farm with friends.",
+        "“It was worth it,” he said.",
+    ]
+    assert _one(body, "worth it").speaker == "Tom Ostrow"
+
+
+def test_a_possessive_ends_a_person_name() -> None:
+    got = [n for _, n in _person_mentions("Staff of Paul Vale’s Foundation met at "
+                                          "Lena’s Orchard Farm.")]
+    assert got == ["Paul Vale"]
