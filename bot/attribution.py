@@ -31,6 +31,7 @@ from bot.speakers import (
     PRONOUNS,
     SEX_NOUNS,
     SpeakerPhrase,
+    asks_sex,
     is_caption,
     named_before,
     parse_speaker,
@@ -2503,6 +2504,8 @@ _SEX_SUBJECT = re.compile(
     r"((?:,? [a-z][\w’'-]*){1,12}?) (his|himself|her|herself)\b(?: ([a-z][\w’'-]*))?")
 _COURTESY_RE = re.compile(r"^M(?:r|rs|s)\. ")
 _SEX_PRONOUN = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+# The sex nouns (lower-case ASCII) as bytes: one a pattern reads is a run of a-z letters.
+_SEX_NOUN_BYTES = frozenset(w.encode() for w in SEX_NOUNS)
 # After these, "her" is an object ("told her that", "called her a liar"), not a possessive.
 _NOT_POSSESSED = wordset(
     "a an the that to and or but of in on at for with by from as if this it is was")
@@ -2511,18 +2514,22 @@ _NOT_POSSESSED = wordset(
 def _sex_evidence(text: str) -> list[tuple[str, str]]:
     """(name, "m"/"f") for the people a paragraph's own words give a sex."""
     out: list[tuple[str, str]] = []
-    for m in _SEX_BEFORE.finditer(text):
+    # Each pattern needs a word most paragraphs lack (a sex noun; his/her/himself/herself):
+    # look for the words first, as the patterns may start at any word or capital.
+    nouns = not _SEX_NOUN_BYTES.isdisjoint(text.encode().translate(_LETTERS_ONLY).split())
+    for m in _SEX_BEFORE.finditer(text) if nouns else ():
         between = (m.group(2) or "").split()
         sex = SEX_NOUNS.get(m.group(1))
         if sex and m.group(3).lower() not in _NOT_NAME and not any(
                 w in PREPOSITIONS or w in _NOT_POSSESSED for w in between):
             out.append((m.group(3), sex))
-    for m in _SEX_AFTER.finditer(text):
+    for m in _SEX_AFTER.finditer(text) if nouns else ():
         between = m.group(2).split()
         sex = SEX_NOUNS.get(m.group(3))
         if sex and not any(w in PREPOSITIONS or w in _NOT_POSSESSED for w in between):
             out.append((m.group(1), sex))
-    for m in _SEX_SUBJECT.finditer(text):
+    possessive = " his" in text or " her" in text or "himself" in text
+    for m in _SEX_SUBJECT.finditer(text) if possessive else ():
         name = _COURTESY_RE.sub("", m.group(1))
         words = m.group(2).replace(",", " ").split()
         sex = _SEX_PRONOUN[m.group(3)]
@@ -2804,7 +2811,9 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     if any(ph.pronoun in ("he", "she") for ph in phrases):
         rivals = _rivals(body, cands, places)
         subjects = _subjects(body, cands, phrases, sentences, places)
-    names = resolve(phrases, _gender_hints(body), rivals, subjects)
+    # The sex evidence costs a scan of the article: only when some speaker asks for it.
+    hints = _gender_hints(body) if any(asks_sex(ph) for ph in phrases) else {}
+    names = resolve(phrases, hints, rivals, subjects)
     per_para: dict[int, int] = {}
     for c in cands:
         per_para[c.paragraph] = per_para.get(c.paragraph, 0) + 1

@@ -566,6 +566,13 @@ def _same_person(a: str, b: str) -> bool:
     return bool(la.split() and lb.split()) and (_surname(la) == _surname(lb) or la in lb)
 
 
+def asks_sex(ph: SpeakerPhrase | None) -> bool:
+    """Whether resolving this phrase reads anyone's sex: "he"/"she", or a descriptor whose
+    head says a sex ("the woman", "the congressman"). Only then is the article searched
+    for it."""
+    return ph is not None and (ph.pronoun in ("he", "she") or _head_noun(ph.head) in _GENDERED)
+
+
 def _gender_of(name: str, hint: dict[str, str]) -> str | None:
     words = name.lower().split()
     return (hint.get(words[0]) or hint.get(words[-1])) if words else None
