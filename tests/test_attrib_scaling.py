@@ -1,5 +1,6 @@
 """The bisections that keep attribution linear in a paragraph's quotes, checked against the
-plain scans they replace (a paragraph of thousands of quotes once took seconds per digest:
+plain scans they replace (kept here as first written), on made-up paragraphs and on random
+sorted, disjoint spans (a paragraph of thousands of quotes once took seconds per digest:
 bench/adversarial.py measures the growth)."""
 
 from __future__ import annotations
@@ -7,7 +8,18 @@ from __future__ import annotations
 import random
 from itertools import pairwise
 
+import pytest
+
 from bot import attrib_bounds, attribution
+from bot.attribution import (
+    _OUTCRY_VERBS,
+    _WORD_RE,
+    _inside,
+    _quotes_opening_at,
+    _voiced_quote,
+    _within_quote,
+    quote_spans,
+)
 
 
 def _spans(rng: random.Random, n: int) -> list[tuple[int, int]]:
@@ -21,13 +33,68 @@ def _spans(rng: random.Random, n: int) -> list[tuple[int, int]]:
     return spans
 
 
+TEXTS = [
+    '"A," said Ann Poole, "B." Then "C" and "D," she added.',
+    "“Yes,” he said. “No.” ‘Maybe,’ said nobody.",
+    'No quotes at all here, said the mayor.',
+    '"""Three marks," and a stray " at the end',
+    '”Sorry Sarah, I made a mistake!!” posted Ann Poole. "Later," she wrote.',
+    '"A" "B" "C"',
+    'The crowd, chanting "Dump Trump," yelled "No!" and then cried, "Stop."',
+]
+
+
+def _plain_opening_at(pos: int, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(qs, qe) for qs, qe in quotes if qs == pos]
+
+
+def _plain_inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    for s, e in spans:
+        if s > pos:
+            return False
+        if pos < e - 1 or s == pos:
+            return True
+    return False
+
+
+def _plain_within(pos: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(qs < pos < qe - 1 for qs, qe in quotes)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_quote_lookups_match_the_linear_scans(text: str) -> None:
+    quotes = quote_spans(text)
+    for pos in range(len(text) + 2):
+        assert _quotes_opening_at(pos, quotes) == _plain_opening_at(pos, quotes)
+        assert _inside(pos, quotes) == _plain_inside(pos, quotes)
+        assert _within_quote(pos, quotes) == _plain_within(pos, quotes)
+
+
+def _plain_voiced(text: str, us: int, ue: int, quotes: list[tuple[int, int]],
+                  ) -> tuple[int, int] | None:
+    for s, e in quotes:
+        if not us < s < ue:
+            continue
+        words = _WORD_RE.findall(text[max(us, s - 20) : s].rstrip(" ,"))
+        if words and words[-1] in _OUTCRY_VERBS and text[us:s].rstrip(" ,").endswith(words[-1]):
+            return s, e
+    return None
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_voiced_quote_matches_the_linear_scan(text: str) -> None:
+    quotes = quote_spans(text)
+    for us in range(0, len(text) + 1, 3):
+        for ue in range(us, len(text) + 2, 5):
+            assert _voiced_quote(text, us, ue, quotes) == _plain_voiced(text, us, ue, quotes)
+
+
 def test_inside_agrees_with_a_scan_of_every_span() -> None:
     rng = random.Random(7)
     for _ in range(300):
         spans = _spans(rng, rng.randrange(0, 8))
         for pos in range(-1, (spans[-1][1] if spans else 0) + 3):
-            scan = any(pos < e - 1 or s == pos for s, e in spans if s <= pos)
-            assert attribution._inside(pos, spans) is scan, (pos, spans)
+            assert _inside(pos, spans) is _plain_inside(pos, spans), (pos, spans)
 
 
 def test_quote_lookups_agree_with_scans_of_every_span() -> None:
@@ -35,12 +102,8 @@ def test_quote_lookups_agree_with_scans_of_every_span() -> None:
     for _ in range(300):
         spans = _spans(rng, rng.randrange(0, 8))
         for pos in range(-1, (spans[-1][1] if spans else 0) + 3):
-            assert attribution._within_quote(pos, spans) is any(
-                s < pos < e - 1 for s, e in spans
-            ), (pos, spans)
-            assert attribution._quotes_opening_at(pos, spans) == [
-                q for q in spans if q[0] == pos
-            ], (pos, spans)
+            assert _within_quote(pos, spans) is _plain_within(pos, spans), (pos, spans)
+            assert _quotes_opening_at(pos, spans) == _plain_opening_at(pos, spans), (pos, spans)
 
 
 def test_quote_spans_are_sorted_and_disjoint() -> None:
@@ -49,7 +112,7 @@ def test_quote_spans_are_sorted_and_disjoint() -> None:
     for _ in range(500):
         text = "".join(rng.choice(['"', "“", "”", "''", " a", " said", ",", ". "])
                        for _ in range(rng.randrange(0, 30)))
-        spans = attribution.quote_spans(text)
+        spans = quote_spans(text)
         assert all(s < e for s, e in spans), (text, spans)
         assert all(e1 <= s2 for (_, e1), (s2, _) in pairwise(spans)), (text, spans)
 
