@@ -2692,12 +2692,11 @@ def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[Spe
         text = body[c.paragraph]
         at = _speaker_at(text, c, places)
         sents = sentences(c.paragraph) if at >= 0 else []
-        # The sentence holding ``at`` (sentences are in order and do not overlap).
-        i = bisect_right(sents, at, key=_span_start) - 1 if sents else -1
-        if i < 0 or not sents[i][0] <= at < sents[i][1]:
-            i = next((i for i, (s, e) in enumerate(sents) if s <= at < e), None)
-        if i is None or text[sents[i][0] : at].strip(" \"“‘'"):
-            continue  # not the sentence's first word
+        # The sentence holding ``at``: the last to start at or before it (split_sentences
+        # gives them in order, without overlap), if it has not ended by then.
+        i = bisect_right(sents, at, key=_span_start) - 1
+        if i < 0 or at >= sents[i][1] or text[sents[i][0] : at].strip(" \"“‘'"):
+            continue  # in no sentence, or not its first word
         if i > 0:
             prev = text[sents[i - 1][0] : sents[i - 1][1]]
         elif c.paragraph > 0 and (last := sentences(c.paragraph - 1)):

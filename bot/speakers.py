@@ -545,7 +545,7 @@ def _without_courtesy(names: list[str | None], known: list[str]) -> list[str | N
 def _surname(low: str) -> str:
     """The word two mentions of one person share: "jason gilbert of cheyenne" -> gilbert
     (the town is no surname: "Scott Hawkins of Cheyenne" is someone else)."""
-    words = low.split(" of ", 1)[0].split() if " of " in low else low.split()
+    words = low.split(" of ", 1)[0].split()
     return words[-1] if words else ""
 
 
@@ -769,6 +769,19 @@ def _name_piece(piece: str) -> bool:
         _strip_possessive(w.lower()).rstrip("s") in _ORG_STEMS for w in words)
 
 
+def _last_break(head: str) -> int:
+    """Where the last clause break in ``head`` ends (a title's stop, as in "Sen.", is none).
+    A name is short, so only the last 200 characters of a long paragraph are read."""
+    low_end = max(0, len(head) - 200)
+    return max((m.end() for m in _CLAUSE_BREAK.finditer(head, low_end) if not (
+        m.group(1) and _CLAUSE_BREAK_TITLE.search(head, max(0, m.start() - 8), m.start()))),
+        default=low_end)
+
+
+_ARTICLES = wordset("a an the")
+_NOT_APPOSED = _QUANTIFIERS | wordset("these those other others")
+
+
 def antecedent_before(before: str) -> int | None:
     """Where the noun phrase a "who" follows starts ("Bernie Sanders, who cites ...", "an
     internal company fraud investigator, who expressed ..."): a name, or a short phrase
@@ -777,10 +790,7 @@ def antecedent_before(before: str) -> int | None:
     if not before.endswith(", "):
         return None
     head = before[: len(before) - 2]
-    low_end = max(0, len(head) - 200)
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head, low_end) if not (
-        m.group(1) and _CLAUSE_BREAK_TITLE.search(head, max(0, m.start() - 8), m.start()))),
-        default=low_end)
+    cut = _last_break(head)
     words = head[cut:].split()
     # The phrase is the last words after a verb or preposition: "the wild card is Trump",
     # "has been attacked on the speeches by Bernie Sanders".
@@ -792,10 +802,10 @@ def antecedent_before(before: str) -> int | None:
             _name_piece(" ".join(tail)) if len(tail) > 1 else _name_piece(f"{tail[0]} {tail[0]}")):
         # (one word is a name when it would be one doubled: the same checks, one length rule)
         name = tail
-        if k > 0 and words[k - 1].lower() in wordset("a an the"):
+        if k > 0 and words[k - 1].lower() in _ARTICLES:
             return None  # "the Senate, who": an article before a capital is no person's name
     else:
-        art = max((j for j, w in enumerate(words) if w.lower() in wordset("a an the")),
+        art = max((j for j, w in enumerate(words) if w.lower() in _ARTICLES),
                   default=None)
         if art is None or len(words) - art > 6 or not all(
                 w.islower() or w[:1].isupper() for w in words[art:]):
@@ -814,8 +824,7 @@ def named_before(before: str, speaker: str) -> int | None:
         return None
     if speaker[0].islower():
         ph = parse_speaker(speaker)
-        if ph.pronoun or ph.head.endswith("s") or speaker.split()[0] in _QUANTIFIERS | wordset(
-                "these those other others"):
+        if ph.pronoun or ph.head.endswith("s") or speaker.split()[0] in _NOT_APPOSED:
             return None  # "Mr. Obama, officials said, has ...": an inserted report, no apposition
         m = _AGE.search(before)
         end = m.start() if m else len(before) - 2
@@ -825,12 +834,7 @@ def named_before(before: str, speaker: str) -> int | None:
     else:
         return None
     head = before[:end]
-    # The last break before the name (a title's stop, as in "Sen.", is none); a name is
-    # short, so only the last stretch of a long paragraph is read.
-    low_end = max(0, len(head) - 200)
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(head, low_end) if not (
-        m.group(1) and _CLAUSE_BREAK_TITLE.search(head, max(0, m.start() - 8), m.start()))),
-        default=low_end)
+    cut = _last_break(head)
     piece = head[cut:]
     start = cut + len(piece) - len(piece.lstrip())
     core = piece.split(" of ")[0] if speaker[0].isupper() else piece
