@@ -34,6 +34,11 @@ _MON = (
     r"|januar|februar|märz|mai|juni|juli|oktober|dezember"
     r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+    # Portuguese, Italian, Dutch; Russian in the genitive a date uses ("11 октября 2018")
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januari|februari|maart|mei|augustus|oktober"
+    r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
     r")\.?"
 )
 _FOREIGN_MONTHS = {
@@ -42,6 +47,13 @@ _FOREIGN_MONTHS = {
     "juillet": 7, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
     "agosto": 8, "septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
+    "settembre": 9, "ottobre": 10, "dicembre": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }  # fmt: skip
 _TIME = (
     r"(?:[\s,|·•-]*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
@@ -97,6 +109,9 @@ _ZONE_RE = re.compile(r"\b(" + "|".join(sorted(_ZONES, key=len, reverse=True)) +
 _MONTH_STEMS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "mär", "mai", "okt", "dez", "fév", "avr", "jui", "aoû", "déc", "ene", "abr", "ago", "dic",
+    "janei", "fever", "março", "setem", "outub", "genna", "maggi", "giugn", "lugli", "sette",
+    "ottob", "maart", "mei", "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен",
+    "окт", "ноя", "дек",
 )  # fmt: skip
 
 
@@ -214,7 +229,17 @@ _BY_RE = re.compile(r"^(?:by|written by|words by|von|par|por|di)\s*[:\s]\s*(.+)$
 _NAME_RE = re.compile(r"^" + _NAME + r"$")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _ROLE_CUT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
-_DATE_CUT = re.compile(r"\b(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2})")
+_DATE_CUT = re.compile(
+    r"\b(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}\b)"
+)
+# News agencies credited as a story's author ("Reuters November 18, 2019 11:03 PM"), lower case.
+_WIRE_SERVICES = frozenset(
+    (
+        "reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse",
+        "upi", "pti", "press trust of india", "ians", "ani", "dpa", "xinhua", "efe", "ansa",
+        "kyodo", "kyodo news", "yonhap", "aap", "the canadian press", "press association",
+    )
+)  # fmt: skip
 _STAMP_CUT = re.compile(
     r"\s*@\w|\s+(?:Updated|Published|Posted)\b"
     r"|\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[A-Z][a-z]{2,8}\.?\s+\d)"
@@ -273,6 +298,11 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
     date_at = _DATE_CUT.search(text)
     if date_at:
         text = text[: date_at.start()].rstrip(" ,")
+    # An agency as the author, on a "By" or a dated line: a bare "AP" under a picture
+    # credits the photographer.
+    agency = text.strip(" ,.;:-")
+    if (m or date_at) and fold(agency) in _WIRE_SERVICES:
+        return (agency,)
     if not m and not link and not _bare_name(text):
         return ()
     names = []
@@ -398,6 +428,11 @@ _BRAND_LINES = tuple(
             ("get the ", "Get the ", "GET THE "),
             r"(?i:get the )([A-Za-z][\w&'’.-]*(?: [A-Za-z][\w&'’.-]*){0,3}) (?i:app)\b",
         ),
+        # Links back to the site: "Back to IndieWire", "Continue to IndieWire", "The Verge
+        # homepage", "Follow The Verge online:".
+        (("Back to ", "Continue to "), r"^(?:Back|Continue) to " + _BRAND_NAME + "$"),
+        ((" homepage", " Homepage"), "^" + _BRAND_NAME + r" (?i:homepage)$"),
+        (("Follow ",), r"^Follow " + _BRAND_NAME + r" (?:online|on)\b"),
         *(
             ((f" {street}",), "^" + _BRAND_NAME + rf",? \d{{1,5}} (?:[A-Z]\w* ){{1,3}}{street}\b")
             for street in ("Street", "Avenue", "Road", "Boulevard")
@@ -421,7 +456,10 @@ def _brand_name(page: str) -> str | None:
                 end = len(page) if end < 0 else end
                 m = pattern.search(page, start, end)
                 name = m.group(1) if m else ""
-                if (" " in name or name.isupper()) and name.split()[0].lower() not in _NOT_BRAND:
+                # One word only in capitals or with a capital inside ("IndieWire"): "Contact
+                # Us" and "Back to Top" name no brand.
+                one_word_brand = name.isupper() or any(c.isupper() for c in name[1:])
+                if (" " in name or one_word_brand) and name.split()[0].lower() not in _NOT_BRAND:
                     found[name] = None
                 at = page.find(key, end)
     if not found:

@@ -181,6 +181,13 @@ def test_outlet_from_url_when_text_has_none() -> None:
         ("Posted 3/4/21 at 12:15 am", "2021-03-04T00:15:00"),
         ("The vote went 11/18/19 in three rounds", None),
         ("Filed 13/18/19 1:00 PM", None),
+        # Portuguese, Italian, Dutch, Russian month names
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22"),
+        ("4 de março de 2019", "2019-03-04"),
+        ("mercoledì 4 settembre 2019", "2019-09-04"),
+        ("12 maart 2020", "2020-03-12"),
+        ("Текст: Анна Петрова·11 октября 2018", "2018-10-11"),
+        ("The set of 12 out of 2019 entries", None),
     ],
 )
 def test_parse_date(line: str, iso: str | None) -> None:
@@ -969,14 +976,19 @@ _OWNER = "© 2019 Harbour Communications, Inc. All rights reserved."
             ["The Gazette 12 Quay Street, Westhaven", "The mayor told The Gazette on Monday."],
             "The Gazette",
         ),
+        (["Continue to HarbourWire SKIP AD", "Back to HarbourWire"], "HarbourWire"),
+        (["The Harbour Verge homepage", "Follow The Harbour Verge online:"], "The Harbour Verge"),
+        (["Back to Top", "Back to Top"], None),
+        (["Back to Harbour", "Continue to Harbour"], None),
     ],
 )
 def test_the_page_brand_comes_before_the_owner_in_the_copyright(
     brand_lines: list[str], outlet: str | None
 ) -> None:
     """A page that names itself as a brand twice ("Contact X", "X Newsletters", "Get the X
-    app", "X App", "X is a registered trademark", X above its street address) is X, not the
-    company in its copyright line; named once, the copyright line still decides."""
+    app", "X App", "X is a registered trademark", X above its street address, "Back to X",
+    "X homepage", "Follow X online") is X, not the company in its copyright line; named
+    once, the copyright line still decides. One plain word ("Top", "Harbour") is no brand."""
     lines = ["Home", *brand_lines, "The harbour reopened on Monday.", _OWNER]
     assert find_outlet(lines, None) == (outlet or "Harbour Communications")
 
@@ -1083,3 +1095,43 @@ def test_an_updated_stamp_under_the_headline_does_not_hand_the_title_to_a_promo(
                      "Tuesday 19 November 2019 9:22 am", _LIBRARY_HEADLINE, stamp, "Meg James",
                      "Share")
         assert clean_pasted_text(page).meta.title == _LIBRARY_HEADLINE, stamp
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Reuters November 18, 2019 11:03 PM", ("Reuters",)),
+        (" Associated Press November 19, 2019, 9:02 AM", ("Associated Press",)),
+        ("By The Associated Press", ("The Associated Press",)),
+        ("AFP 19/11/2019", ("AFP",)),
+        ("AP", ()),  # under a picture: the photographer's agency
+        ("Reuters", ()),
+        ("Reuters Breakingviews November 18, 2019", ()),
+    ],
+)
+def test_a_news_agency_is_the_byline_of_a_dated_or_by_line(
+    line: str, names: tuple[str, ...]
+) -> None:
+    assert parse_byline(line, need_by=False) == names
+
+
+def test_a_name_before_a_numeric_date_is_the_byline() -> None:
+    line = "Ana Lima 23/08/2018 2 comentarios Noticias, Escolas"
+    assert parse_byline(line, need_by=False) == ("Ana Lima",)
+
+
+def test_an_agency_credit_line_gives_a_pasted_storys_byline() -> None:
+    text = "\n\n".join([
+        "Home", "Markets", "Harbour authority opens inquiry into ferry operator",
+        "Reuters November 18, 2019 11:03 PM",
+        "(Reuters) — The harbour authority is investigating the ferry operator's ticketing, "
+        "according to two people familiar with the matter.",
+        "The inquiry began after complaints from passengers about double charging on the "
+        "morning routes, the people said, asking not to be named.",
+        "The operator said it was cooperating with the authority and had refunded the fares "
+        "it found to have been charged twice in October.",
+    ])
+    meta = clean_pasted_text(text).meta
+    assert meta.byline == ("Reuters",)
+    assert meta.title == "Harbour authority opens inquiry into ferry operator"
+    assert meta.published is not None and meta.published.startswith("2019-11-18")
