@@ -254,6 +254,31 @@ def _reported(content: str) -> str:
 _THAT = re.compile(r"^that\s+(?=\S)", re.IGNORECASE)
 
 
+# Cues that only say a report was made: "(reported)" says as much. Any other cue is shown as
+# the article words it ("denied", "declined", "claimed"), since a denial or a claim read as a
+# plain report would mislead.
+_PLAIN_REPORT = frozenset(
+    (
+        "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds",
+        "added", "adding", "according", "report", "reports", "reported", "reporting", "state",
+        "states", "stated", "stating", "note", "notes", "noted", "noting", "write", "writes",
+        "wrote", "writing", "explain", "explains", "explained", "explaining",
+    )
+)  # fmt: skip
+_CUE_WORD = re.compile(r"[A-Za-z][a-z’'-]*")
+
+
+def _report_label(a: Attribution) -> str:
+    """The word after the speaker of reported speech: the cue as written unless it is a
+    plain report verb (or not a short run of words, like a social post's handle)."""
+    words = (a.cue or "").split()
+    if not 1 <= len(words) <= 4 or not all(_CUE_WORD.fullmatch(w) for w in words):
+        return "reported"
+    if any(w.lower() in _PLAIN_REPORT for w in words):
+        return "reported"
+    return " ".join(words)
+
+
 def _text_attribution(a: Attribution) -> str:
     who = _speaker_label(a)
     if role := _role(a):
@@ -261,9 +286,10 @@ def _text_attribution(a: Attribution) -> str:
     content = _pieces(_one_line(a.content))
     if a.kind is Kind.DIRECT and not _has_quote_marks(content):
         return f"{who}: “{content}”"
+    label = _report_label(a)
     if a.kind is not Kind.INDIRECT:  # mixed: reported, with the speaker's own words quoted
-        return f"{who}: {_reported(content)}"
-    return f"{who} (reported): {_reported(content)}"
+        return f"{who}{'' if label == 'reported' else f' ({label})'}: {_reported(content)}"
+    return f"{who} ({label}): {_reported(content)}"
 
 
 # --- Block Kit ---------------------------------------------------------------------------------
@@ -300,10 +326,12 @@ def _quote_line(a: Attribution, limit: int) -> str:
     content = _pieces(_one_line(a.content))
     if a.kind is Kind.DIRECT and not _has_quote_marks(content):
         return f"• {who}: {_quote(content, room)}"
+    label = escape(_report_label(a))
     if a.kind is not Kind.INDIRECT:
         # Content that carries its own quote marks is shown as written, clipped honestly.
-        return f"• {who}: {_clip_mixed(_reported(content), room)}"
-    return f"• {who} _(reported)_: {_clip_escaped(_reported(content), room)}"
+        shown = "" if label == "reported" else f" _({label})_"
+        return f"• {who}{shown}: {_clip_mixed(_reported(content), room)}"
+    return f"• {who} _({label})_: {_clip_escaped(_reported(content), room)}"
 
 
 def _clip_mixed(content: str, limit: int) -> str:

@@ -341,3 +341,37 @@ def test_an_unresolved_pronoun_is_shown_as_an_unclear_source() -> None:
     assert "Unclear source (“He”) (reported): he was not worried" in out
     blocks = " ".join(_texts(render_blocks(_digest(body, attributions=attrs))))
     assert "*Unclear source (“He”)* _(reported)_" in blocks
+
+
+@pytest.mark.parametrize(
+    ("cue", "kind", "content", "text_line", "block_part"),
+    [
+        # A denial shown as a plain report would say the opposite of what the article says.
+        ("denied", Kind.INDIRECT, "that he took the money", "Ann Lee (denied): he took the money",
+         "*Ann Lee* _(denied)_: he took the money"),
+        ("declined", Kind.INDIRECT, "to comment", "Ann Lee (declined): to comment",
+         "*Ann Lee* _(declined)_: to comment"),
+        ("has also called for", Kind.INDIRECT, "a new port", "Ann Lee (has also called for): a",
+         "*Ann Lee* _(has also called for)_: a new port"),
+        ("claimed", Kind.MIXED, "the plan was “a fraud”", "Ann Lee (claimed): the plan was “a",
+         "*Ann Lee* _(claimed)_: the plan was “a fraud”"),
+        # Plain report verbs, long cues and a post's handle keep the plain label.
+        ("said in a statement", Kind.INDIRECT, "the port would open", "Ann Lee (reported): the",
+         "*Ann Lee* _(reported)_: the port would open"),
+        ("according to", Kind.INDIRECT, "the port would open", "Ann Lee (reported): the",
+         "*Ann Lee* _(reported)_: the port would open"),
+        ("@annlee", Kind.INDIRECT, "the port would open", "Ann Lee (reported): the",
+         "*Ann Lee* _(reported)_: the port would open"),
+        ("stated", Kind.MIXED, "the plan was “a fraud”", "Ann Lee: the plan was “a fraud”",
+         "*Ann Lee*: the plan was “a fraud”"),
+    ],
+)
+def test_reported_speech_shows_a_cue_that_is_more_than_a_report(
+    cue: str, kind: Kind, content: str, text_line: str, block_part: str
+) -> None:
+    from dataclasses import replace
+
+    attrs = (replace(_attr("Ann Lee", content, kind, 3), cue=cue),)
+    body = (*BODY[:3], f"Ann Lee {cue} {content}.")
+    assert text_line in render_text(_digest(body, attributions=attrs))
+    assert block_part in " ".join(_texts(render_blocks(_digest(body, attributions=attrs))))
