@@ -18,6 +18,7 @@ from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
 from bot.cue_forms import IRREGULAR as _IRREGULAR
 from bot.cue_forms import WEAK_IRREGULAR as _WEAK_IRREGULAR
+from bot.datelines import dateline_end
 from bot.model import Attribution, Kind
 from bot.sentences import split_sentences
 from bot.social_posts import embedded_posts, post_text_span
@@ -2820,6 +2821,8 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     for c, ph, name in zip(cands, phrases, names, strict=True):
         text = body[c.paragraph]
         pieces = sorted(c.pieces)
+        if pieces[0][0] < 80 and pieces[0][0] < (lead := dateline_end(text)) < pieces[0][1]:
+            pieces[0] = (lead, pieces[0][1])  # "(Reuters) — X is ..., according to Y"
         kind = _kind(text, pieces)
         if bounds and c.how in CLIPPED and len(pieces) <= 2 and (
                 len(pieces) == 1 or c.how == "pre"):

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Final
 
 from bot.attribution import adds_a_count
+from bot.datelines import dateline_end
 from bot.figures import (
     QUANTITY_KINDS,
     TRIGGER_WORDS,
@@ -473,7 +474,9 @@ def _facts(
 ) -> list[Fact]:
     candidates: list[tuple[_Sentence, float]] = []
     for sent in all_sentences:
-        if sent.words >= 4:
+        # A sentence ending in a colon introduces what follows ("The Latest on ... (all times
+        # local):", "offered their thoughts:"): alone it leaves the reader hanging.
+        if sent.words >= 4 and not sent.text.endswith(":"):
             score = _score(sent)
             if score > 0.5:
                 candidates.append((sent, score))
@@ -528,16 +531,22 @@ def _facts(
         chosen_values.update(
             (f.kind, f.value) for f in sent.figures if f.kind in QUANTITY_KINDS and f.value
         )
-    return [
-        Fact(
-            text=sent.text,
-            figures=tuple(f.text for f in sent.figures),
+    return [_fact(sent, adj, index) for sent, adj, _ in chosen]
+
+
+def _fact(sent: _Sentence, adj: float, index: _Index) -> Fact:
+    """The fact a chosen sentence gives: without the dateline a story's first sentence may
+    open with ("WASHINGTON (Reuters) - "), which is the story's, not the fact's."""
+    cut = dateline_end(sent.text) if sent.index == 0 else 0
+    text = sent.text[cut:]
+    figures = sent.figures if not cut else [f for f in sent.figures if f.start >= cut]
+    return Fact(
+        text=text,
+        figures=tuple(f.text for f in figures),
             paragraph=sent.paragraph,
-            speaker=_fact_speaker(index, sent),
-            score=round(adj, 3),
-        )
-        for sent, adj, _ in chosen
-    ]
+        speaker=_fact_speaker(index, sent),
+        score=round(adj, 3),
+    )
 
 
 # --- conflicts ---------------------------------------------------------------------------------

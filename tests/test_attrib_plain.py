@@ -55,3 +55,15 @@ def test_declined_with_a_figure_is_a_fall_not_a_refusal() -> None:
     # The fall itself may still be what someone reported.
     a = one_attribution(["Exports declined 40 percent last year, the ministry said."], "Exports")
     assert a.speaker == "the ministry"
+
+
+@pytest.mark.parametrize("dateline", [
+    "WESTHAVEN (Reuters) - ", "WESTHAVEN, Harbourshire, Dec. 11 (UPI) — ", "(AP) — ",
+    "WESTHAVEN ― ",
+])
+def test_reported_content_leaves_out_the_dateline(dateline: str) -> None:
+    body = [f"{dateline}The harbour authority is investigating the ferry operator, according "
+            "to two people familiar with the matter."]
+    a = one_attribution(body, "The harbour authority is investigating")
+    assert a.content.startswith("The harbour authority is investigating the ferry operator")
+    assert a.span is not None and a.span[0] == len(dateline)

@@ -428,3 +428,26 @@ def test_an_unresolved_pronoun_is_no_fact_source() -> None:
     facts = extract_facts(body, extract_attributions(list(body)))
     speakers = {f.text[:8]: f.speaker for f in facts}
     assert speakers == {"The port": None, "Harbour ": "Ines Moro"}
+
+
+def test_a_fact_leaves_out_the_stories_dateline() -> None:
+    body = (
+        "WESTHAVEN, Harbourshire (AP) — The harbour council voted 9-2 on Thursday to close "
+        "the old ferry terminal in March.",
+        "The closure will cost 120 jobs, the council said.",
+    )
+    facts = extract_facts(body, extract_attributions(body))
+    lede = next(f for f in facts if f.paragraph == 0)
+    assert lede.text.startswith("The harbour council voted 9-2 on Thursday")
+    assert lede.text in body[0]
+    assert "9-2" in lede.figures
+
+
+def test_a_sentence_that_introduces_what_follows_is_no_fact() -> None:
+    body = (
+        "Police charged the two men on Thursday with 14 offences worth $2 million, among them:",
+        "The council voted 9-2 on Thursday to close the old ferry terminal in March.",
+        "The closure will cost 120 jobs and save $4 million a year, the council said.",
+    )
+    facts = extract_facts(body, extract_attributions(body))
+    assert facts and all(f.paragraph != 0 for f in facts)
