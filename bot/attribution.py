@@ -782,6 +782,9 @@ def _particle_cue(cue: str) -> bool:
     return len(words) == 2 and (words[0], words[1]) in _PARTICLE_CUES
 
 
+_ADD_FORMS = wordset("add adds added adding")
+
+
 def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int], us: int,
                     ue: int, quotes: Sequence[tuple[int, int]], para: int,
                     verbs: frozenset[str]) -> list[_Cand]:
@@ -846,6 +849,8 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             continue
         if low not in verbs or not t[0][0].islower() or (not cands and i in dead):
             continue
+        if low in _ADD_FORMS and i + 1 < n and toks[i + 1][0].lower() == "to":
+            continue  # "adding to a mounting series of problems": a sum, not a report
         if low == "known" and not (i > 0 and (
                 toks[i - 1][0].lower() in _HAVE or toks[i - 1][0].endswith(("’ve", "'ve")))):
             continue  # "known as Guccifer", "a fund known for its ties": a description

@@ -67,3 +67,12 @@ def test_reported_content_leaves_out_the_dateline(dateline: str) -> None:
     a = one_attribution(body, "The harbour authority is investigating")
     assert a.content.startswith("The harbour authority is investigating the ferry operator")
     assert a.span is not None and a.span[0] == len(dateline)
+
+
+def test_adding_to_a_count_is_no_report() -> None:
+    body = ["The harbour authority is investigating the ferry operator, according to two "
+            "people familiar with the matter, adding to a mounting series of problems for it.",
+            "The fine added to the council's losses, the mayor said on Monday."]
+    found = rule_attributions(body)
+    assert not any(a.content.startswith("to ") for a in found), [a.content for a in found]
+    assert any(a.content.startswith("The harbour authority") for a in found)
