@@ -782,9 +782,6 @@ def _particle_cue(cue: str) -> bool:
     return len(words) == 2 and (words[0], words[1]) in _PARTICLE_CUES
 
 
-_ADD_FORMS = wordset("add adds added adding")
-
-
 def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int], us: int,
                     ue: int, quotes: Sequence[tuple[int, int]], para: int,
                     verbs: frozenset[str]) -> list[_Cand]:
