@@ -47,6 +47,9 @@ _LEADING_TIME = re.compile(
 )
 # A relative pronoun ending the words: the speaker is its antecedent ("Ann Poole, who").
 _TRAILING_RELATIVE = re.compile(r",?\s+(?:who|which|that)$", re.IGNORECASE)
+# A clause set off after the speaker: "The company, which is expected to lay off thousands",
+# "The news organization, citing an anonymous government source".
+_SET_OFF_CLAUSE = re.compile(r",\s+(?:who|which|whose|citing|speaking)\s")
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|that)\b", re.IGNORECASE)
 # A past-tense verb with an object: "the manager believed the waitress", "Mr. Trump canceled
 # an increase". A participle modifying a noun takes no determiner after it ("a report
@@ -186,6 +189,9 @@ def shown_speaker(text: str, cue: str) -> str | None:
     rel = _TRAILING_RELATIVE.search(text)
     if rel and _has_antecedent(text[: rel.start()]):
         text = _antecedent(text[: rel.start()])
+    aside = _SET_OFF_CLAUSE.search(text)
+    if aside and _has_antecedent(text[: aside.start()]):
+        text = text[: aside.start()]
     first, _, rest = text.partition(" ")
     if rest and first.lower().strip(",") in _LEADING_ADVERBS:
         text = rest.lstrip(" ,")

@@ -50,8 +50,13 @@ def test_a_cut_time_adjunct_leaves_the_role_too() -> None:
         # noun phrases stay as they are
         ("Mr. Quist issued a statement", "saying", "Mr. Quist issued a statement"),
         ("A report released Friday", "says", "A report released Friday"),
-        ("Mr. Quist, who raised the rent", "said", "Mr. Quist, who raised the rent"),
         ("the embattled mayor", "said", "the embattled mayor"),
+        ("people who saw the fire", "said", "people who saw the fire"),
+        # a clause set off by a comma describes the speaker: it is not shown as the speaker
+        ("Mr. Quist, who raised the rent", "said", "Mr. Quist"),
+        ("The company, which is expected to cut 400 jobs this week", "confirmed", "The company"),
+        ("The station, citing an unnamed official", "reported", "The station"),
+        ("An official, speaking on the condition of anonymity", "said", "An official"),
     ],
 )
 def test_shown_speaker(words: str, cue: str, shown: str | None) -> None:
