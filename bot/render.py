@@ -262,7 +262,8 @@ _PLAIN_REPORT = frozenset(
         "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds",
         "added", "adding", "according", "report", "reports", "reported", "reporting", "state",
         "states", "stated", "stating", "note", "notes", "noted", "noting", "write", "writes",
-        "wrote", "writing", "explain", "explains", "explained", "explaining",
+        "wrote", "writing", "explain", "explains", "explained", "explaining", "continue",
+        "continues", "continued", "continuing",
     )
 )  # fmt: skip
 _CUE_WORD = re.compile(r"[A-Za-z][a-z’'-]*")

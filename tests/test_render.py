@@ -364,6 +364,8 @@ def test_an_unresolved_pronoun_is_shown_as_an_unclear_source() -> None:
          "*Ann Lee* _(reported)_: the port would open"),
         ("stated", Kind.MIXED, "the plan was “a fraud”", "Ann Lee: the plan was “a fraud”",
          "*Ann Lee*: the plan was “a fraud”"),
+        ("continued", Kind.MIXED, "the plan was “a fraud”", "Ann Lee: the plan was “a fraud”",
+         "*Ann Lee*: the plan was “a fraud”"),
     ],
 )
 def test_reported_speech_shows_a_cue_that_is_more_than_a_report(
