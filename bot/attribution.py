@@ -167,6 +167,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Curly marks say which way they face; straight ones toggle. An unclosed quote runs to
     the paragraph's end (multi-paragraph quotes repeat only the opening mark).
     """
+    if '"' not in text and "“" not in text and "”" not in text:
+        return []  # no mark: most paragraphs (three substring tests cost less than a regex)
     spans: list[tuple[int, int]] = []
     start: int | None = None
     skip = -1
@@ -2237,7 +2239,12 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     """A sentence-long quote no cue of the lexicon claims: '"A," blared the Herald.',
     'Trump quickly deflected: "A."'. News quotes someone: the speaker is the noun phrase
     next to the quote, the cue whatever words join them (the filter weighs the rule)."""
-    q = next(((s, e) for s, e in quotes if us <= s < ue
+    # Every rule here reads a quote that opens in the unit: most units have none (quotes
+    # are sorted, a bisection finds the first opening at or after us).
+    first = bisect_left(quotes, us, key=_span_start)
+    if first == len(quotes) or quotes[first][0] >= ue:
+        return None
+    q = next(((s, e) for s, e in islice(quotes, first, None) if s < ue
               and len(_WORD_RE.findall(text[s:e])) >= _BARE_MIN_WORDS), None)
     if q is None:
         q = _short_outcry(text, us, ue, quotes) or _voiced_quote(text, us, ue, quotes)
