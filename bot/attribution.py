@@ -496,6 +496,9 @@ def _titled_quote(text: str, qs: int, qe: int) -> bool:
 _CONTRACTION = re.compile(r"(?i)^(he|she|they|we|i|you|it|who)[’'](?:s|ve|re|d|ll|m)$")
 _BE = wordset("is are was were be been being am")
 _FINITE = _BE | wordset("has have had will would can could")
+_AUX_VERBS = wordset("may might must should shall is are was were does do did")
+# The unions the rules test words against, built once (not at each word).
+_FINITE_OR_AUX = _FINITE | _AUX_VERBS
 # Cue forms that are nouns too: "investigative reports", "under claims".
 _NOUNLIKE = wordset("reports claims report claim answer answers notes embrace shouts charges")
 _PAST_ONLY = wordset("told thought known found shown written held seen")
@@ -567,8 +570,7 @@ def _name_words(words: list[str]) -> bool:
     """1-4 words, each capitalised, opening with no function word: a person's name as
     written ("Kurt Volker", "Mr. Volker", "Sen. Ann Poole")."""
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and (
-        words[0].lower().rstrip(".") not in _BAD_FIRST | _BOUNDARY_WORDS | DETERMINERS
-        | _SENTENCE_ADVERBS) and not any(
+        words[0].lower().rstrip(".") not in _NOT_NAME_FIRST) and not any(
         w.lower().rstrip("s") in ORG_STEMS or w.endswith(("’s", "'s")) for w in words)
 
 
@@ -590,6 +592,7 @@ _CLAUSE_WORDS = wordset(
     might must not than despite by"""
 )
 _BAD_FIRST = wordset("in by despite for with without from on at after before during to of")
+_NOT_NAME_FIRST = _BAD_FIRST | _BOUNDARY_WORDS | DETERMINERS | _SENTENCE_ADVERBS
 
 
 def _is_nounish(words: list[str]) -> bool:
@@ -1399,7 +1402,7 @@ def _past_adjunct_comma(toks: list[_Match], k: int) -> int:
     m = k + 1
     while m < min(n - 1, k + 12):
         w = toks[m][0]
-        if w in ".;:!?()—–-" or w in _QUOTE_CHARS or w.lower() in _FINITE | _AUX_VERBS | {"that"}:
+        if w in ".;:!?()—–-" or w in _QUOTE_CHARS or w.lower() in _FINITE_OR_AUX_OR_THAT:
             return k
         if w == ",":
             nxt = toks[m + 1][0]
@@ -1467,7 +1470,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     start_k = k
     # 'says at a campaign stop in Toledo, Ohio, that ...': a leading adjunct may be long.
     # 'said Thursday during a taping in Buffalo, New York, that ...': a time opens one too.
-    adjunct = k < n and (toks[k][0].lower() in _ADJUNCT_PREPS | _WHEN_OPENERS)
+    adjunct = k < n and (toks[k][0].lower() in _ADJUNCT_OPENERS)
     limit = min(n, k + (20 if adjunct else 12))
     found = None
     lead_in = False  # 'said at a town hall on Monday, "A."': the quote is the content
@@ -1484,7 +1487,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             if any(x[0].lower() in _FINITE for x in toks[k:m]):
                 found = None  # 'says his bid is the one that won': a relative 'that'
             elif m > k and not adjunct and low not in HEARER_VERBS and m + 1 < n and (
-                    toks[k][0].lower() not in _ADJUNCT_STARTS | _BAD_FIRST | _SINCE) and (
+                    toks[k][0].lower() not in _ADJUNCT_OR_SINCE) and (
                     _verb_like(toks[m + 1][0])):
                 found = None  # 'reported long delays that angered fans': the object's relative
             elif adjunct and m - k > 6 and m + 1 < n and not _verb_like(toks[m + 1][0]):
@@ -1643,6 +1646,7 @@ def _no_report(content: str) -> bool:
 _ADJUNCT_PREPS = wordset("in at on during before after from while")
 _TESTIFY = frozenset(_inflect("testify"))
 _SINCE = wordset("since until")
+_ADJUNCT_OR_SINCE = _ADJUNCT_STARTS | _BAD_FIRST | _SINCE
 # Verbs that give a name: "called it X", "dubbed him X".
 _NAMING = frozenset(_inflect("call") | set(_WEAK_IRREGULAR["dub"]) | _inflect("label"))
 _SUBORDINATORS = wordset("as while because when after before although though since")
@@ -1652,6 +1656,8 @@ _QUESTION_VERBS = frozenset(
     w for base in ("ask", "question", "press") for w in _inflect(base)
 ) - {"presses", "press", "question", "questions"}  # nouns too: "faced questions about"
 _WH = wordset("whether if why how what who whom when where which")
+_NOT_HEARER = _CLAUSE_WORDS | _WH | _SENTENCE_ADVERBS
+_FINITE_OR_AUX_OR_THAT = _FINITE_OR_AUX | {"that"}
 
 
 def _verb_like(word: str) -> bool:
@@ -1689,7 +1695,7 @@ def _is_hearer(words: list[str]) -> bool:
     ("Morrison", "him", "the senator", "Secretary Clinton")."""
     low = [w.lower() for w in words]
     if len(words) == 1 and (low[0] in _OBJECT_PRONOUNS or (
-            words[0].isalpha() and low[0] not in _CLAUSE_WORDS | _WH | _SENTENCE_ADVERBS
+            words[0].isalpha() and low[0] not in _NOT_HEARER
             and not low[0].endswith(("ed", "ing", "ly")))):
         return True  # "him", "reporters", "Morrison"
     return len(words) <= 4 and (words[0][:1].isupper() or low[0] in DETERMINERS) and not any(
@@ -1929,6 +1935,7 @@ _WHEN = re.compile(
     r"|" + "|".join(_DAYS.split()) + r"|yesterday|today|tonight)\b(?![’'])")
 # Words that open a time adjunct on their own: "said Thursday during a taping ... that".
 _WHEN_OPENERS = wordset(_DAYS + " yesterday today tonight last earlier")
+_ADJUNCT_OPENERS = _ADJUNCT_PREPS | _WHEN_OPENERS
 # What may follow a time in the same adjunct ("on Monday at a rally", "in June 2015");
 # "Wednesday to block ..." goes on with the object's own infinitive.
 _WHEN_GOES_ON = (_CHANNEL_GOES_ON - {"to"}) | _TIME_WORDS
@@ -2165,6 +2172,7 @@ _TAIL_PRONOUNS = _PERSONAL | {"it"}
 _LEAD_CONJ = re.compile(r"^(?:But|And|Yet|So|Still|Then|As)\s+")
 _LEAD_ADJUNCT = re.compile(r"(?:In|On|At|During|After|Before|Later|Earlier)\b[^,]{0,60},\s*")
 _NP_GLUE = DETERMINERS | {"of", "and", "for", "at", "in", "the", "&"}
+_PEOPLE_OR_ORGS = PEOPLE | ORG_NOUNS
 
 
 def _np_prefix(words: list[str]) -> int:
@@ -2174,7 +2182,7 @@ def _np_prefix(words: list[str]) -> int:
     while n < len(words) and n < 10:
         w = words[n]
         if w[:1].isupper() or w[:1].isdigit() or w.lower() in _NP_GLUE or (
-                n and w.lower() in PEOPLE | ORG_NOUNS):
+                n and w.lower() in _PEOPLE_OR_ORGS):
             n += 1
             continue
         break
@@ -2755,7 +2763,6 @@ CLIPPED = frozenset({"pre", "part", "acc_pre", "weak_pre", "part_subj"})
 
 
 _DASHES = "—–"
-_AUX_VERBS = wordset("may might must should shall is are was were does do did")
 
 
 def _opens_aside(text: str, cut: int, e: int) -> bool:
@@ -2770,7 +2777,7 @@ def _opens_aside(text: str, cut: int, e: int) -> bool:
         after = _WORD_RE.match(rest, close + 2) if close > 0 else None
     # The clause resumes with its verb after the aside ("— will grow"); a new subject
     # ("— they say ...") or a conjunction starts another clause.
-    return after is not None and after.group(0).lower() in _FINITE | _AUX_VERBS
+    return after is not None and after.group(0).lower() in _FINITE_OR_AUX
 
 
 def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
