@@ -2469,9 +2469,11 @@ _NOT_NAME = wordset(
 _CAP_WORD = re.compile(r"\b([A-Z][a-z’'-]+?)(?:’s|'s)?\b")
 
 
-def _gender_hints(body: Sequence[str]) -> dict[str, str]:
+def _gender_hints(body: Sequence[str],
+                  mentions: Sequence[Sequence[tuple[int, str]]] | None = None) -> dict[str, str]:
     """Surname genders learned from "Mr." / "Mrs." / "Ms." in the article, then the name
-    words of people whose sex the article's own words state (``_sex_evidence``)."""
+    words of people whose sex the article's own words state (``_sex_evidence``).
+    ``mentions``: ``_person_mentions`` of each paragraph, when the caller has them already."""
     hints: dict[str, str] = {}
     for text in body:
         if "Mr" not in text and "Ms" not in text and "Miss" not in text:
@@ -2484,7 +2486,8 @@ def _gender_hints(body: Sequence[str]) -> dict[str, str]:
         for name, sex in _sex_evidence(text):
             words = name.split()
             if len(words) == 1 and named is None:
-                named = {w for t in body for _, n in _person_mentions(t) for w in n.split()}
+                found = map(_person_mentions, body) if mentions is None else mentions
+                named = {w for ms in found for _, n in ms for w in n.split()}
             # Not "She" or "What" opening a sentence: one word must be a name met elsewhere.
             if (named is not None and words[0] in named) if len(words) == 1 else not any(
                     w.lower() in _NOT_NAME for w in words):
@@ -2581,10 +2584,13 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
 
 
 def _rivals(body: Sequence[str], cands: Sequence[_Cand],
-            places: dict[tuple[str, str], list[int]] | None = None) -> list[list[str]]:
+            places: dict[tuple[str, str], list[int]] | None = None,
+            found: Sequence[Sequence[tuple[int, str]]] | None = None) -> list[list[str]]:
     """Names the text mentions between one candidate's speaker and the next one's
-    (``places``: speaker words found in a paragraph, as ``_speaker_at`` keeps them)."""
-    mentions = [_person_mentions(t) for t in body]
+    (``places``: speaker words found in a paragraph, as ``_speaker_at`` keeps them;
+    ``found``: ``_person_mentions`` of each paragraph, when the caller has them already)."""
+    # Copies: the surnames met alone are added to them below.
+    mentions = [_person_mentions(t) for t in body] if found is None else [list(m) for m in found]
     # A surname met alone ("Cruz said") is a mention of the person named in full elsewhere.
     surnames = {n.split()[-1] for ms in mentions for _, n in ms}
     for p, t in enumerate(body):
@@ -2820,12 +2826,13 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]
         cands, phrases = [c for c, _ in kept], [ph for _, ph in kept]
     # Rivals matter only to he/she: skip the name scan when no speaker is one.
-    rivals = subjects = None
+    rivals = subjects = mentions = None
     if any(ph.pronoun in ("he", "she") for ph in phrases):
-        rivals = _rivals(body, cands, places)
+        mentions = [_person_mentions(t) for t in body]  # the sex evidence reads them too
+        rivals = _rivals(body, cands, places, mentions)
         subjects = _subjects(body, cands, phrases, sentences, places)
     # The sex evidence costs a scan of the article: only when some speaker asks for it.
-    hints = _gender_hints(body) if any(asks_sex(ph) for ph in phrases) else {}
+    hints = _gender_hints(body, mentions) if any(asks_sex(ph) for ph in phrases) else {}
     names = resolve(phrases, hints, rivals, subjects)
     per_para: dict[int, int] = {}
     for c in cands:
