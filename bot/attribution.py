@@ -168,6 +168,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     Curly marks say which way they face; straight ones toggle. An unclosed quote runs to
     the paragraph's end (multi-paragraph quotes repeat only the opening mark).
     """
+    if '"' not in text and "“" not in text and "”" not in text:
+        return []  # no mark: most paragraphs (three substring tests cost less than a regex)
     spans: list[tuple[int, int]] = []
     start: int | None = None
     skip = -1
@@ -495,6 +497,9 @@ def _titled_quote(text: str, qs: int, qe: int) -> bool:
 _CONTRACTION = re.compile(r"(?i)^(he|she|they|we|i|you|it|who)[’'](?:s|ve|re|d|ll|m)$")
 _BE = wordset("is are was were be been being am")
 _FINITE = _BE | wordset("has have had will would can could")
+_AUX_VERBS = wordset("may might must should shall is are was were does do did")
+# The unions the rules test words against, built once (not at each word).
+_FINITE_OR_AUX = _FINITE | _AUX_VERBS
 # Cue forms that are nouns too: "investigative reports", "under claims".
 _NOUNLIKE = wordset("reports claims report claim answer answers notes embrace shouts charges")
 _PAST_ONLY = wordset("told thought known found shown written held seen")
@@ -566,8 +571,7 @@ def _name_words(words: list[str]) -> bool:
     """1-4 words, each capitalised, opening with no function word: a person's name as
     written ("Kurt Volker", "Mr. Volker", "Sen. Ann Poole")."""
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and (
-        words[0].lower().rstrip(".") not in _BAD_FIRST | _BOUNDARY_WORDS | DETERMINERS
-        | _SENTENCE_ADVERBS) and not any(
+        words[0].lower().rstrip(".") not in _NOT_NAME_FIRST) and not any(
         w.lower().rstrip("s") in ORG_STEMS or w.endswith(("’s", "'s")) for w in words)
 
 
@@ -589,6 +593,7 @@ _CLAUSE_WORDS = wordset(
     might must not than despite by"""
 )
 _BAD_FIRST = wordset("in by despite for with without from on at after before during to of")
+_NOT_NAME_FIRST = _BAD_FIRST | _BOUNDARY_WORDS | DETERMINERS | _SENTENCE_ADVERBS
 
 
 def _is_nounish(words: list[str]) -> bool:
@@ -1400,7 +1405,7 @@ def _past_adjunct_comma(toks: list[_Match], k: int) -> int:
     m = k + 1
     while m < min(n - 1, k + 12):
         w = toks[m][0]
-        if w in ".;:!?()—–-" or w in _QUOTE_CHARS or w.lower() in _FINITE | _AUX_VERBS | {"that"}:
+        if w in ".;:!?()—–-" or w in _QUOTE_CHARS or w.lower() in _FINITE_OR_AUX_OR_THAT:
             return k
         if w == ",":
             nxt = toks[m + 1][0]
@@ -1468,7 +1473,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     start_k = k
     # 'says at a campaign stop in Toledo, Ohio, that ...': a leading adjunct may be long.
     # 'said Thursday during a taping in Buffalo, New York, that ...': a time opens one too.
-    adjunct = k < n and (toks[k][0].lower() in _ADJUNCT_PREPS | _WHEN_OPENERS)
+    adjunct = k < n and (toks[k][0].lower() in _ADJUNCT_OPENERS)
     limit = min(n, k + (20 if adjunct else 12))
     found = None
     lead_in = False  # 'said at a town hall on Monday, "A."': the quote is the content
@@ -1485,7 +1490,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
             if any(x[0].lower() in _FINITE for x in toks[k:m]):
                 found = None  # 'says his bid is the one that won': a relative 'that'
             elif m > k and not adjunct and low not in HEARER_VERBS and m + 1 < n and (
-                    toks[k][0].lower() not in _ADJUNCT_STARTS | _BAD_FIRST | _SINCE) and (
+                    toks[k][0].lower() not in _ADJUNCT_OR_SINCE) and (
                     _verb_like(toks[m + 1][0])):
                 found = None  # 'reported long delays that angered fans': the object's relative
             elif adjunct and m - k > 6 and m + 1 < n and not _verb_like(toks[m + 1][0]):
@@ -1644,6 +1649,7 @@ def _no_report(content: str) -> bool:
 _ADJUNCT_PREPS = wordset("in at on during before after from while")
 _TESTIFY = frozenset(_inflect("testify"))
 _SINCE = wordset("since until")
+_ADJUNCT_OR_SINCE = _ADJUNCT_STARTS | _BAD_FIRST | _SINCE
 # Verbs that give a name: "called it X", "dubbed him X".
 _NAMING = frozenset(_inflect("call") | set(_WEAK_IRREGULAR["dub"]) | _inflect("label"))
 _SUBORDINATORS = wordset("as while because when after before although though since")
@@ -1653,6 +1659,8 @@ _QUESTION_VERBS = frozenset(
     w for base in ("ask", "question", "press") for w in _inflect(base)
 ) - {"presses", "press", "question", "questions"}  # nouns too: "faced questions about"
 _WH = wordset("whether if why how what who whom when where which")
+_NOT_HEARER = _CLAUSE_WORDS | _WH | _SENTENCE_ADVERBS
+_FINITE_OR_AUX_OR_THAT = _FINITE_OR_AUX | {"that"}
 
 
 def _verb_like(word: str) -> bool:
@@ -1690,7 +1698,7 @@ def _is_hearer(words: list[str]) -> bool:
     ("Morrison", "him", "the senator", "Secretary Clinton")."""
     low = [w.lower() for w in words]
     if len(words) == 1 and (low[0] in _OBJECT_PRONOUNS or (
-            words[0].isalpha() and low[0] not in _CLAUSE_WORDS | _WH | _SENTENCE_ADVERBS
+            words[0].isalpha() and low[0] not in _NOT_HEARER
             and not low[0].endswith(("ed", "ing", "ly")))):
         return True  # "him", "reporters", "Morrison"
     return len(words) <= 4 and (words[0][:1].isupper() or low[0] in DETERMINERS) and not any(
@@ -1930,6 +1938,7 @@ _WHEN = re.compile(
     r"|" + "|".join(_DAYS.split()) + r"|yesterday|today|tonight)\b(?![’'])")
 # Words that open a time adjunct on their own: "said Thursday during a taping ... that".
 _WHEN_OPENERS = wordset(_DAYS + " yesterday today tonight last earlier")
+_ADJUNCT_OPENERS = _ADJUNCT_PREPS | _WHEN_OPENERS
 # What may follow a time in the same adjunct ("on Monday at a rally", "in June 2015");
 # "Wednesday to block ..." goes on with the object's own infinitive.
 _WHEN_GOES_ON = (_CHANNEL_GOES_ON - {"to"}) | _TIME_WORDS
@@ -2166,6 +2175,7 @@ _TAIL_PRONOUNS = _PERSONAL | {"it"}
 _LEAD_CONJ = re.compile(r"^(?:But|And|Yet|So|Still|Then|As)\s+")
 _LEAD_ADJUNCT = re.compile(r"(?:In|On|At|During|After|Before|Later|Earlier)\b[^,]{0,60},\s*")
 _NP_GLUE = DETERMINERS | {"of", "and", "for", "at", "in", "the", "&"}
+_PEOPLE_OR_ORGS = PEOPLE | ORG_NOUNS
 
 
 def _np_prefix(words: list[str]) -> int:
@@ -2175,7 +2185,7 @@ def _np_prefix(words: list[str]) -> int:
     while n < len(words) and n < 10:
         w = words[n]
         if w[:1].isupper() or w[:1].isdigit() or w.lower() in _NP_GLUE or (
-                n and w.lower() in PEOPLE | ORG_NOUNS):
+                n and w.lower() in _PEOPLE_OR_ORGS):
             n += 1
             continue
         break
@@ -2240,7 +2250,12 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     """A sentence-long quote no cue of the lexicon claims: '"A," blared the Herald.',
     'Trump quickly deflected: "A."'. News quotes someone: the speaker is the noun phrase
     next to the quote, the cue whatever words join them (the filter weighs the rule)."""
-    q = next(((s, e) for s, e in quotes if us <= s < ue
+    # Every rule here reads a quote that opens in the unit: most units have none (quotes
+    # are sorted, a bisection finds the first opening at or after us).
+    first = bisect_left(quotes, us, key=_span_start)
+    if first == len(quotes) or quotes[first][0] >= ue:
+        return None
+    q = next(((s, e) for s, e in islice(quotes, first, None) if s < ue
               and len(_WORD_RE.findall(text[s:e])) >= _BARE_MIN_WORDS), None)
     if q is None:
         q = _short_outcry(text, us, ue, quotes) or _voiced_quote(text, us, ue, quotes)
@@ -2457,9 +2472,11 @@ _NOT_NAME = wordset(
 _CAP_WORD = re.compile(r"\b([A-Z][a-z’'-]+?)(?:’s|'s)?\b")
 
 
-def _gender_hints(body: Sequence[str]) -> dict[str, str]:
+def _gender_hints(body: Sequence[str],
+                  mentions: Sequence[Sequence[tuple[int, str]]] | None = None) -> dict[str, str]:
     """Surname genders learned from "Mr." / "Mrs." / "Ms." in the article, then the name
-    words of people whose sex the article's own words state (``_sex_evidence``)."""
+    words of people whose sex the article's own words state (``_sex_evidence``).
+    ``mentions``: ``_person_mentions`` of each paragraph, when the caller has them already."""
     hints: dict[str, str] = {}
     for text in body:
         if "Mr" not in text and "Ms" not in text and "Miss" not in text:
@@ -2472,7 +2489,8 @@ def _gender_hints(body: Sequence[str]) -> dict[str, str]:
         for name, sex in _sex_evidence(text):
             words = name.split()
             if len(words) == 1 and named is None:
-                named = {w for t in body for _, n in _person_mentions(t) for w in n.split()}
+                found = map(_person_mentions, body) if mentions is None else mentions
+                named = {w for ms in found for _, n in ms for w in n.split()}
             # Not "She" or "What" opening a sentence: one word must be a name met elsewhere.
             if (named is not None and words[0] in named) if len(words) == 1 else not any(
                     w.lower() in _NOT_NAME for w in words):
@@ -2569,10 +2587,13 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
 
 
 def _rivals(body: Sequence[str], cands: Sequence[_Cand],
-            places: dict[tuple[str, str], list[int]] | None = None) -> list[list[str]]:
+            places: dict[tuple[str, str], list[int]] | None = None,
+            found: Sequence[Sequence[tuple[int, str]]] | None = None) -> list[list[str]]:
     """Names the text mentions between one candidate's speaker and the next one's
-    (``places``: speaker words found in a paragraph, as ``_speaker_at`` keeps them)."""
-    mentions = [_person_mentions(t) for t in body]
+    (``places``: speaker words found in a paragraph, as ``_speaker_at`` keeps them;
+    ``found``: ``_person_mentions`` of each paragraph, when the caller has them already)."""
+    # Copies: the surnames met alone are added to them below.
+    mentions = [_person_mentions(t) for t in body] if found is None else [list(m) for m in found]
     # A surname met alone ("Cruz said") is a mention of the person named in full elsewhere.
     surnames = {n.split()[-1] for ms in mentions for _, n in ms}
     for p, t in enumerate(body):
@@ -2751,7 +2772,6 @@ CLIPPED = frozenset({"pre", "part", "acc_pre", "weak_pre", "part_subj"})
 
 
 _DASHES = "—–"
-_AUX_VERBS = wordset("may might must should shall is are was were does do did")
 
 
 def _opens_aside(text: str, cut: int, e: int) -> bool:
@@ -2766,7 +2786,7 @@ def _opens_aside(text: str, cut: int, e: int) -> bool:
         after = _WORD_RE.match(rest, close + 2) if close > 0 else None
     # The clause resumes with its verb after the aside ("— will grow"); a new subject
     # ("— they say ...") or a conjunction starts another clause.
-    return after is not None and after.group(0).lower() in _FINITE | _AUX_VERBS
+    return after is not None and after.group(0).lower() in _FINITE_OR_AUX
 
 
 def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
@@ -2809,12 +2829,13 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]
         cands, phrases = [c for c, _ in kept], [ph for _, ph in kept]
     # Rivals matter only to he/she: skip the name scan when no speaker is one.
-    rivals = subjects = None
+    rivals = subjects = mentions = None
     if any(ph.pronoun in ("he", "she") for ph in phrases):
-        rivals = _rivals(body, cands, places)
+        mentions = [_person_mentions(t) for t in body]  # the sex evidence reads them too
+        rivals = _rivals(body, cands, places, mentions)
         subjects = _subjects(body, cands, phrases, sentences, places)
     # The sex evidence costs a scan of the article: only when some speaker asks for it.
-    hints = _gender_hints(body) if any(asks_sex(ph) for ph in phrases) else {}
+    hints = _gender_hints(body, mentions) if any(asks_sex(ph) for ph in phrases) else {}
     names = resolve(phrases, hints, rivals, subjects)
     per_para: dict[int, int] = {}
     for c in cands:

@@ -420,7 +420,8 @@ _DEFINITE = wordset("the this that these those his her its their our")
 _QUANTIFIERS = wordset("one two three four five some many several most none few all each both "
                        "dozens hundreds thousands millions any")
 _ORG_LINKS = wordset("in at for on of")
-_ORG_STEMS = frozenset(w.rstrip("s") for w in ORG_NOUNS) | wordset("embassy bank ministry")
+_ORG_NOUN_STEMS = frozenset(w.rstrip("s") for w in ORG_NOUNS)
+_ORG_STEMS = _ORG_NOUN_STEMS | wordset("embassy bank ministry")
 ORG_STEMS = _ORG_STEMS
 # Inside an organisation's name: "Center for Disease Control and Prevention".
 _ORG_JOINS = wordset("and for on &")
@@ -444,7 +445,7 @@ def _role_heads(role: str | None) -> set[str]:
 
 def _looks_org(name: str, role: str | None) -> bool:
     words = {w.lower().rstrip("s") for w in _WORD.findall(name)}
-    if words & {w.rstrip("s") for w in ORG_NOUNS}:
+    if not _ORG_NOUN_STEMS.isdisjoint(words):
         return True
     return bool(_role_heads(role) & {"agency", "party", "company", "group"})
 

@@ -14,8 +14,10 @@ from bot import attrib_bounds, attribution
 from bot.attribution import (
     _OUTCRY_VERBS,
     _WORD_RE,
+    _bare_quote,
     _inside,
     _quotes_opening_at,
+    _short_outcry,
     _voiced_quote,
     _within_quote,
     quote_spans,
@@ -87,6 +89,25 @@ def test_voiced_quote_matches_the_linear_scan(text: str) -> None:
     for us in range(0, len(text) + 1, 3):
         for ue in range(us, len(text) + 2, 5):
             assert _voiced_quote(text, us, ue, quotes) == _plain_voiced(text, us, ue, quotes)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_bare_quote_needs_a_quote_opening_in_its_unit(text: str) -> None:
+    """_bare_quote returns at once for a unit where no quote opens: each of its rules reads
+    such a quote (the first long one, an outcry opening the unit, a voiced one)."""
+    quotes = quote_spans(text)
+    for us in range(0, len(text) + 1):
+        for ue in range(us, len(text) + 2):
+            if any(us <= qs < ue for qs, _ in quotes):
+                continue
+            assert _short_outcry(text, us, ue, quotes) is None, (us, ue)
+            assert _voiced_quote(text, us, ue, quotes) is None, (us, ue)
+            assert _bare_quote(text, us, ue, quotes, 0) is None, (us, ue)
+
+
+def test_quote_spans_of_text_without_marks_are_none() -> None:
+    for text in ("", "No quotes at all here, said the mayor.", "It’s 6’2 and 'single'."):
+        assert quote_spans(text) == []
 
 
 def test_inside_agrees_with_a_scan_of_every_span() -> None:
