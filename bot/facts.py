@@ -175,6 +175,13 @@ _CITATION_RE: Final = re.compile(
 )
 
 
+def _is_citation(para: str) -> bool:
+    """Whether the paragraph opens a citation (``_CITATION_RE``). Every match holds a colon
+    or opens with "provided": most paragraphs are ruled out without the regex, whose
+    ``.{0,300}`` tries every position of a long paragraph's start."""
+    return (":" in para or para[:1] in "pP") and _CITATION_RE.match(para) is not None
+
+
 def _sentences(
     body: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None = None
 ) -> tuple[_Sentence, ...]:
@@ -184,7 +191,7 @@ def _sentences(
     out: list[_Sentence] = []
     posts = post_paragraphs(body)
     for p, para in enumerate(body):
-        if p in posts or _CITATION_RE.match(para):
+        if p in posts or _is_citation(para):
             continue
         # The paragraph's letters lowercased, one byte a character (any other character is
         # "?", blanked like the bytes of its UTF-8): a sentence's runs are its slice's.
