@@ -21,6 +21,8 @@ from bot.clean_text import (
     _split_lines,
     _title_score,
 )
+from bot.facts import _DIGITISH_RE, _digitish_in
+from bot.figures import scan_figures
 
 PASTED = Path(__file__).parent / "fixtures" / "pasted"
 
@@ -93,3 +95,34 @@ def test_headline_search_by_bound_picks_what_a_scan_of_every_line_picks() -> Non
             checked += 1
             picked += expected is not None
     assert picked > checked // 3
+
+
+def test_digit_search_by_bytes_finds_what_the_regex_finds() -> None:
+    rng = random.Random(4)
+    ascii_chars = list("ab Z.,$-0123456789")
+    alphabet = [*ascii_chars, "£", "€", "¥", "₹", "٣", "３", "²", "’", "é"]
+    checked = found = 0
+    for _ in range(3000):
+        size = rng.randint(0, 30)
+        # ASCII-only texts half of the time: the fast path's case.
+        pool = ascii_chars if rng.random() < 0.5 else alphabet
+        para = "".join(rng.choice(pool) if rng.random() < 0.3 else "x" for _ in range(size))
+        raw = para.encode("ascii", "replace")
+        start = rng.randint(0, size)
+        end = rng.randint(start, size)
+        expected = _DIGITISH_RE.search(para, start, end) is not None
+        assert _digitish_in(para, raw, start, end) == expected, (para, start, end)
+        checked += 1
+        found += expected
+    assert 0 < found < checked
+
+
+def test_figures_of_a_sentence_without_digits_need_no_digit_search() -> None:
+    sentences = [
+        "Two million people fled in March, and thousands of soldiers stayed.",
+        "Five people were killed; hundreds of others were hurt on Monday.",
+        "The vote was close, officials said, and a million more may come.",
+    ]
+    for sentence in sentences:
+        assert _DIGITISH_RE.search(sentence) is None
+        assert scan_figures(sentence, digits=False) == scan_figures(sentence) != []
