@@ -561,15 +561,27 @@ def _pick_headline(
     solid = [0] * (len(head) + 1)
     for k, line in enumerate(head):
         solid[k + 1] = solid[k] + (line.units >= 2 and not line.boiler)
-    best, best_score = None, _TITLE_FLOOR
-    echoes: dict[int, float] = {}
     anchors = {anchor, *(a for a in taken if a is not None)}
-    for k in range(len(head)):
-        if k in taken or not _headline_like(head[k]):
+
+    def candidate(k: int) -> bool:
+        return k >= 0 and k not in taken and _headline_like(head[k])
+
+    echoes: dict[int, float] = {}
+
+    def echo(k: int) -> float:
+        if k not in echoes:
+            echoes[k] = _echo(head[k].text, lead)
+            if slug:
+                echoes[k] = max(echoes[k], _slug_overlap(head[k].text, slug))
+        return echoes[k]
+
+    # Reading the opening for a line's words (``_echo``) is the costly part: each line's
+    # score is bounded first as if the opening repeated all its words, the lines are
+    # visited best bound first, and the visit stops where no bound reaches the best score.
+    bounded: list[tuple[float, int, int, bool]] = []
+    for k, line in enumerate(head):
+        if k in taken or not _headline_shape(line):
             continue
-        echoes[k] = _echo(head[k].text, lead)
-        if slug:
-            echoes[k] = max(echoes[k], _slug_overlap(head[k].text, slug))
         # The gap to the byline or date line, whichever is nearer above it: a headline
         # may sit between a date line and the byline under it.
         gap = max(_gap(solid, k, a) for a in anchors)
@@ -577,20 +589,30 @@ def _pick_headline(
         if over_credit:
             gap = 0  # right above a credit line ("Anna Menin"), under the date line
         # A line right above its credit is the likelier of two lines alike in all else.
-        score = _title_score(head[k], echoes[k], gap) + 0.05 * over_credit
-        if score > best_score:
+        bound = _title_score(line, _ECHO_CAP, gap) + 0.05 * over_credit
+        bounded.append((-bound, k, gap, over_credit))
+    bounded.sort()
+    best, best_score = None, _TITLE_FLOOR
+    for minus_bound, k, gap, over_credit in bounded:
+        if -minus_bound < best_score:
+            break
+        if not _headline_like(head[k]):
+            continue
+        score = _title_score(head[k], echo(k), gap) + 0.05 * over_credit
+        # The best score; of equal scores, the first line's.
+        if score > best_score or (best is not None and score == best_score and k < best):
             best, best_score = k, score
     if best is None:
         return None
     # Of two lines on the story, one above the other, the upper is the headline and the
     # lower its standfirst (a breadcrumb of a few words above the headline is neither).
-    above = best - 1 if best - 1 in echoes or best - 2 not in echoes else best - 2
+    above = best - 1 if candidate(best - 1) or not candidate(best - 2) else best - 2
     if (
         best - 1 not in taken  # a date line between them: the upper is another item's
         and not (best - 1 >= 0 and head[best - 1].is_date_line())
-        and above in echoes
+        and candidate(above)
         and 5 <= head[above].units <= head[best].units
-        and echoes[above] >= 0.25
+        and echo(above) >= 0.25
         and not head[above].has_boiler_words()
     ):
         return above
@@ -661,6 +683,8 @@ def _echo(text: str, lead: str) -> float:
 
 # Below this no line is taken for the headline: furniture with nothing better around it.
 _TITLE_FLOOR = -0.6
+# An echo counts up to this share of a line's words (``_title_score``).
+_ECHO_CAP = 0.5
 
 
 def _title_score(line: _Line, echo: float, gap: int) -> float:
@@ -668,7 +692,7 @@ def _title_score(line: _Line, echo: float, gap: int) -> float:
     text between it and the byline or date line (or the article's first line); negative
     for a line below that anchor."""
     # Half its words echoed is as good as all: a short menu item echoes by chance as often.
-    score = 2.0 * min(echo, 0.5)
+    score = 2.0 * min(echo, _ECHO_CAP)
     # Headlines sit just above the byline and date (a standfirst between); some sites put
     # the date first.
     if gap < 0:
@@ -712,12 +736,18 @@ _CREDIT_RE = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z]|
 _CHROME_RE = re.compile(r"(?:^|\s)@\w+|\b\d+ comments?\b|^you are here\b", re.I)
 
 
+def _headline_shape(line: _Line) -> bool:
+    """The cheap half of ``_headline_like``: most lines near a headline are one-word menu
+    items, and the other tests cost a regex each."""
+    return (
+        3 <= line.units <= 30
+        and not line.text.endswith((".", ":"))
+        and not (line.caption or line.tail or line.appeal)
+    )
+
+
 def _headline_like(line: _Line) -> bool:
-    # The shape first: most lines near a headline are one-word menu items, and the tests
-    # below cost a regex each.
-    if not 3 <= line.units <= 30 or line.text.endswith((".", ":")):
-        return False
-    if line.caption or line.tail or line.appeal:
+    if not _headline_shape(line):
         return False
     if line.is_date_line() or line.byline() or line.shouting():
         return False

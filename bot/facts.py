@@ -139,6 +139,17 @@ class _Sentence:
 # A figure starts at a digit, a currency sign or a number/month word (see figures.py): a
 # sentence with none of them has no figures, and most sentences skip the costly scan.
 _DIGITISH_RE: Final = re.compile(r"[\d$£€¥₹]")
+# Every byte but an ASCII digit and "$" (the only characters of ASCII text _DIGITISH_RE finds).
+_NOT_ASCII_DIGITISH: Final = bytes(c for c in range(256) if not (48 <= c <= 57 or c == 36))
+
+
+def _digitish_in(para: str, raw: bytes, start: int, end: int) -> bool:
+    """``_DIGITISH_RE.search(para, start, end)``, where ``raw`` is ``para`` in ASCII (one byte a
+    character). In ASCII text, deleting every other byte finds them in one C pass; the regex
+    tests a character class at every position (about 8 ns a character)."""
+    if para.isascii():
+        return bool(raw[start:end].translate(None, _NOT_ASCII_DIGITISH))
+    return _DIGITISH_RE.search(para, start, end) is not None
 # Every word a sentence is tested for, lowercased: scoring and the figure scan need to know
 # only which of these a sentence holds, not all its words.
 _LOWER_DATE_WORDS: Final = frozenset(w.lower() for w in _DATE_WORDS)
@@ -176,6 +187,13 @@ _CITATION_RE: Final = re.compile(
 )
 
 
+def _is_citation(para: str) -> bool:
+    """Whether the paragraph opens a citation (``_CITATION_RE``). Every match holds a colon
+    or opens with "provided": most paragraphs are ruled out without the regex, whose
+    ``.{0,300}`` tries every position of a long paragraph's start."""
+    return (":" in para or para[:1] in "pP") and _CITATION_RE.match(para) is not None
+
+
 def _sentences(
     body: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None = None
 ) -> tuple[_Sentence, ...]:
@@ -185,20 +203,20 @@ def _sentences(
     out: list[_Sentence] = []
     posts = post_paragraphs(body)
     for p, para in enumerate(body):
-        if p in posts or _CITATION_RE.match(para):
+        if p in posts or _is_citation(para):
             continue
         # The paragraph's letters lowercased, one byte a character (any other character is
         # "?", blanked like the bytes of its UTF-8): a sentence's runs are its slice's.
-        letters = para.encode("ascii", "replace").lower().translate(_BLANK_NON_LETTERS)
-        digitish = _DIGITISH_RE.search(para) is not None
+        raw = para.encode("ascii", "replace")
+        letters = raw.lower().translate(_BLANK_NON_LETTERS)
+        digitish = _digitish_in(para, raw, 0, len(para))
         for i, (s, e) in enumerate(split_sentences(para) if spans is None else spans[p]):
             text = para[s:e]
             found = _KEYWORD_BYTES.intersection(letters[s:e].split())
             keywords = frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
-            if (digitish and _DIGITISH_RE.search(para, s, e)) or not keywords.isdisjoint(
-                TRIGGER_WORDS
-            ):
-                figures = tuple(scan_figures(text, keywords))
+            digits = digitish and _digitish_in(para, raw, s, e)
+            if digits or not keywords.isdisjoint(TRIGGER_WORDS):
+                figures = tuple(scan_figures(text, keywords, digits=digits))
             else:
                 figures = ()
             # Date words count as written ("Thursday", not "thursday"): read the runs again.

@@ -247,10 +247,13 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _trigger_positions(sentence: str, words: frozenset[str] | set[str] | None) -> list[int]:
-    """Where a figure may start: digits, currency signs, number and month words."""
+def _trigger_positions(
+    sentence: str, words: frozenset[str] | set[str] | None, digits: bool = True
+) -> list[int]:
+    """Where a figure may start: digits, currency signs, number and month words. ``digits``:
+    False when the sentence is known to hold no digit or currency sign."""
     positions: list[int] = []
-    for m in _DIGIT_START_RE.finditer(sentence):
+    for m in _DIGIT_START_RE.finditer(sentence) if digits else ():
         at = m.start()
         if at:
             prev = sentence[at - 1]
@@ -287,15 +290,19 @@ def _trigger_positions(sentence: str, words: frozenset[str] | set[str] | None) -
     return positions
 
 
-def scan_figures(sentence: str, words: frozenset[str] | set[str] | None = None) -> list[Figure]:
+def scan_figures(
+    sentence: str, words: frozenset[str] | set[str] | None = None, *, digits: bool = True
+) -> list[Figure]:
     """Typed figures of ``sentence`` in order of appearance; see module docstring.
 
     ``words``, if the caller has them, are the sentence's ``[A-Za-z]+`` runs lowercased
     (any superset will do): they spare the scan its own search for number and month words.
+    ``digits``: False when the caller knows the sentence holds no digit or currency sign
+    (``[\\d$£€¥₹]``), which spares the scan its search for them.
     """
     found: list[Figure] = []
     pos = 0
-    for at in _trigger_positions(sentence, words):
+    for at in _trigger_positions(sentence, words, digits):
         if at < pos:
             continue
         first = sentence[at]
