@@ -2767,6 +2767,26 @@ def _carried_quote(body: Sequence[str], p: int, last: _Cand | None) -> list[_Can
     return []
 
 
+# A negation before a cue the content follows: "did not disclose", "hasn't said", "never
+# publicly said" (one word may come between it and the verb).
+_NEGATION = re.compile(
+    r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|would|will|could|can|should|may|might)"
+    r"\s+not|\w+n[’']t|never|cannot)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+
+
+def _negated_cue(text: str, c: _Cand, content_start: int) -> str:
+    """The cue as an editor must read it: with the negation before it ("the company did not
+    disclose the number" is no disclosure). Only for a cue the content follows, and only in
+    what is shown: the filter reads the verb alone."""
+    if c.post or not c.cue:
+        return c.cue
+    cue_at = text.rfind(c.cue, max(0, content_start - 60), content_start)
+    if cue_at < 0 or text[cue_at + len(c.cue) : content_start].strip(" ,:") not in ("", "that"):
+        return c.cue
+    neg = _NEGATION.search(text, max(0, cue_at - 40), cue_at)
+    return text[neg.start() : cue_at + len(c.cue)] if neg else c.cue
+
+
 # Rules whose content runs from the cue to the clause end: the cut-point model trims them.
 CLIPPED = frozenset({"pre", "part", "acc_pre", "weak_pre", "part_subj"})
 
@@ -2867,7 +2887,7 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
             speaker=name or ph.text,
             speaker_text=c.speaker_text,
             speaker_role=ph.role if name and not ph.pronoun else None,
-            cue=c.cue,
+            cue=_negated_cue(text, c, span[0]),
             content=content,
             kind=kind,
             anonymous=ph.anonymous,

@@ -271,13 +271,17 @@ _CUE_WORD = re.compile(r"[A-Za-z][a-z’'-]*")
 
 def _report_label(a: Attribution) -> str:
     """The word after the speaker of reported speech: the cue as written unless it is a
-    plain report verb (or not a short run of words, like a social post's handle)."""
+    plain report verb (or not a short run of words, like a social post's handle); a
+    negated report ("did not say") is always shown."""
     words = (a.cue or "").split()
     if not 1 <= len(words) <= 4 or not all(_CUE_WORD.fullmatch(w) for w in words):
         return "reported"
-    if any(w.lower() in _PLAIN_REPORT for w in words):
+    if any(w.lower() in _PLAIN_REPORT for w in words) and not _NEGATED.search(a.cue or ""):
         return "reported"
     return " ".join(words)
+
+
+_NEGATED = re.compile(r"\b(?:not|never|cannot)\b|n[’']t\b", re.IGNORECASE)
 
 
 def _text_attribution(a: Attribution) -> str:

@@ -76,3 +76,17 @@ def test_adding_to_a_count_is_no_report() -> None:
     found = rule_attributions(body)
     assert not any(a.content.startswith("to ") for a in found), [a.content for a in found]
     assert any(a.content.startswith("The harbour authority") for a in found)
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("The company did not disclose the actual number of jobs it would cut.", "did not disclose"),
+    ("Mr. Quist never said that the council would close the depot.", "never said"),
+    ("The mayor has not publicly said that she will run again.", "has not publicly said"),
+    ("Police did not say whether the man was armed.", "did not say"),
+    ("The council said that it would not close the depot.", "said"),
+    ("The council, which did not meet, said the depot would close.", "said"),
+])
+def test_the_cue_keeps_its_negation(sentence: str, cue: str) -> None:
+    """A digest must not read "did not disclose" as a disclosure."""
+    (a,) = rule_attributions([sentence])
+    assert a.cue == cue

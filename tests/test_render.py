@@ -355,6 +355,10 @@ def test_an_unresolved_pronoun_is_shown_as_an_unclear_source() -> None:
          "*Ann Lee* _(has also called for)_: a new port"),
         ("claimed", Kind.MIXED, "the plan was “a fraud”", "Ann Lee (claimed): the plan was “a",
          "*Ann Lee* _(claimed)_: the plan was “a fraud”"),
+        ("did not say", Kind.INDIRECT, "whether the man was armed",
+         "Ann Lee (did not say): whether", "*Ann Lee* _(did not say)_: whether the man was armed"),
+        ("hasn’t said", Kind.INDIRECT, "whether she will run",
+         "Ann Lee (hasn’t said): whether", "*Ann Lee* _(hasn’t said)_: whether she will run"),
         # Plain report verbs, long cues and a post's handle keep the plain label.
         ("said in a statement", Kind.INDIRECT, "the port would open", "Ann Lee (reported): the",
          "*Ann Lee* _(reported)_: the port would open"),
