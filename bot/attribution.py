@@ -1036,6 +1036,9 @@ def _participle_cue(text: str, toks: list[_Match], i: int, ue: int,
             j += 1
         if k < j < len(toks) - 1 and toks[j - 1][0] == "," and toks[j][0] in "“\"":
             k = j
+        elif k < j < len(toks) - 1 and toks[j][0].lower() == "that" and _is_hearer(
+                _before_adjunct([x[0] for x in toks[k:j]])):
+            k = j  # 'telling reporters on Saturday that ...': the report starts at "that"
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
     ce = _cue_adjunct_end(text, cs, ce, quotes)
@@ -1707,6 +1710,17 @@ def _is_hearer(words: list[str]) -> bool:
 
 
 _OBJECT_PRONOUNS = wordset("him her them me us you")
+
+
+_WHEN_OR_WHERE = wordset("""in on at during after before last this yesterday today earlier
+    later monday tuesday wednesday thursday friday saturday sunday""")
+
+
+def _before_adjunct(words: list[str]) -> list[str]:
+    """The words before a time or place adjunct after a hearer ("reporters on Saturday",
+    "them in an interview"); "the story of a man" keeps its "of"."""
+    at = next((m for m, w in enumerate(words) if m and w.lower() in _WHEN_OR_WHERE), None)
+    return words if at is None else words[:at]
 
 
 def _goes_on(word: str) -> bool:

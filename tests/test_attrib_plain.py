@@ -90,3 +90,10 @@ def test_the_cue_keeps_its_negation(sentence: str, cue: str) -> None:
     """A digest must not read "did not disclose" as a disclosure."""
     (a,) = rule_attributions([sentence])
     assert a.cue == cue
+
+
+@pytest.mark.parametrize("hearer", ["reporters on Saturday", "the council", "them in an interview"])
+def test_a_participle_reports_from_that_past_its_hearer(hearer: str) -> None:
+    body = [f"The mayor spoke in Westhaven, telling {hearer} that the depot would close in March."]
+    a = one_attribution(body, "the depot would close")
+    assert a.content.startswith("that the depot would close in March")
