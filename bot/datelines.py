@@ -24,7 +24,8 @@ _DATELINE = re.compile(
     # place and credit, then a dash or the story's first capital ("(CNN Business)A muddled")
     rf"(?:{_PLACE} )?{_CREDIT}(?:\s*{_DASH}\s*|\s*(?=[A-Z“\"]))"
     # or a place in capitals and a dash: "LONDON — ", "SELMA, Ala. -- "
-    rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? {_DASH} "
+    rf"|[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}"
+    rf"(?:, [A-Z][\w.]*(?: [A-Z][\w.]*){{0,2}})? {_DASH} "
 )
 
 

@@ -64,7 +64,11 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if not (head.isupper() or head.isdigit() or token[0] in _OPENERS):
         return False  # lower-case continuation: "Stop!" he said.
     if punct != "." and punct != "…" and not punct.endswith("..."):
-        return True  # ! and ? end sentences before a capital
+        # ! and ? end sentences before a capital, but for a name's "!" after one capital
+        # letter ("a report by E! News").
+        start = m.start()
+        return not (punct == "!" and not closers and start and text[start - 1].isupper() and (
+            start == 1 or not text[start - 2].isalnum()))
     if closers:
         return True  # a closing quote follows the period: the quote (and sentence) ends
     start = m.start()

@@ -17,6 +17,8 @@ from bot.datelines import dateline_end
         ("(Reuters) — The attorney general is investigating.", "(Reuters) — "),
         ("BEIRUT, Lebanon (AP) — Syrian forces advanced.", "BEIRUT, Lebanon (AP) — "),
         ("LONDON — Prices rose.", "LONDON — "),
+        ("DUBAI, United Arab Emirates — The carrier ordered 30 jets.",
+         "DUBAI, United Arab Emirates — "),
         ("SELMA, Ala. -- Trump said he would win.", "SELMA, Ala. -- "),
         ("WESTHAVEN (Harbour Wire) — “We are ready,” she said.", "WESTHAVEN (Harbour Wire) — "),
         # no dateline

@@ -15,6 +15,10 @@ def _split(text: str) -> list[str]:
     ("text", "expected"),
     [
         (
+            "The report by E! News came out on Monday. Go! Now.",
+            ["The report by E! News came out on Monday.", "Go!", "Now."],
+        ),
+        (
             "Mr. Smith met Gov. Brown on Jan. 5 in Washington. They talked.",
             ["Mr. Smith met Gov. Brown on Jan. 5 in Washington.", "They talked."],
         ),
