@@ -1556,13 +1556,13 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         while m < n and m - k < 6 and (toks[m][0][:1].isupper() or toks[m][0].lower() in (
                 "host", "anchor", "the", "a", "an", "me", "us")) and toks[m][0] not in "“\"":
             m += 1
-        if k < m < n and toks[m][0].lower() in _HEARER_NEXT:
+        if k < m < n and _opens_subject(toks[m][0]):
             k = m
         elif k == start_k:
             # "told police he ...", "told the jury they ...": any short hearer phrase before
             # the content's own subject.
             m = next((m for m in range(k + 1, min(n, k + 4))
-                      if toks[m][0] in _HEARER_NEXT and toks[m][0] != "that"), None)
+                      if _opens_subject(toks[m][0]) and toks[m][0] != "that"), None)
             if m is not None and _is_hearer([x[0] for x in toks[k:m]]):
                 k = m
     if found is None and adjunct and low not in HEARER_VERBS:
@@ -1733,6 +1733,12 @@ def _goes_on(word: str) -> bool:
 _CONTINUES = wordset(
     "that the he she they it there this a an his her their one is was are were would will")
 _HEARER_NEXT = wordset("he she they we i it that there his her their its")
+
+
+def _opens_subject(word: str) -> bool:
+    """Whether a word after a hearer opens the content's own clause: "he", "that", or a
+    contracted subject ("he’ll", "they've")."""
+    return word.lower() in _HEARER_NEXT or (_contracted(word) or "").lower() in _HEARER_NEXT
 _ASPECTUAL = wordset("continue continues continued continuing")
 
 

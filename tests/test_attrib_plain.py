@@ -97,3 +97,10 @@ def test_a_participle_reports_from_that_past_its_hearer(hearer: str) -> None:
     body = [f"The mayor spoke in Westhaven, telling {hearer} that the depot would close in March."]
     a = one_attribution(body, "the depot would close")
     assert a.content.startswith("that the depot would close in March")
+
+
+@pytest.mark.parametrize("subject", ["he’ll", "he'll", "she’s", "they’d", "he will"])
+def test_told_a_hearer_then_a_contracted_subject(subject: str) -> None:
+    body = [f"Mr. Quist told POLITICO {subject} work to close the depot by March."]
+    a = one_attribution(body, "close the depot")
+    assert a.content.startswith(f"{subject} work to close the depot")
