@@ -210,7 +210,8 @@ def _sentences(
         raw = para.encode("ascii", "replace")
         letters = raw.lower().translate(_BLANK_NON_LETTERS)
         digitish = _digitish_in(para, raw, 0, len(para))
-        for i, (s, e) in enumerate(split_sentences(para) if spans is None else spans[p]):
+        units = _quoted_passages(para, split_sentences(para) if spans is None else spans[p])
+        for i, (s, e) in enumerate(units):
             text = para[s:e]
             found = _KEYWORD_BYTES.intersection(letters[s:e].split())
             keywords = frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
@@ -225,6 +226,33 @@ def _sentences(
             )
             out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, len(text.split())))
     return tuple(out)
+
+
+def _quoted_passages(
+    para: str, spans: Sequence[tuple[int, int]]
+) -> Sequence[tuple[int, int]]:
+    """``spans`` with the sentences a quote runs on across joined into one passage ('“I have
+    earned 9 million votes. I have 1 million more …,” Clinton said.'): a fact that stops
+    inside a quote leaves it open. At most three sentences are joined; a quote still open
+    after them (or closed by a mark of the wrong kind) leaves the sentences as they were."""
+    if "“" not in para or len(spans) < 2:
+        return spans
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(spans):
+        s, e = spans[k]
+        depth = para.count("“", s, e) - para.count("”", s, e)
+        j = k
+        while depth > 0 and j + 1 < len(spans) and j - k < 2:
+            j += 1
+            depth += para.count("“", *spans[j]) - para.count("”", *spans[j])
+        if depth == 0 and j > k:
+            out.append((s, spans[j][1]))
+            k = j + 1
+        else:
+            out.append((s, e))
+            k += 1
+    return out
 
 
 # A paragraph's attributions with a plausible speaker, each as (start, end, speaker): the

@@ -451,3 +451,22 @@ def test_a_sentence_that_introduces_what_follows_is_no_fact() -> None:
     )
     facts = extract_facts(body, extract_attributions(body))
     assert facts and all(f.paragraph != 0 for f in facts)
+
+
+def test_a_quote_that_runs_over_sentences_is_one_fact() -> None:
+    body = (
+        "“The council has earned 9,000 votes in this election. It has 1,000 more votes than "
+        "any rival and 2,500 more than the mayor,” Dora Quist said on Monday.",
+        "The harbour council voted 9-2 on Thursday to close the old ferry terminal in March.",
+    )
+    facts = extract_facts(body, extract_attributions(body))
+    quoted = [f for f in facts if f.paragraph == 0]
+    assert [f.text for f in quoted] == [body[0]]
+
+
+def test_a_quote_left_open_keeps_its_sentences_apart() -> None:
+    """A mark of the wrong kind closes nothing: no run of sentences is joined for it."""
+    body = ("The mayor answered with a “question’’ that amounted to a lecture. The council voted "
+            "9-2 on Thursday to close the terminal. It will cost $4 million.",)
+    facts = extract_facts(body, [])
+    assert all(f.text.count(".") == 1 for f in facts)
