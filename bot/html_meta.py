@@ -39,7 +39,9 @@ from trafilatura.metadata import (
 )
 from trafilatura.utils import HTML_STRIP_TAGS, trim
 
+from bot.clean_vocab import fold
 from bot.model import SourceMeta
+from bot.textmeta import ROLE_WORDS, WIRE_SERVICES
 
 logger = logging.getLogger(__name__)
 
@@ -167,15 +169,52 @@ def _iso_date(value: str | None) -> str | None:
         return None
 
 
-def _byline(author: str | None) -> tuple[str, ...]:
+def _byline(author: str | None, outlet: str | None = None) -> tuple[str, ...]:
+    """The names in a page's author field, without what the field adds after them: the
+    outlet glued to a name ("Kevin McCoy USA TODAY", "Eric Tucker Associated Press"), and
+    after a first name a role, the outlet or an agency ("AP National Political Writer",
+    "CNN Business", "Associated Press")."""
     if not author:
         return ()
     names = (n.strip() for n in re.split(r";|\s+and\s+|\|", author))
+    outlet_words = {w for w in _WORD_RE.findall(fold(outlet or "")) if w not in _NOT_OUTLET}
     seen: dict[str, None] = {}
     for name in names:
-        if name and name.lower() not in (s.lower() for s in seen):
-            seen[name] = None
+        name = _without_outlet(name, outlet)
+        if not name or name.lower() in (s.lower() for s in seen):
+            continue
+        if seen and _credits_no_person(name, outlet_words):
+            continue
+        seen[name] = None
     return tuple(seen)
+
+
+_WORD_RE = re.compile(r"\w+")
+_NOT_OUTLET = frozenset(("the", "com", "news", "of", "and", "a"))
+# Capitals after a name in mixed case: the outlet ("Kevin McCoy USA TODAY").
+_CAPS_TAIL = re.compile(r"(?<=[a-z.])(?:\s+[A-Z]{2,})+$")
+
+
+def _without_outlet(name: str, outlet: str | None) -> str:
+    low = fold(name)
+    if outlet and low.endswith(" " + fold(outlet)) and len(name) > len(outlet) + 1:
+        return name[: -len(outlet)].rstrip(" ,")
+    for agency in ("associated press", "the associated press"):
+        if low.endswith(" " + agency) and len(name) > len(agency) + 1:
+            return name[: -len(agency)].rstrip(" ,")
+    return _CAPS_TAIL.sub("", name)
+
+
+def _credits_no_person(name: str, outlet_words: set[str]) -> bool:
+    """After a first name: a role ("AP National Political Writer"), the outlet or part of
+    its name ("CNN Business" on CNN), an agency, or an acronym ("CNN")."""
+    words = _WORD_RE.findall(fold(name))
+    return bool(words) and (
+        words[-1] in ROLE_WORDS
+        or not outlet_words.isdisjoint(words)
+        or fold(name) in WIRE_SERVICES
+        or (len(words) == 1 and name.isupper() and len(name) <= 5)
+    )
 
 
 # Where a name is a commenter's or a caption's, not the article's author (after trafilatura's
@@ -266,12 +305,15 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         original_date=True,
         max_date=date.today().isoformat(),
     )
+    # "Autoracing | F1 | Indy | MotoGP", "LinkNaija | Nigeria's popular news platform": the
+    # name, then the site's sections or slogan.
+    outlet = sitename.split(" | ", 1)[0].strip() if sitename else None
     return SourceMeta(
         url=canonical or url,
-        outlet=sitename or None,
+        outlet=outlet or None,
         title=_without_site((title or "").strip(), sitename) or None,
         standfirst=(doc.description or "").strip() or None,
-        byline=_byline(author),
+        byline=_byline(author, sitename),
         published=_iso_date(published),
     )
 

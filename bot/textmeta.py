@@ -233,7 +233,7 @@ _DATE_CUT = re.compile(
     r"\b(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}\b)"
 )
 # News agencies credited as a story's author ("Reuters November 18, 2019 11:03 PM"), lower case.
-_WIRE_SERVICES = frozenset(
+WIRE_SERVICES = frozenset(
     (
         "reuters", "associated press", "the associated press", "ap", "afp", "agence france-presse",
         "upi", "pti", "press trust of india", "ians", "ani", "dpa", "xinhua", "efe", "ansa",
@@ -248,7 +248,7 @@ _GLUED_OUTLET = re.compile(r"(?<=[a-z])[A-Z]{2,}\w*$")
 # "Meg JamesStaff Writer": a role glued to the name by the copy (not "McDonald": the glued
 # part must hold a role word).
 _GLUED_ROLE = re.compile(r"(?<=[a-z])[A-Z][a-z]+(?:\s+[A-Za-z]+)*$")
-_ROLE_WORDS = frozenset(
+ROLE_WORDS = frozenset(
     (
         "writer", "reporter", "correspondent", "editor", "columnist", "contributor",
         "staff", "producer", "critic", "photographer", "journalist",
@@ -301,7 +301,7 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
     # An agency as the author, on a "By" or a dated line: a bare "AP" under a picture
     # credits the photographer.
     agency = text.strip(" ,.;:-")
-    if (m or date_at) and fold(agency) in _WIRE_SERVICES:
+    if (m or date_at) and fold(agency) in WIRE_SERVICES:
         return (agency,)
     if not m and not link and not _bare_name(text):
         return ()
@@ -313,7 +313,7 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
         # "Jonathan GarberFOXBusiness": an outlet glued to the name by the copy.
         part = _GLUED_OUTLET.sub("", part)
         glued = _GLUED_ROLE.search(part)
-        if glued and _ROLE_WORDS.intersection(glued.group(0).lower().split()):
+        if glued and ROLE_WORDS.intersection(glued.group(0).lower().split()):
             part = part[: glued.start()]
         if names and _holds_any(part, _NOT_BARE):
             break  # "Jill Disis, CNN Business": the outlet, not a second author

@@ -41,6 +41,33 @@ def test_several_authors_become_a_byline_tuple() -> None:
     assert clean_html(page).meta.byline == ("Jane Rivera", "Tom Okoro")
 
 
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("Jane Rivera and Tom Okoro HARBOR TRIBUNE", ("Jane Rivera", "Tom Okoro")),
+        ("Jane Rivera The Harbor Tribune", ("Jane Rivera",)),
+        ("JANE RIVERA; TOM OKORO Associated Press", ("JANE RIVERA", "TOM OKORO")),
+        ("Jane Rivera | AP National Political Writer", ("Jane Rivera",)),
+        ("Jane Rivera | Harbor Tribune Business", ("Jane Rivera",)),
+        ("Jane Rivera; Tom Okoro; Associated Press", ("Jane Rivera", "Tom Okoro")),
+        ("Jane Rivera | CNN", ("Jane Rivera",)),
+        ("Harbor Tribune Staff", ("Harbor Tribune Staff",)),  # the only credit stays
+    ],
+)
+def test_a_byline_leaves_out_the_outlet_roles_and_agencies(
+    author: str, byline: tuple[str, ...]
+) -> None:
+    page = article_page("Port strike", HARBOR_PARAGRAPHS, author=author,
+                        outlet="The Harbor Tribune")
+    assert clean_html(page).meta.byline == byline
+
+
+def test_the_outlet_is_the_site_name_without_its_slogan() -> None:
+    page = article_page("Port strike", HARBOR_PARAGRAPHS,
+                        outlet="Harbor Tribune | News, Sport and Weather for Westhaven")
+    assert clean_html(page).meta.outlet == "Harbor Tribune"
+
+
 def test_byline_from_the_page_when_meta_has_none() -> None:
     page = article_page(
         "Port strike",
