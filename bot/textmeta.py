@@ -505,7 +505,12 @@ def find_outlet(lines: list[str], url: str | None) -> str | None:
             if not name or name.lower() in ("all", "the", "copyright"):
                 continue
             if pat is not _COPYRIGHT_RE:
+                if fold(name.split()[0]) in ROLE_WORDS:
+                    continue  # "newsletter from Editor Angie Holan": a person, not the outlet
                 return name
+            if (brand := _brand_before(line, m.start())) and any(
+                    brand in other for other in lines if other is not line):
+                return brand  # "Wccftech © 2019 NewAge ADS, LLC.": the site, then its owner
             name = name.split(". ")[0]
             if name.isupper() and 2 <= len(name) <= 5 and name != m.group(1).strip(" .,"):
                 # "© 2019 NYP Holdings, Inc.": a holding company's initials; the page names
@@ -517,6 +522,16 @@ def find_outlet(lines: list[str], url: str | None) -> str | None:
         if undated:
             return undated
     return outlet_from_url(url)
+
+
+_BRAND_BEFORE = re.compile(r"^(?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)?$")
+
+
+def _brand_before(line: str, at: int) -> str | None:
+    """A name of one or two capitalised words that opens a copyright line, before its "©"
+    (the caller asks that the page name it elsewhere too: "IPSO Regulated" it does not)."""
+    head = line[:at].strip(" |·•-–—")
+    return head if head and _BRAND_BEFORE.match(head) and fold(head) not in _NOT_BRAND else None
 
 
 def _spelled_out(initials: str, lines: list[str]) -> str | None:

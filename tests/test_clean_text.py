@@ -1135,3 +1135,17 @@ def test_an_agency_credit_line_gives_a_pasted_storys_byline() -> None:
     assert meta.byline == ("Reuters",)
     assert meta.title == "Harbour authority opens inquiry into ferry operator"
     assert meta.published is not None and meta.published.startswith("2019-11-18")
+
+
+def test_a_brand_before_the_copyright_sign_is_the_outlet_when_the_page_names_it_again() -> None:
+    lines = ["HarbourTech", "The ferry app launched on Monday.",
+             "HarbourTech © 2019 Quayside ADS, LLC. All rights reserved."]
+    assert find_outlet(lines, None) == "HarbourTech"
+    # named once, it is a badge beside the owner's line: the owner stays
+    assert find_outlet(["IPSO Regulated © 2019 Harbour Newspapers Ltd"], None) == (
+        "Harbour Newspapers")
+
+
+def test_a_newsletter_from_an_editor_names_no_outlet() -> None:
+    lines = ["Sign up for our weekly email newsletter from Editor Dora Quist"]
+    assert find_outlet(lines, None) is None
