@@ -50,13 +50,6 @@ _TRAILING_RELATIVE = re.compile(r",?\s+(?:who|which|that)$", re.IGNORECASE)
 # A clause set off after the speaker: "The company, which is expected to lay off thousands",
 # "The news organization, citing an anonymous government source".
 _SET_OFF_CLAUSE = re.compile(r",\s+(?:who|which|whose|citing|speaking)\s")
-# Where the words were said, read with the speaker after an inverted cue: '"A," wrote RNC
-# spokesman Sean Spicer in a Friday tweet', 'Jeb Bush in a Medium post'.
-_SAID_IN = re.compile(
-    r"\s+(?:in|during)\s+(?:a|an|his|her|their|its|the)\s+(?:[\w’'-]+\s+){0,3}?"
-    r"(?:tweet|statement|interview|e-?mail|post|letter|speech|op-ed|video|memo|message|"
-    r"release|briefing|appearance|broadcast|podcast|column|editorial|address|remarks)s?$"
-)
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|that)\b", re.IGNORECASE)
 # A past-tense verb with an object: "the manager believed the waitress", "Mr. Trump canceled
 # an increase". A participle modifying a noun takes no determiner after it ("a report
@@ -84,7 +77,8 @@ CHANNEL_NOUNS = (
 # How it was said, after the speaker's name: "said a company spokesperson in an email", "Ann
 # Poole, on a conference call with reporters", "the mayor on Twitter".
 _CHANNEL_TAIL = re.compile(
-    r",?\s+(?:in|on|during|via|through)\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:"
+    r",?\s+(?:in|on|during|via|through)\s+(?:(?:an?|the|his|her|their|its)\s+"
+    r"(?:[\w’'-]+\s+){0,2}?)?(?:"  # "in a Friday tweet", "in a Medium post"
     + "|".join((*CHANNEL_NOUNS, r"(?:news|press)\s+release", r"(?:phone|conference)\s+call",
                 r"text\s+message", "Twitter", "Facebook"))
     + r")s?(?:$|[,;]|\s+(?:to|with|on|from|at|for|after|before|that|late|early|last|this)\b)"
@@ -199,9 +193,6 @@ def shown_speaker(text: str, cue: str) -> str | None:
     aside = _SET_OFF_CLAUSE.search(text)
     if aside and _has_antecedent(text[: aside.start()]):
         text = text[: aside.start()]
-    said_in = _SAID_IN.search(text)
-    if said_in and said_in.start() > 0:
-        text = text[: said_in.start()]
     first, _, rest = text.partition(" ")
     if rest and first.lower().strip(",") in _LEADING_ADVERBS:
         text = rest.lstrip(" ,")
@@ -280,13 +271,10 @@ def _honest_speaker(a: Attribution, body: Sequence[str], last: Attribution | Non
     if shown == text:
         return a
     speaker = a.speaker
-    role = a.speaker_role
     if not speaker or speaker == text or (speaker in text and speaker not in shown):
-        parsed = parse_speaker(shown)
-        speaker = parsed.name or shown
-        if parsed.name and role is None and not parsed.pronoun:
-            role = parsed.role  # "RNC spokesman Sean Spicer in a Friday tweet": the office
+        speaker = parse_speaker(shown).name or shown
     cut = text[: text.find(shown)] if shown in text else ""  # the words cut before it
+    role = a.speaker_role
     if role and cut and role.startswith(cut):
         role = role[len(cut) :].strip() or None
     return replace(a, speaker=speaker, speaker_text=shown, speaker_role=role)

@@ -26,6 +26,11 @@ from bot.speaker_guard import is_dateline, is_not_a_speaker, tidy_speaker
         ("Ann Poole, the chair, during a hearing last week", "Ann Poole, the chair"),
         ("an email obtained by The Harbour Post", "an email obtained by The Harbour Post"),
         ("the man in the statement photo", "the man in the statement photo"),
+        # a word or two between the article and the channel
+        ("RNC spokesman Dora Quist in a Friday tweet", "RNC spokesman Dora Quist"),
+        ("Dora Quist in a Medium post", "Dora Quist"),
+        ("a source on the harbour call", "a source on the harbour call"),
+        ("a member in the House", "a member in the House"),
     ],
 )
 def test_how_it_was_said_and_a_trailing_adverb_are_cut_from_the_speaker(
