@@ -445,7 +445,7 @@ _NOT_BRAND = frozenset(("us", "me", "email", "see", "get", "sign", "our", "my", 
 def _brand_name(page: str) -> str | None:
     """The name the page gives itself as a brand, when it gives it at least twice (once as
     _BRAND_LINES reads it): a single name in capitals or of several words, so "Contact Us" or
-    a section's "Health Newsletter" is none. Spelled as the page spells it in lower case
+    a section's "Health Newsletter" is none. Spelled as the page spells it in mixed case
     somewhere ("FOX NEWS APP" and "Fox News' Jo Roe contributed" give "Fox News")."""
     found: dict[str, None] = {}  # in page order
     for keys, pattern in _BRAND_LINES:
@@ -476,7 +476,9 @@ def _brand_name(page: str) -> str | None:
             for m in re.finditer(mention, low, 0 if low is not page else re.IGNORECASE)
             if m.start() == 0 or not low[m.start() - 1].isalnum()
         ]
-        spelled = next((m for m in mentions if not m.isupper()), name) if name.isupper() else name
+        # mixed case only: "rt.com" is no spelling of "RT"
+        spelled = next((m for m in mentions if not m.isupper() and not m.islower()), name) if (
+            name.isupper()) else name
         if len(mentions) >= 2 and (best is None or len(mentions) > best[0]):
             best = (len(mentions), spelled)
     return best[1] if best else None

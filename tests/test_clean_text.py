@@ -977,6 +977,8 @@ _OWNER = "© 2019 Harbour Communications, Inc. All rights reserved."
             "The Gazette",
         ),
         (["Continue to HarbourWire SKIP AD", "Back to HarbourWire"], "HarbourWire"),
+        # capitals spelled in mixed case where the page does, never from an address
+        (["Contact HNN", "Also on hnn.com: the ferry timetable"], "HNN"),
         (["The Harbour Verge homepage", "Follow The Harbour Verge online:"], "The Harbour Verge"),
         (["Back to Top", "Back to Top"], None),
         (["Back to Harbour", "Continue to Harbour"], None),
