@@ -443,6 +443,7 @@ class _Header:
     standfirst: str | None = None
     byline: tuple[str, ...] = ()
     published: str | None = None
+    credit: str | None = None  # the byline's line as written
 
 
 def _slug_words(url: str | None) -> set[str]:
@@ -526,7 +527,8 @@ def _header_meta(
             if 8 <= line.units <= 70 and not (line.boiler or line.caption or line.appeal):
                 standfirst = line.text
                 break
-    return _Header(title, standfirst, by_names or (), date)
+    credit = head[by_pos].text if by_pos is not None else None
+    return _Header(title, standfirst, by_names or (), date, credit)
 
 
 def _above_story_list(lines: list[_Line], start: int) -> int:
@@ -850,7 +852,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         removed += cards.get(line.text, ())
     meta = SourceMeta(
         url=url,
-        outlet=find_outlet(raw, url),
+        outlet=find_outlet(raw, url, header.credit),
         title=header.title,
         standfirst=header.standfirst,
         byline=header.byline,

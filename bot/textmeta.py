@@ -484,18 +484,18 @@ def _brand_name(page: str) -> str | None:
     return best[1] if best else None
 
 
-def find_outlet(lines: list[str], url: str | None) -> str | None:
-    """The publication's name from notification text, the page's brand, or copyright text,
-    else from the URL.
+def find_outlet(lines: list[str], url: str | None, credit: str | None = None) -> str | None:
+    """The publication's name from notification text, the page's brand, the byline's credit
+    line (``credit``: "Kevin McCoy USA TODAY"), or copyright text, else from the URL.
 
     A copyright line is read from the foot of the page up, and one with a year first:
     "© 2019 Hearst Communications" is the page's own; "© NASA/JPL" or "Image copyright EPA"
     under a picture credits a photographer."""
     for pat, might_match in _OUTLET_PATTERNS:
         if pat is _COPYRIGHT_RE:
-            brand = _brand_name("\n".join(lines))
+            brand = _brand_name("\n".join(lines)) or credit_outlet(credit)
             if brand:
-                return brand
+                return brand  # the publication, where the copyright may name its owner
         undated: str | None = None  # the lowest copyright line without a year
         for line in lines if pat is not _COPYRIGHT_RE else reversed(lines):
             if len(line) > 300 or not might_match(line):
@@ -534,6 +534,23 @@ def _brand_before(line: str, at: int) -> str | None:
     (the caller asks that the page name it elsewhere too: "IPSO Regulated" it does not)."""
     head = line[:at].strip(" |·•-–—")
     return head if head and _BRAND_BEFORE.match(head) and fold(head) not in _NOT_BRAND else None
+
+
+# An outlet in capitals right after a name in mixed case that ends a credit line: "Kevin
+# Johnson and Kevin McCoy USA TODAY", "Ann Lee CNN" (not "Jo Li - Nov 19, 10:31 pm CST", nor
+# "ANN LEE and JO ROE").
+_CREDIT_OUTLET = re.compile(r"(?<=[A-Z][a-z])\w*\s+((?:[A-Z&]{2,}\s+){0,3}[A-Z&]{2,})$")
+
+
+def credit_outlet(line: str | None) -> str | None:
+    """The outlet a byline's credit line ends with, in capitals after the names."""
+    if not line or any(c.isdigit() for c in line):
+        return None
+    m = _CREDIT_OUTLET.search(line.strip())
+    if m is None or m.group(1) in _ZONES:
+        return None
+    names = line.strip()[: m.start(1)].strip()
+    return m.group(1) if parse_credit(names) or parse_byline(names) else None
 
 
 def _spelled_out(initials: str, lines: list[str]) -> str | None:

@@ -10,7 +10,14 @@ import pytest
 
 from bot.clean_text import article_from_clean_text, clean_pasted_text, word_units
 from bot.clean_vocab import fold, is_boiler_text
-from bot.textmeta import find_outlet, outlet_from_url, parse_byline, parse_credit, parse_date
+from bot.textmeta import (
+    credit_outlet,
+    find_outlet,
+    outlet_from_url,
+    parse_byline,
+    parse_credit,
+    parse_date,
+)
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pasted"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -1151,3 +1158,34 @@ def test_a_brand_before_the_copyright_sign_is_the_outlet_when_the_page_names_it_
 def test_a_newsletter_from_an_editor_names_no_outlet() -> None:
     lines = ["Sign up for our weekly email newsletter from Editor Dora Quist"]
     assert find_outlet(lines, None) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Kevin Johnson and Kevin McCoy HARBOUR TODAY", "HARBOUR TODAY"),
+        ("By Ann Lee HNN", "HNN"),
+        ("Ann Lee", None),
+        ("ANN LEE and JO ROE", None),  # names in capitals: no outlet after them
+        ("Jo Li - Nov 19, 2019, 10:31 pm CST", None),  # a time zone
+        ("Ann McDonald EST", None),
+    ],
+)
+def test_the_outlet_a_credit_line_ends_with(line: str, outlet: str | None) -> None:
+    assert credit_outlet(line) == outlet
+
+
+def test_a_credit_lines_outlet_comes_before_the_owner_in_the_copyright() -> None:
+    text = "\n\n".join([
+        "Home", "News", "Harbour council votes to close the ferry terminal",
+        "Kevin Johnson and Kevin McCoy HARBOUR TODAY",
+        "Published 7:07 PM EST Nov 19, 2019",
+        "WESTHAVEN – The harbour council voted 9-2 on Tuesday to close the old ferry terminal "
+        "in March, ending a century of crossings to the island.",
+        "The closure will cost 120 jobs, the council said, and save $4 million a year.",
+        "Ferry users said they would appeal the decision to the regional transport board.",
+        "© Copyright Quayside Holdings 2019",
+    ])
+    meta = clean_pasted_text(text).meta
+    assert meta.byline == ("Kevin Johnson", "Kevin McCoy")
+    assert meta.outlet == "HARBOUR TODAY"
