@@ -1712,14 +1712,10 @@ def _is_hearer(words: list[str]) -> bool:
 _OBJECT_PRONOUNS = wordset("him her them me us you")
 
 
-_WHEN_OR_WHERE = wordset("""in on at during after before last this yesterday today earlier
-    later monday tuesday wednesday thursday friday saturday sunday""")
-
-
 def _before_adjunct(words: list[str]) -> list[str]:
     """The words before a time or place adjunct after a hearer ("reporters on Saturday",
     "them in an interview"); "the story of a man" keeps its "of"."""
-    at = next((m for m, w in enumerate(words) if m and w.lower() in _WHEN_OR_WHERE), None)
+    at = next((m for m, w in enumerate(words) if m and w.lower() in _ADJUNCT_OPENERS), None)
     return words if at is None else words[:at]
 
 
@@ -1739,6 +1735,8 @@ def _opens_subject(word: str) -> bool:
     """Whether a word after a hearer opens the content's own clause: "he", "that", or a
     contracted subject ("he’ll", "they've")."""
     return word.lower() in _HEARER_NEXT or (_contracted(word) or "").lower() in _HEARER_NEXT
+
+
 _ASPECTUAL = wordset("continue continues continued continuing")
 
 
