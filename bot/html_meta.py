@@ -41,7 +41,7 @@ from trafilatura.utils import HTML_STRIP_TAGS, trim
 
 from bot.clean_vocab import fold
 from bot.model import SourceMeta
-from bot.textmeta import ROLE_WORDS, WIRE_SERVICES
+from bot.textmeta import ROLE_WORDS, WIRE_SERVICES, caps_outlet_at
 
 logger = logging.getLogger(__name__)
 
@@ -191,8 +191,6 @@ def _byline(author: str | None, outlet: str | None = None) -> tuple[str, ...]:
 
 _WORD_RE = re.compile(r"\w+")
 _NOT_OUTLET = frozenset(("the", "com", "news", "of", "and", "a"))
-# Capitals after a name in mixed case: the outlet ("Kevin McCoy USA TODAY").
-_CAPS_TAIL = re.compile(r"(?<=[a-z.])(?:\s+[A-Z]{2,})+$")
 
 
 def _without_outlet(name: str, outlet: str | None) -> str:
@@ -202,7 +200,8 @@ def _without_outlet(name: str, outlet: str | None) -> str:
     for agency in ("associated press", "the associated press"):
         if low.endswith(" " + agency) and len(name) > len(agency) + 1:
             return name[: -len(agency)].rstrip(" ,")
-    return _CAPS_TAIL.sub("", name)
+    at = caps_outlet_at(name)  # "Kevin McCoy USA TODAY"
+    return name if at is None else name[:at].rstrip()
 
 
 def _credits_no_person(name: str, outlet_words: set[str]) -> bool:

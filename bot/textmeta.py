@@ -539,18 +539,26 @@ def _brand_before(line: str, at: int) -> str | None:
 # An outlet in capitals right after a name in mixed case that ends a credit line: "Kevin
 # Johnson and Kevin McCoy USA TODAY", "Ann Lee CNN" (not "Jo Li - Nov 19, 10:31 pm CST", nor
 # "ANN LEE and JO ROE").
-_CREDIT_OUTLET = re.compile(r"(?<=[A-Z][a-z])\w*\s+((?:[A-Z&]{2,}\s+){0,3}[A-Z&]{2,})$")
+_CAPS_OUTLET = re.compile(r"(?<=[A-Z][a-z])\w*\s+((?:[A-Z&]{2,}\s+){0,3}[A-Z&]{2,})$")
+
+
+def caps_outlet_at(text: str) -> int | None:
+    """Where a run of capitals that ends ``text`` right after a name in mixed case starts
+    ("Kevin McCoy USA TODAY" -> 12), or None; a time zone ("... 10:31 pm CST") is none."""
+    m = _CAPS_OUTLET.search(text)
+    return m.start(1) if m and m.group(1) not in _ZONES else None
 
 
 def credit_outlet(line: str | None) -> str | None:
     """The outlet a byline's credit line ends with, in capitals after the names."""
     if not line or any(c.isdigit() for c in line):
         return None
-    m = _CREDIT_OUTLET.search(line.strip())
-    if m is None or m.group(1) in _ZONES:
+    line = line.strip()
+    at = caps_outlet_at(line)
+    if at is None:
         return None
-    names = line.strip()[: m.start(1)].strip()
-    return m.group(1) if parse_credit(names) or parse_byline(names) else None
+    names = line[:at].strip()
+    return line[at:] if parse_credit(names) or parse_byline(names) else None
 
 
 def _spelled_out(initials: str, lines: list[str]) -> str | None:
