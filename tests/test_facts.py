@@ -469,4 +469,5 @@ def test_a_quote_left_open_keeps_its_sentences_apart() -> None:
     body = ("The mayor answered with a “question’’ that amounted to a lecture. The council voted "
             "9-2 on Thursday to close the terminal. It will cost $4 million.",)
     facts = extract_facts(body, [])
+    assert "The council voted 9-2 on Thursday to close the terminal." in [f.text for f in facts]
     assert all(f.text.count(".") == 1 for f in facts)
