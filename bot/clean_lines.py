@@ -298,8 +298,9 @@ def describe(index: int, text: str) -> Line:
     plain = text if text.isascii() else plain_text(text)
     if plain is not None:  # most lines: no unspaced script, no CJK full stop, nothing to fold
         unspaced = False
-        view: bytes | None = plain.encode("ascii").translate(_CLASS_OF_BYTE)
-        words = view.translate(_WORD_OF_CLASS)  # _view_words
+        ascii_view = plain.encode("ascii").translate(_CLASS_OF_BYTE)
+        view: bytes | None = ascii_view
+        words = ascii_view.translate(_WORD_OF_CLASS)  # _view_words
         units = float(words.count(b" w") + words.startswith(b"w"))
         low = text.lower()
         sentence = text.rstrip(_CLOSERS).endswith(_SENT_END)

@@ -507,10 +507,10 @@ def facts_and_conflicts(
 
     ``sentences``: ``split_sentences`` of each paragraph, when the caller has them already.
     """
-    sentences = _sentences(body, sentences)
+    read = _sentences(body, sentences)
     index = _index_attributions(attributions, body)
-    facts = _facts(sentences, index, limit) if limit > 0 else []
-    return facts, _conflicts(sentences, index)
+    facts = _facts(read, index, limit) if limit > 0 else []
+    return facts, _conflicts(read, index)
 
 
 def _facts(

@@ -535,11 +535,11 @@ def _without_courtesy(names: list[str | None], known: list[str]) -> list[str | N
         if not _COURTESY.match(n) and len(n.split()) >= 2:
             full.setdefault(n.split()[-1].lower(), n)
     out: list[str | None] = []
-    for n in names:
-        if n is not None and _COURTESY.match(n):
-            bare = _COURTESY.sub("", n)
-            n = full.get(bare.split()[-1].lower(), bare) if bare.split() else n
-        out.append(n)
+    for name in names:
+        if name is not None and _COURTESY.match(name):
+            bare = _COURTESY.sub("", name)
+            name = full.get(bare.split()[-1].lower(), bare) if bare.split() else name
+        out.append(name)
     return out
 
 

@@ -305,7 +305,7 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
         return (agency,)
     if not m and not link and not _bare_name(text):
         return ()
-    names = []
+    names: list[str] = []
     for part in _SPLIT_NAMES.split(text):
         part = part.strip(" .,;:")
         if not part:

@@ -6,7 +6,7 @@ The watching feature fills ``ACTION_HOOKS``; this module only acks and dispatche
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +36,7 @@ class ActionContext:
     thread_ts: str | None
 
 
-ActionHook = Callable[[ActionContext], Awaitable[None]]
+ActionHook = Callable[[ActionContext], Coroutine[Any, Any, None]]
 ACTION_HOOKS: dict[str, ActionHook] = {}
 
 

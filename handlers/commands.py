@@ -7,7 +7,7 @@ with ``add_subcommand`` and ``/digest help`` lists exactly what is registered.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,7 +41,7 @@ class CommandContext:
     thread_ts: str | None
 
 
-SubcommandHandler = Callable[[CommandContext], Awaitable[None]]
+SubcommandHandler = Callable[[CommandContext], Coroutine[Any, Any, None]]
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,8 @@ _PG_MIGRATE_LOCK = 0x6E657773
 
 
 class _HasDatabaseUrl(Protocol):
-    database_url: str
+    @property
+    def database_url(self) -> str: ...
 
 
 def database_url(settings: _HasDatabaseUrl) -> str:
