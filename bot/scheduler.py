@@ -70,7 +70,7 @@ class JobRunner:
 
     async def _job(self) -> None:
         # Keep a handle so aclose() can wait for (or cancel) a tick in progress.
-        self._current = asyncio.current_task()  # type: ignore[assignment]
+        self._current = asyncio.current_task()
         try:
             await self.tick()
         finally:

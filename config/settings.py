@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import overload
 
 DEFAULT_SQLITE_PATH = Path("var") / "newsdesk.db"
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
@@ -33,14 +34,26 @@ def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     raise SettingsError(f"{name} must be 1/0, true/false, yes/no or on/off, not {raw!r}")
 
 
+@overload
+def _number(
+    env: Mapping[str, str], name: str, default: int, cast: type[int], *, most: float = ...
+) -> int: ...
+
+
+@overload
+def _number(
+    env: Mapping[str, str], name: str, default: float, cast: type[float] = ..., *, most: float = ...
+) -> float: ...
+
+
 def _number(
     env: Mapping[str, str],
     name: str,
     default: float,
-    cast: type = float,
+    cast: type[int] | type[float] = float,
     *,
     most: float = math.inf,
-):
+) -> float:
     raw = env.get(name)
     if raw is None or raw.strip() == "":
         return cast(default)
