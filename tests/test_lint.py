@@ -35,7 +35,12 @@ def test_no_module_binds_a_top_level_name_twice() -> None:
                 names = [t.id for t in node.targets if isinstance(t, ast.Name)]
             elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
                 names = [node.target.id]
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                # typing.overload signatures share the name of the function they describe
+                overload = any(isinstance(d, ast.Name) and d.id == "overload"
+                               for d in node.decorator_list)
+                names = [] if overload else [node.name]
+            elif isinstance(node, ast.ClassDef):
                 names = [node.name]
             else:
                 names = []
