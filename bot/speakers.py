@@ -503,6 +503,10 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
         if ph.pronoun:
             subject = subjects[k] if subjects is not None else None
             ent = _subject_entity(entities, ph.pronoun, subject) if subject else None
+            if ent is None and subject:
+                ent = _subject_person(mentions, ph.pronoun, subject, gender_hint)
+                if ent is not None:
+                    entities.append(ent)
             if ent is not None:
                 ent.seen = len(mentions)
                 mentions.append(ent.name)
@@ -599,6 +603,26 @@ def _subject_entity(entities: list[Entity], pronoun: str, subject: str) -> Entit
         if not ent.is_org and ent.gender in (want, None) and _same_person(subject, ent.name):
             return ent
     return None
+
+
+def _subject_person(mentions: list[str], pronoun: str, subject: str,
+                    hint: dict[str, str]) -> Entity | None:
+    """A person who has not spoken yet but opens the sentence before a "he"/"she": the
+    article named them in full before ("Adam Neumann ... Neumann left in September. He
+    declined to comment"), and nothing it says of their sex contradicts the pronoun."""
+    want = {"he": "m", "she": "f"}.get(pronoun)
+    if want is None:
+        return None
+    surname = _surname(subject.lower())
+    named = [n for n in reversed(mentions) if _surname(n.lower()) == surname]
+    if not named:
+        return None
+    # The latest full name, not the surname alone.
+    name = next((n for n in named if len(n.split()) >= 2), named[0])
+    if _gender_of(name, hint) not in (want, None):
+        return None
+    ph = parse_speaker(name)  # "President Barack Obama": the name, and the title as role
+    return Entity(ph.name or name, ph.role, want, is_org=False)
 
 
 def _resolve_pronoun(entities: list[Entity], pronoun: str, mentions: list[str],

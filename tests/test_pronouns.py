@@ -83,3 +83,27 @@ def test_a_possessive_ends_a_person_name() -> None:
     got = [n for _, n in _person_mentions("Staff of Paul Vale’s Foundation met at "
                                           "Lena’s Orchard Farm.")]
     assert got == ["Paul Vale"]
+
+
+def test_he_after_a_sentence_opened_by_someone_named_but_not_yet_quoted() -> None:
+    # Neumann has not spoken before "He declined": the sentence before opens with him, and
+    # the article gave his full name, so the digest names him in full.
+    body = [
+        "Harbour Works is under investigation, two people familiar with the matter said.",
+        "The inquiry concerns the firm's former chief executive Adam Neumann.",
+        "Neumann left the firm in September. He declined to comment.",
+    ]
+    assert _one(body, "to comment").speaker == "Adam Neumann"
+
+
+def test_he_stays_unclear_when_the_opener_is_a_woman_or_never_named_in_full() -> None:
+    woman = [
+        "The inquiry concerns the firm's former chief executive Ann Neumann and her deputy.",
+        "Ms. Neumann left the firm in September. He declined to comment.",
+    ]
+    assert _one(woman, "to comment").speaker in (None, "He")
+    mayor = [
+        "Harbour Works is under investigation, two people familiar with the matter said.",
+        "Mayor Tom Reyes spoke first. Harbour left the agenda in May. He declined to comment.",
+    ]
+    assert _one(mayor, "to comment").speaker != "Harbour"
