@@ -607,9 +607,10 @@ def _subject_entity(entities: list[Entity], pronoun: str, subject: str) -> Entit
 
 def _subject_person(mentions: list[str], pronoun: str, subject: str,
                     hint: dict[str, str]) -> Entity | None:
-    """A person who has not spoken yet but opens the sentence before a "he"/"she": the
-    article named them in full before ("Adam Neumann ... Neumann left in September. He
-    declined to comment"), and nothing it says of their sex contradicts the pronoun."""
+    """A person who has not spoken yet but opens the sentence before a "he"/"she", when the
+    article has named them and says they are of the pronoun's sex ("Adam Neumann ... Mr.
+    Neumann left in September. He declined to comment"). Only the article's own word for
+    their sex counts: the sentence before may be a quote's, its opener someone else."""
     want = {"he": "m", "she": "f"}.get(pronoun)
     if want is None:
         return None
@@ -617,12 +618,15 @@ def _subject_person(mentions: list[str], pronoun: str, subject: str,
     named = [n for n in reversed(mentions) if _surname(n.lower()) == surname]
     if not named:
         return None
-    # The latest full name, not the surname alone.
-    name = next((n for n in named if len(n.split()) >= 2), named[0])
-    if _gender_of(name, hint) not in (want, None):
+    sex = _gender_of(named[0], hint)
+    if sex != want:
         return None
-    ph = parse_speaker(name)  # "President Barack Obama": the name, and the title as role
-    return Entity(ph.name or name, ph.role, want, is_org=False)
+    # The latest full name ("President Barack Obama": the name, the title as role), not
+    # "Neumann" or "Mr. Neumann".
+    phrases = [parse_speaker(n) for n in named]
+    ph = next((ph for ph in phrases
+               if len(_COURTESY.sub("", ph.name or "").split()) >= 2), phrases[0])
+    return Entity(ph.name or named[0], ph.role, sex, is_org=False)
 
 
 def _resolve_pronoun(entities: list[Entity], pronoun: str, mentions: list[str],
