@@ -116,7 +116,16 @@ def tidy_speaker(text: str) -> str:
         words = words[1:]
     if 2 <= len(words) <= 5 and words[-1].lower().strip(",") in _TRAILING_ADVERBS:
         return text[: text.rstrip().rfind(" ")].rstrip(" ,")
+    if len(words) >= 2 and words[-1].lower() in _SUBJECT_PRONOUNS and (
+            words[-2].lower() not in ("and", "or", "nor")):
+        # "The only regret he acknowledged", "Recently she announced", "a decision they
+        # say": the pronoun right before the cue is its subject; the words before it are
+        # the sentence's, not the speaker's. ("Clinton and he said": both speak.)
+        return words[-1]
     return text
+
+
+_SUBJECT_PRONOUNS = wordset("he she they we i")
 
 
 # A preposition opening the words ("Among those who believe ..."): an adjunct, not the subject.

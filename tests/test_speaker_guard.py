@@ -31,6 +31,12 @@ from bot.speaker_guard import is_dateline, is_not_a_speaker, tidy_speaker
         ("Dora Quist in a Medium post", "Dora Quist"),
         ("a source on the harbour call", "a source on the harbour call"),
         ("a member in the House", "a member in the House"),
+        # a subject pronoun right before the cue is the speaker, whatever comes before it
+        ("The only regret he", "he"),
+        ("Recently she", "she"),
+        ("a decision they", "they"),
+        ("held a news conference nearby in which he", "he"),
+        ("Ann Poole and he", "Ann Poole and he"),  # both of them
     ],
 )
 def test_how_it_was_said_and_a_trailing_adverb_are_cut_from_the_speaker(
