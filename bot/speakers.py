@@ -300,6 +300,12 @@ def parse_speaker(text: str) -> SpeakerPhrase:
             # A headline in title case ("CNN Chief On Trump: ..."): "On Trump" names the
             # topic, not the speaker, and must not become the Trump a later "Trump" is.
             name = None
+        if name and start and words[start - 1] == "The" and name.isalpha() and (
+                not name.isupper()):
+            # "according to The Wrap", "The Verge reported": a one-word name after a capital
+            # "The" is a title ("Wrap" alone reads wrong); no person is "The Smith". (An
+            # acronym reads as well alone: "the FBI".)
+            name = f"The {name}"
         before = [w for w in words[:start]]
         while before and before[0].lower() in _LEADERS:
             before = before[1:]  # "But Sen. Richard Durbin", "the US envoy ..."

@@ -53,6 +53,11 @@ def test_speaker_place_after_preposition_is_not_a_name() -> None:
         # Organisations that start with an office word are not split.
         ("Justice Department", "Justice Department", None),
         ("General Motors", "General Motors", None),
+        # A one-word title keeps its capital "The"; longer names and acronyms read alone.
+        ("The Harbourer", "The Harbourer", None),
+        ("The Quay", "The Quay", None),
+        ("The Harbour Gazette", "Harbour Gazette", None),
+        ("The HBC", "HBC", None),
     ],
 )
 def test_speaker_office_title_is_the_role(text: str, name: str, role: str | None) -> None:
