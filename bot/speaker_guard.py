@@ -45,6 +45,13 @@ _LEADING_TIME = re.compile(
     r"saturday|sunday)\b,?\s+(?=\S)",
     re.IGNORECASE,
 )
+# A time or an aside ending the words: "on Monday", "last week", "long ago", ", for instance".
+_TRAILING_TIME = re.compile(
+    r",?\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:(?:late|early|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|night|"
+    r"weekend)|long ago|(?:earlier|later) this (?:week|month|year)|for (?:instance|example))$",
+    re.IGNORECASE,
+)
 # A relative pronoun ending the words: the speaker is its antecedent ("Ann Poole, who").
 _TRAILING_RELATIVE = re.compile(r",?\s+(?:who|which|that)$", re.IGNORECASE)
 # A clause set off after the speaker: "The company, which is expected to lay off thousands",
@@ -114,6 +121,13 @@ def tidy_speaker(text: str) -> str:
         # the one before; the speaker is what follows it.
         text = text.split(None, 1)[1].lstrip(" ,")
         words = words[1:]
+    when = _TRAILING_TIME.search(text)
+    if when and when.start() > 0 and not text[: when.start()].endswith(("ed", " out")):
+        # "The Sanders campaign on Monday", "The administration long ago", "Party leaders,
+        # for instance": when (or how) it was said, not who. ("A report released Monday",
+        # "a poll out Monday" keep their day: the participle needs it.)
+        text = text[: when.start()]
+        words = text.split()
     if 2 <= len(words) <= 5 and words[-1].lower().strip(",") in _TRAILING_ADVERBS:
         return text[: text.rstrip().rfind(" ")].rstrip(" ,")
     if len(words) >= 2 and words[-1].lower() in _SUBJECT_PRONOUNS and (

@@ -37,6 +37,12 @@ from bot.speaker_guard import is_dateline, is_not_a_speaker, tidy_speaker
         ("a decision they", "they"),
         ("held a news conference nearby in which he", "he"),
         ("Ann Poole and he", "Ann Poole and he"),  # both of them
+        # when it was said, or an aside, after the speaker
+        ("The Harbour campaign on Monday", "The Harbour campaign"),
+        ("the mayor last week", "the mayor"),
+        ("Dock owners, for instance", "Dock owners"),
+        ("A report released Monday", "A report released Monday"),
+        ("A Quayside poll out Monday", "A Quayside poll out Monday"),
     ],
 )
 def test_how_it_was_said_and_a_trailing_adverb_are_cut_from_the_speaker(
