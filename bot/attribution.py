@@ -2297,6 +2297,12 @@ def _list_of_quotes_end(text: str, qe: int, ue: int, quotes: Sequence[tuple[int,
         qe = min(nxt[1], ue)
 
 
+def _only_dateline(text: str, qs: int) -> bool:
+    """text[:qs] is a dateline and nothing else (however many spaces end it)."""
+    lead = text[:qs].rstrip()
+    return dateline_end(lead + " " + text[qs:]) == len(lead) + 1
+
+
 def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
                 ) -> _Cand | None:
     """A sentence-long quote no cue of the lexicon claims: '"A," blared the Herald.',
@@ -2315,6 +2321,8 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
         return None
     qs, qe = q
     before = text[us:qs].strip().strip(_INVISIBLE)
+    if before and us == 0 and _only_dateline(text, qs):
+        before = ""  # 'LOS ANGELES -- "A."': the dateline says where, not who
     after = text[min(qe, ue):ue].strip(" ,.;!?—–-")
     if not before and not after:
         # A sentence that is only a quote: the speaker named last goes on (filled in by
