@@ -2082,7 +2082,10 @@ def _colon_cue(text: str, para: int) -> _Cand | None:
     m = _COLON_LINE.match(text) if ": " in text else None
     if not m or m.group(1).lower().replace("’", "'") in _PAGE_LABELS:
         return None
-    return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para, how="colon")
+    first, _, rest = m.group(1).partition(" ")
+    # 'Said Ellis: "A."': a verb of saying opens the label, the speaker comes after it.
+    speaker = rest if first in _VERB_FIRST and rest else m.group(1)
+    return _Cand(speaker, ":", [(m.start(2), m.end(2))], para, how="colon")
 
 
 # A triple mark is a single quote closing (or opening) together with the outer one:

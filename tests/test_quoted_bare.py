@@ -22,3 +22,8 @@ def test_dateline_then_quote_then_cue_keeps_the_cue() -> None:
     body = ["WASHINGTON -- \"We will not back down from this fight,\" the senator said."]
     found = rule_attributions(body)
     assert [(a.speaker_text, a.cue) for a in found] == [("the senator", "said")]
+
+
+def test_colon_line_opened_by_said_names_the_speaker_after_it() -> None:
+    found = rule_attributions(["Said Hollis: “I don’t see any interest in the plan.”"])
+    assert [a.speaker_text for a in found] == ["Hollis"]
