@@ -290,6 +290,28 @@ def errors(docs: list[dict[str, Any]], examples: int = 4) -> None:
         print(f"  {cue[:30]:30s} {n:5d} {cue_hit[cue] / n:.2f}")
 
 
+def rule_table(docs: list[dict[str, Any]],
+               chosen: list[list[tuple[Attribution, list[str]]]]) -> None:
+    """Kept predictions per rule and kind: how many match some gold item (sourced or not)
+    and how many match none, the false positives of both scores. Run in-sample and with
+    --cv: a rule whose unmatched count grows under CV is one the filter fits in-sample."""
+    from collections import Counter
+
+    sc = _scorer()
+    hit: Counter[str] = Counter()
+    miss: Counter[str] = Counter()
+    for d, pairs in zip(docs, chosen, strict=True):
+        allg = d["attributions"] + d.get("unsourced", [])
+        matched = set(_greedy(sc, [a.content for a, _ in pairs], allg).values())
+        for i, (a, f) in enumerate(pairs):
+            rule = next((x[4:] for x in f if x.startswith("how=")), "?") + "/" + a.kind.value
+            (hit if i in matched else miss)[rule] += 1
+    print(f"{'rule/kind':24s} {'matched':>8s} {'none':>6s} {'prec':>6s}")
+    for rule in sorted(hit | miss, key=lambda r: (-miss[r], r)):
+        n = hit[rule] + miss[rule]
+        print(f"{rule:24s} {hit[rule]:8d} {miss[rule]:6d} {hit[rule] / n:6.3f}")
+
+
 def _last_piece_start(text: str, content: str, s: int, e: int) -> int:
     """Start of the last piece of ``content`` = text[s:x] + " " + text[y:e]: the cut model
     sees only that piece ("The museum, Mr. Obama said, would make ...")."""
@@ -396,6 +418,8 @@ def main() -> None:
     ap.add_argument("--bounds-threshold", type=float, default=BT,
                     help="cut-point model threshold (CV; written by --train-bounds)")
     ap.add_argument("--l2", type=float, default=L2, help="filter L2 regularisation")
+    ap.add_argument("--by-rule", action="store_true",
+                    help="after scoring: kept predictions matched / matching nothing, per rule")
     args = ap.parse_args()
     if not GOLD.exists():
         sys.exit("../shared attribution data is absent")
@@ -424,6 +448,15 @@ def main() -> None:
               f"worst {worst * 1000:.1f} ms")
         write_preds(out, docs, chosen)
         score(out)
+        if args.by_rule:
+            # The filter keeps candidates whole: find each kept one's features again.
+            with_features = []
+            for d, kept in zip(docs, chosen, strict=True):
+                feats = {(a.paragraph, a.span, a.content): f
+                         for a, f in candidate_attributions(paragraphs(d["text"]))}
+                with_features.append([(a, feats.get((a.paragraph, a.span, a.content), []))
+                                      for a in kept])
+            rule_table(docs, with_features)
         return
 
     sc = _scorer()
@@ -479,11 +512,13 @@ def main() -> None:
                 )
         tw, tq = args.threshold_weak, args.threshold_quote
         rule = FilterModel({}, threshold, tw, tq)
-        chosen_cv = [[a for (a, f), pr in zip(c, pp, strict=True) if pr >= rule.threshold_for(f)]
-                     for c, pp in zip(cands, probs, strict=True)]
-        write_preds(out, docs, chosen_cv)
+        kept_cv = [[(a, f) for (a, f), pr in zip(c, pp, strict=True)
+                    if pr >= rule.threshold_for(f)] for c, pp in zip(cands, probs, strict=True)]
+        write_preds(out, docs, [[a for a, _ in k] for k in kept_cv])
         print(f"{args.cv}-fold cross-validated, thresholds {threshold} / quoted {tq} / weak {tw}")
         score(out)
+        if args.by_rule:
+            rule_table(docs, kept_cv)
     if args.train:
         samples = [(f, y) for c, yy in zip(cands, ys, strict=True)
                    for (_, f), y in zip(c, yy, strict=True)]

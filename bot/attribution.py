@@ -245,20 +245,24 @@ def _units(text: str, quotes: Sequence[tuple[int, int]],
             units[-1] = (units[-1][0], e)
         elif units and _ends_quoted_question(text, units[-1][1]) and not _starts_quote(
             text, s, quotes
-        ) and any(
+        ) and "\n" not in text[units[-1][1] : s] and any(
             w in CUE_VERBS for w in _WORD_RE.findall(text[s : min(e, s + 60)])[:8]
         ):
-            units[-1] = (units[-1][0], e)  # '"Why not?" Hannity asked.' is one unit
+            # '"Why not?" Hannity asked.' is one unit; a line break after the quote ends it
+            units[-1] = (units[-1][0], e)
         else:
             units.append((s, e))
     return units
 
 
 def _ends_quoted_question(text: str, end: int) -> bool:
-    """text[:end] ends '?"' or '!"' (or a doubled NYT-style '?””'), not '."'."""
+    """text[:end] ends '?"' or '!"' (or a doubled NYT-style '?””'), not '."'; a quote
+    within the quote may close with it ('say, \'Where can we steal it?\'"')."""
     if end < 2 or text[end - 1] not in "”\"":
         return False
     before = end - 3 if text[end - 2] == "”" else end - 2
+    if before > 0 and text[before] in "’'":
+        before -= 1
     return before >= 0 and text[before] in "?!"
 
 
@@ -2078,7 +2082,10 @@ def _colon_cue(text: str, para: int) -> _Cand | None:
     m = _COLON_LINE.match(text) if ": " in text else None
     if not m or m.group(1).lower().replace("’", "'") in _PAGE_LABELS:
         return None
-    return _Cand(m.group(1), ":", [(m.start(2), m.end(2))], para, how="colon")
+    first, _, rest = m.group(1).partition(" ")
+    # 'Said Ellis: "A."': a verb of saying opens the label, the speaker comes after it.
+    speaker = rest if first in _VERB_FIRST and rest else m.group(1)
+    return _Cand(speaker, ":", [(m.start(2), m.end(2))], para, how="colon")
 
 
 # A triple mark is a single quote closing (or opening) together with the outer one:
@@ -2120,6 +2127,10 @@ def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, 
     if colon:
         return [colon]
     prev_post: _Cand | None = None
+    # A report that opens on its quote ('"A," Woolson said.'): a later sentence that is
+    # only a quote goes on with it across the writer's unquoted sentences between them
+    # ('They also lie in a dead zone. "B."'), as one quote cut by narration.
+    held: _Cand | None = None
     for us, ue in _units(text, quotes, sentences):
         cands = _find_cues(text, us, ue, quotes, para)
         if not cands and prev_post is not None:
@@ -2138,7 +2149,16 @@ def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, 
         prev_post = None
         if not cands:
             bare = _bare_quote(text, us, ue, quotes, para)
+            if bare is not None and bare.how == "bare_run" and held is not None:
+                held.pieces.append(bare.pieces[0])
+                continue
             cands = [bare] if bare is not None else []
+            if not cands and not _inside_any(us, ue, quotes):
+                # The writer's sentence: a held report goes on past it, unless it opens on
+                # another person ('Betsy Ebeling shook her head. "B."'), who may speak next.
+                if held is not None and _opens_on_another(text, us, ue, held.speaker_text):
+                    held = None
+                continue
         out.extend(cands)
         if cands and cands[-1].post:
             prev_post = cands[-1]
@@ -2147,7 +2167,24 @@ def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, 
             # the sentence's opening quote is its main report; the quote goes on after the
             # cues that hang from it.
             prev_post = cands[0]
+        quote_first = prev_post is not None and text[prev_post.pieces[0][0]] in "“\""
+        held = prev_post if quote_first else None
     return out
+
+
+def _opens_on_another(text: str, us: int, ue: int, speaker: str) -> bool:
+    """text[us:ue] opens on a person's name that is not ``speaker``'s: another surname, or
+    another first name where the speaker was given one ('Tom Ebeling' / 'Betsy Ebeling')."""
+    lead = len(text[us:ue]) - len(text[us:ue].lstrip())
+    said = _WORD_RE.findall(speaker)
+    return any(at == lead and (name.split()[-1] not in said or (
+        len(said) >= 2 and said[-1] == name.split()[-1] and name.split()[0] not in said))
+               for at, name in _person_mentions(text[us:ue]))
+
+
+def _inside_any(us: int, ue: int, quotes: Sequence[tuple[int, int]]) -> bool:
+    """Some quote opens or closes within text[us:ue]."""
+    return any(s < ue and us < e for s, e in quotes)
 
 
 _LEAD_IN_MAX = 4  # unquoted words a sentence that goes on with a quote may have
@@ -2263,6 +2300,12 @@ def _list_of_quotes_end(text: str, qe: int, ue: int, quotes: Sequence[tuple[int,
         qe = min(nxt[1], ue)
 
 
+def _only_dateline(text: str, qs: int) -> bool:
+    """text[:qs] is a dateline and nothing else (however many spaces end it)."""
+    lead = text[:qs].rstrip()
+    return dateline_end(lead + " " + text[qs:]) == len(lead) + 1
+
+
 def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], para: int,
                 ) -> _Cand | None:
     """A sentence-long quote no cue of the lexicon claims: '"A," blared the Herald.',
@@ -2281,6 +2324,8 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
         return None
     qs, qe = q
     before = text[us:qs].strip().strip(_INVISIBLE)
+    if before and us == 0 and _only_dateline(text, qs):
+        before = ""  # 'LOS ANGELES -- "A."': the dateline says where, not who
     after = text[min(qe, ue):ue].strip(" ,.;!?—–-")
     if not before and not after:
         # A sentence that is only a quote: the speaker named last goes on (filled in by
