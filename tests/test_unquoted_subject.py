@@ -18,8 +18,6 @@ def _contents(body: list[str]) -> list[str]:
 def test_participle_with_a_short_adjunct_before_the_verb_reports_nothing() -> None:
     body = ["The research institute cited in the governor's letter does not exist."]
     assert not any("does not exist" in c for c in _contents(body))
-    body = ["A $40 billion merger announced Monday would turn the bakery into a giant."]
-    assert not any("would turn" in c for c in _contents(body))
     body = ["The cuts offered in Geneva would, if carried out, fall short of the goal."]
     assert not any("fall short" in c for c in _contents(body))
 
