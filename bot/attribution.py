@@ -1860,8 +1860,12 @@ def _second_verb(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     since the report's own, where the main clause's verb comes back."""
     toks = list(_TOKEN.finditer(text, s, e))
     have_verb = prev_verb = False
-    for t in toks:
+    for k, t in enumerate(toks):
         w = t[0].lower()
+        if k < 2 and toks[0][0].lower() == "to":
+            # "donors who want to give more could ...": "to" and its verb, the report's.
+            have_verb = True
+            continue
         if w in _CLAUSE_LINKS or not w[:1].isalnum() or _inside(t.start(), quotes):
             have_verb = prev_verb = False
             continue
