@@ -4,6 +4,7 @@
     .venv/bin/python bench/eval_attribution.py --cv 5          # K-fold cross-validated figures
     .venv/bin/python bench/eval_attribution.py --train         # retrain bot/models/ on all dev
     .venv/bin/python bench/eval_attribution.py --rules-only    # no filter
+    .venv/bin/python bench/eval_attribution.py --errors --cv 5 # error buckets, held out
 
 Reads ../shared/data/attribution-dev/dev.jsonl at run time (never copied into the repo),
 splits each text into paragraphs the way the CLI's ``--input clean`` does, writes
@@ -189,8 +190,12 @@ def _speaker_bucket(pred: str, stext: str, g: dict[str, Any]) -> str:
     return "different NP"
 
 
-def errors(docs: list[dict[str, Any]], examples: int = 4) -> None:
-    """Error buckets: direct misses, unmatched predictions, cues, speakers."""
+def errors(docs: list[dict[str, Any]], examples: int = 4,
+           cv_runs: list[tuple[list[Attribution], list[Attribution]]] | None = None) -> None:
+    """Error buckets: direct misses, unmatched predictions, cues, speakers.
+
+    ``cv_runs``: per document, (all candidates, those kept) as a cross-validation fold
+    made them; the shipped models' own (in-sample) otherwise."""
     import random
     import re
     from collections import Counter, defaultdict
@@ -206,14 +211,16 @@ def errors(docs: list[dict[str, Any]], examples: int = 4) -> None:
         cnt[bucket] += 1
         ex[bucket].append(msg)
 
-    for d in docs:
+    for n, d in enumerate(docs):
         text = d["text"]
         body = paragraphs(text)
         offs = para_offsets(text)
-        cands = candidate_attributions(body)
-        kept = extract_attributions(body)
+        if cv_runs is None:
+            allc = [a for a, _ in candidate_attributions(body)]
+            kept = extract_attributions(body)
+        else:
+            allc, kept = cv_runs[n]
         kept_ids = {(a.paragraph, a.span, a.content) for a in kept}
-        allc = [a for a, _ in cands]
         gold = d["attributions"]
         allg = gold + d.get("unsourced", [])
         m = _greedy(sc, [a.content for a in kept], allg)
@@ -412,7 +419,8 @@ def main() -> None:
     ap.add_argument("--threshold-quote", type=float, default=TQ,
                     help="filter threshold for candidates with quoted words (written by --train)")
     ap.add_argument("--sweep", action="store_true", help="CV scores at several thresholds")
-    ap.add_argument("--errors", action="store_true", help="error buckets with examples")
+    ap.add_argument("--errors", action="store_true",
+                    help="error buckets with examples (with --cv: of the held-out predictions)")
     ap.add_argument("--train-bounds", action="store_true", help="retrain the cut-point model")
     ap.add_argument("--examples", type=int, default=4)
     ap.add_argument("--bounds-threshold", type=float, default=BT,
@@ -425,7 +433,7 @@ def main() -> None:
         sys.exit("../shared attribution data is absent")
     docs = [json.loads(ln) for ln in GOLD.read_text(encoding="utf-8").splitlines() if ln]
     out = Path(args.out)
-    if args.errors:
+    if args.errors and not args.cv:
         errors(docs, args.examples)
         return
     if args.train_bounds:
@@ -514,7 +522,12 @@ def main() -> None:
         rule = FilterModel({}, threshold, tw, tq)
         kept_cv = [[(a, f) for (a, f), pr in zip(c, pp, strict=True)
                     if pr >= rule.threshold_for(f)] for c, pp in zip(cands, probs, strict=True)]
-        write_preds(out, docs, [[a for a, _ in k] for k in kept_cv])
+        chosen_cv = [[a for a, _ in k] for k in kept_cv]
+        if args.errors:  # the buckets of the held-out predictions
+            errors(docs, args.examples, [([a for a, _ in c], ch) for c, ch in zip(
+                cands, chosen_cv, strict=True)])
+            return
+        write_preds(out, docs, chosen_cv)
         print(f"{args.cv}-fold cross-validated, thresholds {threshold} / quoted {tq} / weak {tw}")
         score(out)
         if args.by_rule:

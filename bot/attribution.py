@@ -1478,6 +1478,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         cue_words.append(toks[k][0])
         k += 1
     start_k = k
+    if k < n and toks[k][0].lower() in _COMPOUND_HEADS.get(low, ()):
+        return None  # "a think tank", "the press secretary": the cue word names a thing
     # 'says at a campaign stop in Toledo, Ohio, that ...': a leading adjunct may be long.
     # 'said Thursday during a taping in Buffalo, New York, that ...': a time opens one too.
     adjunct = k < n and (toks[k][0].lower() in _ADJUNCT_OPENERS)
@@ -1574,7 +1576,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     naming = low in _NAMING and len(cue_words) == 1 and found is None
     if found is None:
         k = _past_time(toks, k)  # "said Wednesday he agrees": the time is the cue's
-    if k >= n:
+    if k >= n or _cue_modifies_subject(toks, k):
         return None
     if low in _ASPECTUAL and toks[k][0].lower() == "to":
         return None  # "the fires have continued to burn": aspect, not speech
@@ -1668,6 +1670,40 @@ _QUESTION_VERBS = frozenset(
 _WH = wordset("whether if why how what who whom when where which")
 _NOT_HEARER = _CLAUSE_WORDS | _WH | _SENTENCE_ADVERBS
 _FINITE_OR_AUX_OR_THAT = _FINITE_OR_AUX | {"that"}
+
+# Nouns a cue word modifies in a compound ("a think tank", "the press secretary").
+_COMPOUND_HEADS = {
+    "think": wordset("tank tanks"),
+    "press": wordset("""secretary secretaries conference conferences release releases corps
+    office officer officers aide aides briefing briefings"""),
+}
+_FINITE_FORMS = _FINITE_OR_AUX - wordset("be been being")
+_SHORT_ADJUNCT = 4  # words of a place or time phrase between a participle and the verb
+_ADJUNCT_STOPS = _WH | PRONOUNS | wordset("that and or but")
+
+
+def _cue_modifies_subject(toks: list[_Match], k: int) -> bool:
+    """Whether the cue word before toks[k] belongs to the sentence's subject, whose own
+    verb follows, so that nothing is reported from toks[k] on: a participle with a short
+    place phrase ('The bureau cited in his tweet does not exist', 'offered in Paris
+    would'); or what "by" opens, a passive's agent or the means ('responded by cutting
+    taxes'). ('announced Monday would ...' is left to the filter: see _past_time.)"""
+    first = toks[k][0]
+    if first == "by":
+        return True  # a passive's agent, or the means ("responded by cutting taxes")
+    if first not in _ADJUNCT_PREPS:
+        return False
+    # "cited in his tweet does not exist", "offered in Paris would": the verb comes after
+    # a short phrase with no subject of its own ("said in a statement the plan would"
+    # has one: a second determiner).
+    for m in range(k + 1, min(len(toks), k + 1 + _SHORT_ADJUNCT)):
+        w = toks[m][0]
+        if w in _FINITE_FORMS:
+            return True
+        if not w[:1].isalnum() or w.lower() in _ADJUNCT_STOPS or (
+                m > k + 1 and w.lower() in DETERMINERS):
+            return False
+    return False
 
 
 def _verb_like(word: str) -> bool:
@@ -1828,8 +1864,12 @@ def _second_verb(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
     since the report's own, where the main clause's verb comes back."""
     toks = list(_TOKEN.finditer(text, s, e))
     have_verb = prev_verb = False
-    for t in toks:
+    for k, t in enumerate(toks):
         w = t[0].lower()
+        if k < 2 and toks[0][0].lower() == "to":
+            # "donors who want to give more could ...": "to" and its verb, the report's.
+            have_verb = True
+            continue
         if w in _CLAUSE_LINKS or not w[:1].isalnum() or _inside(t.start(), quotes):
             have_verb = prev_verb = False
             continue
