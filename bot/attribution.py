@@ -629,7 +629,7 @@ _SCAN_BYTES = frozenset(w.encode() for w in _SCAN_WORDS)
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z, else a space
 
 
-def _scan_words_in(low: str) -> set[bytes]:
+def _scan_words_in(low: str) -> frozenset[bytes]:
     """The scan words among the letter runs of ``low`` (a lower-cased unit): a token a scan
     stops at is one of them.
 
@@ -644,7 +644,7 @@ _start = re.Match.start
 
 
 def _stops(text: str, us: int, ue: int, toks: list[_Match], quotes: Sequence[tuple[int, int]],
-           low_unit: str, present: set[bytes]) -> tuple[list[int], set[str]]:
+           low_unit: str, present: frozenset[bytes]) -> tuple[list[int], set[str]]:
     """The tokens a scan stops at (outside quotes, a verb only as a lower-case word), in
     order, and their words; ``low_unit`` is text[us:ue] lower-cased, ``present`` its
     ``_scan_words_in``."""
@@ -1567,10 +1567,10 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         elif k == start_k:
             # "told police he ...", "told the jury they ...": any short hearer phrase before
             # the content's own subject.
-            m = next((m for m in range(k + 1, min(n, k + 4))
-                      if _opens_subject(toks[m][0]) and toks[m][0] != "that"), None)
-            if m is not None and _is_hearer([x[0] for x in toks[k:m]]):
-                k = m
+            subject_at = next((j for j in range(k + 1, min(n, k + 4))
+                               if _opens_subject(toks[j][0]) and toks[j][0] != "that"), None)
+            if subject_at is not None and _is_hearer([x[0] for x in toks[k:subject_at]]):
+                k = subject_at
     if found is None and adjunct and low not in HEARER_VERBS:
         k = _past_adjunct_comma(toks, k)  # 'argued in his email, the incident is ...'
     naming = low in _NAMING and len(cue_words) == 1 and found is None
@@ -1592,9 +1592,11 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         if q is not None and q[1] < ce and text[q[0]:q[1]].rstrip("”\"")[-1:] == "," and (
                 after is not None and after.group(0).lower() in _SUBORDINATORS):
             ce = _strip_span(text, cs, q[1])[1]
-    q = next((qe for qs, qe in quotes if qs == cs), None)
-    if q is not None and q < ce and text[cs:q].rstrip("”\"")[-1:] in ",.!?":
-        ce = q  # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
+    quote_end = next((qe for qs, qe in quotes if qs == cs), None)
+    if quote_end is not None and quote_end < ce and (
+            text[cs:quote_end].rstrip("”\"")[-1:] in ",.!?"):
+        # 'wrote, "A," and shared a link': a quote closed by its own stop is the report
+        ce = quote_end
     if ce <= cs or not _has_tokens(text, cs, ce, 2) or _no_report(text[cs : min(ce, cs + 40)]):
         return None
     if _only_when_or_where(text[cs:ce], low):

@@ -1,4 +1,4 @@
-"""The code base stays ruff-clean (the rules are in pyproject.toml)."""
+"""The code base stays ruff-clean and type-checks (the rules are in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,15 @@ def test_ruff_check_is_clean() -> None:
     if ruff is None:
         pytest.skip("ruff is not installed (it comes with the test extras)")
     done = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_is_clean() -> None:
+    """The app's packages type-check (settings in pyproject.toml's [tool.mypy])."""
+    mypy = shutil.which("mypy", path=str(Path(sys.executable).parent)) or shutil.which("mypy")
+    if mypy is None:
+        pytest.skip("mypy is not installed (it comes with the test extras)")
+    done = subprocess.run([mypy], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
