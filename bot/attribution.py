@@ -18,6 +18,7 @@ from bot.attrib_bounds import clip_end
 from bot.attrib_model import CandidateView, features, load_model
 from bot.cue_forms import IRREGULAR as _IRREGULAR
 from bot.cue_forms import WEAK_IRREGULAR as _WEAK_IRREGULAR
+from bot.cue_forms import inflect
 from bot.datelines import dateline_end
 from bot.model import Attribution, Kind
 from bot.sentences import split_sentences
@@ -61,20 +62,10 @@ _STOP_AFTER = {"described", "dismissed", "rejected", "criticized", "praised", "b
 _BASES = frozenset(_REGULAR.split()) | frozenset(_IRREGULAR)
 
 
-def _inflect(base: str) -> set[str]:
-    if base in _IRREGULAR:
-        return {base, *_IRREGULAR[base]}
-    stem = base[:-1] if base.endswith("e") else base
-    s = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
-    if base.endswith("y") and base[-2] not in "aeiou":
-        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
-    return {base, s, stem + "ed", stem + "ing"}
-
-
 CUE_VERBS: frozenset[str] = frozenset(
     w
     for base in list(_IRREGULAR) + _REGULAR.split()
-    for w in _inflect(base)
+    for w in inflect(base)
 ) - {"posting", "pointing", "figuring", "charging", "holding", "reading", "ask",
      "point", "charge", "post", "figure", "question", "state", "hold", "read", "counter",
      "continue", "signal", "guess", "reason", "doubt", "fear", "hope", "worry", "show",
@@ -94,7 +85,7 @@ welcome celebrate"""
 WEAK_VERBS: frozenset[str] = frozenset(
     w for base in list(_WEAK_IRREGULAR) + _WEAK_REGULAR.split()
     for w in (
-        {base, *_WEAK_IRREGULAR[base]} if base in _WEAK_IRREGULAR else _inflect(base)
+        {base, *_WEAK_IRREGULAR[base]} if base in _WEAK_IRREGULAR else inflect(base)
     )
 ) - {"support", "offer", "offers", "view", "views", "plan", "aim", "aims", "focus", "push",
      "pushes", "attack", "attacks", "order", "orders", "list", "lists", "name", "names",
@@ -106,7 +97,7 @@ STRONG_VERBS = frozenset(
                    "announce", "tweet", "admit", "contend", "assert", "continue", "recall",
                    "stress", "emphasize", "testify", "allege", "maintain", "concede",
                    "complain", "predict", "report", "suggest", "confirm", "deny")
-    for w in _inflect(base)
+    for w in inflect(base)
 ) & CUE_VERBS
 # Verbs that take a hearer before the content ("told reporters that ...").
 HEARER_VERBS = frozenset(
@@ -953,7 +944,7 @@ _PARTICLE_CUES = frozenset(
                         ("complain", "about"), ("worry", "about"), ("rail", "against"),
                         ("lash", "out"), ("push", "for"), ("advocate", "for"),
                         ("argue", "for against"), ("ask", "for about"))
-    for v in (_WEAK_IRREGULAR[base] + (base,) if base in _WEAK_IRREGULAR else _inflect(base))
+    for v in (_WEAK_IRREGULAR[base] + (base,) if base in _WEAK_IRREGULAR else inflect(base))
     for p in parts.split()
 )
 _SUBJ_STOP = wordset("who which that whose where when after before while as if because")
@@ -1658,16 +1649,16 @@ def _no_report(content: str) -> bool:
 # Prepositions opening an adjunct between a verb and its report ("said in an interview
 # with the AP last week that ...").
 _ADJUNCT_PREPS = wordset("in at on during before after from while")
-_TESTIFY = frozenset(_inflect("testify"))
+_TESTIFY = frozenset(inflect("testify"))
 _SINCE = wordset("since until")
 _ADJUNCT_OR_SINCE = _ADJUNCT_STARTS | _BAD_FIRST | _SINCE
 # Verbs that give a name: "called it X", "dubbed him X".
-_NAMING = frozenset(_inflect("call") | set(_WEAK_IRREGULAR["dub"]) | _inflect("label"))
+_NAMING = frozenset(inflect("call") | set(_WEAK_IRREGULAR["dub"]) | inflect("label"))
 _SUBORDINATORS = wordset("as while because when after before although though since")
-_RESPONSE = frozenset(_inflect("respond") | _inflect("reply"))
+_RESPONSE = frozenset(inflect("respond") | inflect("reply"))
 _REFER = frozenset(_WEAK_IRREGULAR["refer"] + ("refer",))
 _QUESTION_VERBS = frozenset(
-    w for base in ("ask", "question", "press") for w in _inflect(base)
+    w for base in ("ask", "question", "press") for w in inflect(base)
 ) - {"presses", "press", "question", "questions"}  # nouns too: "faced questions about"
 _WH = wordset("whether if why how what who whom when where which")
 _NOT_HEARER = _CLAUSE_WORDS | _WH | _SENTENCE_ADVERBS
@@ -2309,7 +2300,7 @@ def _short_outcry(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]]
 # Verbs of a raised voice: what follows them in quotes is what was voiced, however short
 # ('chanting "Dump Trump."', 'yelling "eminent domain!"').
 _OUTCRY_VERBS = frozenset(
-    f for b in ("chant", "yell", "shout", "scream", "exclaim") for f in _inflect(b)
+    f for b in ("chant", "yell", "shout", "scream", "exclaim") for f in inflect(b)
 ) | wordset("cry cries cried crying")
 
 

@@ -40,3 +40,14 @@ BASE_OF: dict[str, str] = {
     form: base for table in (IRREGULAR, WEAK_IRREGULAR) for base, forms in table.items()
     for form in forms
 }
+
+
+def inflect(base: str) -> set[str]:
+    """A report verb's forms: "say" -> say, says, said, saying; "deny" -> denies, denied."""
+    if base in IRREGULAR:
+        return {base, *IRREGULAR[base]}
+    stem = base[:-1] if base.endswith("e") else base
+    s = base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s")
+    if base.endswith("y") and base[-2] not in "aeiou":
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    return {base, s, stem + "ed", stem + "ing"}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Final
 
+from bot.cue_forms import inflect
 from bot.model import Attribution, Conflict, Digest, Fact, Kind
 from bot.sentences import split_sentences
 from bot.speakers import PRONOUNS
@@ -258,14 +259,11 @@ _THAT = re.compile(r"^that\s+(?=\S)", re.IGNORECASE)
 # the article words it ("denied", "declined", "claimed"), since a denial or a claim read as a
 # plain report would mislead.
 _PLAIN_REPORT = frozenset(
-    (
-        "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds",
-        "added", "adding", "according", "report", "reports", "reported", "reporting", "state",
-        "states", "stated", "stating", "note", "notes", "noted", "noting", "write", "writes",
-        "wrote", "writing", "explain", "explains", "explained", "explaining", "continue",
-        "continues", "continued", "continuing",
+    {"according"}.union(
+        *map(inflect, ("say", "tell", "add", "report", "state", "note", "write", "explain",
+                       "continue"))
     )
-)  # fmt: skip
+)
 _CUE_WORD = re.compile(r"[A-Za-z][a-z’'-]*")
 
 
