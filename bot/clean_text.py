@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.clean_lines import _CLOSERS, describe, word_units
 from bot.clean_lines import Line as _Line
-from bot.clean_lines import describe, word_units
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
 from bot.textmeta import find_outlet, parse_byline, parse_credit
@@ -42,6 +42,7 @@ _SHORTCODE_RE = re.compile(r"\[/[a-z_]+\]$")
 # A gallery's picture counter: "1 of 6", "3 / 12".
 _COUNTER_RE = re.compile(r"^\d{1,3} ?(?:of|/) ?\d{1,3}$")
 _CONTINUED = (",", "、", "，")
+
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
@@ -97,6 +98,11 @@ def _mark_teasers(lines: list[_Line]) -> None:
     for i in range(1, n - 1):
         prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
         if not line.prose or line.units > 45 or prev.prose or nxt.prose or prev.boiler:
+            continue
+        # A short paragraph closing with a full stop under it continues the text (a
+        # roundup's "Cocoa (1-2): Jordan Munoz 8 saves."); a teaser is followed by a time
+        # stamp, a link or the next headline, which do not end so.
+        if not nxt.boiler and nxt.units >= 3 and nxt.text.rstrip(_CLOSERS).endswith("."):
             continue
         boxed = i >= 2 and not lines[i - 2].prose and i + 2 < n and not lines[i + 2].prose
         titled = not prev.sentence and prev.units >= 3
@@ -272,6 +278,16 @@ def _linkish_run(
     run = [ln for ln in lines[a : b + 1] if not (ln.boiler or ln.caption)]
     if len(run) < 2:
         return False
+    # Where paragraphs are set apart by blank lines, short lines so set apart between two
+    # paragraphs, with no furniture among them, are the text's own (a roundup's "Cocoa d.
+    # West Shore 61-21", "BOYS SOCCER"): a link list's items come packed together.
+    if (
+        b + 1 < end
+        and len(run) == b + 1 - a
+        and all(ln.spaced and not ln.tail for ln in run)
+        and _spaced_page(lines)
+    ):
+        return False
     return sum(ln.title_case_share() for ln in run) / len(run) > RUN_TITLE
 
 
@@ -311,8 +327,9 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             continue
         # A short line stays when it reads as part of the article (a subhead or a
         # one-line quote) rather than as a row in a stack of short links.
-        if not line.sentence and (
-            line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish)
+        if (
+            not line.sentence
+            and (line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish))
         ):
             keep[i] = False
     # A short summary cut off with an ellipsis right under furniture ("See also"), or under
