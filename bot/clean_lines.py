@@ -41,6 +41,8 @@ _MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
 _LOWER_WORD_RE = re.compile(r" [a-z]")
 # Quoted speech: a source asking "what is your strategy?" is not the site asking the reader.
 _QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# Pictographs (emoji, dingbats, their variation selector and joiner) closing a line.
+_EMOJI_END_RE = re.compile(r"[\s\u2600-\u27bf\ufe0f\u200d\U0001f000-\U0001faff]+$")
 # Every time stamp ``is_time_ago`` knows starts with a digit or one of these words.
 _AGO_STARTS = ("just", "yesterday", "today")
 
@@ -310,6 +312,9 @@ def describe(index: int, text: str) -> Line:
         units = _regex_units(text, unspaced)
         low = fold(text)
         sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
+    if not sentence and not text[-1].isascii() and _EMOJI_END_RE.search(text):
+        # "We hope to see you soon! 🙂": a smiley after the stop does not end the sentence.
+        sentence = _EMOJI_END_RE.sub("", text).rstrip(_CLOSERS).endswith(_SENT_END)
     table = "\t" in text and text.count("\t") >= 2
     # Only a line long enough to be prose needs the menu test.
     prose = (

@@ -330,6 +330,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
         if (
             not line.sentence
             and (line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish))
+            and not _signs_quote(lines, keep, i, start)
         ):
             keep[i] = False
     # A short summary cut off with an ellipsis right under furniture ("See also"), or under
@@ -372,6 +373,23 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
                 spaced_page = _spaced_page(lines)
             keep[j] = not spaced_page
     return keep
+
+
+_DASHES = ("–", "—", "-")
+_QUOTE_ENDS = ("”", '"', "»", "“")
+
+
+def _signs_quote(lines: list[_Line], keep: list[bool], i: int, start: int) -> bool:
+    """Whether the short line at ``i`` signs the quotation kept above it ("– Ann L.", a
+    review's or an epigraph's author), however few its words."""
+    line = lines[i]
+    return (
+        i > start
+        and keep[i - 1]
+        and line.units <= 6
+        and line.text.startswith(_DASHES)
+        and lines[i - 1].text.rstrip("!?.… ").endswith(_QUOTE_ENDS)
+    )
 
 
 def _drop_link_boxes(
