@@ -459,6 +459,38 @@ def _furniture_words(line: _Line) -> bool:
     return not line.appeal_words or is_boiler_text(APPEAL.reference.sub(" ", fold(line.text)))
 
 
+# A picture's credit: "© Lee Chan", "... in Nogales, Ariz. (AP)", "Lee Chan, ASSOCIATED PRESS".
+_CREDIT_END_RE = re.compile(r"©|\)$|, [A-Z]{2,}(?: [A-Z]{2,})*$")
+
+
+def _keep_spaced_above(
+    lines: list[_Line], keep: list[bool], start: int, header: set[str | None]
+) -> None:
+    """Keep the lines just above the block set apart by blank lines like its paragraphs (a
+    roundup's first score lines, a subhead, a disclosure): the header's lines (``header``: the
+    headline and standfirst read; byline, date, a picture's caption and credit) come packed,
+    or are furniture."""
+    k = start - 1
+    while k >= 0 and lines[k].spaced:
+        line = lines[k]
+        if (
+            line.text in header
+            or line.units < MIN_UNITS
+            or line.boiler
+            or line.caption
+            or line.tail
+            or line.appeal
+            or line.is_date_line()
+            or line.byline()
+            or _CREDIT_END_RE.search(line.text)
+        ):
+            break
+        if k == start - 1 and not _spaced_page(lines):
+            return
+        keep[k] = True
+        k -= 1
+
+
 def _drop_author_bio(
     lines: list[_Line], keep: list[bool], start: int, end: int, byline: tuple[str, ...]
 ) -> None:
@@ -872,6 +904,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         )
     keep = _keep_inside(lines, start, end)
     header = _header_meta(lines, start, url, _lead(lines, keep, start, end))
+    _keep_spaced_above(lines, keep, start, {header.title, header.standfirst})
     _drop_author_bio(lines, keep, start, end, header.byline)
     date = header.published or next(
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),

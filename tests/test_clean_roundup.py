@@ -60,3 +60,25 @@ def test_packed_title_case_links_between_paragraphs_still_go() -> None:
     page = _page().replace("West Shore d. Pine Ridge 55-41", "\n".join(links))
     body = list(clean_pasted_text(page).body)
     assert not any(link in body for link in links)
+
+
+def test_spaced_score_lines_above_the_first_paragraph_stay() -> None:
+    """The first result's lines, set apart by blank lines like the paragraphs under them,
+    open the text; the picture credit packed above them does not."""
+    scores = ["Harbor d. Lakeside 70-44", "Lakeside 14 11 6 15 — 44", "Harbor 18 22 13 17 — 70"]
+    head = "\n".join([*_HEADER, "Players on court", "Lee Chan, ASSOCIATED PRESS"])
+    page = head + "\n\n" + "\n\n".join([*scores, *_BODY]) + "\n\n" + "\n".join(_FOOTER)
+    body = list(clean_pasted_text(page).body)
+    assert body[:3] == scores
+    assert "Lee Chan, ASSOCIATED PRESS" not in body
+
+
+def test_a_spaced_headline_or_credit_right_above_the_text_stays_out() -> None:
+    """The headline the header reads, and a picture's credit, stay out of the body even when
+    set apart by blank lines."""
+    credit = "Players warm up before the game in Harbor, Maine. (AP)"
+    for top in ([_HEADER[3], credit], [_HEADER[3]]):
+        page = "\n\n".join([*top, *_BODY]) + "\n\n" + "\n".join(_FOOTER)
+        article = clean_pasted_text(page)
+        assert article.meta.title == _HEADER[3]
+        assert article.body[0] == _BODY[0]
