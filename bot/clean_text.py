@@ -409,6 +409,11 @@ def _drop_link_boxes(
             while j < end and not lines[j].spaced:
                 keep[j] = False
                 j += 1
+            # A box closing with its "More in ..." link: the short lines packed above it.
+            j = i - 1
+            while j > start and not (lines[j].spaced or lines[j].prose):
+                keep[j] = False
+                j -= 1
 
 
 _READ_ON_RE = re.compile(r"(?i)^(?:read|continue)\b")

@@ -1,0 +1,31 @@
+"""A box of links set into the article, closed by its "More in ..." link (made-up page)."""
+
+from __future__ import annotations
+
+from bot.clean_text import clean_pasted_text
+
+_PARAS = [
+    "The council voted on Tuesday to close the harbor bridge for six weeks of repairs, a "
+    "decision that will send commuters on a long detour through the town's east side.",
+    "Engineers told members that the steel under the deck had rusted faster than expected "
+    "after two wet winters, and that waiting another year would raise the cost sharply.",
+    "Shop owners near the bridge said they feared losing trade during the busiest weeks of "
+    "the summer, and asked the council to keep one lane open for cyclists and walkers.",
+    "The mayor said the town would pay for extra buses on the detour route and review the "
+    "closure after three weeks if the work ran ahead of the schedule set by the engineers.",
+]
+_BOX = [
+    "Harbor Bridge Repairs More",
+    "Council weighs new ferry link as bridge work nears",
+    "Cyclists push for a safer route along the east side",
+    "Bridge inspectors find rust under the main deck",
+]
+
+
+def test_packed_links_above_a_more_in_line_are_dropped() -> None:
+    page = "\n".join(["Home", "News", "Bridge to close for six weeks", "By Ann Lee", ""])
+    page += "\n\n".join(_PARAS[:2]) + "\n\n" + "\n".join(_BOX) + "\n\nMore in Harbor Bridge Repairs"
+    page += "\n\n" + "\n\n".join(_PARAS[2:]) + "\n\nContact us\nPrivacy"
+    body = list(clean_pasted_text(page).body)
+    assert body == _PARAS
+
