@@ -345,6 +345,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             keep[i] = False
     _drop_link_boxes(lines, keep, start, end, tails)
     _drop_references(lines, keep, start, end, refs)
+    _drop_about_box(lines, keep, start, end)
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
     kept = [i for i in range(start, end) if keep[i]]
     for i in reversed(kept[1:]):
@@ -452,6 +453,32 @@ def _drop_references(
         after = sum(lines[j].units for j in range(i + 1, end) if keep[j])
         if after < before:
             for j in range(i, end):
+                keep[j] = False
+            return
+
+
+# The heading of an author's box, in the languages most often pasted: "About Ann Lee".
+_ABOUT_RE = re.compile(r"(?i)^(?:about|sobre|acerca\s+de|[àa]\s+propos\s+de|über)\s+(\w.*)$")
+
+
+def _drop_about_box(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop an author's box and what follows it: a short "About <Name>" heading in the
+    text's last part whose name the paragraph under it repeats ("Sobre Carlos Lima" / "Pai
+    de três, Carlos Lima é ...")."""
+    kept = [i for i in range(start, end) if keep[i]]
+    total = sum(lines[i].units for i in kept)
+    seen = 0.0
+    for n, i in enumerate(kept[:-1]):
+        seen += lines[i].units
+        line = lines[i]
+        if line.units > 5 or line.sentence or 2 * seen < total:
+            continue
+        match = _ABOUT_RE.match(line.text)
+        if match is None:
+            continue
+        names = match.group(1).split()
+        if all(w[:1].isupper() for w in names) and all(w in lines[kept[n + 1]].text for w in names):
+            for j in kept[n:]:
                 keep[j] = False
             return
 

@@ -29,3 +29,23 @@ def test_packed_links_above_a_more_in_line_are_dropped() -> None:
     body = list(clean_pasted_text(page).body)
     assert body == _PARAS
 
+
+def test_an_about_box_under_the_text_is_dropped() -> None:
+    """A short "About <Name>" heading near the end whose name the paragraph under it repeats
+    opens the author's box, in any of the usual languages."""
+    bio = (
+        "Ann Lee has covered the harbor towns for the paper since 2009, and before that "
+        "reported on transport and local government for two regional radio stations."
+    )
+    for heading in ("About Ann Lee", "Sobre Ann Lee"):
+        page = "Bridge to close for six weeks\nBy Ann Lee\n\n" + "\n\n".join(
+            [*_PARAS, heading, bio]
+        )
+        assert list(clean_pasted_text(page).body) == _PARAS
+
+
+def test_an_about_subhead_whose_words_the_next_paragraph_lacks_stays() -> None:
+    """"About Town" as a subhead over a paragraph that does not name it is the text's."""
+    paras = [*_PARAS[:3], "About Town", _PARAS[3]]
+    page = "Bridge to close for six weeks\nBy Ann Lee\n\n" + "\n\n".join(paras)
+    assert list(clean_pasted_text(page).body) == paras
