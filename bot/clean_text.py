@@ -410,13 +410,16 @@ def _drop_link_boxes(
             while j < end and not lines[j].spaced:
                 keep[j] = False
                 j += 1
-            # A box closing with its "More in ..." link: the short lines packed above it.
+            # A box closing with its "More in ..." link: the short lines packed above it (a
+            # heading such as "Most read" opens its box, so what is above it stays).
             j = i - 1
-            while j > start and not (lines[j].spaced or lines[j].prose):
+            closes = _MORE_RE.match(lines[i].text) is not None
+            while closes and j > start and not (lines[j].spaced or lines[j].prose):
                 keep[j] = False
                 j -= 1
 
 
+_MORE_RE = re.compile(r"(?i)more\b")
 _READ_ON_RE = re.compile(r"(?i)^(?:read|continue)\b")
 _CUT_ENDS = ("...", "…")
 

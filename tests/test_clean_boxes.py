@@ -49,3 +49,14 @@ def test_an_about_subhead_whose_words_the_next_paragraph_lacks_stays() -> None:
     paras = [*_PARAS[:3], "About Town", _PARAS[3]]
     page = "Bridge to close for six weeks\nBy Ann Lee\n\n" + "\n\n".join(paras)
     assert list(clean_pasted_text(page).body) == paras
+
+
+def test_a_most_read_heading_opens_its_box_and_leaves_the_line_above() -> None:
+    """"Most read" heads the list under it: the short line packed above it is the text's."""
+    items = ["1. Ferry fares to rise in May", "2. School opens new sports hall"]
+    page = "\n".join(["Home", "News", "Bridge to close for six weeks", "By Ann Lee", ""])
+    page += "\n\n".join(_PARAS[:2]) + "\n\nWhat happens next\n" + "\n".join(["Most read", *items])
+    page += "\n\n" + "\n\n".join(_PARAS[2:]) + "\n\nContact us\nPrivacy"
+    body = list(clean_pasted_text(page).body)
+    assert "What happens next" in body
+    assert not any(item in body for item in items)
