@@ -25,6 +25,7 @@ from bot.clean_vocab import (
     is_time_ago,
     maybe_furniture,
     unspaced_boiler,
+    unspaced_tail,
 )
 from bot.textmeta import is_date_line, parse_byline, parse_date
 
@@ -331,8 +332,9 @@ def describe(index: int, text: str) -> Line:
         hint_text = low if plain is None or plain is text else plain.lower()
         appeal_hits = appeal_count(low, hint_text)
         tail = units <= 8 and TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None
-    else:  # most short lines: no vocabulary, no tail line
-        boiler_words, appeal_hits, tail = unspaced_boiler(low), 0, False
+    else:  # most short lines: no vocabulary, no tail line but a "Related" heading in CJK
+        boiler_words, appeal_hits = unspaced_boiler(low), 0
+        tail = bool(boiler_words) and units <= 8 and unspaced_tail(low)
     # A paragraph is an appeal when it speaks to the reader ("Sign up for our newsletter");
     # one that reports on subscriptions ("the service signed up 10 million subscribers") is not.
     appeal = appeal_hits >= 1 and (units < 16 or _addresses_reader(text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.clean_lines import describe
 from bot.clean_text import clean_pasted_text
 
 _PARAS = [
@@ -60,3 +61,25 @@ def test_a_most_read_heading_opens_its_box_and_leaves_the_line_above() -> None:
     body = list(clean_pasted_text(page).body)
     assert "What happens next" in body
     assert not any(item in body for item in items)
+
+
+def test_a_related_heading_in_a_script_without_spaces_is_a_tail_line() -> None:
+    for heading in ("関連記事", "相关阅读", "관련기사", "【関連記事】"):
+        assert describe(0, heading).tail, heading
+    assert not describe(0, "関連記事によれば、市は橋の工事を六週間続ける予定だという。").tail
+
+
+def test_a_japanese_related_list_under_the_text_is_dropped() -> None:
+    paras = [
+        "市議会は火曜日、港の橋を六週間閉鎖して修理することを決めた。通勤する人は町の東側を回る長い迂回路を使うことになる。",
+        "技術者によると、橋の下の鉄骨は二度の雨の多い冬のあと予想より早く錆びており、もう一年待つと費用が大きく増えるという。",
+        "市長は迂回路に臨時バスを走らせる費用を市が負担し、工事が予定より早く進めば三週間後に閉鎖を見直すと述べた。",
+    ]
+    related = [
+        "フェリーの運賃が五月から値上げされることになった理由と今後の見通しについて市の担当者に聞いてみた",
+        "新しい体育館が完成した町の学校で記念の式典が開かれ多くの住民や卒業生が集まって完成を祝った",
+        "駅前の商店街で春の祭りが三年ぶりに開かれることになり準備が進む様子を写真で紹介する",
+    ]
+    page = "ホーム\nニュース\n港の橋、六週間閉鎖へ\n2021-03-03\n\n" + "\n\n".join(paras)
+    page += "\n\n関連記事\n" + "\n".join(related) + "\n\nお問い合わせ\nプライバシー"
+    assert list(clean_pasted_text(page).body) == paras
