@@ -95,6 +95,9 @@ def _mark_teasers(lines: list[_Line]) -> None:
     """
     n = len(lines)
     candidates: list[int] = []
+    # Under a two-word title ("Protein diet"), which a caption's name or a subhead may be:
+    # a list only where at least three such come in a row.
+    short_titled: list[int] = []
     for i in range(1, n - 1):
         prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
         if not line.prose or line.units > 45 or prev.prose or nxt.prose or prev.boiler:
@@ -105,14 +108,29 @@ def _mark_teasers(lines: list[_Line]) -> None:
         if not nxt.boiler and nxt.units >= 3 and nxt.text.rstrip(_CLOSERS).endswith("."):
             continue
         boxed = i >= 2 and not lines[i - 2].prose and i + 2 < n and not lines[i + 2].prose
-        titled = not prev.sentence and prev.units >= 3
+        titled = not prev.sentence and prev.units >= 2
         if boxed or (titled and (nxt.boiler or nxt.units < 8 or not nxt.sentence)):
-            candidates.append(i)
+            (candidates if boxed or prev.units >= 3 else short_titled).append(i)
     # A list repeats its shape; one paragraph set off by a caption or a date line is not a list.
     for k, i in enumerate(candidates):
         near = [j for j in candidates[max(0, k - 1) : k + 2] if j != i and abs(j - i) <= TEASER_GAP]
         if near:
             lines[i].teaser = True
+    if short_titled:
+        _mark_chains(lines, sorted(candidates + short_titled), 3)
+
+
+def _mark_chains(lines: list[_Line], candidates: list[int], least: int) -> None:
+    """Mark as teasers the ``candidates`` in chains of at least ``least``, each within
+    TEASER_GAP lines of the one before."""
+    chain: list[int] = []
+    for i in [*candidates, -1]:
+        if chain and (i < 0 or i - chain[-1] > TEASER_GAP):
+            if len(chain) >= least:
+                for j in chain:
+                    lines[j].teaser = True
+            chain = []
+        chain.append(i)
 
 
 def _score(line: _Line) -> float:
