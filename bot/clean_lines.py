@@ -25,6 +25,7 @@ from bot.clean_vocab import (
     is_time_ago,
     maybe_furniture,
     unspaced_boiler,
+    unspaced_tail,
 )
 from bot.textmeta import is_date_line, parse_byline, parse_date
 
@@ -41,6 +42,8 @@ _MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
 _LOWER_WORD_RE = re.compile(r" [a-z]")
 # Quoted speech: a source asking "what is your strategy?" is not the site asking the reader.
 _QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# Pictographs (emoji, dingbats, their variation selector and joiner) closing a line.
+_EMOJI_END_RE = re.compile(r"[\s\u2600-\u27bf\ufe0f\u200d\U0001f000-\U0001faff]+$")
 # Every time stamp ``is_time_ago`` knows starts with a digit or one of these words.
 _AGO_STARTS = ("just", "yesterday", "today")
 
@@ -310,6 +313,9 @@ def describe(index: int, text: str) -> Line:
         units = _regex_units(text, unspaced)
         low = fold(text)
         sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
+    if not sentence and not text[-1].isascii() and _EMOJI_END_RE.search(text):
+        # "We hope to see you soon! 🙂": a smiley after the stop does not end the sentence.
+        sentence = _EMOJI_END_RE.sub("", text).rstrip(_CLOSERS).endswith(_SENT_END)
     table = "\t" in text and text.count("\t") >= 2
     # Only a line long enough to be prose needs the menu test.
     prose = (
@@ -326,8 +332,9 @@ def describe(index: int, text: str) -> Line:
         hint_text = low if plain is None or plain is text else plain.lower()
         appeal_hits = appeal_count(low, hint_text)
         tail = units <= 8 and TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None
-    else:  # most short lines: no vocabulary, no tail line
-        boiler_words, appeal_hits, tail = unspaced_boiler(low), 0, False
+    else:  # most short lines: no vocabulary, no tail line but a "Related" heading in CJK
+        boiler_words, appeal_hits = unspaced_boiler(low), 0
+        tail = bool(boiler_words) and units <= 8 and unspaced_tail(low)
     # A paragraph is an appeal when it speaks to the reader ("Sign up for our newsletter");
     # one that reports on subscriptions ("the service signed up 10 million subscribers") is not.
     appeal = appeal_hits >= 1 and (units < 16 or _addresses_reader(text))

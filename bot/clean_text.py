@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.clean_lines import _CLOSERS, describe, word_units
 from bot.clean_lines import Line as _Line
-from bot.clean_lines import describe, word_units
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
 from bot.textmeta import find_outlet, parse_byline, parse_credit
@@ -42,6 +42,7 @@ _SHORTCODE_RE = re.compile(r"\[/[a-z_]+\]$")
 # A gallery's picture counter: "1 of 6", "3 / 12".
 _COUNTER_RE = re.compile(r"^\d{1,3} ?(?:of|/) ?\d{1,3}$")
 _CONTINUED = (",", "、", "，")
+
 
 
 def _mark_repeats(lines: list[_Line]) -> None:
@@ -94,19 +95,42 @@ def _mark_teasers(lines: list[_Line]) -> None:
     """
     n = len(lines)
     candidates: list[int] = []
+    # Under a two-word title ("Protein diet"), which a caption's name or a subhead may be:
+    # a list only where at least three such come in a row.
+    short_titled: list[int] = []
     for i in range(1, n - 1):
         prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
         if not line.prose or line.units > 45 or prev.prose or nxt.prose or prev.boiler:
             continue
+        # A short paragraph closing with a full stop under it continues the text (a
+        # roundup's "Cocoa (1-2): Jordan Munoz 8 saves."); a teaser is followed by a time
+        # stamp, a link or the next headline, which do not end so.
+        if not nxt.boiler and nxt.units >= 3 and nxt.text.rstrip(_CLOSERS).endswith("."):
+            continue
         boxed = i >= 2 and not lines[i - 2].prose and i + 2 < n and not lines[i + 2].prose
-        titled = not prev.sentence and prev.units >= 3
+        titled = not prev.sentence and prev.units >= 2
         if boxed or (titled and (nxt.boiler or nxt.units < 8 or not nxt.sentence)):
-            candidates.append(i)
+            (candidates if boxed or prev.units >= 3 else short_titled).append(i)
     # A list repeats its shape; one paragraph set off by a caption or a date line is not a list.
     for k, i in enumerate(candidates):
         near = [j for j in candidates[max(0, k - 1) : k + 2] if j != i and abs(j - i) <= TEASER_GAP]
         if near:
             lines[i].teaser = True
+    if short_titled:
+        _mark_chains(lines, sorted(candidates + short_titled), 3)
+
+
+def _mark_chains(lines: list[_Line], candidates: list[int], least: int) -> None:
+    """Mark as teasers the ``candidates`` in chains of at least ``least``, each within
+    TEASER_GAP lines of the one before."""
+    chain: list[int] = []
+    for i in [*candidates, -1]:
+        if chain and (i < 0 or i - chain[-1] > TEASER_GAP):
+            if len(chain) >= least:
+                for j in chain:
+                    lines[j].teaser = True
+            chain = []
+        chain.append(i)
 
 
 def _score(line: _Line) -> float:
@@ -272,6 +296,16 @@ def _linkish_run(
     run = [ln for ln in lines[a : b + 1] if not (ln.boiler or ln.caption)]
     if len(run) < 2:
         return False
+    # Where paragraphs are set apart by blank lines, short lines so set apart between two
+    # paragraphs, with no furniture among them, are the text's own (a roundup's "Cocoa d.
+    # West Shore 61-21", "BOYS SOCCER"): a link list's items come packed together.
+    if (
+        b + 1 < end
+        and len(run) == b + 1 - a
+        and all(ln.spaced and not ln.tail for ln in run)
+        and _spaced_page(lines)
+    ):
+        return False
     return sum(ln.title_case_share() for ln in run) / len(run) > RUN_TITLE
 
 
@@ -311,8 +345,10 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             continue
         # A short line stays when it reads as part of the article (a subhead or a
         # one-line quote) rather than as a row in a stack of short links.
-        if not line.sentence and (
-            line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish)
+        if (
+            not line.sentence
+            and (line.units < MIN_UNITS or _linkish_run(lines, i, start, end, linkish))
+            and not _signs_quote(lines, keep, i, start)
         ):
             keep[i] = False
     # A short summary cut off with an ellipsis right under furniture ("See also"), or under
@@ -327,6 +363,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             keep[i] = False
     _drop_link_boxes(lines, keep, start, end, tails)
     _drop_references(lines, keep, start, end, refs)
+    _drop_about_box(lines, keep, start, end)
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
     kept = [i for i in range(start, end) if keep[i]]
     for i in reversed(kept[1:]):
@@ -357,6 +394,23 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
     return keep
 
 
+_DASHES = ("–", "—", "-")
+_QUOTE_ENDS = ("”", '"', "»", "“")
+
+
+def _signs_quote(lines: list[_Line], keep: list[bool], i: int, start: int) -> bool:
+    """Whether the short line at ``i`` signs the quotation kept above it ("– Ann L.", a
+    review's or an epigraph's author), however few its words."""
+    line = lines[i]
+    return (
+        i > start
+        and keep[i - 1]
+        and line.units <= 6
+        and line.text.startswith(_DASHES)
+        and lines[i - 1].text.rstrip("!?.… ").endswith(_QUOTE_ENDS)
+    )
+
+
 def _drop_link_boxes(
     lines: list[_Line], keep: list[bool], start: int, end: int, tails: list[int]
 ) -> None:
@@ -374,8 +428,16 @@ def _drop_link_boxes(
             while j < end and not lines[j].spaced:
                 keep[j] = False
                 j += 1
+            # A box closing with its "More in ..." link: the short lines packed above it (a
+            # heading such as "Most read" opens its box, so what is above it stays).
+            j = i - 1
+            closes = _MORE_RE.match(lines[i].text) is not None
+            while closes and j > start and not (lines[j].spaced or lines[j].prose):
+                keep[j] = False
+                j -= 1
 
 
+_MORE_RE = re.compile(r"(?i)more\b")
 _READ_ON_RE = re.compile(r"(?i)^(?:read|continue)\b")
 _CUT_ENDS = ("...", "…")
 
@@ -416,12 +478,70 @@ def _drop_references(
             return
 
 
+# The heading of an author's box, in the languages most often pasted: "About Ann Lee".
+_ABOUT_RE = re.compile(r"(?i)^(?:about|sobre|acerca\s+de|[àa]\s+propos\s+de|über)\s+(\w.*)$")
+
+
+def _drop_about_box(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop an author's box and what follows it: a short "About <Name>" heading in the
+    text's last part whose name the paragraph under it repeats ("Sobre Carlos Lima" / "Pai
+    de três, Carlos Lima é ...")."""
+    kept = [i for i in range(start, end) if keep[i]]
+    total = sum(lines[i].units for i in kept)
+    seen = 0.0
+    for n, i in enumerate(kept[:-1]):
+        seen += lines[i].units
+        line = lines[i]
+        if line.units > 5 or line.sentence or 2 * seen < total:
+            continue
+        match = _ABOUT_RE.match(line.text)
+        if match is None:
+            continue
+        names = match.group(1).split()
+        if all(w[:1].isupper() for w in names) and all(w in lines[kept[n + 1]].text for w in names):
+            for j in kept[n:]:
+                keep[j] = False
+            return
+
+
 def _furniture_words(line: _Line) -> bool:
     """Boilerplate vocabulary besides an appeal's: "subscription" or "sign up" in a paragraph
     that does not speak to the reader is the article's, not an appeal (``Line.appeal``)."""
     if not line.has_boiler_words():
         return False
     return not line.appeal_words or is_boiler_text(APPEAL.reference.sub(" ", fold(line.text)))
+
+
+# A picture's credit: "© Lee Chan", "... in Nogales, Ariz. (AP)", "Lee Chan, ASSOCIATED PRESS".
+_CREDIT_END_RE = re.compile(r"©|\)$|, [A-Z]{2,}(?: [A-Z]{2,})*$")
+
+
+def _keep_spaced_above(
+    lines: list[_Line], keep: list[bool], start: int, header: set[str | None]
+) -> None:
+    """Keep the lines just above the block set apart by blank lines like its paragraphs (a
+    roundup's first score lines, a subhead, a disclosure): the header's lines (``header``: the
+    headline and standfirst read; byline, date, a picture's caption and credit) come packed,
+    or are furniture."""
+    k = start - 1
+    while k >= 0 and lines[k].spaced:
+        line = lines[k]
+        if (
+            line.text in header
+            or line.units < MIN_UNITS
+            or line.boiler
+            or line.caption
+            or line.tail
+            or line.appeal
+            or line.is_date_line()
+            or line.byline()
+            or _CREDIT_END_RE.search(line.text)
+        ):
+            break
+        if k == start - 1 and not _spaced_page(lines):
+            return
+        keep[k] = True
+        k -= 1
 
 
 def _drop_author_bio(
@@ -837,6 +957,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         )
     keep = _keep_inside(lines, start, end)
     header = _header_meta(lines, start, url, _lead(lines, keep, start, end))
+    _keep_spaced_above(lines, keep, start, {header.title, header.standfirst})
     _drop_author_bio(lines, keep, start, end, header.byline)
     date = header.published or next(
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),

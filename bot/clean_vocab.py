@@ -218,6 +218,18 @@ def is_site_link(low: str) -> bool:
     return low.startswith(SITE_LINK_STARTS) and _SITE_LINK_RE.match(low) is not None
 
 
+# The heading of a list of other stories in a script without spaces ("関連記事", "相关阅读",
+# "관련기사"), as TAIL_RE's "Related" is in English: every term is one of _BOILER_UNSPACED's.
+_UNSPACED_TAIL_RE = re.compile(
+    r"[\s:：>»›|•·【\[]*(?:相关(?:阅读|新闻|文章|报道)|関連記事|관련기사)[\s:：<«‹|•·】\]]*$"
+)
+
+
+def unspaced_tail(low: str) -> bool:
+    """Whether the folded line is a "Related" heading of a script without spaces."""
+    return _UNSPACED_TAIL_RE.match(low) is not None
+
+
 def unspaced_boiler(low: str) -> bool:
     """Whether the folded line holds boilerplate vocabulary of a script without spaces."""
     return not low.isascii() and _BOILER_UNSPACED.search(low) is not None
