@@ -36,7 +36,8 @@ _NOSPACE_RE = re.compile(
 _THAI_LIKE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _WORD_RE = re.compile(r"\w+")
 _SENT_END = tuple(".!?…:;。！？")
-_CLOSERS = "\"'”’»)]」』）*"
+# What may close a line after its stop: quote marks, brackets, CJK corner brackets.
+CLOSERS = "\"'”’»)]」』）*"
 _CJK_STOP_RE = re.compile(r"[。！？]")
 _MENU_SEP_RE = re.compile(r"\s[|/•·»]\s")
 _LOWER_WORD_RE = re.compile(r" [a-z]")
@@ -306,16 +307,16 @@ def describe(index: int, text: str) -> Line:
         words = ascii_view.translate(_WORD_OF_CLASS)  # _view_words
         units = float(words.count(b" w") + words.startswith(b"w"))
         low = text.lower()
-        sentence = text.rstrip(_CLOSERS).endswith(_SENT_END)
+        sentence = text.rstrip(CLOSERS).endswith(_SENT_END)
     else:
         unspaced = _NOSPACE_RE.search(text) is not None
         view = None  # a character without a stand-in: no view
         units = _regex_units(text, unspaced)
         low = fold(text)
-        sentence = text.rstrip(_CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
+        sentence = text.rstrip(CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
     if not sentence and not text[-1].isascii() and _EMOJI_END_RE.search(text):
         # "We hope to see you soon! 🙂": a smiley after the stop does not end the sentence.
-        sentence = _EMOJI_END_RE.sub("", text).rstrip(_CLOSERS).endswith(_SENT_END)
+        sentence = _EMOJI_END_RE.sub("", text).rstrip(CLOSERS).endswith(_SENT_END)
     table = "\t" in text and text.count("\t") >= 2
     # Only a line long enough to be prose needs the menu test.
     prose = (

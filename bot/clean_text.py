@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.clean_lines import _CLOSERS, describe, word_units
+from bot.clean_lines import CLOSERS, describe, word_units
 from bot.clean_lines import Line as _Line
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
@@ -105,7 +105,7 @@ def _mark_teasers(lines: list[_Line]) -> None:
         # A short paragraph closing with a full stop under it continues the text (a
         # roundup's "Cocoa (1-2): Jordan Munoz 8 saves."); a teaser is followed by a time
         # stamp, a link or the next headline, which do not end so.
-        if not nxt.boiler and nxt.units >= 3 and nxt.text.rstrip(_CLOSERS).endswith("."):
+        if not nxt.boiler and nxt.units >= 3 and nxt.text.rstrip(CLOSERS).endswith("."):
             continue
         boxed = i >= 2 and not lines[i - 2].prose and i + 2 < n and not lines[i + 2].prose
         titled = not prev.sentence and prev.units >= 2
