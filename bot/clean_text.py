@@ -44,7 +44,6 @@ _COUNTER_RE = re.compile(r"^\d{1,3} ?(?:of|/) ?\d{1,3}$")
 _CONTINUED = (",", "、", "，")
 
 
-
 def _mark_repeats(lines: list[_Line]) -> None:
     """A line printed twice on one page (menus, teasers, share rows) is furniture."""
     seen: dict[str, int] = {}
