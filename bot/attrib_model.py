@@ -45,6 +45,23 @@ class CandidateView:
     para_text: str
     span: tuple[int, int]
     n_in_paragraph: int
+    cue_at: int = -1  # the cue's offset in para_text; -1: not found near the content
+
+
+def cue_offset(text: str, cue: str, pieces: list[tuple[int, int]], post: bool) -> int:
+    """Where ``cue`` stands in ``text``: before the content, or after its first piece when
+    the content comes first ('"...," he said'). -1 when it is not within a few words."""
+    if not cue:
+        return -1
+    s, e = pieces[0]
+    lo, hi = max(0, s - 80), e + 80 + len(cue)
+    for form in (cue, cue[:1].upper() + cue[1:]):  # "According to", "Says" in a headline
+        before, after = text.rfind(form, lo, s), text.find(form, e, hi)
+        if before >= 0 and (not post or after < 0):
+            return before
+        if after >= 0:
+            return after
+    return -1
 
 
 @lru_cache(maxsize=4096)  # small counts, a few edge tuples: nearly always a hit
@@ -115,6 +132,8 @@ def features(c: CandidateView) -> list[str]:
     ]
     f.extend(_edges(c, words))
     f.extend(_more(c, cue_head, words))
+    if c.cue_at >= 0:
+        f.extend(_around_cue(c))
     if sp_words:
         # Lower-case heads generalise ("officials", "poll"); capitalised words are names.
         last = sp_words[-1]
@@ -197,6 +216,42 @@ def _more(c: CandidateView, cue_head: str, words: list[str]) -> list[str]:
         first = words[0] if words else ""
         out.append(f"first_lw={first if first.islower() else 'CAP'}")
     return out
+
+
+_TOK = re.compile(r"\w+(?:[’'-]\w+)*[’']?|[^\w\s]")
+_DETS = wordset("the a an this these those his her their its my our your some any no")
+
+
+def _cue_word_shape(word: str) -> str:
+    """A word next to a cue as far as it tells a verb from a noun: a possessive or a
+    determiner before "promises" makes it a noun, an adverb before "said" a verb."""
+    low = word.lower()
+    if low.endswith(("'s", "’s", "s'", "s’")):
+        return "POSS"
+    if low in _DETS:
+        return "DET"
+    if low in _FUNC:
+        return low
+    if not word[0].isalnum():
+        return word[0]
+    if word[:1].isupper():
+        return "CAP"
+    for suffix in ("ly", "ing", "ed", "s"):
+        if low.endswith(suffix):
+            return suffix
+    return "w"
+
+
+def _around_cue(c: CandidateView) -> list[str]:
+    """The two words before the cue and the one after it."""
+    text, at = c.para_text, c.cue_at
+    before = _TOK.findall(text, max(0, at - 30), at)
+    p1 = _cue_word_shape(before[-1]) if before else "START"
+    p2 = _cue_word_shape(before[-2]) if len(before) > 1 else "START"
+    end = at + len(c.cue)
+    after = _TOK.search(text, end, end + 25)
+    n1 = _cue_word_shape(after[0]) if after else "END"
+    return [f"cue_p1={p1}", f"cue_p2={p2}", f"cue_p12={p2}|{p1}", f"cue_n1={n1}"]
 
 
 @dataclass(frozen=True, slots=True)
