@@ -270,7 +270,10 @@ def _around_cue(c: CandidateView) -> list[str]:
         m = _TOK.search(text, end, end + 25)
         after = [m[0]] if m else []
     n1 = _cue_word_shape(after[0]) if after else "END"
-    return [f"cue_p1={p1}", f"cue_p2={p2}", f"cue_p12={p2}|{p1}", f"cue_n1={n1}"]
+    # What follows the cue means more by rule: after '"...," he said' it is the sentence's
+    # end, after "X said" the report's first word.
+    return [f"cue_p1={p1}", f"cue_p2={p2}", f"cue_p12={p2}|{p1}", f"cue_n1={n1}",
+            f"cue_n1_how={n1}|{c.how}"]
 
 
 @dataclass(frozen=True, slots=True)
