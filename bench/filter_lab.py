@@ -87,8 +87,8 @@ def run(docs: list[dict[str, Any]], cv: int, l2: float, show: bool = True,
     if show:
         ll = _logloss(folds, held, cv)
         print(f"held-out log-loss quoted {ll[0]:.4f} unquoted {ll[1]:.4f}")
-        print(f"CV all P/R/F1 {allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.3f}  "
-              f"direct {dk[0]:.3f}/{dk[1]:.3f}/{dk[2]:.3f}  (l2={l2}, t={thresholds})")
+        print(f"CV all P/R/F1 {allk[0]:.3f}/{allk[1]:.3f}/{allk[2]:.4f}  "
+              f"direct {dk[0]:.3f}/{dk[1]:.3f}/{dk[2]:.4f}  (l2={l2}, t={thresholds})")
     return {"all": allk, "direct": dk, "held": held}
 
 

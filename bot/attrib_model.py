@@ -45,6 +45,24 @@ class CandidateView:
     para_text: str
     span: tuple[int, int]
     n_in_paragraph: int
+    cue_at: int = -1  # the cue's offset in para_text; -1: not found near the content
+
+
+def cue_offset(text: str, cue: str, pieces: list[tuple[int, int]], post: bool) -> int:
+    """Where ``cue`` stands in ``text``: before the content, or after its first piece when
+    the content comes first ('"...," he said'). -1 when it is not within a few words."""
+    if not cue:
+        return -1
+    s, e = pieces[0]
+    lo, hi = max(0, s - 80), e + 80 + len(cue)
+    for form in (cue, cue[:1].upper() + cue[1:]):  # "According to", "Says" in a headline
+        if not post and (at := text.rfind(form, lo, s)) >= 0:
+            return at
+        if (at := text.find(form, e, hi)) >= 0:
+            return at
+        if post and (at := text.rfind(form, lo, s)) >= 0:
+            return at
+    return -1
 
 
 @lru_cache(maxsize=4096)  # small counts, a few edge tuples: nearly always a hit
@@ -115,6 +133,8 @@ def features(c: CandidateView) -> list[str]:
     ]
     f.extend(_edges(c, words))
     f.extend(_more(c, cue_head, words))
+    if c.cue_at >= 0:
+        f.extend(_around_cue(c))
     if sp_words:
         # Lower-case heads generalise ("officials", "poll"); capitalised words are names.
         last = sp_words[-1]
@@ -197,6 +217,63 @@ def _more(c: CandidateView, cue_head: str, words: list[str]) -> list[str]:
         first = words[0] if words else ""
         out.append(f"first_lw={first if first.islower() else 'CAP'}")
     return out
+
+
+_TOK = re.compile(r"\w+(?:[’'-]\w+)*[’']?|[^\w\s]")
+_DETS = wordset("the a an this these those his her their its my our your some any no")
+# A finite auxiliary right after a cue makes the cue a noun subject ("promises haven't
+# arrived", "Lopez's show was cancelled"); before it, a verb ("has said").
+_AUX = wordset("""is are was were be been has have had will would can could should may might
+must do does did isn't aren't wasn't weren't hasn't haven't hadn't won't wouldn't can't
+couldn't shouldn't don't doesn't didn't""")
+
+
+@lru_cache(maxsize=8192)  # the same few thousand words sit around cues: nearly always a hit
+def _cue_word_shape(token: str) -> str:
+    """A space-separated token next to a cue as far as it tells a verb from a noun: a
+    possessive or a determiner before "promises" makes it a noun, an adverb before "said"
+    a verb. A token ending (or opening) with a mark is that mark ('win,"' is '"')."""
+    low = token.lower().replace("’", "'")
+    if low.endswith(("'s", "s'")):
+        return "POSS"
+    if not low[-1].isalnum():
+        return low[-1]
+    if not low[0].isalnum():
+        return low[0]
+    if low in _DETS:
+        return "DET"
+    if low in _AUX:
+        return "AUX"
+    if low in _FUNC:
+        return low
+    if token[0].isupper():
+        return "CAP"
+    for suffix in ("ly", "ing", "ed", "s"):
+        if low.endswith(suffix):
+            return suffix
+    return "w"
+
+
+def _around_cue(c: CandidateView) -> list[str]:
+    """The two words before the cue and the one after it (split on spaces: a regex here
+    cost more than the rest of these features)."""
+    text, at = c.para_text, c.cue_at
+    lo = max(0, at - 30)
+    before = text[lo:at].rsplit(None, 2)
+    if before and not before[-1].isalpha():  # '"Yes," said Smith': the marks one by one
+        before = _TOK.findall(text, lo, at)
+    p1 = _cue_word_shape(before[-1]) if before else "START"
+    p2 = _cue_word_shape(before[-2]) if len(before) > 1 else "START"
+    end = at + len(c.cue)
+    after = text[end : end + 25].split(None, 1)[:1]
+    if after and not after[0].isalpha():  # "Smith," is "Smith"
+        m = _TOK.search(text, end, end + 25)
+        after = [m[0]] if m else []
+    n1 = _cue_word_shape(after[0]) if after else "END"
+    # What follows the cue means more by rule: after '"...," he said' it is the sentence's
+    # end, after "X said" the report's first word.
+    return [f"cue_p1={p1}", f"cue_p2={p2}", f"cue_p12={p2}|{p1}", f"cue_n1={n1}",
+            f"cue_n1_how={n1}|{c.how}"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from itertools import accumulate, islice, takewhile
 from operator import itemgetter
 
 from bot.attrib_bounds import clip_end
-from bot.attrib_model import CandidateView, features, load_model
+from bot.attrib_model import CandidateView, cue_offset, features, load_model
 from bot.cue_forms import IRREGULAR as _IRREGULAR
 from bot.cue_forms import WEAK_IRREGULAR as _WEAK_IRREGULAR
 from bot.cue_forms import inflect
@@ -2994,6 +2994,7 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
             how=c.how, cue=c.cue, speaker_text=c.speaker_text, phrase=ph, resolved=name,
             content=content, kind=kind.value, paragraph=c.paragraph, n_paragraphs=len(body),
             para_text=text, span=span, n_in_paragraph=per_para[c.paragraph],
+            cue_at=cue_offset(text, c.cue, pieces, c.post),
         )
         out.append((att, features(view)))
     return honest_speakers(out, body)  # after the features: the filter read the words found
