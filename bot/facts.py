@@ -589,7 +589,7 @@ def _fact(sent: _Sentence, adj: float, index: _Index) -> Fact:
     return Fact(
         text=text,
         figures=tuple(f.text for f in figures),
-            paragraph=sent.paragraph,
+        paragraph=sent.paragraph,
         speaker=_fact_speaker(index, sent),
         score=round(adj, 3),
     )

@@ -38,16 +38,16 @@ _GOING_ON = wordset("then later")
 # A sentence adverb or a bare participle taken alone for the subject ("Then, ...", "Having
 # ..."): no one said it.
 _LONE_ADVERBS = _LEADING_ADVERBS | _GOING_ON | {"having"}
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 # A time adjunct before the subject: "Last week State Department official David Holmes".
 _LEADING_TIME = re.compile(
     r"^(?:(?:late|early|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|night|"
-    r"spring|summer|fall|autumn|winter|weekend|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)\b,?\s+(?=\S)",
+    rf"spring|summer|fall|autumn|winter|weekend|{_WEEKDAYS})\b,?\s+(?=\S)",
     re.IGNORECASE,
 )
 # A time or an aside ending the words: "on Monday", "last week", "long ago", ", for instance".
 _TRAILING_TIME = re.compile(
-    r",?\s+(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf",?\s+(?:(?:on\s+)?(?:{_WEEKDAYS})"
     r"|(?:(?:late|early|earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|night|"
     r"weekend)|long ago|(?:earlier|later) this (?:week|month|year)|for (?:instance|example))$",
     re.IGNORECASE,
