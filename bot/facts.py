@@ -30,6 +30,7 @@ from bot.figures import (
     scan_figures,
 )
 from bot.model import Attribution, Claim, Conflict, Fact
+from bot.quality import word_count
 from bot.sentences import split_sentences
 from bot.social_posts import post_paragraphs
 from bot.speakers import PRONOUNS
@@ -133,7 +134,7 @@ class _Sentence:
     figures: tuple[Figure, ...]
     keywords: frozenset[str]  # its words (lowercased) that are in _KEYWORDS
     date_word: bool  # it names a day or month as written ("Thursday", not "thursday")
-    words: int  # how many whitespace-separated words
+    words: float  # how many words (unspaced CJK: one per two characters; quality.word_count)
 
 
 # A figure starts at a digit, a currency sign or a number/month word (see figures.py): a
@@ -224,7 +225,7 @@ def _sentences(
             date_word = not keywords.isdisjoint(_LOWER_DATE_WORDS) and not (
                 _DATE_WORD_BYTES.isdisjoint(_letter_runs(text))
             )
-            out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, len(text.split())))
+            out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, word_count(text)))
     return tuple(out)
 
 
@@ -375,7 +376,7 @@ def _plausible_source(name: str) -> bool:
 # --- facts -------------------------------------------------------------------------------------
 
 
-_STOPS = (".", "!", "?", "…", "。")
+_STOPS = (".", "!", "?", "…", "。", "！", "？", "।", "؟")
 
 
 def _first_closing_quote(text: str) -> int:
@@ -465,9 +466,19 @@ def _content_lemma(word: str) -> str | None:
     return None if word.lower() in _COMMON else lemma(word)
 
 
+# Runs of CJK or Hangul letters: their character pairs stand in for the content words that
+# white space does not mark ("商標権侵害" repeats "商標" and "侵害").
+_UNSPACED_RUN_RE: Final = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,}"
+)
+
+
 def _content_words(text: str) -> set[str]:
     words = set(map(_content_lemma, _CONTENT_WORD_RE.findall(text)))
     words.discard(None)
+    if not text.isascii():
+        for run in _UNSPACED_RUN_RE.findall(text):
+            words.update(run[i : i + 2] for i in range(len(run) - 1))
     return words  # type: ignore[return-value]  # None discarded
 
 

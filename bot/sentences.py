@@ -39,29 +39,43 @@ SENTENCE_STARTERS = _wordset(
     some many most several no not one two both each every all"""
 )
 
-_OPEN_QUOTES = "\"“‘'«"
+_OPEN_QUOTES = "\"“‘'«「『"
 _OPENERS = _OPEN_QUOTES + "(["
-_CLOSERS = "\"”’'»)]"
+_CLOSERS = "\"”’'»)]」』）"
+# Full stops of scripts written without spaces: a sentence ends there with no space after.
+_UNSPACED_STOPS = frozenset("。！？")
 # A run of sentence punctuation, the closing quotes or brackets after it, and (looked at, not
 # consumed) the whitespace after them and the token that follows: one match gives every part
 # the boundary test reads. "[.!?…][.!?…]*", not "[.!?…]+": a pattern that opens with a
 # character set lets the regex engine skip ahead to those characters instead of trying the
 # whole pattern at every position (2-3x faster over a paragraph).
-_CANDIDATE = re.compile(r"([.!?…][.!?…]*)([\"”’'»)\]]*)(?=(\s+)(\S*))")
+# The Devanagari danda and the Arabic question mark end sentences as "." and "?" do; CJK
+# full stops need no white space after them (the only candidates without it).
+_CANDIDATE = re.compile(r"([.!?…。！？।؟][.!?…。！？।؟]*)([\"”’'»)\]」』）]*)(?=(\s*)(\S*))")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NON_WORD = re.compile(r"[^\w]")
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> bool:
     """Is the punctuation run matched by ``m`` (a ``_CANDIDATE`` match) a sentence end?"""
-    punct, closers, _, token = m.groups()
+    punct, closers, space, token = m.groups()
     if not token:
         return True  # nothing but whitespace follows
+    if not space:
+        # "3.5", "U.S.", "e.g.": only a CJK full stop ends a sentence with no space after it,
+        # and not a quotation that "と" or "って" carries on into "he said" (「…。」と彼は言った).
+        return punct[-1] in _UNSPACED_STOPS and not (closers and token[0] in "とっ")
     first = token.lstrip(_OPENERS)
     if not first:
         return False
     head = first[0]
-    if not (head.isupper() or head.isdigit() or token[0] in _OPENERS):
+    if not (
+        head.isupper()
+        or head.isdigit()
+        or token[0] in _OPENERS
+        # A letter of a script without case (Hangul, Arabic, Devanagari, CJK).
+        or (head.isalpha() and not head.islower())
+    ):
         return False  # lower-case continuation: "Stop!" he said.
     if punct != "." and punct != "…" and not punct.endswith("..."):
         # ! and ? end sentences before a capital, but for a name's "!" after one capital

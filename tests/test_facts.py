@@ -471,3 +471,21 @@ def test_a_quote_left_open_keeps_its_sentences_apart() -> None:
     facts = extract_facts(body, [])
     assert "The council voted 9-2 on Thursday to close the terminal." in [f.text for f in facts]
     assert all(f.text.count(".") == 1 for f in facts)
+
+
+def test_an_article_in_a_script_without_spaces_gets_sentence_facts() -> None:
+    # Made up: a Japanese story whose last paragraph repeats a sentence as a summary.
+    body = (
+        "市議会は木曜日、新しい橋の建設計画を賛成多数で可決した。総工費は約三十億円となる見込みだ。",
+        "市長は記者会見で、工事は来年春に始まると説明した。住民の間では渋滞の緩和に期待する声が多い。",
+        "一方で、環境への影響を心配する団体は計画の見直しを求めている。",
+        "工事は来年春に始まる見込みだ。",
+    )
+    facts = extract_facts(body, [])
+    texts = [f.text for f in facts]
+    # Sentences, not whole paragraphs (the splitter ends them at 。), each a span of its paragraph.
+    assert texts[0] == "市議会は木曜日、新しい橋の建設計画を賛成多数で可決した。"
+    assert all(f.text in body[f.paragraph] and f.text.count("。") == 1 for f in facts)
+    assert len(texts) >= 4
+    # Character pairs stand in for content words: the summary line repeats the second paragraph.
+    assert "工事は来年春に始まる見込みだ。" not in texts

@@ -77,3 +77,35 @@ def test_spans_are_trimmed_ordered_and_cover_the_text(text: str) -> None:
         assert not text[previous_end:start].strip()  # only whitespace between sentences
         previous_end = end
     assert not text[previous_end:].strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hangul has no capitals: a sentence after a full stop starts with any letter.
+        (
+            "시장은 새 다리를 열었다. 주민들은 환영했다.",
+            ["시장은 새 다리를 열었다.", "주민들은 환영했다."],
+        ),
+        # CJK full stops end a sentence with no space after them; corner brackets close it.
+        (
+            "新しい橋が開通した。市長は「渡りやすい。」と述べた。住民は喜んだ！本当か？",
+            [
+                "新しい橋が開通した。",
+                "市長は「渡りやすい。」と述べた。",
+                "住民は喜んだ！",
+                "本当か？",
+            ],
+        ),
+        ("大桥今天通车。市民很高兴。", ["大桥今天通车。", "市民很高兴。"]),
+        # The Devanagari danda; the Arabic question mark.
+        ("पुल खुल गया। लोग खुश हैं।", ["पुल खुल गया।", "लोग खुश हैं।"]),
+        ("هل فتح الجسر؟ نعم فتح اليوم.", ["هل فتح الجسر؟", "نعم فتح اليوم."]),
+        # Without a space, only a CJK full stop ends a sentence.
+        ("Visit example.com today. It paid 3.5% (e.g.in 2020).", [
+            "Visit example.com today.", "It paid 3.5% (e.g.in 2020).",
+        ]),
+    ],
+)
+def test_split_scripts_without_capitals_or_spaces(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected
