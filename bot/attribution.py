@@ -500,6 +500,15 @@ _NOUNLIKE = wordset("reports claims report claim answer answers notes embrace sh
 _PAST_ONLY = wordset("told thought known found shown written held seen")
 # Irregular past tenses that open "X shook her head and said ...".
 _STRONG_PAST = wordset("shook took gave made got went came sat stood began ran spoke wrote")
+# "released the following statement:", "issued a brief statement:": what was given out.
+_STATEMENT_DETERMINERS = wordset("a the this these following")
+_STATEMENT_NOUNS = wordset("""statement statements message tweet post note letter remarks
+    comment comments response reply warning explanation announcement""")
+
+
+def _past_verb(word: str) -> bool:
+    """A past-tense verb by its form ("released", "spoke", "told")."""
+    return word.endswith("ed") or word in _STRONG_PAST or word in _PAST_ONLY
 _PERSONAL = wordset("he she they we i")
 
 
@@ -2410,6 +2419,9 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
             lead.rstrip(" :").lower() not in _PAGE_LABELS):
         # 'Jeremy Lott, author: "A."': a round-up line names its source, then quotes it.
         return _Cand(lead.rstrip(" :"), ":", [(qs, qe)], para, how="colon")
+    source = _roundup_source(before)
+    if source is not None:
+        return _Cand(source[0], source[1], [(qs, qe)], para, how="colon")
     plain_np = bool(n) and n < len(words) and _is_nounish(words[:n]) and len(words) - n <= 10 and (
         n > 1 or not words[0].lower().endswith(("ed", "ing")))  # not "Asked whether ..."
     # "a man in the front row asked her:", "Ann Webb, a harbour master, ...": the speaker's
@@ -2494,9 +2506,16 @@ def _quote_intro(before: str) -> tuple[str, str] | None:
         k = _subject_np(ws)
         rest = ws[k:]
         if k and 1 <= len(rest) <= 2 and all(w.islower() for w in rest) and (
-                rest[0].endswith("ed") or rest[0] in _STRONG_PAST or rest[0] in _PAST_ONLY
-                or rest[0] in _QUIPS) and _is_nounish(ws[:k]):
+                _past_verb(rest[0]) or rest[0] in _QUIPS) and _is_nounish(ws[:k]):
             return _span_of(segs[-1], ws[:k]), " ".join(rest)
+        # 'Mr. Clinton released the following statement: "..."': a verb and what it gave out.
+        if k and 3 <= len(rest) <= 4 and all(w.islower() for w in rest) and (
+                _past_verb(rest[0]) and rest[1] in _STATEMENT_DETERMINERS
+                and rest[-1] in _STATEMENT_NOUNS and _is_nounish(ws[:k])):
+            return _span_of(segs[-1], ws[:k]), " ".join(rest)
+        source = _roundup_source(before)
+        if source is not None:
+            return source
     for v in range(len(last) - 1, max(-1, len(last) - 1 - _QUOTE_CUE_TAIL), -1):
         low = last[v].lower()
         if not last[v].islower():
@@ -2526,6 +2545,25 @@ def _quote_intro(before: str) -> tuple[str, str] | None:
                 return _span_of(segs[-1], ws[:k]), " ".join([*rest, *last[v:]])
             return None
     return None
+
+def _roundup_source(before: str) -> tuple[str, str] | None:
+    """(source, ":") for a round-up's line before a colon and its quote: the source named
+    after a dash ('Why it matters - Pew Research:') or after "from" ('From the report:')."""
+    if not before.rstrip().endswith(":"):
+        return None
+    lead = before.rstrip(" :")
+    tail = re.split(r"\s[-–—]\s", lead)[-1]
+    tw = _WORD_RE.findall(tail)
+    sourced = tw[:1] == ["From"] or tw[:2] == ["More", "from"]
+    if sourced:
+        tw = tw[tw.index("from") + 1 :] if "from" in tw else tw[1:]
+    if (sourced or tail != lead) and 1 <= len(tw) <= 6 and (
+            tw[0][:1].isupper() or (sourced and tw[0] in DETERMINERS)) and (
+            _np_prefix(tw) == len(tw) and _is_nounish(tw)
+            and " ".join(tw).lower() not in _PAGE_LABELS):
+        return _span_of(tail, tw), ":"
+    return None
+
 
 
 def _span_of(text: str, words: list[str]) -> str:
@@ -2847,7 +2885,8 @@ def _carried_quote(body: Sequence[str], p: int, last: _Cand | None) -> list[_Can
     prev = body[p - 1].rstrip()
     if prev.endswith(":"):
         # Introduced by the last sentence of the paragraph before: find its speaker there.
-        probe = _plain_quotes(prev) + " “x x x.”"
+        plain = _plain_quotes(prev)
+        probe = plain + " “x x x.”"
         units = _units(probe, quote_spans(probe))
         if units:
             us, ue = units[-1]
@@ -2855,6 +2894,10 @@ def _carried_quote(body: Sequence[str], p: int, last: _Cand | None) -> list[_Can
             if got:
                 return [_Cand(got[-1].speaker_text, got[-1].cue, spans, p, post=True,
                               how="colon_prev")]
+            # No cue of the lexicon: 'President Clinton released the following statement:'.
+            intro = _quote_intro(probe[us : len(plain)]) if us < len(plain) else None
+            if intro is not None:
+                return [_Cand(intro[0], intro[1], spans, p, post=True, how="colon_prev")]
         return []
     if last is not None and last.paragraph == p - 1 and last.pieces and (
             last.pieces[-1][1] >= len(prev) - 2 and prev[last.pieces[-1][0]] in "“\"'"):
