@@ -405,6 +405,11 @@ def _mostly_quote(text: str) -> bool:
     )
 
 
+# A field's label: a word or three opening with a capital, then a colon ("Price: ", "More
+# info: "); prose has one colon at most.
+_FIELD_LABEL_RE: Final = re.compile(r"(?:^|\s)[A-Z][\w’'-]*(?: [\w’'-]+){0,2}: ")
+
+
 def _score(sent: _Sentence) -> float:
     """How digest-worthy a sentence is. The terms are added in a fixed order (the score is
     a float and is reported rounded); each is tested only where it can apply."""
@@ -438,6 +443,8 @@ def _score(sent: _Sentence) -> float:
         score -= 3.0
     if "?" in text and text.rstrip("”\"’' ").endswith("?"):
         score -= 1.0
+    if text.count(": ") >= 2 and len(_FIELD_LABEL_RE.findall(text)) >= 2:
+        score -= 9.0  # "Tested by: … RRP: £23.99 More info: …": a box of fields, no sentence
     if not _HEDGES.isdisjoint(keywords):
         score -= 0.3
     # Every pronoun the pattern knows starts with one of these letters.

@@ -170,7 +170,8 @@ _LABELS: Final = frozenset(
     _words(
         """article section chapter no number flight route level category phase stage grade
         room page pages vol volume part annex clause rule resolution paragraph item exhibit
-        bill act highway interstate platform gate line apollo covid channel hb sb hr"""
+        bill act highway interstate platform gate line apollo covid channel hb sb hr
+        box suite apt unit ext tel phone fax"""
     )
 )
 _LABEL_BEFORE_RE: Final = re.compile(
@@ -412,6 +413,8 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
         return None
     if _TIME_AFTER_RE.match(sentence[end : end + 6]):
         return None
+    if _address_or_phone(sentence, start, end):
+        return None
     if "," not in text and "." not in text:
         if len(text) >= 7:
             return None  # an ID or a phone number, not a quantity
@@ -428,6 +431,36 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
             return None
     # A plain number is digits, commas and perhaps a decimal point: its value needs no parse.
     return Figure(text, start, end, "count", float(text.replace(",", "")))
+
+
+# A postal code after a state's two capitals ("CA 90069"); a street number ("1600
+# Pennsylvania Avenue"); the digits and separators of a phone number ("+49 (0)40 890 85-433").
+_STATE_BEFORE_RE: Final = re.compile(r"\b[A-Z]{2},?\s$")
+_STREET_AFTER_RE: Final = re.compile(
+    r"\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive"
+    r"|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Parkway|Pkwy|Terrace|Highway)\b"
+)
+_PHONE_CHARS: Final = frozenset("0123456789 ()+-./")
+
+
+def _address_or_phone(sentence: str, start: int, end: int) -> bool:
+    """Whether the bare number at ``[start, end)`` is part of an address or a phone number:
+    it names a place to write or call, it counts nothing."""
+    if end - start == 5 and _STATE_BEFORE_RE.search(sentence, max(0, start - 5), start):
+        return True
+    if sentence[end : end + 1] == " " and _STREET_AFTER_RE.match(sentence, end, end + 45):
+        return True
+    # The run of digits and separators around the number: a phone number has nine digits or
+    # more in three groups or more, or opens with "+" ("2019-2020" and "3,000" do not).
+    lo, hi = start, end
+    while lo > 0 and sentence[lo - 1] in _PHONE_CHARS:
+        lo -= 1
+    while hi < len(sentence) and sentence[hi] in _PHONE_CHARS:
+        hi += 1
+    run = sentence[lo:hi].strip(" ./-")
+    digits = sum(ch.isdigit() for ch in run)
+    groups = len(re.findall(r"\d+", run))
+    return (digits >= 9 and groups >= 3) or (run.startswith("+") and digits >= 7)
 
 
 # What each branch of the figure pattern makes of its match.

@@ -21,13 +21,15 @@ TITLE_ABBREVS = _wordset(
     cpl pvt rev fr hon pres supt det insp gens cols st mt ft no nos vs v ca approx
     dept est fig figs op cf al e.g i.e etc. sr. jr."""
 )
-# Month and other abbreviations that usually continue the sentence ("Jan. 5", "Ariz. and").
+# Month, day and state abbreviations that usually continue the sentence ("Jan. 5", "Ariz.
+# and"). They are written with a capital: "mass." and "ill." end sentences as words do.
 CONT_ABBREVS = _wordset(
     """jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs
     fri sat sun ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass
-    mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wisc wyo
-    e.g i.e a.m p.m"""
+    mich minn miss mo mont neb nev okla ore pa tenn tex va vt wash wis wisc wyo"""
 )
+# Abbreviations that continue the sentence in lower case ("e.g. the", "5 p.m. Tuesday").
+LOWER_CONT_ABBREVS = _wordset("e.g i.e a.m p.m")
 # Abbreviations that may also end a sentence ("... in the U.S. The next ...").
 END_ABBREVS = _wordset("u.s u.k u.n e.u inc corp co ltd llc jr sr etc d.c l.a n.y")
 
@@ -96,7 +98,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         return False
     if low in TITLE_ABBREVS or low.rstrip(".") in TITLE_ABBREVS:
         return False
-    if low in CONT_ABBREVS or low.rstrip(".") in CONT_ABBREVS:
+    if (word[0].isupper() and (low in CONT_ABBREVS or low.rstrip(".") in CONT_ABBREVS)) or (
+        low in LOWER_CONT_ABBREVS or low.rstrip(".") in LOWER_CONT_ABBREVS
+    ):
         return _next_word(first) in SENTENCE_STARTERS and not head.isdigit()
     if low in END_ABBREVS or "." in word:
         # "the U.S. The" ends; "U.S. Army" or "U.S. Sen. X" does not.

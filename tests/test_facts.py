@@ -489,3 +489,15 @@ def test_an_article_in_a_script_without_spaces_gets_sentence_facts() -> None:
     assert len(texts) >= 4
     # Character pairs stand in for content words: the summary line repeats the second paragraph.
     assert "工事は来年春に始まる見込みだ。" not in texts
+
+
+def test_a_box_of_fields_is_no_fact() -> None:
+    # Made up: a review's product box above its first sentence carries a price.
+    body = (
+        "Tested by: Ann Lee Price: £23.99 More info: www.example.com",
+        "The harbour guide has very clear diagrams and a chapter on every berth in the bay.",
+        "It costs less than a night's mooring and will save most owners a small fortune.",
+    )
+    texts = [f.text for f in extract_facts(body, [])]
+    assert body[0] not in texts
+    assert texts[0] == body[1]

@@ -152,3 +152,21 @@ def test_atomic_numbers_match_as_backtracking_ones_would() -> None:
         for at in range(len(text)):
             a, b = atomic.match(text, at), backtracking.match(text, at)
             assert (a and (a.lastgroup, a.span())) == (b and (b.lastgroup, b.span())), text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Addresses and phone numbers name a place to write or call: they count nothing.
+        ("Write to the desk at P.O. Box 69440, Springfield, IL 62701.", []),
+        ("The council meets at 1600 Harbour Avenue on Tuesdays.", []),
+        ("Call the hotline (800-273-8255) or +44 (0)20 7946 0958 for help.", []),
+        # Counts beside them stay: 120 people, a 397-0 vote, a season's years are no phone.
+        (
+            "In 2019-2020, 120 people came to 12 Harbour Road and voted 397-0.",
+            ["120", "397-0"],
+        ),
+    ],
+)
+def test_addresses_and_phone_numbers_are_no_figures(sentence: str, expected: list[str]) -> None:
+    assert find_figures(sentence) == expected

@@ -109,3 +109,20 @@ def test_spans_are_trimmed_ordered_and_cover_the_text(text: str) -> None:
 )
 def test_split_scripts_without_capitals_or_spaces(text: str, expected: list[str]) -> None:
     assert _split(text) == expected
+
+
+def test_state_and_month_abbreviations_need_their_capital() -> None:
+    # "mass." and "ill." are words that end sentences; "Mass." and "Ill." are states.
+    text = (
+        "It saves several tons of mass. Hibernation would follow. He was ill. Hospitals "
+        "filled. She moved to Boston, Mass. in May, to Peoria, Ill. in June. Meet at 5 p.m. "
+        "Tuesday."
+    )
+    assert _split(text) == [
+        "It saves several tons of mass.",
+        "Hibernation would follow.",
+        "He was ill.",
+        "Hospitals filled.",
+        "She moved to Boston, Mass. in May, to Peoria, Ill. in June.",
+        "Meet at 5 p.m. Tuesday.",
+    ]
