@@ -621,6 +621,7 @@ class _Count:
     key: str
     surface: str
     modifier: str | None
+    owner: str | None  # whose group it counts: "Washington state’s 44 delegates"
     figure: str
     value: float
     speaker: str | None
@@ -678,6 +679,7 @@ def _counts(sentences: Sequence[_Sentence], index: _Index) -> list[_Count]:
                 key=noun.key,
                 surface=noun.surface,
                 modifier=noun.modifier,
+                owner=_owner_before(sent.text, fig.start),
                 figure=fig.text,
                 value=value,
                 speaker=speaker,
@@ -699,8 +701,29 @@ def _subject(key: str, counts: Sequence[_Count]) -> str:
     return surface
 
 
+# A possessive right before a count: "Washington state’s 44 delegates", "the party's 12".
+_OWNER_RE: Final = re.compile(r"(\w[\w.-]*)[’']s\s+$")
+
+
+def _owner_before(sentence: str, at: int) -> str | None:
+    m = _OWNER_RE.search(sentence, max(0, at - 40), at)
+    return m.group(1).casefold() if m else None
+
+
 def _subgroups(counts: list[_Count]) -> list[list[_Count]]:
-    """Split counts whose noun phrases name different groups ("Russian" vs "North Korean")."""
+    """Split counts whose noun phrases name different groups ("Russian" vs "North Korean"),
+    and counts of one owner's group ("Washington state’s 44 delegates") from any other's: a
+    total of a group is no figure for the whole."""
+    if any(c.owner for c in counts):
+        by_owner: dict[str | None, list[_Count]] = {}
+        for c in counts:
+            by_owner.setdefault(c.owner, []).append(c)
+        if len(by_owner) > 1:
+            return [sub for group in by_owner.values() for sub in _subgroups_by_modifier(group)]
+    return _subgroups_by_modifier(counts)
+
+
+def _subgroups_by_modifier(counts: list[_Count]) -> list[list[_Count]]:
     modifiers = {c.modifier.casefold() for c in counts if c.modifier}
     if len(modifiers) <= 1:
         return [counts]

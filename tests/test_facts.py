@@ -501,3 +501,19 @@ def test_a_box_of_fields_is_no_fact() -> None:
     texts = [f.text for f in extract_facts(body, [])]
     assert body[0] not in texts
     assert texts[0] == body[1]
+
+
+def test_one_owners_group_is_no_figure_for_the_whole() -> None:
+    # "the county's 650 jobs" totals one county's jobs; "about 400 jobs" is the cut.
+    body = (
+        "The finance office estimated that about 400 jobs would go.",
+        "The union said as many as nine of the county’s 650 jobs were at risk.",
+    )
+    assert find_conflicts(body, []) == []
+    # The same owner on both sides still makes a conflict.
+    body = (
+        "The finance office estimated that the county’s 400 jobs would go.",
+        "The union said as many as the county’s 650 jobs were at risk.",
+    )
+    (conflict,) = find_conflicts(body, [])
+    assert [c.figure for c in conflict.claims] == ["400", "650"]

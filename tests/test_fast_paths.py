@@ -35,7 +35,8 @@ from tests.test_clean_lines import LINES
 
 def _count(value: float, speaker: str | None, estimate: bool = True) -> _Count:
     return _Count(
-        key="soldier", surface="soldiers", modifier=None, figure=str(value), value=value,
+        key="soldier", surface="soldiers", modifier=None, owner=None, figure=str(value),
+        value=value,
         speaker=speaker, paragraph=0, estimate=estimate,
     )  # fmt: skip
 
