@@ -441,14 +441,18 @@ _STREET_AFTER_RE: Final = re.compile(
     r"|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Parkway|Pkwy|Terrace|Highway)\b"
 )
 _PHONE_CHARS: Final = frozenset("0123456789 ()+-./")
+_DIGIT_RUN_RE: Final = re.compile(r"\d+")
 
 
 def _address_or_phone(sentence: str, start: int, end: int) -> bool:
     """Whether the bare number at ``[start, end)`` is part of an address or a phone number:
     it names a place to write or call, it counts nothing."""
+    if not sentence[start:end].isdigit():
+        return False  # "3,000", "1.5": a quantity's separators
     if end - start == 5 and _STATE_BEFORE_RE.search(sentence, max(0, start - 5), start):
         return True
-    if sentence[end : end + 1] == " " and _STREET_AFTER_RE.match(sentence, end, end + 45):
+    after = sentence[end : end + 2]
+    if after[:1] == " " and after[1:].isupper() and _STREET_AFTER_RE.match(sentence, end, end + 45):
         return True
     # The run of digits and separators around the number: a phone number has nine digits or
     # more in three groups or more, or opens with "+" ("2019-2020" and "3,000" do not).
@@ -457,10 +461,13 @@ def _address_or_phone(sentence: str, start: int, end: int) -> bool:
         lo -= 1
     while hi < len(sentence) and sentence[hi] in _PHONE_CHARS:
         hi += 1
+    if hi - lo < 9:
+        return False  # too short to hold seven digits and a separator
     run = sentence[lo:hi].strip(" ./-")
     digits = sum(ch.isdigit() for ch in run)
-    groups = len(re.findall(r"\d+", run))
-    return (digits >= 9 and groups >= 3) or (run.startswith("+") and digits >= 7)
+    return (digits >= 9 and len(_DIGIT_RUN_RE.findall(run)) >= 3) or (
+        run.startswith("+") and digits >= 7
+    )
 
 
 # What each branch of the figure pattern makes of its match.
