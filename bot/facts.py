@@ -30,7 +30,7 @@ from bot.figures import (
     scan_figures,
 )
 from bot.model import Attribution, Claim, Conflict, Fact
-from bot.quality import word_count
+from bot.quality import has_cjk, word_count
 from bot.sentences import split_sentences
 from bot.social_posts import post_paragraphs
 from bot.speakers import PRONOUNS
@@ -211,6 +211,7 @@ def _sentences(
         raw = para.encode("ascii", "replace")
         letters = raw.lower().translate(_BLANK_NON_LETTERS)
         digitish = _digitish_in(para, raw, 0, len(para))
+        cjk = has_cjk(para)  # else a sentence's words are its white-space tokens
         units = _quoted_passages(para, split_sentences(para) if spans is None else spans[p])
         for i, (s, e) in enumerate(units):
             text = para[s:e]
@@ -225,7 +226,8 @@ def _sentences(
             date_word = not keywords.isdisjoint(_LOWER_DATE_WORDS) and not (
                 _DATE_WORD_BYTES.isdisjoint(_letter_runs(text))
             )
-            out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, word_count(text)))
+            words = word_count(text) if cjk else len(text.split())
+            out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, words))
     return tuple(out)
 
 

@@ -83,6 +83,11 @@ class ProseStats:
     words: int
 
 
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds CJK or Hangul, whose words ``word_count`` counts differently."""
+    return not text.isascii() and _CJK.search(text) is not None
+
+
 def word_count(text: str) -> float:
     """Words, with unspaced CJK text counted as one word per two characters."""
     return _count_tokens(text, text.split())
