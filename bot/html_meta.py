@@ -291,7 +291,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     if doc.author and " " not in doc.author:  # a lone handle or a single word is not a byline
         doc.author = None
     doc = read_json_ld(tree, doc)
-    title = doc.title or extract_title(tree)
+    title = doc.title or _page_title(tree, extract_title(tree))
     author = doc.author or _find_author(tree)
     canonical = doc.url or extract_url(tree, url)
     sitename = doc.sitename or extract_sitename(tree)
@@ -315,6 +315,25 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         byline=_byline(author, sitename),
         published=_iso_date(published),
     )
+
+
+def _page_title(tree: HtmlElement, heading: str | None) -> str | None:
+    """The headline when no meta tag gives it: the heading trafilatura found, unless that is
+    the site's name in its masthead ("<h1>엔터 미디어</h1>" on every page of the site) while
+    the page's <title> reads "Headline - Site": then the <title>'s headline."""
+    page = trim(tree.findtext(".//head/title") or "")
+    if not heading or not page:
+        return heading or page or None
+    parts = _TITLE_SEP_RE.split(page)
+    if len(parts) != 2 or len(parts[1].split()) > 3:
+        return heading  # no "Headline - Site" shape to read the site's name from
+    head, site = parts[0].strip(), parts[1]
+    key = _NOT_ALNUM_RE.sub("", heading).casefold()
+    if key == _NOT_ALNUM_RE.sub("", site).casefold():
+        return head  # the heading is the site's name
+    if key in _NOT_ALNUM_RE.sub("", head).casefold() or len(head) <= 2 * len(heading):
+        return heading
+    return head  # a short heading the headline does not hold: the masthead's, in its own words
 
 
 # Between a headline and the site name a page title adds: "X | Site", "X - Site", "Site: X".

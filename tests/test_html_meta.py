@@ -155,3 +155,20 @@ def test_the_first_byline_in_the_page_wins_and_comments_do_not_count() -> None:
 def test_the_sites_name_leaves_the_headline(title: str, headline: str) -> None:
     page = article_page(title, HARBOR_PARAGRAPHS, outlet="The Harbor Tribune")
     assert read_metadata(lxml.html.fromstring(page), None).title == headline
+
+
+def test_the_sites_masthead_heading_is_no_headline() -> None:
+    # No meta tag names the headline; the site's name heads every page in two <h1>s.
+    masthead = '<h1 id="site-title"><a href="/"><h1>Harbour Daily</h1></a></h1>'
+    page = _page(
+        "<title>Ferry fares rise as the new timetable starts - Harbour Daily</title>",
+        masthead + "<p>Ferry fares will rise by five percent from April.</p>",
+    )
+    meta = read_metadata(lxml.html.fromstring(page), None)
+    assert meta.title == "Ferry fares rise as the new timetable starts"
+    # A heading the <title> holds stays the headline.
+    page = _page(
+        "<title>Ferry fares rise - Harbour Daily</title>",
+        "<h1>Ferry fares rise</h1><p>Ferry fares will rise by five percent from April.</p>",
+    )
+    assert read_metadata(lxml.html.fromstring(page), None).title == "Ferry fares rise"
