@@ -185,8 +185,20 @@ def _byline(author: str | None, outlet: str | None = None) -> tuple[str, ...]:
             continue
         if seen and _credits_no_person(name, outlet_words):
             continue
+        same = next((s for s in seen if _same_person(s, name)), None)
+        if same is not None:
+            # "Troy Smith" and "Troy L Smith": one writer, named in full once.
+            if len(name) > len(same):
+                seen = {name if s == same else s: None for s in seen}
+            continue
         seen[name] = None
     return tuple(seen)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """The same first and last name, one with a middle name or initial the other lacks."""
+    wa, wb = a.casefold().split(), b.casefold().split()
+    return len(wa) >= 2 and len(wb) >= 2 and wa[0] == wb[0] and wa[-1] == wb[-1]
 
 
 _WORD_RE = re.compile(r"\w+")

@@ -172,3 +172,12 @@ def test_the_sites_masthead_heading_is_no_headline() -> None:
         "<h1>Ferry fares rise</h1><p>Ferry fares will rise by five percent from April.</p>",
     )
     assert read_metadata(lxml.html.fromstring(page), None).title == "Ferry fares rise"
+
+
+def test_one_writer_named_twice_is_one_byline() -> None:
+    page = _page(
+        '<meta name="author" content="Ann Lee"><meta name="author" content="Ann B Lee">'
+        '<meta name="author" content="Tom Okoro"><title>Ferry fares rise</title>'
+    )
+    meta = read_metadata(lxml.html.fromstring(page), None)
+    assert meta.byline == ("Ann B Lee", "Tom Okoro")
