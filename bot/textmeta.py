@@ -442,13 +442,31 @@ _BRAND_LINES = tuple(
 _NOT_BRAND = frozenset(("us", "me", "email", "see", "get", "sign", "our", "my", "your", "free"))
 
 
-def _brand_name(page: str) -> str | None:
-    """The name the page gives itself as a brand, when it gives it at least twice (once as
-    _BRAND_LINES reads it): a single name in capitals or of several words, so "Contact Us" or
-    a section's "Health Newsletter" is none. Spelled as the page spells it in mixed case
+# Links a page names itself by, read once where the copyright names a company (and the
+# page no brand twice): "Contact CT Post", "Subscribe to Express-News", "msn back to msn home".
+_Patterns = tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
+_HOME_LINK: _Patterns = (
+    (
+        ("back to ", "Back to "),
+        re.compile(
+            r"(?i:back to )([A-Za-z][\w&'’.-]*(?: [A-Za-z][\w&'’.-]*){0,2}) (?i:home(?:page)?)\b"
+        ),
+    ),
+)
+_LINK_LINES: _Patterns = (
+    _BRAND_LINES[0],  # "Contact X"
+    (("Subscribe to ",), re.compile(r"^Subscribe to " + _BRAND_NAME + "$", re.MULTILINE)),
+    *_HOME_LINK,
+)
+
+
+def _brand_name(page: str, least: int = 2, patterns: _Patterns = _BRAND_LINES) -> str | None:
+    """The name the page gives itself as a brand, when it gives it at least ``least`` times
+    (once as ``patterns`` reads it): a single name in capitals or of several words, so "Contact
+    Us" or a section's "Health Newsletter" is none. Spelled as the page spells it in mixed case
     somewhere ("FOX NEWS APP" and "Fox News' Jo Roe contributed" give "Fox News")."""
     found: dict[str, None] = {}  # in page order
-    for keys, pattern in _BRAND_LINES:
+    for keys, pattern in patterns:
         for key in keys:
             at = page.find(key)
             while at >= 0:
@@ -456,6 +474,8 @@ def _brand_name(page: str) -> str | None:
                 end = len(page) if end < 0 else end
                 m = pattern.search(page, start, end)
                 name = m.group(1) if m else ""
+                if name.islower() and re.search(rf"\b{re.escape(name.upper())}\b", page):
+                    name = name.upper()  # "back to msn home" on a page that says "MSN Blog"
                 # One word only in capitals or with a capital inside ("IndieWire"): "Contact
                 # Us" and "Back to Top" name no brand.
                 one_word_brand = name.isupper() or any(c.isupper() for c in name[1:])
@@ -479,7 +499,7 @@ def _brand_name(page: str) -> str | None:
         # mixed case only: "rt.com" is no spelling of "RT"
         spelled = next((m for m in mentions if not m.isupper() and not m.islower()), name) if (
             name.isupper()) else name
-        if len(mentions) >= 2 and (best is None or len(mentions) > best[0]):
+        if len(mentions) >= least and (best is None or len(mentions) > best[0]):
             best = (len(mentions), spelled)
     return best[1] if best else None
 
@@ -518,12 +538,99 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
                 # "© 2019 NYP Holdings, Inc.": a holding company's initials; the page names
                 # the publication they stand for ("New York Post").
                 name = _spelled_out(name, lines) or name
+            elif _COMPANY.search(line, m.start(1), m.end(1) + 14):
+                # "© 2019 Hearst Communications, Inc.": an owner; the page may name its brand
+                name = _brand_over_owner(lines, name, url)
+            else:  # "© 2019 Microsoft" over "msn back to msn home": the home link names the
+                # site ("Subscribe to The Oregonian" over "© OregonLive.com" may be the paper)
+                name = _brand_name("\n".join(lines), least=1, patterns=_HOME_LINK) or name
             if _YEAR_RE.search(line):
                 return name
             undated = undated or name
         if undated:
             return undated
     return outlet_from_url(url)
+
+
+# Words that make a copyright holder read as a company rather than a publication.
+_COMPANY = re.compile(
+    r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Group|Corporation|Corp|Holdings|plc|GmbH|AG"
+    r"|Communications|Media|Newspapers|Publishing|Publications|Enterprises|Company)\b"
+)
+
+
+def _brand_over_owner(lines: list[str], owner: str, url: str | None) -> str:
+    """The brand a page owned by the company ``owner`` names itself by, else ``owner``: "X
+    is part of <owner>", a "Contact X" / "Subscribe to X" / "back to X home" link, the
+    owner's initials opening menu lines ("NBC 5 Responds" under NBCUniversal), a domain the
+    page names as it spells it ("msn.com", "MSN Blog"), the page's own address printed on
+    it, or the URL. The owner is still better than nothing: the publisher of record."""
+    page = "\n".join(lines)
+    return (
+        _part_of(page, owner)
+        or _brand_name(page, least=1, patterns=_LINK_LINES)
+        or _owner_initials(lines, owner)
+        or _spelled_domain(page, lines)
+        or next((outlet_from_url(ln) for ln in lines if _PRINTED_URL.match(ln)), None)
+        or outlet_from_url(url)
+        or owner
+    )
+
+
+def _part_of(page: str, owner: str) -> str | None:
+    """X in "X is part of <owner>" / "X is a brand of <owner>" on the page."""
+    first = owner.split()[0]
+    if first not in page:
+        return None
+    at = re.search(
+        r"(?:^|(?<=\. ))" + _BRAND_NAME + r" is (?:a )?(?:part|brand|publication|division) of "
+        + re.escape(first) + r"\b",
+        page,
+        re.MULTILINE,
+    )
+    return at.group(1) if at else None
+
+
+def _owner_initials(lines: list[str], owner: str) -> str | None:
+    """The capitals that open the owner's name ("NBC" of "NBCUniversal") when two lines or
+    more open with them as a word, with a channel number most of them share ("NBC 5")."""
+    m = re.match(r"[A-Z]{2,}(?=[A-Z][a-z])", owner)
+    if m is None:
+        return None
+    initials = m.group(0)
+    seconds = [ln.split()[1:2] for ln in lines if ln.startswith(initials + " ")]
+    if len(seconds) < 2:
+        return None
+    numbers = [w[0] for w in seconds if w and w[0].isdigit()]
+    top = max(set(numbers), key=numbers.count, default=None)
+    return f"{initials} {top}" if top and 2 * numbers.count(top) > len(seconds) else initials
+
+
+# A domain named bare ("www.msn.com", "morebikes.co.uk features"), not in an address or an email
+_DOMAIN = re.compile(
+    r"(?<![@/\w.-])(?:www\.)?([A-Za-z][\w-]*)\.(?:com|net|org|co\.uk|com\.\w\w)\b(?!/)"
+)
+# The page's own address printed on it: an article's slug ("/Nelson-s-OT-goal-lifts-Isles")
+_PRINTED_URL = re.compile(r"https?://[^\s/]+/\S*[a-z]-[a-z]\S*$")
+
+
+def _spelled_domain(page: str, lines: list[str]) -> str | None:
+    """The name of a domain the page names bare ("msn.com", not in an address or an email)
+    as its short lines spell it, not all in lower case ("MSN Blog"); the most spelled one.
+    Short lines (three words or fewer) are the page's furniture, not an article's prose."""
+    best: tuple[int, str] | None = None
+    for label in dict.fromkeys(m.group(1) for m in _DOMAIN.finditer(page)):
+        word = re.compile(rf"(?<![\w@.]){re.escape(label)}(?![\w.])", re.I)
+        spelled = [
+            m.group(0)
+            for line in lines
+            if line.count(" ") < 3
+            for m in word.finditer(line)
+            if not m.group(0).islower()
+        ]
+        if spelled and (best is None or len(spelled) > best[0]):
+            best = (len(spelled), max(set(spelled), key=spelled.count))
+    return best[1] if best else None
 
 
 _BRAND_BEFORE = re.compile(r"^(?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)?$")
