@@ -31,7 +31,13 @@ from bot.clean_lines import CLOSERS, describe, word_units
 from bot.clean_lines import Line as _Line
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
-from bot.textmeta import find_outlet, parse_byline, parse_credit
+from bot.textmeta import (
+    find_outlet,
+    name_then_outlet,
+    parse_byline,
+    parse_credit,
+    wire_dateline,
+)
 
 __all__ = ["article_from_clean_text", "clean_pasted_text", "word_units"]
 
@@ -612,11 +618,23 @@ def _header_meta(
             by_names, by_pos = head[k].byline(), k
             date, date_pos = head[k].date(), k
     if by_names is None and date_pos is not None:
-        # A bare name right next to the date line ("Arpan Rai" / "Thursday 24 October 2024").
-        for k in (date_pos - 1, date_pos + 1):
+        # A bare name right next to the date line ("Arpan Rai" / "Thursday 24 October 2024"),
+        # or above it (and an "updated" line under it) a name then an outlet ("Ann Lee
+        # Harbour Today" / "Published 2:16 AM EST Nov 20, 2019") or an agency and the
+        # dateline's place ("Reuters, Washington,").
+        above = date_pos - 1
+        while above > 0 and head[above].is_date_line():
+            above -= 1
+        for k in (above, date_pos + 1):
             if 0 <= k < len(head) and head[k].units <= 5 and not head[k].boiler:
-                names = parse_byline(head[k].text, need_by=False)
+                text = head[k].text
+                names = parse_byline(text, need_by=False)
                 if names and len(names) == 1 and len(names[0].split()) in (2, 3):
+                    by_names, by_pos = names, k
+                    break
+                split = name_then_outlet(text) if k == above else None
+                names = (split[0],) if split else wire_dateline(text) if k == above else ()
+                if names:
                     by_names, by_pos = names, k
                     break
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))

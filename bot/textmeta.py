@@ -656,16 +656,50 @@ def caps_outlet_at(text: str) -> int | None:
     return m.start(1) if m and m.group(1) not in _ZONES else None
 
 
+_SPECIAL_TO = re.compile(r"\bSpecial to (?:the |The )?([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})")
+
+
 def credit_outlet(line: str | None) -> str | None:
-    """The outlet a byline's credit line ends with, in capitals after the names."""
+    """The outlet a byline's credit line names: in capitals after the names, the paper a
+    writer is "Special to" ("By Bo Chan | Special to the Harbour Press"), or after a name
+    as a USA TODAY network credit writes it ("Ann Lee Harbour Today", ``name_then_outlet``)."""
     if not line or any(c.isdigit() for c in line):
         return None
     line = line.strip()
+    if "Special to" in line and (special := _SPECIAL_TO.search(line)):
+        return special.group(1)
     at = caps_outlet_at(line)
     if at is None:
-        return None
+        split = name_then_outlet(line)
+        return split[1] if split else None
     names = line[:at].strip()
     return line[at:] if parse_credit(names) or parse_byline(names) else None
+
+
+def name_then_outlet(line: str) -> tuple[str, str] | None:
+    """A two-word name then an outlet of two or three words, every word capitalised: "Ann
+    Lee Harbour Today" -> ("Ann Lee", "Harbour Today"); not a role ("Ann Lee Staff Writer").
+    Only for a credit line where one is expected (over the date line): a name of three
+    words would be split wrong."""
+    words = line.split()
+    if not 4 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+        return None
+    if fold(words[1]) in _PARTICLES or _AUTHOR_LINK.search(line):
+        return None  # "Marcus De GuzmanView More Articles": a longer name, a link to its page
+    name, outlet = " ".join(words[:2]), " ".join(words[2:])
+    if parse_byline(name, need_by=False) != (name,) or _holds_any(outlet, ROLE_WORDS):
+        return None
+    return name, outlet
+
+
+def wire_dateline(line: str) -> tuple[str, ...]:
+    """The agency of a wire credit with its dateline's place ("Reuters, Washington,"), else ()."""
+    agency, _, place = line.strip(" ,").partition(",")
+    words = place.split()
+    if fold(agency.strip()) in WIRE_SERVICES and 1 <= len(words) <= 3 and all(
+            w[:1].isupper() for w in words):
+        return (agency.strip(),)
+    return ()
 
 
 def _spelled_out(initials: str, lines: list[str]) -> str | None:
