@@ -32,6 +32,7 @@ from bot.clean_lines import Line as _Line
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
 from bot.textmeta import (
+    dated_author_and_topics,
     find_outlet,
     name_then_outlet,
     parse_byline,
@@ -603,9 +604,12 @@ def _header_meta(
         if date is None and (head[k].is_date_line() or _stamped(head[k])):
             date, date_pos = head[k].date(), k
             # "October 9, 2018 | by Olivia Larsen": the names may share the date's line
-            names = parse_byline(text, need_by=False) or next(
-                (n for part in _LINE_PARTS.split(text)[1:] if (n := parse_byline(part.strip()))),
-                (),
+            # or a blog's meta row ("21/06/2014 Tony Carter All, Books, Kit Reviews")
+            parts = _LINE_PARTS.split(text)[1:]
+            names = (
+                parse_byline(text, need_by=False)
+                or next((n for part in parts if (n := parse_byline(part.strip()))), ())
+                or dated_author_and_topics(text)
             )
             if names and by_names is None:
                 by_names, by_pos = names, k

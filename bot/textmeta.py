@@ -225,7 +225,9 @@ def is_date_line(line: str) -> bool:
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|der|da|di|la|le|bin|al|[A-Z][\w'’.-]*)){1,3}"
-_BY_RE = re.compile(r"^(?:by|written by|words by|von|par|por|di)\s*[:\s]\s*(.+)$", re.I)
+_BY_RE = re.compile(
+    r"^(?:by|written by|posted by|words by|von|par|por|di)\s*[:\s]\s*(.+)$", re.I
+)
 _NAME_RE = re.compile(r"^" + _NAME + r"$")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _ROLE_CUT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
@@ -262,7 +264,7 @@ _NOT_NAMES = frozenset(
         "press", "associated", "reuters", "updated", "published", "share", "comment",
         "comments", "opinion", "columnist", "home", "menu", "search", "sign", "subscribe",
         "log", "more", "read", "advertisement", "the", "of", "in", "for", "with", "is", "are",
-        "world", "politics",
+        "world", "politics", "admin", "administrator",
     )
 )  # fmt: skip
 
@@ -289,6 +291,9 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
     m = _BY_RE.match(text)
     if m:
         text = m.group(1)
+    elif " @" in text and (handle := _HANDLE_TAIL.match(text)) and _bare_name(handle.group(1)):
+        # "Nishant Kumar @Nishantopines": a name signed with its handle is a byline
+        return (handle.group(1),)
     elif need_by and not link:
         return ()
     # Drop a trailing date or role ("Arpan Rai, Political Correspondent", "Jo Li - Nov 19, 2019"),
@@ -321,9 +326,35 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
             names.append(part)
         elif names:
             break  # "Jane Doe, Political Editor": stop at the role
+        elif m and m.group(0)[:1] in "wWpP" and _ONE_NAME.match(part) and not _holds_any(
+                part, _NOT_NAMES | _NOT_BARE):
+            return (part,)  # "written by Regan", "Posted by Vortex": a blog's one-name author
         else:
             return ()
     return tuple(names)
+
+
+_LEADING_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\s+|^\d{4}-\d{2}-\d{2}\s+")
+
+
+def dated_author_and_topics(line: str) -> tuple[str, ...]:
+    """The author of a blog's meta row copied as one line: a date, the author's name, then
+    the post's categories ("21/06/2014 Tony Carter All, Books, Kit Reviews, News": the first
+    category is glued to the name, the others follow after commas), else ()."""
+    m = _LEADING_DATE.match(line)
+    if m is None or line.count(",") < 2:
+        return ()
+    first, *topics = (p.strip() for p in line[m.end() :].split(","))
+    words = first.split()
+    if not 3 <= len(words) <= 4 or not all(
+            t and len(t.split()) <= 3 and t[:1].isupper() for t in topics):
+        return ()
+    name = " ".join(words[:-1])
+    return (name,) if parse_byline(name, need_by=False) == (name,) else ()
+
+
+_HANDLE_TAIL = re.compile(r"^(.+?)\s+@\w+$")
+_ONE_NAME = re.compile(r"^[A-Z][a-z][\w'’-]*$")
 
 
 # Words that start many short capitalised lines that are not names: menu items, places,
