@@ -687,18 +687,24 @@ def caps_outlet_at(text: str) -> int | None:
     return m.start(1) if m and m.group(1) not in _ZONES else None
 
 
+# "By Eric Song, IGN Staff": the writer is on the outlet's staff
+_OUTLET_STAFF = re.compile(r",\s*((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) [Ss]taff$")
 _SPECIAL_TO = re.compile(r"\bSpecial to (?:the |The )?([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})")
 
 
 def credit_outlet(line: str | None) -> str | None:
     """The outlet a byline's credit line names: in capitals after the names, the paper a
-    writer is "Special to" ("By Bo Chan | Special to the Harbour Press"), or after a name
+    writer is "Special to" ("By Bo Chan | Special to the Harbour Press"), the staff the
+    writer is on ("By Bo Chan, HNN Staff"), or after a name
     as a USA TODAY network credit writes it ("Ann Lee Harbour Today", ``name_then_outlet``)."""
     if not line or any(c.isdigit() for c in line):
         return None
     line = line.strip()
     if "Special to" in line and (special := _SPECIAL_TO.search(line)):
         return special.group(1)
+    if "taff" in line and (staff := _OUTLET_STAFF.search(line)) and parse_byline(
+            line[: staff.start()]):
+        return staff.group(1)
     at = caps_outlet_at(line)
     if at is None:
         split = name_then_outlet(line)

@@ -63,6 +63,9 @@ def test_name_then_outlet(line: str, split: tuple[str, str] | None) -> None:
         ("By Bo Chan | Special to The Harbour Press", "Harbour Press"),
         ("Ann Lee Harbour Today", "Harbour Today"),
         ("Ann Lee Political Editor", None),
+        ("By Ann Lee, HNN Staff", "HNN"),
+        ("By Ann Lee, The Harbour Post staff", "The Harbour Post"),
+        ("Harbour News, Sports Staff", None),  # no writer before the staff
     ],
 )
 def test_credit_outlet_reads_special_to_and_title_case(line: str, outlet: str | None) -> None:
