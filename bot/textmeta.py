@@ -544,10 +544,11 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
     under a picture credits a photographer."""
     for pat, might_match in _OUTLET_PATTERNS:
         if pat is _COPYRIGHT_RE:
-            brand = _brand_name("\n".join(lines)) or credit_outlet(credit)
+            page = "\n".join(lines)
+            brand = _brand_name(page) or credit_outlet(credit)
             if brand:
                 return brand  # the publication, where the copyright may name its owner
-        undated: str | None = None  # the lowest copyright line without a year
+        undated: tuple[str, str] | None = None  # the lowest copyright line without a year
         for line in lines if pat is not _COPYRIGHT_RE else reversed(lines):
             if len(line) > 300 or not might_match(line):
                 continue
@@ -565,21 +566,18 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
                     brand in other for other in lines if other is not line):
                 return brand  # "Wccftech © 2019 NewAge ADS, LLC.": the site, then its owner
             name = name.split(". ")[0]
+            kind = "holder"
             if name.isupper() and 2 <= len(name) <= 5 and name != m.group(1).strip(" .,"):
                 # "© 2019 NYP Holdings, Inc.": a holding company's initials; the page names
                 # the publication they stand for ("New York Post").
-                name = _spelled_out(name, lines) or name
+                name, kind = _spelled_out(name, lines) or name, "spelled"
             elif _COMPANY.search(line, m.start(1), m.end(1) + 14):
-                # "© 2019 Hearst Communications, Inc.": an owner; the page may name its brand
-                name = _brand_over_owner(lines, name, url)
-            else:  # "© 2019 Microsoft" over "msn back to msn home": the home link names the
-                # site ("Subscribe to The Oregonian" over "© OregonLive.com" may be the paper)
-                name = _brand_name("\n".join(lines), least=1, patterns=_HOME_LINK) or name
+                kind = "company"  # "© 2019 Hearst Communications, Inc.": an owner
             if _YEAR_RE.search(line):
-                return name
-            undated = undated or name
+                return _over_holder(lines, page, name, kind, url)
+            undated = undated or (name, kind)
         if undated:
-            return undated
+            return _over_holder(lines, page, *undated, url)
     return outlet_from_url(url)
 
 
@@ -590,36 +588,52 @@ _COMPANY = re.compile(
 )
 
 
-def _brand_over_owner(lines: list[str], owner: str, url: str | None) -> str:
+def _over_holder(lines: list[str], page: str, holder: str, kind: str, url: str | None) -> str:
+    """The outlet where the copyright names ``holder``: for a company, the brand the page
+    names itself by (``_brand_over_owner``); for another holder ("© 2019 Microsoft" over
+    "msn back to msn home") only a link back to the site's home, since "Subscribe to The
+    Oregonian" over "© OregonLive.com" may name the print paper, not the site."""
+    if kind == "company":
+        return _brand_over_owner(lines, page, holder, url)
+    if kind == "holder":
+        return _brand_name(page, least=1, patterns=_HOME_LINK) or holder
+    return holder
+
+
+def _brand_over_owner(lines: list[str], page: str, owner: str, url: str | None) -> str:
     """The brand a page owned by the company ``owner`` names itself by, else ``owner``: "X
     is part of <owner>", a "Contact X" / "Subscribe to X" / "back to X home" link, the
     owner's initials opening menu lines ("NBC 5 Responds" under NBCUniversal), a domain the
     page names as it spells it ("msn.com", "MSN Blog"), the page's own address printed on
     it, or the URL. The owner is still better than nothing: the publisher of record."""
-    page = "\n".join(lines)
     return (
         _part_of(page, owner)
         or _brand_name(page, least=1, patterns=_LINK_LINES)
         or _owner_initials(lines, owner)
         or _spelled_domain(page, lines)
-        or next((outlet_from_url(ln) for ln in lines if _PRINTED_URL.match(ln)), None)
+        or next((outlet_from_url(ln) for ln in _lines_holding(page, ("http",))
+                 if _PRINTED_URL.match(ln)), None)
         or outlet_from_url(url)
         or owner
     )
 
 
+_PART_OF = re.compile(
+    r"(?:^|(?<=\. ))" + _BRAND_NAME + r" is (?:a )?(?:part|brand|publication|division) of (\S+)"
+)
+
+
 def _part_of(page: str, owner: str) -> str | None:
     """X in "X is part of <owner>" / "X is a brand of <owner>" on the page."""
     first = owner.split()[0]
-    if first not in page:
-        return None
-    at = re.search(
-        r"(?:^|(?<=\. ))" + _BRAND_NAME + r" is (?:a )?(?:part|brand|publication|division) of "
-        + re.escape(first) + r"\b",
-        page,
-        re.MULTILINE,
-    )
-    return at.group(1) if at else None
+    at = page.find(" of " + first)
+    while at >= 0:
+        start, end = page.rfind("\n", 0, at) + 1, page.find("\n", at)
+        m = _PART_OF.search(page[start : len(page) if end < 0 else end])
+        if m and m.group(2).startswith(first):
+            return m.group(1)
+        at = page.find(" of " + first, at + 1)
+    return None
 
 
 def _owner_initials(lines: list[str], owner: str) -> str | None:
@@ -645,20 +659,34 @@ _DOMAIN = re.compile(
 _PRINTED_URL = re.compile(r"https?://[^\s/]+/\S*[a-z]-[a-z]\S*$")
 
 
+_TLDS = (".com", ".net", ".org", ".co.uk")
+
+
+def _lines_holding(page: str, keys: tuple[str, ...]) -> list[str]:
+    """The page's lines that hold one of ``keys``, found with str.find: a loop over every
+    line in Python costs more than the few lines that hold them."""
+    found: dict[int, str] = {}
+    for key in keys:
+        at = page.find(key)
+        while at >= 0:
+            start, end = page.rfind("\n", 0, at) + 1, page.find("\n", at)
+            end = len(page) if end < 0 else end
+            found[start] = page[start:end]
+            at = page.find(key, end)
+    return [found[k] for k in sorted(found)]
+
+
 def _spelled_domain(page: str, lines: list[str]) -> str | None:
     """The name of a domain the page names bare ("msn.com", not in an address or an email)
     as its short lines spell it, not all in lower case ("MSN Blog"); the most spelled one.
     Short lines (three words or fewer) are the page's furniture, not an article's prose."""
     best: tuple[int, str] | None = None
-    for label in dict.fromkeys(m.group(1) for m in _DOMAIN.finditer(page)):
+    named = (m.group(1) for ln in _lines_holding(page, _TLDS) for m in _DOMAIN.finditer(ln))
+    short = ""
+    for label in dict.fromkeys(named):
+        short = short or "\n".join(ln for ln in lines if ln.count(" ") < 3)
         word = re.compile(rf"(?<![\w@.]){re.escape(label)}(?![\w.])", re.I)
-        spelled = [
-            m.group(0)
-            for line in lines
-            if line.count(" ") < 3
-            for m in word.finditer(line)
-            if not m.group(0).islower()
-        ]
+        spelled = [m.group(0) for m in word.finditer(short) if not m.group(0).islower()]
         if spelled and (best is None or len(spelled) > best[0]):
             best = (len(spelled), max(set(spelled), key=spelled.count))
     return best[1] if best else None
