@@ -32,12 +32,14 @@ from bot.clean_lines import Line as _Line
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
 from bot.textmeta import (
+    copyright_year,
     dated_author_and_topics,
     find_outlet,
     name_then_outlet,
     parse_byline,
     parse_credit,
     wire_dateline,
+    yearless_stamp,
 )
 
 __all__ = ["article_from_clean_text", "clean_pasted_text", "word_units"]
@@ -672,6 +674,17 @@ def _header_meta(
     return _Header(title, standfirst, by_names or (), date, credit)
 
 
+def _yearless_date(lines: list[_Line], start: int, raw: list[str]) -> str | None:
+    """A publication stamp without its year in the header ("Updated Nov 19, 9:41 AM;Posted
+    Nov 18, 8:19 PM"), dated in the year of the page's copyright line; else None."""
+    head = (ln.text for ln in lines[max(0, start - 60) : start] if ln.units <= 16)
+    stamps = [text for text in head if "osted" in text or "ublished" in text]
+    year = copyright_year(raw) if stamps else None
+    if year is None:
+        return None
+    return next((found for text in reversed(stamps) if (found := yearless_stamp(text, year))), None)
+
+
 def _above_story_list(lines: list[_Line], start: int) -> int:
     """Where the header search starts: above a list of other stories set between the
     article's header and its body ("MORE STORIES": kicker, headline, date, again and
@@ -983,7 +996,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     date = header.published or next(
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,
-    )  # fmt: skip
+    ) or _yearless_date(lines, start, raw)  # fmt: skip
     body: list[str] = []
     removed: list[str] = []
     for line, kept in zip(lines, keep, strict=True):

@@ -795,3 +795,35 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "go", "edu"})
+
+
+# "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM": a stamp without its year, which a page
+# leaves out for this year's stories. Only the publication ("Posted", "Published") is read.
+_YEARLESS = re.compile(
+    r"\b(?:Posted|Published)\s*:?\s*(?:on\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?!\d),?\s+(?:at\s+)?"
+    r"(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>[ap]\.?m\.?)",
+    re.I,
+)
+
+
+def yearless_stamp(line: str, year: int) -> str | None:
+    """The publication stamp of ``line`` without a year ("Posted Nov 18, 8:19 PM"), as ISO
+    8601 in ``year`` (the page's copyright year: the year it was printed), else None."""
+    m = _YEARLESS.search(line) if "osted" in line or "ublished" in line else None
+    if m is None:
+        return None
+    mon = m.group("mon").lower().rstrip(".")
+    month = _FOREIGN_MONTHS.get(mon) or _MONTHS.get(mon[:3])
+    day, hour, minute = int(m.group("d")), int(m.group("h")), int(m.group("mi"))
+    if not month or not 1 <= day <= 31 or not 1 <= hour <= 12 or minute > 59:
+        return None
+    hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00"
+
+
+def copyright_year(lines: list[str]) -> int | None:
+    """The latest year of the page's lowest copyright line ("© 2005 - 2019 ..." -> 2019)."""
+    for line in reversed(lines):
+        if len(line) <= 300 and _says_copyright(line) and (years := _YEAR_RE.findall(line)):
+            return max(int(y) for y in years)
+    return None
