@@ -638,11 +638,12 @@ def _header_meta(
                 if names and len(names) == 1 and len(names[0].split()) in (2, 3):
                     by_names, by_pos = names, k
                     break
-                split = name_then_outlet(text) if k == above else None
-                names = (split[0],) if split else wire_dateline(text) if k == above else ()
-                if names:
-                    by_names, by_pos = names, k
-                    break
+                if k == above:
+                    split = name_then_outlet(text)
+                    names = (split[0],) if split else wire_dateline(text)
+                    if names:
+                        by_names, by_pos = names, k
+                        break
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
     best = _pick_headline(head, anchor, (date_pos, by_pos), _lead_text(body_lead), url)
     title = head[best].text if best is not None else None

@@ -326,8 +326,12 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
             names.append(part)
         elif names:
             break  # "Jane Doe, Political Editor": stop at the role
-        elif m and m.group(0)[:1] in "wWpP" and _ONE_NAME.match(part) and not _holds_any(
-                part, _NOT_NAMES | _NOT_BARE):
+        elif (
+            m
+            and m.group(0).lower().startswith(("written", "posted"))
+            and _ONE_NAME.match(part)
+            and not _holds_any(part, _NOT_NAMES | _NOT_BARE)
+        ):
             return (part,)  # "written by Regan", "Posted by Vortex": a blog's one-name author
         else:
             return ()
@@ -474,7 +478,8 @@ _NOT_BRAND = frozenset(("us", "me", "email", "see", "get", "sign", "our", "my", 
 
 
 # Links a page names itself by, read once where the copyright names a company (and the
-# page no brand twice): "Contact CT Post", "Subscribe to Express-News", "msn back to msn home".
+# page no brand twice): "Contact CT Post", "Subscribe to Express-News", "msn back to msn
+# home"; the link home also where it names another holder ("© 2019 Microsoft").
 _Patterns = tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
 _HOME_LINK: _Patterns = (
     (
@@ -651,15 +656,14 @@ def _owner_initials(lines: list[str], owner: str) -> str | None:
     return f"{initials} {top}" if top and 2 * numbers.count(top) > len(seconds) else initials
 
 
-# A domain named bare ("www.msn.com", "morebikes.co.uk features"), not in an address or an email
+# A domain named bare ("www.msn.com", "morebikes.co.uk features"), not in an address or an
+# email; a line holds one only if it holds one of _TLDS.
 _DOMAIN = re.compile(
     r"(?<![@/\w.-])(?:www\.)?([A-Za-z][\w-]*)\.(?:com|net|org|co\.uk|com\.\w\w)\b(?!/)"
 )
+_TLDS = (".com", ".net", ".org", ".co.uk")
 # The page's own address printed on it: an article's slug ("/Nelson-s-OT-goal-lifts-Isles")
 _PRINTED_URL = re.compile(r"https?://[^\s/]+/\S*[a-z]-[a-z]\S*$")
-
-
-_TLDS = (".com", ".net", ".org", ".co.uk")
 
 
 def _lines_holding(page: str, keys: tuple[str, ...]) -> list[str]:
@@ -721,10 +725,10 @@ _SPECIAL_TO = re.compile(r"\bSpecial to (?:the |The )?([A-Z][\w&'’.-]*(?: [A-Z
 
 
 def credit_outlet(line: str | None) -> str | None:
-    """The outlet a byline's credit line names: in capitals after the names, the paper a
-    writer is "Special to" ("By Bo Chan | Special to the Harbour Press"), the staff the
-    writer is on ("By Bo Chan, HNN Staff"), or after a name
-    as a USA TODAY network credit writes it ("Ann Lee Harbour Today", ``name_then_outlet``)."""
+    """The outlet a byline's credit line names: in capitals after the names ("Ann Lee
+    HNN"), the paper a writer is "Special to" ("By Bo Chan | Special to the Harbour Press"),
+    the staff the writer is on ("By Bo Chan, HNN Staff"), or after a two-word name as a USA
+    TODAY network credit writes it ("Ann Lee Harbour Today", ``name_then_outlet``)."""
     if not line or any(c.isdigit() for c in line):
         return None
     line = line.strip()
