@@ -612,7 +612,7 @@ def _brand_over_owner(lines: list[str], page: str, owner: str, url: str | None) 
     page names as it spells it ("msn.com", "MSN Blog"), the page's own address printed on
     it, or the URL. The owner is still better than nothing: the publisher of record."""
     return (
-        _part_of(page, owner)
+        _with_domain(_part_of(page, owner), page)
         or _brand_name(page, least=1, patterns=_LINK_LINES)
         or _owner_initials(lines, owner)
         or _spelled_domain(page, lines)
@@ -639,6 +639,14 @@ def _part_of(page: str, owner: str) -> str | None:
             return m.group(1)
         at = page.find(" of " + first, at + 1)
     return None
+
+
+def _with_domain(brand: str | None, page: str) -> str | None:
+    """A brand that is one plain word ("Space") as its site's domain when the page names it
+    ("community@space.com" gives "Space.com"): the word alone reads as no name."""
+    if brand is None or not (brand.isalpha() and brand[1:].islower()):
+        return brand
+    return brand + ".com" if re.search(rf"\b{brand}\.com\b", page, re.I) else brand
 
 
 def _owner_initials(lines: list[str], owner: str) -> str | None:

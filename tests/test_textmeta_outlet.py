@@ -29,6 +29,13 @@ def test_a_brand_the_page_names_once_beats_a_company_owner(
     assert find_outlet(lines, None) == outlet
 
 
+def test_a_plain_word_brand_is_spelled_as_its_domain_where_the_page_names_it() -> None:
+    lines = ["Home", "Skies is part of Quayside Communications, a media group.",
+             "Send your tips to tips@skies.com.", _STORY, _OWNER]
+    assert find_outlet(lines, None) == "Skies.com"
+    assert find_outlet([ln for ln in lines if "@" not in ln], None) == "Skies"
+
+
 def test_the_owners_initials_give_the_channel_most_menu_lines_share() -> None:
     owner = "© 2019 QTVUniversal Media, LLC. All rights reserved."
     lines = ["QTV 7 Investigates", "QTV 7 Responds", "QTV 7 Today", "QTV on Demand", _STORY]
