@@ -31,7 +31,16 @@ from bot.clean_lines import CLOSERS, describe, word_units
 from bot.clean_lines import Line as _Line
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
-from bot.textmeta import find_outlet, parse_byline, parse_credit
+from bot.textmeta import (
+    copyright_year,
+    dated_author_and_topics,
+    find_outlet,
+    name_then_outlet,
+    parse_byline,
+    parse_credit,
+    wire_dateline,
+    yearless_stamp,
+)
 
 __all__ = ["article_from_clean_text", "clean_pasted_text", "word_units"]
 
@@ -597,9 +606,12 @@ def _header_meta(
         if date is None and (head[k].is_date_line() or _stamped(head[k])):
             date, date_pos = head[k].date(), k
             # "October 9, 2018 | by Olivia Larsen": the names may share the date's line
-            names = parse_byline(text, need_by=False) or next(
-                (n for part in _LINE_PARTS.split(text)[1:] if (n := parse_byline(part.strip()))),
-                (),
+            # or a blog's meta row ("21/06/2014 Tony Carter All, Books, Kit Reviews")
+            parts = _LINE_PARTS.split(text)[1:]
+            names = (
+                parse_byline(text, need_by=False)
+                or next((n for part in parts if (n := parse_byline(part.strip()))), ())
+                or dated_author_and_topics(text)
             )
             if names and by_names is None:
                 by_names, by_pos = names, k
@@ -612,13 +624,26 @@ def _header_meta(
             by_names, by_pos = head[k].byline(), k
             date, date_pos = head[k].date(), k
     if by_names is None and date_pos is not None:
-        # A bare name right next to the date line ("Arpan Rai" / "Thursday 24 October 2024").
-        for k in (date_pos - 1, date_pos + 1):
+        # A bare name right next to the date line ("Arpan Rai" / "Thursday 24 October 2024"),
+        # or above it (and an "updated" line under it) a name then an outlet ("Ann Lee
+        # Harbour Today" / "Published 2:16 AM EST Nov 20, 2019") or an agency and the
+        # dateline's place ("Reuters, Washington,").
+        above = date_pos - 1
+        while above > 0 and head[above].is_date_line():
+            above -= 1
+        for k in (above, date_pos + 1):
             if 0 <= k < len(head) and head[k].units <= 5 and not head[k].boiler:
-                names = parse_byline(head[k].text, need_by=False)
+                text = head[k].text
+                names = parse_byline(text, need_by=False)
                 if names and len(names) == 1 and len(names[0].split()) in (2, 3):
                     by_names, by_pos = names, k
                     break
+                if k == above:
+                    split = name_then_outlet(text)
+                    names = (split[0],) if split else wire_dateline(text)
+                    if names:
+                        by_names, by_pos = names, k
+                        break
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
     best = _pick_headline(head, anchor, (date_pos, by_pos), _lead_text(body_lead), url)
     title = head[best].text if best is not None else None
@@ -648,6 +673,17 @@ def _header_meta(
                 break
     credit = head[by_pos].text if by_pos is not None else None
     return _Header(title, standfirst, by_names or (), date, credit)
+
+
+def _yearless_date(lines: list[_Line], start: int, raw: list[str]) -> str | None:
+    """A publication stamp without its year in the header ("Updated Nov 19, 9:41 AM;Posted
+    Nov 18, 8:19 PM"), dated in the year of the page's copyright line; else None."""
+    head = (ln.text for ln in lines[max(0, start - 60) : start] if ln.units <= 16)
+    stamps = [text for text in head if "osted" in text or "ublished" in text]
+    year = copyright_year(raw) if stamps else None
+    if year is None:
+        return None
+    return next((found for text in reversed(stamps) if (found := yearless_stamp(text, year))), None)
 
 
 def _above_story_list(lines: list[_Line], start: int) -> int:
@@ -961,7 +997,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     date = header.published or next(
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,
-    )  # fmt: skip
+    ) or _yearless_date(lines, start, raw)  # fmt: skip
     body: list[str] = []
     removed: list[str] = []
     for line, kept in zip(lines, keep, strict=True):

@@ -225,7 +225,9 @@ def is_date_line(line: str) -> bool:
 
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|der|da|di|la|le|bin|al|[A-Z][\w'’.-]*)){1,3}"
-_BY_RE = re.compile(r"^(?:by|written by|words by|von|par|por|di)\s*[:\s]\s*(.+)$", re.I)
+_BY_RE = re.compile(
+    r"^(?:by|written by|posted by|words by|von|par|por|di)\s*[:\s]\s*(.+)$", re.I
+)
 _NAME_RE = re.compile(r"^" + _NAME + r"$")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
 _ROLE_CUT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
@@ -262,7 +264,7 @@ _NOT_NAMES = frozenset(
         "press", "associated", "reuters", "updated", "published", "share", "comment",
         "comments", "opinion", "columnist", "home", "menu", "search", "sign", "subscribe",
         "log", "more", "read", "advertisement", "the", "of", "in", "for", "with", "is", "are",
-        "world", "politics",
+        "world", "politics", "admin", "administrator",
     )
 )  # fmt: skip
 
@@ -289,6 +291,9 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
     m = _BY_RE.match(text)
     if m:
         text = m.group(1)
+    elif " @" in text and (handle := _HANDLE_TAIL.match(text)) and _bare_name(handle.group(1)):
+        # "Nishant Kumar @Nishantopines": a name signed with its handle is a byline
+        return (handle.group(1),)
     elif need_by and not link:
         return ()
     # Drop a trailing date or role ("Arpan Rai, Political Correspondent", "Jo Li - Nov 19, 2019"),
@@ -321,9 +326,39 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
             names.append(part)
         elif names:
             break  # "Jane Doe, Political Editor": stop at the role
+        elif (
+            m
+            and m.group(0).lower().startswith(("written", "posted"))
+            and _ONE_NAME.match(part)
+            and not _holds_any(part, _NOT_NAMES | _NOT_BARE)
+        ):
+            return (part,)  # "written by Regan", "Posted by Vortex": a blog's one-name author
         else:
             return ()
     return tuple(names)
+
+
+_LEADING_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\s+|^\d{4}-\d{2}-\d{2}\s+")
+
+
+def dated_author_and_topics(line: str) -> tuple[str, ...]:
+    """The author of a blog's meta row copied as one line: a date, the author's name, then
+    the post's categories ("21/06/2014 Tony Carter All, Books, Kit Reviews, News": the first
+    category is glued to the name, the others follow after commas), else ()."""
+    m = _LEADING_DATE.match(line)
+    if m is None or line.count(",") < 2:
+        return ()
+    first, *topics = (p.strip() for p in line[m.end() :].split(","))
+    words = first.split()
+    if not 3 <= len(words) <= 4 or not all(
+            t and len(t.split()) <= 3 and t[:1].isupper() for t in topics):
+        return ()
+    name = " ".join(words[:-1])
+    return (name,) if parse_byline(name, need_by=False) == (name,) else ()
+
+
+_HANDLE_TAIL = re.compile(r"^(.+?)\s+@\w+$")
+_ONE_NAME = re.compile(r"^[A-Z][a-z][\w'’-]*$")
 
 
 # Words that start many short capitalised lines that are not names: menu items, places,
@@ -442,13 +477,32 @@ _BRAND_LINES = tuple(
 _NOT_BRAND = frozenset(("us", "me", "email", "see", "get", "sign", "our", "my", "your", "free"))
 
 
-def _brand_name(page: str) -> str | None:
-    """The name the page gives itself as a brand, when it gives it at least twice (once as
-    _BRAND_LINES reads it): a single name in capitals or of several words, so "Contact Us" or
-    a section's "Health Newsletter" is none. Spelled as the page spells it in mixed case
+# Links a page names itself by, read once where the copyright names a company (and the
+# page no brand twice): "Contact CT Post", "Subscribe to Express-News", "msn back to msn
+# home"; the link home also where it names another holder ("© 2019 Microsoft").
+_Patterns = tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
+_HOME_LINK: _Patterns = (
+    (
+        ("back to ", "Back to "),
+        re.compile(
+            r"(?i:back to )([A-Za-z][\w&'’.-]*(?: [A-Za-z][\w&'’.-]*){0,2}) (?i:home(?:page)?)\b"
+        ),
+    ),
+)
+_LINK_LINES: _Patterns = (
+    _BRAND_LINES[0],  # "Contact X"
+    (("Subscribe to ",), re.compile(r"^Subscribe to " + _BRAND_NAME + "$", re.MULTILINE)),
+    *_HOME_LINK,
+)
+
+
+def _brand_name(page: str, least: int = 2, patterns: _Patterns = _BRAND_LINES) -> str | None:
+    """The name the page gives itself as a brand, when it gives it at least ``least`` times
+    (once as ``patterns`` reads it): a single name in capitals or of several words, so "Contact
+    Us" or a section's "Health Newsletter" is none. Spelled as the page spells it in mixed case
     somewhere ("FOX NEWS APP" and "Fox News' Jo Roe contributed" give "Fox News")."""
     found: dict[str, None] = {}  # in page order
-    for keys, pattern in _BRAND_LINES:
+    for keys, pattern in patterns:
         for key in keys:
             at = page.find(key)
             while at >= 0:
@@ -456,6 +510,8 @@ def _brand_name(page: str) -> str | None:
                 end = len(page) if end < 0 else end
                 m = pattern.search(page, start, end)
                 name = m.group(1) if m else ""
+                if name.islower() and re.search(rf"\b{re.escape(name.upper())}\b", page):
+                    name = name.upper()  # "back to msn home" on a page that says "MSN Blog"
                 # One word only in capitals or with a capital inside ("IndieWire"): "Contact
                 # Us" and "Back to Top" name no brand.
                 one_word_brand = name.isupper() or any(c.isupper() for c in name[1:])
@@ -479,7 +535,7 @@ def _brand_name(page: str) -> str | None:
         # mixed case only: "rt.com" is no spelling of "RT"
         spelled = next((m for m in mentions if not m.isupper() and not m.islower()), name) if (
             name.isupper()) else name
-        if len(mentions) >= 2 and (best is None or len(mentions) > best[0]):
+        if len(mentions) >= least and (best is None or len(mentions) > best[0]):
             best = (len(mentions), spelled)
     return best[1] if best else None
 
@@ -493,10 +549,11 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
     under a picture credits a photographer."""
     for pat, might_match in _OUTLET_PATTERNS:
         if pat is _COPYRIGHT_RE:
-            brand = _brand_name("\n".join(lines)) or credit_outlet(credit)
+            page = "\n".join(lines)
+            brand = _brand_name(page) or credit_outlet(credit)
             if brand:
                 return brand  # the publication, where the copyright may name its owner
-        undated: str | None = None  # the lowest copyright line without a year
+        undated: tuple[str, str] | None = None  # the lowest copyright line without a year
         for line in lines if pat is not _COPYRIGHT_RE else reversed(lines):
             if len(line) > 300 or not might_match(line):
                 continue
@@ -514,16 +571,137 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
                     brand in other for other in lines if other is not line):
                 return brand  # "Wccftech © 2019 NewAge ADS, LLC.": the site, then its owner
             name = name.split(". ")[0]
+            kind = "holder"
             if name.isupper() and 2 <= len(name) <= 5 and name != m.group(1).strip(" .,"):
                 # "© 2019 NYP Holdings, Inc.": a holding company's initials; the page names
                 # the publication they stand for ("New York Post").
-                name = _spelled_out(name, lines) or name
+                name, kind = _spelled_out(name, lines) or name, "spelled"
+            elif _COMPANY.search(line, m.start(1), m.end(1) + 14):
+                kind = "company"  # "© 2019 Hearst Communications, Inc.": an owner
             if _YEAR_RE.search(line):
-                return name
-            undated = undated or name
+                return _over_holder(lines, page, name, kind, url)
+            undated = undated or (name, kind)
         if undated:
-            return undated
+            return _over_holder(lines, page, *undated, url)
     return outlet_from_url(url)
+
+
+# Words that make a copyright holder read as a company rather than a publication.
+_COMPANY = re.compile(
+    r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Group|Corporation|Corp|Holdings|plc|GmbH|AG"
+    r"|Communications|Media|Newspapers|Publishing|Publications|Enterprises|Company)\b"
+)
+
+
+def _over_holder(lines: list[str], page: str, holder: str, kind: str, url: str | None) -> str:
+    """The outlet where the copyright names ``holder``: for a company, the brand the page
+    names itself by (``_brand_over_owner``); for another holder ("© 2019 Microsoft" over
+    "msn back to msn home") only a link back to the site's home, since "Subscribe to The
+    Oregonian" over "© OregonLive.com" may name the print paper, not the site."""
+    if kind == "company":
+        return _brand_over_owner(lines, page, holder, url)
+    if kind == "holder":
+        return _brand_name(page, least=1, patterns=_HOME_LINK) or holder
+    return holder
+
+
+def _brand_over_owner(lines: list[str], page: str, owner: str, url: str | None) -> str:
+    """The brand a page owned by the company ``owner`` names itself by, else ``owner``: "X
+    is part of <owner>", a "Contact X" / "Subscribe to X" / "back to X home" link, the
+    owner's initials opening menu lines ("NBC 5 Responds" under NBCUniversal), a domain the
+    page names as it spells it ("msn.com", "MSN Blog"), the page's own address printed on
+    it, or the URL. The owner is still better than nothing: the publisher of record."""
+    return (
+        _with_domain(_part_of(page, owner), page)
+        or _brand_name(page, least=1, patterns=_LINK_LINES)
+        or _owner_initials(lines, owner)
+        or _spelled_domain(page, lines)
+        or next((outlet_from_url(ln) for ln in _lines_holding(page, ("http",))
+                 if _PRINTED_URL.match(ln)), None)
+        or outlet_from_url(url)
+        or owner
+    )
+
+
+_PART_OF = re.compile(
+    r"(?:^|(?<=\. ))" + _BRAND_NAME + r" is (?:a )?(?:part|brand|publication|division) of (\S+)"
+)
+
+
+def _part_of(page: str, owner: str) -> str | None:
+    """X in "X is part of <owner>" / "X is a brand of <owner>" on the page."""
+    first = owner.split()[0]
+    at = page.find(" of " + first)
+    while at >= 0:
+        start, end = page.rfind("\n", 0, at) + 1, page.find("\n", at)
+        m = _PART_OF.search(page[start : len(page) if end < 0 else end])
+        if m and m.group(2).startswith(first):
+            return m.group(1)
+        at = page.find(" of " + first, at + 1)
+    return None
+
+
+def _with_domain(brand: str | None, page: str) -> str | None:
+    """A brand that is one plain word ("Space") as its site's domain when the page names it
+    ("community@space.com" gives "Space.com"): the word alone reads as no name."""
+    if brand is None or not (brand.isalpha() and brand[1:].islower()):
+        return brand
+    return brand + ".com" if re.search(rf"\b{brand}\.com\b", page, re.I) else brand
+
+
+def _owner_initials(lines: list[str], owner: str) -> str | None:
+    """The capitals that open the owner's name ("NBC" of "NBCUniversal") when two lines or
+    more open with them as a word, with a channel number most of them share ("NBC 5")."""
+    m = re.match(r"[A-Z]{2,}(?=[A-Z][a-z])", owner)
+    if m is None:
+        return None
+    initials = m.group(0)
+    seconds = [ln.split()[1:2] for ln in lines if ln.startswith(initials + " ")]
+    if len(seconds) < 2:
+        return None
+    numbers = [w[0] for w in seconds if w and w[0].isdigit()]
+    top = max(set(numbers), key=numbers.count, default=None)
+    return f"{initials} {top}" if top and 2 * numbers.count(top) > len(seconds) else initials
+
+
+# A domain named bare ("www.msn.com", "morebikes.co.uk features"), not in an address or an
+# email; a line holds one only if it holds one of _TLDS.
+_DOMAIN = re.compile(
+    r"(?<![@/\w.-])(?:www\.)?([A-Za-z][\w-]*)\.(?:com|net|org|co\.uk|com\.\w\w)\b(?!/)"
+)
+_TLDS = (".com", ".net", ".org", ".co.uk")
+# The page's own address printed on it: an article's slug ("/Nelson-s-OT-goal-lifts-Isles")
+_PRINTED_URL = re.compile(r"https?://[^\s/]+/\S*[a-z]-[a-z]\S*$")
+
+
+def _lines_holding(page: str, keys: tuple[str, ...]) -> list[str]:
+    """The page's lines that hold one of ``keys``, found with str.find: a loop over every
+    line in Python costs more than the few lines that hold them."""
+    found: dict[int, str] = {}
+    for key in keys:
+        at = page.find(key)
+        while at >= 0:
+            start, end = page.rfind("\n", 0, at) + 1, page.find("\n", at)
+            end = len(page) if end < 0 else end
+            found[start] = page[start:end]
+            at = page.find(key, end)
+    return [found[k] for k in sorted(found)]
+
+
+def _spelled_domain(page: str, lines: list[str]) -> str | None:
+    """The name of a domain the page names bare ("msn.com", not in an address or an email)
+    as its short lines spell it, not all in lower case ("MSN Blog"); the most spelled one.
+    Short lines (three words or fewer) are the page's furniture, not an article's prose."""
+    best: tuple[int, str] | None = None
+    named = (m.group(1) for ln in _lines_holding(page, _TLDS) for m in _DOMAIN.finditer(ln))
+    short = ""
+    for label in dict.fromkeys(named):
+        short = short or "\n".join(ln for ln in lines if ln.count(" ") < 3)
+        word = re.compile(rf"(?<![\w@.]){re.escape(label)}(?![\w.])", re.I)
+        spelled = [m.group(0) for m in word.finditer(short) if not m.group(0).islower()]
+        if spelled and (best is None or len(spelled) > best[0]):
+            best = (len(spelled), max(set(spelled), key=spelled.count))
+    return best[1] if best else None
 
 
 _BRAND_BEFORE = re.compile(r"^(?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)?$")
@@ -549,16 +727,56 @@ def caps_outlet_at(text: str) -> int | None:
     return m.start(1) if m and m.group(1) not in _ZONES else None
 
 
+# "By Eric Song, IGN Staff": the writer is on the outlet's staff
+_OUTLET_STAFF = re.compile(r",\s*((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2}) [Ss]taff$")
+_SPECIAL_TO = re.compile(r"\bSpecial to (?:the |The )?([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})")
+
+
 def credit_outlet(line: str | None) -> str | None:
-    """The outlet a byline's credit line ends with, in capitals after the names."""
+    """The outlet a byline's credit line names: in capitals after the names ("Ann Lee
+    HNN"), the paper a writer is "Special to" ("By Bo Chan | Special to the Harbour Press"),
+    the staff the writer is on ("By Bo Chan, HNN Staff"), or after a two-word name as a USA
+    TODAY network credit writes it ("Ann Lee Harbour Today", ``name_then_outlet``)."""
     if not line or any(c.isdigit() for c in line):
         return None
     line = line.strip()
+    if "Special to" in line and (special := _SPECIAL_TO.search(line)):
+        return special.group(1)
+    if "taff" in line and (staff := _OUTLET_STAFF.search(line)) and parse_byline(
+            line[: staff.start()]):
+        return staff.group(1)
     at = caps_outlet_at(line)
     if at is None:
-        return None
+        split = name_then_outlet(line)
+        return split[1] if split else None
     names = line[:at].strip()
     return line[at:] if parse_credit(names) or parse_byline(names) else None
+
+
+def name_then_outlet(line: str) -> tuple[str, str] | None:
+    """A two-word name then an outlet of two or three words, every word capitalised: "Ann
+    Lee Harbour Today" -> ("Ann Lee", "Harbour Today"); not a role ("Ann Lee Staff Writer").
+    Only for a credit line where one is expected (over the date line): a name of three
+    words would be split wrong."""
+    words = line.split()
+    if not 4 <= len(words) <= 5 or not all(w[:1].isupper() for w in words):
+        return None
+    if fold(words[1]) in _PARTICLES or _AUTHOR_LINK.search(line):
+        return None  # "Marcus De GuzmanView More Articles": a longer name, a link to its page
+    name, outlet = " ".join(words[:2]), " ".join(words[2:])
+    if parse_byline(name, need_by=False) != (name,) or _holds_any(outlet, ROLE_WORDS):
+        return None
+    return name, outlet
+
+
+def wire_dateline(line: str) -> tuple[str, ...]:
+    """The agency of a wire credit with its dateline's place ("Reuters, Washington,"), else ()."""
+    agency, _, place = line.strip(" ,").partition(",")
+    words = place.split()
+    if fold(agency.strip()) in WIRE_SERVICES and 1 <= len(words) <= 3 and all(
+            w[:1].isupper() for w in words):
+        return (agency.strip(),)
+    return ()
 
 
 def _spelled_out(initials: str, lines: list[str]) -> str | None:
@@ -589,3 +807,35 @@ def outlet_from_url(url: str | None) -> str | None:
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "go", "edu"})
+
+
+# "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM": a stamp without its year, which a page
+# leaves out for this year's stories. Only the publication ("Posted", "Published") is read.
+_YEARLESS = re.compile(
+    r"\b(?:Posted|Published)\s*:?\s*(?:on\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?!\d),?\s+(?:at\s+)?"
+    r"(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>[ap]\.?m\.?)",
+    re.I,
+)
+
+
+def yearless_stamp(line: str, year: int) -> str | None:
+    """The publication stamp of ``line`` without a year ("Posted Nov 18, 8:19 PM"), as ISO
+    8601 in ``year`` (the page's copyright year: the year it was printed), else None."""
+    m = _YEARLESS.search(line) if "osted" in line or "ublished" in line else None
+    if m is None:
+        return None
+    mon = m.group("mon").lower().rstrip(".")
+    month = _FOREIGN_MONTHS.get(mon) or _MONTHS.get(mon[:3])
+    day, hour, minute = int(m.group("d")), int(m.group("h")), int(m.group("mi"))
+    if not month or not 1 <= day <= 31 or not 1 <= hour <= 12 or minute > 59:
+        return None
+    hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+    return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00"
+
+
+def copyright_year(lines: list[str]) -> int | None:
+    """The latest year of the page's lowest copyright line ("© 2005 - 2019 ..." -> 2019)."""
+    for line in reversed(lines):
+        if len(line) <= 300 and _says_copyright(line) and (years := _YEAR_RE.findall(line)):
+            return max(int(y) for y in years)
+    return None
