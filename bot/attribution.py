@@ -34,6 +34,7 @@ from bot.speakers import (
     SEX_NOUNS,
     SpeakerPhrase,
     asks_sex,
+    complete_surnames,
     is_caption,
     named_before,
     parse_speaker,
@@ -2996,6 +2997,13 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     # The sex evidence costs a scan of the article: only when some speaker asks for it.
     hints = _gender_hints(body, mentions) if any(asks_sex(ph) for ph in phrases) else {}
     names = resolve(phrases, hints, rivals, subjects)
+    surnames = {n for n in names if n is not None and " " not in n}
+    if surnames:
+        # "Volker said": the full name the article gave him ("Kurt Volker"), in a paragraph
+        # that holds the surname (a full name ends with it).
+        named = mentions if mentions is not None else [
+            _person_mentions(t) if any(n in t for n in surnames) else [] for t in body]
+        names = complete_surnames(names, [n for ms in named for _, n in ms], "\n".join(body))
     per_para: dict[int, int] = {}
     for c in cands:
         per_para[c.paragraph] = per_para.get(c.paragraph, 0) + 1

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.sentences import SENTENCE_STARTERS
+
 
 def wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -551,6 +553,66 @@ def _without_courtesy(names: list[str | None], known: list[str]) -> list[str | N
             name = full.get(bare.split()[-1].lower(), bare) if bare.split() else name
         out.append(name)
     return out
+
+
+_TITLE_WORDS = _OFFICE_ANY | HONORIFICS | PEOPLE | PERSON_ROLES | wordset("mr mrs ms miss mx")
+# Words that open a sentence before a name ("Although James ...", "Perhaps Russia"): no
+# first name.
+_NOT_FIRST_NAMES = SENTENCE_STARTERS | wordset(
+    "because perhaps maybe indeed instead unlike like only even just leading don’t don't")
+
+
+def complete_surnames(names: Sequence[str | None], full_names: Sequence[str],
+                     text: str = "") -> list[str | None]:
+    """A speaker named by surname alone ("Volker") as the full name the article gives that
+    person ("Kurt Volker": news names someone in full first, then by surname), where the
+    article's full names ending in that surname are one person's (the first met of "Donald
+    Trump" and "Donald J. Trump"; "Hillary Clinton" and "Bill Clinton" leave "Clinton").
+    ``text``: the article: a word it also writes in lower case ("journalist", "whip") is no
+    first name."""
+    # A surname: one capitalised word, no acronym ("FBI"), no group ("Republicans").
+    wanted = {n.lower() for n in names
+              if n is not None and " " not in n and n[:1].isupper() and not n.isupper()
+              and n.lower() not in _TITLE_WORDS}
+    by_last: dict[str, list[list[str]]] = {}
+    for run in full_names:
+        last = run.rsplit(" ", 1)[-1].lower()
+        if last not in wanted:
+            continue  # parse only the runs that can complete a speaker
+        name = parse_speaker(run).name  # without its title: "Director James Comey"
+        words = name.split() if name else []
+        # Words before the name the run took in: "Democrat Zephyr Teachout".
+        while len(words) > 2 and (words[0].lower().rstrip(".") in _TITLE_WORDS or (
+                _written_lower(words[0], text))):
+            words = words[1:]
+        # Two words, or three with a middle initial ("Harry M. Reid"): a longer run may
+        # hold a place or a title ("Ukraine Kurt Volker" of "envoy to Ukraine Kurt Volker"),
+        # and the surname as written is never wrong.
+        if (len(words) == 2 or (len(words) == 3 and _INITIAL.fullmatch(words[1]))) and (
+                not words[0].endswith(".") and words[0].lower() not in _TITLE_WORDS
+                and words[0].lower() not in _NOT_FIRST_NAMES):
+            by_last.setdefault(last, []).append(words)
+    out: list[str | None] = []
+    for name in names:
+        fulls = by_last.get(name.lower()) if name is not None else None
+        if fulls:
+            # One form inside another is one person's: "Ukraine Kurt Volker" (of "special
+            # envoy to Ukraine Kurt Volker") is "Kurt Volker".
+            short = [f for f in fulls if not any(
+                len(g) < len(f) and f[-len(g):] == g for g in fulls)]
+            if len({f[0].lower() for f in short}) == 1:
+                name = " ".join(short[0])
+        out.append(name)
+    return out
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _written_lower(word: str, text: str) -> bool:
+    low = word.lower()
+    return low != word and low in text and re.search(
+        rf"(?<![\w’'-]){re.escape(low)}(?![\w’'-])", text) is not None
 
 
 def _surname(low: str) -> str:
