@@ -348,7 +348,7 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         # "Brianne Stone, 29, of Huntsville, Ala., says", "Clinton, during a town hall in
         # Columbus, Ohio, said": the clause opens with the subject, the rest is inserted.
         r = _clause_np(toks, b - 1, to_comma=True)
-        if r is not None and r[1] < b - 1:
+        if r is not None and r[1] < b - 1 and not _inserts_a_clause(toks, r[1], b - 1):
             return r[0], b - 1
         return None
     if a == b:
@@ -358,6 +358,18 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         return None
     # Leading adverbials cut by no comma: "On Tuesday the senator" -> keep it.
     return a, b
+
+
+_OBJECT_OPENERS = wordset("the a an his her its their our my this these those")
+
+
+def _inserts_a_clause(toks: list[_Match], a: int, b: int) -> bool:
+    """The words toks[a:b] set off by commas after a subject hold a clause of their own: a
+    part opening with a past verb and its object ("Another diplomat, Kurt Volker, shifted
+    his account to say Sondland did, in fact, discuss ..."). A participle set off there
+    takes no object ("Ralph Nader, still excoriated by Democrats, says")."""
+    return any(toks[k - 1][0] == "," and _past_verb(toks[k][0]) and toks[k][0].islower()
+               and toks[k + 1][0].lower() in _OBJECT_OPENERS for k in range(a + 1, b - 1))
 
 
 _PUBLISHED = wordset("out released published filed conducted taken issued posted")
@@ -385,6 +397,8 @@ def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,
     if k > 0 and toks[k - 1][0] not in "—–-":
         return None  # a dateline's dash ("SELMA, Ala. — Trump, ..., said") opens a clause
     lead = toks[k][0].lower()
+    if lead == "as" and k + 1 < end and toks[k + 1][0].lower() in ("a", "an"):
+        return None  # "As a white label, ...": a role the sentence's subject plays
     if lead in _BOUNDARY_WORDS:
         k += 1
     if k < end and (lead in ("when", "while", "after", "before") or (
@@ -860,6 +874,8 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         if low == "known" and not (i > 0 and (
                 toks[i - 1][0].lower() in _HAVE or toks[i - 1][0].endswith(("’ve", "'ve")))):
             continue  # "known as Guccifer", "a fund known for its ties": a description
+        if _after_modifier(toks, i):
+            continue  # "mixed signals", "a nagging feeling": an adjective makes it a noun
         if i > 0 and low.endswith("s") and _names_a_noun(toks[i - 1][0]) and not (
             i + 1 < n and (toks[i + 1][0] in ("that", ":") or toks[i + 1][0] in _QUOTE_CHARS)
         ):
@@ -911,6 +927,33 @@ def _names_a_noun(before: str) -> bool:
     """The word before a cue word makes it a noun: a determiner or a possessive."""
     return before.lower() in _DETERMINERS or before.endswith(("’s", "'s", "s’", "s'")) or (
         before[:1].isdigit())  # "scored 34 points": a count of things
+
+
+# Determiners before a modified noun ("those surveyed" is a pronoun and its participle).
+_MODIFIED_DETERMINERS = _DETERMINERS - wordset("these those")
+_BASE_FORMS = _BASES | frozenset(_WEAK_REGULAR.split()) | frozenset(_WEAK_IRREGULAR)
+
+
+def _participial_adjective(word: str) -> bool:
+    """A lower-case -ed or -ing word that can modify a noun ("mixed", "nagging", "above-
+    displayed"); "need", "speed" and "thing" are no participles."""
+    return word.islower() and len(word) > 4 and (
+        (word.endswith("ed") and not word.endswith("eed")) or word.endswith("ing"))
+
+
+def _after_modifier(toks: list[_Match], i: int) -> bool:
+    """The cue word at toks[i] is a noun after a participle modifying it: an -s form after
+    an -ed word ("give mixed signals": no subject ends in "mixed"), or an -ing or base form
+    after a determiner and a participle ("a nagging feeling", "a convoluted answer").
+    ("Those surveyed said", "the filing cites", "he started saying": a subject, a verb.)"""
+    if i < 1 or not _participial_adjective(toks[i - 1][0]):
+        return False
+    low, mod = toks[i][0].lower(), toks[i - 1][0]
+    if low.endswith("s") and not low.endswith("ss") and mod.endswith("ed"):
+        return True
+    if i < 2 or toks[i - 2][0].lower() not in _MODIFIED_DETERMINERS:
+        return False
+    return low.endswith("ing") or (low in _BASE_FORMS and mod.endswith("ed"))
 
 
 def _after_comma(text: str, toks: list[_Match], i: int) -> bool:
@@ -1480,6 +1523,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     start_k = k
     if k < n and toks[k][0].lower() in _COMPOUND_HEADS.get(low, ()):
         return None  # "a think tank", "the press secretary": the cue word names a thing
+    if k + 2 < n and toks[k][0] == "," and toks[k + 1][0].islower() and (
+            toks[k + 1][0].endswith("ing")) and toks[k + 2][0].lower() == "that":
+        return None  # "fires have continued, showing that ...": the participle's report
     # 'says at a campaign stop in Toledo, Ohio, that ...': a leading adjunct may be long.
     # 'said Thursday during a taping in Buffalo, New York, that ...': a time opens one too.
     adjunct = k < n and (toks[k][0].lower() in _ADJUNCT_OPENERS)

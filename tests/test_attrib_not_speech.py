@@ -1,0 +1,53 @@
+"""Lines a digest's "Who said what" showed that are no one's speech: a cue word used as a
+noun after a modifier, a participle's report taken by the verb before it, and a clause taken
+for a speaker. Made-up paragraphs; the filter is off (``rule_attributions``) so each test sees
+what the rules find."""
+
+from __future__ import annotations
+
+from tests.rule_helpers import rule_attributions
+
+
+def _pairs(body: list[str]) -> list[tuple[str, str]]:
+    return [(a.speaker_text or "", a.cue or "") for a in rule_attributions(body)]
+
+
+def test_a_cue_word_after_a_participle_is_a_noun() -> None:
+    body = [
+        "The mayor continues to give mixed signals about the harbour tunnel.",
+        "Residents had a nagging feeling that the tunnel would never open.",
+        "Just like the above-displayed tweets, the leaflets were unsourced.",
+        "The council gave a convoluted answer to a question about the budget.",
+    ]
+    assert _pairs(body) == []
+
+
+def test_a_subject_and_its_verb_still_report() -> None:
+    body = [
+        "Those surveyed said the harbour tunnel should open next year.",
+        "The filing cites a law passed in 1998 that protects the harbour.",
+    ]
+    assert [p[0] for p in _pairs(body)] == ["Those surveyed", "The filing"]
+
+
+def test_a_participle_after_a_comma_owns_its_that_clause() -> None:
+    body = ["Yet ferry delays have continued, showing that the timetable is a fiction."]
+    assert ("ferry delays", "continued") not in _pairs(body)
+
+
+def test_a_clause_set_off_by_commas_is_no_speaker() -> None:
+    body = [
+        "Another engineer, former harbour surveyor Ann Lee, revised her own account of the "
+        "May meeting to say Bell did, in fact, discuss the tunnel with the council.",
+        "As a low-cost, ready-made, fully automatic system, the new lock works with any "
+        "barge, supports all cargo types and comes with a set of spare gates.",
+    ]
+    assert all(len(sp.split()) <= 6 for sp, _ in _pairs(body)), _pairs(body)
+
+
+def test_a_description_set_off_by_commas_stays_with_its_name() -> None:
+    body = ["Ann Lee, 29, of Harbour Town, Maine, says the tunnel is overdue.",
+            "Ralph Bell, still blamed by the council for the delay, says the plans were sound."]
+    assert [sp for sp, _ in _pairs(body)] == [
+        "Ann Lee, 29, of Harbour Town, Maine", "Ralph Bell, still blamed by the council for "
+        "the delay"]
