@@ -930,6 +930,7 @@ def _names_a_noun(before: str) -> bool:
 
 
 # Determiners before a modified noun ("those surveyed" is a pronoun and its participle).
+_DEGREE_WORDS = wordset("more most less least very too so quite rather increasingly")
 _MODIFIED_DETERMINERS = _DETERMINERS - wordset("these those")
 _BASE_FORMS = _BASES | frozenset(_WEAK_REGULAR.split()) | frozenset(_WEAK_IRREGULAR)
 
@@ -942,13 +943,18 @@ def _participial_adjective(word: str) -> bool:
 
 
 def _after_modifier(toks: list[_Match], i: int) -> bool:
-    """The cue word at toks[i] is a noun after a participle modifying it: an -s form after
-    an -ed word ("give mixed signals": no subject ends in "mixed"), or an -ing or base form
-    after a determiner and a participle ("a nagging feeling", "a convoluted answer").
+    """The cue word at toks[i] is a noun or an adjective, not a verb: an -s form after an -ed
+    word ("give mixed signals": no subject ends in "mixed"), an -ing or base form after a
+    determiner and a participle ("a nagging feeling", "a convoluted answer"), an -ing form
+    after a degree word ("end up seeming more promising").
     ("Those surveyed said", "the filing cites", "he started saying": a subject, a verb.)"""
-    if i < 1 or not _participial_adjective(toks[i - 1][0]):
+    if i < 1:
         return False
     low, mod = toks[i][0].lower(), toks[i - 1][0]
+    if low.endswith("ing") and mod.lower() in _DEGREE_WORDS:
+        return True  # "seeming more promising": a degree word grades an adjective
+    if not _participial_adjective(mod):
+        return False
     if low.endswith("s") and not low.endswith("ss") and mod.endswith("ed"):
         return True
     if i < 2 or toks[i - 2][0].lower() not in _MODIFIED_DETERMINERS:
@@ -1626,6 +1632,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None
     if low in _ASPECTUAL and toks[k][0].lower() == "to":
         return None  # "the fires have continued to burn": aspect, not speech
+    if toks[k][0].lower() in _IN_THE_TEXT:
+        return None  # "the impacts outlined above": a participle pointing into the text
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
     ce = _cue_adjunct_end(text, cs, ce, quotes)
@@ -1654,6 +1662,7 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
 
+_IN_THE_TEXT = wordset("above below")
 _ADD_FORMS = wordset("add adds added adding")
 _COUNT_WORDS = wordset("one two three four five six seven eight nine ten eleven twelve another")
 _POSSESSIVES = wordset("his her their its")

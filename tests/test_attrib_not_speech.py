@@ -51,3 +51,23 @@ def test_a_description_set_off_by_commas_stays_with_its_name() -> None:
     assert [sp for sp, _ in _pairs(body)] == [
         "Ann Lee, 29, of Harbour Town, Maine", "Ralph Bell, still blamed by the council for "
         "the delay"]
+
+
+def test_a_degree_word_makes_the_cue_an_adjective() -> None:
+    body = ["If other plans, such as the ferry levy, end up seeming more promising, the "
+            "tunnel money may have been wasted."]
+    assert [cue for _, cue in _pairs(body)] == []
+
+
+def test_a_participle_pointing_into_the_text_reports_nothing() -> None:
+    body = ["We weighed our forecasts as well as the potential costs outlined above in our "
+            "estimate for the tunnel: note that the upside is a rough guess."]
+    assert _pairs(body) == []
+
+
+def test_a_kind_named_by_an_example_is_no_speaker() -> None:
+    body = [
+        "While ferries already run, a harbour like Boston demands investment on a vast scale.",
+        "A city such as Lagos needs ferries on a vast scale, the engineers said.",
+    ]
+    assert [sp for sp, _ in _pairs(body)] == ["the engineers"]
