@@ -1187,7 +1187,10 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         after_quote = prev in _QUOTE_CHARS or (i > 1 and toks[i - 2][0] in _QUOTE_CHARS)
         if head > 8 and after_quote:
             head = next((k for k, w in enumerate(words[:head]) if w in _NP_PREPS), head)
-        if sp and head <= 8 and core <= 16 and _is_nounish(words[:head]) and (
+        # "A, said the president’s “mercurial temperament” had ...": a possessive ends no
+        # speaker; the verb's subject came before it and the words after are its report.
+        owner = bool(words) and core == len(words) and words[-1].endswith(("’s", "'s"))
+        if sp and not owner and head <= 8 and core <= 16 and _is_nounish(words[:head]) and (
             words[0].lower() not in _ADJUNCT_STARTS and words[0].lower() != "just") and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
@@ -1265,6 +1268,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     sp = text[toks[a].start() : toks[b - 1].end()]
     if pron is not None:
         sp = sp[: len(pron)]  # "he’s said" -> "he"
+    if words[-1].lower() == "who" and b - 2 >= 0 and _asks_who(toks[b - 2][0]):
+        return None  # "Buckley learned who had written it": a question, no one named
     if words[0].lower() == "who" and a > 1 and toks[a - 1][0] == ",":
         # "Capt. Ann Poole, who said ...": the speaker is the relative's antecedent.
         r = _subject_left(toks, a - 1)
@@ -1349,6 +1354,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     cand = _pre_cue(text, toks, i, ue, quotes, para, sp)
     if cand is not None and before_subj.lower() == "as" and _aside_ends(text, *cand.pieces[0]):
         return None  # '..., as Ann Poole noted in The Courier.': the report came before
+    if cand is not None and before_subj != "," and _next_clause_only(text, t.end(),
+                                                                     cand.pieces[0][0]):
+        return None  # "the $53 million figure McKinley cited, but it's ...": no object here
     if cand is not None and words[-1].lower() in ("who", "that") and (
             len(words) > 1 or before_subj != ","):
         # "Voters who say the economy matters most were divided": the report in a
@@ -1662,7 +1670,22 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
 
+def _asks_who(before: str) -> bool:
+    """A verb before "who" makes it a question's ("learned who", "asked who", "know who"),
+    not a relative pronoun after a noun ("the officials who")."""
+    return before.islower() and (_past_verb(before) or before in WEAK_VERBS)
+
+
 _IN_THE_TEXT = wordset("above below")
+_COORDINATORS = frozenset(("and", "but", "or", "nor"))  # lower case: a capital opens a sentence
+
+
+def _next_clause_only(text: str, cue_end: int, cs: int) -> bool:
+    """The content found after a cue at ``cue_end`` opens with a comma and a conjunction (",
+    but it's in the ballpark"): the next clause, the verb's object being before it. ("Gibbs
+    derided and insulted ...": two verbs, one object; "A, he said, but B": set off.)"""
+    m = _WORD_RE.match(text, cs)
+    return m is not None and m[0] in _COORDINATORS and "," in text[cue_end:cs]
 _ADD_FORMS = wordset("add adds added adding")
 _COUNT_WORDS = wordset("one two three four five six seven eight nine ten eleven twelve another")
 _POSSESSIVES = wordset("his her their its")
@@ -2163,7 +2186,10 @@ _PAGE_LABELS = frozenset((
     "the latest", "latest", "breaking", "breaking news", "correction", "corrections",
     "clarification", "contributing", "editor's note", "editors' note", "editor's notes",
     "byline", "update", "updated", "related", "watch", "video", "photos", "read more",
-    "revealed", "exclusive", "just in", "just leaked", "developing", "programming note"))
+    "revealed", "exclusive", "just in", "just leaked", "developing", "programming note",
+    # a page's furniture: what the page says of itself, no one's words
+    "disclaimer", "note", "sponsored", "advertisement", "photo", "image", "credit",
+    "source", "sources", "tags", "see also", "also read", "read also"))
 
 
 # "Pence: ...", and a columnist with the paper, as a round-up of opinion gives them:

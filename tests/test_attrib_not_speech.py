@@ -71,3 +71,27 @@ def test_a_kind_named_by_an_example_is_no_speaker() -> None:
         "A city such as Lagos needs ferries on a vast scale, the engineers said.",
     ]
     assert [sp for sp, _ in _pairs(body)] == ["the engineers"]
+
+
+def test_a_page_label_before_a_colon_is_no_speaker() -> None:
+    body = ["Disclaimer: The views expressed by the experts on this site are their own.",
+            "Source: Harbour Board annual report, tables 3 and 4"]
+    assert _pairs(body) == []
+
+
+def test_a_possessive_ends_no_inverted_speaker() -> None:
+    body = ["Ann Lee, a professor at Harbour College, said the mayor’s “habit of changing his "
+            "mind” had delayed the tunnel."]
+    assert _pairs(body) == [("Ann Lee, a professor at Harbour College", "said")]
+
+
+def test_a_clause_after_a_comma_and_a_conjunction_is_not_the_verbs_object() -> None:
+    body = ["That is less than the $4 million figure Lee cited, but it is close to the "
+            "board's own estimate."]
+    assert _pairs(body) == []
+
+
+def test_who_after_a_verb_asks_a_question() -> None:
+    body = ["That is when the crew first learned who had written it, and found the "
+            "answer surprising."]
+    assert all(not sp.endswith("who") for sp, _ in _pairs(body)), _pairs(body)
