@@ -1642,6 +1642,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None  # "the fires have continued to burn": aspect, not speech
     if toks[k][0].lower() in _IN_THE_TEXT:
         return None  # "the impacts outlined above": a participle pointing into the text
+    if low in _EVIDENCE_VERBS and _shows_signs(toks, k):
+        return None  # "the other 28 people have showed no signs of ...": a state, no report
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
     ce = _cue_adjunct_end(text, cs, ce, quotes)
@@ -1674,6 +1676,17 @@ def _asks_who(before: str) -> bool:
     """A verb before "who" makes it a question's ("learned who", "asked who", "know who"),
     not a relative pronoun after a noun ("the officials who")."""
     return before.islower() and (_past_verb(before) or before in WEAK_VERBS)
+
+
+_SIGN_AMOUNTS = wordset("no little any few some several clear")
+_SIGNS = wordset("sign signs symptom symptoms")
+
+
+def _shows_signs(toks: list[_Match], k: int) -> bool:
+    """ "showed no signs of", "shown little sign of": what someone or something showed, the
+    object a sign of a state, with no report of anyone's ("polls show a close race" is one)."""
+    words = [x[0].lower() for x in toks[k : k + 3]]
+    return bool(words) and words[0] in _SIGN_AMOUNTS and any(w in _SIGNS for w in words[1:])
 
 
 _IN_THE_TEXT = wordset("above below")

@@ -95,3 +95,9 @@ def test_who_after_a_verb_asks_a_question() -> None:
     body = ["That is when the crew first learned who had written it, and found the "
             "answer surprising."]
     assert all(not sp.endswith("who") for sp, _ in _pairs(body)), _pairs(body)
+
+
+def test_showing_no_signs_is_no_report() -> None:
+    body = ["The other 12 passengers have showed no signs or symptoms of the fever.",
+            "A new poll shows a close race in the harbour district."]
+    assert _pairs(body) == [("A new poll", "shows")]
