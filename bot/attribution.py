@@ -1276,6 +1276,8 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         if r is not None and _is_nounish([x[0] for x in toks[r[0] : r[1]]]):
             sp = text[toks[r[0]].start() : toks[b - 1].end()]
     before_subj = toks[a - 1][0] if a > 0 else ""
+    if before_subj.lower() == "whether":
+        return None  # "signals about whether he actually wants a deal": a question, no report
     # Post-posed: "CONTENT," X said[ adjunct]. — the content precedes.
     rest = toks[i + 1 :]
     # Only the first word after the cue and whether there are more than six are read.

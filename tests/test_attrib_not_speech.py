@@ -101,3 +101,9 @@ def test_showing_no_signs_is_no_report() -> None:
     body = ["The other 12 passengers have showed no signs or symptoms of the fever.",
             "A new poll shows a close race in the harbour district."]
     assert _pairs(body) == [("A new poll", "shows")]
+
+
+def test_a_subject_after_whether_asks_a_question() -> None:
+    body = ["The mayor gives mixed messages about whether he actually wants a tunnel and if "
+            "the levy will ever be lifted."]
+    assert all(sp != "he" for sp, _ in _pairs(body)), _pairs(body)
