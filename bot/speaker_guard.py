@@ -55,8 +55,11 @@ _TRAILING_TIME = re.compile(
 # A relative pronoun ending the words: the speaker is its antecedent ("Ann Poole, who").
 _TRAILING_RELATIVE = re.compile(r",?\s+(?:who|which|that)$", re.IGNORECASE)
 # A clause set off after the speaker: "The company, which is expected to lay off thousands",
-# "The news organization, citing an anonymous government source".
-_SET_OFF_CLAUSE = re.compile(r",\s+(?:who|which|whose|citing|speaking)\s")
+# "The news organization, citing an anonymous government source", "Jim Bridenstine, noting
+# that there wasn't funding ..." (a report of its own, shown apart).
+_SET_OFF_CLAUSE = re.compile(
+    r",\s+(?:who|which|whose|citing|speaking|noting|adding|saying|arguing|explaining|"
+    r"referring|recalling|insisting|stressing|warning|acknowledging|pointing|suggesting)\s")
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|that)\b", re.IGNORECASE)
 # A past-tense verb with an object: "the manager believed the waitress", "Mr. Trump canceled
 # an increase". A participle modifying a noun takes no determiner after it ("a report

@@ -107,3 +107,9 @@ def test_a_subject_after_whether_asks_a_question() -> None:
     body = ["The mayor gives mixed messages about whether he actually wants a tunnel and if "
             "the levy will ever be lifted."]
     assert all(sp != "he" for sp, _ in _pairs(body)), _pairs(body)
+
+
+def test_a_report_set_off_after_the_speaker_is_not_shown_as_the_speaker() -> None:
+    body = ["“It depends on the budget,” responded harbour chief Ann Lee, noting that there "
+            "was no money for a second tunnel, even if one were possible."]
+    assert {sp for sp, _ in _pairs(body)} == {"harbour chief Ann Lee"}
