@@ -349,7 +349,7 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         # "Brianne Stone, 29, of Huntsville, Ala., says", "Clinton, during a town hall in
         # Columbus, Ohio, said": the clause opens with the subject, the rest is inserted.
         r = _clause_np(toks, b - 1, to_comma=True)
-        if r is not None and r[1] < b - 1:
+        if r is not None and r[1] < b - 1 and not _inserts_a_clause(toks, r[1], b - 1):
             return r[0], b - 1
         return None
     if a == b:
@@ -359,6 +359,18 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         return None
     # Leading adverbials cut by no comma: "On Tuesday the senator" -> keep it.
     return a, b
+
+
+_OBJECT_OPENERS = wordset("the a an his her its their our my this these those")
+
+
+def _inserts_a_clause(toks: list[_Match], a: int, b: int) -> bool:
+    """The words toks[a:b] set off by commas after a subject hold a clause of their own: a
+    part opening with a past verb and its object ("Another diplomat, Kurt Volker, shifted
+    his account to say Sondland did, in fact, discuss ..."). A participle set off there
+    takes no object ("Ralph Nader, still excoriated by Democrats, says")."""
+    return any(toks[k - 1][0] == "," and _past_verb(toks[k][0]) and toks[k][0].islower()
+               and toks[k + 1][0].lower() in _OBJECT_OPENERS for k in range(a + 1, b - 1))
 
 
 _PUBLISHED = wordset("out released published filed conducted taken issued posted")
@@ -386,6 +398,8 @@ def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,
     if k > 0 and toks[k - 1][0] not in "—–-":
         return None  # a dateline's dash ("SELMA, Ala. — Trump, ..., said") opens a clause
     lead = toks[k][0].lower()
+    if lead == "as" and k + 1 < end and toks[k + 1][0].lower() in ("a", "an"):
+        return None  # "As a white label, ...": a role the sentence's subject plays
     if lead in _BOUNDARY_WORDS:
         k += 1
     if k < end and (lead in ("when", "while", "after", "before") or (
@@ -861,6 +875,8 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         if low == "known" and not (i > 0 and (
                 toks[i - 1][0].lower() in _HAVE or toks[i - 1][0].endswith(("’ve", "'ve")))):
             continue  # "known as Guccifer", "a fund known for its ties": a description
+        if _after_modifier(toks, i):
+            continue  # "mixed signals", "a nagging feeling": an adjective makes it a noun
         if i > 0 and low.endswith("s") and _names_a_noun(toks[i - 1][0]) and not (
             i + 1 < n and (toks[i + 1][0] in ("that", ":") or toks[i + 1][0] in _QUOTE_CHARS)
         ):
@@ -912,6 +928,39 @@ def _names_a_noun(before: str) -> bool:
     """The word before a cue word makes it a noun: a determiner or a possessive."""
     return before.lower() in _DETERMINERS or before.endswith(("’s", "'s", "s’", "s'")) or (
         before[:1].isdigit())  # "scored 34 points": a count of things
+
+
+# Determiners before a modified noun ("those surveyed" is a pronoun and its participle).
+_DEGREE_WORDS = wordset("more most less least very too so quite rather increasingly")
+_MODIFIED_DETERMINERS = _DETERMINERS - wordset("these those")
+_BASE_FORMS = _BASES | frozenset(_WEAK_REGULAR.split()) | frozenset(_WEAK_IRREGULAR)
+
+
+def _participial_adjective(word: str) -> bool:
+    """A lower-case -ed or -ing word that can modify a noun ("mixed", "nagging", "above-
+    displayed"); "need", "speed" and "thing" are no participles."""
+    return word.islower() and len(word) > 4 and (
+        (word.endswith("ed") and not word.endswith("eed")) or word.endswith("ing"))
+
+
+def _after_modifier(toks: list[_Match], i: int) -> bool:
+    """The cue word at toks[i] is a noun or an adjective, not a verb: an -s form after an -ed
+    word ("give mixed signals": no subject ends in "mixed"), an -ing or base form after a
+    determiner and a participle ("a nagging feeling", "a convoluted answer"), an -ing form
+    after a degree word ("end up seeming more promising").
+    ("Those surveyed said", "the filing cites", "he started saying": a subject, a verb.)"""
+    if i < 1:
+        return False
+    low, mod = toks[i][0].lower(), toks[i - 1][0]
+    if low.endswith("ing") and mod.lower() in _DEGREE_WORDS:
+        return True  # "seeming more promising": a degree word grades an adjective
+    if not _participial_adjective(mod):
+        return False
+    if low.endswith("s") and not low.endswith("ss") and mod.endswith("ed"):
+        return True
+    if i < 2 or toks[i - 2][0].lower() not in _MODIFIED_DETERMINERS:
+        return False
+    return low.endswith("ing") or (low in _BASE_FORMS and mod.endswith("ed"))
 
 
 def _after_comma(text: str, toks: list[_Match], i: int) -> bool:
@@ -1139,7 +1188,10 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         after_quote = prev in _QUOTE_CHARS or (i > 1 and toks[i - 2][0] in _QUOTE_CHARS)
         if head > 8 and after_quote:
             head = next((k for k, w in enumerate(words[:head]) if w in _NP_PREPS), head)
-        if sp and head <= 8 and core <= 16 and _is_nounish(words[:head]) and (
+        # "A, said the president’s “mercurial temperament” had ...": a possessive ends no
+        # speaker; the verb's subject came before it and the words after are its report.
+        owner = bool(words) and core == len(words) and words[-1].endswith(("’s", "'s"))
+        if sp and not owner and head <= 8 and core <= 16 and _is_nounish(words[:head]) and (
             words[0].lower() not in _ADJUNCT_STARTS and words[0].lower() != "just") and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
@@ -1217,12 +1269,16 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     sp = text[toks[a].start() : toks[b - 1].end()]
     if pron is not None:
         sp = sp[: len(pron)]  # "he’s said" -> "he"
+    if words[-1].lower() == "who" and b - 2 >= 0 and _asks_who(toks[b - 2][0]):
+        return None  # "Buckley learned who had written it": a question, no one named
     if words[0].lower() == "who" and a > 1 and toks[a - 1][0] == ",":
         # "Capt. Ann Poole, who said ...": the speaker is the relative's antecedent.
         r = _subject_left(toks, a - 1)
         if r is not None and _is_nounish([x[0] for x in toks[r[0] : r[1]]]):
             sp = text[toks[r[0]].start() : toks[b - 1].end()]
     before_subj = toks[a - 1][0] if a > 0 else ""
+    if before_subj.lower() == "whether":
+        return None  # "signals about whether he actually wants a deal": a question, no report
     # Post-posed: "CONTENT," X said[ adjunct]. — the content precedes.
     rest = toks[i + 1 :]
     # Only the first word after the cue and whether there are more than six are read.
@@ -1301,6 +1357,9 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
     cand = _pre_cue(text, toks, i, ue, quotes, para, sp)
     if cand is not None and before_subj.lower() == "as" and _aside_ends(text, *cand.pieces[0]):
         return None  # '..., as Ann Poole noted in The Courier.': the report came before
+    if cand is not None and before_subj != "," and _next_clause_only(text, t.end(),
+                                                                     cand.pieces[0][0]):
+        return None  # "the $53 million figure McKinley cited, but it's ...": no object here
     if cand is not None and words[-1].lower() in ("who", "that") and (
             len(words) > 1 or before_subj != ","):
         # "Voters who say the economy matters most were divided": the report in a
@@ -1481,6 +1540,9 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     start_k = k
     if k < n and toks[k][0].lower() in _COMPOUND_HEADS.get(low, ()):
         return None  # "a think tank", "the press secretary": the cue word names a thing
+    if k + 2 < n and toks[k][0] == "," and toks[k + 1][0].islower() and (
+            toks[k + 1][0].endswith("ing")) and toks[k + 2][0].lower() == "that":
+        return None  # "fires have continued, showing that ...": the participle's report
     # 'says at a campaign stop in Toledo, Ohio, that ...': a leading adjunct may be long.
     # 'said Thursday during a taping in Buffalo, New York, that ...': a time opens one too.
     adjunct = k < n and (toks[k][0].lower() in _ADJUNCT_OPENERS)
@@ -1581,6 +1643,10 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         return None
     if low in _ASPECTUAL and toks[k][0].lower() == "to":
         return None  # "the fires have continued to burn": aspect, not speech
+    if toks[k][0].lower() in _IN_THE_TEXT:
+        return None  # "the impacts outlined above": a participle pointing into the text
+    if low in _EVIDENCE_VERBS and _shows_signs(toks, k):
+        return None  # "the other 28 people have showed no signs of ...": a state, no report
     cs, ce = _strip_span(text, toks[k].start(), ue)
     ce = _clip_clause(text, cs, ce, quotes)
     ce = _cue_adjunct_end(text, cs, ce, quotes)
@@ -1609,6 +1675,33 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
     return _Cand(sp, " ".join(cue_words), [(cs, ce)], para)
 
 
+def _asks_who(before: str) -> bool:
+    """A verb before "who" makes it a question's ("learned who", "asked who", "know who"),
+    not a relative pronoun after a noun ("the officials who")."""
+    return before.islower() and (_past_verb(before) or before in WEAK_VERBS)
+
+
+_SIGN_AMOUNTS = wordset("no little any few some several clear")
+_SIGNS = wordset("sign signs symptom symptoms")
+
+
+def _shows_signs(toks: list[_Match], k: int) -> bool:
+    """ "showed no signs of", "shown little sign of": what someone or something showed, the
+    object a sign of a state, with no report of anyone's ("polls show a close race" is one)."""
+    words = [x[0].lower() for x in toks[k : k + 3]]
+    return bool(words) and words[0] in _SIGN_AMOUNTS and any(w in _SIGNS for w in words[1:])
+
+
+_IN_THE_TEXT = wordset("above below")
+_COORDINATORS = frozenset(("and", "but", "or", "nor"))  # lower case: a capital opens a sentence
+
+
+def _next_clause_only(text: str, cue_end: int, cs: int) -> bool:
+    """The content found after a cue at ``cue_end`` opens with a comma and a conjunction (",
+    but it's in the ballpark"): the next clause, the verb's object being before it. ("Gibbs
+    derided and insulted ...": two verbs, one object; "A, he said, but B": set off.)"""
+    m = _WORD_RE.match(text, cs)
+    return m is not None and m[0] in _COORDINATORS and "," in text[cue_end:cs]
 _ADD_FORMS = wordset("add adds added adding")
 _COUNT_WORDS = wordset("one two three four five six seven eight nine ten eleven twelve another")
 _POSSESSIVES = wordset("his her their its")
@@ -2109,7 +2202,10 @@ _PAGE_LABELS = frozenset((
     "the latest", "latest", "breaking", "breaking news", "correction", "corrections",
     "clarification", "contributing", "editor's note", "editors' note", "editor's notes",
     "byline", "update", "updated", "related", "watch", "video", "photos", "read more",
-    "revealed", "exclusive", "just in", "just leaked", "developing", "programming note"))
+    "revealed", "exclusive", "just in", "just leaked", "developing", "programming note",
+    # a page's furniture: what the page says of itself, no one's words
+    "disclaimer", "note", "sponsored", "advertisement", "photo", "image", "credit",
+    "source", "sources", "tags", "see also", "also read", "read also"))
 
 
 # "Pence: ...", and a columnist with the paper, as a round-up of opinion gives them:

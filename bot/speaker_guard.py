@@ -55,8 +55,11 @@ _TRAILING_TIME = re.compile(
 # A relative pronoun ending the words: the speaker is its antecedent ("Ann Poole, who").
 _TRAILING_RELATIVE = re.compile(r",?\s+(?:who|which|that)$", re.IGNORECASE)
 # A clause set off after the speaker: "The company, which is expected to lay off thousands",
-# "The news organization, citing an anonymous government source".
-_SET_OFF_CLAUSE = re.compile(r",\s+(?:who|which|whose|citing|speaking)\s")
+# "The news organization, citing an anonymous government source", "Jim Bridenstine, noting
+# that there wasn't funding ..." (a report of its own, shown apart).
+_SET_OFF_CLAUSE = re.compile(
+    r",\s+(?:who|which|whose|citing|speaking|noting|adding|saying|arguing|explaining|"
+    r"referring|recalling|insisting|stressing|warning|acknowledging|pointing|suggesting)\s")
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|that)\b", re.IGNORECASE)
 # A past-tense verb with an object: "the manager believed the waitress", "Mr. Trump canceled
 # an increase". A participle modifying a noun takes no determiner after it ("a report
@@ -321,6 +324,10 @@ def is_dateline(text: str, body: Sequence[str], para: int) -> bool:
     return not any(_CAPS_LABEL.match(p) for i, p in enumerate(body) if i != para)
 
 
+# "a region like Delhi", "a city such as Lagos": a kind named by an example.
+_KIND_BY_EXAMPLE = re.compile(r"(?i)an?\s+(?:[\w’'-]+\s+){1,2}(?:like|such\s+as)\s")
+
+
 def is_not_a_speaker(text: str, body: Sequence[str], para: int) -> bool:
     """Words that cannot be who said it: an opening adverb or auxiliary, a dateline, or a
     letter's salutation."""
@@ -331,4 +338,6 @@ def is_not_a_speaker(text: str, body: Sequence[str], para: int) -> bool:
         return True  # "34 points during ...": a bare count, not a source ("47%" polled is)
     if words[0].lower() == "dear" and len(words) <= 4:
         return True  # "DEAR ABBY: My husband ...": a letter's salutation, not its writer
+    if _KIND_BY_EXAMPLE.match(text):
+        return True  # "a region like Delhi demands ...": a kind of thing, no one's report
     return words[0].lower().strip(",") in _NOT_A_SUBJECT or is_dateline(text, body, para)
