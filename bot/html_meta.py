@@ -319,6 +319,8 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     # "Autoracing | F1 | Indy | MotoGP", "LinkNaija | Nigeria's popular news platform": the
     # name, then the site's sections or slogan.
     outlet = sitename.split(" | ", 1)[0].strip() if sitename else None
+    if outlet and outlet.islower():
+        outlet = _as_titled(outlet, trim(tree.findtext(".//head/title") or ""))
     return SourceMeta(
         url=canonical or url,
         outlet=outlet or None,
@@ -346,6 +348,20 @@ def _page_title(tree: HtmlElement, heading: str | None) -> str | None:
     if key in _NOT_ALNUM_RE.sub("", head).casefold() or len(head) <= 2 * len(heading):
         return heading
     return head  # a short heading the headline does not hold: the masthead's, in its own words
+
+
+def _as_titled(outlet: str, page_title: str) -> str:
+    """A site name given in lower case ("nj", "politifact", a handle) as the page's <title>
+    spells it ("... - nj.com", "... | PolitiFact West Virginia"): the brand as it shows it."""
+    key = _NOT_ALNUM_RE.sub("", outlet).casefold()
+    if not key:
+        return outlet
+    for token in reversed(page_title.split()):  # the site's name ends a <title>
+        word = token.strip("|-–—·:()[]")
+        squeezed = _NOT_ALNUM_RE.sub("", word).casefold()
+        if squeezed == key or (squeezed.startswith(key) and "." in word):
+            return word
+    return outlet
 
 
 # Between a headline and the site name a page title adds: "X | Site", "X - Site", "Site: X".

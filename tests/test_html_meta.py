@@ -181,3 +181,19 @@ def test_one_writer_named_twice_is_one_byline() -> None:
     )
     meta = read_metadata(lxml.html.fromstring(page), None)
     assert meta.byline == ("Ann B Lee", "Tom Okoro")
+
+
+@pytest.mark.parametrize(
+    ("site", "title", "outlet"),
+    [
+        ("harbourlive", "Ferry fares rise - harbourlive.com", "harbourlive.com"),
+        ("@harbourwatch", "Ferry fares rise | HarbourWatch Westhaven", "HarbourWatch"),
+        ("harbour", "Ferry fares rise", "harbour"),  # nothing spells it otherwise
+        ("Harbour Daily", "Ferry fares rise - harbourdaily.com", "Harbour Daily"),
+    ],
+)
+def test_a_lower_case_site_name_is_spelled_as_the_title_spells_it(
+    site: str, title: str, outlet: str
+) -> None:
+    page = _page(f'<meta property="og:site_name" content="{site}"><title>{title}</title>')
+    assert read_metadata(lxml.html.fromstring(page), None).outlet == outlet
