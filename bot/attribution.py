@@ -110,7 +110,7 @@ _AUX = wordset(
     publicly recently once then quickly even often already again reportedly has long
     since first initially further privately told simply just flatly bluntly openly
     frequently has been was is were are had been could might may should can may tersely
-    angrily falsely wrongly rightly correctly still"""
+    angrily falsely wrongly rightly correctly still now"""
 )
 _BOUNDARY_WORDS = wordset(
     """that and but because when while as if after before although though since so where
@@ -1171,6 +1171,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
             # a clause about the saying begins.
             core = sub
             sp = text[toks[i + 1].start() : toks[i + sub].end()]
+        elif 0 < core < len(words) - 1 and words[core] == "," and _participial_adjective(
+                words[core + 1]):
+            # '"A," said Ben Carson, asked about his claims': the participle's clause is
+            # about the saying, not part of the speaker.
+            sp = text[toks[i + 1].start() : toks[i + core].end()]
         rel = next((k for k in range(1, core) if words[k].lower() in _WHO_WORDS), core)
         # A relative clause running to the sentence's end is the speaker's ('..., said a
         # handful of Democrats who point to ...'); one followed by more ('said the staff
@@ -1191,7 +1196,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         # "A, said the president’s “mercurial temperament” had ...": a possessive ends no
         # speaker; the verb's subject came before it and the words after are its report.
         owner = bool(words) and core == len(words) and words[-1].endswith(("’s", "'s"))
-        if sp and not owner and head <= 8 and core <= 16 and _is_nounish(words[:head]) and (
+        # '"A," said retired neurosurgeon Ben Carson': after a quote, a participle may
+        # open the speaker's title.
+        lead = int(after_quote and head > 2 and _participial_adjective(words[0])
+                   and words[0].endswith("ed"))
+        if sp and not owner and head <= 8 and core <= 16 and _is_nounish(words[lead:head]) and (
             words[0].lower() not in _ADJUNCT_STARTS and words[0].lower() != "just") and (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or words[0].lower() in PRONOUNS
