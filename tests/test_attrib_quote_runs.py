@@ -1,22 +1,9 @@
-"""Which report a later quote goes on with, when the cue's sentence hangs a second report
-on the same speaker (the filter is off: these check the rules)."""
+"""Which report a later quote goes on with, after a quote and its cue (the filter is off:
+these check the rules)."""
 
 from __future__ import annotations
 
 from tests.rule_helpers import one_attribution as _one
-
-
-def test_quote_after_an_adding_clause_goes_on_with_that_clause() -> None:
-    # '"A," she said, adding that C. "B."': B goes on from C (one report, as PolNeAR
-    # marks it); the opening quote stands alone.
-    body = ['"The bridge will open in the spring," Mayor Ann Poole said, adding that the '
-            'contractor had finished the deck. "We owe the crews a great deal. They worked '
-            'through the winter."']
-    first = _one(body, "bridge will open")
-    assert first.content == '"The bridge will open in the spring,"'
-    second = _one(body, "contractor")
-    assert second.content.startswith("that the contractor had finished the deck")
-    assert second.content.endswith('They worked through the winter."')
 
 
 def test_quote_after_a_plain_cue_still_goes_on_with_the_opening_quote() -> None:
