@@ -698,7 +698,8 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     low_unit = text[us:ue].lower()
     present = _scan_words_in(low_unit)
     if not present:
-        return []  # no cue can start in the unit
+        # no cue can start in the unit, but for a phrase naming the words it quotes
+        return _used_the_words(text, us, ue, quotes, para) if " the " in low_unit else []
     # Tokens are the match objects themselves (tok[0], tok.start(), tok.end(), offsets in
     # ``text``): built in C, they cost a fraction of Python token objects.
     toks = list(_TOKEN.finditer(text, us, ue))
@@ -712,6 +713,8 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     found: list[_Cand] = []
     ran = False
     named = _what_they_called(text, us, ue, quotes, para) if b"called" in present else []
+    if " the " in low_unit:
+        named += _used_the_words(text, us, ue, quotes, para)
     if hits & STRONG_VERBS or "according" in hits:
         found = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, STRONG_VERBS)
         ran = True
@@ -739,6 +742,27 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
             c.how = "weak_pre"
     return weak + [c for c in named if not any(
         s <= c.pieces[0][0] < e for w in weak for s, e in w.pieces if w.cue.lower() == "called")]
+
+
+# 'Trump has often used the phrase "Islamic terrorism"', 'she coined the term "A"': the
+# subject's own words, named and quoted.
+_USED_WORDS = re.compile(
+    r"(?<![\w,])((?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|he|she|they)\s+"
+    r"(?:(?:has|have|had|also|often|repeatedly|frequently|long|first|all)\s+){0,3}"
+    r"(?:used|uses|coined|coins|invoked|invokes)\s+the\s+(?:phrase|term|word|words|slogan|label)"
+    r"\s+(?=[“\"])")
+
+
+def _used_the_words(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]],
+                    para: int) -> list[_Cand]:
+    out: list[_Cand] = []
+    for m in _USED_WORDS.finditer(text, us, ue):
+        q = next(((qs, qe) for qs, qe in quotes if qs == m.end()), None)
+        if q is None or m.group(1).lower() in _BAD_FIRST:
+            continue
+        cue = text[m.end(1) : m.end()].strip()
+        out.append(_Cand(m.group(1), cue, [(q[0], min(q[1], ue))], para, how="pre"))
+    return out
 
 
 # "in what Bay Buchanan called "hand-to-hand combat"", "bodies, which he called "a cartel
