@@ -1735,6 +1735,8 @@ def _next_clause_only(text: str, cue_end: int, cs: int) -> bool:
     derided and insulted ...": two verbs, one object; "A, he said, but B": set off.)"""
     m = _WORD_RE.match(text, cs)
     return m is not None and m[0] in _COORDINATORS and "," in text[cue_end:cs]
+
+
 _ADD_FORMS = wordset("add adds added adding")
 _COUNT_WORDS = wordset("one two three four five six seven eight nine ten eleven twelve another")
 _POSSESSIVES = wordset("his her their its")
@@ -2337,8 +2339,10 @@ def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, 
         elif len(cands) >= 2 and cands[0].post and text[cands[0].pieces[0][0]] in "“\"":
             # '"A," Buchanan said, noting that C. "B."', '"A," said Pardo, who said C. "B."':
             # the sentence's opening quote is its main report; the quote goes on after the
-            # cues that hang from it.
-            prev_post = cands[0]
+            # cues that hang from it. A participle that goes on with the speaker's report
+            # ('"A," he said, adding that C. "B."') carries the quote: C then B is one
+            # report, as PolNeAR marks it more often than not, and "A" stands alone.
+            prev_post = cands[-1] if cands[-1].how == "part" else cands[0]
         quote_first = prev_post is not None and text[prev_post.pieces[0][0]] in "“\""
         if prev_post is None and held is not None and all(
                 c.cue.split()[0].lower() in _WEAK_ONLY and not _inside_any(us, ue, quotes)
