@@ -699,7 +699,7 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     present = _scan_words_in(low_unit)
     if not present:
         # no cue can start in the unit, but for a phrase naming the words it quotes
-        return _used_the_words(text, us, ue, quotes, para) if " the " in low_unit else []
+        return _used_the_words(text, us, ue, quotes, para) if _names_words(low_unit) else []
     # Tokens are the match objects themselves (tok[0], tok.start(), tok.end(), offsets in
     # ``text``): built in C, they cost a fraction of Python token objects.
     toks = list(_TOKEN.finditer(text, us, ue))
@@ -713,7 +713,7 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
     found: list[_Cand] = []
     ran = False
     named = _what_they_called(text, us, ue, quotes, para) if b"called" in present else []
-    if " the " in low_unit:
+    if _names_words(low_unit):
         named += _used_the_words(text, us, ue, quotes, para)
     if hits & STRONG_VERBS or "according" in hits:
         found = _find_cues_with(text, toks, at, dead, us, ue, quotes, para, STRONG_VERBS)
@@ -751,6 +751,15 @@ _USED_WORDS = re.compile(
     r"(?:(?:has|have|had|also|often|repeatedly|frequently|long|first|all)\s+){0,3}"
     r"(?:used|uses|coined|coins|invoked|invokes)\s+the\s+(?:phrase|term|word|words|slogan|label)"
     r"\s+(?=[“\"])")
+
+
+_WORDS_NAMED = (" the phrase", " the term", " the word", " the slogan", " the label")
+
+
+def _names_words(low_unit: str) -> bool:
+    """Whether a unit (lower case) may name the words it quotes: the cheap test that spares
+    most units ``_USED_WORDS``, whose search tries every capital."""
+    return any(key in low_unit for key in _WORDS_NAMED)
 
 
 def _used_the_words(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]],
