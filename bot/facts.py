@@ -135,6 +135,7 @@ class _Sentence:
     keywords: frozenset[str]  # its words (lowercased) that are in _KEYWORDS
     date_word: bool  # it names a day or month as written ("Thursday", not "thursday")
     words: float  # how many words (unspaced CJK: one per two characters; quality.word_count)
+    cjk: bool  # its paragraph holds CJK or Hangul (quality.has_cjk)
 
 
 # A figure starts at a digit, a currency sign or a number/month word (see figures.py): a
@@ -227,7 +228,7 @@ def _sentences(
                 _DATE_WORD_BYTES.isdisjoint(_letter_runs(text))
             )
             words = word_count(text) if cjk else len(text.split())
-            out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, words))
+            out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, words, cjk))
     return tuple(out)
 
 
@@ -482,10 +483,10 @@ _UNSPACED_RUN_RE: Final = re.compile(
 )
 
 
-def _content_words(text: str) -> set[str]:
+def _content_words(text: str, cjk: bool = False) -> set[str]:
     words = set(map(_content_lemma, _CONTENT_WORD_RE.findall(text)))
     words.discard(None)
-    if not text.isascii():
+    if cjk:
         for run in _UNSPACED_RUN_RE.findall(text):
             words.update(run[i : i + 2] for i in range(len(run) - 1))
     return words  # type: ignore[return-value]  # None discarded
@@ -578,7 +579,7 @@ def _facts(
                 break  # adj <= score: neither this nor any later candidate can win
             mine = words[i]
             if mine is None:
-                mine = words[i] = _content_words(candidates[i][0].text)
+                mine = words[i] = _content_words(candidates[i][0].text, candidates[i][0].cjk)
             if seen[i] < len(chosen):
                 overlap[i] = _max_similarity(mine, chosen_words[seen[i] :], overlap[i])
                 seen[i] = len(chosen)
