@@ -345,7 +345,7 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
             r = _subject_left(toks, j)
             if r is not None and r[1] - r[0] <= 6 and toks[r[1] - 1][0][0].isupper() and (
                     toks[r[0]][0].lower() not in _BAD_FIRST):
-                return r[0], b - 1
+                return _with_partner(toks, r[0]), b - 1
         # "Brianne Stone, 29, of Huntsville, Ala., says", "Clinton, during a town hall in
         # Columbus, Ohio, said": the clause opens with the subject, the rest is inserted.
         r = _clause_np(toks, b - 1, to_comma=True)
@@ -359,6 +359,23 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         return None
     # Leading adverbials cut by no comma: "On Tuesday the senator" -> keep it.
     return a, b
+
+
+def _with_partner(toks: list[_Match], a: int) -> int:
+    """Where a subject starting at toks[a] starts when a partner set off the same way comes
+    before it ("Ann Lee, a harbour master, and | Tom Bell, a pilot, said": both speak)."""
+    if a < 3 or toks[a - 1][0] != "and" or toks[a - 2][0] != ",":
+        return a
+    j = a - 3
+    while j > 0 and a - j < 30 and toks[j][0] not in ",;:()" + _QUOTE_CHARS:
+        j -= 1
+    if j <= 0 or toks[j][0] != "," or a - 2 - j < 2 or toks[j + 1][0][:1].isupper():
+        return a  # the words set off are a role ("a harbour master"), not another name
+    r = _subject_left(toks, j)
+    if r is None or r[1] - r[0] > 6 or not toks[r[1] - 1][0][:1].isupper() or (
+            toks[r[0]][0].lower() in _BAD_FIRST):
+        return a
+    return r[0]
 
 
 _OBJECT_OPENERS = wordset("the a an his her its their our my this these those")

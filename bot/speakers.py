@@ -268,6 +268,13 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         group = _group(text, core)
         if group is not None:
             return group
+    elif ", and " in text and (pair := _PAIR.match(text)) and all(
+            len(part.split()) >= 2 for part in (pair.group(1), pair.group(3))):
+        # "Ann Lee, a harbour master, and Tom Bell, a pilot": two people, each with a role
+        # (each named in two words at least: "Boeing Defense, Space, and Security" is one).
+        group = _group(text, f"{pair.group(1)} and {pair.group(3)}")
+        if group is not None:
+            return group
     best = _last_run(words, low)
     gender = None
     if any(w == "mr" for w in low):
@@ -334,6 +341,12 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         or (head in PEOPLE and (head.endswith("s") or not definite))
     )
     return SpeakerPhrase(text, name, role, None, head, anonymous, gender)
+
+
+# Two names each followed by a role set off by commas; a role opens in lower case or with a
+# figure ("a pilot", "29"), so "Lee, Bell, and Cho" is a list, not this; the second name
+# opens with a capital ("..., and who is now supporting Senator Rubio" is no partner).
+_PAIR = re.compile(r"^([^,]+), ([^,A-Z].*?), and ([A-Z][^,]*?)(?:, [^,A-Z][^,]*)?$")
 
 
 def _group(text: str, core: str) -> SpeakerPhrase | None:

@@ -66,3 +66,22 @@ def test_he_after_a_sentence_opened_by_someone_else_stays_unclear() -> None:
     ]
     told = [a for a in extract_attributions(body) if a.content.startswith("he was not")]
     assert [a.speaker for a in told] == ["He"]  # unresolved: the article's word is kept
+
+
+def test_two_people_each_with_a_role_both_speak() -> None:
+    got = _speakers("Ann Lee, the harbour master, and Tom Bell, a pilot, testified on Tuesday "
+                    "about the events that closed the channel.")
+    assert got == ["Ann Lee and Tom Bell"]
+    # A role with a comma of its own.
+    got = _speakers("Ann Lee, president of the Harbour Trust, a charity, and Tom Bell, a pilot, "
+                    "said the channel was safe.")
+    assert got == ["Ann Lee and Tom Bell"]
+
+
+def test_a_list_a_company_or_a_relative_clause_is_no_pair() -> None:
+    # Set off after a name: another name (a list), a company's own commas, a relative clause.
+    assert not parse_speaker("Lee, Bell, and Cho").group
+    ph = parse_speaker("Jim Chilton, senior vice president at Boeing Defense, Space, and Security")
+    assert not ph.group and ph.name == "Jim Chilton"
+    ph = parse_speaker("Ann Lee, whom the mayor appointed, and who now backs Senator Tom Bell")
+    assert not ph.group and ph.name == "Ann Lee"
