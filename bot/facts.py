@@ -30,7 +30,7 @@ from bot.figures import (
     scan_figures,
 )
 from bot.model import Attribution, Claim, Conflict, Fact
-from bot.quality import has_cjk, word_count
+from bot.quality import CJK_CHARS, has_cjk, word_count
 from bot.sentences import split_sentences
 from bot.social_posts import post_paragraphs
 from bot.speakers import PRONOUNS
@@ -478,9 +478,7 @@ def _content_lemma(word: str) -> str | None:
 
 # Runs of CJK or Hangul letters: their character pairs stand in for the content words that
 # white space does not mark ("商標権侵害" repeats "商標" and "侵害").
-_UNSPACED_RUN_RE: Final = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,}"
-)
+_UNSPACED_RUN_RE: Final = re.compile(CJK_CHARS + "{2,}")
 
 
 def _content_words(text: str, cjk: bool = False) -> set[str]:

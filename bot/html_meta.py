@@ -320,7 +320,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     # name, then the site's sections or slogan.
     outlet = sitename.split(" | ", 1)[0].strip() if sitename else None
     if outlet and outlet.islower():
-        outlet = _as_titled(outlet, trim(tree.findtext(".//head/title") or ""))
+        outlet = _as_titled(outlet, _title_text(tree))
     return SourceMeta(
         url=canonical or url,
         outlet=outlet or None,
@@ -331,11 +331,16 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     )
 
 
+def _title_text(tree: HtmlElement) -> str:
+    """The page's <title>, trimmed ("" when it has none); read only where a rule needs it."""
+    return trim(tree.findtext(".//head/title") or "")
+
+
 def _page_title(tree: HtmlElement, heading: str | None) -> str | None:
     """The headline when no meta tag gives it: the heading trafilatura found, unless that is
     the site's name in its masthead ("<h1>엔터 미디어</h1>" on every page of the site) while
     the page's <title> reads "Headline - Site": then the <title>'s headline."""
-    page = trim(tree.findtext(".//head/title") or "")
+    page = _title_text(tree)
     if not heading or not page:
         return heading or page or None
     parts = _TITLE_SEP_RE.split(page)

@@ -69,7 +69,9 @@ _PASSWORD_FIELD = re.compile(r"type\s*=\s*[\"']?password|\bpassword\b", re.IGNOR
 _TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# CJK ideographs, kana and Hangul: text whose words white space does not (always) mark.
+CJK_CHARS = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+_CJK = re.compile(CJK_CHARS)
 _ENDS_SENTENCE = re.compile(r"[.!?…。！？:;][\"'”’)\]」』]*$")
 _TABLE_OR_NUMBER = re.compile(r"\||\d")
 

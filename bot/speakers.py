@@ -185,6 +185,10 @@ def _org_across_preposition(words: list[str], low: list[str], s: int,
     return s, e
 
 
+# A middle initial: "John F. Kerry", "Harry M. Reid".
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
 def _name_start(words: list[str], low: list[str], s: int, e: int) -> int:
     """Where the name starts, for the capitalised run [s, e): after its office words.
 
@@ -205,7 +209,7 @@ def _name_start(words: list[str], low: list[str], s: int, e: int) -> int:
         start = last + 1
         if low[start] == "of":  # "Secretary of State Antony Blinken": the name is last
             start = e - 2
-            while start > last and re.fullmatch(r"[A-Z]\.?", words[start]):
+            while start > last and _INITIAL.fullmatch(words[start]):
                 start -= 1  # a middle initial: "John F. Kerry"
         if e - start < 2:
             # "Chief Justice Roberts", "President Biden": the title block is in the name.
@@ -617,9 +621,6 @@ def complete_surnames(names: Sequence[str | None], full_names: Sequence[str],
                 name = " ".join(short[0])
         out.append(name)
     return out
-
-
-_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 def _written_lower(word: str, text: str) -> bool:
