@@ -77,14 +77,18 @@ _HEAD_CUTS = wordset(
 # Courtesy and rank abbreviations stay part of the name ("Dr Jane Lee", "Col. Ann Ware").
 HONORIFICS = wordset("mr mrs ms miss dr prof rev sir dame lord lady gen lt col maj capt adm sgt")
 # Office words that end a title before a full name, capitalised or not: "Indian Prime
-# Minister Narendra Modi" -> role "Indian Prime Minister", name "Narendra Modi".
+# Minister Narendra Modi" -> role "Indian Prime Minister", name "Narendra Modi"; "NASA
+# Administrator Jim Bridenstine". Ranks are no office: like "Col." and "Sgt.", "Officer"
+# and "Colonel" stay in the name.
 ROLE_TITLES = wordset(
     "president minister secretary senator sen gov governor rep representative congressman "
     "congresswoman mayor chancellor premier speaker spokesman spokeswoman spokesperson "
     "ambassador judge justice chairman chairwoman chair director chief commissioner "
     "prosecutor general leader king queen prince princess pope ceo executive envoy "
     "vice-president deputy treasurer inspector sheriff superintendent attorney counsel "
-    "recorder clerk auditor comptroller solicitor coroner assessor"
+    "recorder clerk auditor comptroller solicitor coroner assessor administrator adviser "
+    "advisor strategist economist analyst founder co-founder professor correspondent editor "
+    "manager coordinator trustee coach publisher"
 )
 # A name after one of these is an object, not the speaker: "a spokesman for the Pentagon",
 # "a region like Delhi", "footage of Trump".
@@ -148,8 +152,7 @@ def _last_run(words: list[str], low: list[str]) -> tuple[int, int] | None:
         if _is_cap(words[i]) and low[i] not in TITLES:
             j = i + 1
             while j < len(words) and (
-                _is_cap(words[j]) or (low[j] in NAME_PARTICLES and j + 1 < len(words)
-                                      and _is_cap(words[j + 1]))
+                _is_cap(words[j]) or (low[j] in NAME_PARTICLES and _particles_to_cap(words, low, j))
                 or (low[j] in _ORG_JOINS and j + 1 < len(words) and _is_cap(words[j + 1])
                     and any(w.rstrip("s") in _ORG_STEMS for w in low[i:j]))
             ):
@@ -159,6 +162,13 @@ def _last_run(words: list[str], low: list[str]) -> tuple[int, int] | None:
         else:
             i += 1
     return best
+
+
+def _particles_to_cap(words: list[str], low: list[str], j: int) -> bool:
+    """Whether the particles from ``j`` lead on to a capitalised word: "von der Leyen"."""
+    while j < len(words) and low[j] in NAME_PARTICLES:
+        j += 1
+    return j < len(words) and _is_cap(words[j])
 
 
 def _after_preposition(low: list[str], s: int) -> bool:
@@ -303,6 +313,8 @@ def parse_speaker(text: str) -> SpeakerPhrase:
     if best and not _after_preposition(low, best[0]):
         s, e = best
         start = _name_start(words, low, s, e)
+        while start == s and s > 0 and low[s - 1] in _LOWER_PARTICLES and words[s - 1].islower():
+            s = start = s - 1  # "de Blasio", "von der Leyen": the particle opens the name
         name = " ".join(words[start:e]).strip(" ,.")
         if name.endswith(("'s", "’s")):
             name = name[:-2]  # "Mrs. Clinton's embrace of ...": the speaker is Mrs. Clinton
@@ -320,8 +332,8 @@ def parse_speaker(text: str) -> SpeakerPhrase:
             # acronym reads as well alone: "the FBI".)
             name = f"The {name}"
         before = [w for w in words[:start]]
-        while before and before[0].lower() in _LEADERS:
-            before = before[1:]  # "But Sen. Richard Durbin", "the US envoy ..."
+        while before and before[0].lower() in _ROLE_LEADS:
+            before = before[1:]  # "But Sen. Richard Durbin", "the US envoy ...", "like Trump"
         while before and before[-1].lower() in DETERMINERS:
             before = before[:-1]  # "Vatican spokesman the Rev. Federico Lombardi"
         role = " ".join(before) or _appositive(text, core)
@@ -381,7 +393,10 @@ def is_caption(ph: SpeakerPhrase) -> bool:
     )
 
 
-_APPOSITIVE_STOP = wordset("who whose which that and but while when where after before as")
+_APPOSITIVE_STOP = wordset(
+    "who whose which that and but while when where after before as meanwhile however though "
+    "too instead also nonetheless nevertheless likewise then now"
+)  # "Sanders, meanwhile, said": an aside, no description of him
 _APPOSITIVE_ADJ = wordset(
     "founding acting managing leading ranking outgoing incoming reigning presiding visiting "
     "sitting retiring longstanding long-standing consulting supervising governing"
@@ -437,6 +452,9 @@ _OFFICE_ANY = _OFFICE | _OFFICE_MODS
 _COMMON_HEADS = (PEOPLE | ORG_NOUNS) - wordset("democrat democrats republican republicans")
 _RANK_MODS = wordset("former vice deputy acting assistant ex interim first")
 _LEADERS = DETERMINERS | wordset("but and or so yet also then")
+# Words before a name that are no role: "like Trump", "Sanders meanwhile", "soon Mr. Lee".
+_ROLE_LEADS = _LEADERS | wordset("like including meanwhile soon now even only especially")
+_LOWER_PARTICLES = NAME_PARTICLES - wordset("of")
 _CALENDAR = wordset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december today yesterday tonight"

@@ -46,6 +46,17 @@ def test_speaker_place_after_preposition_is_not_a_name() -> None:
         ("Texas Sen. Bo Reyes", "Bo Reyes", "Texas Sen."),
         ("But Sen. Bo Reyes", "Bo Reyes", "Sen."),
         ("Vatican spokesman the Rev. Paolo Nesti", "Rev. Paolo Nesti", "Vatican spokesman"),
+        # Capitalised posts beyond government offices; ranks stay in the name.
+        ("Harbour Authority Administrator Ivo Pell", "Ivo Pell", "Harbour Authority Administrator"),
+        ("the agency’s Administrator Ivo Pell", "Ivo Pell", "agency’s Administrator"),
+        ("Former Senior Adviser Ann Vale", "Ann Vale", "Former Senior Adviser"),
+        ("Officer Dan Orr", "Officer Dan Orr", None),
+        # Lower-case particles belong to the name; asides and "like" are no role.
+        ("de Blasio", "de Blasio", None),
+        ("EU President Ursula von der Leyen", "Ursula von der Leyen", "EU President"),
+        ("like Ivo Pell", "Ivo Pell", None),
+        ("Reyes, meanwhile", "Reyes", None),
+        ("Reyes, however,", "Reyes", None),
         # A lone surname keeps its title; courtesy titles stay in the name.
         ("Chief Justice Amberly", "Chief Justice Amberly", None),
         ("President Harlan", "President Harlan", None),
