@@ -1057,7 +1057,8 @@ _PARTICLE_CUES = frozenset(
     for p in parts.split()
 )
 _SUBJ_STOP = wordset("who which that whose where when after before while as if because")
-_OPENING_ADVERBS = wordset("perhaps shortly critically currently furthermore")
+# Openers before the subject's comma: "Perhaps, ...", "Back in 1999, Mr. Trump ...".
+_OPENING_ADVERBS = wordset("perhaps shortly critically currently furthermore back")
 
 
 def _is_dateline_word(word: str) -> bool:

@@ -107,7 +107,7 @@ PEOPLE = PERSON_ROLES | ANON_HEADS | wordset(
 _WORD = re.compile(r"[\w’'.&-]+")
 # "WASHINGTON -- President Obama": a dateline is no part of the speaker.
 _DATELINE = re.compile(r"^[A-Z][A-Z .,]+\s*(?:--|—|–|―)\s*")
-_CLAUSE = re.compile(r",|\(|\s[—–-]\s|\s--\s|\b(?:who|whose|which)\b")
+_CLAUSE = re.compile(r"(?<!\d),|,(?!\d)|\(|\s[—–-]\s|\s--\s|\b(?:who|whose|which)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,6 +305,8 @@ def parse_speaker(text: str) -> SpeakerPhrase:
     if best and any(w[:1].isupper() and w.lower() in _TITLE_CASE_WORDS
                     for w in words[best[0] + 1 : best[1]]):
         best = None  # a headline's words, "Ben Carson Defends Himself Against": no name
+    if best and all(w[:1].isdigit() for w in words[best[0]:best[1]]):
+        best = None  # "The 125,000 suspensions": a number is no name
     if best and (_OFFICE_ANY.issuperset(low[best[0]:best[1]])
                  or (best == (0, 1) and low[0] in _COMMON_HEADS)):
         best = None  # "the Prime Minister", "Analysts said": descriptors, not names

@@ -294,6 +294,13 @@ def test_participle_hangs_from_the_clause_subject() -> None:
     assert att.kind is Kind.INDIRECT
 
 
+def test_participle_subject_comes_after_a_back_in_opener() -> None:
+    body = ['Back in 2009, Senator Jane Roe praised the harbour plan, telling the Gazette: '
+            '"I wish every town could build like that."']
+    att = _by_content(extract_attributions(body), "every town could build")
+    assert att.speaker == "Jane Roe"  # not "Back in 2009"
+
+
 def test_weak_verb_candidates_keep_the_cue_particle() -> None:
     from bot.attribution import candidate_attributions
 

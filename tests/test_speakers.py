@@ -57,6 +57,8 @@ def test_speaker_place_after_preposition_is_not_a_name() -> None:
         ("like Ivo Pell", "Ivo Pell", None),
         ("Reyes, meanwhile", "Reyes", None),
         ("Reyes, however,", "Reyes", None),
+        # A number is no name.
+        ("The 125,000 suspensions", None, "The 125,000 suspensions"),  # a descriptor, whole
         # A lone surname keeps its title; courtesy titles stay in the name.
         ("Chief Justice Amberly", "Chief Justice Amberly", None),
         ("President Harlan", "President Harlan", None),
