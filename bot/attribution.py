@@ -632,6 +632,15 @@ _BAD_FIRST = wordset("in by despite for with without from on at after before dur
 _NOT_NAME_FIRST = _BAD_FIRST | _BOUNDARY_WORDS | DETERMINERS | _SENTENCE_ADVERBS
 
 
+_MODAL_NAMES = wordset("will can may")
+
+
+def _first_name(words: list[str], k: int) -> bool:
+    """words[k] opens a name though it reads as a verb: "Will Doyle", "Can Dundar"."""
+    return words[k][:1].isupper() and words[k].lower() in _MODAL_NAMES and k + 1 < len(
+        words) and words[k + 1][:1].isupper()
+
+
 def _is_nounish(words: list[str]) -> bool:
     if not words:
         return False
@@ -646,7 +655,8 @@ def _is_nounish(words: list[str]) -> bool:
         return False  # "he is", "who was under", "in light of", "dismissing"
     # The core before an inserted ", who ..." or ", a spokesman ..." must not be a clause.
     core = low[: low.index(",")] if "," in low else low
-    if any(w in _CLAUSE_WORDS or w.endswith(("n't", "’t")) for w in core):
+    if any((w in _CLAUSE_WORDS and not _first_name(words, k)) or w.endswith(("n't", "’t"))
+           for k, w in enumerate(core)):
         return False
     first = low[0]
     return not (first in ("it", "this", "there", "what", "which", "you") and len(words) == 1)

@@ -111,6 +111,7 @@ def tidy_speaker(text: str) -> str:
     spokesperson") or an adverb trailing them ("The company flat-out" -> "The company",
     "Others, though" -> "Others"; short phrases only, where the last word is the adverb and
     not the end of a longer description)."""
+    text = _STRAY_MARKS.sub("", text)  # '’’ Will Moy': a closing mark typed twice
     issued = _ISSUED_TAIL.search(text)
     if issued and issued.start() > 0:
         text = text[: issued.start()]  # "Clinton issued a statement" (": ..." / "saying")
@@ -143,6 +144,7 @@ def tidy_speaker(text: str) -> str:
 
 
 _SUBJECT_PRONOUNS = wordset("he she they we i")
+_STRAY_MARKS = re.compile(r"^[’‘'`]+\s+")
 
 
 # A preposition opening the words ("Among those who believe ..."): an adjunct, not the subject.

@@ -43,6 +43,8 @@ from bot.speaker_guard import is_dateline, is_not_a_speaker, tidy_speaker
         ("Dock owners, for instance", "Dock owners"),
         ("A report released Monday", "A report released Monday"),
         ("A Quayside poll out Monday", "A Quayside poll out Monday"),
+        # a closing mark typed twice before the name is no part of it
+        ("’’ Dora Quist, head of Quay Facts", "Dora Quist, head of Quay Facts"),
     ],
 )
 def test_how_it_was_said_and_a_trailing_adverb_are_cut_from_the_speaker(

@@ -188,3 +188,12 @@ def test_courtesy_titles_leave_resolved_names() -> None:
 def test_a_possessive_name_is_the_name_without_its_s() -> None:
     assert parse_speaker("Mrs. Clinton's").name == "Mrs. Clinton"
     assert parse_speaker("Fox News’s").name == "Fox News"
+
+
+def test_a_first_name_that_reads_as_a_modal_is_a_name() -> None:
+    # "Will" is a verb's helper in "Will it sink?", a first name before a capital.
+    body = ['"It is a costly model," said Will Orr, a professor of shipping at Quay '
+            "University in Harbourton."]
+    att = _one(body, "costly model")
+    assert (att.speaker, att.speaker_role) == (
+        "Will Orr", "a professor of shipping at Quay University in Harbourton")
