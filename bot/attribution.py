@@ -1371,7 +1371,10 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         low in HEARER_VERBS and 0 < len(rest_words) <= 5
         and all(w[:1].isupper() for w in rest_words[rest_words[0] == "the" :]))
     adjunct_tail = False
-    if not short_tail and rest_words and rest_words[0].lower() in _ADJUNCT_STARTS:
+    if not short_tail and rest_words and rest_words[0].lower() in _ADJUNCT_STARTS and (
+            before_subj not in "—–"):
+        # (A dash's aside ends at its closing dash, not at a comma: "A — the neurologist
+        # wrote about similar, potentially ... symptoms — B" is no cue set in A.)
         # "A, Hollande said Tuesday in Paris, noting B": a short adjunct, then a comma.
         comma = next((k for k, x in enumerate(rest[:8]) if x[0] in ",;."
                       and not _in_number(toks, i + 1 + k)), None)  # not "50,000"

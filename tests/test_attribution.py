@@ -625,3 +625,11 @@ def test_a_newsroom_label_before_a_colon_is_no_speaker() -> None:
     assert ("Jane Doe", "said") in got
     assert [a.speaker_text for a, _ in candidate_attributions(
         ["Pence: Flowers will not be at the debate."])] == ["Pence"]
+
+
+def test_a_dash_aside_with_its_own_object_is_no_cue_set_in_the_sentence() -> None:
+    body = ["Odd as that might sound — the late harbourmaster wrote about similar, rarely "
+            "seen tides in his memoir “Slack Water” — Ann Lee was not worried by the change."]
+    att = _by_content(extract_attributions(body, min_score=0.0), "similar, rarely seen tides")
+    assert att.speaker == "the late harbourmaster"
+    assert "Odd as that" not in att.content and "Ann Lee" not in att.content
