@@ -547,14 +547,18 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
     A copyright line is read from the foot of the page up, and one with a year first:
     "© 2019 Hearst Communications" is the page's own; "© NASA/JPL" or "Image copyright EPA"
     under a picture credits a photographer."""
+    page = "\n".join(lines)
+    # The lines saying "from", found in the page at once: both patterns that need it fail
+    # on nearly every line, and a test per line in Python costs more (a copyright line is
+    # met from the foot up, soon).
+    saying_from = _lines_holding_key(lines, page, "from")
     for pat, might_match in _OUTLET_PATTERNS:
         if pat is _COPYRIGHT_RE:
-            page = "\n".join(lines)
             brand = _brand_name(page) or credit_outlet(credit)
             if brand:
                 return brand  # the publication, where the copyright may name its owner
         undated: tuple[str, str] | None = None  # the lowest copyright line without a year
-        for line in lines if pat is not _COPYRIGHT_RE else reversed(lines):
+        for line in saying_from if pat is not _COPYRIGHT_RE else reversed(lines):
             if len(line) > 300 or not might_match(line):
                 continue
             m = pat.search(line)
@@ -672,6 +676,23 @@ _DOMAIN = re.compile(
 _TLDS = (".com", ".net", ".org", ".co.uk")
 # The page's own address printed on it: an article's slug ("/Nelson-s-OT-goal-lifts-Isles")
 _PRINTED_URL = re.compile(r"https?://[^\s/]+/\S*[a-z]-[a-z]\S*$")
+
+
+def _lines_holding_key(lines: list[str], page: str, key: str) -> list[str]:
+    """The items of ``lines`` that hold ``key``, in order (``page``: the lines joined by line
+    breaks), found with str.find: a line is the one after as many breaks as precede the find."""
+    if page.count("\n") != len(lines) - 1:  # a line holding a break: no such count
+        return [line for line in lines if key in line]
+    found: list[str] = []
+    k = counted = 0  # line k starts after the breaks in page[:counted]
+    at = page.find(key)
+    while at >= 0:
+        k += page.count("\n", counted, at)
+        counted = at
+        found.append(lines[k])
+        end = page.find("\n", at)
+        at = page.find(key, end) if end >= 0 else -1
+    return found
 
 
 def _lines_holding(page: str, keys: tuple[str, ...]) -> list[str]:
