@@ -25,6 +25,7 @@ Japanese, Thai) are measured in characters so their paragraphs count as prose.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from bot.clean_lines import CLOSERS, describe, word_units
@@ -53,18 +54,16 @@ _COUNTER_RE = re.compile(r"^\d{1,3} ?(?:of|/) ?\d{1,3}$")
 _CONTINUED = (",", "、", "，")
 
 
-def _mark_repeats(lines: list[_Line]) -> None:
-    """A line printed twice on one page (menus, teasers, share rows) is furniture."""
-    seen: dict[str, int] = {}
-    counted = 0
-    for line in lines:
-        if line.units >= 2 and not line.table:
-            seen[line.text] = seen.get(line.text, 0) + 1
-            counted += 1
-    if len(seen) == counted:
+def _mark_repeats(lines: list[_Line], texts: list[str]) -> None:
+    """A line printed twice on one page (menus, teasers, share rows) is furniture, unless it
+    is a table row or shorter than two words. ``texts``: the lines' texts."""
+    # Counted in C over all the lines: a line's words and cells are its text's, so a text
+    # met twice is a repeat of the same kind of line.
+    counts = Counter(texts)
+    if len(counts) == len(texts):
         return  # every line once: nothing to mark
     for line in lines:
-        if seen.get(line.text, 0) > 1:
+        if counts[line.text] > 1 and line.units >= 2 and not line.table:
             line.boiler = True
 
 
@@ -978,10 +977,11 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     in page order (both with runs of spaces inside a line collapsed to one).
     """
     page = _split_lines(text)
-    cards = _cut_hover_cards(page)
+    # Every hover card closes with "MORE": most pages have none, one scan of the text says so.
+    cards = _cut_hover_cards(page) if "MORE" in text else {}
     lines = _describe_lines(page)
     raw = [line.text for line in lines]
-    _mark_repeats(lines)
+    _mark_repeats(lines, raw)
     _spread_appeals(lines)
     if TEASERS:
         _mark_teasers(lines)

@@ -25,7 +25,7 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def _by_first_char(terms: tuple[str, ...]) -> str:
+def by_first_char(terms: tuple[str, ...]) -> str:
     """``terms`` as one alternation factored by first character ("c(?:ookies?|opyright)").
 
     Only terms with the same first character can match at one position, and their order
@@ -60,8 +60,8 @@ class Vocabulary:
         starts = tuple("^" + term for term in start_only)
         return cls(
             reference=re.compile(r"\b(?:" + "|".join(terms + starts) + ")" + suffix),
-            at_start=re.compile("(?:" + _by_first_char(terms + start_only) + ")" + suffix),
-            inside=re.compile(r"\W(?:" + _by_first_char(terms) + ")" + suffix),
+            at_start=re.compile("(?:" + by_first_char(terms + start_only) + ")" + suffix),
+            inside=re.compile(r"\W(?:" + by_first_char(terms) + ")" + suffix),
         )
 
     def search(self, low: str) -> bool:
@@ -384,7 +384,7 @@ TAIL_WORDS = (
 # character too) rules most short lines out for the price of the boilerplate search alone.
 _MAYBE_FURNITURE = re.compile(
     r"\W(?:(?<=[(/©\[])|"
-    + _by_first_char(BOILER_TERMS + BOILER_START_ONLY + APPEAL_TERMS + TAIL_WORDS)
+    + by_first_char(BOILER_TERMS + BOILER_START_ONLY + APPEAL_TERMS + TAIL_WORDS)
     + ")"
 )
 

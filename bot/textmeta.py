@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from bot.clean_vocab import fold
+from bot.clean_vocab import by_first_char, fold
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -27,8 +27,9 @@ _ZONES = {
     "NZST": "+12:00", "NZDT": "+13:00",
 }  # fmt: skip
 
-_MON = (
-    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+# Each name one alternative, none holding an alternation of its own.
+_MONTH_NAMES = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
     # German, French, Spanish month names that differ from the English ones
     r"|januar|februar|märz|mai|juni|juli|oktober|dezember"
@@ -39,8 +40,13 @@ _MON = (
     r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
     r"|januari|februari|maart|mei|augustus|oktober"
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-    r")\.?"
 )
+_MON = r"(?P<mon>" + _MONTH_NAMES + r")\.?"
+# What the patterns use: the names grouped by first letter ("j(?:an(?:uary)?|une?|...)"),
+# the same matches, since no two first letters match one character, even under re.I; under
+# re.I the engine enters every alternative at every position it tries, and there are ~20
+# first letters to ~80 names.
+_MON_GROUPED = r"(?P<mon>" + by_first_char(tuple(_MONTH_NAMES.split("|"))) + r")\.?"
 _FOREIGN_MONTHS = {
     "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10,
     "dezember": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6,
@@ -70,14 +76,14 @@ _DATE_PATTERNS = [
         r"(?P<d>\d(?<!\w\d)\d?)(?:\.|"
         + _ORD
         + r")\s+(?:de\s+)?"
-        + _MON
+        + _MON_GROUPED
         + r",?\s+(?:de\s+)?"
         + _YEAR
         + _TIME,
         re.I,
     ),
     # October 24, 2024 / Oct. 24, 2024, 10:31 pm CST
-    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})" + _ORD + r",?\s+" + _YEAR + _TIME, re.I),
+    re.compile(r"\b" + _MON_GROUPED + r"\s+(?P<d>\d{1,2})" + _ORD + r",?\s+" + _YEAR + _TIME, re.I),
     # 2024-10-24, 2024-10-24T08:37
     re.compile(
         r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
@@ -547,14 +553,18 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
     A copyright line is read from the foot of the page up, and one with a year first:
     "© 2019 Hearst Communications" is the page's own; "© NASA/JPL" or "Image copyright EPA"
     under a picture credits a photographer."""
+    page = "\n".join(lines)
+    # The lines saying "from", found in the page at once: both patterns that need it fail
+    # on nearly every line, and a test per line in Python costs more (a copyright line is
+    # met from the foot up, soon).
+    saying_from = _lines_holding_key(lines, page, "from")
     for pat, might_match in _OUTLET_PATTERNS:
         if pat is _COPYRIGHT_RE:
-            page = "\n".join(lines)
             brand = _brand_name(page) or credit_outlet(credit)
             if brand:
                 return brand  # the publication, where the copyright may name its owner
         undated: tuple[str, str] | None = None  # the lowest copyright line without a year
-        for line in lines if pat is not _COPYRIGHT_RE else reversed(lines):
+        for line in saying_from if pat is not _COPYRIGHT_RE else reversed(lines):
             if len(line) > 300 or not might_match(line):
                 continue
             m = pat.search(line)
@@ -672,6 +682,23 @@ _DOMAIN = re.compile(
 _TLDS = (".com", ".net", ".org", ".co.uk")
 # The page's own address printed on it: an article's slug ("/Nelson-s-OT-goal-lifts-Isles")
 _PRINTED_URL = re.compile(r"https?://[^\s/]+/\S*[a-z]-[a-z]\S*$")
+
+
+def _lines_holding_key(lines: list[str], page: str, key: str) -> list[str]:
+    """The items of ``lines`` that hold ``key``, in order (``page``: the lines joined by line
+    breaks), found with str.find: a line is the one after as many breaks as precede the find."""
+    if page.count("\n") != len(lines) - 1:  # a line holding a break: no such count
+        return [line for line in lines if key in line]
+    found: list[str] = []
+    k = counted = 0  # line k starts after the breaks in page[:counted]
+    at = page.find(key)
+    while at >= 0:
+        k += page.count("\n", counted, at)
+        counted = at
+        found.append(lines[k])
+        end = page.find("\n", at)
+        at = page.find(key, end) if end >= 0 else -1
+    return found
 
 
 def _lines_holding(page: str, keys: tuple[str, ...]) -> list[str]:
@@ -812,7 +839,9 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "
 # "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM": a stamp without its year, which a page
 # leaves out for this year's stories. Only the publication ("Posted", "Published") is read.
 _YEARLESS = re.compile(
-    r"\b(?:Posted|Published)\s*:?\s*(?:on\s+)?" + _MON + r"\s+(?P<d>\d{1,2})(?!\d),?\s+(?:at\s+)?"
+    r"\b(?:Posted|Published)\s*:?\s*(?:on\s+)?"
+    + _MON_GROUPED
+    + r"\s+(?P<d>\d{1,2})(?!\d),?\s+(?:at\s+)?"
     r"(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>[ap]\.?m\.?)",
     re.I,
 )
