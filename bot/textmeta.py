@@ -185,8 +185,9 @@ def _full_year_date(line: str) -> str | None:
         if g.get("m"):
             month = int(g["m"])
         else:
-            mon = g["mon"].lower().rstrip(".")
-            month = _FOREIGN_MONTHS.get(mon) or _MONTHS[mon[:3]]
+            # Folded: under re.I "ſeptember" matches, and a plain lower() keeps its "ſ".
+            mon = fold(g["mon"]).rstrip(".")
+            month = _FOREIGN_MONTHS.get(mon) or _MONTHS.get(mon[:3], 0)
         day, year = int(g["d"]), int(g["y"])
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
@@ -853,7 +854,7 @@ def yearless_stamp(line: str, year: int) -> str | None:
     m = _YEARLESS.search(line) if "osted" in line or "ublished" in line else None
     if m is None:
         return None
-    mon = m.group("mon").lower().rstrip(".")
+    mon = fold(m.group("mon")).rstrip(".")
     month = _FOREIGN_MONTHS.get(mon) or _MONTHS.get(mon[:3])
     day, hour, minute = int(m.group("d")), int(m.group("h")), int(m.group("mi"))
     if not month or not 1 <= day <= 31 or not 1 <= hour <= 12 or minute > 59:

@@ -17,6 +17,7 @@ from bot.textmeta import (
     parse_byline,
     parse_credit,
     parse_date,
+    yearless_stamp,
 )
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "pasted"
@@ -1189,3 +1190,14 @@ def test_a_credit_lines_outlet_comes_before_the_owner_in_the_copyright() -> None
     meta = clean_pasted_text(text).meta
     assert meta.byline == ("Kevin Johnson", "Kevin McCoy")
     assert meta.outlet == "HARBOUR TODAY"
+
+
+def test_a_month_name_with_a_long_s_is_read_not_a_crash() -> None:
+    # Under re.I "ſ" matches "s": the month must be looked up folded ("ſeptember" had
+    # raised KeyError out of the CLI).
+    assert parse_date("ſeptember 5, 2019") == "2019-09-05"
+    assert yearless_stamp("Posted ſep 18, 8:19 PM", 2019) == "2019-09-18T20:19:00"
+    page = ("Harbour vote\nBy Ann Lee\nſeptember 5, 2019\n\nThe harbour council voted 7-2 on "
+            "Tuesday to rebuild the old quay, ending a long dispute between the fleet and the "
+            "ferry company over berths.\n")
+    assert clean_pasted_text(page).meta.published == "2019-09-05"
