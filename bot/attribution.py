@@ -2765,15 +2765,16 @@ def _whole_word(text: str, word: str, start: int) -> int:
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w’'-]+)")
 # Person-like names: a title and a surname, or two or more capitalised words.
-#   \b(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen)\. )?[A-Z][a-z’'-]+(?: (?:[A-Z]\. )?[A-Z][a-z’'-]+)+
-#   |\b(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z’'-]+
-# written to open with its first capital ("\b" is then "(?<!\w.)" after it, the title's
-# letter a look-behind): a pattern that opens with a character set is searched for that
-# character first, not tried at every position (twice as fast over a paragraph).
+#   \b(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen)\. )?W(?: (?:[A-Z]\. )?[A-Z]W)+
+#   |\b(?:Mr|Mrs|Ms|Dr)\. [A-Z]W
+# where a word W is [A-Z][a-z’'-]+, with one inner capital ("McDowell", "O’Rourke",
+# "DeSantis"), written to open with its first capital ("\b" is then "(?<!\w.)" after it,
+# the title's letter a look-behind): a pattern that opens with a character set is searched
+# for that character first, not tried at every position (twice as fast over a paragraph).
 _NAME_RUN = re.compile(
     r"[A-Z](?<!\w.)(?:(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=G)(?:ov|en)|(?<=R)ep)\. [A-Z])?"
-    r"[a-z’'-]+(?: (?:[A-Z]\. )?[A-Z][a-z’'-]+)+"
-    r"|(?:(?<=M)(?:r|rs|s)|(?<=D)r)\. [A-Z][a-z’'-]+)"
+    r"[a-z’'-]+(?:[A-Z][a-z’'-]+)?(?: (?:[A-Z]\. )?[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?)+"
+    r"|(?:(?<=M)(?:r|rs|s)|(?<=D)r)\. [A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?)"
 )
 _NOT_NAME = wordset(
     """the a an but and in on at for if as when while after before this that these those
@@ -2783,7 +2784,7 @@ _NOT_NAME = wordset(
 )
 
 
-_CAP_WORD = re.compile(r"\b([A-Z][a-z’'-]+?)(?:’s|'s)?\b")
+_CAP_WORD = re.compile(r"\b([A-Z][a-z’'-]+?(?:[A-Z][a-z’'-]+?)?)(?:’s|'s)?\b")
 
 
 def _gender_hints(body: Sequence[str],
@@ -3033,8 +3034,12 @@ def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[Spe
         # The sentence holding ``at``: the last to start at or before it (split_sentences
         # gives them in order, without overlap), if it has not ended by then.
         i = bisect_right(sents, at, key=_span_start) - 1
-        if i < 0 or at >= sents[i][1] or text[sents[i][0] : at].strip(" \"“‘'"):
-            continue  # in no sentence, or not its first word
+        if i < 0 or at >= sents[i][1]:
+            continue  # in no sentence
+        lead = text[sents[i][0] : at].strip(" \"“‘'")
+        after_quote = bool(lead) and _quote_then_comma(text, sents[i][0], at, c)
+        if lead and not after_quote:
+            continue  # not its first word, nor first after the quote it reports
         if i > 0:
             prev = text[sents[i - 1][0] : sents[i - 1][1]]
         elif c.paragraph > 0 and (last := sentences(c.paragraph - 1)):
@@ -3042,9 +3047,21 @@ def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[Spe
         else:
             continue
         m = _SUBJECT_RE.match(prev)
-        if m and not any(w.lower() in _NOT_NAME for w in m.group(1).split()):
+        if m and not any(w.lower() in _NOT_NAME or w.lower() in _BAD_FIRST
+                         for w in m.group(1).split()) and (  # not "Of Sanders, McCaskill"
+                not after_quote or " " in m.group(1)):
+            # (After a quote, the sentence before is further from the pronoun: a full name
+            # or a titled one, no lone word that may be a place: "China".)
             out[k] = m.group(1)
     return out
+
+
+def _quote_then_comma(text: str, start: int, at: int, c: _Cand) -> bool:
+    """'“A,” he said.': the sentence opens with the quote the candidate reports, and the
+    pronoun follows it."""
+    ps, pe = c.pieces[0]
+    return ps <= start + 1 and text[start:ps].strip() == "" and not text[pe:at].strip(
+        " ,”\"’'")
 
 
 def _whole_quote(text: str) -> list[tuple[int, int]]:

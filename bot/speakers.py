@@ -599,6 +599,10 @@ _NOT_FIRST_NAMES = SENTENCE_STARTERS | wordset(
     "because perhaps maybe indeed instead unlike like only even just leading don’t don't")
 
 
+# "Sacramento-based McClatchy", "Texas-born Ann Lee": a compound adjective, no first name.
+_DESCRIBING_HYPHEN = re.compile(r"-[a-z]")
+
+
 def complete_surnames(names: Sequence[str | None], full_names: Sequence[str],
                      text: str = "") -> list[str | None]:
     """A speaker named by surname alone ("Volker") as the full name the article gives that
@@ -627,6 +631,7 @@ def complete_surnames(names: Sequence[str | None], full_names: Sequence[str],
         # and the surname as written is never wrong.
         if (len(words) == 2 or (len(words) == 3 and _INITIAL.fullmatch(words[1]))) and (
                 not words[0].endswith(".") and words[0].lower() not in _TITLE_WORDS
+                and not _DESCRIBING_HYPHEN.search(words[0])
                 and words[0].lower() not in _NOT_FIRST_NAMES):
             by_last.setdefault(last, []).append(words)
     out: list[str | None] = []
@@ -681,7 +686,7 @@ def asks_sex(ph: SpeakerPhrase | None) -> bool:
 
 
 def _gender_of(name: str, hint: dict[str, str]) -> str | None:
-    words = name.lower().split()
+    words = _COURTESY.sub("", name).lower().split()  # "Mr. Charlie McDowell": by "charlie"
     return (hint.get(words[0]) or hint.get(words[-1])) if words else None
 
 

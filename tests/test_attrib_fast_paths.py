@@ -17,9 +17,10 @@ PLAIN_TOKEN = re.compile(
     r"|Col|Fr|Rev|Prof|Capt|Maj|Adm|Sgt|Cpl|Pvt|Cmdr|Supt|Det)\."
     r"|\w+(?:[’'&.-]\w+)*(?:[’']s?)?|[^\w\s]"
 )
+_W = r"[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?"  # a name's word, one inner capital ("McDowell")
 PLAIN_NAME_RUN = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen)\. )?[A-Z][a-z’'-]+(?: (?:[A-Z]\. )?[A-Z][a-z’'-]+)+"
-    r"|\b(?:Mr|Mrs|Ms|Dr)\. [A-Z][a-z’'-]+"
+    rf"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen)\. )?{_W}(?: (?:[A-Z]\. )?{_W})+"
+    rf"|\b(?:Mr|Mrs|Ms|Dr)\. {_W}"
 )
 PLAIN_HEADLINE_VERB = re.compile(
     r"\b(?:Says|Said|Tells|Told|Warns|Claims|Admits|Insists|Argues|Reveals|Denies|Explains"

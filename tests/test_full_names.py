@@ -42,3 +42,9 @@ def test_one_persons_forms_agree_and_a_middle_initial_stays() -> None:
     assert complete_surnames(["Reid", "Trump", "Fox", None], full) == [
         "Harry M. Reid", "Donald Trump", "Ivy Fox", None,
     ]  # fmt: skip
+
+
+def test_a_compound_adjective_is_no_first_name() -> None:
+    text = "Harbourton-based McAllister bought the yard. McAllister said it would grow."
+    assert complete_surnames(["McAllister"], ["Harbourton-based McAllister"], text) == [
+        "McAllister"]

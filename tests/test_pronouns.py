@@ -109,3 +109,37 @@ def test_he_stays_unclear_when_the_article_does_not_say_the_openers_sex() -> Non
         "Ms. Neumann left the firm in September. He declined to comment.",
     ]
     assert _one(woman, "to comment").speaker in (None, "He")
+
+
+def test_he_after_the_quote_that_opens_his_sentence() -> None:
+    # '"A," he said' reads like 'He said A': the sentence before opens with the person.
+    body = [
+        "The ferry came back into service on Friday.",
+        "Mr. Ivo McAllister also remembers it as a trying time. “It was very hard for all of "
+        "us,” he said.",
+    ]
+    assert _one(body, "very hard for all").speaker == "Ivo McAllister"
+
+
+def test_a_courtesy_title_does_not_hide_the_first_name_that_tells_the_sex() -> None:
+    # "Mr. Ivo Pell": the sex is the article's word for him, learned as "ivo".
+    body = [
+        "The ferry came back into service on Friday.",
+        "Mr. Ivo Pell also remembers it as a trying time. He said it was very hard.",
+    ]
+    assert _one(body, "very hard").speaker == "Ivo Pell"
+
+
+def test_a_preposition_opening_the_sentence_before_names_no_subject() -> None:
+    # "Of Reyes, Lena Marsh said ...": Reyes is the topic; "she" is not Reyes.
+    body = [
+        "“The fair is back,” Tom Reyes said on Saturday.",
+        "Of Reyes, Lena Marsh said many would find his plan hard to back. “He is doing "
+        "well,” she said.",
+    ]
+    assert _one(body, "doing well").speaker != "Tom Reyes"
+
+
+def test_names_with_an_inner_capital_are_whole() -> None:
+    got = [n for _, n in _person_mentions("Ivo McAllister met Ann O’Rourke and Tom DeVane.")]
+    assert got == ["Ivo McAllister", "Ann O’Rourke", "Tom DeVane"]
