@@ -2385,7 +2385,7 @@ def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, 
             prev_post = cands[-1] if cands[-1].how == "part" else cands[0]
         quote_first = prev_post is not None and text[prev_post.pieces[0][0]] in "“\""
         if prev_post is None and held is not None and all(
-                c.cue.split()[0].lower() in _WEAK_ONLY and not _inside_any(us, ue, quotes)
+                c.cue.partition(" ")[0].lower() in _WEAK_ONLY and not _inside_any(us, ue, quotes)
                 for c in cands):
             # '"A," said X. She plans to vote for Y. "B."': a stance or an intention in
             # the writer's words, no report of speech: the held quote goes on past it.

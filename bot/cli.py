@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import json
 import sys
+import traceback
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -37,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("sources", nargs="+", metavar="SOURCE", help="URL, file, or - for stdin")
         p.add_argument("--input", choices=[m.value for m in InputMode], default="auto")
         p.add_argument("--format", choices=formats, default="text")
+        p.add_argument("--debug", action="store_true",
+                       help="print the traceback of an internal error")
 
     add_sources(
         sub.add_parser("digest", help="clean a story and digest its facts and sources"),
@@ -114,16 +117,26 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
                 raise raw
             article = clean(raw, mode, settings)
             digest = build_digest(article) if args.command == "digest" else Digest(article=article)
-        except NewsdeskError as err:
+            chunks = list(_render(args, digest, source))
+        except Exception as err:
+            # A bug of ours must not cost the rest of a batch, nor show a user a traceback.
             failures += 1
-            print(f"newsdesk: {shown(source)}: {err}", file=sys.stderr)
+            if isinstance(err, NewsdeskError):
+                code, message = err.code, str(err)
+            else:
+                code = "internal"
+                message = (f"internal error ({type(err).__name__}); this is a bug in Newsdesk: "
+                           "please report it with this input (--debug shows the traceback).")
+                if args.debug:
+                    traceback.print_exc()
+            print(f"newsdesk: {shown(source)}: {message}", file=sys.stderr)
             if args.format == "jsonl":
-                error = {"code": err.code, "message": str(err)}
+                error = {"code": code, "message": message}
                 _emit_line(
                     {"id": _source_id(source), "error": error, "body": [], "attributions": []}
                 )
             continue
-        for chunk in _render(args, digest, source):
+        for chunk in chunks:
             if isinstance(chunk, dict):
                 as_json_list.append(chunk)
             else:

@@ -633,3 +633,9 @@ def test_a_dash_aside_with_its_own_object_is_no_cue_set_in_the_sentence() -> Non
     att = _by_content(extract_attributions(body, min_score=0.0), "similar, rarely seen tides")
     assert att.speaker == "the late harbourmaster"
     assert "Odd as that" not in att.content and "Ann Lee" not in att.content
+
+
+def test_a_cue_without_words_is_no_crash() -> None:
+    # A bare quote's run carries an empty cue; the held-quote check read its first word.
+    body = ['"To thing," of Harbourton . Memorial Quay Baptist Church. that "What out of this."']
+    assert all(a.content for a in extract_attributions(body))
