@@ -401,6 +401,8 @@ def _mostly_quote(text: str) -> bool:
     """Whether the sentence is speech rather than the writer's report: quoted words make up
     most of it, or it opens inside a quote begun in an earlier sentence ('... like that,”
     the doctor said.'), a fragment of that quote."""
+    if '"' not in text and "“" not in text and "”" not in text:
+        return False  # most sentences: no quote mark, nothing quoted
     if _first_closing_quote(text) >= 0:
         return True
     return ('"' in text or "“" in text) and (
