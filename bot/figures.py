@@ -10,6 +10,7 @@ sources can be compared like for like.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -418,8 +419,8 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
     if "," not in text and "." not in text:
         if len(text) >= 7:
             return None  # an ID or a phone number, not a quantity
-        name = _NAME_BEFORE_RE.search(sentence[max(0, start - 30) : start])
-        if name and name.group(1) not in _COUNT_LEADERS:
+        name = _name_before(sentence[max(0, start - 30) : start])
+        if name and name not in _COUNT_LEADERS:
             return None  # "Intermediate School 285", "Apollo 11": part of a name
     if _YEAR_RE.fullmatch(text):
         # A bare four-digit number in year range is a year unless it plainly counts something
@@ -431,6 +432,30 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
             return None
     # A plain number is digits, commas and perhaps a decimal point: its value needs no parse.
     return Figure(text, start, end, "count", float(text.replace(",", "")))
+
+
+def _name_before(window: str) -> str | None:
+    """The capitalised word ``_NAME_BEFORE_RE`` finds at the end of ``window``, or None.
+
+    The match can only be the last word, so it is read back from the end (str.rstrip runs
+    in C, where a regex search tries every position); a window ending in a line feed, where
+    ``$`` has two places to match, is left to the regex.
+    """
+    if window[-1:] == "\n":
+        m = _NAME_BEFORE_RE.search(window)
+        return m.group(1) if m else None
+    if not window[-1:].isspace():
+        return None
+    word = window[:-1]
+    cap = len(word.rstrip(string.ascii_lowercase)) - 1  # where [A-Z] must be, before [a-z]+
+    if cap < 1 or cap == len(word) - 1 or not "A" <= word[cap] <= "Z":
+        return None  # (?<!^), [a-z]+ and [A-Z]
+    before = word[cap - 1]
+    if before.isalnum() or before == "_":
+        return None  # \b: a word character before the capital
+    if before.isspace() and cap >= 2 and word[cap - 2] in ".!?":
+        return None  # (?<![.!?]\s): the word opens a sentence
+    return word[cap:]
 
 
 # A postal code after a state's two capitals ("CA 90069"); a street number ("1600
