@@ -89,6 +89,7 @@ _LB = r"(?<![\w.,:/\-\u2013$£€¥₹])"
 _RB = r"(?![\w%]|[.,:/]\d)"
 _CURRENCY = r"(?:(?:US|A|C|NZ|HK|S)?\$|£|€|¥|₹|(?:USD|GBP|EUR|JPY|CHF)\s?)"
 _SCALE_WORD = r"(?:trillion|billion|million|thousand|bn|mn|tn)"
+_PERCENT_SIGN = r"(?:%|per\s?cent\b|percent\b|percentage points?\b)"
 
 # The figure patterns in order of preference, each with the characters it can start with
 # ("d" a digit, "a" an ASCII letter, "$" a currency sign).
@@ -107,11 +108,8 @@ _BRANCHES: Final = (
         rf"(?P<money_sfx>{_LB}(?:{_NUM})(?:\s?{_SCALE_WORD})?\s+(?:US\s)?(?:dollars|pounds"
         r"|euros|yen|rupees|roubles|rubles|yuan|francs)\b)",
     ),
-    (
-        "da",
-        rf"(?P<percent>(?:{_LB}(?:{_NUM})|\b{_WORDNUM})\s?(?:%|per\s?cent\b|percent\b"
-        r"|percentage points?\b))",
-    ),
+    ("d", rf"(?P<percent>{_LB}(?:{_NUM})\s?{_PERCENT_SIGN})"),
+    ("a", rf"(?P<percent_word>\b{_WORDNUM}\s?{_PERCENT_SIGN})"),
     ("d", rf"(?P<vote_to>{_LB}\d{{1,3}}\s+(?:votes?\s+)?to\s+\d{{1,3}}(?![\w%]|\s?per))"),
     ("d", rf"(?P<vote>{_LB}\d{{1,3}}\s?[-–]\s?\d{{1,3}}(?![\w%]|[.,:/\-\u2013]\d))"),
     ("d", rf"(?P<scaled>{_LB}(?:{_NUM})\s?{_SCALE_WORD}\b)"),
@@ -130,10 +128,25 @@ _BRANCHES: Final = (
     ("a", rf"(?P<word_small>\b{_WORDNUM}\b)"),
 )
 _FIGURE_RE: Final = re.compile("|".join(p for _, p in _BRANCHES), re.IGNORECASE)
+
+
+def _behind_lookbehind(branches: list[str]) -> str:
+    """``branches``, each opening with the lookbehind ``_LB``, as one alternation behind a
+    single ``_LB``: the same first match, and the regex engine tests the lookbehind once
+    rather than once a branch (a quarter of the time at a digit)."""
+    bodies = []
+    for branch in branches:
+        name, body = branch.split(">", 1)  # "(?P<name" and the pattern
+        if not body.startswith(_LB):
+            raise ValueError(f"{name}> does not open with _LB")
+        bodies.append(f"{name}>{body.removeprefix(_LB)}")
+    return _LB + "(?:" + "|".join(bodies) + ")"
+
+
 # The same alternation cut down to the branches that can start with a decimal digit or with
 # an ASCII letter: the first branch to match is the same, and the others are not tried.
 _DIGIT_FIGURE_RE: Final = re.compile(
-    "|".join(p for starts, p in _BRANCHES if "d" in starts), re.IGNORECASE
+    _behind_lookbehind([p for starts, p in _BRANCHES if "d" in starts]), re.IGNORECASE
 )
 _ALPHA_FIGURE_RE: Final = re.compile(
     "|".join(p for starts, p in _BRANCHES if "a" in starts), re.IGNORECASE
@@ -504,6 +517,7 @@ _CLASSIFIERS: Final[dict[str, Callable[[str, str, int, int], Figure | None]]] = 
     "money": _money,
     "money_sfx": _money,
     "percent": _percent,
+    "percent_word": _percent,
     "vote_to": _vote_to,
     "vote": _vote,
     "scaled": _scaled,
