@@ -247,7 +247,9 @@ def _pieces(content: str) -> str:
     return _PIECE_GAP.sub(" … ", content)
 
 
-_PIECE_GAP = re.compile(r"(?<=[”\"]) (?=[“\"])")
+# A space between a closing and an opening mark. Written to open with the space, which lets
+# the regex engine skip to spaces instead of trying the lookbehind at every position.
+_PIECE_GAP = re.compile(r" (?=[“\"])(?<=[”\"] )")
 
 
 def _reported(content: str) -> str:
