@@ -583,19 +583,22 @@ def _parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+_IRREGULAR: Final = {
+    "people": "people", "children": "child", "men": "man", "women": "woman",
+    "lives": "life", "personnel": "personnel", "police": "police", "series": "series",
+    "news": "news", "dead": "dead", "injured": "injured", "wounded": "wounded",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=8192)
 def lemma(word: str) -> str:
     """A plain English singular: "troops" -> "troop", "casualties" -> "casualty"."""
     w = word.lower().strip("’'")
     if w.endswith(("’s", "'s")):
         w = w[:-2]
-    irregular = {
-        "people": "people", "children": "child", "men": "man", "women": "woman",
-        "lives": "life", "personnel": "personnel", "police": "police", "series": "series",
-        "news": "news", "dead": "dead", "injured": "injured", "wounded": "wounded",
-    }  # fmt: skip
-    if w in irregular:
-        return irregular[w]
+    irregular = _IRREGULAR.get(w)  # built once, not on every word the cache has not seen
+    if irregular is not None:
+        return irregular
     if w.endswith("men") and len(w) > 5:
         return w[:-3] + "man"
     if w.endswith("ies") and len(w) > 4:
