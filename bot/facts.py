@@ -214,11 +214,13 @@ def _sentences(
         digitish = _digitish_in(para, raw, 0, len(para))
         cjk = has_cjk(para)  # else a sentence's words are its white-space tokens
         units = _quoted_passages(para, split_sentences(para) if spans is None else spans[p])
+        # One unit that spans the paragraph: whether it holds a digit is known already.
+        whole = len(units) == 1 and units[0] == (0, len(para))
         for i, (s, e) in enumerate(units):
             text = para[s:e]
             found = _KEYWORD_BYTES.intersection(letters[s:e].split())
             keywords = frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
-            digits = digitish and _digitish_in(para, raw, s, e)
+            digits = digitish and (whole or _digitish_in(para, raw, s, e))
             if digits or not keywords.isdisjoint(TRIGGER_WORDS):
                 figures = tuple(scan_figures(text, keywords, digits=digits))
             else:
