@@ -601,6 +601,8 @@ def lemma(word: str) -> str:
         return irregular
     if w.endswith("men") and len(w) > 5:
         return w[:-3] + "man"
+    if w[-1:] != "s":
+        return w  # most words: every rule below ends in "s"
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
     if w.endswith(("sses", "shes", "ches", "xes")):
