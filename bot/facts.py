@@ -214,11 +214,13 @@ def _sentences(
         digitish = _digitish_in(para, raw, 0, len(para))
         cjk = has_cjk(para)  # else a sentence's words are its white-space tokens
         units = _quoted_passages(para, split_sentences(para) if spans is None else spans[p])
+        # One unit that spans the paragraph: whether it holds a digit is known already.
+        whole = len(units) == 1 and units[0] == (0, len(para))
         for i, (s, e) in enumerate(units):
             text = para[s:e]
             found = _KEYWORD_BYTES.intersection(letters[s:e].split())
             keywords = frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
-            digits = digitish and _digitish_in(para, raw, s, e)
+            digits = digitish and (whole or _digitish_in(para, raw, s, e))
             if digits or not keywords.isdisjoint(TRIGGER_WORDS):
                 figures = tuple(scan_figures(text, keywords, digits=digits))
             else:
@@ -401,10 +403,12 @@ def _mostly_quote(text: str) -> bool:
     """Whether the sentence is speech rather than the writer's report: quoted words make up
     most of it, or it opens inside a quote begun in an earlier sentence ('... like that,”
     the doctor said.'), a fragment of that quote."""
+    if '"' not in text and "“" not in text and "”" not in text:
+        return False  # most sentences: no quote mark, nothing quoted
     if _first_closing_quote(text) >= 0:
         return True
     return ('"' in text or "“" in text) and (
-        sum(len(m.group(0)) for m in _QUOTED_RE.finditer(text)) > 0.5 * len(text)
+        sum(map(len, _QUOTED_RE.findall(text))) > 0.5 * len(text)
     )
 
 

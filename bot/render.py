@@ -43,7 +43,6 @@ MAX_FALLBACK: Final = 600
 
 ELLIPSIS: Final = "…"
 _USER_ID_RE: Final = re.compile(r"<?@?([UW][A-Z0-9]{2,})>?")
-_QUOTE_MARKS: Final = '“”"'
 
 
 # --- text helpers ------------------------------------------------------------------------------
@@ -178,7 +177,8 @@ def _role(a: Attribution) -> str | None:
 
 
 def _has_quote_marks(text: str) -> bool:
-    return any(ch in _QUOTE_MARKS for ch in text)
+    # Three searches in C, not a Python loop over the characters.
+    return "“" in text or "”" in text or '"' in text
 
 
 def _claims_line(conflict: Conflict) -> list[tuple[str, str]]:
@@ -240,15 +240,23 @@ def _removed_note(digest: Digest) -> str | None:
 def _pieces(content: str) -> str:
     """A quote split around its cue ("A," he said. "B.") is stored as the pieces joined by a
     space; show the gap as an ellipsis so it does not read as one run of speech."""
+    # A gap is a space before an opening mark: most content has none, and skips the regex
+    # (whose lookbehind is tried at every position).
+    if " “" not in content and ' "' not in content:
+        return content
     return _PIECE_GAP.sub(" … ", content)
 
 
-_PIECE_GAP = re.compile(r"(?<=[”\"]) (?=[“\"])")
+# A space between a closing and an opening mark. Written to open with the space, which lets
+# the regex engine skip to spaces instead of trying the lookbehind at every position.
+_PIECE_GAP = re.compile(r" (?=[“\"])(?<=[”\"] )")
 
 
 def _reported(content: str) -> str:
     """Reported speech reads better without its complementiser ("said that X" -> "X");
     what remains is still a verbatim span of the article."""
+    if content[:1] not in "tT":  # the only characters _THAT's "t" matches, ignoring case
+        return content
     return _THAT.sub("", content, count=1)
 
 
@@ -271,6 +279,8 @@ def _report_label(a: Attribution) -> str:
     """The word after the speaker of reported speech: the cue as written unless it is a
     plain report verb (or not a short run of words, like a social post's handle); a
     negated report ("did not say") is always shown."""
+    if a.cue in _PLAIN_CUES:  # the common case ("said"): one word, a plain report
+        return "reported"
     words = (a.cue or "").split()
     if not 1 <= len(words) <= 4 or not all(_CUE_WORD.fullmatch(w) for w in words):
         return "reported"
@@ -280,6 +290,16 @@ def _report_label(a: Attribution) -> str:
 
 
 _NEGATED = re.compile(r"\b(?:not|never|cannot)\b|n[’']t\b", re.IGNORECASE)
+# Cues of one word that _report_label reads as a plain report: what the full test makes of
+# each, worked out once.
+_PLAIN_CUES: Final = frozenset(
+    w
+    for w in _PLAIN_REPORT
+    if w.split() == [w]
+    and _CUE_WORD.fullmatch(w)
+    and w.lower() in _PLAIN_REPORT
+    and not _NEGATED.search(w)
+)
 
 
 def _text_attribution(a: Attribution) -> str:

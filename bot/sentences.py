@@ -9,6 +9,7 @@ sentence punctuation belongs to the sentence it closes.
 from __future__ import annotations
 
 import re
+import string
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -54,7 +55,8 @@ _UNSPACED_STOPS = frozenset("。！？")
 # The Devanagari danda and the Arabic question mark end sentences as "." and "?" do; CJK
 # full stops need no white space after them (the only candidates without it).
 _CANDIDATE = re.compile(r"([.!?…。！？।؟][.!?…。！？।؟]*)([\"”’'»)\]」』）]*)(?=(\s*)(\S*))")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+# The characters of a word a full stop may end ("Gov", "U.S", "e.g"); see _word_before.
+_ABBREV_CHARS = string.ascii_letters + "."
 _NON_WORD = re.compile(r"[^\w]")
 
 
@@ -88,10 +90,9 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     if closers:
         return True  # a closing quote follows the period: the quote (and sentence) ends
     start = m.start()
-    before = _WORD_BEFORE.search(text, max(0, start - 20), start + 1)
-    if not before:
+    word = _word_before(text, start) if punct[0] == "." else ""
+    if not word:
         return True
-    word = before.group(1)
     low = word.lower()
     # Single initials ("John F. Kennedy") or initial runs ("J.R.R.") keep the name going.
     if len(word) == 1 and word.isupper():
@@ -106,6 +107,15 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         # "the U.S. The" ends; "U.S. Army" or "U.S. Sen. X" does not.
         return _next_word(first) in SENTENCE_STARTERS or token[0] in _OPEN_QUOTES
     return True
+
+
+def _word_before(text: str, stop: int) -> str:
+    r"""The word the full stop at ``stop`` ends, within 20 characters before it: what
+    ``([A-Za-z][A-Za-z.]*)\.$`` finds there (its leftmost match is the run of letters and
+    dots back from the stop, from the run's first letter on), "" for none. str.rstrip finds
+    the run in one C pass, where a regex search tries every position of the window."""
+    window = text[max(0, stop - 20) : stop]
+    return window[len(window.rstrip(_ABBREV_CHARS)) :].lstrip(".")
 
 
 def _next_word(first: str) -> str:
