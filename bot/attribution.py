@@ -3081,6 +3081,13 @@ _NEGATION = re.compile(
     r"\s+not|\w+n[’']t|never|cannot)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 
 
+def _may_negate(low: str) -> bool:
+    """``low`` (lower case) holds a word _NEGATION needs ("cannot" holds "not"): substring
+    tests rule most cues out, where _NEGATION, case-blind and anchored at the end, is tried
+    at every offset."""
+    return "not" in low or "n't" in low or "n’t" in low or "never" in low
+
+
 def _negated_cue(text: str, c: _Cand, content_start: int) -> str:
     """The cue as an editor must read it: with the negation before it ("the company did not
     disclose the number" is no disclosure). Only for a cue the content follows, and only in
@@ -3090,7 +3097,10 @@ def _negated_cue(text: str, c: _Cand, content_start: int) -> str:
     cue_at = text.rfind(c.cue, max(0, content_start - 60), content_start)
     if cue_at < 0 or text[cue_at + len(c.cue) : content_start].strip(" ,:") not in ("", "that"):
         return c.cue
-    neg = _NEGATION.search(text, max(0, cue_at - 40), cue_at)
+    lo = max(0, cue_at - 40)
+    if not _may_negate(text[lo:cue_at].lower()):
+        return c.cue  # most cues: no regex tried
+    neg = _NEGATION.search(text, lo, cue_at)
     return text[neg.start() : cue_at + len(c.cue)] if neg else c.cue
 
 

@@ -33,3 +33,11 @@ def test_names_words_is_the_substring_test() -> None:
     for t in _texts(1, 4000):
         low = t.lower()
         assert attribution._names_words(low) == any(k in low for k in keys), low
+
+
+def test_negation_pretest_never_rules_out_a_negation() -> None:
+    for t in _texts(2, 6000):
+        for lo in (0, 3):
+            hi = len(t)
+            if attribution._NEGATION.search(t, lo, hi):
+                assert attribution._may_negate(t[lo:hi].lower()), t
