@@ -41,3 +41,74 @@ def test_negation_pretest_never_rules_out_a_negation() -> None:
             hi = len(t)
             if attribution._NEGATION.search(t, lo, hi):
                 assert attribution._may_negate(t[lo:hi].lower()), t
+
+
+def _plain_cue_adjunct_end(text: str, s: int, e: int, quotes: list[tuple[int, int]]) -> int:
+    """``_cue_adjunct_end`` as first written: every pattern searched case-blind on the text."""
+    a = attribution
+    if any(s <= qs < e for qs, _ in quotes):
+        return e
+    m = a._ANONYMITY.search(text, s, e)
+    if m is not None and a._WORD_RE.search(text, s, m.start()):
+        e = m.start()
+    for m in a._CHANNEL.finditer(text, s, e):
+        head = a._WORD_RE.findall(text, s, m.start())
+        if not head:
+            continue
+        tail = a._WORD_RE.findall(text, m.end(), e)
+        if a._has_finite(head) or a._has_finite(["x", *tail]) or (
+                tail and tail[0].lower() not in a._CHANNEL_GOES_ON
+                and text[m.end():e].lstrip()[:1] not in ",;"):
+            break
+        return a._strip_span(text, s, m.start())[1]
+    m = a._WHEN.search(text, s, e)
+    if m is not None:
+        head = a._WORD_RE.findall(text, s, m.start())
+        tail = a._WORD_RE.findall(text, m.end(), e)
+        if 0 < len(head) <= 4 and len(tail) <= 6 and not a._has_finite(head) and not (
+                a._has_finite(["x", *tail])) and all(
+                w[:1].isdigit() or w.lower() in a._WHEN_GOES_ON for w in tail[:1]):
+            return a._strip_span(text, s, m.start())[1]
+    return e
+
+
+# Time words and adjuncts in any case, with the look-alikes a case-blind pattern matches
+# ("ſunday" with a long s, "İn"/"ın" with a dotted capital or dotless i, "K" the Kelvin sign
+# in "weeKs"), Unicode digits, and the apostrophes _WHEN must not be followed by.
+WHEN_PIECES = [
+    " ", " ", " ", "  ", "\n", ", ", ". ", "on", "On", "ON", "in", "İn", "ın", "the", "a",
+    "Monday", "monday", "ſunday", "Sunday", "FRIDAY", "june", "June", "Sept", "sept", "may",
+    "2015", "١٩٩٩", "12", "recent", "weeks", "weeKs", "days", "last", "past", "week", "month",
+    "year", "weekend", "yesterday", "Today", "tonight", "tonıght", "’s", "'", "during", "early",
+    "earlier", "late", "this", "he", "said", "announced", "his", "candidacy", "plan", "is",
+    "condition", "cond", "on condition of anonymity", "under the Condition that", "only",
+    "in a statement", "through his lawyer", "in print", "interview", "with", "CNN", "é", "中",
+    "“", "”", "ẞ", "Σ",
+]
+
+
+def test_when_search_on_the_lowered_copy_is_the_case_blind_search() -> None:
+    rnd = random.Random(3)
+    for _ in range(6000):
+        text = "".join(rnd.choice(WHEN_PIECES) for _ in range(rnd.randint(0, 16)))
+        s = rnd.randint(0, len(text))
+        e = rnd.randint(s, len(text))
+        m = attribution._WHEN.search(text, s, e)
+        got = attribution._when_in(text, s, e, text[s:e].lower())
+        assert got == (None if m is None else m.span()), (text, s, e)
+
+
+def test_cue_adjunct_end_is_the_plain_form() -> None:
+    rnd = random.Random(4)
+    moved = 0
+    for _ in range(6000):
+        text = "".join(rnd.choice(WHEN_PIECES) for _ in range(rnd.randint(0, 16)))
+        quotes = attribution.quote_spans(text)
+        s = rnd.randint(0, len(text) // 3)
+        e = len(text) - rnd.randint(0, 3)
+        if e < s:
+            continue
+        want = _plain_cue_adjunct_end(text, s, e, quotes)
+        assert attribution._cue_adjunct_end(text, s, e, quotes) == want, (text, s, e)
+        moved += want != e
+    assert moved > 30  # the adjuncts were met, not only texts they leave alone
