@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 
 from bot import attribution
+from bot.model import Kind
 
 # Pieces the generated strings are made of: the words the guarded patterns need, near
 # misses, case-blind look-alikes (dotless i, long s, Kelvin sign, dotted capital I), curly
@@ -112,3 +113,37 @@ def test_cue_adjunct_end_is_the_plain_form() -> None:
         assert attribution._cue_adjunct_end(text, s, e, quotes) == want, (text, s, e)
         moved += want != e
     assert moved > 30  # the adjuncts were met, not only texts they leave alone
+
+
+def _plain_kind(text: str, pieces: list[tuple[int, int]]) -> Kind:
+    """``_kind`` as first written: the regex, and the quotes cut out of a copy."""
+    a = attribution
+    content = " ".join(text[s:e] for s, e in pieces)
+    if not a._ANY_QUOTE.search(content):
+        return Kind.INDIRECT
+    content = a._plain_quotes(content)
+    inq = a.quote_spans(content)
+    if not inq:
+        return Kind.INDIRECT
+    outside = content
+    for s, e in reversed(inq):
+        outside = outside[:s] + outside[e:]
+    return Kind.MIXED if a._WORD_CHAR.search(outside) else Kind.DIRECT
+
+
+QUOTE_PIECES = ["“", "”", '"', "''", "``", "'", "‘", "’", " ", " ", ", ", ".", "he", "said",
+                "A", "Bé", "中", "5", "_", "—", "\n", "x'", "6’2”", '34"', "''x''"]
+
+
+def test_kind_is_the_plain_form() -> None:
+    rnd = random.Random(5)
+    kinds = set()
+    for _ in range(8000):
+        text = "".join(rnd.choice(QUOTE_PIECES) for _ in range(rnd.randint(0, 12)))
+        assert attribution._any_quote(text) == (attribution._ANY_QUOTE.search(text) is not None)
+        cuts = sorted(rnd.randint(0, len(text)) for _ in range(rnd.choice((2, 2, 4))))
+        pieces = list(zip(cuts[::2], cuts[1::2], strict=True))
+        got = attribution._kind(text, pieces)
+        assert got == _plain_kind(text, pieces), (text, pieces)
+        kinds.add(got)
+    assert len(kinds) == 3
