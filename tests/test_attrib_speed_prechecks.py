@@ -147,3 +147,47 @@ def test_kind_is_the_plain_form() -> None:
         assert got == _plain_kind(text, pieces), (text, pieces)
         kinds.add(got)
     assert len(kinds) == 3
+
+
+def _cut_names(cut: tuple, kind: str, cue_head: str, lead_sub: bool) -> list[str]:
+    """The feature names ``attrib_bounds._cut_points`` gives a cut, in its order."""
+    (_, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end, next_ed, lead_cls,
+     clause) = cut
+    return ["bias", f"w={low}", f"w_prev={w_prev}", f"w_next={nxt}", f"w_pair={low}|{nxt}",
+            f"dist={dist}", f"rest={rest}", f"w_dist={low}|{dist}", f"kind={kind}",
+            f"cue={cue_head}", f"w_cue={low}|{cue_head}", f"next_ing={next_ing}",
+            f"w_next_ing={low}|{next_ing}", f"prev_quote={prev_quote}", f"verb={verb}",
+            f"w_verb={low}|{verb}", f"prev_no_end={no_end}", f"lead_sub={lead_sub}|{low}",
+            f"w_next_ed={low}|{next_ed}", f"lead={lead_cls}|{low}", f"w_clause={low}|{clause}"]
+
+
+def test_cut_scores_by_word_are_the_named_sums() -> None:
+    """``_CutWeights.z`` reads a cut word's weights from its own group: the same float as
+    the sum of the weights its feature names have, whatever words, marks ('|' too) and
+    names no cut has the model holds."""
+    from itertools import repeat
+
+    from bot import attrib_bounds
+
+    rnd = random.Random(6)
+    cut_words = ["and", "but", ",", "—", "(", "with", attrib_bounds.QUOTE_ING]  # no "|" in one
+    words = [*cut_words, "|", "said", "CAP", "that"]
+    flags = (False, True)
+
+    def cut() -> tuple:
+        return (0, rnd.choice(cut_words), rnd.choice(words), rnd.choice(words),
+                rnd.choice(("<=1", "<=4", ">35")), rnd.choice(("<=2", ">35")),
+                rnd.choice(flags), rnd.choice(flags), rnd.choice(flags), rnd.choice(flags),
+                rnd.choice(flags), rnd.choice(("that", "to", "wh", "other")), rnd.choice(flags))
+
+    for _ in range(30):
+        cuts = [(cut(), rnd.choice(("direct", "indirect")), rnd.choice(("said", "told", "")),
+                 rnd.choice(flags)) for _ in range(40)]
+        named = sorted({f for c in cuts for f in _cut_names(*c)})
+        weights = {f: rnd.uniform(-2, 2) for f in rnd.sample(named, len(named) * 2 // 3)}
+        # Names no cut has: not a bool where one goes, no "=", a family no cut has.
+        weights |= {"w_verb=and|Maybe": 1.0, "lead_sub=and|True": 1.0, "oddname": 1.0,
+                    "next_ing=yes": 1.0, "zzz=and": 1.0}
+        fast = attrib_bounds._CutWeights(weights)
+        for c in cuts:
+            assert fast.z(*c) == sum(map(weights.get, _cut_names(*c), repeat(0.0)))
