@@ -5,8 +5,12 @@ marks and case-folding oddities the patterns care about)."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
+
+import pytest
 
 from bot import attribution
+from bot.attrib_model import CandidateView
 from bot.model import Kind
 
 # Pieces the generated strings are made of: the words the guarded patterns need, near
@@ -191,3 +195,75 @@ def test_cut_scores_by_word_are_the_named_sums() -> None:
         fast = attrib_bounds._CutWeights(weights)
         for c in cuts:
             assert fast.z(*c) == sum(map(weights.get, _cut_names(*c), repeat(0.0)))
+
+
+def _plain_head_features(c: CandidateView) -> list[str]:
+    """The first features of ``attrib_model.features`` as first written: every yes/no value
+    formatted into its name."""
+    from bot.attrib_model import _QUOTES, _SAID, _WORDS, _bucket
+
+    cue_words = c.cue.lower().split()
+    words = _WORDS.findall(c.content)
+    sp_words = _WORDS.findall(c.speaker_text)
+    n_len = _bucket(len(words), (2, 4, 7, 12, 20, 35, 60))
+    first = c.content.lstrip(_QUOTES + "‘'")[:1]
+    pieces = c.content.count(" “") + c.content.count(' "') > 0
+    said_inside = ("said" in c.content or "says" in c.content or "told" in c.content) and (
+        _SAID.search(c.content) is not None)
+    return [
+        f"cue_n={min(len(cue_words), 4)}",
+        f"resolved={c.resolved is not None}",
+        f"len_how={n_len}|{c.how}",
+        f"starts_that={words[:1] == ['that']}",
+        f"starts_quote={c.content[:1] in _QUOTES}",
+        f"ends_quote={c.content.rstrip()[-1:] in _QUOTES}",
+        f"first_upper={first.isupper()}",
+        f"ends_punct={c.content.rstrip(_QUOTES + ' ’')[-1:] in tuple('.!?,')}",
+        f"pieces={pieces}",
+        f"para0={c.paragraph == 0}",
+        f"para_pos={_bucket(c.paragraph, (0, 1, 3, 8, 20))}",
+        f"n_in_para={min(c.n_in_paragraph, 4)}",
+        f"whole_para={c.span[1] - c.span[0] >= len(c.para_text) - 2}",
+        f"sp_cap={c.speaker_text[:1].isupper()}",
+        f"sp_anyverb={any(w.endswith(('ed', 'ing')) for w in sp_words[1:])}",
+        f"sp_digit={any(w.isdigit() for w in sp_words)}",
+        f"content_said={said_inside}",
+        f"content_qmark={c.content.rstrip(_QUOTES + ' ’')[-1:] == '?'}",
+        f"para_end={c.para_text.rstrip(_QUOTES + ' ’)')[-1:] in '.!?:'}",
+    ]
+
+
+FEATURE_BODIES = [
+    ["“We will win,” said Ann Poole, the mayor. “And we will not stop.”",
+     "Poole told reporters that the city would appeal. She said: “Never.”",
+     "The report, released Monday, shows 3 districts gained, according to officials"],
+    ["WASHINGTON (AP) — Sen. Tom Bell said Tuesday he would vote no?",
+     "Bell, 45, who has said little about it, added that “it is done”",
+     "Critics called it “a sham.” Two officials, speaking on condition of anonymity, said so."],
+    ["Smith says", "\u201cYes,\u201d he said.", "They 2 said: \u201cQ?\u201d", "\u201cA\u201d"],
+]
+
+
+def test_feature_names_are_the_formatted_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The yes/no features' names, made once, are the names formatting their values gives."""
+    from bot import attrib_model
+
+    views: list[CandidateView] = []
+
+    def recording(view: CandidateView) -> list[str]:
+        views.append(view)
+        return attrib_model.features(view)
+
+    monkeypatch.setattr(attribution, "features", recording)
+    for body in FEATURE_BODIES:
+        attribution.candidate_attributions(body)
+    assert len(views) >= 8
+    values = set()
+    for view in views:
+        for variant in (view, replace(view, paragraph=0, resolved=None, n_in_paragraph=7)):
+            got = attrib_model.features(variant)
+            want = _plain_head_features(variant)
+            assert set(want) <= set(got), set(want) - set(got)
+            values.update(want)
+    # Both values of most yes/no features were met.
+    assert len({v.split("=")[0] for v in values if v.endswith("=True")}) >= 8
