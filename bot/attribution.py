@@ -1499,15 +1499,29 @@ def _only_when_or_where(content: str, low: str) -> bool:
     if _any_quote(content) or "'" in content or "‘" in content or "," in content.rstrip(
             " ,.;"):
         return False
+    # Only a content whose first words say when or where can be one: most contents are
+    # ruled out by their first two words, before all their words are listed.
+    first_m = _WORD_RE.search(content)
+    if first_m is None:
+        return False
+    second_m = _WORD_RE.search(content, first_m.end())
+    if not _when_or_where_lead(first_m[0], second_m[0] if second_m else "", low):
+        return False
     words = _WORD_RE.findall(content)
     low_words = [w.lower() for w in words]
     if not words or "to" in low_words or low_words[:2] in (["as", "much"], ["after", "all"]):
         return False
-    first = low_words[0]
-    lead = first in _WHEN_LEADS or first in _WHEN_OPENERS or first in _TIME_WORDS or (
-        first == "in" and len(words) > 1 and (low_words[1] in _MONTHS or words[1].isdigit())) or (
+    return not _has_finite(words)  # (the lead was read above)
+
+
+def _when_or_where_lead(first: str, second: str, low: str) -> bool:
+    """Whether a content's first two words (``second`` "" when it has one) open a when or a
+    where after the cue ``low``: "Thursday ...", "during ...", "in April ...", "at ..." after
+    "spoke"."""
+    first = first.lower()
+    return first in _WHEN_LEADS or first in _WHEN_OPENERS or first in _TIME_WORDS or (
+        first == "in" and second != "" and (second.lower() in _MONTHS or second.isdigit())) or (
         first == "at" and low in _AT_VERBS)
-    return lead and not _has_finite(words)
 
 
 def _adjunct_title_end(text: str, toks: list[_Match], k: int, m: int,

@@ -267,3 +267,38 @@ def test_feature_names_are_the_formatted_ones(monkeypatch: pytest.MonkeyPatch) -
             values.update(want)
     # Both values of most yes/no features were met.
     assert len({v.split("=")[0] for v in values if v.endswith("=True")}) >= 8
+
+
+def _plain_only_when_or_where(content: str, low: str) -> bool:
+    """``_only_when_or_where`` as first written: all the words listed, then the first read."""
+    a = attribution
+    if a._ANY_QUOTE.search(content) or "'" in content or "‘" in content or (
+            "," in content.rstrip(" ,.;")):
+        return False
+    words = a._WORD_RE.findall(content)
+    low_words = [w.lower() for w in words]
+    if not words or "to" in low_words or low_words[:2] in (["as", "much"], ["after", "all"]):
+        return False
+    first = low_words[0]
+    lead = first in a._WHEN_LEADS or first in a._WHEN_OPENERS or first in a._TIME_WORDS or (
+        first == "in" and len(words) > 1 and (low_words[1] in a._MONTHS or words[1].isdigit())
+    ) or (first == "at" and low in a._AT_VERBS)
+    return lead and not a._has_finite(words)
+
+
+ADJUNCT_PIECES = [" ", " ", " ", ".", ",", "-", "’", "In", "in", "at", "At", "on", "during",
+                  "Thursday", "today", "last", "week", "April", "Sept", "2015", "١٢", "the",
+                  "AIPAC", "conference", "to", "as", "much", "after", "all", "he", "was",
+                  "said", "wanted", "tour", "“", "ın", "x"]
+
+
+def test_only_when_or_where_is_the_plain_form() -> None:
+    rnd = random.Random(7)
+    said = 0
+    for _ in range(8000):
+        content = "".join(rnd.choice(ADJUNCT_PIECES) for _ in range(rnd.randint(0, 9)))
+        low = rnd.choice(("spoke", "said", "insisted"))
+        want = _plain_only_when_or_where(content, low)
+        assert attribution._only_when_or_where(content, low) == want, (content, low)
+        said += want
+    assert said > 50
