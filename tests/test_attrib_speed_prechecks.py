@@ -302,3 +302,40 @@ def test_only_when_or_where_is_the_plain_form() -> None:
         assert attribution._only_when_or_where(content, low) == want, (content, low)
         said += want
     assert said > 50
+
+
+def _plain_is_dateline(text: str, body: list[str], para: int) -> bool:
+    """``speaker_guard.is_dateline`` as first written: every letter listed."""
+    from bot import speaker_guard as g
+
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return False
+    paragraph = body[para]
+    if not paragraph.startswith(text):
+        return False
+    rest = paragraph[len(text):]
+    if g._DATELINE_END.match(rest):
+        return True
+    if not rest.startswith(":"):
+        return False
+    return not any(g._CAPS_LABEL.match(p) for i, p in enumerate(body) if i != para)
+
+
+LABEL_PIECES = ["BUFFALO", "N.Y.", "Ann", "Poole", "WALLACE", "NEW", "DELHI", "ab", "AB", "A",
+                "中文", "ⓐ", "Ⓐ", "ǅ", "É", "é", "1", " ", " ", ",", "’", "(AP)", "İ", "ı"]
+
+
+def test_dateline_pretest_is_the_plain_form() -> None:
+    from bot import speaker_guard
+
+    rnd = random.Random(8)
+    found = 0
+    for _ in range(8000):
+        text = "".join(rnd.choice(LABEL_PIECES) for _ in range(rnd.randint(0, 5)))
+        tail = rnd.choice((", N.Y. (AP) — A.", ": A said.", " — B", ": ", " x"))
+        body = [text + tail, rnd.choice(("WALLACE: Q?", "x", "B: no"))]
+        want = _plain_is_dateline(text, body, 0)
+        assert speaker_guard.is_dateline(text, body, 0) == want, text
+        found += want
+    assert found > 100
