@@ -685,13 +685,13 @@ def _stops(text: str, us: int, ue: int, toks: list[_Match], quotes: Sequence[tup
     if len(low_unit) == ue - us:
         # Each character lower-cased to one: a scan word's token starts where the word
         # occurs in low_unit. Look there only, not at every token.
-        starts = list(map(_start, toks))
         for b in present:
             word = b.decode()
             i = low_unit.find(word)
             while i >= 0:
-                k = bisect_left(starts, us + i)
-                if k < len(toks) and starts[k] == us + i:
+                # (a bisection by the key: a few probes, no list of every token's start)
+                k = bisect_left(toks, us + i, key=_start)
+                if k < len(toks) and toks[k].start() == us + i:
                     t = toks[k]
                     if t[0].lower() == word and not _inside(t.start(), quotes) and (
                             word == "according" or t[0][0].islower()):
