@@ -2074,14 +2074,15 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
             return _strip_span(text, s, m.start())[1]
     # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
     # same speaker starts a report of its own.
-    second = "and" in seg or "but" in seg or ("," in seg and (  # -ing: participles
+    # (after "and"/"but" the cue needs a quote mark next; after a comma, -ing: participles)
+    second = (("and" in seg or "but" in seg) and ('"' in seg or "“" in seg)) or ("," in seg and (
         "ing" in seg or "said" in seg or "says" in seg or "told" in seg or "tells" in seg))
     for m in _SECOND_CUE.finditer(text, s, e) if second else ():
         if m.start() - s >= (8 if m.group(1) else 3) and not _inside(m.start(), quotes) and (
                 m.group(1) is None or m.group(1) in STRONG_VERBS):
             return _strip_span(text, s, m.start())[1]
     # "A said B, and C said D": the next clause has its own speaker and cue.
-    for m in _NEXT_CLAUSE.finditer(text, s, e):
+    for m in _NEXT_CLAUSE.finditer(text, s, e) if "," in seg or ";" in seg else ():
         nxt = _WORD_RE.findall(text[m.end() : min(e, m.end() + 80)])[:8]
         if m.start() - s >= 12 and not _inside(m.start(), quotes) and (any(
             w in STRONG_VERBS for w in nxt

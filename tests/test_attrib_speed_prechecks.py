@@ -339,3 +339,47 @@ def test_dateline_pretest_is_the_plain_form() -> None:
         assert speaker_guard.is_dateline(text, body, 0) == want, text
         found += want
     assert found > 100
+
+
+def _plain_clip_clause(text: str, s: int, e: int, quotes: list[tuple[int, int]]) -> int:
+    """``_clip_clause`` with every pattern searched, whatever words the text holds."""
+    a = attribution
+    for m in a._CLAUSE_END.finditer(text, s, e):
+        if m.start() - s >= 12 and not a._inside(m.start(), quotes) and not a._another_that(
+                text, m.end(), e):
+            return a._strip_span(text, s, m.start())[1]
+    for m in a._SECOND_CUE.finditer(text, s, e):
+        if m.start() - s >= (8 if m.group(1) else 3) and not a._inside(m.start(), quotes) and (
+                m.group(1) is None or m.group(1) in a.STRONG_VERBS):
+            return a._strip_span(text, s, m.start())[1]
+    for m in a._NEXT_CLAUSE.finditer(text, s, e):
+        nxt = a._WORD_RE.findall(text[m.end() : min(e, m.end() + 80)])[:8]
+        if m.start() - s >= 12 and not a._inside(m.start(), quotes) and (any(
+            w in a.STRONG_VERBS for w in nxt
+        ) or (m.group(0).startswith(",") and "and" in m.group(0) and a._new_clause(
+                text, m.end(), e))):
+            return a._strip_span(text, s, m.start())[1]
+    return e
+
+
+CLAUSE_PIECES = [" ", " ", " ", "\n", "\t", ",", ";", ".", "and", "but", "while", "whereas",
+                 "yet", "though", "even", "then", "also", "said", "says", "told", "wrote",
+                 "tells", "added", "noting", "saying", "to", "the", "plan", "he", "she",
+                 "failed", "that", "is", "“", "”", '"', "A", "B", "é", "中"]
+
+
+def test_clip_clause_is_the_plain_form() -> None:
+    rnd = random.Random(9)
+    clipped = 0
+    for _ in range(6000):
+        text = "".join(rnd.choice(CLAUSE_PIECES) + rnd.choice(("", " ", " ", " ", "\n"))
+                       for _ in range(rnd.randint(0, 24)))
+        quotes = attribution.quote_spans(text)
+        s = rnd.randint(0, len(text) // 4)
+        e = len(text) - rnd.randint(0, 2)
+        if e < s:
+            continue
+        want = _plain_clip_clause(text, s, e, quotes)
+        assert attribution._clip_clause(text, s, e, quotes) == want, (text, s, e)
+        clipped += want != e
+    assert clipped > 300
