@@ -205,7 +205,81 @@ _BOOL = {"True": True, "False": False}
 _PAIRS = {"w_pair": (False, False), "w_dist": (False, False), "w_cue": (False, False),
           "w_next_ing": (False, True), "w_verb": (False, True), "lead_sub": (True, False),
           "w_next_ed": (False, True), "lead": (False, False), "w_clause": (False, True)}
-_BOOLS = frozenset({"next_ing", "prev_quote", "verb", "prev_no_end"})
+_BOOLS_ORDER = ("next_ing", "prev_quote", "verb", "prev_no_end")
+_BOOLS = frozenset(_BOOLS_ORDER)
+
+
+_NO_WEIGHT = (0.0, 0.0)  # the weights of a False and a True value: none
+
+
+class _WordWeights:
+    """The weights of the features a cut word takes part in, by the other value: a word's
+    pairs are looked up by a string or a bool, not by a (word, value) tuple built per cut."""
+
+    __slots__ = (
+        "clause",
+        "cue",
+        "dist",
+        "lead",
+        "lead_sub",
+        "next_ed",
+        "next_ing",
+        "pair",
+        "verb",
+        "w",
+    )
+
+    def __init__(self) -> None:
+        self.w = 0.0
+        self.pair: dict[str, float] = {}
+        self.dist: dict[str, float] = {}
+        self.cue: dict[str, float] = {}
+        self.lead: dict[str, float] = {}
+        # Indexed by a bool: (weight of False, weight of True).
+        self.next_ing = self.verb = self.lead_sub = self.next_ed = self.clause = _NO_WEIGHT
+
+
+def _by_flag(weights: Mapping[object, float]) -> tuple[float, float]:
+    return weights.get(False, 0.0), weights.get(True, 0.0)
+
+
+def _with_flag(pair: tuple[float, float], flag: bool, w: float) -> tuple[float, float]:
+    return (pair[0], w) if flag else (w, pair[1])
+
+
+# The word-keyed families (the cut word first, but in "lead_sub" and "lead") by attribute.
+_WORD_ATTRS = {"w_pair": "pair", "w_dist": "dist", "w_cue": "cue", "w_next_ing": "next_ing",
+               "w_verb": "verb", "w_next_ed": "next_ed", "w_clause": "clause"}
+
+
+def _word_weights(weights: Mapping[str, float]) -> dict[str, _WordWeights]:
+    """The weights of each cut word's features (named as _CutWeights parses them)."""
+    words: dict[str, _WordWeights] = {}
+    for key, w in weights.items():
+        name, eq, value = key.partition("=")
+        if not eq:
+            continue
+        if name == "w":
+            words.setdefault(value, _WordWeights()).w = w
+            continue
+        if name not in _PAIRS:
+            continue
+        a, _, b = value.partition("|")
+        bool_a, bool_b = _PAIRS[name]
+        if (bool_a and a not in _BOOL) or (bool_b and b not in _BOOL):
+            continue  # a name no cut has
+        if name == "lead_sub":  # "lead_sub=True|and"
+            g = words.setdefault(b, _WordWeights())
+            g.lead_sub = _with_flag(g.lead_sub, _BOOL[a], w)
+        elif name == "lead":  # "lead=that|and"
+            words.setdefault(b, _WordWeights()).lead[a] = w
+        elif bool_b:  # "w_verb=and|True"
+            g = words.setdefault(a, _WordWeights())
+            attr = _WORD_ATTRS[name]
+            setattr(g, attr, _with_flag(getattr(g, attr), _BOOL[b], w))
+        else:  # "w_pair=and|CAP"
+            getattr(words.setdefault(a, _WordWeights()), _WORD_ATTRS[name])[b] = w
+    return words
 
 
 class _CutWeights:
@@ -213,61 +287,51 @@ class _CutWeights:
     a cut is scored without building its feature names (most of a cut's cost)."""
 
     def __init__(self, weights: Mapping[str, float]) -> None:
+        # The families of one value; a cut word's own families are in _WordWeights.
         fam: dict[str, dict[object, float]] = {}
         for key, w in weights.items():
             name, eq, value = key.partition("=")
-            if not eq:
-                continue
-            if name in _PAIRS:
-                # The first value is a cut word or True/False: it holds no "|".
-                a, _, b = value.partition("|")
-                bool_a, bool_b = _PAIRS[name]
-                if (bool_a and a not in _BOOL) or (bool_b and b not in _BOOL):
-                    continue  # a name no cut has
-                k: object = (_BOOL[a] if bool_a else a, _BOOL[b] if bool_b else b)
-            elif name in _BOOLS:
-                if value not in _BOOL:
-                    continue
-                k = _BOOL[value]
-            else:
-                k = value
-            fam.setdefault(name, {})[k] = w
+            if name in _BOOLS:
+                if value in _BOOL:
+                    fam.setdefault(name, {})[_BOOL[value]] = w
+            elif eq and name not in _PAIRS and name != "w":
+                fam.setdefault(name, {})[value] = w
         get = {name: fam.get(name, {}).get for name in (
-            "w", "w_prev", "w_next", "w_pair", "dist", "rest", "w_dist", "kind", "cue",
-            "w_cue", "next_ing", "w_next_ing", "prev_quote", "verb", "w_verb", "prev_no_end",
-            "lead_sub", "w_next_ed", "lead", "w_clause")}
+            "w_prev", "w_next", "dist", "rest", "kind", "cue")}
         self.bias = weights.get("bias", 0.0)
-        (self.w, self.w_prev, self.w_next, self.w_pair, self.dist, self.rest, self.w_dist,
-         self.kind, self.cue, self.w_cue, self.next_ing, self.w_next_ing, self.prev_quote,
-         self.verb, self.w_verb, self.prev_no_end, self.lead_sub, self.w_next_ed,
-         self.lead, self.w_clause) = get.values()
+        self.w_prev, self.w_next, self.dist, self.rest, self.kind, self.cue = get.values()
+        self.next_ing, self.prev_quote, self.verb, self.prev_no_end = (
+            _by_flag(fam.get(name, {})) for name in _BOOLS_ORDER)
+        self.words = _word_weights(weights)
+        self.no_word = _WordWeights()
 
     def z(self, cut: _Cut, kind: str, cue_head: str, lead_sub: bool) -> float:
         """The sum of the weights of ``_cut_points``' features for ``cut``, added in the same
         order (so the same float)."""
         (_, low, w_prev, nxt, dist, rest, next_ing, prev_quote, verb, no_end, next_ed,
          lead_cls, clause) = cut
+        g = self.words.get(low, self.no_word)
         z = 0 + self.bias
-        z += self.w(low, 0.0)
+        z += g.w
         z += self.w_prev(w_prev, 0.0)
         z += self.w_next(nxt, 0.0)
-        z += self.w_pair((low, nxt), 0.0)
+        z += g.pair.get(nxt, 0.0)
         z += self.dist(dist, 0.0)
         z += self.rest(rest, 0.0)
-        z += self.w_dist((low, dist), 0.0)
+        z += g.dist.get(dist, 0.0)
         z += self.kind(kind, 0.0)
         z += self.cue(cue_head, 0.0)
-        z += self.w_cue((low, cue_head), 0.0)
-        z += self.next_ing(next_ing, 0.0)
-        z += self.w_next_ing((low, next_ing), 0.0)
-        z += self.prev_quote(prev_quote, 0.0)
-        z += self.verb(verb, 0.0)
-        z += self.w_verb((low, verb), 0.0)
-        z += self.prev_no_end(no_end, 0.0)
-        z += self.lead_sub((lead_sub, low), 0.0)
-        z += self.w_next_ed((low, next_ed), 0.0)
-        z += self.lead((lead_cls, low), 0.0)
-        z += self.w_clause((low, clause), 0.0)
+        z += g.cue.get(cue_head, 0.0)
+        z += self.next_ing[next_ing]
+        z += g.next_ing[next_ing]
+        z += self.prev_quote[prev_quote]
+        z += self.verb[verb]
+        z += g.verb[verb]
+        z += self.prev_no_end[no_end]
+        z += g.lead_sub[lead_sub]
+        z += g.next_ed[next_ed]
+        z += g.lead.get(lead_cls, 0.0)
+        z += g.clause[clause]
         return z
 
 

@@ -73,6 +73,21 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
+def _named(name: str) -> tuple[str, str]:
+    """A yes/no feature's two names, indexed by a bool (False first)."""
+    return f"{name}=False", f"{name}=True"
+
+
+# The names of the yes/no features and of the cue's word count, made once: formatting a
+# bool into an f-string cost more than the rest of such a feature.
+(_RESOLVED, _STARTS_THAT, _STARTS_QUOTE, _ENDS_QUOTE, _FIRST_UPPER, _ENDS_PUNCT, _PIECES, _PARA0,
+ _WHOLE_PARA, _SP_CAP, _SP_ANYVERB, _SP_DIGIT, _CONTENT_SAID, _CONTENT_QMARK, _PARA_END) = map(
+    _named, ("resolved", "starts_that", "starts_quote", "ends_quote", "first_upper",
+             "ends_punct", "pieces", "para0", "whole_para", "sp_cap", "sp_anyverb", "sp_digit",
+             "content_said", "content_qmark", "para_end"))
+_CUE_N = tuple(f"cue_n={n}" for n in range(5))  # by min(words, 4)
+
+
 def features(c: CandidateView) -> list[str]:
     """Sparse binary feature names for a candidate."""
     cue_words = c.cue.lower().split()
@@ -101,7 +116,7 @@ def features(c: CandidateView) -> list[str]:
         "bias",
         f"how={c.how}",
         f"cue={cue_head}",
-        f"cue_n={min(len(cue_words), 4)}",
+        _CUE_N[min(len(cue_words), 4)],
         f"kind={c.kind}",
         f"how_kind={c.how}|{c.kind}",
         f"cue_kind={cue_head}|{c.kind}",
@@ -111,25 +126,25 @@ def features(c: CandidateView) -> list[str]:
         f"sp_kind={sp_type}|{c.kind}",
         f"sp_len={_bucket(len(sp_words), (1, 2, 3, 5, 8))}",
         f"sp_head={ph.head}" if ph.head in PERSON_ROLES or ph.head in ORG_NOUNS else "sp_head=?",
-        f"resolved={c.resolved is not None}",
+        _RESOLVED[c.resolved is not None],
         f"len={n_len}",
         f"len_kind={n_len}|{c.kind}",
         f"len_how={n_len}|{c.how}",
-        f"starts_that={words[:1] == ['that']}",
-        f"starts_quote={c.content[:1] in _QUOTES}",
-        f"ends_quote={c.content.rstrip()[-1:] in _QUOTES}",
-        f"first_upper={first.isupper()}",
-        f"ends_punct={c.content.rstrip(_QUOTES + ' ’')[-1:] in tuple('.!?,')}",
-        f"pieces={pieces}",
-        f"para0={c.paragraph == 0}",
+        _STARTS_THAT[words[:1] == ["that"]],
+        _STARTS_QUOTE[c.content[:1] in _QUOTES],
+        _ENDS_QUOTE[c.content.rstrip()[-1:] in _QUOTES],
+        _FIRST_UPPER[first.isupper()],
+        _ENDS_PUNCT[c.content.rstrip(_QUOTES + " ’")[-1:] in tuple(".!?,")],
+        _PIECES[pieces],
+        _PARA0[c.paragraph == 0],
         f"para_pos={_bucket(c.paragraph, (0, 1, 3, 8, 20))}",
         f"n_in_para={min(c.n_in_paragraph, 4)}",
-        f"whole_para={c.span[1] - c.span[0] >= len(c.para_text) - 2}",
-        f"sp_cap={c.speaker_text[:1].isupper()}",
-        f"sp_anyverb={any(w.endswith(('ed', 'ing')) for w in sp_words[1:])}",
-        f"sp_digit={any(w.isdigit() for w in sp_words)}",
-        f"content_said={said_inside}",
-        f"content_qmark={c.content.rstrip(_QUOTES + ' ’')[-1:] == '?'}",
+        _WHOLE_PARA[c.span[1] - c.span[0] >= len(c.para_text) - 2],
+        _SP_CAP[c.speaker_text[:1].isupper()],
+        _SP_ANYVERB[any(w.endswith(("ed", "ing")) for w in sp_words[1:])],
+        _SP_DIGIT[any(w.isdigit() for w in sp_words)],
+        _CONTENT_SAID[said_inside],
+        _CONTENT_QMARK[c.content.rstrip(_QUOTES + " ’")[-1:] == "?"],
     ]
     f.extend(_edges(c, words))
     f.extend(_more(c, cue_head, words))
@@ -209,7 +224,7 @@ def _more(c: CandidateView, cue_head: str, words: list[str]) -> list[str]:
         f"cue_stem_how={stem}|{c.how}",
         # A headline or a caption is short and has no closing stop.
         f"para_len={_bucket(para.count(' ') + 1, (4, 8, 15, 30, 60))}",
-        f"para_end={para.rstrip(_QUOTES + ' ’)')[-1:] in '.!?:'}",
+        _PARA_END[para.rstrip(_QUOTES + " ’)")[-1:] in ".!?:"],
     ]
     if c.kind == "indirect":
         # An unquoted report opens with its subject or "that" ("said he would ...", "said

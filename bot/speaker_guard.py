@@ -312,6 +312,8 @@ def is_dateline(text: str, body: Sequence[str], para: int) -> bool:
     """Whether the speaker's words are the dateline opening a paragraph ("BUFFALO, N.Y. (AP)
     —", "NEW DELHI: ..."), not a transcript's speaker label ("WALLACE: ..."), which comes
     back in other paragraphs."""
+    if text.isascii() and not text.isupper():
+        return False  # a lower-case letter or none: most speakers, without the list below
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 4 or not all(c.isupper() for c in letters):
         return False
