@@ -354,11 +354,30 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         return None
     if a == b:
         return None
+    if a > 1 and toks[a - 1][0] == "and" and toks[a][0].lower() in _BACK_POSSESSIVES:
+        a = _partner_before(toks, a)  # "he and his wife Kali explained": both speak
     # Keep the subject short: the last 9 tokens at most.
     if b - a > 9:
         return None
     # Leading adverbials cut by no comma: "On Tuesday the senator" -> keep it.
     return a, b
+
+
+_BACK_POSSESSIVES = wordset("his her their")
+
+
+def _partner_before(toks: list[_Match], a: int) -> int:
+    """Where a subject "his wife Kali" at toks[a] starts when "and" joins it to the person
+    the possessive points back to: "he and his wife", "Ann Lee and her husband"."""
+    j = a - 1  # at "and"
+    while j > 0 and a - 1 - j < 4 and toks[j - 1][0][:1].isalpha() and (
+            toks[j - 1][0].lower() not in _BOUNDARY_WORDS):
+        j -= 1
+    if j == a - 1 or (j > 0 and toks[j - 1][0] != ","):
+        return a
+    first = toks[j][0]
+    # A person: a pronoun, a name, or "the mayor" (the walk took words only).
+    return j if first.lower() in ("he", "she", "they", "the") or first[:1].isupper() else a
 
 
 def _with_partner(toks: list[_Match], a: int) -> int:
@@ -649,7 +668,7 @@ def _is_nounish(words: list[str]) -> bool:
         return low[0] not in ("which", "it", "you")
     if low[-1] in DETERMINERS or low[-1] in ("to", "of", "in", "on", "for", "with", "by"):
         return False
-    if low[0] in PRONOUNS or low[0] in _BAD_FIRST or (
+    if (low[0] in PRONOUNS and not (len(low) > 2 and low[1] == "and")) or low[0] in _BAD_FIRST or (
         words[0].islower() and low[0].endswith(("ing", "ed"))
     ):
         return False  # "he is", "who was under", "in light of", "dismissing"
@@ -1164,6 +1183,28 @@ def _participle_cue(text: str, toks: list[_Match], i: int, ue: int,
     return _Cand(speaker, toks[i][0], [(cs, ce)], para, how=how)
 
 
+_TAIL_PREPS = wordset("on in at during via through with after before over")
+_TAIL_STOPS = wordset("that whether if who which what how why because to")  # "to": a verb
+
+
+def _adjunct_to_the_end(rest: Sequence[_Match]) -> bool:
+    """The tokens after a cue are one short adjunct running to the sentence's end: no clause
+    break, no reported clause, quoted words only as a title ("Beyond Finances")."""
+    words = [x[0] for x in rest]
+    while words and words[-1] in ".!?”\"":
+        words.pop()
+    if not words or len(words) > 14:
+        return False
+    quoted = False
+    for w in words:
+        if w in _QUOTE_CHARS:
+            quoted = not quoted
+        elif w in ",;:—–(" or w.lower() in _TAIL_STOPS or (quoted and not w[:1].isupper()):
+            return False
+    # "CNN reported at least six planes filled the skies": a clause, not where or when
+    return not _reads_as_clause(words)
+
+
 def _has_tokens(text: str, s: int, e: int, k: int) -> bool:
     """At least ``k`` tokens in text[s:e] (counts no further: the text may be long)."""
     # Matching in [s, e) is matching the slice: _TOKEN looks neither behind nor at anchors.
@@ -1381,6 +1422,12 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         comma = next((k for k, x in enumerate(rest[:8]) if x[0] in ",;."
                       and not _in_number(toks, i + 1 + k)), None)  # not "50,000"
         short_tail = adjunct_tail = comma is not None and rest[comma][0] == "," and comma <= 6
+    if not short_tail and before_subj == "," and rest_words and (
+            rest_words[0].lower() in _TAIL_PREPS) and not _particle_cue(
+            f"{low} {rest_words[0]}") and _adjunct_to_the_end(rest):
+        # "A, he and his wife explained on an episode of their podcast "Beyond Finances."":
+        # where and when it was said, to the sentence's end; A is the report.
+        short_tail = True
     # "Ann Poole, who joked about X, could see ...": the lead is the relative's antecedent,
     # not a report set before the cue.
     relative = [w.lower() for w in words] == ["who"] and not quoted_before

@@ -372,6 +372,9 @@ def _group(text: str, core: str) -> SpeakerPhrase | None:
     names, with no role (the words before one name need not fit the other)."""
     left, _, right = core.rpartition(" and ")
     lp, rp = parse_speaker(left), parse_speaker(right)
+    if lp.pronoun in ("he", "she") and (rp.name or rp.head in PEOPLE) and not rp.pronoun:
+        # "he and his wife Kali": two people, one of them a pronoun: shown as written.
+        return SpeakerPhrase(text, None, None, None, rp.head, False, None, group=True)
     if not (lp.name and rp.name) or lp.pronoun or rp.pronoun or " and " in lp.name:
         return None
     if _looks_org(lp.name, lp.role) or _looks_org(rp.name, rp.role):

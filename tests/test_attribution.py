@@ -639,3 +639,26 @@ def test_a_cue_without_words_is_no_crash() -> None:
     # A bare quote's run carries an empty cue; the held-quote check read its first word.
     body = ['"To thing," of Harbourton . Memorial Quay Baptist Church. that "What out of this."']
     assert all(a.content for a in extract_attributions(body))
+
+
+def test_where_and_when_it_was_said_run_to_the_end_after_the_report() -> None:
+    body = ['The quay will reopen in May, Ann Lee explained on an episode of her podcast '
+            '"Quay Talk."']
+    att = _by_content(extract_attributions(body, min_score=0.0), "reopen in May")
+    assert (att.speaker, att.content) == ("Ann Lee", "The quay will reopen in May")
+
+
+def test_a_tail_with_a_verb_or_a_particle_is_the_report() -> None:
+    atts = extract_attributions([
+        "On Friday, as the parade rolled through the port, the Gazette reported at least six "
+        "planes filled the skies with banners.",
+        "A week after the storm, a Harbourton newspaper called on the mayor to act."],
+        min_score=0.0)
+    assert _by_content(atts, "six planes filled").content.startswith("at least six planes")
+    assert not any("A week after" in a.content for a in atts)
+
+
+def test_he_and_his_wife_speak_together() -> None:
+    body = ["The plan will work, he and his wife Kali explained on their podcast."]
+    att = _by_content(extract_attributions(body, min_score=0.0), "plan will work")
+    assert att.speaker == "he and his wife Kali" and att.content == "The plan will work"
