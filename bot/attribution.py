@@ -1656,6 +1656,11 @@ def _quote_after_aside(toks: list[_Match], k: int, quotes: Sequence[tuple[int, i
     return None
 
 
+_THAT_TIMES = wordset(
+    "day night morning afternoon evening week weekend month year summer winter spring autumn "
+    "fall season time moment")
+
+
 def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
              quotes: Sequence[tuple[int, int]], para: int, sp: str) -> _Cand | None:
     """Pre-posed: X said [that|:] CONTENT, the cue at toks[i], the speaker ``sp``."""
@@ -1693,6 +1698,8 @@ def _pre_cue(text: str, toks: list[_Match], i: int, ue: int,
         tm = toks[m][0]
         if toks[m].start() < title_end:
             continue
+        if tm.lower() == "that" and m + 1 < n and toks[m + 1][0].lower() in _THAT_TIMES:
+            continue  # "wrote songs that summer", "told reporters that day that ...": a day
         if tm.lower() == "that" and m > k - 1:
             found = m  # annotators keep the complementiser: "that the plan failed"
             if any(x[0].lower() in _FINITE for x in toks[k:m]):

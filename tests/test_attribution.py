@@ -662,3 +662,11 @@ def test_he_and_his_wife_speak_together() -> None:
     body = ["The plan will work, he and his wife Kali explained on their podcast."]
     att = _by_content(extract_attributions(body, min_score=0.0), "plan will work")
     assert att.speaker == "he and his wife Kali" and att.content == "The plan will work"
+
+
+def test_that_before_a_time_word_is_no_complementiser() -> None:
+    atts = extract_attributions([
+        "She wrote hundreds of songs that summer and sent twelve of them to a lawyer.",
+        "He told reporters that day that the harbour plan had failed."], min_score=0.0)
+    assert _by_content(atts, "songs").content.startswith("hundreds of songs that summer")
+    assert _by_content(atts, "plan had failed").content == "that the harbour plan had failed."
