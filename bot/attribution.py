@@ -1453,8 +1453,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 if q:
                     pieces.append(q[0])  # "A," he said, "B."
             elif toks[k + 1][0].lower() in _PARTICIPLES or (
-                    adjunct_tail and toks[k + 1][0] in ("and", "but")):
-                pass  # "..., noting B": a report of its own; "..., and B": the writer's
+                    adjunct_tail and toks[k + 1][0] in ("and", "but")) or (
+                    toks[k + 1][0].lower() in _RELATIVES):
+                # "..., noting B": a report of its own; "..., and B", "..., which was
+                # published in Nature": the writer's
+                pass
             elif not quoted_before or _report_goes_on(toks, k + 1):
                 ts, te = _strip_span(text, toks[k + 1].start(), ue)
                 if te > ts:

@@ -338,6 +338,10 @@ def parse_speaker(text: str) -> SpeakerPhrase:
             before = before[1:]  # "But Sen. Richard Durbin", "the US envoy ...", "like Trump"
         while before and before[-1].lower() in DETERMINERS:
             before = before[:-1]  # "Vatican spokesman the Rev. Federico Lombardi"
+        if before and before[-1].lower() in ("and", "or", "&"):
+            # "reports from The Wrap and Deadline": a list, not a role and a name; shown
+            # as written.
+            return SpeakerPhrase(text, None, None, None, _strip_possessive(low[-1]), False, None)
         role = " ".join(before) or _appositive(text, core)
         head = _strip_possessive(low[e - 1])
     elif low:

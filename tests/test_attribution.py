@@ -670,3 +670,16 @@ def test_that_before_a_time_word_is_no_complementiser() -> None:
         "He told reporters that day that the harbour plan had failed."], min_score=0.0)
     assert _by_content(atts, "songs").content.startswith("hundreds of songs that summer")
     assert _by_content(atts, "plan had failed").content == "that the harbour plan had failed."
+
+
+def test_a_relative_clause_after_the_cue_is_the_writers() -> None:
+    body = ["Such tides would occur fairly often, Lee and her team wrote in the new paper, which "
+            "was published online today in the Harbour Journal."]
+    att = _by_content(extract_attributions(body, min_score=0.0), "tides would occur")
+    assert att.content == "Such tides would occur fairly often"
+
+
+def test_a_list_of_sources_is_shown_as_written() -> None:
+    body = ["The quay will reopen in May, according to reports from the Gazette and Harbour FM."]
+    att = _by_content(extract_attributions(body, min_score=0.0), "quay will reopen")
+    assert (att.speaker, att.speaker_role) == ("reports from the Gazette and Harbour FM", None)
