@@ -88,7 +88,7 @@ ROLE_TITLES = wordset(
     "vice-president deputy treasurer inspector sheriff superintendent attorney counsel "
     "recorder clerk auditor comptroller solicitor coroner assessor administrator adviser "
     "advisor strategist economist analyst founder co-founder professor correspondent editor "
-    "manager coordinator trustee coach publisher"
+    "manager coordinator trustee coach publisher supervisor"
 )
 # A name after one of these is an object, not the speaker: "a spokesman for the Pentagon",
 # "a region like Delhi", "footage of Trump".
@@ -162,6 +162,33 @@ def _last_run(words: list[str], low: list[str]) -> tuple[int, int] | None:
         else:
             i += 1
     return best
+
+
+_AFFILIATION_PREPS = wordset("of from at with")
+
+
+def _name_before_of(words: list[str], low: list[str]) -> tuple[tuple[int, int], str] | None:
+    """A person's name opening the phrase before "of"/"from"/"at" and an organisation or
+    place: ((start, end) of the name, the affiliation). "Ross Eisenbrey of the Economic
+    Policy Institute" -> Ross Eisenbrey, "Economic Policy Institute"; not "Secretary of
+    State" (one word) nor "Bank of America" (an organisation)."""
+    p = next((k for k, w in enumerate(low) if w in _AFFILIATION_PREPS), None)
+    if p is None or p < 2 or p == len(words) - 1:
+        return None
+    run = _last_run(words[:p], low[:p])  # after any titles: "President Barack Obama"
+    if run is None or run[1] != p or p - run[0] < 2 or not all(
+            w in TITLES or w in _OFFICE_ANY for w in low[: run[0]]):
+        return None
+    if {_strip_possessive(w).rstrip("s") for w in low[:p]} & _ORG_STEMS:
+        return None
+    where = _without_the(" ".join(words[p + 1 :]))
+    return (run, where) if where else None
+
+
+def _without_the(words: str) -> str:
+    """ "the Economic Policy Institute" -> "Economic Policy Institute"."""
+    first, _, rest = words.partition(" ")
+    return rest if rest and first.lower() in DETERMINERS else words
 
 
 def _particles_to_cap(words: list[str], low: list[str], j: int) -> bool:
@@ -312,6 +339,10 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         best = None  # "the Prime Minister", "Analysts said": descriptors, not names
     if best:
         best = _org_across_preposition(words, low, *best)
+    affiliation = None
+    if best and _after_preposition(low, best[0]) and (lead := _name_before_of(words, low)):
+        # "Ross Eisenbrey of the Economic Policy Institute": the name, then where from.
+        best, affiliation = lead
     if best and not _after_preposition(low, best[0]):
         s, e = best
         start = _name_start(words, low, s, e)
@@ -342,7 +373,20 @@ def parse_speaker(text: str) -> SpeakerPhrase:
             # "reports from The Wrap and Deadline": a list, not a role and a name; shown
             # as written.
             return SpeakerPhrase(text, None, None, None, _strip_possessive(low[-1]), False, None)
-        role = " ".join(before) or _appositive(text, core)
+        role = ", ".join(filter(None, (" ".join(before), affiliation))) or _appositive(
+            text, core)
+        if name and " of " in name:
+            person, _, where = name.partition(" of ")
+            sub = parse_speaker(person) if len(person.split()) >= 2 and not (
+                {_strip_possessive(w).rstrip("s") for w in person.lower().split()} & _ORG_STEMS
+                or not PEOPLE.isdisjoint(person.lower().split())  # "Communications Workers"
+            ) else None
+            if sub is not None and sub.name and len(sub.name.split()) >= 2:
+                # "Sen. Marco Rubio of Florida", "Representative Peter T. King of New York":
+                # the person, then where from (not "Bank of America"; not "Secretary of
+                # State": no person before "of").
+                office = " ".join(before) or sub.role or ""
+                name, role = sub.name, ", ".join(filter(None, (office, _without_the(where))))
         head = _strip_possessive(low[e - 1])
     elif low:
         # "a person familiar with the matter" -> person; "officials at the agency" -> official

@@ -57,6 +57,12 @@ def test_speaker_place_after_preposition_is_not_a_name() -> None:
         ("like Ivo Pell", "Ivo Pell", None),
         ("Reyes, meanwhile", "Reyes", None),
         ("Reyes, however,", "Reyes", None),
+        # A person "of" a place or an organisation: the name, then where from.
+        ("Ivo Pell of the Harbour Policy Institute", "Ivo Pell", "Harbour Policy Institute"),
+        ("Sen. Ann Vale of Harbourshire", "Ann Vale", "Sen., Harbourshire"),
+        ("County Supervisor of Docks Ann Vale", "Ann Vale", "County Supervisor of Docks"),
+        ("Bank of Harbourton", "Bank of Harbourton", None),
+        ("Quay Workers of Harbourton", "Quay Workers of Harbourton", None),
         # A number is no name.
         ("The 125,000 suspensions", None, "The 125,000 suspensions"),  # a descriptor, whole
         # A lone surname keeps its title; courtesy titles stay in the name.
