@@ -729,6 +729,20 @@ def _subgroups(counts: list[_Count]) -> list[list[_Count]]:
 
 
 def _subgroups_by_modifier(counts: list[_Count]) -> list[list[_Count]]:
+    # A lowercase modifier narrows the group ("7,500 elite troops" overseas are not "5,500
+    # troops" in Afghanistan); a proper one ("North Korean") may go unsaid in another count.
+    scopes = {c.modifier for c in counts if c.modifier and c.modifier.islower()}
+    if scopes:
+        by_scope: dict[str | None, list[_Count]] = {}
+        for c in counts:
+            scope = c.modifier if c.modifier in scopes else None
+            by_scope.setdefault(scope, []).append(c)
+        if len(by_scope) > 1:
+            return [sub for group in by_scope.values() for sub in _by_proper_modifier(group)]
+    return _by_proper_modifier(counts)
+
+
+def _by_proper_modifier(counts: list[_Count]) -> list[list[_Count]]:
     modifiers = {c.modifier.casefold() for c in counts if c.modifier}
     if len(modifiers) <= 1:
         return [counts]
