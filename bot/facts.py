@@ -460,7 +460,7 @@ def _asks(text: str) -> bool:
 # answer to a "Why?" before it). One with a comma may carry its main clause after it
 # ("Because of the storm, flights were cancelled."), so only comma-free ones count.
 _SUBORDINATE_OPENERS: Final = frozenset(
-    """because although though unless whereas porque parce weil""".split()  # noqa: SIM905
+    """because although though unless whereas porque parce weil karena""".split()  # noqa: SIM905
 )
 # A clause ending on its auxiliary leaves its verb to the sentence before: "Getting to the
 # Moon has been done. Staying on the Moon, however, haven’t."

@@ -27,6 +27,12 @@ def test_fragments_that_need_the_sentence_before_are_no_facts() -> None:
     texts = _texts(PROBE)
     assert "Landing on it and coming back, however, haven’t." not in texts
     assert not any(t.startswith("Because deep space") for t in texts)
+    # The same in Indonesian: "Karena ..." (because) alone answers the sentence before.
+    body = (
+        "Pemerintah kota menaikkan tarif air bersih sebesar 15 persen mulai bulan depan.",
+        "Karena biaya pengolahan air naik tajam tahun ini.",
+    )
+    assert _texts(body) == [body[0]]
 
 
 def test_later_intro_sentences_rank_below_the_news_after_them() -> None:
