@@ -57,6 +57,8 @@ _PRONOUN_START_RE: Final = re.compile(
 )
 _PRONOUN_INITIALS: Final = "HSTIW"
 _QUOTED_RE: Final = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# The doubled apostrophes some archives quote with (''I think so,'' he said).
+_DOUBLED_QUOTE_RE: Final = re.compile(r"''.*?(?:''|$)")
 # A word of four letters or more, or a number. Written to open with one character set, which
 # lets the regex engine skip to candidate characters (see sentences._CANDIDATE).
 _CONTENT_WORD_RE: Final = re.compile(r"[A-Za-z\d](?:(?<=[A-Za-z])[A-Za-z’'-]{3,}|(?<=\d)[\d,.]*)")
@@ -155,7 +157,10 @@ def _digitish_in(para: str, raw: bytes, start: int, end: int) -> bool:
 # Every word a sentence is tested for, lowercased: scoring and the figure scan need to know
 # only which of these a sentence holds, not all its words.
 _LOWER_DATE_WORDS: Final = frozenset(w.lower() for w in _DATE_WORDS)
-_KEYWORDS: Final = TRIGGER_WORDS | _EVENT_VERBS | _HEDGES | _LOWER_DATE_WORDS
+# The words ``_FIRST_PERSON_RE`` can match, as [A-Za-z]+ runs lowercased ("J’ai": "j"), but
+# the Cyrillic "я": a sentence without any of them skips the regex.
+_FIRST_PERSON_WORDS: Final = frozenset("i me my myself ich je j yo eu ik".split())  # noqa: SIM905
+_KEYWORDS: Final = TRIGGER_WORDS | _EVENT_VERBS | _HEDGES | _LOWER_DATE_WORDS | _FIRST_PERSON_WORDS
 _NO_KEYWORDS: Final[frozenset[str]] = frozenset()
 # A text's [A-Za-z]+ runs are listed as bytes: UTF-8 encoding, the ASCII-only bytes.lower()
 # and a 256-byte table that blanks every other byte are fast passes in C, where a regex
@@ -399,10 +404,34 @@ def _first_closing_quote(text: str) -> int:
     return -1
 
 
+def _mostly_doubled_quote(text: str) -> bool:
+    """``_mostly_quote`` for quotes in doubled apostrophes: the first '' closes a quote (a
+    word before it, a space or the end after it), or quoted words make up most of it."""
+    first = text.find("''")
+    if first > 0 and not text[first - 1].isspace() and text[first + 2 : first + 3] in ("", " "):
+        return True
+    return sum(map(len, _DOUBLED_QUOTE_RE.findall(text))) > 0.5 * len(text)
+
+
+_GUILLEMET_QUOTE_RE: Final = re.compile(r"«[^»]*»?")
+
+
+def _mostly_guillemet_quote(text: str) -> bool:
+    """``_mostly_quote`` for quotes in guillemets: the sentence opens a quote it does not
+    close (the quote runs on), or quoted words make up most of it."""
+    if text.startswith("«") and "»" not in text:
+        return True
+    return sum(map(len, _GUILLEMET_QUOTE_RE.findall(text))) > 0.5 * len(text)
+
+
 def _mostly_quote(text: str) -> bool:
     """Whether the sentence is speech rather than the writer's report: quoted words make up
     most of it, or it opens inside a quote begun in an earlier sentence ('... like that,”
     the doctor said.'), a fragment of that quote."""
+    if "''" in text and _mostly_doubled_quote(text):
+        return True
+    if "«" in text and _mostly_guillemet_quote(text):
+        return True
     if '"' not in text and "“" not in text and "”" not in text:
         return False  # most sentences: no quote mark, nothing quoted
     if _first_closing_quote(text) >= 0:
@@ -417,13 +446,116 @@ def _mostly_quote(text: str) -> bool:
 _FIELD_LABEL_RE: Final = re.compile(r"(?:^|\s)[A-Z][\w’'-]*(?: [\w’'-]+){0,2}: ")
 
 
+_CLOSING_QUOTES: Final = "”\"’'"
+_QUESTION_MARKS: Final = ("?", "？", "؟")
+
+
+def _asks(text: str) -> bool:
+    """Whether the sentence is a question: it ends with a question mark (before any closing
+    quote or bracket) or opens with an inverted one ("¿Por qué ...")."""
+    return text.rstrip("”\"’' )").endswith(_QUESTION_MARKS) or text.startswith("¿")
+
+
+# A subordinate clause standing alone: "Because space travel ... is anything but easy." (the
+# answer to a "Why?" before it). One with a comma may carry its main clause after it
+# ("Because of the storm, flights were cancelled."), so only comma-free ones count.
+_SUBORDINATE_OPENERS: Final = frozenset(
+    """because although though unless whereas porque parce weil karena""".split()  # noqa: SIM905
+)
+# A clause ending on its auxiliary leaves its verb to the sentence before: "Getting to the
+# Moon has been done. Staying on the Moon, however, haven’t."
+_ELLIPTIC_END_RE: Final = re.compile(
+    r"(?i)(?:\b(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would|should)\s+not"
+    r"|\b(?:haven|hasn|hadn|don|doesn|didn|isn|aren|wasn|weren|can|couldn|won|wouldn|shouldn)"
+    r"[’']t|(?<!\bto )\b(?:have|has|had|can|could|will|would|should))[.!…]$"
+)
+
+_SUBORDINATE_INITIALS: Final = frozenset(w[0] for w in _SUBORDINATE_OPENERS) | frozenset(
+    w[0].upper() for w in _SUBORDINATE_OPENERS
+)
+_ELLIPTIC_TAILS: Final = tuple(
+    word + stop
+    for word in "t not have has had can could will would should".split()  # noqa: SIM905
+    for stop in ".!…"
+)
+
+
+def _needs_the_sentence_before(text: str) -> bool:
+    """A fragment that makes sense only after the sentence before it. A long sentence that
+    ends on an auxiliary has its verb earlier ("..., much as the country is.")."""
+    if (
+        text[:1] in _SUBORDINATE_INITIALS
+        and "," not in text
+        and text.partition(" ")[0].lower() in _SUBORDINATE_OPENERS
+    ):
+        return True
+    # Every match ends with one of these (the regex is tried on few sentences).
+    if len(text) > 90 or not text.endswith(_ELLIPTIC_TAILS) or "“" in text or '"' in text:
+        return False  # (a quote's "Yes, I will." answers a question the sentence names)
+    return _ELLIPTIC_END_RE.search(text[-24:]) is not None
+
+
+# The first person singular, as a word: English, and a few languages' subject pronouns.
+# "My"/"Me" capitalized within a sentence is a title's ("In the Country We Love: My Family
+# Divided"); "I" after a capitalized word is a numeral or a title's ("World War I").
+_FIRST_PERSON_RE: Final = re.compile(
+    r"(?<![\w’'./-])(?:I(?=[\s,;:!?)—–]|['’](?:m|ve|d|ll)\b|$)|m(?:e|y|yself)|[Ii]ch|[Jj]e"
+    r"|[Jj](?=['’]\w)|[Yy]o|[Ee]u|[Ii]k|[Яя]|M(?:e|y|yself))(?![\w-])"
+)
+_AS_I_SAID_RE: Final = re.compile(r"^As (?:I|we)\b[^,]{0,40}, ")
+# ‘Quoted words’: the closing mark is a ’ that no letter follows (unlike "I’m").
+_SINGLE_QUOTED_RE: Final = re.compile(r"(?<!\w)‘.*?’(?!\w)")
+_SPEAKER_LABEL_RE: Final = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*):\s")
+_ASIDE_RE: Final = re.compile(r"\([^()]*\)|—[^—]*—|―[^―]*―")
+_CAPITALIZED_BEFORE_RE: Final = re.compile(r"\S\s+[A-Z][\w.]*\s+$")
+
+
+def _first_person(text: str) -> bool:
+    """Whether the writer speaks in the first person singular outside quotes ("My problem
+    is, he is sitting in business class"): an essay's, a letter's or a transcript's voice.
+    "Sen. Bernie Sanders (I-Vt.)" is no pronoun."""
+    bare = _QUOTED_RE.sub(" ", text) if ('"' in text or "“" in text) else text
+    if "''" in bare:
+        bare = _DOUBLED_QUOTE_RE.sub(" ", bare)
+    if bare.startswith("As "):
+        bare = _AS_I_SAID_RE.sub("", bare, count=1)  # the writer's aside, not the fact
+    if "‘" in bare:
+        bare = _SINGLE_QUOTED_RE.sub(" ", bare)
+    if "(" in bare or "—" in bare or "―" in bare:
+        # An aside ("― and I can’t emphasize this enough ―", "(I am biased)") leaves the
+        # sentence the writer's report.
+        bare = _ASIDE_RE.sub(" ", bare)
+    label = _SPEAKER_LABEL_RE.match(bare)
+    if label and not label.group(1).isupper():
+        # A headline's "Mark Cuban: I'd consider a bid": the first person is the named
+        # speaker's (a letter's "DEAR ABBY: My husband" is in capitals).
+        return False
+    for m in _FIRST_PERSON_RE.finditer(bare):
+        at = m.start()
+        word = m.group(0)
+        if word == "I" and _CAPITALIZED_BEFORE_RE.search(bare, max(0, at - 30), at):
+            continue
+        # A capital M opens the sentence or follows a label in capitals ("DEAR ABBY: My
+        # husband ..."); elsewhere it is a title's ("Rivers and Roads: My Years ...").
+        if (
+            word[0] == "M"
+            and at > 0
+            and not (bare[at - 2 : at] == ": " and bare[: at - 2].isupper())
+        ):
+            continue
+        return True
+    return False
+
+
 def _score(sent: _Sentence) -> float:
     """How digest-worthy a sentence is. The terms are added in a fixed order (the score is
     a float and is reported rounded); each is tested only where it can apply."""
     words = sent.words
     score = 0.0
     if sent.paragraph == 0:
-        score += 3.5 if sent.index == 0 else 2.0
+        # The lede is the first sentence; the bonus fades over the ones after it, so a
+        # feature intro's third and fourth sentences rank as a later paragraph's would.
+        score += 3.5 if sent.index == 0 else max(1.2, 2.4 - 0.4 * sent.index)
     else:
         score += 1.6 / (1 + 0.35 * (sent.paragraph - 1))
         if sent.index == 0:
@@ -448,8 +580,12 @@ def _score(sent: _Sentence) -> float:
         # No full stop: a subheading, the title of a video or related story, or a stamp
         # after the sentence ("... on Monday. (Published Monday, Nov. 18, 2019)").
         score -= 3.0
-    if "?" in text and text.rstrip("”\"’' ").endswith("?"):
-        score -= 1.0
+    if _asks(text) or text.startswith(("Q: ", "Q. ")):
+        # The writer's own question ("Why?", "Por que não temos uma assim?") states nothing;
+        # one inside a quote is a source's, speech scored above.
+        score -= 1.0 if text.rstrip()[-1:] in _CLOSING_QUOTES else 9.0
+    elif _needs_the_sentence_before(text):
+        score -= 4.0
     if text.count(": ") >= 2 and len(_FIELD_LABEL_RE.findall(text)) >= 2:
         score -= 9.0  # "Tested by: … RRP: £23.99 More info: …": a box of fields, no sentence
     if not _HEDGES.isdisjoint(keywords):
@@ -457,6 +593,12 @@ def _score(sent: _Sentence) -> float:
     # Every pronoun the pattern knows starts with one of these letters.
     if text[:1] in _PRONOUN_INITIALS and _PRONOUN_START_RE.match(text):
         score -= 0.8  # "They had since been deployed ...": needs the sentence before it
+    if (not keywords.isdisjoint(_FIRST_PERSON_WORDS) or "я" in text or "Я" in text) and (
+        _first_person(text)
+    ):
+        # The writer's own voice (an essay, a letter) or a transcript's unquoted speaker:
+        # scored as speech is.
+        score -= 3.0 if figures and any(f.kind in QUANTITY_KINDS for f in figures) else 9.0
     if words < 8:
         score -= 0.8
     elif words > 55:
@@ -729,6 +871,20 @@ def _subgroups(counts: list[_Count]) -> list[list[_Count]]:
 
 
 def _subgroups_by_modifier(counts: list[_Count]) -> list[list[_Count]]:
+    # A lowercase modifier narrows the group ("7,500 elite troops" overseas are not "5,500
+    # troops" in Afghanistan); a proper one ("North Korean") may go unsaid in another count.
+    scopes = {c.modifier for c in counts if c.modifier and c.modifier.islower()}
+    if scopes:
+        by_scope: dict[str | None, list[_Count]] = {}
+        for c in counts:
+            scope = c.modifier if c.modifier in scopes else None
+            by_scope.setdefault(scope, []).append(c)
+        if len(by_scope) > 1:
+            return [sub for group in by_scope.values() for sub in _by_proper_modifier(group)]
+    return _by_proper_modifier(counts)
+
+
+def _by_proper_modifier(counts: list[_Count]) -> list[list[_Count]]:
     modifiers = {c.modifier.casefold() for c in counts if c.modifier}
     if len(modifiers) <= 1:
         return [counts]

@@ -193,7 +193,7 @@ _LABEL_BEFORE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _YEAR_BEFORE_RE: Final = re.compile(
-    r"\b(?:in|since|by|of|from|until|till|to|before|after|during|year|early|late|mid|and|the|"
+    r"\b(?:in|since|by|of|from|until|till|to|through|thru|before|after|during|year|early|late|mid|and|the|"
     r"between|around|circa|c\.|spring|summer|autumn|fall|winter)\s*[-\s]?$",
     re.IGNORECASE,
 )
@@ -686,6 +686,11 @@ def _head(phrase: list[str]) -> str | None:
     return phrase[-1]
 
 
+_SCOPE_WORDS: Final = frozenset(
+    "elite additional more extra combat reserve foreign ground active-duty".split()  # noqa: SIM905
+)
+
+
 def _modifier(phrase: list[str]) -> str | None:
     """Proper adjectives opening a phrase: "North Korean special forces" -> North Korean."""
     words: list[str] = []
@@ -694,7 +699,13 @@ def _modifier(phrase: list[str]) -> str | None:
             words.append(tok)
         else:
             break
-    return " ".join(words) if words and len(words) < len(phrase) else None
+    if words:
+        return " ".join(words) if len(words) < len(phrase) else None
+    # No proper adjective: a word that narrows the group ("7,500 elite troops" are not the
+    # 5,500 troops of one country; "3,000 more troops" add to a total).
+    if len(phrase) > 1 and phrase[0].lower() in _SCOPE_WORDS:
+        return phrase[0].lower()
+    return None
 
 
 def _event_group(sentence: str) -> str | None:
