@@ -17,6 +17,7 @@ import re
 from datetime import date
 from html import unescape
 from typing import Any
+from urllib.parse import urlsplit
 
 from courlan import is_valid_url
 from htmldate import find_date
@@ -41,7 +42,15 @@ from trafilatura.utils import HTML_STRIP_TAGS, trim
 
 from bot.clean_vocab import fold
 from bot.model import SourceMeta
-from bot.textmeta import ROLE_WORDS, WIRE_SERVICES, caps_outlet_at
+from bot.textmeta import (
+    ROLE_WORDS,
+    WIRE_SERVICES,
+    caps_outlet_at,
+    find_outlet,
+    outlet_from_url,
+    parse_date,
+    without_credit_label,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -179,9 +188,10 @@ def _byline(author: str | None, outlet: str | None = None) -> tuple[str, ...]:
     names = (n.strip() for n in re.split(r";|\s+and\s+|\|", author))
     outlet_words = {w for w in _WORD_RE.findall(fold(outlet or "")) if w not in _NOT_OUTLET}
     seen: dict[str, None] = {}
+    site_key = _NOT_ALNUM_RE.sub("", (outlet or "").split(" | ")[0]).casefold()
     for name in names:
-        name = _without_outlet(name, outlet)
-        if not name or name.lower() in (s.lower() for s in seen):
+        name = _without_outlet(without_credit_label(name), outlet)
+        if not name or name.lower() in (s.lower() for s in seen) or _no_writer(name, site_key):
             continue
         if seen and _credits_no_person(name, outlet_words):
             continue
@@ -193,6 +203,30 @@ def _byline(author: str | None, outlet: str | None = None) -> tuple[str, ...]:
             continue
         seen[name] = None
     return tuple(seen)
+
+
+# One-word author fields that name a desk, a section or a site account, not a writer.
+_DESK_WORDS = frozenset(
+    (
+        "editorial", "editorials", "opinion", "comment", "staff", "admin", "administrator",
+        "webmaster", "guest", "editor", "editors", "redaktion", "redacción", "redação",
+        "rédaction", "redazione", "редакция", "гость",
+    )
+)  # fmt: skip
+
+
+def _no_writer(name: str, site_key: str) -> bool:
+    """An author field naming no writer: the site itself ("LinkNaija" on LinkNaija, "India
+    Post News Weekly" on India Post), a desk or a section ("Editorial"), the site's CMS
+    account ("Jdadmin"), or a date. An agency stays ("Reuters" on Reuters)."""
+    key = _NOT_ALNUM_RE.sub("", name).casefold()
+    if fold(name) in WIRE_SERVICES:
+        return False  # "Reuters" on Reuters: the agency is the story's credit
+    if site_key and key.startswith(site_key):
+        return True
+    if " " not in name.strip() and (fold(name) in _DESK_WORDS or key.endswith("admin")):
+        return True
+    return parse_date(name) is not None
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -309,6 +343,8 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     sitename = doc.sitename or extract_sitename(tree)
     if sitename:
         sitename = sitename.lstrip("@")
+    if sitename and _generic_site(sitename, canonical or url):
+        sitename = _copyright_holder(tree) or _domain_name(canonical or url) or sitename
     published = find_date(
         tree,
         url=canonical or url,
@@ -329,6 +365,42 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         byline=_byline(author, sitename),
         published=_iso_date(published),
     )
+
+
+# Words a page's site-name field holds when it names a platform or a page type, not the
+# publication.
+_GENERIC_SITES = frozenset(
+    ("home", "homepage", "website", "site", "blog", "news", "index", "hosted")
+)
+
+
+def _generic_site(sitename: str, url: str | None) -> bool:
+    """A site name that is a generic word, or the subdomain of a hosting service rather than
+    its domain ("Hosted" on hosted.ap.org: the platform the AP serves member papers from)."""
+    key = _NOT_ALNUM_RE.sub("", sitename).casefold()
+    if key in _GENERIC_SITES:
+        return True
+    labels = (urlsplit(url).hostname or "").casefold().split(".") if url else []
+    # the labels left of the domain's own name, "www" aside
+    own = _NOT_ALNUM_RE.sub("", outlet_from_url(url) or "").casefold()
+    return key not in ("", "www", own) and key in labels[:-2]
+
+
+_COPYRIGHT_TEXT = XPath("//body//text()[contains(., '©') or contains(., 'opyright')]")
+
+
+def _copyright_holder(tree: HtmlElement) -> str | None:
+    """The holder the page's own copyright line names ("©2019 The Associated Press. All
+    rights reserved."), read as the pasted-text path reads it."""
+    lines = [line for t in _COPYRIGHT_TEXT(tree) if (line := " ".join(str(t).split()))]
+    found = find_outlet(lines, None) if lines else None
+    return found if found and found[:1].isupper() else None
+
+
+def _domain_name(url: str | None) -> str | None:
+    """The domain's name, in capitals when it is short enough to be initials ("AP")."""
+    name = outlet_from_url(url)
+    return name.upper() if name and len(name) <= 3 else name
 
 
 def _title_text(tree: HtmlElement) -> str:

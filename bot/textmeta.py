@@ -231,13 +231,38 @@ def is_date_line(line: str) -> bool:
     return (len(words) <= 12 and not line.rstrip().endswith((".", "?", "!"))) or len(words) <= 6
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|der|da|di|la|le|bin|al|[A-Z][\w'’.-]*)){1,3}"
+# A capital that opens a name, in the scripts bylines come in: Latin (with accents), Greek,
+# Cyrillic ("Лида Буслаева").
+_CAP = "[A-ZÀ-ÖØ-ÞĀĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽΑ-ΩЁА-Я]"
+_NAME = (
+    _CAP + r"[\w'’.-]*(?:\s+(?:de|van|von|der|da|di|la|le|bin|al|" + _CAP + r"[\w'’.-]*)){1,3}"
+)
+# The words a credit opens with: "By", and in other languages "Von", "Par", "Por", "Di";
+# a label ("Text:", "Texto:", "Текст:", "Автор:") only with its colon, since "Text size"
+# or "Autor des Monats" open other lines.
 _BY_RE = re.compile(
-    r"^(?:by|written by|posted by|words by|von|par|por|di)\s*[:\s]\s*(.+)$", re.I
+    r"^(?:(?:by|written by|posted by|words by|von|par|por|di)\s*[:\s]"
+    r"|(?:text|texto|texte|testo|tekst|текст|автор|autor|auteur|author|door)\s*:)\s*(.+)$",
+    re.I,
 )
 _NAME_RE = re.compile(r"^" + _NAME + r"$")
-_SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
-_ROLE_CUT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
+# A metadata author field that keeps the page's credit label, its colon dropped ("Текст Лида
+# Буслаева", "By Ann Lee", "Texto João Silva"): the label, before a capitalised name.
+_FIELD_LABEL = re.compile(
+    r"^(?:by|von|par|por|text|texto|texte|testo|tekst|текст|автор|autor|auteur|author)"
+    r"\s*:?\s+(?=(?-i:" + _CAP + "))",
+    re.I,
+)
+
+
+def without_credit_label(name: str) -> str:
+    """An author field's name without the credit label the page printed before it."""
+    m = _FIELD_LABEL.match(name)
+    return name[m.end() :] if m else name
+_SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*")
+# "Arpan Rai | Political Correspondent"; "Лида Буслаева·11 октября 2018": a middle dot or
+# a bar needs no spaces around it, no name holds one.
+_ROLE_CUT = re.compile(r"\s*[|·•]\s*|\s+[–—-]\s+|\s{2,}")
 _DATE_CUT = re.compile(
     r"\b(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}\b)"
 )
@@ -831,7 +856,42 @@ def outlet_from_url(url: str | None) -> str | None:
         parts.pop()
     if len(parts) > 1 and len(parts[-1]) <= 3 and parts[-1] in _SECOND_LEVEL:
         parts.pop()
-    return parts[-1].capitalize()
+    return _domain_words(parts[-1])
+
+
+# Words newspapers are named with: a domain that runs them together ("timesunion",
+# "startribune", "seattletimes") is written as the masthead prints it ("Times Union").
+_MASTHEAD_WORDS = frozenset(
+    (
+        "times", "union", "post", "news", "tribune", "herald", "journal", "star", "daily",
+        "gazette", "chronicle", "press", "sun", "record", "courier", "observer", "register",
+        "examiner", "independent", "inquirer", "dispatch", "telegraph", "mirror", "express",
+        "guardian", "standard", "review", "democrat", "leader", "sentinel", "bulletin", "globe",
+        "mail", "beacon", "argus", "eagle", "today", "enterprise", "insider", "reporter",
+        "monitor", "ledger", "advocate", "messenger", "statesman", "pioneer", "citizen",
+        "morning", "evening", "sunday", "weekly", "world", "free",
+    )
+)  # fmt: skip
+
+
+def _domain_words(label: str) -> str:
+    """A domain's name as words where it is masthead words run together ("timesunion" ->
+    "Times Union", "thestar" -> "The Star"); any other label capitalised whole ("slashgear"
+    -> "Slashgear", "harbourpost" -> "Harbourpost": where a place's name ends is a guess)."""
+    words: list[str] = []
+    rest = label
+    while rest:
+        # the longest masthead word that ends what is left
+        word = max((w for w in _MASTHEAD_WORDS if rest.endswith(w)), key=len, default=None)
+        if word is None:
+            break
+        words.insert(0, word)
+        rest = rest[: -len(word)]
+    if rest == "the" and words:  # "thestar": "The Star"
+        words.insert(0, rest)
+    elif rest or len(words) < 2:
+        return label.capitalize()
+    return " ".join(w.capitalize() for w in words)
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "go", "edu"})
