@@ -9,6 +9,7 @@ import pytest
 
 from bot.clean_text import clean_pasted_text
 from bot.html_meta import read_metadata
+from bot.model import SourceMeta
 from bot.textmeta import outlet_from_url, parse_byline
 
 _STORY = (
@@ -60,7 +61,7 @@ def _page(head: str, body: str = f"<p>{_STORY}</p>") -> str:
     return f"<html><head>{head}</head><body>{body}</body></html>"
 
 
-def _meta(head: str, body: str = f"<p>{_STORY}</p>", url: str | None = None):  # type: ignore[no-untyped-def]
+def _meta(head: str, body: str = f"<p>{_STORY}</p>", url: str | None = None) -> SourceMeta:
     return read_metadata(lxml.html.fromstring(_page(head, body)), url)
 
 
@@ -80,8 +81,9 @@ def test_an_author_field_names_writers_only(author: str, byline: tuple[str, ...]
     # JSON-LD, where a one-word author is kept (a meta tag's is taken for a handle)
     head = (
         '<title>Ferry terminal to close</title><meta property="og:site_name" '
-        'content="Harbour Post"><script type="application/ld+json">{"@context": "https://schema.org", '
-        '"@type": "NewsArticle", "headline": "Ferry terminal to close", '
+        'content="Harbour Post"><script type="application/ld+json">'
+        '{"@context": "https://schema.org", "@type": "NewsArticle", '
+        '"headline": "Ferry terminal to close", '
         f'"author": {{"@type": "Person", "name": "{author}"}}}}</script>'
     )
     assert _meta(head).byline == byline
