@@ -736,7 +736,8 @@ def _pick_headline(
     # visited best bound first, and the visit stops where no bound reaches the best score.
     bounded: list[tuple[float, int, int, bool]] = []
     for k, line in enumerate(head):
-        if k in taken or not _headline_shape(line):
+        stamped = _over_stamp(head, k)
+        if k in taken or not _headline_shape(line, stamped):
             continue
         # The gap to the byline or date line, whichever is nearer above it: a headline
         # may sit between a date line and the byline under it.
@@ -752,7 +753,7 @@ def _pick_headline(
     for minus_bound, k, gap, over_credit in bounded:
         if -minus_bound < best_score:
             break
-        if not _headline_like(head[k]):
+        if not _headline_like(head[k], _over_stamp(head, k)):
             continue
         score = _title_score(head[k], echo(k), gap) + 0.05 * over_credit
         # The best score; of equal scores, the first line's.
@@ -861,6 +862,8 @@ def _title_score(line: _Line, echo: float, gap: int) -> float:
         score -= 1.0 if line.units <= 6 else 0.4
     if line.units <= 4:
         score -= 0.3  # menu items and section names are short
+        if line.boiler:
+            score -= 0.3  # and printed more than once: "The Jersey Journal" in every menu
     elif line.units > 22:
         score -= 0.3  # a standfirst, or the article's first sentence without its stop
     return score
@@ -892,18 +895,35 @@ _CREDIT_RE = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z]|
 _CHROME_RE = re.compile(r"(?:^|\s)@\w+|\b\d+ comments?\b|^you are here\b", re.I)
 
 
-def _headline_shape(line: _Line) -> bool:
+def _over_stamp(head: list[_Line], k: int) -> bool:
+    """Whether line k sits right above the story's publication stamp ("Updated Nov 19, 9:41
+    AM;Posted Nov 18, 8:19 PM"), where a headline that ends with a full stop ("... They just
+    might be.") is still the headline: a caption or a sentence is not printed there."""
+    below = head[k + 1] if k + 1 < len(head) else None
+    return below is not None and bool(_PUBLISHED_AT.search(below.text))
+
+
+# A publication stamp: "Posted Nov 18, 8:19 PM", "Published: 10:31 am", "Updated 2019-11-19";
+# not a byline's date line, which a standfirst ending with a full stop may sit over.
+_PUBLISHED_AT = re.compile(
+    r"(?i)^(?:updated|published|posted)\b.{0,40}(?:\b\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b)"
+)
+
+
+def _headline_shape(line: _Line, over_stamp: bool = False) -> bool:
     """The cheap half of ``_headline_like``: most lines near a headline are one-word menu
-    items, and the other tests cost a regex each."""
+    items, and the other tests cost a regex each. A headline ends with no full stop, but
+    right over its stamp (``_over_stamp``) a short one may."""
     return (
         3 <= line.units <= 30
-        and not line.text.endswith((".", ":"))
+        and not line.text.endswith(":")
+        and (not line.text.endswith(".") or (over_stamp and line.units <= 20))
         and not (line.caption or line.tail or line.appeal)
     )
 
 
-def _headline_like(line: _Line) -> bool:
-    if not _headline_shape(line):
+def _headline_like(line: _Line, over_stamp: bool = False) -> bool:
+    if not _headline_shape(line, over_stamp):
         return False
     if line.is_date_line() or line.byline() or line.shouting():
         return False
