@@ -644,7 +644,9 @@ def _header_meta(
                         by_names, by_pos = names, k
                         break
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
-    best = _pick_headline(head, anchor, (date_pos, by_pos), _lead_text(body_lead), url)
+    taken, lead = (date_pos, by_pos), _lead_text(body_lead)
+    best = _stamped_headline(head, _pick_headline(head, anchor, taken, lead, url), anchor, taken,
+                             lead, url)  # fmt: skip
     title = head[best].text if best is not None else None
     if by_names is None and best is not None:
         # A credit line under the headline and standfirst, often without "By" ("Ann Lee, AP
@@ -736,8 +738,7 @@ def _pick_headline(
     # visited best bound first, and the visit stops where no bound reaches the best score.
     bounded: list[tuple[float, int, int, bool]] = []
     for k, line in enumerate(head):
-        stamped = _over_stamp(head, k)
-        if k in taken or not _headline_shape(line, stamped):
+        if k in taken or not _headline_shape(line):
             continue
         # The gap to the byline or date line, whichever is nearer above it: a headline
         # may sit between a date line and the byline under it.
@@ -753,7 +754,7 @@ def _pick_headline(
     for minus_bound, k, gap, over_credit in bounded:
         if -minus_bound < best_score:
             break
-        if not _headline_like(head[k], _over_stamp(head, k)):
+        if not _headline_like(head[k]):
             continue
         score = _title_score(head[k], echo(k), gap) + 0.05 * over_credit
         # The best score; of equal scores, the first line's.
@@ -773,6 +774,50 @@ def _pick_headline(
         and not head[above].has_boiler_words()
     ):
         return above
+    return best
+
+
+def _stamped_headline(
+    head: list[_Line],
+    best: int | None,
+    anchor: int,
+    taken: tuple[int | None, ...],
+    lead: str,
+    url: str | None,
+) -> int | None:
+    """``best``, or a headline ending with a full stop ("... They just might be.") that
+    scores better: ``_pick_headline`` passes such lines over, as captions and sentences end
+    so, but one right over the story's publication stamp (``_over_stamp``) is a headline."""
+    dotted = [
+        k
+        for k, line in enumerate(head)
+        if k not in taken
+        and line.text.endswith(".")
+        and 3 <= line.units <= 20
+        and not (line.caption or line.tail or line.appeal)
+        and _over_stamp(head, k)
+        and _headline_words(line)
+    ]
+    if not dotted:
+        return best
+    slug = _slug_words(url)
+    solid = [0] * (len(head) + 1)
+    for k, line in enumerate(head):
+        solid[k + 1] = solid[k] + (line.units >= 2 and not line.boiler)
+    anchors = {anchor, *(a for a in taken if a is not None)}
+
+    def score(k: int) -> float:  # as ``_pick_headline`` scores a line
+        echo = _echo(head[k].text, lead)
+        if slug:
+            echo = max(echo, _slug_overlap(head[k].text, slug))
+        gap = max(_gap(solid, k, a) for a in anchors)
+        over_credit = gap < 0 and _over_credit(head, k)
+        return _title_score(head[k], echo, 0 if over_credit else gap) + 0.05 * over_credit
+
+    best_score = _TITLE_FLOOR if best is None else score(best)
+    for k in dotted:
+        if (k_score := score(k)) > best_score:
+            best, best_score = k, k_score
     return best
 
 
@@ -910,21 +955,23 @@ _PUBLISHED_AT = re.compile(
 )
 
 
-def _headline_shape(line: _Line, over_stamp: bool = False) -> bool:
+def _headline_shape(line: _Line) -> bool:
     """The cheap half of ``_headline_like``: most lines near a headline are one-word menu
-    items, and the other tests cost a regex each. A headline ends with no full stop, but
-    right over its stamp (``_over_stamp``) a short one may."""
+    items, and the other tests cost a regex each."""
     return (
         3 <= line.units <= 30
-        and not line.text.endswith(":")
-        and (not line.text.endswith(".") or (over_stamp and line.units <= 20))
+        and not line.text.endswith((".", ":"))
         and not (line.caption or line.tail or line.appeal)
     )
 
 
-def _headline_like(line: _Line, over_stamp: bool = False) -> bool:
-    if not _headline_shape(line, over_stamp):
-        return False
+def _headline_like(line: _Line) -> bool:
+    return _headline_shape(line) and _headline_words(line)
+
+
+def _headline_words(line: _Line) -> bool:
+    """The costly half of ``_headline_like``: what the line says is no date, byline, credit
+    or page chrome."""
     if line.is_date_line() or line.byline() or line.shouting():
         return False
     text = line.text
