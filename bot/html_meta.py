@@ -19,6 +19,7 @@ from html import unescape
 from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.html
 from courlan import is_valid_url
 from htmldate import find_date
 from lxml.etree import XPath
@@ -334,16 +335,23 @@ def _find_author(tree: HtmlElement) -> str | None:
 def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     """Title, byline, date, outlet and canonical URL, read with trafilatura's helpers."""
     doc = read_meta_tags(tree)
+    if doc.sitename is None and doc.title is None:
+        doc = _read_stray_meta_tags(tree, doc)
     if doc.author and " " not in doc.author:  # a lone handle or a single word is not a byline
         doc.author = None
     doc = read_json_ld(tree, doc)
     title = doc.title or _page_title(tree, extract_title(tree))
     author = doc.author or _find_author(tree)
     canonical = doc.url or extract_url(tree, url)
-    sitename = doc.sitename or extract_sitename(tree)
+    sitename = doc.sitename
+    if sitename is None or _slogan(sitename) or _app_or_handle(tree, sitename):
+        # no site name of the page's own, or only its app's or Twitter account's: the name
+        # its <title> gives after the headline ("... - The New York Times"), if any
+        sitename = _title_site(_title_text(tree), title) or sitename or extract_sitename(tree)
     if sitename:
-        sitename = sitename.lstrip("@")
-    if sitename and _generic_site(sitename, canonical or url):
+        # "@Wday_": a handle; "www.wday.ru": a host, by its domain's name
+        sitename = sitename.lstrip("@").strip("_").removeprefix("www.")
+    if sitename and (_slogan(sitename) or _generic_site(sitename, canonical or url)):
         sitename = _copyright_holder(tree) or _domain_name(canonical or url) or sitename
     published = find_date(
         tree,
@@ -365,6 +373,64 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         byline=_byline(author, sitename),
         published=_iso_date(published),
     )
+
+
+def _read_stray_meta_tags(tree: HtmlElement, doc: Document) -> Document:
+    """Title, site name and URL from the head's meta tags where the parser met them in the
+    body (a stray element in the <head> ends it early: og:site_name is then in <body>)."""
+    body = tree.find(".//body")
+    if body is None or body.find(".//meta") is None:
+        return doc
+    head = lxml.html.Element("head")
+    for elem in body.iterfind(".//meta[@content]"):
+        if "itemprop" not in elem.attrib and ("property" in elem.attrib or "name" in elem.attrib):
+            head.append(lxml.html.Element("meta", dict(elem.attrib)))
+    holder = lxml.html.Element("html")
+    holder.append(head)
+    stray = read_meta_tags(holder)
+    # not the description: a body's stray og:description is often a share widget's text
+    for field in ("title", "sitename", "url"):
+        if getattr(doc, field) is None:
+            setattr(doc, field, getattr(stray, field))
+    return doc
+
+
+_APP_OR_HANDLE = XPath(
+    "//meta[starts-with(@name, 'twitter:') or @name = 'application-name'"
+    " or starts-with(@property, 'al:') or starts-with(@property, 'twitter:')]"
+)
+
+
+def _app_or_handle(tree: HtmlElement, sitename: str) -> bool:
+    """Whether the site name is only the page's Twitter handle or app's name ("@Wday_",
+    "NYTimes" of twitter:app:name:googleplay), meta tags read for want of a better one."""
+    return sitename.startswith("@") or any(
+        (m.get("content") or m.get("value")) == sitename for m in _APP_OR_HANDLE(tree)
+    )
+
+
+def _slogan(sitename: str) -> bool:
+    """A site-name field holding a phrase, not a name: it opens in lower case and runs to
+    three words or more ("потеря веса до 10 кг. Отзывы")."""
+    return sitename[:1].islower() and len(sitename.split()) >= 3
+
+
+def _title_site(page_title: str, headline: str | None) -> str | None:
+    """The site's name the page's <title> adds to the headline ("Headline - Site", "Site:
+    Headline"): the other side of a separator from the headline, of five words or fewer."""
+    key = _NOT_ALNUM_RE.sub("", headline or "").casefold()
+    if not key or not page_title:
+        return None
+    for m in _TITLE_SEP_RE.finditer(page_title):
+        head, tail = page_title[: m.start()].strip(), page_title[m.end() :].strip()
+        if _NOT_ALNUM_RE.sub("", head).casefold() == key:
+            site = tail
+        elif _NOT_ALNUM_RE.sub("", tail).casefold() == key:
+            site = head
+        else:
+            continue
+        return site if site and len(site.split()) <= 5 else None
+    return None
 
 
 # Words a page's site-name field holds when it names a platform or a page type, not the
