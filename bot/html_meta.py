@@ -403,10 +403,9 @@ _APP_OR_HANDLE = XPath(
 
 def _app_or_handle(tree: HtmlElement, sitename: str) -> bool:
     """Whether the site name is only the page's Twitter handle or app's name ("@Wday_",
-    "NYTimes" of twitter:app:name:googleplay), meta tags read for want of a better one."""
-    return sitename.startswith("@") or any(
-        (m.get("content") or m.get("value")) == sitename for m in _APP_OR_HANDLE(tree)
-    )
+    "NYTimes" of twitter:app:name:googleplay), meta tags read for want of a better one (a
+    handle in og:site_name is the site's own choice, spelled as its <title> spells it)."""
+    return any((m.get("content") or m.get("value")) == sitename for m in _APP_OR_HANDLE(tree))
 
 
 def _slogan(sitename: str) -> bool:
