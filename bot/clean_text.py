@@ -673,7 +673,21 @@ def _header_meta(
                 standfirst = line.text
                 break
     credit = head[by_pos].text if by_pos is not None else None
+    if date is None and by_pos is not None:
+        # a meta row too long for a date line, read for its names: "Carlos Nadalim
+        # 23/08/2018 2 comentários Alfabetização, Atividades, ..."
+        date = head[by_pos].date()
     return _Header(title, standfirst, by_names or (), date, credit)
+
+
+def _foot_credit(lines: list[_Line], end: int) -> tuple[tuple[str, ...], str | None]:
+    """The byline and date a page prints under the article instead of over it ("Written by
+    Rachael Link, MS, RD on November 14, 2019" after the last paragraph), else ((), None):
+    read only where the header gives neither."""
+    for line in lines[max(0, end - 2) : end + 3]:
+        if line.units <= 24 and (names := line.byline()) and (found := line.date()):
+            return names, found
+    return (), None
 
 
 def _yearless_date(lines: list[_Line], start: int, raw: list[str]) -> str | None:
@@ -1065,6 +1079,9 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,
     ) or _yearless_date(lines, start, raw)  # fmt: skip
+    byline = header.byline
+    if not byline and date is None:
+        byline, date = _foot_credit(lines, end)
     body: list[str] = []
     removed: list[str] = []
     for line, kept in zip(lines, keep, strict=True):
@@ -1078,7 +1095,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         outlet=find_outlet(raw, url, header.credit),
         title=header.title,
         standfirst=header.standfirst,
-        byline=header.byline,
+        byline=byline,
         published=date,
     )
     return Article(meta=meta, body=tuple(body), removed=tuple(removed))

@@ -39,6 +39,8 @@ _MONTH_NAMES = (
     r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
     r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
     r"|januari|februari|maart|mei|augustus|oktober"
+    # Indonesian, where it differs from the Dutch ("Posted on Maret 30, 2015")
+    r"|maret|agustus|desember"
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 )
 _MON = r"(?P<mon>" + _MONTH_NAMES + r")\.?"
@@ -58,6 +60,7 @@ _FOREIGN_MONTHS = {
     "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
     "settembre": 9, "ottobre": 10, "dicembre": 12,
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    "maret": 3, "agustus": 8, "desember": 12,
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }  # fmt: skip
@@ -116,8 +119,8 @@ _MONTH_STEMS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "mär", "mai", "okt", "dez", "fév", "avr", "jui", "aoû", "déc", "ene", "abr", "ago", "dic",
     "janei", "fever", "março", "setem", "outub", "genna", "maggi", "giugn", "lugli", "sette",
-    "ottob", "maart", "mei", "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен",
-    "окт", "ноя", "дек",
+    "ottob", "maart", "mei", "agust", "desem", "янв", "фев", "мар", "апр", "мая", "июн",
+    "июл", "авг", "сен", "окт", "ноя", "дек",
 )  # fmt: skip
 
 
