@@ -622,7 +622,7 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
             undated = undated or (name, kind)
         if undated:
             return _over_holder(lines, page, *undated, url)
-    return outlet_from_url(url)
+    return outlet_from_url(url) or _named_domain(page) or _spelled_domain(page, lines, 3)
 
 
 # Words that make a copyright holder read as a company rather than a publication.
@@ -744,20 +744,46 @@ def _lines_holding(page: str, keys: tuple[str, ...]) -> list[str]:
     return [found[k] for k in sorted(found)]
 
 
-def _spelled_domain(page: str, lines: list[str]) -> str | None:
+def _spelled_domain(page: str, lines: list[str], least: int = 1) -> str | None:
     """The name of a domain the page names bare ("msn.com", not in an address or an email)
     as its short lines spell it, not all in lower case ("MSN Blog"); the most spelled one.
-    Short lines (three words or fewer) are the page's furniture, not an article's prose."""
+    Short lines (three words or fewer) are the page's furniture, not an article's prose.
+    ``least``: the fewest letters a name has ("In" of "In.com" is a word of any line)."""
     best: tuple[int, str] | None = None
     named = (m.group(1) for ln in _lines_holding(page, _TLDS) for m in _DOMAIN.finditer(ln))
     short = ""
     for label in dict.fromkeys(named):
+        if len(label) < least:
+            continue
         short = short or "\n".join(ln for ln in lines if ln.count(" ") < 3)
         word = re.compile(rf"(?<![\w@.]){re.escape(label)}(?![\w.])", re.I)
         spelled = [m.group(0) for m in word.finditer(short) if not m.group(0).islower()]
         if spelled and (best is None or len(spelled) > best[0]):
             best = (len(spelled), max(set(spelled), key=spelled.count))
     return best[1] if best else None
+
+
+# Platforms a page links to or quotes, whose domains name no publication.
+_PLATFORMS = frozenset(
+    (
+        "twitter", "facebook", "instagram", "youtube", "google", "apple", "amazon", "linkedin",
+        "pinterest", "whatsapp", "reddit", "tumblr", "wordpress", "blogspot", "gmail", "yahoo",
+        "outlook", "hotmail", "bit", "t", "tiktok", "flickr", "vimeo", "medium", "disqus",
+    )
+)  # fmt: skip
+
+
+def _named_domain(page: str) -> str | None:
+    """A domain the page names bare at least twice ("Source: Moneycontrol.com", "experts on
+    Moneycontrol.com"), as printed, where the page names itself no other way; no platform's."""
+    counts: dict[str, int] = {}
+    for line in _lines_holding(page, _TLDS):
+        for m in _DOMAIN.finditer(line):
+            if fold(m.group(1)) not in _PLATFORMS:
+                name = m.group(0).removeprefix("www.")
+                counts[name] = counts.get(name, 0) + 1
+    best = max(counts, key=lambda name: counts[name], default=None)
+    return best if best is not None and counts[best] >= 2 else None
 
 
 _BRAND_BEFORE = re.compile(r"^(?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)?$")
