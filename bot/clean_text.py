@@ -33,6 +33,7 @@ from bot.clean_lines import Line as _Line
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
 from bot.textmeta import (
+    WIRE_SERVICES,
     copyright_year,
     dated_author_and_topics,
     find_outlet,
@@ -1090,15 +1091,25 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         else:
             removed.append(line.text)
         removed += cards.get(line.text, ())
+    outlet = find_outlet(raw, url, header.credit)
     meta = SourceMeta(
         url=url,
-        outlet=find_outlet(raw, url, header.credit),
+        outlet=outlet,
         title=header.title,
         standfirst=header.standfirst,
-        byline=byline,
+        byline=_without_site_names(byline, outlet),
         published=date,
     )
     return Article(meta=meta, body=tuple(body), removed=tuple(removed))
+
+
+def _without_site_names(byline: tuple[str, ...], outlet: str | None) -> tuple[str, ...]:
+    """The byline's names without those that end with the site's own name, a menu's
+    section read for a name ("Reportagens Autoracing" on Autoracing); an agency stays."""
+    if not outlet or len(outlet) < 3:
+        return byline
+    tail = " " + outlet.casefold()
+    return tuple(n for n in byline if fold(n) in WIRE_SERVICES or not n.casefold().endswith(tail))
 
 
 def article_from_clean_text(text: str, url: str | None = None) -> Article:

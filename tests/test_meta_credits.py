@@ -123,3 +123,22 @@ def test_a_generic_word_is_no_site_name() -> None:
 )
 def test_an_outlet_from_an_address_reads_as_the_masthead(url: str, outlet: str) -> None:
     assert outlet_from_url(url) == outlet
+
+
+def test_a_section_named_with_the_site_is_no_byline() -> None:
+    # "Reportagens Harbourwatch": a menu's section, read as a name under the headline
+    text = "\n".join(
+        [
+            "Reportagens Harbourwatch",
+            "O terminal das barcas fecha em março",
+            "Reportagens Harbourwatch",
+            "",
+            _STORY,
+            "",
+            _STORY.replace("Monday", "Tuesday"),
+            "© 2019 Harbourwatch. Todos os direitos reservados.",
+        ]
+    )
+    meta = clean_pasted_text(text).meta
+    assert meta.outlet == "Harbourwatch"
+    assert meta.byline == ()
