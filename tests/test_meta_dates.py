@@ -1,6 +1,6 @@
 """The date of a pasted page where it is not on a date line of its own: Indonesian month
-names, a meta row that carries the author, the date and the post's topics, a credit printed
-under the article. Made-up pages."""
+names and Korean date marks, a meta row that carries the author, the date and the post's
+topics, a credit printed under the article. Made-up pages."""
 
 from __future__ import annotations
 
@@ -25,9 +25,11 @@ _BODY = [
         ("Posted on Maret 30, 2015 by Admin", "2015-03-30"),
         ("17 Agustus 2019", "2019-08-17"),
         ("Diposting 1 Desember 2020", "2020-12-01"),
+        # Korean: year, month and day marked
+        ("입력 2018년 8월 25일 15:24", "2018-08-25"),
     ],
 )
-def test_indonesian_month_names(line: str, iso: str) -> None:
+def test_month_names_and_marks_of_other_languages(line: str, iso: str) -> None:
     assert parse_date(line) == iso
 
 
