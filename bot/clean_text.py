@@ -648,7 +648,7 @@ def _header_meta(
     taken, lead = (date_pos, by_pos), _lead_text(body_lead)
     best = _stamped_headline(head, _pick_headline(head, anchor, taken, lead, url), anchor, taken,
                              lead, url)  # fmt: skip
-    title = head[best].text if best is not None else None
+    title = _last_crumb(head[best].text) if best is not None else None
     if by_names is None and best is not None:
         # A credit line under the headline and standfirst, often without "By" ("Ann Lee, AP
         # Sports Writer"); an author box at the foot may repeat it, so a repeat is no bar.
@@ -790,6 +790,17 @@ def _pick_headline(
     ):
         return above
     return best
+
+
+# Between the crumbs of a breadcrumb trail: "Mensagens » Mensagens de Autoestima » Só quem ..."
+_CRUMB_SEP = re.compile(r"\s+[»›]\s+")
+
+
+def _last_crumb(title: str) -> str:
+    """The headline where the line picked is a breadcrumb trail that ends with it (two
+    separators or more, so that a headline's own "»" stays)."""
+    crumbs = _CRUMB_SEP.split(title)
+    return crumbs[-1] if len(crumbs) >= 3 and len(crumbs[-1].split()) >= 2 else title
 
 
 def _stamped_headline(

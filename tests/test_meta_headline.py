@@ -49,3 +49,8 @@ def test_a_menu_item_printed_again_and_again_is_no_headline() -> None:
     ]
     text = "\n".join([*menu, "Home", *menu, *header, "", *_BODY])
     assert clean_pasted_text(text).meta.title == "Five outings for spring ferry fans"
+
+
+def test_a_breadcrumb_trail_picked_gives_its_last_crumb() -> None:
+    header = ["Ferry news » Harbour » Terminal to close in March", "", "By Ann Lee"]
+    assert clean_pasted_text(_page(header)).meta.title == "Terminal to close in March"
