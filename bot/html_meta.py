@@ -353,6 +353,11 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         sitename = sitename.lstrip("@").strip("_").removeprefix("www.")
     if sitename and (_slogan(sitename) or _generic_site(sitename, canonical or url)):
         sitename = _copyright_holder(tree) or _domain_name(canonical or url) or sitename
+    if title and sitename and _same_name(title, sitename.split(" | ", 1)[0]):
+        # og:title holding the site's name, not the story's: the page's own heading
+        title = _page_title(tree, extract_title(tree))
+        if title and _same_name(title, sitename.split(" | ", 1)[0]):
+            title = None
     published = find_date(
         tree,
         url=canonical or url,
@@ -412,6 +417,12 @@ def _slogan(sitename: str) -> bool:
     """A site-name field holding a phrase, not a name: it opens in lower case and runs to
     three words or more ("потеря веса до 10 кг. Отзывы")."""
     return sitename[:1].islower() and len(sitename.split()) >= 3
+
+
+def _same_name(a: str, b: str) -> bool:
+    """The same words, case and punctuation aside ("The Harbour Post", "the harbour-post")."""
+    key = _NOT_ALNUM_RE.sub("", a).casefold()
+    return bool(key) and key == _NOT_ALNUM_RE.sub("", b).casefold()
 
 
 def _title_site(page_title: str, headline: str | None) -> str | None:

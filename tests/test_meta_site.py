@@ -73,3 +73,14 @@ def test_a_phrase_or_a_host_in_the_site_name_field() -> None:
     assert _meta(slogan, url="https://www.harbourpost.example/a").outlet == "Harbourpost"
     host = '<meta property="og:site_name" content="www.harbourpost.ru">'
     assert _meta(host).outlet == "harbourpost.ru"
+
+
+def test_a_title_field_holding_the_sites_name_gives_way_to_the_heading() -> None:
+    head = (
+        '<title>Ferry terminal to close - Harbour Post</title>'
+        '<meta property="og:site_name" content="Harbour Post">'
+        '<meta property="og:title" content="Harbour Post">'
+    )
+    meta = _meta(head)
+    assert meta.outlet == "Harbour Post"
+    assert meta.title == "Ferry terminal to close"
