@@ -189,10 +189,10 @@ def _byline(author: str | None, outlet: str | None = None) -> tuple[str, ...]:
     names = (n.strip() for n in re.split(r";|\s+and\s+|\|", author))
     outlet_words = {w for w in _WORD_RE.findall(fold(outlet or "")) if w not in _NOT_OUTLET}
     seen: dict[str, None] = {}
-    site_key = _NOT_ALNUM_RE.sub("", (outlet or "").split(" | ")[0]).casefold()
+    site_words = _WORD_RE.findall(fold((outlet or "").split(" | ")[0]))
     for name in names:
         name = _without_outlet(without_credit_label(name), outlet)
-        if not name or name.lower() in (s.lower() for s in seen) or _no_writer(name, site_key):
+        if not name or name.lower() in (s.lower() for s in seen) or _no_writer(name, site_words):
             continue
         if seen and _credits_no_person(name, outlet_words):
             continue
@@ -216,15 +216,15 @@ _DESK_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _no_writer(name: str, site_key: str) -> bool:
+def _no_writer(name: str, site_words: list[str]) -> bool:
     """An author field naming no writer: the site itself ("LinkNaija" on LinkNaija, "India
-    Post News Weekly" on India Post), a desk or a section ("Editorial"), the site's CMS
-    account ("Jdadmin"), or a date. An agency stays ("Reuters" on Reuters)."""
-    key = _NOT_ALNUM_RE.sub("", name).casefold()
+    Post News Weekly" on India Post: its words first), a desk or a section ("Editorial"),
+    the site's CMS account ("Jdadmin"), or a date. An agency stays ("Reuters" on Reuters)."""
     if fold(name) in WIRE_SERVICES:
         return False  # "Reuters" on Reuters: the agency is the story's credit
-    if site_key and key.startswith(site_key):
+    if site_words and _WORD_RE.findall(fold(name))[: len(site_words)] == site_words:
         return True
+    key = _NOT_ALNUM_RE.sub("", name).casefold()
     if " " not in name.strip() and (fold(name) in _DESK_WORDS or key.endswith("admin")):
         return True
     return parse_date(name) is not None

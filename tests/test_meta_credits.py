@@ -74,6 +74,7 @@ def _meta(head: str, body: str = f"<p>{_STORY}</p>", url: str | None = None) -> 
         ("Jdadmin", ()),  # the site's CMS account
         ("Harbour Post News Desk", ()),  # the site itself
         ("Jill Harbour", ("Jill Harbour",)),  # a writer who shares a word with the site
+        ("Harbour Posten", ("Harbour Posten",)),  # or whose name starts with its letters
         ("Reuters", ("Reuters",)),  # an agency credit, on any site
     ],
 )
