@@ -400,8 +400,9 @@ def _read_stray_meta_tags(tree: HtmlElement, doc: Document) -> Document:
     return doc
 
 
+# (in <head>, where read_meta_tags reads them)
 _APP_OR_HANDLE = XPath(
-    "//meta[starts-with(@name, 'twitter:') or @name = 'application-name'"
+    "/html/head/meta[starts-with(@name, 'twitter:') or @name = 'application-name'"
     " or starts-with(@property, 'al:') or starts-with(@property, 'twitter:')]"
 )
 
@@ -457,9 +458,10 @@ def _generic_site(sitename: str, url: str | None) -> bool:
     if key in _GENERIC_SITES:
         return True
     labels = (urlsplit(url).hostname or "").casefold().split(".") if url else []
-    # the labels left of the domain's own name, "www" aside
-    own = _NOT_ALNUM_RE.sub("", outlet_from_url(url) or "").casefold()
-    return key not in ("", "www", own) and key in labels[:-2]
+    if key in ("", "www") or key not in labels[:-2]:
+        return False
+    # a label left of the domain's own name
+    return key != _NOT_ALNUM_RE.sub("", outlet_from_url(url) or "").casefold()
 
 
 _COPYRIGHT_TEXT = XPath("//body//text()[contains(., '©') or contains(., 'opyright')]")
