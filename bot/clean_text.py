@@ -33,6 +33,7 @@ from bot.clean_lines import Line as _Line
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
 from bot.textmeta import (
+    WIRE_SERVICES,
     copyright_year,
     dated_author_and_topics,
     find_outlet,
@@ -644,8 +645,10 @@ def _header_meta(
                         by_names, by_pos = names, k
                         break
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
-    best = _pick_headline(head, anchor, (date_pos, by_pos), _lead_text(body_lead), url)
-    title = head[best].text if best is not None else None
+    taken, lead = (date_pos, by_pos), _lead_text(body_lead)
+    best = _stamped_headline(head, _pick_headline(head, anchor, taken, lead, url), anchor, taken,
+                             lead, url)  # fmt: skip
+    title = _last_crumb(head[best].text) if best is not None else None
     if by_names is None and best is not None:
         # A credit line under the headline and standfirst, often without "By" ("Ann Lee, AP
         # Sports Writer"); an author box at the foot may repeat it, so a repeat is no bar.
@@ -671,7 +674,21 @@ def _header_meta(
                 standfirst = line.text
                 break
     credit = head[by_pos].text if by_pos is not None else None
+    if date is None and by_pos is not None:
+        # a meta row too long for a date line, read for its names: "Carlos Nadalim
+        # 23/08/2018 2 comentários Alfabetização, Atividades, ..."
+        date = head[by_pos].date()
     return _Header(title, standfirst, by_names or (), date, credit)
+
+
+def _foot_credit(lines: list[_Line], end: int) -> tuple[tuple[str, ...], str | None]:
+    """The byline and date a page prints under the article instead of over it ("Written by
+    Rachael Link, MS, RD on November 14, 2019" after the last paragraph), else ((), None):
+    read only where the header gives neither."""
+    for line in lines[max(0, end - 2) : end + 3]:
+        if line.units <= 24 and (names := line.byline()) and (found := line.date()):
+            return names, found
+    return (), None
 
 
 def _yearless_date(lines: list[_Line], start: int, raw: list[str]) -> str | None:
@@ -775,6 +792,61 @@ def _pick_headline(
     return best
 
 
+# Between the crumbs of a breadcrumb trail: "Mensagens » Mensagens de Autoestima » Só quem ..."
+_CRUMB_SEP = re.compile(r"\s+[»›]\s+")
+
+
+def _last_crumb(title: str) -> str:
+    """The headline where the line picked is a breadcrumb trail that ends with it (two
+    separators or more, so that a headline's own "»" stays)."""
+    crumbs = _CRUMB_SEP.split(title)
+    return crumbs[-1] if len(crumbs) >= 3 and len(crumbs[-1].split()) >= 2 else title
+
+
+def _stamped_headline(
+    head: list[_Line],
+    best: int | None,
+    anchor: int,
+    taken: tuple[int | None, ...],
+    lead: str,
+    url: str | None,
+) -> int | None:
+    """``best``, or a headline ending with a full stop ("... They just might be.") that
+    scores better: ``_pick_headline`` passes such lines over, as captions and sentences end
+    so, but one right over the story's publication stamp (``_over_stamp``) is a headline."""
+    dotted = [
+        k
+        for k, line in enumerate(head)
+        if k not in taken
+        and line.text.endswith(".")
+        and 3 <= line.units <= 20
+        and not (line.caption or line.tail or line.appeal)
+        and _over_stamp(head, k)
+        and _headline_words(line)
+    ]
+    if not dotted:
+        return best
+    slug = _slug_words(url)
+    solid = [0] * (len(head) + 1)
+    for k, line in enumerate(head):
+        solid[k + 1] = solid[k] + (line.units >= 2 and not line.boiler)
+    anchors = {anchor, *(a for a in taken if a is not None)}
+
+    def score(k: int) -> float:  # as ``_pick_headline`` scores a line
+        echo = _echo(head[k].text, lead)
+        if slug:
+            echo = max(echo, _slug_overlap(head[k].text, slug))
+        gap = max(_gap(solid, k, a) for a in anchors)
+        over_credit = gap < 0 and _over_credit(head, k)
+        return _title_score(head[k], echo, 0 if over_credit else gap) + 0.05 * over_credit
+
+    best_score = _TITLE_FLOOR if best is None else score(best)
+    for k in dotted:
+        if (k_score := score(k)) > best_score:
+            best, best_score = k, k_score
+    return best
+
+
 def _over_credit(head: list[_Line], k: int) -> bool:
     """Whether a bare credit line ("Anna Menin") follows line k, perhaps after an "Updated
     ..." stamp."""
@@ -861,6 +933,8 @@ def _title_score(line: _Line, echo: float, gap: int) -> float:
         score -= 1.0 if line.units <= 6 else 0.4
     if line.units <= 4:
         score -= 0.3  # menu items and section names are short
+        if line.boiler:
+            score -= 0.3  # and printed more than once: "The Jersey Journal" in every menu
     elif line.units > 22:
         score -= 0.3  # a standfirst, or the article's first sentence without its stop
     return score
@@ -892,6 +966,21 @@ _CREDIT_RE = re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+ ?/ ?[A-Z]|
 _CHROME_RE = re.compile(r"(?:^|\s)@\w+|\b\d+ comments?\b|^you are here\b", re.I)
 
 
+def _over_stamp(head: list[_Line], k: int) -> bool:
+    """Whether line k sits right above the story's publication stamp ("Updated Nov 19, 9:41
+    AM;Posted Nov 18, 8:19 PM"), where a headline that ends with a full stop ("... They just
+    might be.") is still the headline: a caption or a sentence is not printed there."""
+    below = head[k + 1] if k + 1 < len(head) else None
+    return below is not None and bool(_PUBLISHED_AT.search(below.text))
+
+
+# A publication stamp: "Posted Nov 18, 8:19 PM", "Published: 10:31 am", "Updated 2019-11-19";
+# not a byline's date line, which a standfirst ending with a full stop may sit over.
+_PUBLISHED_AT = re.compile(
+    r"(?i)^(?:updated|published|posted)\b.{0,40}(?:\b\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b)"
+)
+
+
 def _headline_shape(line: _Line) -> bool:
     """The cheap half of ``_headline_like``: most lines near a headline are one-word menu
     items, and the other tests cost a regex each."""
@@ -903,8 +992,12 @@ def _headline_shape(line: _Line) -> bool:
 
 
 def _headline_like(line: _Line) -> bool:
-    if not _headline_shape(line):
-        return False
+    return _headline_shape(line) and _headline_words(line)
+
+
+def _headline_words(line: _Line) -> bool:
+    """The costly half of ``_headline_like``: what the line says is no date, byline, credit
+    or page chrome."""
     if line.is_date_line() or line.byline() or line.shouting():
         return False
     text = line.text
@@ -998,6 +1091,9 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,
     ) or _yearless_date(lines, start, raw)  # fmt: skip
+    byline = header.byline
+    if not byline and date is None:
+        byline, date = _foot_credit(lines, end)
     body: list[str] = []
     removed: list[str] = []
     for line, kept in zip(lines, keep, strict=True):
@@ -1006,15 +1102,25 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         else:
             removed.append(line.text)
         removed += cards.get(line.text, ())
+    outlet = find_outlet(raw, url, header.credit)
     meta = SourceMeta(
         url=url,
-        outlet=find_outlet(raw, url, header.credit),
+        outlet=outlet,
         title=header.title,
         standfirst=header.standfirst,
-        byline=header.byline,
+        byline=_without_site_names(byline, outlet),
         published=date,
     )
     return Article(meta=meta, body=tuple(body), removed=tuple(removed))
+
+
+def _without_site_names(byline: tuple[str, ...], outlet: str | None) -> tuple[str, ...]:
+    """The byline's names without those that end with the site's own name, a menu's
+    section read for a name ("Reportagens Autoracing" on Autoracing); an agency stays."""
+    if not outlet or len(outlet) < 3:
+        return byline
+    tail = " " + outlet.casefold()
+    return tuple(n for n in byline if fold(n) in WIRE_SERVICES or not n.casefold().endswith(tail))
 
 
 def article_from_clean_text(text: str, url: str | None = None) -> Article:

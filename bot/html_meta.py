@@ -17,7 +17,9 @@ import re
 from datetime import date
 from html import unescape
 from typing import Any
+from urllib.parse import urlsplit
 
+import lxml.html
 from courlan import is_valid_url
 from htmldate import find_date
 from lxml.etree import XPath
@@ -41,7 +43,15 @@ from trafilatura.utils import HTML_STRIP_TAGS, trim
 
 from bot.clean_vocab import fold
 from bot.model import SourceMeta
-from bot.textmeta import ROLE_WORDS, WIRE_SERVICES, caps_outlet_at
+from bot.textmeta import (
+    ROLE_WORDS,
+    WIRE_SERVICES,
+    caps_outlet_at,
+    find_outlet,
+    outlet_from_url,
+    parse_date,
+    without_credit_label,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -179,9 +189,10 @@ def _byline(author: str | None, outlet: str | None = None) -> tuple[str, ...]:
     names = (n.strip() for n in re.split(r";|\s+and\s+|\|", author))
     outlet_words = {w for w in _WORD_RE.findall(fold(outlet or "")) if w not in _NOT_OUTLET}
     seen: dict[str, None] = {}
+    site_words = _WORD_RE.findall(fold((outlet or "").split(" | ")[0]))
     for name in names:
-        name = _without_outlet(name, outlet)
-        if not name or name.lower() in (s.lower() for s in seen):
+        name = _without_outlet(without_credit_label(name), outlet)
+        if not name or name.lower() in (s.lower() for s in seen) or _no_writer(name, site_words):
             continue
         if seen and _credits_no_person(name, outlet_words):
             continue
@@ -193,6 +204,30 @@ def _byline(author: str | None, outlet: str | None = None) -> tuple[str, ...]:
             continue
         seen[name] = None
     return tuple(seen)
+
+
+# One-word author fields that name a desk, a section or a site account, not a writer.
+_DESK_WORDS = frozenset(
+    (
+        "editorial", "editorials", "opinion", "comment", "staff", "admin", "administrator",
+        "webmaster", "guest", "editor", "editors", "redaktion", "redacción", "redação",
+        "rédaction", "redazione", "редакция", "гость",
+    )
+)  # fmt: skip
+
+
+def _no_writer(name: str, site_words: list[str]) -> bool:
+    """An author field naming no writer: the site itself ("LinkNaija" on LinkNaija, "India
+    Post News Weekly" on India Post: its words first), a desk or a section ("Editorial"),
+    the site's CMS account ("Jdadmin"), or a date. An agency stays ("Reuters" on Reuters)."""
+    if fold(name) in WIRE_SERVICES:
+        return False  # "Reuters" on Reuters: the agency is the story's credit
+    if site_words and _WORD_RE.findall(fold(name))[: len(site_words)] == site_words:
+        return True
+    key = _NOT_ALNUM_RE.sub("", name).casefold()
+    if " " not in name.strip() and (fold(name) in _DESK_WORDS or key.endswith("admin")):
+        return True
+    return parse_date(name) is not None
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -300,15 +335,29 @@ def _find_author(tree: HtmlElement) -> str | None:
 def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     """Title, byline, date, outlet and canonical URL, read with trafilatura's helpers."""
     doc = read_meta_tags(tree)
+    if doc.sitename is None and doc.title is None:
+        doc = _read_stray_meta_tags(tree, doc)
     if doc.author and " " not in doc.author:  # a lone handle or a single word is not a byline
         doc.author = None
     doc = read_json_ld(tree, doc)
     title = doc.title or _page_title(tree, extract_title(tree))
     author = doc.author or _find_author(tree)
     canonical = doc.url or extract_url(tree, url)
-    sitename = doc.sitename or extract_sitename(tree)
+    sitename = doc.sitename
+    if sitename is None or _slogan(sitename) or _app_or_handle(tree, sitename):
+        # no site name of the page's own, or only its app's or Twitter account's: the name
+        # its <title> gives after the headline ("... - The New York Times"), if any
+        sitename = _title_site(_title_text(tree), title) or sitename or extract_sitename(tree)
     if sitename:
-        sitename = sitename.lstrip("@")
+        # "@Wday_": a handle; "www.wday.ru": a host, by its domain's name
+        sitename = sitename.lstrip("@").strip("_").removeprefix("www.")
+    if sitename and (_slogan(sitename) or _generic_site(sitename, canonical or url)):
+        sitename = _copyright_holder(tree) or _domain_name(canonical or url) or sitename
+    if title and sitename and _same_name(title, sitename.split(" | ", 1)[0]):
+        # og:title holding the site's name, not the story's: the page's own heading
+        title = _page_title(tree, extract_title(tree))
+        if title and _same_name(title, sitename.split(" | ", 1)[0]):
+            title = None
     published = find_date(
         tree,
         url=canonical or url,
@@ -329,6 +378,107 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         byline=_byline(author, sitename),
         published=_iso_date(published),
     )
+
+
+def _read_stray_meta_tags(tree: HtmlElement, doc: Document) -> Document:
+    """Title, site name and URL from the head's meta tags where the parser met them in the
+    body (a stray element in the <head> ends it early: og:site_name is then in <body>)."""
+    body = tree.find(".//body")
+    if body is None or body.find(".//meta") is None:
+        return doc
+    head = lxml.html.Element("head")
+    for elem in body.iterfind(".//meta[@content]"):
+        if "itemprop" not in elem.attrib and ("property" in elem.attrib or "name" in elem.attrib):
+            head.append(lxml.html.Element("meta", dict(elem.attrib)))
+    holder = lxml.html.Element("html")
+    holder.append(head)
+    stray = read_meta_tags(holder)
+    # not the description: a body's stray og:description is often a share widget's text
+    for field in ("title", "sitename", "url"):
+        if getattr(doc, field) is None:
+            setattr(doc, field, getattr(stray, field))
+    return doc
+
+
+# (in <head>, where read_meta_tags reads them)
+_APP_OR_HANDLE = XPath(
+    "/html/head/meta[starts-with(@name, 'twitter:') or @name = 'application-name'"
+    " or starts-with(@property, 'al:') or starts-with(@property, 'twitter:')]"
+)
+
+
+def _app_or_handle(tree: HtmlElement, sitename: str) -> bool:
+    """Whether the site name is only the page's Twitter handle or app's name ("@Wday_",
+    "NYTimes" of twitter:app:name:googleplay), meta tags read for want of a better one (a
+    handle in og:site_name is the site's own choice, spelled as its <title> spells it)."""
+    return any((m.get("content") or m.get("value")) == sitename for m in _APP_OR_HANDLE(tree))
+
+
+def _slogan(sitename: str) -> bool:
+    """A site-name field holding a phrase, not a name: it opens in lower case and runs to
+    three words or more ("потеря веса до 10 кг. Отзывы")."""
+    return sitename[:1].islower() and len(sitename.split()) >= 3
+
+
+def _same_name(a: str, b: str) -> bool:
+    """The same words, case and punctuation aside ("The Harbour Post", "the harbour-post")."""
+    key = _NOT_ALNUM_RE.sub("", a).casefold()
+    return bool(key) and key == _NOT_ALNUM_RE.sub("", b).casefold()
+
+
+def _title_site(page_title: str, headline: str | None) -> str | None:
+    """The site's name the page's <title> adds to the headline ("Headline - Site", "Site:
+    Headline"): the other side of a separator from the headline, of five words or fewer."""
+    key = _NOT_ALNUM_RE.sub("", headline or "").casefold()
+    if not key or not page_title:
+        return None
+    for m in _TITLE_SEP_RE.finditer(page_title):
+        head, tail = page_title[: m.start()].strip(), page_title[m.end() :].strip()
+        if _NOT_ALNUM_RE.sub("", head).casefold() == key:
+            site = tail
+        elif _NOT_ALNUM_RE.sub("", tail).casefold() == key:
+            site = head
+        else:
+            continue
+        return site if site and len(site.split()) <= 5 else None
+    return None
+
+
+# Words a page's site-name field holds when it names a platform or a page type, not the
+# publication.
+_GENERIC_SITES = frozenset(
+    ("home", "homepage", "website", "site", "blog", "news", "index", "hosted")
+)
+
+
+def _generic_site(sitename: str, url: str | None) -> bool:
+    """A site name that is a generic word, or the subdomain of a hosting service rather than
+    its domain ("Hosted" on hosted.ap.org: the platform the AP serves member papers from)."""
+    key = _NOT_ALNUM_RE.sub("", sitename).casefold()
+    if key in _GENERIC_SITES:
+        return True
+    labels = (urlsplit(url).hostname or "").casefold().split(".") if url else []
+    if key in ("", "www") or key not in labels[:-2]:
+        return False
+    # a label left of the domain's own name
+    return key != _NOT_ALNUM_RE.sub("", outlet_from_url(url) or "").casefold()
+
+
+_COPYRIGHT_TEXT = XPath("//body//text()[contains(., '©') or contains(., 'opyright')]")
+
+
+def _copyright_holder(tree: HtmlElement) -> str | None:
+    """The holder the page's own copyright line names ("©2019 The Associated Press. All
+    rights reserved."), read as the pasted-text path reads it."""
+    lines = [line for t in _COPYRIGHT_TEXT(tree) if (line := " ".join(str(t).split()))]
+    found = find_outlet(lines, None) if lines else None
+    return found if found and found[:1].isupper() else None
+
+
+def _domain_name(url: str | None) -> str | None:
+    """The domain's name, in capitals when it is short enough to be initials ("AP")."""
+    name = outlet_from_url(url)
+    return name.upper() if name and len(name) <= 3 else name
 
 
 def _title_text(tree: HtmlElement) -> str:

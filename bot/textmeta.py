@@ -39,6 +39,8 @@ _MONTH_NAMES = (
     r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
     r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
     r"|januari|februari|maart|mei|augustus|oktober"
+    # Indonesian, where it differs from the Dutch ("Posted on Maret 30, 2015")
+    r"|maret|agustus|desember"
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
 )
 _MON = r"(?P<mon>" + _MONTH_NAMES + r")\.?"
@@ -58,6 +60,7 @@ _FOREIGN_MONTHS = {
     "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7,
     "settembre": 9, "ottobre": 10, "dicembre": 12,
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    "maret": 3, "agustus": 8, "desember": 12,
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
 }  # fmt: skip
@@ -89,8 +92,10 @@ _DATE_PATTERNS = [
         r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
         r"(?:[T ](?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?"
     ),
-    # 2024/10/24, 2024.10.24, 2024年10月24日
-    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[/.年]\s*(?P<m>\d{1,2})\s*[/.月]\s*(?P<d>\d{1,2})日?"),
+    # 2024/10/24, 2024.10.24, 2024年10月24日, 2024년 10월 24일
+    re.compile(
+        r"(?P<y>(?:19|20)\d{2})\s*[/.年년]\s*(?P<m>\d{1,2})\s*[/.月월]\s*(?P<d>\d{1,2})[日일]?"
+    ),
     # 21/06/2014, 21.06.2014, 06/21/2014 (order settled in _day_month)
     re.compile(
         r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b"
@@ -116,8 +121,8 @@ _MONTH_STEMS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "mär", "mai", "okt", "dez", "fév", "avr", "jui", "aoû", "déc", "ene", "abr", "ago", "dic",
     "janei", "fever", "março", "setem", "outub", "genna", "maggi", "giugn", "lugli", "sette",
-    "ottob", "maart", "mei", "янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен",
-    "окт", "ноя", "дек",
+    "ottob", "maart", "mei", "agust", "desem", "янв", "фев", "мар", "апр", "мая", "июн",
+    "июл", "авг", "сен", "окт", "ноя", "дек",
 )  # fmt: skip
 
 
@@ -231,13 +236,38 @@ def is_date_line(line: str) -> bool:
     return (len(words) <= 12 and not line.rstrip().endswith((".", "?", "!"))) or len(words) <= 6
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|van|von|der|da|di|la|le|bin|al|[A-Z][\w'’.-]*)){1,3}"
+# A capital that opens a name, in the scripts bylines come in: Latin (with accents), Greek,
+# Cyrillic ("Лида Буслаева").
+_CAP = "[A-ZÀ-ÖØ-ÞĀĆČĎĘĚŁŃŇŐŘŚŠŤŰŹŻŽΑ-ΩЁА-Я]"
+_NAME = (
+    _CAP + r"[\w'’.-]*(?:\s+(?:de|van|von|der|da|di|la|le|bin|al|" + _CAP + r"[\w'’.-]*)){1,3}"
+)
+# The words a credit opens with: "By", and in other languages "Von", "Par", "Por", "Di";
+# a label ("Text:", "Texto:", "Текст:", "Автор:") only with its colon, since "Text size"
+# or "Autor des Monats" open other lines.
 _BY_RE = re.compile(
-    r"^(?:by|written by|posted by|words by|von|par|por|di)\s*[:\s]\s*(.+)$", re.I
+    r"^(?:(?:by|written by|posted by|words by|von|par|por|di)\s*[:\s]"
+    r"|(?:text|texto|texte|testo|tekst|текст|автор|autor|auteur|author|door)\s*:)\s*(.+)$",
+    re.I,
 )
 _NAME_RE = re.compile(r"^" + _NAME + r"$")
-_SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b)\s*")
-_ROLE_CUT = re.compile(r"\s+[|·•–—-]\s+|\s{2,}")
+# A metadata author field that keeps the page's credit label, its colon dropped ("Текст Лида
+# Буслаева", "By Ann Lee", "Texto João Silva"): the label, before a capitalised name.
+_FIELD_LABEL = re.compile(
+    r"^(?:by|von|par|por|text|texto|texte|testo|tekst|текст|автор|autor|auteur|author)"
+    r"\s*:?\s+(?=(?-i:" + _CAP + "))",
+    re.I,
+)
+
+
+def without_credit_label(name: str) -> str:
+    """An author field's name without the credit label the page printed before it."""
+    m = _FIELD_LABEL.match(name)
+    return name[m.end() :] if m else name
+_SPLIT_NAMES = re.compile(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\bи\b)\s*")
+# "Arpan Rai | Political Correspondent"; "Лида Буслаева·11 октября 2018": a middle dot or
+# a bar needs no spaces around it, no name holds one.
+_ROLE_CUT = re.compile(r"\s*[|·•]\s*|\s+[–—-]\s+|\s{2,}")
 _DATE_CUT = re.compile(
     r"\b(?:\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}\b)"
 )
@@ -594,7 +624,7 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
             undated = undated or (name, kind)
         if undated:
             return _over_holder(lines, page, *undated, url)
-    return outlet_from_url(url)
+    return outlet_from_url(url) or _named_domain(page) or _spelled_domain(page, lines, 3)
 
 
 # Words that make a copyright holder read as a company rather than a publication.
@@ -716,20 +746,46 @@ def _lines_holding(page: str, keys: tuple[str, ...]) -> list[str]:
     return [found[k] for k in sorted(found)]
 
 
-def _spelled_domain(page: str, lines: list[str]) -> str | None:
+def _spelled_domain(page: str, lines: list[str], least: int = 1) -> str | None:
     """The name of a domain the page names bare ("msn.com", not in an address or an email)
     as its short lines spell it, not all in lower case ("MSN Blog"); the most spelled one.
-    Short lines (three words or fewer) are the page's furniture, not an article's prose."""
+    Short lines (three words or fewer) are the page's furniture, not an article's prose.
+    ``least``: the fewest letters a name has ("In" of "In.com" is a word of any line)."""
     best: tuple[int, str] | None = None
     named = (m.group(1) for ln in _lines_holding(page, _TLDS) for m in _DOMAIN.finditer(ln))
     short = ""
     for label in dict.fromkeys(named):
+        if len(label) < least:
+            continue
         short = short or "\n".join(ln for ln in lines if ln.count(" ") < 3)
         word = re.compile(rf"(?<![\w@.]){re.escape(label)}(?![\w.])", re.I)
         spelled = [m.group(0) for m in word.finditer(short) if not m.group(0).islower()]
         if spelled and (best is None or len(spelled) > best[0]):
             best = (len(spelled), max(set(spelled), key=spelled.count))
     return best[1] if best else None
+
+
+# Platforms a page links to or quotes, whose domains name no publication.
+_PLATFORMS = frozenset(
+    (
+        "twitter", "facebook", "instagram", "youtube", "google", "apple", "amazon", "linkedin",
+        "pinterest", "whatsapp", "reddit", "tumblr", "wordpress", "blogspot", "gmail", "yahoo",
+        "outlook", "hotmail", "bit", "t", "tiktok", "flickr", "vimeo", "medium", "disqus",
+    )
+)  # fmt: skip
+
+
+def _named_domain(page: str) -> str | None:
+    """A domain the page names bare at least twice ("Source: Moneycontrol.com", "experts on
+    Moneycontrol.com"), as printed, where the page names itself no other way; no platform's."""
+    counts: dict[str, int] = {}
+    for line in _lines_holding(page, _TLDS):
+        for m in _DOMAIN.finditer(line):
+            if fold(m.group(1)) not in _PLATFORMS:
+                name = m.group(0).removeprefix("www.")
+                counts[name] = counts.get(name, 0) + 1
+    best = max(counts, key=lambda name: counts[name], default=None)
+    return best if best is not None and counts[best] >= 2 else None
 
 
 _BRAND_BEFORE = re.compile(r"^(?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*)?$")
@@ -831,7 +887,42 @@ def outlet_from_url(url: str | None) -> str | None:
         parts.pop()
     if len(parts) > 1 and len(parts[-1]) <= 3 and parts[-1] in _SECOND_LEVEL:
         parts.pop()
-    return parts[-1].capitalize()
+    return _domain_words(parts[-1])
+
+
+# Words newspapers are named with: a domain that runs them together ("timesunion",
+# "startribune", "seattletimes") is written as the masthead prints it ("Times Union").
+_MASTHEAD_WORDS = frozenset(
+    (
+        "times", "union", "post", "news", "tribune", "herald", "journal", "star", "daily",
+        "gazette", "chronicle", "press", "sun", "record", "courier", "observer", "register",
+        "examiner", "independent", "inquirer", "dispatch", "telegraph", "mirror", "express",
+        "guardian", "standard", "review", "democrat", "leader", "sentinel", "bulletin", "globe",
+        "mail", "beacon", "argus", "eagle", "today", "enterprise", "insider", "reporter",
+        "monitor", "ledger", "advocate", "messenger", "statesman", "pioneer", "citizen",
+        "morning", "evening", "sunday", "weekly", "world", "free",
+    )
+)  # fmt: skip
+
+
+def _domain_words(label: str) -> str:
+    """A domain's name as words where it is masthead words run together ("timesunion" ->
+    "Times Union", "thestar" -> "The Star"); any other label capitalised whole ("slashgear"
+    -> "Slashgear", "harbourpost" -> "Harbourpost": where a place's name ends is a guess)."""
+    words: list[str] = []
+    rest = label
+    while rest:
+        # the longest masthead word that ends what is left
+        word = max((w for w in _MASTHEAD_WORDS if rest.endswith(w)), key=len, default=None)
+        if word is None:
+            break
+        words.insert(0, word)
+        rest = rest[: -len(word)]
+    if rest == "the" and words:  # "thestar": "The Star"
+        words.insert(0, rest)
+    elif rest or len(words) < 2:
+        return label.capitalize()
+    return " ".join(w.capitalize() for w in words)
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "ne", "or", "go", "edu"})
