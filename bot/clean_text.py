@@ -670,7 +670,8 @@ def _header_meta(
                 or _STAMP_RE.search(line.text[:40])
             ):
                 continue
-            if 8 <= line.units <= 70 and not (line.boiler or line.caption or line.appeal):
+            if 8 <= line.units <= 70 and not (line.boiler or line.caption or line.appeal) and (
+                    not _PICTURED_RE.search(line.text)):
                 standfirst = line.text
                 break
     credit = head[by_pos].text if by_pos is not None else None
@@ -955,6 +956,8 @@ def _stamped(line: _Line) -> bool:
 _PUBLISHED_RE = re.compile(r"(?i)(?:first\s+)?(?:published|posted)\b(?:\s+on)?\s*:?\s*\w")
 _STAMP_RE = re.compile(r"(?i)\b(?:updated|published|posted|tested\s+by)\b")
 _NUM_DATE_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b")
+# A picture's caption under the headline: "Kristi Noem, ..., pictured at the White House".
+_PICTURED_RE = re.compile(r"(?i)\b(?:pictured|seen here|shown here)\b")
 # Lines that say when, not what: "Today 12:01 AM", "Published 1 day ago", "Posted on ...".
 _WHEN_RE = re.compile(
     r"(?i)\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\W|$)|\bago$|^(?:updated|published|posted)\b"

@@ -54,3 +54,27 @@ def test_a_menu_item_printed_again_and_again_is_no_headline() -> None:
 def test_a_breadcrumb_trail_picked_gives_its_last_crumb() -> None:
     header = ["Ferry news » Harbour » Terminal to close in March", "", "By Ann Lee"]
     assert clean_pasted_text(_page(header)).meta.title == "Terminal to close in March"
+
+
+
+def test_a_pictures_caption_under_the_headline_is_no_standfirst() -> None:
+    header = [
+        "Entertainment",
+        "Ferry board closes the old terminal",
+        "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",
+        "",
+        "Tom Bell | Getty Images",
+        "",
+        "Ivo Pell, chair of the ferry board, pictured at the harbour open day in 2018, when he "
+        "was still a pilot. His new timetable is raising eyebrows.",
+        "",
+        "By Ann Lee | Harbour Advance Media for Harbour.com",
+        "",
+    ]
+    body = [*_BODY, *(p.replace("harbour", "port") for p in _BODY),
+            *(p.replace("board", "council") for p in _BODY)]
+    page = "\n".join([*_MENU, "News", *_MENU, "Sign In", *header, "\n\n".join(body), "",
+                      "Sign up for our newsletter", "Privacy Policy"])
+    meta = clean_pasted_text(page).meta
+    assert (meta.title, meta.byline) == ("Ferry board closes the old terminal", ("Ann Lee",))
+    assert meta.standfirst is None
