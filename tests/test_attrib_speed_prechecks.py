@@ -12,6 +12,7 @@ import pytest
 from bot import attribution
 from bot.attrib_model import CandidateView
 from bot.model import Kind
+from tests.test_attrib_fast_paths import _plain_clip_clause  # the plain reference
 
 # Pieces the generated strings are made of: the words the guarded patterns need, near
 # misses, case-blind look-alikes (dotless i, long s, Kelvin sign, dotted capital I), curly
@@ -339,27 +340,6 @@ def test_dateline_pretest_is_the_plain_form() -> None:
         assert speaker_guard.is_dateline(text, body, 0) == want, text
         found += want
     assert found > 100
-
-
-def _plain_clip_clause(text: str, s: int, e: int, quotes: list[tuple[int, int]]) -> int:
-    """``_clip_clause`` with every pattern searched, whatever words the text holds."""
-    a = attribution
-    for m in a._CLAUSE_END.finditer(text, s, e):
-        if m.start() - s >= 12 and not a._inside(m.start(), quotes) and not a._another_that(
-                text, m.end(), e):
-            return a._strip_span(text, s, m.start())[1]
-    for m in a._SECOND_CUE.finditer(text, s, e):
-        if m.start() - s >= (8 if m.group(1) else 3) and not a._inside(m.start(), quotes) and (
-                m.group(1) is None or m.group(1) in a.STRONG_VERBS):
-            return a._strip_span(text, s, m.start())[1]
-    for m in a._NEXT_CLAUSE.finditer(text, s, e):
-        nxt = a._WORD_RE.findall(text[m.end() : min(e, m.end() + 80)])[:8]
-        if m.start() - s >= 12 and not a._inside(m.start(), quotes) and (any(
-            w in a.STRONG_VERBS for w in nxt
-        ) or (m.group(0).startswith(",") and "and" in m.group(0) and a._new_clause(
-                text, m.end(), e))):
-            return a._strip_span(text, s, m.start())[1]
-    return e
 
 
 CLAUSE_PIECES = [" ", " ", " ", "\n", "\t", ",", ";", ".", "and", "but", "while", "whereas",
