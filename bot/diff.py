@@ -678,6 +678,15 @@ def _unflipped(paragraphs: list[tuple[int, str]], other: Digest) -> list[tuple[i
     return [(i, p) for i, p in paragraphs if _spacing_key(p) not in removed]
 
 
+def _on_page(line: str, digest: Digest) -> bool:
+    """The line is on the page, as a paragraph or a line the cleaner removed. Two headlines
+    each on the other version's page are the cleaner's pick flipping between two lines both
+    pages print (a menu's newsletter name, the real headline), not an edit."""
+    key = _spacing_key(line)
+    article = digest.article
+    return any(_spacing_key(x) == key for x in (*article.removed, *article.body))
+
+
 def _spacing_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -687,7 +696,8 @@ def _compare(old: Digest, new: Digest) -> StoryDiff:
     headline = None
     # One side without a headline is the cleaner not finding it (a page that grew an
     # "Updated" line over it), not an edit: a story never loses its headline.
-    if old_title and new_title and not _same_headline(old_title, new_title):
+    if old_title and new_title and not _same_headline(old_title, new_title) and not (
+            _on_page(new_title, old) and _on_page(old_title, new)):
         headline = (old_title, new_title)
 
     old_paras = _unflipped(_story_paragraphs(old), new)

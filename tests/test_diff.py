@@ -8,6 +8,7 @@ Digest by hand so these tests do not depend on the extractors' accuracy.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -546,3 +547,19 @@ def test_a_paragraph_deleted_from_the_page_is_still_reported() -> None:
     old = story("T", BODY)
     new = _with_removed(story("T", [BODY[0], BODY[2]]), ["Advertisement"])
     assert diff_digests(old, new).removed_paragraphs == (BODY[1],)
+
+
+def test_the_cleaners_pick_flipping_between_two_printed_lines_is_no_headline_change() -> None:
+    # Both versions print the menu's "Harbour Extra" and the real headline; the cleaner took
+    # one the first time and the other the next.
+    def page(title: str, other: str) -> Digest:
+        d = story(title, BODY)
+        return replace(d, article=replace(d.article, removed=("Subscribe", other, "Home")))
+
+    first = page("Library to close", "Harbour Extra")
+    again = page("Harbour Extra", "Library to close")
+    assert diff_digests(first, again).headline is None
+    # A real edit: the new headline was on neither page before.
+    edited = page("Elm Street library to close in May", "Harbour Extra")
+    assert diff_digests(first, edited).headline == (
+        "Library to close", "Elm Street library to close in May")
