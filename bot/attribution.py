@@ -3000,14 +3000,21 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_A_BEFORE = re.compile(r"\b[Aa]n? $")
+
+
 def _rivals(body: Sequence[str], cands: Sequence[_Cand],
             places: dict[tuple[str, str], list[int]] | None = None,
             found: Sequence[Sequence[tuple[int, str]]] | None = None) -> list[list[str]]:
     """Names the text mentions between one candidate's speaker and the next one's
     (``places``: speaker words found in a paragraph, as ``_speaker_at`` keeps them;
     ``found``: ``_person_mentions`` of each paragraph, when the caller has them already)."""
-    # Copies: the surnames met alone are added to them below.
-    mentions = [_person_mentions(t) for t in body] if found is None else [list(m) for m in found]
+    # Copies: the surnames met alone are added to them below. A name after "a"/"an" is a
+    # kind, not someone who could speak ("in an Oliver Sacks kind of way", "a Trump voter").
+    mentions = [
+        [(off, n) for off, n in ms if not _A_BEFORE.search(t, max(0, off - 4), off)]
+        for t, ms in zip(body, [_person_mentions(t) for t in body] if found is None else found,
+                         strict=True)]
     # A surname met alone ("Cruz said") is a mention of the person named in full elsewhere.
     surnames = {n.split()[-1] for ms in mentions for _, n in ms}
     for p, t in enumerate(body):

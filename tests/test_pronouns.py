@@ -143,3 +143,13 @@ def test_a_preposition_opening_the_sentence_before_names_no_subject() -> None:
 def test_names_with_an_inner_capital_are_whole() -> None:
     got = [n for _, n in _person_mentions("Ivo McAllister met Ann O’Rourke and Tom DeVane.")]
     assert got == ["Ivo McAllister", "Ann O’Rourke", "Tom DeVane"]
+
+
+def test_a_name_after_a_or_an_is_a_kind_not_a_rival() -> None:
+    # "in an Ivo Pell kind of way" names no one who could be "she".
+    body = [
+        "“The tide was strange,” said actress Lena Marsh.",
+        "Odd as it sounds in an Ivo Pell kind of way, she was not worried. “I slept well,” she "
+        "said.",
+    ]
+    assert _one(body, "slept well").speaker == "Lena Marsh"
