@@ -2864,16 +2864,17 @@ def _whole_word(text: str, word: str, start: int) -> int:
 
 _TITLED = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.? ([A-Z][\w’'-]+)")
 # Person-like names: a title and a surname, or two or more capitalised words.
-#   \b(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen)\. )?W(?: (?:[A-Z]\. )?[A-Z]W)+
-#   |\b(?:Mr|Mrs|Ms|Dr)\. [A-Z]W
-# where a word W is [A-Z][a-z’'-]+, with one inner capital ("McDowell", "O’Rourke",
+#   \b(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen)\. )?W(?: (?:[A-Z]\. )?W)+
+#   |\b(?:Mr|Mrs|Ms|Dr)\. W
+# where a word W (_NAME_WORD) may hold one inner capital ("McDowell", "O’Rourke",
 # "DeSantis"), written to open with its first capital ("\b" is then "(?<!\w.)" after it,
 # the title's letter a look-behind): a pattern that opens with a character set is searched
 # for that character first, not tried at every position (twice as fast over a paragraph).
+_NAME_WORD = r"[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?"
 _NAME_RUN = re.compile(
     r"[A-Z](?<!\w.)(?:(?:(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=G)(?:ov|en)|(?<=R)ep)\. [A-Z])?"
-    r"[a-z’'-]+(?:[A-Z][a-z’'-]+)?(?: (?:[A-Z]\. )?[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?)+"
-    r"|(?:(?<=M)(?:r|rs|s)|(?<=D)r)\. [A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?)"
+    + _NAME_WORD.removeprefix("[A-Z]") + r"(?: (?:[A-Z]\. )?" + _NAME_WORD + ")+"
+    r"|(?:(?<=M)(?:r|rs|s)|(?<=D)r)\. " + _NAME_WORD + ")"
 )
 _NOT_NAME = wordset(
     """the a an but and in on at for if as when while after before this that these those
@@ -2916,9 +2917,8 @@ def _gender_hints(body: Sequence[str],
     return hints
 
 
-# A name's word may hold a second capital ("McDowell"). At most four words: a pattern that
-# may start at any capital must not run on through a paste of capitalised words.
-_NAME_WORD = r"[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)?"
+# At most four words (_NAME_WORD, above): a pattern that may start at any capital must not
+# run on through a paste of capitalised words.
 _PERSON_NAME = _NAME_WORD + r"(?: (?:[A-Z]\. )?" + _NAME_WORD + "){0,3}"
 # A sex noun in apposition with a name, before it ("actress Mary Steenburgen", "her son,
 # filmmaker Charlie McDowell": a comma may let a description in) or after it ("Ann Lee,

@@ -9,7 +9,7 @@ before its name, the next named speaker that fits).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -179,7 +179,7 @@ def _name_before_of(words: list[str], low: list[str]) -> tuple[tuple[int, int], 
     if run is None or run[1] != p or p - run[0] < 2 or not all(
             w in TITLES or w in _OFFICE_ANY for w in low[: run[0]]):
         return None
-    if {_strip_possessive(w).rstrip("s") for w in low[:p]} & _ORG_STEMS:
+    if _has_org_word(low[:p]):
         return None
     where = _without_the(" ".join(words[p + 1 :]))
     return (run, where) if where else None
@@ -196,6 +196,12 @@ def _particles_to_cap(words: list[str], low: list[str], j: int) -> bool:
     while j < len(words) and low[j] in NAME_PARTICLES:
         j += 1
     return j < len(words) and _is_cap(words[j])
+
+
+def _has_org_word(low: Iterable[str]) -> bool:
+    """Whether a lower-cased word, possessive and plural aside, names a kind of organisation
+    ("department", "ministry's", "banks")."""
+    return not _ORG_STEMS.isdisjoint(_strip_possessive(w).rstrip("s") for w in low)
 
 
 def _after_preposition(low: list[str], s: int) -> bool:
@@ -217,7 +223,7 @@ def _org_across_preposition(words: list[str], low: list[str], s: int,
     while r > 0 and (_is_cap(words[r - 1]) or low[r - 1] in NAME_PARTICLES):
         r -= 1
     office = low[k] == "of" and low[k - 1] in ROLE_TITLES
-    if office or {_strip_possessive(w).rstrip("s") for w in low[r:k]} & _ORG_STEMS:
+    if office or _has_org_word(low[r:k]):
         return r, e
     return s, e
 
@@ -253,7 +259,7 @@ def _name_start(words: list[str], low: list[str], s: int, e: int) -> int:
             start = last
             while start > 0 and low[start - 1] in _OFFICE_ANY:
                 start -= 1
-        if {_strip_possessive(w).rstrip("s") for w in low[start:e]} & _ORG_STEMS:
+        if _has_org_word(low[start:e]):
             start = b
     else:
         start = _after_owner(words, low, s, e)
@@ -271,7 +277,7 @@ def _after_owner(words: list[str], low: list[str], s: int, e: int) -> int:
             start = t + 1
         elif low[t] in HONORIFICS and t > s:
             start = t
-    if {_strip_possessive(w).rstrip("s") for w in low[start:e]} & _ORG_STEMS:
+    if _has_org_word(low[start:e]):
         return s  # "Gallup's Polling Center", "the Pentagon's Defense Policy Board"
     return start
 
@@ -378,7 +384,7 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         if name and " of " in name:
             person, _, where = name.partition(" of ")
             sub = parse_speaker(person) if len(person.split()) >= 2 and not (
-                {_strip_possessive(w).rstrip("s") for w in person.lower().split()} & _ORG_STEMS
+                _has_org_word(person.lower().split())
                 or not PEOPLE.isdisjoint(person.lower().split())  # "Communications Workers"
             ) else None
             if sub is not None and sub.name and len(sub.name.split()) >= 2:
@@ -952,8 +958,8 @@ def _name_piece(piece: str) -> bool:
         return False
     if any(w.isupper() and sum(c.isalpha() for c in w) > 3 for w in words):
         return False  # a dateline or a shouted label
-    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words) and not any(
-        _strip_possessive(w.lower()).rstrip("s") in _ORG_STEMS for w in words)
+    return all(w[:1].isupper() or w in NAME_PARTICLES for w in words) and not _has_org_word(
+        w.lower() for w in words)
 
 
 def _last_break(head: str) -> int:
