@@ -53,11 +53,6 @@ joke quip muse reason retort acknowledge affirm announce assure complain continu
 clarify inform advise signal hint opine proclaim reckon surmise suspect guess figure
 lament tout describe dismiss reject insist shout scoff gloat chant exclaim answer yell
 scream wonder press"""
-_STOP_AFTER = {"described", "dismissed", "rejected", "criticized", "praised", "blamed",
-               "accused", "questioned", "charged", "continued", "figured", "posted",
-               "pointed", "asked", "indicated", "held", "read", "reading", "holds",
-               "holding", "reads", "feeling", "thinking", "knowing", "finding", "showing",
-               "feels", "felt"}
 
 
 _BASES = frozenset(_REGULAR.split()) | frozenset(_IRREGULAR)
@@ -772,6 +767,12 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
         more = _find_cues_with(text, toks, at, set(), us, ue, quotes, para, CUE_VERBS)
         found += [c for c in more if c.pieces and _starts_quote(text, c.pieces[0][0], quotes)
                   and not _overlaps(c, found)]
+    if found and hits & _CUE_ONLY and ", and " in low_unit:
+        # "X said A, and then pointed out that B": the same subject's second report, by a
+        # verb the strong tier does not try.
+        more = _find_cues_with(text, toks, at, set(), us, ue, quotes, para, CUE_VERBS)
+        found += [c for c in more if c.how == "pre" and c.pieces and not _overlaps(c, found)
+                  and _COORDINATED_CUE.search(text, us, c.pieces[0][0]) is not None]
     if found:
         return found + [c for c in named if not _overlaps(c, found)]
     if not hits & _WEAK_ONLY:
@@ -979,6 +980,14 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             subj = _clause_subject(text, toks, i)
             cand = None if subj is None else _participle_cue(
                 text, toks, i, ue, quotes, para, subj, how="part_subj")
+        elif low in _PARTICIPLES and i > 1 and not cands and toks[i - 1][0] == "by":
+            # 'Trump responded by saying ...', 'She opened by noting ...': how the subject
+            # answered or began is a report.
+            means = _means_cue(text, toks, i)
+            cand = None if means is None else _participle_cue(
+                text, toks, i, ue, quotes, para, means[0], how="part_subj")
+            if cand is not None and means is not None:
+                cand.cue = means[1]
         elif cands and not cands[-1].post and (_after_conjunction(toks, i) or _after_aside(
                 cands[-1], toks, i)):
             # 'X said A and said B', 'X declined to comment but said B': the same subject
@@ -1079,7 +1088,7 @@ _PARTICIPLES = frozenset(
 )
 _PARTICLE_CUES = frozenset(
     (v, p)
-    for base, parts in (("call", "for on"), ("point", "to"), ("refer", "to"),
+    for base, parts in (("call", "for on"), ("point", "to out"), ("refer", "to"),
                         ("talk", "about"), ("speak", "about of"), ("warn", "of against about"),
                         ("complain", "about"), ("worry", "about"), ("rail", "against"),
                         ("lash", "out"), ("push", "for"), ("advocate", "for"),
@@ -1118,8 +1127,9 @@ def _clause_subject_end(toks: list[_Match], a: int, i: int) -> int:
     return b
 
 
-def _clause_subject(text: str, toks: list[_Match], i: int) -> str | None:
-    """The subject of the clause the participle at toks[i] hangs from: its first noun phrase."""
+def _clause_subject_at(text: str, toks: list[_Match], i: int) -> tuple[int, int] | None:
+    """Where the subject of the clause the participle at toks[i] hangs from stands: its
+    first noun phrase, toks[a:b]."""
     a = 0
     if _is_dateline_word(toks[0][0]):
         # "WASHINGTON (AP) — Hillary Clinton made it clear ...": the clause starts after it.
@@ -1147,11 +1157,38 @@ def _clause_subject(text: str, toks: list[_Match], i: int) -> str | None:
         return None
     words = [x[0] for x in toks[a:b]]
     if len(words) == 1 and words[0].lower() in _PERSONAL | {"it"}:
-        return words[0]  # "Meanwhile, it attacked Trump, saying ..."
+        return a, b  # "Meanwhile, it attacked Trump, saying ..."
     if not _is_nounish(words) or not (words[0][0].isupper() or words[0].lower() in DETERMINERS
                                       or words[0].lower() in PRONOUNS):
         return None
-    return text[toks[a].start() : toks[b - 1].end()]
+    return a, b
+
+
+def _clause_subject(text: str, toks: list[_Match], i: int) -> str | None:
+    """The subject of the clause the participle at toks[i] hangs from: its first noun phrase."""
+    ab = _clause_subject_at(text, toks, i)
+    return None if ab is None else text[toks[ab[0]].start() : toks[ab[1] - 1].end()]
+
+
+_MEANS_REACH = 7  # words from the verb to "by": "ended a policy meeting on Friday by"
+
+
+def _means_cue(text: str, toks: list[_Match], i: int) -> tuple[str, str] | None:
+    """Speaker and cue of a report by "by" and the participle at toks[i] ('Trump responded
+    first by saying ...', 'She opened her speech by noting ...'): the subject's verb stands a
+    few words before "by", right after the subject (an adverb may come between)."""
+    ab = _clause_subject_at(text, toks, i)
+    if ab is None:
+        return None
+    a, b = ab
+    v = b + (b < i and toks[b][0] in _AUX)
+    if not (v < i - 1 and i - 1 - v <= _MEANS_REACH and toks[v][0].islower() and (
+            _past_verb(toks[v][0]) or toks[v][0].endswith("s"))) or not all(
+            x[0][:1].isalnum() for x in toks[v + 1 : i - 1]):
+        return None
+    # "responded first by saying", "opened her speech by saying"; further off, "by saying"
+    cue_from = toks[v] if i - 1 - v <= 3 else toks[i - 1]
+    return text[toks[a].start() : toks[b - 1].end()], text[cue_from.start() : toks[i].end()]
 
 
 
@@ -1480,6 +1517,14 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
                 pieces[0] = _last_clause(text, *pieces[0], quotes)
         return _Cand(sp, cue, pieces, para, post=len(pieces) == 1, how="post")
     cand = _pre_cue(text, toks, i, ue, quotes, para, sp)
+    if cand is not None and before_subj in _DASHES and a > 1 and toks[a - 2][0].islower():
+        # "Odd as it sounds — the harbourmaster wrote about such tides — Lee was calm": a
+        # report set in a dash's aside ends at the closing dash. (Not after a dateline,
+        # "WASHINGTON — Obama said A — and B", or a credit: the dash opens the sentence.)
+        s0, e0 = cand.pieces[-1]
+        close = _SPACED_DASH.search(text, s0, e0)
+        if close is not None and _WORD_RE.search(text, s0, close.start()):
+            cand.pieces[-1] = _strip_span(text, s0, close.start())
     if cand is not None and before_subj.lower() == "as" and _aside_ends(text, *cand.pieces[0]):
         return None  # '..., as Ann Poole noted in The Courier.': the report came before
     if cand is not None and before_subj != "," and _next_clause_only(text, t.end(),
@@ -1933,6 +1978,8 @@ def _cue_modifies_subject(toks: list[_Match], k: int) -> bool:
     would'); or what "by" opens, a passive's agent or the means ('responded by cutting
     taxes'). ('announced Monday would ...' is left to the filter: see _past_time.)"""
     first = toks[k][0]
+    if first in _AUX and k + 1 < len(toks) and toks[k + 1][0] == "by":
+        first = "by"  # "responded first by saying ...": the adverb tells when
     if first == "by":
         return True  # a passive's agent, or the means ("responded by cutting taxes")
     if first not in _ADJUNCT_PREPS:
@@ -2028,6 +2075,7 @@ _ASPECTUAL = wordset("continue continues continued continuing")
 _CLAUSE_END = re.compile(
     r",\s+(?:but|while|although|though|even\s+though|even\s+as|yet)\s"
     r"|\s(?:even\s+though|although)\s"
+    r"|\s[—–]\s+but\s"  # "said A — but B": the writer's contrast (8 to 2 in the dev gold)
 )
 
 
@@ -2133,6 +2181,17 @@ def _another_that(text: str, i: int, e: int) -> bool:
         words[1].lower() in _FINITE or words[1].lower() in _AUX_VERBS)
 
 
+_SPACED_DASH = re.compile(r"\s[—–]\s")
+_SENTENCE_STOP = re.compile(r"[.;?!](?:\s|$)")
+
+
+def _aside_closes(text: str, i: int, e: int) -> bool:
+    """Whether a dash closes, within the sentence, the aside opened before text[i:e] ("the
+    budget — but not the tax plan — was sound")."""
+    stop = _SENTENCE_STOP.search(text, i, e)
+    return _SPACED_DASH.search(text, i, stop.start() if stop else e) is not None
+
+
 def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -> int:
     """End of the reported clause in text[s:e]: "X said A, but B" reports only A."""
     # Each pattern needs one of its words in the text: substring tests first, a cheap "no".
@@ -2141,7 +2200,8 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
         "yet" in seg)
     for m in _CLAUSE_END.finditer(text, s, e) if clause_end else ():
         if m.start() - s >= 12 and not _inside(m.start(), quotes) and not _another_that(
-                text, m.end(), e):
+                text, m.end(), e) and not (m[0].lstrip()[:1] in "—–" and _aside_closes(
+                text, m.end(), e)):
             return _strip_span(text, s, m.start())[1]
     # "X confirmed it and said, 'B'", "X tweeted thanks, adding 'B'": a second cue of the
     # same speaker starts a report of its own.
@@ -2157,10 +2217,25 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
         nxt = _WORD_RE.findall(text[m.end() : min(e, m.end() + 80)])[:8]
         if m.start() - s >= 12 and not _inside(m.start(), quotes) and (any(
             w in STRONG_VERBS for w in nxt
-        ) or (m.group(0).startswith(",") and "and" in m.group(0) and _new_clause(
-                text, m.end(), e))):
+        ) or (m.group(0).startswith(",") and "and" in m.group(0) and (_new_clause(
+                text, m.end(), e) or _coordinated_report(nxt)))):
             return _strip_span(text, s, m.start())[1]
     return e
+
+
+# The cue of a coordinated report right before its content ("..., and then pointed out ").
+_COORDINATED_CUE = re.compile(r",\s+and\s+(?:[a-z]+\s+)?[a-z]+ed(?:\s+out)?\s+$")
+
+
+def _coordinated_report(words: list[str]) -> bool:
+    """Whether ``words``, after ", and", open the same subject's second report: a past-tense
+    cue verb, perhaps after an adverb, then "that", "out that" or a colon ("said A, and then
+    pointed out that B" reports A, then B)."""
+    k = 1 if len(words) > 2 and words[0] in _AUX else 0
+    verb = words[k] if len(words) > k + 1 else ""
+    nxt = words[k + 1:k + 3]
+    return verb.endswith("ed") and verb in CUE_VERBS and bool(nxt) and (
+        nxt[0] == "that" or nxt == ["out", "that"])
 
 
 # A relative clause set off by commas or spaced dashes between a reported clause's subject
@@ -2418,8 +2493,19 @@ def _curl(m: re.Match[str]) -> str:
 
 
 def _plain_quotes(text: str) -> str:
-    """Same-length copy of ``text`` with NYT-style ''marks'' as doubled curly ones."""
-    return _NYT_QUOTES.sub(_curl, text) if "''" in text or "``" in text else text
+    """Same-length copy of ``text`` with NYT-style ''marks'' as doubled curly ones, and a
+    typed dash (" -- ") as the dash it stands for, which the rules know ("said A -- but
+    B" reports A)."""
+    if "''" in text or "``" in text:
+        text = _NYT_QUOTES.sub(_curl, text)
+    return text.replace(" -- ", "  — ") if " -- " in text else text
+
+
+def _typed_dashes(words: str, original: str) -> str:
+    """``words`` read in ``_plain_quotes``' copy as the article typed them ("--")."""
+    if "—" not in words or words in original:
+        return words
+    return words.replace("  —", " --").replace("—", "--")
 
 
 def _extract_paragraph(original: str, para: int, sentences: Sequence[tuple[int, int]] | None,
@@ -2698,6 +2784,11 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
             lead.rstrip(" :").lower() not in _PAGE_LABELS):
         # 'Jeremy Lott, author: "A."': a round-up line names its source, then quotes it.
         return _Cand(lead.rstrip(" :"), ":", [(qs, qe)], para, how="colon")
+    if n == len(words) >= 2 and before[-1] in _DASHES and _is_nounish(words) and not (
+            _is_dateline_word(words[0])):
+        # 'Mr. Ortiz — "A."': a round-up line's source and a dash, then the quote ('LOS
+        # ANGELES — "A."' is a dateline).
+        return _Cand(lead.rstrip(" —–"), before[-1], [(qs, qe)], para, how="bare")
     source = _roundup_source(before)
     if source is not None:
         return _Cand(source[0], source[1], [(qs, qe)], para, how="colon")
@@ -3294,6 +3385,9 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
     cands = [c for c in cands if not is_not_a_speaker(c.speaker_text, body, c.paragraph)]
     places: dict[tuple[str, str], list[int]] = {}  # speaker words found once per paragraph
     for c in cands:
+        if " -- " in body[c.paragraph]:  # the rules read the typed dash as "—"
+            c.cue, c.speaker_text = (_typed_dashes(w, body[c.paragraph])
+                                     for w in (c.cue, c.speaker_text))
         c.speaker_text = tidy_speaker(c.speaker_text)  # _speaker_at looks for these words
         c.speaker_text = _with_name_before(body[c.paragraph], c, places)
     phrases = [parse_speaker(c.speaker_text) for c in cands]

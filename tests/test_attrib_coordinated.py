@@ -1,0 +1,80 @@
+"""Reports an editor missed or saw cut wrongly: a typed dash ending the report, a second
+report of the same subject after ", and", and a report made "by saying" something.
+
+Rule-level checks with the filter off (``min_score=0.0``), synthetic sentences only.
+"""
+
+from __future__ import annotations
+
+from bot.attribution import extract_attributions
+from bot.model import Attribution
+
+
+def _all(body: list[str]) -> list[Attribution]:
+    return extract_attributions(body, min_score=0.0)
+
+
+def _rows(body: list[str]) -> list[tuple[str, str, str]]:
+    return [(a.speaker, a.cue, a.content) for a in _all(body)]
+
+
+def test_a_typed_dash_ends_the_report_as_a_dash_does() -> None:
+    for dash in ("--", "—"):
+        body = [f"Ann Lee said the budget was sound {dash} but the council voted it down."]
+        assert _rows(body) == [("Ann Lee", "said", "the budget was sound")], dash
+
+
+def test_a_dash_aside_with_but_does_not_end_the_report() -> None:
+    body = ["Ann Lee said the city's new budget -- but not the tax plan -- was sound."]
+    assert _rows(body) == [("Ann Lee", "said", body[0][len("Ann Lee said "):])]
+
+
+def test_a_typed_dash_keeps_the_article_text() -> None:
+    # The rules read a same-length copy: the content is still the article's own words.
+    body = ["Ann Lee said -- in a long speech -- that the budget was sound."]
+    atts = _all(body)
+    assert atts and all(a.content in body[0] for a in atts)
+    assert atts[0].content == "that the budget was sound."
+
+
+def test_a_second_report_after_and_is_the_same_subjects() -> None:
+    for link in ("and", "and then"):
+        body = [f"Ann Lee said the budget was sound, {link} pointed out that taxes would fall."]
+        assert _rows(body) == [
+            ("Ann Lee", "said", "the budget was sound"),
+            ("Ann Lee", "pointed out", "that taxes would fall."),
+        ], link
+
+
+def test_pointed_out_is_the_cue_with_its_particle() -> None:
+    assert _rows(["Ann Lee pointed out that taxes would fall."]) == [
+        ("Ann Lee", "pointed out", "that taxes would fall.")]
+
+
+def test_a_report_made_by_saying_something() -> None:
+    assert _rows(["Ann Lee responded first by saying the budget was sound."]) == [
+        ("Ann Lee", "responded first by saying", "the budget was sound.")]
+    assert _rows(["Ann Lee opened her speech by noting that taxes would fall."]) == [
+        ("Ann Lee", "opened her speech by noting", "that taxes would fall.")]
+
+
+def test_by_saying_far_from_its_verb_keeps_a_short_cue() -> None:
+    body = ["The central bank ended a policy meeting on Friday by announcing it would cut rates."]
+    assert _rows(body) == [("The central bank", "by announcing", "it would cut rates.")]
+
+
+def test_by_arguing_after_a_comma_or_a_modal_is_no_report() -> None:
+    # A possibility the writer raises, not something Lee argued.
+    body = ["Ann Lee could fight the charge, perhaps by arguing that she acted alone."]
+    assert not any("arguing" in a.cue for a in _all(body))
+
+
+def test_a_source_and_a_dash_before_a_quote_speaks_as_typed() -> None:
+    for dash in ("—", "--"):
+        body = [f'Ann Lee {dash} "We will not back down from this fight."']
+        assert [(a.speaker, a.cue) for a in _all(body)] == [("Ann Lee", dash)], dash
+
+
+def test_a_two_word_dateline_before_a_quote_is_no_source() -> None:
+    body = ['NEW HAVEN -- "The stories begin. The stories end. The work goes on."']
+    assert not [a for a in _all(body) if a.speaker == "NEW HAVEN"]
