@@ -1541,14 +1541,36 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         # comma before the main clause's subject.
         cs, ce = cand.pieces[-1]
         cand.pieces[-1] = (cs, _main_clause_starts(text, cs, ce, quotes))
-    if cand is not None and a > 0 and before_subj == "," and i + 1 < n and toks[i + 1][0] == ",":
+    set_in = _inserted_cue_end(toks, i, before_subj) if cand is not None and a > 0 and (
+        words[0].lower() not in _RELATIVES) else None  # ", who denies it, has": no cue set in
+    if cand is not None and set_in is not None:
         # "The museum, Mr. Obama said, would make ...": the short lead before the inserted
-        # cue is the reported clause's subject, so it joins the content.
+        # cue is the reported clause's subject, so it joins the content. ("The deal — Lee
+        # said on Tuesday — will close": a time and dashes may set the cue in too.)
+        right_after = set_in == i + 1 and before_subj == ","  # "The museum, X said, would"
         ls, le = _strip_span(text, used_until, toks[a - 1].start())
+        rs, re_ = _strip_span(text, toks[set_in + 1].start(), ue)
+        re_ = _clip_clause(text, rs, re_, quotes)
         if le > ls and not _inside(ls, quotes) and len(_WORD_RE.findall(text[ls:le])) <= 4 and (
-                text[cand.pieces[0][0]] not in "“\"'‘"):  # a quote after it stands alone
-            cand.pieces.insert(0, (ls, le))
+                text[rs] not in "“\"'‘") and not _bare_link(text[ls:le]) and (  # "And, X said"
+                right_after or _resumes_with_verb(text, rs, re_)):
+            cand.pieces = [(ls, le), *cand.pieces] if right_after else [(ls, le), (rs, re_)]
     return cand
+
+
+def _inserted_cue_end(toks: list[_Match], i: int, opener: str) -> int | None:
+    """Where the comma or dash closing a cue set into its clause after ``opener`` stands:
+    right after the cue at toks[i] or after a short time ("The museum, Mr. Obama said on
+    Tuesday, would ..."). None if a verb, "that" or other punctuation comes first."""
+    if opener != "," and opener not in _DASHES:
+        return None
+    for k in range(i + 1, min(len(toks) - 1, i + 5)):
+        w = toks[k][0]
+        if w == opener or (opener in _DASHES and w in _DASHES):
+            return k
+        if not w[:1].isalnum() or w.lower() in _FINITE_OR_AUX_OR_THAT:
+            return None
+    return None
 
 
 # A sentence adverb linking the writer's sentences ("However, the firm ..., X said"): the

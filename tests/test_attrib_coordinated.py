@@ -78,3 +78,23 @@ def test_a_source_and_a_dash_before_a_quote_speaks_as_typed() -> None:
 def test_a_two_word_dateline_before_a_quote_is_no_source() -> None:
     body = ['NEW HAVEN -- "The stories begin. The stories end. The work goes on."']
     assert not [a for a in _all(body) if a.speaker == "NEW HAVEN"]
+
+
+def test_a_cue_set_into_its_clause_with_a_time_or_dashes() -> None:
+    for body in ("The deal, Lee said on Tuesday, will close by May.",
+                 "The deal — Lee said on Tuesday — will close by May.",
+                 "The deal -- Lee said -- will close by May."):
+        atts = _all([body])
+        assert [(a.speaker, a.content) for a in atts] == [
+            ("Lee", "The deal will close by May.")], body
+
+
+def test_a_linking_word_before_a_set_in_cue_is_the_writers() -> None:
+    body = ["Lee backed the plan. But, the former mayor added, it will not pass in May."]
+    atts = [a for a in _all(body) if a.cue == "added"]
+    assert [a.content for a in atts] == ["it will not pass in May."]
+
+
+def test_a_relative_clause_between_commas_is_no_cue_set_in() -> None:
+    body = ["Ann Lee, who denies the accusation, has avoided the court for years."]
+    assert not [a for a in _all(body) if a.content.startswith("Ann Lee")]
