@@ -1023,6 +1023,13 @@ def _names_a_noun(before: str) -> bool:
 # Determiners before a modified noun ("those surveyed" is a pronoun and its participle).
 _DEGREE_WORDS = wordset("more most less least very too so quite rather increasingly")
 _MODIFIED_DETERMINERS = _DETERMINERS - wordset("these those")
+# Verbs whose object an -ed word right after them modifies ("takes continued effort").
+_OBJECT_VERBS = wordset("""take takes took taken taking require requires required requiring
+    need needs needed needing face faces faced facing draw draws drew drawn drawing get gets
+    got gotten getting receive receives received receiving attract attracts attracted
+    deserve deserves deserved warrant warrants warranted""")
+# Words after an -ed form that show it is a verb, not an adjective: "gets added to".
+_NOT_NOUNS = wordset("to that that by in on at for with as if from up out")
 _BASE_FORMS = _BASES | frozenset(_WEAK_REGULAR.split()) | frozenset(_WEAK_IRREGULAR)
 
 
@@ -1044,6 +1051,9 @@ def _after_modifier(toks: list[_Match], i: int) -> bool:
     low, mod = toks[i][0].lower(), toks[i - 1][0]
     if low.endswith("ing") and mod.lower() in _DEGREE_WORDS:
         return True  # "seeming more promising": a degree word grades an adjective
+    if low.endswith("ed") and mod.lower() in _OBJECT_VERBS and i + 1 < len(toks) and (
+            toks[i + 1][0].islower() and toks[i + 1][0] not in _NOT_NOUNS):
+        return True  # "takes continued effort", "faces renewed criticism": an adjective
     if not _participial_adjective(mod):
         return False
     if low.endswith("s") and not low.endswith("ss") and mod.endswith("ed"):

@@ -98,3 +98,13 @@ def test_a_linking_word_before_a_set_in_cue_is_the_writers() -> None:
 def test_a_relative_clause_between_commas_is_no_cue_set_in() -> None:
     body = ["Ann Lee, who denies the accusation, has avoided the court for years."]
     assert not [a for a in _all(body) if a.content.startswith("Ann Lee")]
+
+
+def test_an_ed_word_after_takes_or_faces_is_an_adjective() -> None:
+    body = ["Cutting daily spending takes continued effort, the advisers said.",
+            "The mayor faces renewed criticism from the council."]
+    atts = _all(body)
+    assert [(a.speaker, a.cue) for a in atts] == [("the advisers", "said")]
+    # A plural subject before the same form still reports.
+    assert [a.cue for a in _all(["The reports continued that the port was closed."])] == [
+        "continued"]
