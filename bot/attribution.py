@@ -952,7 +952,8 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
             continue
         if low not in verbs or not t[0][0].islower() or (not cands and i in dead):
             continue
-        if low in _ADD_FORMS and i + 1 < n and toks[i + 1][0].lower() == "to":
+        if low in _ADD_FORMS and i + 1 < n and (
+                toks[i + 1][0].lower() == "to" or _adds_to(toks, i)):
             continue  # "adding to a mounting series of problems": a sum, not a report
         if low == "known" and not (i > 0 and (
                 toks[i - 1][0].lower() in _HAVE or toks[i - 1][0].endswith(("’ve", "'ve")))):
@@ -1002,6 +1003,19 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         elif not cands:
             dead.add(i)
     return cands
+
+
+def _adds_to(toks: list[_Match], i: int) -> bool:
+    """Whether the add-verb at toks[i] puts a thing into another ("adding this exercise to
+    your routine", "added a line to the statement"): "to" and a determiner come before any
+    "that", quote or punctuation that would open a report."""
+    for j in range(i + 1, min(len(toks) - 1, i + 9)):
+        w = toks[j][0]
+        if not w[:1].isalnum() or w.lower() == "that":
+            return False
+        if w.lower() == "to":
+            return toks[j + 1][0].lower() in _DETERMINERS
+    return False
 
 
 _DETERMINERS = frozenset(
@@ -1060,7 +1074,10 @@ def _after_modifier(toks: list[_Match], i: int) -> bool:
         return True
     if i < 2 or toks[i - 2][0].lower() not in _MODIFIED_DETERMINERS:
         return False
-    return low.endswith("ing") or (low in _BASE_FORMS and mod.endswith("ed"))
+    # "a nagging feeling", "a convoluted answer"; "a missing voice" (after "a", a singular
+    # noun: "her thinking say" is a subject and its verb)
+    return low.endswith("ing") or (low in _BASE_FORMS and (mod.endswith("ed") or (
+        mod.endswith("ing") and toks[i - 2][0].lower() in ("a", "an"))))
 
 
 def _after_comma(text: str, toks: list[_Match], i: int) -> bool:
@@ -3002,7 +3019,7 @@ _NAME_RUN = re.compile(
 _NOT_NAME = wordset(
     """the a an but and in on at for if as when while after before this that these those
     his her their our its he she they we it new united white north south east west
-    democratic republican american states house senate york city county party news
+    democratic republican american states house senate city county party news
     times post street journal day"""
 )
 
@@ -3109,7 +3126,8 @@ def _person_mentions(text: str) -> list[tuple[int, str]]:
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
         while words and words[0].lower() in _NOT_NAME:
-            words = words[1:]
+            # "New York" goes as a pair: "York" alone is a name ("Kate York").
+            words = words[2:] if words[0] == "New" and words[1:2] == ["York"] else words[1:]
         start = m.end() - len(" ".join(words))
         # A possessive ends a person's name: "Martha’s Vineyard" is a place, "Donald
         # Trump’s Foundation" names Donald Trump.

@@ -19,7 +19,10 @@ from bot.speakers import antecedent_before, parse_speaker, wordset
 # claiming", "Critically, however, it pointed out", "Do you think ...".
 _NOT_A_SUBJECT = wordset(
     "shortly critically currently however meanwhile moreover furthermore instead perhaps "
-    "do does did"
+    "do does did "
+    # A verb's past opening the words: a predicate ("made it the center of his closing
+    # remarks"), its subject further back.
+    "made took gave went came"
 )
 # Adverbs between a subject and its verb: "The company flat-out denied", "The founder always
 # argued", "Others, though, said".
@@ -252,11 +255,18 @@ def _who_antecedent(a: Attribution, paragraph: str) -> str | None:
     """For a speaker "who" ("..., Bernie Sanders, who cites them as ..."), the noun phrase
     before it, when it is a name or a short phrase opened by an article."""
     end = a.span[0] if a.span else len(paragraph)
-    at = paragraph.rfind(", who ", 0, end)
-    if at < 0:
+    at = None
+    for m in _WHO_AFTER_BREAK.finditer(paragraph, 0, end):
+        at = m.start()  # the last one before the content
+    if at is None:
         return None
-    start = antecedent_before(paragraph[: at + 2])
+    # "Curly Haugland, who’s argued", "Hillary Clinton — who’s called for": a dash or a
+    # contraction sets the relative off as a comma does.
+    start = antecedent_before(paragraph[:at] + ", ")
     return None if start is None else paragraph[start:at]
+
+
+_WHO_AFTER_BREAK = re.compile(r"\s?[,—–]\s+who(?:[’']s)?\s")
 
 
 def honest_speakers(

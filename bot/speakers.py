@@ -991,6 +991,10 @@ def antecedent_before(before: str) -> int | None:
     while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in NAME_PARTICLES):
         k -= 1
     tail = words[k:]
+    if len(tail) > 4 and _name_piece(" ".join(tail[-2:])):
+        # "North Dakota RNC Committeeman Curly Haugland, who": titles, then the name.
+        tail = tail[-3:] if len(tail[-2].rstrip(".")) == 1 else tail[-2:]  # "John F. Kirby"
+        return len(head) - len(" ".join(tail)) if head.endswith(" ".join(tail)) else None
     if 0 < len(tail) <= 4 and (k == 0 or words[k - 1].islower()) and (
             _name_piece(" ".join(tail)) if len(tail) > 1 else _name_piece(f"{tail[0]} {tail[0]}")):
         # (one word is a name when it would be one doubled: the same checks, one length rule)

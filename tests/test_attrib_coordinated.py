@@ -108,3 +108,17 @@ def test_an_ed_word_after_takes_or_faces_is_an_adjective() -> None:
     # A plural subject before the same form still reports.
     assert [a.cue for a in _all(["The reports continued that the port was closed."])] == [
         "continued"]
+
+
+def test_adding_a_thing_to_another_is_no_report() -> None:
+    body = ["Try joining a local yoga studio to start adding this exercise to your routine.",
+            "The chief's account adds a missing voice to the public record."]
+    assert _all(body) == []
+    assert [a.cue for a in _all(["The mayor added that the plan to cut fares would fail."])] == [
+        "added"]
+
+
+def test_a_predicate_is_no_speaker() -> None:
+    body = ["The port remains so charged that Ann Lee (Ohio), a harbour official, made it "
+            "the center of his closing remarks during the hearing."]
+    assert not [a for a in _all(body) if (a.speaker or "").startswith("made")]
