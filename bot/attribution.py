@@ -1475,8 +1475,11 @@ def _verb_cue(text: str, toks: list[_Match], i: int, ue: int, used_until: int,
         not rest_words or rest_words[0].lower() in _ADJUNCT_STARTS
         or rest_words[0].endswith("ly"))) or (
         # "..., an insurgent source told Agence France-Presse.": the hearer ends it
-        low in HEARER_VERBS and 0 < len(rest_words) <= 5
-        and all(w[:1].isupper() for w in rest_words[rest_words[0] == "the" :]))
+        low in HEARER_VERBS and 0 < len(rest_words) <= 6 and (
+            all(w[:1].isupper() for w in rest_words[rest_words[0] == "the" :])
+            # "..., he told the court in his filing.": a hearer, then where or when
+            or (len(hearer := _before_adjunct(rest_words)) < len(rest_words)
+                and _is_hearer(hearer) and _adjunct_to_the_end(rest))))
     adjunct_tail = False
     if not short_tail and rest_words and rest_words[0].lower() in _ADJUNCT_STARTS and (
             before_subj not in "—–"):
@@ -1977,6 +1980,10 @@ def _opens_with_amount(content: str) -> bool:
     return _AMOUNT.match(content) is not None
 
 
+_EMPTY_REPORTS = frozenset(("a lot", "it all", "nothing", "little", "much", "so", "as much",
+                            "a great deal", "very little"))
+
+
 def _no_report(content: str) -> bool:
     """Words after a cue verb that report nothing: no word at all ('.)'), or only where
     from, by whom or to whom ("reported from Oakland", "was first reported by Politico",
@@ -1985,6 +1992,8 @@ def _no_report(content: str) -> bool:
     if not words:
         return True
     first = words[0].lower()
+    if len(words) <= 3 and " ".join(w.lower() for w in words) in _EMPTY_REPORTS:
+        return True  # "their smiles said a lot", "that says it all": nothing reported
     return first == "from" or (first == "by" and not any(
         w.lower().endswith("ing") for w in words[1:3])) or (
         first == "to" and len(words) <= 2 and words[-1].lower() in _OBJECT_PRONOUNS)
@@ -2514,10 +2523,22 @@ _COLON_LINE = re.compile(
     r": (\S.{5,})$")  # '"WALLACE: ...': a transcript set in quotes opens with the mark
 
 
+_LIST_MIN = 4  # names in a list after a label ("Iowa: Tim Albrecht, Brad Anderson, ...")
+
+
+def _names_list(words: str) -> bool:
+    """Whether ``words`` are a list of names, no report: "Tim Albrecht, Brad Anderson, Rob
+    Barron, ..." after a label names who took part."""
+    items = [x.strip(" .;") for x in words.split(",")]
+    return len(items) >= _LIST_MIN and all(
+        x and len(x.split()) <= 7 and all(w[:1].isupper() or w in ("and", "&") for w in x.split())
+        for x in items)
+
+
 def _colon_cue(text: str, para: int) -> _Cand | None:
     """Headline-style "Pence: Gennifer Flowers Won't Be at Debate"."""
     m = _COLON_LINE.match(text) if ": " in text else None
-    if not m or m.group(1).lower().replace("’", "'") in _PAGE_LABELS:
+    if not m or m.group(1).lower().replace("’", "'") in _PAGE_LABELS or _names_list(m.group(2)):
         return None
     first, _, rest = m.group(1).partition(" ")
     # 'Said Ellis: "A."': a verb of saying opens the label, the speaker comes after it.

@@ -122,3 +122,20 @@ def test_a_predicate_is_no_speaker() -> None:
     body = ["The port remains so charged that Ann Lee (Ohio), a harbour official, made it "
             "the center of his closing remarks during the hearing."]
     assert not [a for a in _all(body) if (a.speaker or "").startswith("made")]
+
+
+def test_a_hearer_and_where_after_a_post_posed_told() -> None:
+    body = ["The port was only doing what 40 ports already do, Lee told the court in his filing."]
+    assert _rows(body) == [("Lee", "told", "The port was only doing what 40 ports already do")]
+
+
+def test_saying_a_lot_reports_nothing() -> None:
+    body = ["They speak barely a word of English, but their smiles said a lot.",
+            "Neither side would say so.", "The mayor said as much."]
+    assert [a.cue for a in _all(body) if a.cue in ("said", "say")] == []
+
+
+def test_a_label_before_a_list_of_names_is_no_speaker() -> None:
+    body = ["Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink and Dave Caris."]
+    assert _all(body) == []
+    assert [a.speaker for a in _all(["Pence: Flowers Will Not Be at the Debate"])] == ["Pence"]
