@@ -597,10 +597,10 @@ def _header_meta(
     """Headline, standfirst, byline and date line from the lines just above the main block;
     ``body_lead`` is the article's first paragraphs, which a headline's words come back in."""
     start = _above_story_list(lines, start)
-    lo = max(0, start - 60)
-    head = lines[lo:start]
+    head = lines[_head_start(lines, start) : start]
     date = by_names = None
     date_pos = by_pos = None
+    bare_at_date = False  # the names are a bare one on the date's line ("Brent Co November 20")
     for k in range(len(head) - 1, -1, -1):
         text = head[k].text
         if date is None and (head[k].is_date_line() or _stamped(head[k])):
@@ -615,8 +615,14 @@ def _header_meta(
             )
             if names and by_names is None:
                 by_names, by_pos = names, k
+                bare_at_date = not head[k].byline()
         elif by_names is None and head[k].units <= 12 and (names := head[k].byline()):
             by_names, by_pos = names, k
+        elif bare_at_date and date_pos - k <= 3 and head[k].units <= 12 and (
+                names := head[k].byline()):
+            # A byline ("By Jo Li", "Jo LiView More Articles") a line or two over a date
+            # line that opens with a bare name: that name is the picture's credit.
+            by_names, by_pos, bare_at_date = names, k, False
         elif by_names is None and k and head[k].units <= 8 and _BY_LABEL.match(head[k - 1].text):
             # "Author:" above "Practical Horseman Editorial Staff": a credit, not a headline
             by_names, by_pos = parse_byline(head[k].text, need_by=False) or (head[k].text,), k
@@ -680,6 +686,19 @@ def _header_meta(
         # 23/08/2018 2 comentários Alfabetização, Atividades, ..."
         date = head[by_pos].date()
     return _Header(title, standfirst, by_names or (), date, credit)
+
+
+def _head_start(lines: list[_Line], start: int, size: int = 60, most: int = 240) -> int:
+    """Where the header search starts: ``size`` lines above ``start``, where a long run of
+    one- and two-word items (a dropdown of 50 car makes between the headline and the body)
+    counts as ten lines; never more than ``most`` lines up."""
+    k = start
+    counted = run = 0
+    while k > 0 and counted < size and start - k < most:
+        k -= 1
+        run = run + 1 if lines[k].units <= 2 else 0
+        counted += run <= 10
+    return k
 
 
 def _foot_credit(lines: list[_Line], end: int) -> tuple[tuple[str, ...], str | None]:
@@ -781,6 +800,14 @@ def _pick_headline(
     # Of two lines on the story, one above the other, the upper is the headline and the
     # lower its standfirst (a breadcrumb of a few words above the headline is neither).
     above = best - 1 if candidate(best - 1) or not candidate(best - 2) else best - 2
+    if (
+        best - 1 == taken[1]  # the byline between them: the upper is the headline over it
+        and candidate(best - 2)
+        and echo(best - 2) >= 0.25
+        and head[best - 2].units >= 5
+        and not head[best - 2].has_boiler_words()
+    ):
+        return best - 2
     if (
         best - 1 not in taken  # a date line between them: the upper is another item's
         and not (best - 1 >= 0 and head[best - 1].is_date_line())

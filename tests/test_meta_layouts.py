@@ -1,0 +1,36 @@
+"""Header metadata where a page lays its header out its own way: a dropdown between the
+headline and the body, a picture credit on the date's line, a date split over lines, a
+brand named by its initials, a copyright holder's company word. Made-up pages."""
+
+from __future__ import annotations
+
+from bot.clean_text import clean_pasted_text
+
+_STORY = (
+    "The harbour board voted on Monday to close the old ferry terminal in March, "
+    "after a survey found its pier unsafe for the larger boats now in service."
+)
+_BODY = ["", _STORY, "", _STORY.replace("Monday", "Tuesday"), ""]
+# A car-finder dropdown: fifty one- and two-word items.
+_MAKES = [f"Make {chr(65 + i % 26)}{i}" if i % 3 else f"Brand{i}" for i in range(50)]
+
+
+def test_a_dropdown_between_header_and_body_hides_neither_headline_nor_byline() -> None:
+    text = "\n".join(
+        [
+            "Auto News",
+            "Harbour board votes to close the old ferry terminal in March",
+            "Ann LeeView More Articles",
+            "A survey found the pier unsafe for the larger boats",
+            # the picture's credit on the date's line: not the writer
+            "Bo Chan November 20, 2019 12:32",
+            "FIND YOUR NEXT CAR",
+            *_MAKES,
+            *_BODY,
+        ]
+    )
+    meta = clean_pasted_text(text).meta
+    assert meta.title == "Harbour board votes to close the old ferry terminal in March"
+    assert meta.byline == ("Ann Lee",)
+    assert meta.standfirst == "A survey found the pier unsafe for the larger boats"
+    assert meta.published == "2019-11-20T12:32:00"
