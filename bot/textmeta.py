@@ -483,6 +483,25 @@ _OUTLET_TRAIL = re.compile(
 )
 
 
+# The legal form alone, which no reader needs: "Inc.", "Ltd", "All rights reserved".
+_LEGAL_TRAIL = re.compile(
+    r"\s+(?:Inc|Ltd|Limited|LLC|Corporation|Corp|All|Rights|Reserved|plc|GmbH|SA|AG)\b.*$"
+)
+
+
+def _holder_name(found: str, line: str, lines: list[str]) -> str:
+    """The name a copyright line gives, without its company words ("Healthline Media" ->
+    "Healthline"), unless that leaves one word the page names nowhere else: "© 2019
+    Breaking Media Inc." is "Breaking Media", not "Breaking"."""
+    name = _OUTLET_TRAIL.sub("", found).strip(" .,")
+    if name == found or " " in name or not name or name.isupper():  # initials: read apart
+        return name
+    word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    if any(word.search(other) for other in lines if other is not line):
+        return name
+    return _LEGAL_TRAIL.sub("", found).strip(" .,") or name
+
+
 # Where a page names itself as a brand rather than as a company: "Contact SFGATE", "CNN
 # Newsletters", "CBS Sports is a registered trademark of ...", "Get the Fox News app", "CBS
 # News App", "The Hill 1625 K Street, NW". The copyright line often names the owner instead
@@ -601,7 +620,7 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
             m = pat.search(line)
             if m is None or (pat is _COPYRIGHT_RE and _PICTURE_CREDIT_RE.search(line)):
                 continue
-            name = _OUTLET_TRAIL.sub("", " ".join(m.group(1).split())).strip(" .,")
+            name = _holder_name(" ".join(m.group(1).split()), line, lines)
             if not name or name.lower() in ("all", "the", "copyright"):
                 continue
             if pat is not _COPYRIGHT_RE:

@@ -34,3 +34,12 @@ def test_a_dropdown_between_header_and_body_hides_neither_headline_nor_byline() 
     assert meta.byline == ("Ann Lee",)
     assert meta.standfirst == "A survey found the pier unsafe for the larger boats"
     assert meta.published == "2019-11-20T12:32:00"
+
+
+def test_a_copyright_holder_keeps_its_company_word_where_alone_it_names_nothing() -> None:
+    page = ["Harbour board votes to close the terminal", "By Ann Lee", *_BODY]
+    holder = clean_pasted_text("\n".join([*page, "© 2019 Breaking Media Inc."])).meta
+    assert holder.outlet == "Breaking Media"  # not "Breaking"
+    # where the page names the brand elsewhere, the company word goes
+    named = [*page, "Follow Harbourline for more", "© 2019 Harbourline Media Inc."]
+    assert clean_pasted_text("\n".join(named)).meta.outlet == "Harbourline"
