@@ -611,6 +611,8 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
     for pat, might_match in _OUTLET_PATTERNS:
         if pat is _COPYRIGHT_RE:
             brand = _brand_name(page) or credit_outlet(credit)
+            if brand and brand.isupper() and 2 <= len(brand) <= 3:
+                brand = _initials_of(brand, lines, page) or brand
             if brand:
                 return brand  # the publication, where the copyright may name its owner
         undated: tuple[str, str] | None = None  # the lowest copyright line without a year
@@ -663,6 +665,29 @@ def _over_holder(lines: list[str], page: str, holder: str, kind: str, url: str |
     if kind == "holder":
         return _brand_name(page, least=1, patterns=_HOME_LINK) or holder
     return holder
+
+
+def _initials_of(initials: str, lines: list[str], page: str) -> str | None:
+    """The one word a brand's initials stand for ("SN" of "Sportsnet"), where the page
+    prints it as a line of its own at its top or foot (the masthead's or the footer's logo)
+    and names it again elsewhere: it opens with the first initial and holds the others in
+    order."""
+    low = initials.lower()
+    for line in (*lines[:5], *lines[-5:]):
+        word = line.strip()
+        if not (word.isalpha() and word[:1] == initials[0] and len(word) > len(initials) + 2):
+            continue
+        if word.isupper() or not _in_order(low, word.lower()[1:], 1):
+            continue
+        if len(re.findall(rf"(?<!\w){word}(?!\w)", page)) >= 2:
+            return word
+    return None
+
+
+def _in_order(letters: str, word: str, start: int = 0) -> bool:
+    """Whether ``letters[start:]`` appear in ``word`` in that order."""
+    rest = iter(word)
+    return all(c in rest for c in letters[start:])
 
 
 def _brand_over_owner(lines: list[str], page: str, owner: str, url: str | None) -> str:

@@ -43,3 +43,18 @@ def test_a_copyright_holder_keeps_its_company_word_where_alone_it_names_nothing(
     # where the page names the brand elsewhere, the company word goes
     named = [*page, "Follow Harbourline for more", "© 2019 Harbourline Media Inc."]
     assert clean_pasted_text("\n".join(named)).meta.outlet == "Harbourline"
+
+
+def test_a_brand_named_by_its_initials_is_the_word_its_logo_spells() -> None:
+    page = [
+        "Harbourcast",
+        "HC Radio",
+        "HC Newsletters",
+        "Ferry terminal to close in March",
+        "By Ann Lee",
+        *_BODY,
+        "More from Harbourcast",
+    ]
+    assert clean_pasted_text("\n".join(page)).meta.outlet == "Harbourcast"
+    # no logo line spelling it out: the initials
+    assert clean_pasted_text("\n".join(page[1:-1])).meta.outlet == "HC"
