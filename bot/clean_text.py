@@ -37,9 +37,11 @@ from bot.textmeta import (
     copyright_year,
     dated_author_and_topics,
     find_outlet,
+    month_day,
     name_then_outlet,
     parse_byline,
     parse_credit,
+    split_date,
     wire_dateline,
     yearless_stamp,
 )
@@ -572,6 +574,7 @@ class _Header:
     byline: tuple[str, ...] = ()
     published: str | None = None
     credit: str | None = None  # the byline's line as written
+    month_day: tuple[int, int] | None = None  # a date without its year by the byline ("Nov 18")
 
 
 def _slug_words(url: str | None) -> set[str]:
@@ -618,6 +621,9 @@ def _header_meta(
                 bare_at_date = not head[k].byline()
         elif by_names is None and head[k].units <= 12 and (names := head[k].byline()):
             by_names, by_pos = names, k
+        elif date is None and head[k].units <= 4 and (
+                found := split_date([ln.text for ln in head[k : k + 3]])):
+            date, date_pos = found, k  # "November 20" / "15:23" / "2019"
         elif bare_at_date and date_pos - k <= 3 and head[k].units <= 12 and (
                 names := head[k].byline()):
             # A byline ("By Jo Li", "Jo LiView More Articles") a line or two over a date
@@ -685,7 +691,12 @@ def _header_meta(
         # a meta row too long for a date line, read for its names: "Carlos Nadalim
         # 23/08/2018 2 comentários Alfabetização, Atividades, ..."
         date = head[by_pos].date()
-    return _Header(title, standfirst, by_names or (), date, credit)
+    day = None
+    if date is None and by_pos is not None:
+        # "By Ann Lee" / "Nov 18": the year left out, as pages do for this year's stories
+        day = next((found for k in (by_pos + 1, by_pos - 1) if 0 <= k < len(head)
+                    and (found := month_day(head[k].text))), None)  # fmt: skip
+    return _Header(title, standfirst, by_names or (), date, credit, day)
 
 
 def _head_start(lines: list[_Line], start: int, size: int = 60, most: int = 240) -> int:
@@ -713,13 +724,34 @@ def _foot_credit(lines: list[_Line], end: int) -> tuple[tuple[str, ...], str | N
 
 def _yearless_date(lines: list[_Line], start: int, raw: list[str]) -> str | None:
     """A publication stamp without its year in the header ("Updated Nov 19, 9:41 AM;Posted
-    Nov 18, 8:19 PM"), dated in the year of the page's copyright line; else None."""
+    Nov 18, 8:19 PM"), dated in the year the page was printed (``_page_year``); else None."""
     head = (ln.text for ln in lines[max(0, start - 60) : start] if ln.units <= 16)
     stamps = [text for text in head if "osted" in text or "ublished" in text]
-    year = copyright_year(raw) if stamps else None
+    year = _page_year(lines, raw) if stamps else None
     if year is None:
         return None
     return next((found for text in reversed(stamps) if (found := yearless_stamp(text, year))), None)
+
+
+def _in_page_year(day: tuple[int, int] | None, lines: list[_Line], raw: list[str]) -> str | None:
+    """A day and month without a year, dated in the year of the page's copyright line
+    (``_page_year``), else None."""
+    year = _page_year(lines, raw) if day else None
+    return f"{year:04d}-{day[0]:02d}-{day[1]:02d}" if year and day else None
+
+
+def _page_year(lines: list[_Line], raw: list[str]) -> int | None:
+    """The year the page was printed: its copyright line's, unless a date on the page is
+    later (a copyright line left at last year's: "© 2018" over a story of 2019)."""
+    year = copyright_year(raw)
+    if year is None:
+        return None
+    later = str(year + 1)
+    for line in lines:
+        found = line.date() if later in line.text or str(year + 2) in line.text else None
+        if found and int(found[:4]) > year:
+            return None
+    return year
 
 
 def _above_story_list(lines: list[_Line], start: int) -> int:
@@ -1120,7 +1152,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     date = header.published or next(
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,
-    ) or _yearless_date(lines, start, raw)  # fmt: skip
+    ) or _yearless_date(lines, start, raw) or _in_page_year(header.month_day, lines, raw)
     byline = header.byline
     if not byline and date is None:
         byline, date = _foot_credit(lines, end)

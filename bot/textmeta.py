@@ -998,6 +998,44 @@ def yearless_stamp(line: str, year: int) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00"
 
 
+# A day and month alone on a line: "November 20", "Nov 18", "20 November", "Tuesday, Nov. 19".
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_MONTH_DAY = re.compile(
+    r"^" + _WEEKDAY + r"(?:" + _MON_GROUPED + r"\s+(?P<d>\d{1,2})" + _ORD
+    + r"|(?P<d2>\d{1,2})\.?\s+(?P<mon2>" + _MONTH_NAMES + r")\.?)$",
+    re.I,
+)
+_YEAR_LINE = re.compile(r"^(?:19|20)\d{2}$")
+_CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
+
+
+def month_day(line: str) -> tuple[int, int] | None:
+    """(month, day) of a line that is a day and a month alone ("Nov 18"), else None."""
+    m = _MONTH_DAY.match(line.strip()) if len(line) <= 30 else None
+    if m is None:
+        return None
+    mon = fold(m.group("mon") or m.group("mon2")).rstrip(".")
+    month = _FOREIGN_MONTHS.get(mon) or _MONTHS.get(mon[:3], 0)
+    day = int(m.group("d") or m.group("d2"))
+    return (month, day) if month and 1 <= day <= 31 else None
+
+
+def split_date(lines: list[str]) -> str | None:
+    """A date a page sets over short lines of their own: the day and month, perhaps a time,
+    then the year ("November 20" / "15:23" / "2019"), as ISO 8601; else None."""
+    if not lines or month_day(lines[0]) is None:
+        return None
+    clock = ""
+    for part in lines[1:3]:
+        part = part.strip()
+        if _YEAR_LINE.match(part):
+            return parse_date(f"{lines[0].strip()} {part}{clock}")
+        if clock or not _CLOCK_LINE.match(part):
+            return None
+        clock = " " + part
+    return None
+
+
 def copyright_year(lines: list[str]) -> int | None:
     """The latest year of the page's lowest copyright line ("© 2005 - 2019 ..." -> 2019)."""
     for line in reversed(lines):

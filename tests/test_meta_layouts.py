@@ -58,3 +58,20 @@ def test_a_brand_named_by_its_initials_is_the_word_its_logo_spells() -> None:
     assert clean_pasted_text("\n".join(page)).meta.outlet == "Harbourcast"
     # no logo line spelling it out: the initials
     assert clean_pasted_text("\n".join(page[1:-1])).meta.outlet == "HC"
+
+
+def test_a_date_set_over_three_lines_is_read_whole() -> None:
+    text = "\n".join(
+        ["Ferry terminal to close in March", "November 20", "15:23", "2019", "Print", *_BODY]
+    )
+    assert clean_pasted_text(text).meta.published == "2019-11-20T15:23:00"
+
+
+def test_a_date_without_its_year_by_the_byline_takes_the_copyright_year() -> None:
+    page = ["Ferry terminal to close in March", "By Ann Lee", "Nov 18", "195 Shares", *_BODY]
+    dated = clean_pasted_text("\n".join([*page, "Harbour Post © 2019 Harbour Media, LLC."]))
+    assert dated.meta.published == "2019-11-18"
+    # no year to give it, or a copyright line older than a story the page dates: no date
+    assert clean_pasted_text("\n".join(page)).meta.published is None
+    stale = [*page, "Ferry fares rise - November 2, 2020", "© 2019 Harbour Media, LLC."]
+    assert clean_pasted_text("\n".join(stale)).meta.published is None
