@@ -660,7 +660,8 @@ def _header_meta(
     taken, lead = (date_pos, by_pos), _lead_text(body_lead)
     best = _stamped_headline(head, _pick_headline(head, anchor, taken, lead, url), anchor, taken,
                              lead, url)  # fmt: skip
-    title = _last_crumb(head[best].text) if best is not None else None
+    title = _shouted_tail(_last_crumb(head[best].text), head[best + 1 : best + 5]) if (
+        best is not None) else None
     if by_names is None and best is not None:
         # A credit line under the headline and standfirst, often without "By" ("Ann Lee, AP
         # Sports Writer"); an author box at the foot may repeat it, so a repeat is no bar.
@@ -861,6 +862,23 @@ def _last_crumb(title: str) -> str:
     separators or more, so that a headline's own "»" stays)."""
     crumbs = _CRUMB_SEP.split(title)
     return crumbs[-1] if len(crumbs) >= 3 and len(crumbs[-1].split()) >= 2 else title
+
+
+def _shouted_tail(title: str, below: list[_Line]) -> str:
+    """The headline where the line picked is a breadcrumb trail copied without separators
+    ("Home Natural & Eco-FriendlyBabywearing Hiking the Boulder Flat Irons") and the page
+    prints the headline under it in capitals ("HIKING THE BOULDER FLAT IRONS"): the trail's
+    end, as the trail spells it."""
+    for line in below:
+        caps = line.text.strip()
+        if len(caps.split()) < 3 or not caps.isupper() or len(caps) >= len(title):
+            continue
+        tail, before = title[-len(caps) :], title[-len(caps) - 1]
+        # the tail starts a word: after a space, or glued to the crumb before it
+        glued = before.islower() and tail[0].isupper()
+        if tail.upper() == caps and (before.isspace() or glued):
+            return tail
+    return title
 
 
 def _stamped_headline(

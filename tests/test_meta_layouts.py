@@ -75,3 +75,16 @@ def test_a_date_without_its_year_by_the_byline_takes_the_copyright_year() -> Non
     assert clean_pasted_text("\n".join(page)).meta.published is None
     stale = [*page, "Ferry fares rise - November 2, 2020", "© 2019 Harbour Media, LLC."]
     assert clean_pasted_text("\n".join(stale)).meta.published is None
+
+
+def test_a_breadcrumb_copied_without_separators_gives_the_headline_it_ends_with() -> None:
+    text = "\n".join(
+        [
+            "Home Travel & OutdoorsHarbours Ferry Rides Along the Old Harbour",
+            "BoatsHarboursFamily",
+            "FERRY RIDES ALONG THE OLD HARBOUR",
+            "written by Regan",
+            *_BODY,
+        ]
+    )
+    assert clean_pasted_text(text).meta.title == "Ferry Rides Along the Old Harbour"
