@@ -42,6 +42,17 @@ _MONTH_NAMES = (
     # Indonesian, where it differs from the Dutch ("Posted on Maret 30, 2015")
     r"|maret|agustus|desember"
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    # Polish, Czech, Ukrainian and Greek in the genitive; Turkish, Romanian, Swedish
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października"
+    r"|listopada|grudnia"
+    r"|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
+    r"|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада"
+    r"|грудня"
+    r"|ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου"
+    r"|οκτωβρίου|νοεμβρίου|δεκεμβρίου"
+    r"|ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie"
+    r"|decembrie|maj|augusti"
 )
 _MON = r"(?P<mon>" + _MONTH_NAMES + r")\.?"
 # What the patterns use: the names grouped by first letter ("j(?:an(?:uary)?|une?|...)"),
@@ -63,9 +74,26 @@ _FOREIGN_MONTHS = {
     "maret": 3, "agustus": 8, "desember": 12,
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+    "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
+    "grudnia": 12,
+    "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
+    "července": 7, "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    "ιανουαρίου": 1, "φεβρουαρίου": 2, "μαρτίου": 3, "απριλίου": 4, "μαΐου": 5,
+    "ιουνίου": 6, "ιουλίου": 7, "αυγούστου": 8, "σεπτεμβρίου": 9, "οκτωβρίου": 10,
+    "νοεμβρίου": 11, "δεκεμβρίου": 12,
+    "ocak": 1, "şubat": 2, "nisan": 4, "mayis": 5, "haziran": 6, "temmuz": 7,
+    "ağustos": 8, "eylül": 9, "ekim": 10, "kasim": 11, "aralik": 12,
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "iunie": 6, "iulie": 7,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
+    "maj": 5, "augusti": 8,
 }  # fmt: skip
 _TIME = (
-    r"(?:[\s,|·•-]*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    # "at", and its words in other languages ("à 10h31", "às 20:13", "um 10.31 Uhr")
+    r"(?:[\s,|·•/-]*(?:(?:at|à|às|a\s+las|alle|um|kl\.?|в)\s+)?"
+    r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[A-Z]{1,4}|UTC|GMT)"
     r"(?P<tzoff>[+-]\d{1,2}(?::?\d{2})?)?\)?)?)?"
 )
@@ -123,6 +151,13 @@ _MONTH_STEMS = (
     "janei", "fever", "março", "setem", "outub", "genna", "maggi", "giugn", "lugli", "sette",
     "ottob", "maart", "mei", "agust", "desem", "янв", "фев", "мар", "апр", "мая", "июн",
     "июл", "авг", "сен", "окт", "ноя", "дек",
+    "maj", "stycz", "luteg", "kwiet", "czerw", "lipca", "sierp", "wrze", "paźd", "listop", "grudn",
+    "ledna", "února", "břez", "dubna", "květ", "červ", "srpna", "září", "říjn",
+    "prosin", "січн", "лют", "берез", "квіт", "травн", "червн", "липн", "серпн", "верес",
+    "жовтн", "листоп", "грудн", "ιανου", "φεβρ", "μαρτ", "απρι", "μαΐ", "ιουν", "ιουλ",
+    "αυγο", "σεπτ", "οκτω", "νοεμ", "δεκε", "ocak", "şubat", "nisan", "mayis", "hazira",
+    "temmu", "ağust", "eylül", "ekim", "kasim", "aralik", "ianua", "februa", "marti",
+    "aprili", "iunie", "iulie", "septe", "octom", "noiem", "decem",
 )  # fmt: skip
 
 
@@ -198,7 +233,12 @@ def _full_year_date(line: str) -> str | None:
             continue
         out = f"{year:04d}-{month:02d}-{day:02d}"
         if g.get("h") is None:
-            return out
+            before = _TIME_BEFORE.search(line, max(0, m.start() - 40), m.start())
+            if before is None:
+                return out
+            g = before.groupdict()  # "Updated 10:01 pm PST, Tuesday, November 19, 2019"
+            if g["hh"]:
+                g["h"], g["mi"] = g["hh"], g["mm"]
         hour, minute, sec = int(g["h"]), int(g["mi"]), int(g.get("s") or 0)
         ampm = (g.get("ampm") or "").lower().replace(".", "")
         if ampm == "pm" and hour < 12:
@@ -210,6 +250,17 @@ def _full_year_date(line: str) -> str | None:
         out += f"T{hour:02d}:{minute:02d}:{sec:02d}"
         return out + _offset(g.get("tz"), g.get("tzoff"), line[m.end() - 1 :])
     return None
+
+
+# A time printed before the date it belongs to: "10:01 pm PST, Tuesday, November 19, 2019";
+# a 24-hour time without a colon only with its zone ("0339 GMT (1139 HKT) November 19").
+_TIME_BEFORE = re.compile(
+    r"(?:(?<![\d:])(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"|(?<!\d)(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s+(?-i:GMT|UTC)))"
+    r"(?:\s*(?P<tz>(?-i:[A-Z]{2,4}))\b)?(?:\s*\([^()]{0,12}\))?\s*[,|·•-]?\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    re.I,
+)
 
 
 def _offset(tz: str | None, tzoff: str | None, rest: str) -> str:

@@ -4,7 +4,10 @@ brand named by its initials, a copyright holder's company word. Made-up pages.""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.clean_text import clean_pasted_text
+from bot.textmeta import parse_date
 
 _STORY = (
     "The harbour board voted on Monday to close the old ferry terminal in March, "
@@ -88,3 +91,30 @@ def test_a_breadcrumb_copied_without_separators_gives_the_headline_it_ends_with(
         ]
     )
     assert clean_pasted_text(text).meta.title == "Ferry Rides Along the Old Harbour"
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("20 listopada 2019", "2019-11-20"),  # Polish
+        ("5 května 2019", "2019-05-05"),  # Czech
+        ("20 листопада 2019", "2019-11-20"),  # Ukrainian
+        ("20 Νοεμβρίου 2019", "2019-11-20"),  # Greek
+        ("20 KASIM 2019, 10:31", "2019-11-20T10:31:00"),  # Turkish
+        ("20 noiembrie 2019", "2019-11-20"),  # Romanian
+        ("20 maj 2019", "2019-05-20"),  # Swedish
+        # a time after its word in another language, or after a slash
+        ("mercredi 20 novembre 2019 à 10h31", "2019-11-20T10:31:00"),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "2010-10-22T20:13:00"),
+        ("November 20, 2019 / 1:07 AM / Harbour News", "2019-11-20T01:07:00"),
+        # a time before the date
+        ("Updated 10:01 pm PST, Tuesday, November 19, 2019", "2019-11-19T22:01:00-08:00"),
+        ("Updated 0339 GMT (1139 HKT) November 19, 2019", "2019-11-19T03:39:00+00:00"),
+        ("Room 1019 November 19, 2019", "2019-11-19"),  # a number is no time without a zone
+        # no reference time in a pasted page: a relative date is no date
+        ("3 hours ago", None),
+        ("Yesterday at 10:31", None),
+    ],
+)
+def test_dates_in_other_languages_and_shapes(line: str, found: str | None) -> None:
+    assert parse_date(line) == found
