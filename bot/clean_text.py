@@ -575,6 +575,7 @@ class _Header:
     published: str | None = None
     credit: str | None = None  # the byline's line as written
     month_day: tuple[int, int] | None = None  # a date without its year by the byline ("Nov 18")
+    updated: bool = False  # the date is an update's stamp ("Updated on: November 19, 2019")
 
 
 def _slug_words(url: str | None) -> set[str]:
@@ -697,7 +698,8 @@ def _header_meta(
         # "By Ann Lee" / "Nov 18": the year left out, as pages do for this year's stories
         day = next((found for k in (by_pos + 1, by_pos - 1) if 0 <= k < len(head)
                     and (found := month_day(head[k].text))), None)  # fmt: skip
-    return _Header(title, standfirst, by_names or (), date, credit, day)
+    updated = date_pos is not None and _UPDATED.match(head[date_pos].text) is not None
+    return _Header(title, standfirst, by_names or (), date, credit, day, updated)
 
 
 def _head_start(lines: list[_Line], start: int, size: int = 60, most: int = 240) -> int:
@@ -711,6 +713,19 @@ def _head_start(lines: list[_Line], start: int, size: int = 60, most: int = 240)
         run = run + 1 if lines[k].units <= 2 else 0
         counted += run <= 10
     return k
+
+
+_UPDATED = re.compile(r"(?i)(?:last\s+)?updated\b")
+_FIRST_PUBLISHED = re.compile(r"(?i)(?:first|originally)\s+published\b")
+
+
+def _first_published(lines: list[_Line], end: int) -> str | None:
+    """The date of a "First published on November 19, 2019 / 8:16 AM" line under the
+    article, where the header gives only the update's stamp."""
+    for line in lines[end : end + 6]:
+        if _FIRST_PUBLISHED.match(line.text) and (found := line.date()):
+            return found
+    return None
 
 
 def _foot_credit(lines: list[_Line], end: int) -> tuple[tuple[str, ...], str | None]:
@@ -1171,6 +1186,8 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,
     ) or _yearless_date(lines, start, raw) or _in_page_year(header.month_day, lines, raw)
+    if header.updated:
+        date = _first_published(lines, end) or date
     byline = header.byline
     if not byline and date is None:
         byline, date = _foot_credit(lines, end)

@@ -118,3 +118,10 @@ def test_a_breadcrumb_copied_without_separators_gives_the_headline_it_ends_with(
 )
 def test_dates_in_other_languages_and_shapes(line: str, found: str | None) -> None:
     assert parse_date(line) == found
+
+
+def test_the_first_publication_under_the_article_wins_over_the_headers_update() -> None:
+    head = ["Ferry terminal to close in March", "Updated on: November 19, 2019 / 10:07 AM"]
+    foot = ["First published on November 19, 2019 / 8:16 AM", "", "© 2019 Harbour Media"]
+    meta = clean_pasted_text("\n".join([*head, *_BODY, *foot])).meta
+    assert meta.published == "2019-11-19T08:16:00"
