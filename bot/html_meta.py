@@ -339,7 +339,15 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         doc = _read_stray_meta_tags(tree, doc)
     if doc.author and " " not in doc.author:  # a lone handle or a single word is not a byline
         doc.author = None
+    own_site = _og_site_name(tree) if doc.sitename else None
     doc = read_json_ld(tree, doc)
+    if own_site and doc.sitename != own_site:
+        # JSON-LD's publisher may name who supplied the story ("Associated Press" on
+        # SFGate, "DH News Service" on Deccan Herald): the site's own og:site_name stands
+        # where it, and not the publisher, is the name of the page's domain
+        domain = _NOT_ALNUM_RE.sub("", outlet_from_url(doc.url or extract_url(tree, url)) or "")
+        if _names_domain(own_site, domain) and not _names_domain(doc.sitename, domain):
+            doc.sitename = own_site
     title = doc.title or _page_title(tree, extract_title(tree))
     author = doc.author or _find_author(tree)
     canonical = doc.url or extract_url(tree, url)
@@ -378,6 +386,26 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         byline=_byline(author, sitename),
         published=_iso_date(published),
     )
+
+
+_OG_SITE_NAME = XPath("/html/head/meta[@property = 'og:site_name']/@content")
+
+
+def _og_site_name(tree: HtmlElement) -> str | None:
+    """The page's og:site_name, unless a handle ("@politifact"), which JSON-LD may better."""
+    found = next((str(v).strip() for v in _OG_SITE_NAME(tree) if str(v).strip()), None)
+    return None if found is None or found.startswith("@") else found
+
+
+_TLD_RE = re.compile(r"\.(?:com|net|org|co\.uk|[a-z]{2})$", re.I)
+
+
+def _names_domain(name: str | None, domain: str) -> bool:
+    """Whether a site name is the domain's name, one holding the other ("SFGate" of
+    sfgate.com, "Smithsonian" of smithsonianmag.com), case and punctuation aside."""
+    key = _NOT_ALNUM_RE.sub("", _TLD_RE.sub("", name or "")).casefold()  # "Smithsonian.com"
+    domain = domain.casefold()
+    return bool(key and domain) and (key in domain or domain in key)
 
 
 def _read_stray_meta_tags(tree: HtmlElement, doc: Document) -> Document:

@@ -4,9 +4,11 @@ brand named by its initials, a copyright holder's company word. Made-up pages.""
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from bot.clean_text import clean_pasted_text
+from bot.html_meta import read_metadata
 from bot.textmeta import parse_date
 
 _STORY = (
@@ -125,3 +127,24 @@ def test_the_first_publication_under_the_article_wins_over_the_headers_update() 
     foot = ["First published on November 19, 2019 / 8:16 AM", "", "© 2019 Harbour Media"]
     meta = clean_pasted_text("\n".join([*head, *_BODY, *foot])).meta
     assert meta.published == "2019-11-19T08:16:00"
+
+
+def _html_outlet(site: str, publisher: str) -> str | None:
+    page = (
+        '<html><head><title>Ferry terminal to close</title>'
+        f'<meta property="og:site_name" content="{site}">'
+        '<meta property="og:url" content="https://www.harbourpost.com/news/ferry-1.html">'
+        '<script type="application/ld+json">{"@context": "http://schema.org", '
+        '"@type": "NewsArticle", "headline": "Ferry terminal to close", '
+        f'"publisher": {{"@type": "Organization", "name": "{publisher}"}}}}</script>'
+        f"</head><body><p>{_STORY}</p></body></html>"
+    )
+    return read_metadata(lxml.html.fromstring(page), None).outlet
+
+
+def test_a_json_ld_publisher_that_supplied_the_story_is_not_the_site() -> None:
+    # the wire or desk that supplied the story, where og:site_name names the domain's site
+    assert _html_outlet("Harbour Post", "Associated Press") == "Harbour Post"
+    assert _html_outlet("Harbour Post", "HP News Service") == "Harbour Post"
+    # the publisher spelling the domain's name as well: its spelling
+    assert _html_outlet("harbourpost", "Harbour Post") == "Harbour Post"
