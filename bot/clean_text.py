@@ -625,7 +625,7 @@ def _header_meta(
         elif date is None and head[k].units <= 4 and (
                 found := split_date([ln.text for ln in head[k : k + 3]])):
             date, date_pos = found, k  # "November 20" / "15:23" / "2019"
-        elif bare_at_date and date_pos - k <= 3 and head[k].units <= 12 and (
+        elif bare_at_date and k >= (date_pos or 0) - 3 and head[k].units <= 12 and (
                 names := head[k].byline()):
             # A byline ("By Jo Li", "Jo LiView More Articles") a line or two over a date
             # line that opens with a bare name: that name is the picture's credit.
@@ -696,8 +696,8 @@ def _header_meta(
     day = None
     if date is None and by_pos is not None:
         # "By Ann Lee" / "Nov 18": the year left out, as pages do for this year's stories
-        day = next((found for k in (by_pos + 1, by_pos - 1) if 0 <= k < len(head)
-                    and (found := month_day(head[k].text))), None)  # fmt: skip
+        day = next((md for k in (by_pos + 1, by_pos - 1) if 0 <= k < len(head)
+                    and (md := month_day(head[k].text))), None)  # fmt: skip
     updated = date_pos is not None and _UPDATED.match(head[date_pos].text) is not None
     return _Header(title, standfirst, by_names or (), date, credit, day, updated)
 
