@@ -596,10 +596,11 @@ _BY_LABEL = re.compile(r"(?i)(?:by|authors?|written by|words by|autor(?:es)?|aut
 
 
 def _header_meta(
-    lines: list[_Line], start: int, url: str | None, body_lead: list[str]
+    lines: list[_Line], start: int, url: str | None, body_lead: list[str], site: str | None = None
 ) -> _Header:
     """Headline, standfirst, byline and date line from the lines just above the main block;
-    ``body_lead`` is the article's first paragraphs, which a headline's words come back in."""
+    ``body_lead`` is the article's first paragraphs, which a headline's words come back in;
+    ``site``: the outlet's name, which no headline is."""
     start = _above_story_list(lines, start)
     head = lines[_head_start(lines, start) : start]
     date = by_names = None
@@ -659,8 +660,9 @@ def _header_meta(
                         break
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
     taken, lead = (date_pos, by_pos), _lead_text(body_lead)
-    best = _stamped_headline(head, _pick_headline(head, anchor, taken, lead, url), anchor, taken,
-                             lead, url)  # fmt: skip
+    skip = frozenset(k for k, line in enumerate(head) if site and _same_name(line.text, site))
+    best = _stamped_headline(head, _pick_headline(head, anchor, taken, lead, url, skip), anchor,
+                             taken, lead, url, skip)  # fmt: skip
     title = _shouted_tail(_last_crumb(head[best].text), head[best + 1 : best + 5]) if (
         best is not None) else None
     if by_names is None and best is not None:
@@ -791,11 +793,16 @@ def _above_story_list(lines: list[_Line], start: int) -> int:
 
 
 def _pick_headline(
-    head: list[_Line], anchor: int, taken: tuple[int | None, ...], lead: str, url: str | None
+    head: list[_Line],
+    anchor: int,
+    taken: tuple[int | None, ...],
+    lead: str,
+    url: str | None,
+    skip: frozenset[int] = frozenset(),
 ) -> int | None:
     """The index in ``head`` of the headline: the line whose words the article's opening
     repeats, nearest the byline or date line at ``anchor``; ``taken``: the byline and date
-    line themselves."""
+    line themselves; ``skip``: lines that are no headline (the site's name)."""
     slug = _slug_words(url)
     # Distance to the anchor counts lines that could say something: a share panel or a
     # menu of one-word items between a headline and its byline does not push it away.
@@ -805,7 +812,7 @@ def _pick_headline(
     anchors = {anchor, *(a for a in taken if a is not None)}
 
     def candidate(k: int) -> bool:
-        return k >= 0 and k not in taken and _headline_like(head[k])
+        return k >= 0 and k not in taken and k not in skip and _headline_like(head[k])
 
     echoes: dict[int, float] = {}
 
@@ -821,7 +828,7 @@ def _pick_headline(
     # visited best bound first, and the visit stops where no bound reaches the best score.
     bounded: list[tuple[float, int, int, bool]] = []
     for k, line in enumerate(head):
-        if k in taken or not _headline_shape(line):
+        if k in taken or k in skip or not _headline_shape(line):
             continue
         # The gap to the byline or date line, whichever is nearer above it: a headline
         # may sit between a date line and the byline under it.
@@ -872,6 +879,15 @@ def _pick_headline(
 _CRUMB_SEP = re.compile(r"\s+[»›]\s+")
 
 
+def _same_name(a: str, b: str) -> bool:
+    """The same words, case and punctuation aside ("The Harbour Post", "THE HARBOUR POST")."""
+    key = _NOT_WORD.sub("", a).casefold()
+    return bool(key) and key == _NOT_WORD.sub("", b).casefold()
+
+
+_NOT_WORD = re.compile(r"\W+")
+
+
 def _last_crumb(title: str) -> str:
     """The headline where the line picked is a breadcrumb trail that ends with it (two
     separators or more, so that a headline's own "»" stays)."""
@@ -903,6 +919,7 @@ def _stamped_headline(
     taken: tuple[int | None, ...],
     lead: str,
     url: str | None,
+    skip: frozenset[int] = frozenset(),
 ) -> int | None:
     """``best``, or a headline ending with a full stop ("... They just might be.") that
     scores better: ``_pick_headline`` passes such lines over, as captions and sentences end
@@ -911,6 +928,7 @@ def _stamped_headline(
         k
         for k, line in enumerate(head)
         if k not in taken
+        and k not in skip
         and line.text.endswith(".")
         and 3 <= line.units <= 20
         and not (line.caption or line.tail or line.appeal)
@@ -1179,7 +1197,11 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
             meta=SourceMeta(url=url, outlet=find_outlet(raw, url)), body=(), removed=tuple(raw)
         )
     keep = _keep_inside(lines, start, end)
-    header = _header_meta(lines, start, url, _lead(lines, keep, start, end))
+    lead = _lead(lines, keep, start, end)
+    header = _header_meta(lines, start, url, lead)
+    outlet = find_outlet(raw, url, header.credit)
+    if header.title and outlet and _same_name(header.title, outlet):
+        header = _header_meta(lines, start, url, lead, outlet)  # the masthead, read as a headline
     _keep_spaced_above(lines, keep, start, {header.title, header.standfirst})
     _drop_author_bio(lines, keep, start, end, header.byline)
     date = header.published or next(
@@ -1199,7 +1221,6 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         else:
             removed.append(line.text)
         removed += cards.get(line.text, ())
-    outlet = find_outlet(raw, url, header.credit)
     meta = SourceMeta(
         url=url,
         outlet=outlet,

@@ -166,3 +166,12 @@ def test_a_json_ld_publisher_that_supplied_the_story_is_not_the_site() -> None:
 )
 def test_a_credit_line_names_people_only(line: str, names: tuple[str, ...]) -> None:
     assert parse_credit(line) == names
+
+
+def test_the_sites_name_is_no_headline() -> None:
+    foot = ["© 2019 The Harbour Post"]
+    over_byline = ["Menu", "The Harbour Post", "By Ann Lee", "November 19, 2019", *_BODY, *foot]
+    assert clean_pasted_text("\n".join(over_byline)).meta.title is None
+    # the masthead over the headline: the headline
+    masthead = ["The Harbour Post", "Ferry terminal to close", "By Ann Lee", *_BODY, *foot]
+    assert clean_pasted_text("\n".join(masthead)).meta.title == "Ferry terminal to close"
