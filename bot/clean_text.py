@@ -34,6 +34,7 @@ from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, str
 from bot.model import Article, SourceMeta
 from bot.textmeta import (
     WIRE_SERVICES,
+    bio_outlet,
     copyright_year,
     dated_author_and_topics,
     find_outlet,
@@ -1213,6 +1214,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     byline = header.byline
     if not byline and date is None:
         byline, date = _foot_credit(lines, end)
+    outlet = outlet or bio_outlet(raw, byline)
     body: list[str] = []
     removed: list[str] = []
     for line, kept in zip(lines, keep, strict=True):

@@ -948,6 +948,34 @@ def name_then_outlet(line: str) -> tuple[str, str] | None:
     return name, outlet
 
 
+_BIO_ROLES = ("writer", "reporter", "editor", "correspondent", "columnist", "producer", "publisher")
+# "Science writer at Gizmodo", "is a media reporter for the Los Angeles Times", "the editor
+# and publisher of The Space Review"
+_BIO_OUTLET = re.compile(
+    r"\b(?:" + "|".join(_BIO_ROLES) + r")\s+(?:at|for|of|with)\s+"
+    r"((?:[Tt]he\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})"
+)
+
+
+def bio_outlet(lines: list[str], byline: tuple[str, ...]) -> str | None:
+    """The outlet the author's note names the writer's post at ("Ed Cara" / "Science writer
+    at Gizmodo ..."): the note names the writer (or follows the line that does), so a
+    quoted source's title is not read. A guest's note may name another outlet: read only
+    where the page names its own no other way."""
+    surnames = [name.split()[-1] for name in byline if " " in name]
+    if not surnames:
+        return None
+    for i, line in enumerate(lines):
+        if len(line) > 400 or not any(role in line for role in _BIO_ROLES):
+            continue
+        m = _BIO_OUTLET.search(line)
+        about = line[: m.start()] + " " + (lines[i - 1] if i else "") if m else ""
+        if m and any(re.search(rf"\b{re.escape(s)}\b", about) for s in surnames):
+            name = m.group(1).rstrip(".’'")
+            return "The" + name[3:] if name.startswith("the ") else name
+    return None
+
+
 def wire_dateline(line: str) -> tuple[str, ...]:
     """The agency of a wire credit with its dateline's place ("Reuters, Washington,"), else ()."""
     agency, _, place = line.strip(" ,").partition(",")

@@ -175,3 +175,12 @@ def test_the_sites_name_is_no_headline() -> None:
     # the masthead over the headline: the headline
     masthead = ["The Harbour Post", "Ferry terminal to close", "By Ann Lee", *_BODY, *foot]
     assert clean_pasted_text("\n".join(masthead)).meta.title == "Ferry terminal to close"
+
+
+def test_the_authors_note_names_the_outlet_where_nothing_else_does() -> None:
+    head = ["Ferry terminal to close in March", "By Ann Lee", *_BODY]
+    note = ["ABOUT THE AUTHOR", "Ann Lee", "Harbour writer at Portcast and ferry fan elsewhere"]
+    assert clean_pasted_text("\n".join([*head, *note])).meta.outlet == "Portcast"
+    # a source's title in the story is not the writer's post
+    quoted = [*head, "Bo Chan, a senior editor at Tidewire, said the pier was unsafe."]
+    assert clean_pasted_text("\n".join(quoted)).meta.outlet is None
