@@ -624,7 +624,7 @@ def _header_meta(
                 bare_at_date = not head[k].byline()
         elif by_names is None and head[k].units <= 12 and (names := head[k].byline()):
             by_names, by_pos = names, k
-        elif date is None and head[k].units <= 4 and (
+        elif date is None and head[k].units <= 4 and _year_below(head, k) and (
                 found := split_date([ln.text for ln in head[k : k + 3]])):
             date, date_pos = found, k  # "November 20" / "15:23" / "2019"
         elif bare_at_date and k >= (date_pos or 0) - 3 and head[k].units <= 12 and (
@@ -703,6 +703,12 @@ def _header_meta(
                     and (md := month_day(head[k].text))), None)  # fmt: skip
     updated = date_pos is not None and _UPDATED.match(head[date_pos].text) is not None
     return _Header(title, standfirst, by_names or (), date, credit, day, updated)
+
+
+def _year_below(head: list[_Line], k: int) -> bool:
+    """Whether one of the two lines under line k opens with a year's first digits: the cheap
+    test before a date set over lines ("November 20" / "15:23" / "2019") is looked for."""
+    return any(ln.text[:2] in ("19", "20") for ln in head[k + 1 : k + 3])
 
 
 def _head_start(lines: list[_Line], start: int, size: int = 60, most: int = 240) -> int:
