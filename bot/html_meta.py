@@ -373,6 +373,10 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         original_date=True,
         max_date=date.today().isoformat(),
     )
+    # The address's own date ("/2019/nov/18/"), where the page gives one, is the story's
+    # first publication: htmldate may read a date out of the page's text before it ("— the
+    # claim's speaker on Sunday, October 13th, 2019" over a fact-check of November 18).
+    published = _url_date(canonical or url) or published
     # "Autoracing | F1 | Indy | MotoGP", "LinkNaija | Nigeria's popular news platform": the
     # name, then the site's sections or slogan.
     outlet = sitename.split(" | ", 1)[0].strip() if sitename else None
@@ -406,6 +410,29 @@ def _names_domain(name: str | None, domain: str) -> bool:
     key = _NOT_ALNUM_RE.sub("", _TLD_RE.sub("", name or "")).casefold()  # "Smithsonian.com"
     domain = domain.casefold()
     return bool(key and domain) and (key in domain or domain in key)
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2]|[a-z]{3})/(0?[1-9]|[12]\d|3[01])/", re.IGNORECASE
+)
+_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _url_date(url: str | None) -> str | None:
+    """The date an article's address holds as year, month and day ("/2019/11/18/",
+    "/2019/nov/18/"), else None."""
+    m = _URL_DATE.search(urlsplit(url).path) if url else None
+    if m is None:
+        return None
+    year, month, day = m.groups()
+    num = int(month) if month.isdigit() else _URL_MONTHS.index(month.lower()) + 1 if (
+        month.lower() in _URL_MONTHS) else 0
+    if not num:
+        return None
+    try:
+        return date(int(year), num, int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def _read_stray_meta_tags(tree: HtmlElement, doc: Document) -> Document:

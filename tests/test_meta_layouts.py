@@ -184,3 +184,14 @@ def test_the_authors_note_names_the_outlet_where_nothing_else_does() -> None:
     # a source's title in the story is not the writer's post
     quoted = [*head, "Bo Chan, a senior editor at Tidewire, said the pier was unsafe."]
     assert clean_pasted_text("\n".join(quoted)).meta.outlet is None
+
+
+def test_the_addresss_date_is_the_storys_over_a_date_in_the_pages_text() -> None:
+    page = (
+        '<html><head><title>What does the ferry cost?</title>'
+        '<meta property="og:url" content="https://www.factdesk.example/statements/2019/nov/18'
+        '/ann-lee/what-does-the-ferry-cost/"></head><body>'
+        '<p class="statement__meta">— Ann Lee on Sunday, October 13th, 2019 in a newspaper</p>'
+        f"<h1>What does the ferry cost?</h1><p>{_STORY}</p></body></html>"
+    )
+    assert read_metadata(lxml.html.fromstring(page), None).published == "2019-11-18"
