@@ -49,6 +49,7 @@ from bot.textmeta import (
     caps_outlet_at,
     find_outlet,
     outlet_from_url,
+    parse_byline,
     parse_date,
     without_credit_label,
 )
@@ -332,6 +333,22 @@ def _find_author(tree: HtmlElement) -> str | None:
     return None
 
 
+# The few elements after the page's first <h1>, where a byline without a class of its own
+# sits ("<p class="article__meta">By <a>Ann Lee</a>, <a>Bo Chan</a> on Monday, ...</p>").
+_UNDER_HEADING = XPath(
+    "(//h1)[1]/following::*[self::p or self::div or self::span][position() <= 4]"
+)
+
+
+def _byline_under_heading(tree: HtmlElement) -> str | None:
+    """A "By ..." line right under the headline, as the pasted-text reader reads one."""
+    for elem in _UNDER_HEADING(tree):
+        text = " ".join(_visible_text(elem).split())
+        if 3 < len(text) < 200 and text[:3].lower() == "by " and (names := parse_byline(text)):
+            return "; ".join(names)
+    return None
+
+
 def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     """Title, byline, date, outlet and canonical URL, read with trafilatura's helpers."""
     doc = read_meta_tags(tree)
@@ -349,7 +366,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         if _names_domain(own_site, domain) and not _names_domain(doc.sitename, domain):
             doc.sitename = own_site
     title = doc.title or _page_title(tree, extract_title(tree))
-    author = doc.author or _find_author(tree)
+    author = doc.author or _find_author(tree) or _byline_under_heading(tree)
     canonical = doc.url or extract_url(tree, url)
     sitename = doc.sitename
     if sitename is None or _slogan(sitename) or _app_or_handle(tree, sitename):

@@ -195,3 +195,14 @@ def test_the_addresss_date_is_the_storys_over_a_date_in_the_pages_text() -> None
         f"<h1>What does the ferry cost?</h1><p>{_STORY}</p></body></html>"
     )
     assert read_metadata(lxml.html.fromstring(page), None).published == "2019-11-18"
+
+
+def test_a_byline_under_the_headline_without_a_class_of_its_own() -> None:
+    page = (
+        "<html><head><title>Ferry terminal to close</title></head><body>"
+        "<h1>Ferry terminal to close</h1>"
+        '<p class="article__meta">By <a href="/staff/ann-lee/">Ann Lee</a>, '
+        '<a href="/staff/bo-chan/">Bo Chan</a> <span>on Monday, November 18th, 2019</span></p>'
+        f"<p>{_STORY}</p></body></html>"
+    )
+    assert read_metadata(lxml.html.fromstring(page), None).byline == ("Ann Lee", "Bo Chan")
