@@ -669,13 +669,19 @@ def _header_meta(
     if by_names is None and best is not None:
         # A credit line under the headline and standfirst, often without "By" ("Ann Lee, AP
         # Sports Writer"); an author box at the foot may repeat it, so a repeat is no bar.
-        for k in range(best + 1, min(len(head), best + 5)):
+        # Within four lines that could say something: a share panel's one-word buttons
+        # ("Share", "Pin", "Tweet") between them do not count.
+        solid = 0
+        for k in range(best + 1, min(len(head), best + 16)):
             line = head[k]
             if line.units <= 12 and not line.has_boiler_words():
                 names = parse_credit(line.text)
                 if names:
                     by_names, by_pos = names, k
                     break
+            solid += line.units >= 2 and not line.boiler
+            if solid >= 4:
+                break
     standfirst = None
     if best is not None:
         for k in range(best + 1, min(len(head), best + 4)):

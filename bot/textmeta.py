@@ -516,8 +516,10 @@ def parse_credit(line: str) -> tuple[str, ...]:
     while words and len(words[-1]) > 1 and words[-1].isupper():
         words.pop()
     parts = [p.strip() for p in _SPLIT_NAMES.split(" ".join(words))]
-    if not parts or not all(_bare_name(p) and _NAME_RE.match(p) for p in parts):
-        return ()
+    if not parts or not all(
+            _bare_name(p) and _NAME_RE.match(p)
+            and (fold(p) in WIRE_SERVICES or not _holds_any(p, _NOT_NAMES)) for p in parts):
+        return ()  # "Staff Reports", "News Desk": no one; an agency is the story's credit
     return tuple(parts)
 
 

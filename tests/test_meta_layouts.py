@@ -159,6 +159,8 @@ def test_a_json_ld_publisher_that_supplied_the_story_is_not_the_site() -> None:
         ("By Tuesday, Nov 19", ()),
         ("By AP Photo", ()),
         ("By Metro Section", ()),
+        ("Staff Reports", ()),
+        ("Associated Press", ("Associated Press",)),  # an agency is the story's credit
         # the writer of a story credited with its photographer
         ("Story by Ann Lee, photos by Bo Chan", ("Ann Lee",)),
         ("Ann Lee, Associated Press", ("Ann Lee",)),
@@ -206,3 +208,9 @@ def test_a_byline_under_the_headline_without_a_class_of_its_own() -> None:
         f"<p>{_STORY}</p></body></html>"
     )
     assert read_metadata(lxml.html.fromstring(page), None).byline == ("Ann Lee", "Bo Chan")
+
+
+def test_a_share_panel_between_headline_and_credit_does_not_hide_the_credit() -> None:
+    buttons = ["258 Shares", "Buffer", "Share", "Pin", "Tweet", "Share", "Email"]
+    text = "\n".join(["Ferry terminal to close in March", *buttons, "Ann Lee", *_BODY])
+    assert clean_pasted_text(text).meta.byline == ("Ann Lee",)
