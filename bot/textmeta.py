@@ -527,7 +527,9 @@ _PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "la", "le", "bin"
 
 
 _OUTLET_NAME = (
-    r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}|[\u4e00-\u9fff\u3040-\u30ff]{2,12})"
+    # a name in Chinese or Japanese script may run on in Latin letters ("ノート100YEN.com")
+    r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}"
+    r"|[\u4e00-\u9fff\u3040-\u30ff]{2,12}[\w.-]*)"
 )
 
 def _says_from(line: str) -> bool:
@@ -542,7 +544,9 @@ def _says_copyright(line: str) -> bool:
 # Each pattern with a substring test every match passes: most lines fail it, at a fraction
 # of the cost of a case-insensitive search.
 _COPYRIGHT_RE = re.compile(
-    r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?i:copyright\s+)?"
+    # "© 2019 Name", "Copyright © 2019 Name", "© Copyright 2011-2019 Name"
+    r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?i:copyright\s+(?=\d))?"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?i:copyright\s+)?"
     + _OUTLET_NAME
 )
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")

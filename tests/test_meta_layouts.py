@@ -214,3 +214,15 @@ def test_a_share_panel_between_headline_and_credit_does_not_hide_the_credit() ->
     buttons = ["258 Shares", "Buffer", "Share", "Pin", "Tweet", "Share", "Email"]
     text = "\n".join(["Ferry terminal to close in March", *buttons, "Ann Lee", *_BODY])
     assert clean_pasted_text(text).meta.byline == ("Ann Lee",)
+
+
+@pytest.mark.parametrize(
+    ("foot", "outlet"),
+    [
+        ("© Copyright 2011-2019 ノート100YEN.com.", "ノート100YEN.com"),
+        ("© Copyright 2011-2019 Harbour Post", "Harbour Post"),
+    ],
+)
+def test_a_copyright_word_before_the_year_and_a_name_in_two_scripts(foot: str, outlet: str) -> None:
+    text = "\n".join(["Ferry terminal to close in March", "By Ann Lee", *_BODY, foot])
+    assert clean_pasted_text(text).meta.outlet == outlet
