@@ -377,7 +377,9 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         # "@Wday_": a handle; "www.wday.ru": a host, by its domain's name
         sitename = sitename.lstrip("@").strip("_").removeprefix("www.")
     if sitename and (_slogan(sitename) or _generic_site(sitename, canonical or url)):
-        sitename = _copyright_holder(tree) or _domain_name(canonical or url) or sitename
+        # a slogan, with nothing to stand in for it, is no name at all
+        fallback = None if _slogan(sitename) else sitename
+        sitename = _copyright_holder(tree) or _domain_name(canonical or url) or fallback
     if title and sitename and _same_name(title, sitename.split(" | ", 1)[0]):
         # og:title holding the site's name, not the story's: the page's own heading
         title = _page_title(tree, extract_title(tree))

@@ -226,3 +226,15 @@ def test_a_share_panel_between_headline_and_credit_does_not_hide_the_credit() ->
 def test_a_copyright_word_before_the_year_and_a_name_in_two_scripts(foot: str, outlet: str) -> None:
     text = "\n".join(["Ferry terminal to close in March", "By Ann Lee", *_BODY, foot])
     assert clean_pasted_text(text).meta.outlet == outlet
+
+
+def test_a_slogan_with_nothing_to_stand_in_for_it_is_no_outlet() -> None:
+    page = (
+        '<html><head><title>Ferry terminal to close</title>'
+        '<meta property="og:site_name" content="ferry news for the whole harbour">'
+        f"</head><body><p>{_STORY}</p></body></html>"
+    )
+    assert read_metadata(lxml.html.fromstring(page), None).outlet is None
+    # an address to name the site by: its domain
+    with_url = read_metadata(lxml.html.fromstring(page), "https://www.harbourpost.com/a/1")
+    assert with_url.outlet == "Harbourpost"
