@@ -395,7 +395,10 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     # The address's own date ("/2019/nov/18/"), where the page gives one, is the story's
     # first publication: htmldate may read a date out of the page's text before it ("— the
     # claim's speaker on Sunday, October 13th, 2019" over a fact-check of November 18).
-    published = _url_date(canonical or url) or published
+    # A day apart is a time zone's doing, not another date.
+    in_url = _url_date(canonical or url)
+    if in_url and (not _iso_date(published) or _days_apart(in_url, published or "") > 1):
+        published = in_url
     # "Autoracing | F1 | Indy | MotoGP", "LinkNaija | Nigeria's popular news platform": the
     # name, then the site's sections or slogan.
     outlet = sitename.split(" | ", 1)[0].strip() if sitename else None
@@ -437,10 +440,18 @@ _URL_DATE = re.compile(
 _URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+def _days_apart(a: str, b: str) -> int:
+    """Days between two ISO dates (their first ten characters)."""
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
 def _url_date(url: str | None) -> str | None:
     """The date an article's address holds as year, month and day ("/2019/11/18/",
     "/2019/nov/18/"), else None."""
-    m = _URL_DATE.search(urlsplit(url).path) if url else None
+    try:
+        m = _URL_DATE.search(urlsplit(url).path) if url else None
+    except ValueError:  # "http://[::1": no address to read
+        return None
     if m is None:
         return None
     year, month, day = m.groups()
