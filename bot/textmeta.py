@@ -408,7 +408,9 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
         return ()
     # Drop a trailing date or role ("Arpan Rai, Political Correspondent", "Jo Li - Nov 19, 2019"),
     # a handle or a time stamp ("Jo Li @joli / 2 days", "Jo Li Updated Nov 13, 2019").
-    text = _ROLE_CUT.split(text, 1)[0]
+    text, *role = _ROLE_CUT.split(text, 1)
+    if role and _picture_role(role[0]):
+        return ()  # "Ann Lee | Getty Images": a picture's credit, not the story's
     text = _STAMP_CUT.split(text, 1)[0]
     date_at = _DATE_CUT.search(text)
     if date_at:
@@ -435,6 +437,8 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
         if _NAME_RE.match(part) and not _holds_any(part, _NOT_NAMES):
             names.append(part)
         elif names:
+            if _picture_role(part):
+                return ()  # "Ann Lee, Photographer"
             break  # "Jane Doe, Political Editor": stop at the role
         elif (
             m
@@ -446,6 +450,19 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
         else:
             return ()
     return tuple(names)
+
+
+# Words of a picture's credit: the names before them are the photographer's.
+_PICTURE_WORDS = frozenset(
+    ("photo", "photos", "photograph", "photographer", "photography", "image", "images",
+     "getty", "pictures", "illustration", "shutterstock")
+)  # fmt: skip
+
+
+def _picture_role(role: str) -> bool:
+    """Whether the role after a name is a picture's credit ("Getty Images", "Photographer"),
+    not another person's ("Photography by Bo Chan": the name before is the writer's)."""
+    return _holds_any(role, _PICTURE_WORDS) and not re.search(r"(?i)\bby\b", role)
 
 
 _LEADING_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\s+|^\d{4}-\d{2}-\d{2}\s+")
@@ -511,6 +528,8 @@ def parse_credit(line: str) -> tuple[str, ...]:
     tail = outlet.split()
     if len(tail) > 5 or any(w[:1].islower() and w not in _TAIL_SMALL for w in tail):
         return ()  # "Boris Johnson, Jeremy Corbyn clash in debate": a headline
+    if _picture_role(outlet):
+        return ()  # "Ann Lee, Photographer": the picture's credit
     # An outlet in capitals after the last name ("Kevin McCoy USA TODAY").
     words = people.split()
     while words and len(words[-1]) > 1 and words[-1].isupper():

@@ -160,6 +160,11 @@ def test_a_json_ld_publisher_that_supplied_the_story_is_not_the_site() -> None:
         ("By AP Photo", ()),
         ("By Metro Section", ()),
         ("Staff Reports", ()),
+        # the photographer's credit under a picture
+        ("Ann Lee | Getty Images", ()),
+        ("Ann Lee, Photographer", ()),
+        ("By Ann Lee, Staff Photographer", ()),
+        ("By Ann Lee | Photography by Bo Chan", ("Ann Lee",)),  # the writer, then the pictures'
         ("Associated Press", ("Associated Press",)),  # an agency is the story's credit
         # the writer of a story credited with its photographer
         ("Story by Ann Lee, photos by Bo Chan", ("Ann Lee",)),
