@@ -353,6 +353,8 @@ WIRE_SERVICES = frozenset(
 _STAMP_CUT = re.compile(
     r"\s*@\w|\s+(?:Updated|Published|Posted)\b"
     r"|\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[A-Z][a-z]{2,8}\.?\s+\d)"
+    # the outlet the writer files for, or the place: "By Ann Lee for MailOnline", "in Kyiv"
+    r"|\s+(?:[Ff]or|FOR|[Ii]n)\s+(?=[A-Z])"
 )
 _GLUED_OUTLET = re.compile(r"(?<=[a-z])[A-Z]{2,}\w*$")
 # "Meg JamesStaff Writer": a role glued to the name by the copy (not "McDonald": the glued
@@ -955,6 +957,11 @@ _OUTLET_STAFF = re.compile(r",\s*((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]
 _SPECIAL_TO = re.compile(r"\bSpecial to (?:the |The )?([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})")
 
 
+_FOR_OUTLET = re.compile(
+    r"\s(?:[Ff]or|FOR) ((?:The |the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})$"
+)
+
+
 def credit_outlet(line: str | None) -> str | None:
     """The outlet a byline's credit line names: in capitals after the names ("Ann Lee
     HNN"), the paper a writer is "Special to" ("By Bo Chan | Special to the Harbour Press"),
@@ -965,6 +972,8 @@ def credit_outlet(line: str | None) -> str | None:
     line = line.strip()
     if "Special to" in line and (special := _SPECIAL_TO.search(line)):
         return special.group(1)
+    if (writes_for := _FOR_OUTLET.search(line)) and parse_byline(line[: writes_for.start()]):
+        return writes_for.group(1)  # "By Ann Lee for MailOnline"
     if "taff" in line and (staff := _OUTLET_STAFF.search(line)) and parse_byline(
             line[: staff.start()]):
         return staff.group(1)

@@ -165,6 +165,9 @@ def test_a_json_ld_publisher_that_supplied_the_story_is_not_the_site() -> None:
         ("Ann Lee, Photographer", ()),
         ("By Ann Lee, Staff Photographer", ()),
         ("By Ann Lee | Photography by Bo Chan", ("Ann Lee",)),  # the writer, then the pictures'
+        # the outlet the writer files for, or the place, after the name
+        ("By Ann Lee for HarbourOnline", ("Ann Lee",)),
+        ("By Ann Lee in Kyiv", ("Ann Lee",)),
         ("Associated Press", ("Associated Press",)),  # an agency is the story's credit
         # the writer of a story credited with its photographer
         ("Story by Ann Lee, photos by Bo Chan", ("Ann Lee",)),
@@ -243,3 +246,9 @@ def test_a_slogan_with_nothing_to_stand_in_for_it_is_no_outlet() -> None:
     # an address to name the site by: its domain
     with_url = read_metadata(lxml.html.fromstring(page), "https://www.harbourpost.com/a/1")
     assert with_url.outlet == "Harbourpost"
+
+
+def test_the_outlet_a_writer_files_for_is_the_outlet() -> None:
+    page = ["Ferry terminal to close in March", "By Ann Lee for HarbourOnline", *_BODY]
+    foot = "© 2019 Associated Harbour Newspapers Ltd"
+    assert clean_pasted_text("\n".join([*page, foot])).meta.outlet == "HarbourOnline"
