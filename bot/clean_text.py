@@ -34,12 +34,15 @@ from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, str
 from bot.model import Article, SourceMeta
 from bot.textmeta import (
     WIRE_SERVICES,
+    bio_outlet,
     copyright_year,
     dated_author_and_topics,
     find_outlet,
+    month_day,
     name_then_outlet,
     parse_byline,
     parse_credit,
+    split_date,
     wire_dateline,
     yearless_stamp,
 )
@@ -572,6 +575,8 @@ class _Header:
     byline: tuple[str, ...] = ()
     published: str | None = None
     credit: str | None = None  # the byline's line as written
+    month_day: tuple[int, int] | None = None  # a date without its year by the byline ("Nov 18")
+    updated: bool = False  # the date is an update's stamp ("Updated on: November 19, 2019")
 
 
 def _slug_words(url: str | None) -> set[str]:
@@ -592,15 +597,16 @@ _BY_LABEL = re.compile(r"(?i)(?:by|authors?|written by|words by|autor(?:es)?|aut
 
 
 def _header_meta(
-    lines: list[_Line], start: int, url: str | None, body_lead: list[str]
+    lines: list[_Line], start: int, url: str | None, body_lead: list[str], site: str | None = None
 ) -> _Header:
     """Headline, standfirst, byline and date line from the lines just above the main block;
-    ``body_lead`` is the article's first paragraphs, which a headline's words come back in."""
+    ``body_lead`` is the article's first paragraphs, which a headline's words come back in;
+    ``site``: the outlet's name, which no headline is."""
     start = _above_story_list(lines, start)
-    lo = max(0, start - 60)
-    head = lines[lo:start]
+    head = lines[_head_start(lines, start) : start]
     date = by_names = None
     date_pos = by_pos = None
+    bare_at_date = False  # the names are a bare one on the date's line ("Brent Co November 20")
     for k in range(len(head) - 1, -1, -1):
         text = head[k].text
         if date is None and (head[k].is_date_line() or _stamped(head[k])):
@@ -615,8 +621,17 @@ def _header_meta(
             )
             if names and by_names is None:
                 by_names, by_pos = names, k
+                bare_at_date = not head[k].byline()
         elif by_names is None and head[k].units <= 12 and (names := head[k].byline()):
             by_names, by_pos = names, k
+        elif date is None and head[k].units <= 4 and _year_below(head, k) and (
+                found := split_date([ln.text for ln in head[k : k + 3]])):
+            date, date_pos = found, k  # "November 20" / "15:23" / "2019"
+        elif bare_at_date and k >= (date_pos or 0) - 3 and head[k].units <= 12 and (
+                names := head[k].byline()):
+            # A byline ("By Jo Li", "Jo LiView More Articles") a line or two over a date
+            # line that opens with a bare name: that name is the picture's credit.
+            by_names, by_pos, bare_at_date = names, k, False
         elif by_names is None and k and head[k].units <= 8 and _BY_LABEL.match(head[k - 1].text):
             # "Author:" above "Practical Horseman Editorial Staff": a credit, not a headline
             by_names, by_pos = parse_byline(head[k].text, need_by=False) or (head[k].text,), k
@@ -646,19 +661,27 @@ def _header_meta(
                         break
     anchor = min((p for p in (date_pos, by_pos) if p is not None), default=len(head))
     taken, lead = (date_pos, by_pos), _lead_text(body_lead)
-    best = _stamped_headline(head, _pick_headline(head, anchor, taken, lead, url), anchor, taken,
-                             lead, url)  # fmt: skip
-    title = _last_crumb(head[best].text) if best is not None else None
+    skip = frozenset(k for k, line in enumerate(head) if site and _same_name(line.text, site))
+    best = _stamped_headline(head, _pick_headline(head, anchor, taken, lead, url, skip), anchor,
+                             taken, lead, url, skip)  # fmt: skip
+    title = _shouted_tail(_last_crumb(head[best].text), head[best + 1 : best + 5]) if (
+        best is not None) else None
     if by_names is None and best is not None:
         # A credit line under the headline and standfirst, often without "By" ("Ann Lee, AP
         # Sports Writer"); an author box at the foot may repeat it, so a repeat is no bar.
-        for k in range(best + 1, min(len(head), best + 5)):
+        # Within four lines that could say something: a share panel's one-word buttons
+        # ("Share", "Pin", "Tweet") between them do not count.
+        solid = 0
+        for k in range(best + 1, min(len(head), best + 16)):
             line = head[k]
             if line.units <= 12 and not line.has_boiler_words():
                 names = parse_credit(line.text)
                 if names:
                     by_names, by_pos = names, k
                     break
+            solid += line.units >= 2 and not line.boiler
+            if solid >= 4:
+                break
     standfirst = None
     if best is not None:
         for k in range(best + 1, min(len(head), best + 4)):
@@ -679,7 +702,45 @@ def _header_meta(
         # a meta row too long for a date line, read for its names: "Carlos Nadalim
         # 23/08/2018 2 comentários Alfabetização, Atividades, ..."
         date = head[by_pos].date()
-    return _Header(title, standfirst, by_names or (), date, credit)
+    day = None
+    if date is None and by_pos is not None:
+        # "By Ann Lee" / "Nov 18": the year left out, as pages do for this year's stories
+        day = next((md for k in (by_pos + 1, by_pos - 1) if 0 <= k < len(head)
+                    and (md := month_day(head[k].text))), None)  # fmt: skip
+    updated = date_pos is not None and _UPDATED.match(head[date_pos].text) is not None
+    return _Header(title, standfirst, by_names or (), date, credit, day, updated)
+
+
+def _year_below(head: list[_Line], k: int) -> bool:
+    """Whether one of the two lines under line k opens with a year's first digits: the cheap
+    test before a date set over lines ("November 20" / "15:23" / "2019") is looked for."""
+    return any(ln.text[:2] in ("19", "20") for ln in head[k + 1 : k + 3])
+
+
+def _head_start(lines: list[_Line], start: int, size: int = 60, most: int = 240) -> int:
+    """Where the header search starts: ``size`` lines above ``start``, where a long run of
+    one- and two-word items (a dropdown of 50 car makes between the headline and the body)
+    counts as ten lines; never more than ``most`` lines up."""
+    k = start
+    counted = run = 0
+    while k > 0 and counted < size and start - k < most:
+        k -= 1
+        run = run + 1 if lines[k].units <= 2 else 0
+        counted += run <= 10
+    return k
+
+
+_UPDATED = re.compile(r"(?i)(?:last\s+)?updated\b")
+_FIRST_PUBLISHED = re.compile(r"(?i)(?:first|originally)\s+published\b")
+
+
+def _first_published(lines: list[_Line], end: int) -> str | None:
+    """The date of a "First published on November 19, 2019 / 8:16 AM" line under the
+    article, where the header gives only the update's stamp."""
+    for line in lines[end : end + 6]:
+        if _FIRST_PUBLISHED.match(line.text) and (found := line.date()):
+            return found
+    return None
 
 
 def _foot_credit(lines: list[_Line], end: int) -> tuple[tuple[str, ...], str | None]:
@@ -694,13 +755,34 @@ def _foot_credit(lines: list[_Line], end: int) -> tuple[tuple[str, ...], str | N
 
 def _yearless_date(lines: list[_Line], start: int, raw: list[str]) -> str | None:
     """A publication stamp without its year in the header ("Updated Nov 19, 9:41 AM;Posted
-    Nov 18, 8:19 PM"), dated in the year of the page's copyright line; else None."""
+    Nov 18, 8:19 PM"), dated in the year the page was printed (``_page_year``); else None."""
     head = (ln.text for ln in lines[max(0, start - 60) : start] if ln.units <= 16)
     stamps = [text for text in head if "osted" in text or "ublished" in text]
-    year = copyright_year(raw) if stamps else None
+    year = _page_year(lines, raw) if stamps else None
     if year is None:
         return None
     return next((found for text in reversed(stamps) if (found := yearless_stamp(text, year))), None)
+
+
+def _in_page_year(day: tuple[int, int] | None, lines: list[_Line], raw: list[str]) -> str | None:
+    """A day and month without a year, dated in the year of the page's copyright line
+    (``_page_year``), else None."""
+    year = _page_year(lines, raw) if day else None
+    return f"{year:04d}-{day[0]:02d}-{day[1]:02d}" if year and day else None
+
+
+def _page_year(lines: list[_Line], raw: list[str]) -> int | None:
+    """The year the page was printed: its copyright line's, unless a date on the page is
+    later (a copyright line left at last year's: "© 2018" over a story of 2019)."""
+    year = copyright_year(raw)
+    if year is None:
+        return None
+    later = str(year + 1)
+    for line in lines:
+        found = line.date() if later in line.text or str(year + 2) in line.text else None
+        if found and int(found[:4]) > year:
+            return None
+    return year
 
 
 def _above_story_list(lines: list[_Line], start: int) -> int:
@@ -724,11 +806,16 @@ def _above_story_list(lines: list[_Line], start: int) -> int:
 
 
 def _pick_headline(
-    head: list[_Line], anchor: int, taken: tuple[int | None, ...], lead: str, url: str | None
+    head: list[_Line],
+    anchor: int,
+    taken: tuple[int | None, ...],
+    lead: str,
+    url: str | None,
+    skip: frozenset[int] = frozenset(),
 ) -> int | None:
     """The index in ``head`` of the headline: the line whose words the article's opening
     repeats, nearest the byline or date line at ``anchor``; ``taken``: the byline and date
-    line themselves."""
+    line themselves; ``skip``: lines that are no headline (the site's name)."""
     slug = _slug_words(url)
     # Distance to the anchor counts lines that could say something: a share panel or a
     # menu of one-word items between a headline and its byline does not push it away.
@@ -738,7 +825,7 @@ def _pick_headline(
     anchors = {anchor, *(a for a in taken if a is not None)}
 
     def candidate(k: int) -> bool:
-        return k >= 0 and k not in taken and _headline_like(head[k])
+        return k >= 0 and k not in taken and k not in skip and _headline_like(head[k])
 
     echoes: dict[int, float] = {}
 
@@ -754,7 +841,7 @@ def _pick_headline(
     # visited best bound first, and the visit stops where no bound reaches the best score.
     bounded: list[tuple[float, int, int, bool]] = []
     for k, line in enumerate(head):
-        if k in taken or not _headline_shape(line):
+        if k in taken or k in skip or not _headline_shape(line):
             continue
         # The gap to the byline or date line, whichever is nearer above it: a headline
         # may sit between a date line and the byline under it.
@@ -782,6 +869,14 @@ def _pick_headline(
     # lower its standfirst (a breadcrumb of a few words above the headline is neither).
     above = best - 1 if candidate(best - 1) or not candidate(best - 2) else best - 2
     if (
+        best - 1 == taken[1]  # the byline between them: the upper is the headline over it
+        and candidate(best - 2)
+        and echo(best - 2) >= 0.25
+        and head[best - 2].units >= 5
+        and not head[best - 2].has_boiler_words()
+    ):
+        return best - 2
+    if (
         best - 1 not in taken  # a date line between them: the upper is another item's
         and not (best - 1 >= 0 and head[best - 1].is_date_line())
         and candidate(above)
@@ -797,11 +892,37 @@ def _pick_headline(
 _CRUMB_SEP = re.compile(r"\s+[»›]\s+")
 
 
+def _same_name(a: str, b: str) -> bool:
+    """The same words, case and punctuation aside ("The Harbour Post", "THE HARBOUR POST")."""
+    key = _NOT_WORD.sub("", a).casefold()
+    return bool(key) and key == _NOT_WORD.sub("", b).casefold()
+
+
+_NOT_WORD = re.compile(r"\W+")
+
+
 def _last_crumb(title: str) -> str:
     """The headline where the line picked is a breadcrumb trail that ends with it (two
     separators or more, so that a headline's own "»" stays)."""
     crumbs = _CRUMB_SEP.split(title)
     return crumbs[-1] if len(crumbs) >= 3 and len(crumbs[-1].split()) >= 2 else title
+
+
+def _shouted_tail(title: str, below: list[_Line]) -> str:
+    """The headline where the line picked is a breadcrumb trail copied without separators
+    ("Home Natural & Eco-FriendlyBabywearing Hiking the Boulder Flat Irons") and the page
+    prints the headline under it in capitals ("HIKING THE BOULDER FLAT IRONS"): the trail's
+    end, as the trail spells it."""
+    for line in below:
+        caps = line.text.strip()
+        if len(caps.split()) < 3 or not caps.isupper() or len(caps) >= len(title):
+            continue
+        tail, before = title[-len(caps) :], title[-len(caps) - 1]
+        # the tail starts a word: after a space, or glued to the crumb before it
+        glued = before.islower() and tail[0].isupper()
+        if tail.upper() == caps and (before.isspace() or glued):
+            return tail
+    return title
 
 
 def _stamped_headline(
@@ -811,6 +932,7 @@ def _stamped_headline(
     taken: tuple[int | None, ...],
     lead: str,
     url: str | None,
+    skip: frozenset[int] = frozenset(),
 ) -> int | None:
     """``best``, or a headline ending with a full stop ("... They just might be.") that
     scores better: ``_pick_headline`` passes such lines over, as captions and sentences end
@@ -819,6 +941,7 @@ def _stamped_headline(
         k
         for k, line in enumerate(head)
         if k not in taken
+        and k not in skip
         and line.text.endswith(".")
         and 3 <= line.units <= 20
         and not (line.caption or line.tail or line.appeal)
@@ -1087,16 +1210,23 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
             meta=SourceMeta(url=url, outlet=find_outlet(raw, url)), body=(), removed=tuple(raw)
         )
     keep = _keep_inside(lines, start, end)
-    header = _header_meta(lines, start, url, _lead(lines, keep, start, end))
+    lead = _lead(lines, keep, start, end)
+    header = _header_meta(lines, start, url, lead)
+    outlet = find_outlet(raw, url, header.credit)
+    if header.title and outlet and _same_name(header.title, outlet):
+        header = _header_meta(lines, start, url, lead, outlet)  # the masthead, read as a headline
     _keep_spaced_above(lines, keep, start, {header.title, header.standfirst})
     _drop_author_bio(lines, keep, start, end, header.byline)
     date = header.published or next(
         (lines[i].date() for i in range(start, min(end, start + 3)) if lines[i].is_date_line()),
         None,
-    ) or _yearless_date(lines, start, raw)  # fmt: skip
+    ) or _yearless_date(lines, start, raw) or _in_page_year(header.month_day, lines, raw)
+    if header.updated:
+        date = _first_published(lines, end) or date
     byline = header.byline
     if not byline and date is None:
         byline, date = _foot_credit(lines, end)
+    outlet = outlet or bio_outlet(raw, byline)
     body: list[str] = []
     removed: list[str] = []
     for line, kept in zip(lines, keep, strict=True):
@@ -1105,7 +1235,6 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
         else:
             removed.append(line.text)
         removed += cards.get(line.text, ())
-    outlet = find_outlet(raw, url, header.credit)
     meta = SourceMeta(
         url=url,
         outlet=outlet,

@@ -49,6 +49,7 @@ from bot.textmeta import (
     caps_outlet_at,
     find_outlet,
     outlet_from_url,
+    parse_byline,
     parse_date,
     without_credit_label,
 )
@@ -332,6 +333,22 @@ def _find_author(tree: HtmlElement) -> str | None:
     return None
 
 
+# The few elements after the page's first <h1>, where a byline without a class of its own
+# sits ("<p class="article__meta">By <a>Ann Lee</a>, <a>Bo Chan</a> on Monday, ...</p>").
+_UNDER_HEADING = XPath(
+    "(//h1)[1]/following::*[self::p or self::div or self::span][position() <= 4]"
+)
+
+
+def _byline_under_heading(tree: HtmlElement) -> str | None:
+    """A "By ..." line right under the headline, as the pasted-text reader reads one."""
+    for elem in _UNDER_HEADING(tree):
+        text = " ".join(_visible_text(elem).split())
+        if 3 < len(text) < 200 and text[:3].lower() == "by " and (names := parse_byline(text)):
+            return "; ".join(names)
+    return None
+
+
 def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     """Title, byline, date, outlet and canonical URL, read with trafilatura's helpers."""
     doc = read_meta_tags(tree)
@@ -339,9 +356,17 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         doc = _read_stray_meta_tags(tree, doc)
     if doc.author and " " not in doc.author:  # a lone handle or a single word is not a byline
         doc.author = None
+    own_site = _og_site_name(tree) if doc.sitename else None
     doc = read_json_ld(tree, doc)
+    if own_site and doc.sitename != own_site:
+        # JSON-LD's publisher may name who supplied the story ("Associated Press" on
+        # SFGate, "DH News Service" on Deccan Herald): the site's own og:site_name stands
+        # where it, and not the publisher, is the name of the page's domain
+        domain = _NOT_ALNUM_RE.sub("", outlet_from_url(doc.url or extract_url(tree, url)) or "")
+        if _names_domain(own_site, domain) and not _names_domain(doc.sitename, domain):
+            doc.sitename = own_site
     title = doc.title or _page_title(tree, extract_title(tree))
-    author = doc.author or _find_author(tree)
+    author = doc.author or _find_author(tree) or _byline_under_heading(tree)
     canonical = doc.url or extract_url(tree, url)
     sitename = doc.sitename
     if sitename is None or _slogan(sitename) or _app_or_handle(tree, sitename):
@@ -352,7 +377,9 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         # "@Wday_": a handle; "www.wday.ru": a host, by its domain's name
         sitename = sitename.lstrip("@").strip("_").removeprefix("www.")
     if sitename and (_slogan(sitename) or _generic_site(sitename, canonical or url)):
-        sitename = _copyright_holder(tree) or _domain_name(canonical or url) or sitename
+        # a slogan, with nothing to stand in for it, is no name at all
+        fallback = None if _slogan(sitename) else sitename
+        sitename = _copyright_holder(tree) or _domain_name(canonical or url) or fallback
     if title and sitename and _same_name(title, sitename.split(" | ", 1)[0]):
         # og:title holding the site's name, not the story's: the page's own heading
         title = _page_title(tree, extract_title(tree))
@@ -365,6 +392,13 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         original_date=True,
         max_date=date.today().isoformat(),
     )
+    # The address's own date ("/2019/nov/18/"), where the page gives one, is the story's
+    # first publication: htmldate may read a date out of the page's text before it ("— the
+    # claim's speaker on Sunday, October 13th, 2019" over a fact-check of November 18).
+    # A day apart is a time zone's doing, not another date.
+    in_url = _url_date(canonical or url)
+    if in_url and (not _iso_date(published) or _days_apart(in_url, published or "") > 1):
+        published = in_url
     # "Autoracing | F1 | Indy | MotoGP", "LinkNaija | Nigeria's popular news platform": the
     # name, then the site's sections or slogan.
     outlet = sitename.split(" | ", 1)[0].strip() if sitename else None
@@ -378,6 +412,57 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
         byline=_byline(author, sitename),
         published=_iso_date(published),
     )
+
+
+_OG_SITE_NAME = XPath("/html/head/meta[@property = 'og:site_name']/@content")
+
+
+def _og_site_name(tree: HtmlElement) -> str | None:
+    """The page's og:site_name, unless a handle ("@politifact"), which JSON-LD may better."""
+    found = next((str(v).strip() for v in _OG_SITE_NAME(tree) if str(v).strip()), None)
+    return None if found is None or found.startswith("@") else found
+
+
+_TLD_RE = re.compile(r"\.(?:com|net|org|co\.uk|[a-z]{2})$", re.I)
+
+
+def _names_domain(name: str | None, domain: str) -> bool:
+    """Whether a site name is the domain's name, one holding the other ("SFGate" of
+    sfgate.com, "Smithsonian" of smithsonianmag.com), case and punctuation aside."""
+    key = _NOT_ALNUM_RE.sub("", _TLD_RE.sub("", name or "")).casefold()  # "Smithsonian.com"
+    domain = domain.casefold()
+    return bool(key and domain) and (key in domain or domain in key)
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2]|[a-z]{3})/(0?[1-9]|[12]\d|3[01])/", re.IGNORECASE
+)
+_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _days_apart(a: str, b: str) -> int:
+    """Days between two ISO dates (their first ten characters)."""
+    return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+
+
+def _url_date(url: str | None) -> str | None:
+    """The date an article's address holds as year, month and day ("/2019/11/18/",
+    "/2019/nov/18/"), else None."""
+    try:
+        m = _URL_DATE.search(urlsplit(url).path) if url else None
+    except ValueError:  # "http://[::1": no address to read
+        return None
+    if m is None:
+        return None
+    year, month, day = m.groups()
+    num = int(month) if month.isdigit() else _URL_MONTHS.index(month.lower()) + 1 if (
+        month.lower() in _URL_MONTHS) else 0
+    if not num:
+        return None
+    try:
+        return date(int(year), num, int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def _read_stray_meta_tags(tree: HtmlElement, doc: Document) -> Document:

@@ -42,6 +42,17 @@ _MONTH_NAMES = (
     # Indonesian, where it differs from the Dutch ("Posted on Maret 30, 2015")
     r"|maret|agustus|desember"
     r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    # Polish, Czech, Ukrainian and Greek in the genitive; Turkish, Romanian, Swedish
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października"
+    r"|listopada|grudnia"
+    r"|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince"
+    r"|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада"
+    r"|грудня"
+    r"|ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|ιουνίου|ιουλίου|αυγούστου|σεπτεμβρίου"
+    r"|οκτωβρίου|νοεμβρίου|δεκεμβρίου"
+    r"|ocak|şubat|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie"
+    r"|decembrie|maj|augusti"
 )
 _MON = r"(?P<mon>" + _MONTH_NAMES + r")\.?"
 # What the patterns use: the names grouped by first letter ("j(?:an(?:uary)?|une?|...)"),
@@ -49,6 +60,7 @@ _MON = r"(?P<mon>" + _MONTH_NAMES + r")\.?"
 # re.I the engine enters every alternative at every position it tries, and there are ~20
 # first letters to ~80 names.
 _MON_GROUPED = r"(?P<mon>" + by_first_char(tuple(_MONTH_NAMES.split("|"))) + r")\.?"
+
 _FOREIGN_MONTHS = {
     "januar": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10,
     "dezember": 12, "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6,
@@ -63,9 +75,27 @@ _FOREIGN_MONTHS = {
     "maret": 3, "agustus": 8, "desember": 12,
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6,
+    "lipca": 7, "sierpnia": 8, "września": 9, "października": 10, "listopada": 11,
+    "grudnia": 12,
+    "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6,
+    "července": 7, "srpna": 8, "září": 9, "října": 10, "listopadu": 11, "prosince": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    "ιανουαρίου": 1, "φεβρουαρίου": 2, "μαρτίου": 3, "απριλίου": 4, "μαΐου": 5,
+    "ιουνίου": 6, "ιουλίου": 7, "αυγούστου": 8, "σεπτεμβρίου": 9, "οκτωβρίου": 10,
+    "νοεμβρίου": 11, "δεκεμβρίου": 12,
+    "ocak": 1, "şubat": 2, "nisan": 4, "mayis": 5, "haziran": 6, "temmuz": 7,
+    "ağustos": 8, "eylül": 9, "ekim": 10, "kasim": 11, "aralik": 12,
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "iunie": 6, "iulie": 7,
+    "septembrie": 9, "octombrie": 10, "noiembrie": 11, "decembrie": 12,
+    "maj": 5, "augusti": 8,
 }  # fmt: skip
 _TIME = (
-    r"(?:[\s,|·•-]*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
+    # "at", and its words in other languages ("à 10h31", "um 10.31 Uhr"; not yet Portuguese
+    # "às", whose stamp tests/test_clean_text.py pins to the day)
+    r"(?:[\s,|·•/-]*(?:(?:at|à|a\s+las|alle|um|kl\.?|в)\s+)?"
+    r"(?P<h>\d{1,2})[:.h](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*\(?(?P<tz>[A-Z]{1,4}|UTC|GMT)"
     r"(?P<tzoff>[+-]\d{1,2}(?::?\d{2})?)?\)?)?)?"
 )
@@ -123,12 +153,25 @@ _MONTH_STEMS = (
     "janei", "fever", "março", "setem", "outub", "genna", "maggi", "giugn", "lugli", "sette",
     "ottob", "maart", "mei", "agust", "desem", "янв", "фев", "мар", "апр", "мая", "июн",
     "июл", "авг", "сен", "окт", "ноя", "дек",
+    "maj", "stycz", "luteg", "kwiet", "czerw", "lipca", "sierp", "wrze", "paźd", "listop", "grudn",
+    "ledna", "února", "břez", "dubna", "květ", "červ", "srpna", "září", "říjn",
+    "prosin", "січн", "лют", "берез", "квіт", "травн", "червн", "липн", "серпн", "верес",
+    "жовтн", "листоп", "грудн", "ιανου", "φεβρ", "μαρτ", "απρι", "μαΐ", "ιουν", "ιουλ",
+    "μαι", "αυγο", "σεπτ", "οκτω", "νοεμ", "δεκε", "ocak", "şubat", "nisan", "mayis", "hazira",
+    "temmu", "ağust", "eylül", "ekim", "kasim", "aralik", "ianua", "februa", "marti",
+    "aprili", "iunie", "iulie", "septe", "octom", "noiem", "decem",
 )  # fmt: skip
 
 
+# The stems as one search, grouped by first letter: one pass in C over the line instead of
+# a substring test per stem (they number about 130).
+_STEM_RE = re.compile(
+    by_first_char(tuple(sorted(dict.fromkeys(_MONTH_STEMS), key=lambda s: (s[0], -len(s)))))
+)
+
+
 def _names_a_month(line: str) -> bool:
-    low = fold(line)
-    return any(stem in low for stem in _MONTH_STEMS)
+    return _STEM_RE.search(fold(line)) is not None
 
 
 # A stamp copied from spans the page set apart without spaces: "NOV 20 20194:29 AM
@@ -176,10 +219,22 @@ def _us_stamp(line: str) -> str | None:
     return stamp + _offset(m.group("tz"), None, line[m.end() - 1 :])
 
 
+# What every month-first date ("November 20, 2019") holds: a word's last letter, a day, a
+# year. Most lines naming a month hold none, and the month-first pattern, which tries every
+# month name at every position, is the slowest.
+_MONTH_FIRST_SHAPE = re.compile(r"[^\W\d_]\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}", re.I)
+_NOT_MONTH_FIRST = [_DATE_PATTERNS[0], *_DATE_PATTERNS[2:]]
+
+
 def _full_year_date(line: str) -> str | None:
     """The first date with a four-digit year in ``line`` (``_DATE_PATTERNS``), else None."""
     line = _unglue(line)
-    patterns = _DATE_PATTERNS if _names_a_month(line) else _DATE_PATTERNS[2:]
+    if not _names_a_month(line):
+        patterns = _DATE_PATTERNS[2:]
+    elif _MONTH_FIRST_SHAPE.search(line) is None:
+        patterns = _NOT_MONTH_FIRST
+    else:
+        patterns = _DATE_PATTERNS
     for pat in patterns:
         m = pat.search(line)
         if not m:
@@ -198,7 +253,12 @@ def _full_year_date(line: str) -> str | None:
             continue
         out = f"{year:04d}-{month:02d}-{day:02d}"
         if g.get("h") is None:
-            return out
+            before = _TIME_BEFORE.search(line, max(0, m.start() - 40), m.start())
+            if before is None:
+                return out
+            g = before.groupdict()  # "Updated 10:01 pm PST, Tuesday, November 19, 2019"
+            if g["hh"]:
+                g["h"], g["mi"] = g["hh"], g["mm"]
         hour, minute, sec = int(g["h"]), int(g["mi"]), int(g.get("s") or 0)
         ampm = (g.get("ampm") or "").lower().replace(".", "")
         if ampm == "pm" and hour < 12:
@@ -210,6 +270,17 @@ def _full_year_date(line: str) -> str | None:
         out += f"T{hour:02d}:{minute:02d}:{sec:02d}"
         return out + _offset(g.get("tz"), g.get("tzoff"), line[m.end() - 1 :])
     return None
+
+
+# A time printed before the date it belongs to: "10:01 pm PST, Tuesday, November 19, 2019";
+# a 24-hour time without a colon only with its zone ("0339 GMT (1139 HKT) November 19").
+_TIME_BEFORE = re.compile(
+    r"(?:(?<![\d:])(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"|(?<!\d)(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s+(?-i:GMT|UTC)))"
+    r"(?:\s*(?P<tz>(?-i:[A-Z]{2,4}))\b)?(?:\s*\([^()]{0,12}\))?\s*[,|·•-]?\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    re.I,
+)
 
 
 def _offset(tz: str | None, tzoff: str | None, rest: str) -> str:
@@ -246,7 +317,7 @@ _NAME = (
 # a label ("Text:", "Texto:", "Текст:", "Автор:") only with its colon, since "Text size"
 # or "Autor des Monats" open other lines.
 _BY_RE = re.compile(
-    r"^(?:(?:by|written by|posted by|words by|von|par|por|di)\s*[:\s]"
+    r"^(?:(?:by|written by|posted by|words by|story by|reporting by|von|par|por|di)\s*[:\s]"
     r"|(?:text|texto|texte|testo|tekst|текст|автор|autor|auteur|author|door)\s*:)\s*(.+)$",
     re.I,
 )
@@ -282,6 +353,8 @@ WIRE_SERVICES = frozenset(
 _STAMP_CUT = re.compile(
     r"\s*@\w|\s+(?:Updated|Published|Posted)\b"
     r"|\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[A-Z][a-z]{2,8}\.?\s+\d)"
+    # the outlet the writer files for, or the place: "By Ann Lee for MailOnline", "in Kyiv"
+    r"|\s+(?:[Ff]or|FOR|[Ii]n)\s+(?=[A-Z])"
 )
 _GLUED_OUTLET = re.compile(r"(?<=[a-z])[A-Z]{2,}\w*$")
 # "Meg JamesStaff Writer": a role glued to the name by the copy (not "McDonald": the glued
@@ -302,6 +375,8 @@ _NOT_NAMES = frozenset(
         "comments", "opinion", "columnist", "home", "menu", "search", "sign", "subscribe",
         "log", "more", "read", "advertisement", "the", "of", "in", "for", "with", "is", "are",
         "world", "politics", "admin", "administrator",
+        # a picture's credit or a section: "By AP Photo", "By Metro Section"
+        "photo", "photos", "photograph", "photography", "image", "images", "section",
     )
 )  # fmt: skip
 
@@ -335,7 +410,9 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
         return ()
     # Drop a trailing date or role ("Arpan Rai, Political Correspondent", "Jo Li - Nov 19, 2019"),
     # a handle or a time stamp ("Jo Li @joli / 2 days", "Jo Li Updated Nov 13, 2019").
-    text = _ROLE_CUT.split(text, 1)[0]
+    text, *role = _ROLE_CUT.split(text, 1)
+    if role and _picture_role(role[0]):
+        return ()  # "Ann Lee | Getty Images": a picture's credit, not the story's
     text = _STAMP_CUT.split(text, 1)[0]
     date_at = _DATE_CUT.search(text)
     if date_at:
@@ -362,6 +439,8 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
         if _NAME_RE.match(part) and not _holds_any(part, _NOT_NAMES):
             names.append(part)
         elif names:
+            if _picture_role(part):
+                return ()  # "Ann Lee, Photographer"
             break  # "Jane Doe, Political Editor": stop at the role
         elif (
             m
@@ -373,6 +452,19 @@ def parse_byline(line: str, *, need_by: bool = True) -> tuple[str, ...]:
         else:
             return ()
     return tuple(names)
+
+
+# Words of a picture's credit: the names before them are the photographer's.
+_PICTURE_WORDS = frozenset(
+    ("photo", "photos", "photograph", "photographer", "photography", "image", "images",
+     "getty", "pictures", "illustration", "shutterstock")
+)  # fmt: skip
+
+
+def _picture_role(role: str) -> bool:
+    """Whether the role after a name is a picture's credit ("Getty Images", "Photographer"),
+    not another person's ("Photography by Bo Chan": the name before is the writer's)."""
+    return _holds_any(role, _PICTURE_WORDS) and not re.search(r"(?i)\bby\b", role)
 
 
 _LEADING_DATE = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\s+|^\d{4}-\d{2}-\d{2}\s+")
@@ -432,19 +524,23 @@ def parse_credit(line: str) -> tuple[str, ...]:
     Press", "Ann Lee, AP Sports Writer", "Ann Lee and Jo Roe USA TODAY". Only for a line
     where a byline is expected (under a headline): many short lines look like this."""
     names = parse_byline(line, need_by=False)
-    if names:
-        return names
+    if names or _BY_RE.match(line.strip()):
+        return names  # "By Staff Reports": a credit label the byline reader found no name in
     people, _, outlet = line.partition(",")
     tail = outlet.split()
     if len(tail) > 5 or any(w[:1].islower() and w not in _TAIL_SMALL for w in tail):
         return ()  # "Boris Johnson, Jeremy Corbyn clash in debate": a headline
+    if _picture_role(outlet):
+        return ()  # "Ann Lee, Photographer": the picture's credit
     # An outlet in capitals after the last name ("Kevin McCoy USA TODAY").
     words = people.split()
     while words and len(words[-1]) > 1 and words[-1].isupper():
         words.pop()
     parts = [p.strip() for p in _SPLIT_NAMES.split(" ".join(words))]
-    if not parts or not all(_bare_name(p) and _NAME_RE.match(p) for p in parts):
-        return ()
+    if not parts or not all(
+            _bare_name(p) and _NAME_RE.match(p)
+            and (fold(p) in WIRE_SERVICES or not _holds_any(p, _NOT_NAMES)) for p in parts):
+        return ()  # "Staff Reports", "News Desk": no one; an agency is the story's credit
     return tuple(parts)
 
 
@@ -452,7 +548,9 @@ _PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "la", "le", "bin"
 
 
 _OUTLET_NAME = (
-    r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}|[\u4e00-\u9fff\u3040-\u30ff]{2,12})"
+    # a name in Chinese or Japanese script may run on in Latin letters ("ノート100YEN.com")
+    r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}"
+    r"|[\u4e00-\u9fff\u3040-\u30ff]{2,12}[\w.-]*)"
 )
 
 def _says_from(line: str) -> bool:
@@ -467,7 +565,9 @@ def _says_copyright(line: str) -> bool:
 # Each pattern with a substring test every match passes: most lines fail it, at a fraction
 # of the cost of a case-insensitive search.
 _COPYRIGHT_RE = re.compile(
-    r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?i:copyright\s+)?"
+    # "© 2019 Name", "Copyright © 2019 Name", "© Copyright 2011-2019 Name"
+    r"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?i:copyright\s+(?=\d))?"
+    r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(?i:copyright\s+)?"
     + _OUTLET_NAME
 )
 _YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -481,6 +581,22 @@ _OUTLET_TRAIL = re.compile(
     r"\s+(?:Company|Inc|Ltd|Limited|LLC|Group|Media|Corporation|Corp|All|Rights|Reserved|Verlag|"
     r"Holdings|plc|GmbH|SA|AG)\b.*$"
 )
+
+
+# The legal form alone, which no reader needs: "Inc.", "Ltd", "All rights reserved".
+_LEGAL_TRAIL = re.compile(
+    r"\s+(?:Inc|Ltd|Limited|LLC|Corporation|Corp|All|Rights|Reserved|plc|GmbH|SA|AG)\b.*$"
+)
+
+
+def _holder_name(found: str) -> str:
+    """The name a copyright line gives, without its company words ("Rheinblatt Verlag" ->
+    "Rheinblatt"), unless that leaves one word of page furniture, which names nothing
+    alone: "© 2019 Breaking Media Inc." is "Breaking Media", not "Breaking"."""
+    name = _OUTLET_TRAIL.sub("", found).strip(" .,")
+    if name == found or " " in name or not _holds_any(name, _NOT_BARE):
+        return name
+    return _LEGAL_TRAIL.sub("", found).strip(" .,") or name
 
 
 # Where a page names itself as a brand rather than as a company: "Contact SFGATE", "CNN
@@ -592,6 +708,8 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
     for pat, might_match in _OUTLET_PATTERNS:
         if pat is _COPYRIGHT_RE:
             brand = _brand_name(page) or credit_outlet(credit)
+            if brand and brand.isupper() and 2 <= len(brand) <= 3:
+                brand = _initials_of(brand, lines, page) or brand
             if brand:
                 return brand  # the publication, where the copyright may name its owner
         undated: tuple[str, str] | None = None  # the lowest copyright line without a year
@@ -601,7 +719,7 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
             m = pat.search(line)
             if m is None or (pat is _COPYRIGHT_RE and _PICTURE_CREDIT_RE.search(line)):
                 continue
-            name = _OUTLET_TRAIL.sub("", " ".join(m.group(1).split())).strip(" .,")
+            name = _holder_name(" ".join(m.group(1).split()))
             if not name or name.lower() in ("all", "the", "copyright"):
                 continue
             if pat is not _COPYRIGHT_RE:
@@ -644,6 +762,29 @@ def _over_holder(lines: list[str], page: str, holder: str, kind: str, url: str |
     if kind == "holder":
         return _brand_name(page, least=1, patterns=_HOME_LINK) or holder
     return holder
+
+
+def _initials_of(initials: str, lines: list[str], page: str) -> str | None:
+    """The one word a brand's initials stand for ("SN" of "Sportsnet"), where the page
+    prints it as a line of its own at its top or foot (the masthead's or the footer's logo)
+    and names it again elsewhere: it opens with the first initial and holds the others in
+    order."""
+    low = initials.lower()
+    for line in (*lines[:5], *lines[-5:]):
+        word = line.strip()
+        if not (word.isalpha() and word[:1] == initials[0] and len(word) > len(initials) + 2):
+            continue
+        if word.isupper() or not _in_order(low, word.lower()[1:], 1):
+            continue
+        if len(re.findall(rf"(?<!\w){word}(?!\w)", page)) >= 2:
+            return word
+    return None
+
+
+def _in_order(letters: str, word: str, start: int = 0) -> bool:
+    """Whether ``letters[start:]`` appear in ``word`` in that order."""
+    rest = iter(word)
+    return all(c in rest for c in letters[start:])
 
 
 def _brand_over_owner(lines: list[str], page: str, owner: str, url: str | None) -> str:
@@ -816,6 +957,11 @@ _OUTLET_STAFF = re.compile(r",\s*((?:The )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]
 _SPECIAL_TO = re.compile(r"\bSpecial to (?:the |The )?([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})")
 
 
+_FOR_OUTLET = re.compile(
+    r"\s(?:[Ff]or|FOR) ((?:The |the )?[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3})$"
+)
+
+
 def credit_outlet(line: str | None) -> str | None:
     """The outlet a byline's credit line names: in capitals after the names ("Ann Lee
     HNN"), the paper a writer is "Special to" ("By Bo Chan | Special to the Harbour Press"),
@@ -826,6 +972,8 @@ def credit_outlet(line: str | None) -> str | None:
     line = line.strip()
     if "Special to" in line and (special := _SPECIAL_TO.search(line)):
         return special.group(1)
+    if (writes_for := _FOR_OUTLET.search(line)) and parse_byline(line[: writes_for.start()]):
+        return writes_for.group(1)  # "By Ann Lee for MailOnline"
     if "taff" in line and (staff := _OUTLET_STAFF.search(line)) and parse_byline(
             line[: staff.start()]):
         return staff.group(1)
@@ -851,6 +999,43 @@ def name_then_outlet(line: str) -> tuple[str, str] | None:
     if parse_byline(name, need_by=False) != (name,) or _holds_any(outlet, ROLE_WORDS):
         return None
     return name, outlet
+
+
+_BIO_ROLES = ("writer", "reporter", "editor", "correspondent", "columnist", "producer", "publisher")
+# "Science writer at Gizmodo", "is a media reporter for the Los Angeles Times", "the editor
+# and publisher of The Space Review"
+_BIO_OUTLET = re.compile(
+    r"\b(?:" + "|".join(_BIO_ROLES) + r")\s+(?:at|for|of|with)\s+"
+    r"((?:[Tt]he\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3})"
+)
+
+
+def bio_outlet(lines: list[str], byline: tuple[str, ...]) -> str | None:
+    """The outlet the author's note names the writer's post at ("Ed Cara" / "Science writer
+    at Gizmodo ..."): the note names the writer (or follows the line that does), so a
+    quoted source's title is not read. A guest's note may name another outlet: read only
+    where the page names its own no other way."""
+    surnames = [name.split()[-1] for name in byline if " " in name]
+    if not surnames:
+        return None
+    page = "\n".join(lines)
+    found: list[tuple[int, str]] = []
+    for role in _BIO_ROLES:  # the lines holding a role word, found with str.find
+        at = page.find(role)
+        while at >= 0:
+            start, end = page.rfind("\n", 0, at) + 1, page.find("\n", at)
+            end = len(page) if end < 0 else end
+            m = _BIO_OUTLET.search(page, start, end) if end - start <= 400 else None
+            if m:
+                # what the note says before the post, and the line over it
+                about = page[page.rfind("\n", 0, max(0, start - 1)) + 1 : m.start()]
+                if any(re.search(rf"\b{re.escape(s)}\b", about) for s in surnames):
+                    found.append((m.start(), m.group(1)))
+            at = page.find(role, end)
+    if not found:
+        return None
+    name = min(found)[1].rstrip(".’'")
+    return "The" + name[3:] if name.startswith("the ") else name
 
 
 def wire_dateline(line: str) -> tuple[str, ...]:
@@ -952,6 +1137,44 @@ def yearless_stamp(line: str, year: int) -> str | None:
         return None
     hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
     return f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00"
+
+
+# A day and month alone on a line: "November 20", "Nov 18", "20 November", "Tuesday, Nov. 19".
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_MONTH_DAY = re.compile(
+    r"^" + _WEEKDAY + r"(?:" + _MON_GROUPED + r"\s+(?P<d>\d{1,2})" + _ORD
+    + r"|(?P<d2>\d{1,2})\.?\s+(?P<mon2>" + _MONTH_NAMES + r")\.?)$",
+    re.I,
+)
+_YEAR_LINE = re.compile(r"^(?:19|20)\d{2}$")
+_CLOCK_LINE = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
+
+
+def month_day(line: str) -> tuple[int, int] | None:
+    """(month, day) of a line that is a day and a month alone ("Nov 18"), else None."""
+    m = _MONTH_DAY.match(line.strip()) if len(line) <= 30 else None
+    if m is None:
+        return None
+    mon = fold(m.group("mon") or m.group("mon2")).rstrip(".")
+    month = _FOREIGN_MONTHS.get(mon) or _MONTHS.get(mon[:3], 0)
+    day = int(m.group("d") or m.group("d2"))
+    return (month, day) if month and 1 <= day <= 31 else None
+
+
+def split_date(lines: list[str]) -> str | None:
+    """A date a page sets over short lines of their own: the day and month, perhaps a time,
+    then the year ("November 20" / "15:23" / "2019"), as ISO 8601; else None."""
+    if not lines or month_day(lines[0]) is None:
+        return None
+    clock = ""
+    for part in lines[1:3]:
+        part = part.strip()
+        if _YEAR_LINE.match(part):
+            return parse_date(f"{lines[0].strip()} {part}{clock}")
+        if clock or not _CLOCK_LINE.match(part):
+            return None
+        clock = " " + part
+    return None
 
 
 def copyright_year(lines: list[str]) -> int | None:
