@@ -1043,7 +1043,7 @@ _OBJECT_VERBS = wordset("""take takes took taken taking require requires require
     got gotten getting receive receives received receiving attract attracts attracted
     deserve deserves deserved warrant warrants warranted""")
 # Words after an -ed form that show it is a verb, not an adjective: "gets added to".
-_NOT_NOUNS = wordset("to that that by in on at for with as if from up out")
+_NOT_NOUNS = wordset("to that by in on at for with as if from up out")
 _BASE_FORMS = _BASES | frozenset(_WEAK_REGULAR.split()) | frozenset(_WEAK_IRREGULAR)
 
 
@@ -2287,8 +2287,8 @@ _COORDINATED_CUE = re.compile(r",\s+and\s+(?:[a-z]+\s+)?[a-z]+ed(?:\s+out)?\s+$"
 
 def _coordinated_report(words: list[str]) -> bool:
     """Whether ``words``, after ", and", open the same subject's second report: a past-tense
-    cue verb, perhaps after an adverb, then "that", "out that" or a colon ("said A, and then
-    pointed out that B" reports A, then B)."""
+    cue verb, perhaps after an adverb, then "that" or "out that" ("said A, and then pointed
+    out that B" reports A, then B)."""
     k = 1 if len(words) > 2 and words[0] in _AUX else 0
     verb = words[k] if len(words) > k + 1 else ""
     nxt = words[k + 1:k + 3]
