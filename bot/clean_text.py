@@ -246,6 +246,8 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
     # The article's closing short sentences ("We hope to see you soon!") scored too low
     # to join the run; furniture rarely ends in a full stop.
     # So does the signature of a tweet quoted at the end ("— Ann Lee (@annlee) May 1, 2019").
+    # The items of a list the text's last line introduces ("The game has:") belong to it too.
+    listed = end < len(lines) and lines[end - 1].text.endswith(":")
     while (
         EXTEND
         and end < len(lines)
@@ -254,12 +256,21 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
             or is_post_signature(lines[end].text)
             # a sentence broken over lines: "..., もとの商品を小分けにして販売するような行為は、"
             or (lines[end].text.endswith(_CONTINUED) and end + 1 < len(lines))
+            or (listed and _list_item(lines[end]))
         )
         and lines[end].units >= 3
         and not (lines[end].boiler or lines[end].caption or lines[end].tail or lines[end].appeal)
     ):
+        listed = lines[end].text.endswith(":") or (listed and _list_item(lines[end]))
         end += 1
     return start, end
+
+
+def _list_item(line: _Line) -> bool:
+    """An item of a list in the text: a line packed under the one before (a paragraph has
+    blank lines around it) of a few words, most of them in lower case (a link's title is
+    capitalised)."""
+    return not line.spaced and line.units >= 4 and line.title_case_share() <= 0.5
 
 
 def _teaser_in_list(lines: list[_Line], i: int) -> bool:
