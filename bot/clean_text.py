@@ -128,6 +128,40 @@ def _mark_teasers(lines: list[_Line]) -> None:
         _mark_chains(lines, sorted(candidates + short_titled), 3)
 
 
+def _mark_cards(lines: list[_Line]) -> None:
+    """Under a "Related" / "You may also like" heading, paragraphs each followed by the same
+    furniture line (a share row under every card: "Whatsapp Facebook Pinterest") are the
+    cards of other stories, however long their summaries; two such cards make the box."""
+    n = len(lines)
+    for i in range(n - 4):
+        if not lines[i].tail:
+            continue
+        k = i + 1
+        if lines[k].boiler:  # the box's own share row under its heading
+            k += 1
+        row = lines[k + 1].text if k + 1 < n and _share_row(lines[k + 1]) else None
+        cards: list[int] = []
+        while k + 1 < n and lines[k].prose and lines[k + 1].text == row:
+            cards.append(k)
+            k += 2
+        if k < n and lines[k].prose and cards:  # the last card, its row cut off by the page
+            cards.append(k)
+        if len(cards) >= 2:
+            for j in cards:
+                lines[j].teaser = True
+
+
+# The networks a share row names: a row naming two is a share row, not an advertisement marker
+# (which may follow each paragraph of an article).
+_NETWORK_RE = re.compile(
+    r"(?i)\b(?:facebook|twitter|whatsapp|pinterest|pin|linkedin|reddit|telegram|e-?mail|x)\b"
+)
+
+
+def _share_row(line: _Line) -> bool:
+    return line.boiler and line.units <= 10 and len(_NETWORK_RE.findall(line.text)) >= 2
+
+
 def _mark_chains(lines: list[_Line], candidates: list[int], least: int) -> None:
     """Mark as teasers the ``candidates`` in chains of at least ``least``, each within
     TEASER_GAP lines of the one before."""
@@ -1092,6 +1126,7 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     _spread_appeals(lines)
     if TEASERS:
         _mark_teasers(lines)
+        _mark_cards(lines)
     start, end = _main_block(lines)
     if end <= start or not any(line.prose or line.units >= 3 for line in lines[start:end]):
         return Article(

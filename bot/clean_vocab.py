@@ -359,6 +359,26 @@ _CREDIT_TAIL = 120  # characters
 
 # ------------------------------------------------------------------ other furniture
 
+# The headings of the same boxes ("You may also like", "Related articles", "Most read") in the
+# other languages most often pasted: Portuguese, Spanish, French, German, Italian, Russian,
+# Indonesian. Whole phrases, so that no common short word ("te", "les") makes every line
+# a candidate for ``maybe_furniture``.
+_TAIL_OTHER = (
+    r"voc[êe]\s+(?:tamb[ée]m\s+)?(?:pode|vai)\s+gostar", r"veja\s+tamb[ée]m",
+    r"leia\s+tamb[ée]m", r"posts\s+relacionados", r"artigos\s+relacionados",
+    r"mat[ée]rias\s+relacionadas", r"not[íi]cias\s+relacionadas", r"mais\s+lid[oa]s",
+    r"tambi[ée]n\s+te\s+(?:puede|podr[íi]a)n?\s+interesar",
+    r"te\s+(?:puede|podr[íi]a)n?\s+interesar", r"art[íi]culos\s+relacionados",
+    r"noticias\s+relacionadas", r"lo\s+m[áa]s\s+le[íi]do", r"m[áa]s\s+le[íi]d[oa]s",
+    r"vous\s+aimerez\s+(?:peut-[êe]tre\s+)?aussi", r"à\s+lire\s+aussi", r"lire\s+aussi",
+    r"articles\s+(?:similaires|li[ée]s|recommand[ée]s)", r"sur\s+le\s+m[êe]me\s+sujet",
+    r"les\s+plus\s+lus", r"das\s+k[öo]nnte\s+sie\s+auch\s+interessieren",
+    r"ähnliche\s+artikel", r"meistgelesen", r"ti\s+potrebbe(?:ro)?\s+interessare",
+    r"potrebbe(?:ro)?\s+interessarti", r"articoli\s+correlati", r"leggi\s+anche",
+    r"i\s+pi[ùu]\s+lett[ie]", r"читайте\s+также", r"похожие\s+(?:статьи|новости|записи)",
+    r"вам\s+может\s+понравиться", r"самое\s+популярное", r"baca\s+juga",
+    r"artikel\s+terkait", r"berita\s+terkait",
+)  # fmt: skip
 # Lines that announce what follows is no longer the article.
 TAIL_RE = re.compile(
     r"""(?ix)^(?:
@@ -369,13 +389,15 @@ TAIL_RE = re.compile(
     |site\s+information.*|footer.*|more\s+news|latest(?:\s+news|\s+stories)?|what\s+to\s+read\s+next
     |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web
     |up\s+next|next\s+up(?:\s+(?:in|on)\b.*)?|watch\s+next
-    )\s*:?$""",
+    |""" + "|".join(_TAIL_OTHER) + r"""
+    )\s*(?::|\.{3}|…)?$""",
 )
 # The words TAIL_RE's lines start with (in lower case).
 TAIL_WORDS = (
     "comment", "join", "leave", "related", "read", "more", "recommended", "you", "most",
     "trending", "popular", "about", "share", "tags", "topics", "filed", "site", "footer",
     "latest", "what", "sponsored", "around", "from", r"up\s+next", r"next\s+up", r"watch\s+next",
+    *_TAIL_OTHER,
 )  # fmt: skip
 # What a short line needs to be furniture by its words: a boilerplate or appeal term or a
 # tail line's first word at the start of a word, or the "(", "/", "©" or "[" the other

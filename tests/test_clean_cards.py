@@ -1,0 +1,90 @@
+"""A box of other stories' cards under a "You may also like" heading, each card a long summary
+with its own share row, is no part of the article, in English or in another language (made-up
+pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.clean_text import clean_pasted_text
+from bot.clean_vocab import TAIL_RE
+
+_ROW = "WhatsApp Facebook Pinterest Save"
+_ARTICLE = (
+    "Learning to rest is a skill like any other, and the people who do it well tend to plan"
+    " their quiet hours as carefully as their busy ones. They keep an evening free each week,"
+    " they leave the phone in another room, and they stop treating a walk as time lost. None of"
+    " this comes naturally at first. It takes a few weeks of practice before a free evening"
+    " stops feeling like a missed chance, and most people give up before then because nobody"
+    " told them that the first weeks would feel strange rather than restful."
+)
+_CARDS = [
+    "Gratitude lives in small things: the first coffee of the day, a friend who calls back, a"
+    " quiet street on the walk home, the moment the rain stops and the light comes back over"
+    " the rooftops of the town after a long grey afternoon.",
+    "A family is held together by patience more than by luck, by the meals shared on ordinary"
+    " days, by the arguments settled before bedtime and by the habit of asking how the day"
+    " went and then waiting long enough to hear the real answer.",
+    "Strength is not the absence of fear but the decision to go on anyway, one small step at a"
+    " time, trusting that the road will become clearer as it is walked and that help will come"
+    " from people we did not expect to meet along the way.",
+]
+
+
+def _page(heading: str) -> str:
+    parts = ["Home", "Life", "Search", "On resting well", _ROW, _ARTICLE, "Life, Wellbeing"]
+    parts.append(heading)
+    for card in _CARDS:
+        parts += [_ROW, card]
+    parts += [_ROW, "Topics", "Contact", "© 2021 Example Pages"]
+    return "\n\n".join(parts)
+
+
+@pytest.mark.parametrize("heading", ["You may also like...", "Você pode gostar..."])
+def test_cards_under_a_may_like_heading_are_dropped(heading: str) -> None:
+    body = list(clean_pasted_text(_page(heading)).body)
+    assert body == [_ARTICLE]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Você também pode gostar",
+        "Leia também:",
+        "Te puede interesar",
+        "Artículos relacionados",
+        "Vous aimerez aussi",
+        "Das könnte Sie auch interessieren",
+        "Articoli correlati",
+        "Читайте также",
+        "Baca juga",
+    ],
+)
+def test_related_headings_in_other_languages_end_the_text(heading: str) -> None:
+    assert TAIL_RE.match(heading)
+
+
+def test_paragraphs_between_advertisements_under_a_related_heading_stay() -> None:
+    """Article paragraphs each followed by an "Advertisement" marker under a "Related"
+    heading are no cards: an advertisement marker is no share row."""
+    paragraphs = [
+        "The council voted on Tuesday to close the old bridge to trucks while engineers study"
+        " the cracks that inspectors found in two of its supports last month, a decision that"
+        " several members said they took with regret because the bridge carries most of the"
+        " freight that reaches the harbor from the farms in the valley.",
+        "Drivers of heavy vehicles will be sent along the ring road, which adds about ten"
+        " minutes to a crossing of the town at the busiest hours of the day, and the police"
+        " will watch the approaches to the bridge for the first weeks to make sure that the"
+        " ban is understood by the companies whose trucks use it every morning.",
+        "The study should take six weeks, the engineers said, and the bridge could reopen to"
+        " all traffic before the end of the summer if the repairs are small, though a longer"
+        " closure would follow if the cracks turn out to reach the steel inside the supports,"
+        " which the inspectors could not see from the river during their visit.",
+    ]
+    parts = ["Home", "News", "Bridge closed to trucks", "By Ann Lee", "May 1, 2021"]
+    parts += [paragraphs[0], "Related", "Advertisement"]
+    for p in paragraphs[1:]:
+        parts += [p, "Advertisement"]
+    parts += ["© 2021 Example News"]
+    body = list(clean_pasted_text("\n\n".join(parts)).body)
+    assert all(p in body for p in paragraphs)
