@@ -415,6 +415,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
         elif i == start or not keep[i - 1]:
             keep[i] = False
     _drop_link_boxes(lines, keep, start, end, tails)
+    _drop_embedded_teasers(lines, keep, start, end)
     _drop_references(lines, keep, start, end, refs)
     _drop_about_box(lines, keep, start, end)
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
@@ -445,6 +446,32 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
                 spaced_page = _spaced_page(lines)
             keep[j] = not spaced_page
     return keep
+
+
+def _drop_embedded_teasers(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop another story's card set into the text: where paragraphs are set apart by blank
+    lines, a paragraph packed under a headline printed twice just above it (the card's link
+    and its picture's), between the article's paragraphs, is the card's summary; its headline
+    is furniture already (a repeat)."""
+    spaced_page: bool | None = None
+    for i in range(start + 2, end - 1):
+        line, above = lines[i], lines[i - 1]
+        if not (line.prose and keep[i] and not line.spaced and above.boiler):
+            continue
+        if above.spaced or above.sentence or not 3 <= above.units <= 20:
+            continue
+        if all(lines[j].text != above.text for j in range(max(start, i - 4), i - 1)):
+            continue  # the headline not printed twice over it: no card
+        if spaced_page is None:
+            spaced_page = _spaced_page(lines)
+        if not spaced_page:
+            return
+        # Mid-text: the article's paragraphs above and below (a first paragraph packed under
+        # the headline, or a closing "More information:", is the article's).
+        if any(keep[j] and lines[j].prose for j in range(start, i - 1)) and any(
+            keep[j] and lines[j].prose for j in range(i + 1, end)
+        ):
+            keep[i] = False
 
 
 _DASHES = ("–", "—", "-")

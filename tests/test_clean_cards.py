@@ -88,3 +88,42 @@ def test_paragraphs_between_advertisements_under_a_related_heading_stay() -> Non
     parts += ["© 2021 Example News"]
     body = list(clean_pasted_text("\n\n".join(parts)).body)
     assert all(p in body for p in paragraphs)
+
+
+_STORY = [
+    "The water board approved a new rate plan on Monday that will raise the average household"
+    " bill by four dollars a month, the first increase in six years, after a long meeting.",
+    "Board members said the money would pay for replacing pipes laid in the 1950s, which break"
+    " more often every winter and cost the district more each year in emergency repairs.",
+    "Residents who spoke at the meeting were split, with some asking for a smaller increase"
+    " spread over more years and others urging the board to move faster on the pipes.",
+    "The new rates take effect in July, and the board will review them again in two years,"
+    " when the first phase of the pipe work should be finished across the older districts.",
+]
+_CARD = [
+    "Local",
+    "Harbor library lends seed kits to new growers",
+    "Local",
+    "Harbor library lends seed kits to new growers",
+    "The Harbor public library will lend seed kits to residents who want to start a garden.",
+]
+
+
+def _story_page(card: list[str]) -> str:
+    head = "Home\nNews\nWater rates to rise in July\nBy Ann Lee\nMay 1, 2021"
+    return "\n\n".join([head, *_STORY[:2], "\n".join(card), *_STORY[2:], "© 2021 Example News"])
+
+
+def test_a_card_set_into_the_text_goes_with_its_summary() -> None:
+    """A card (section, headline, again, and its summary packed under them) between two of
+    the article's paragraphs is dropped, summary and all; the paragraphs stay."""
+    body = list(clean_pasted_text(_story_page(_CARD)).body)
+    assert body == _STORY
+
+
+def test_a_paragraph_under_a_headline_printed_once_stays() -> None:
+    """A packed paragraph under a line printed once there (no card) is the article's."""
+    card = [_CARD[1], _STORY[1]]
+    page = _story_page(card).replace(_STORY[1] + "\n\n", "", 1)
+    body = list(clean_pasted_text(page + "\n\nHarbor library lends seed kits to new growers").body)
+    assert _STORY[1] in body
