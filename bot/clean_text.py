@@ -294,10 +294,24 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
         )
         and lines[end].units >= 3
         and not (lines[end].boiler or lines[end].caption or lines[end].tail or lines[end].appeal)
+        and not _leads_appeal(lines, end)
     ):
         listed = lines[end].text.endswith(":") or (listed and _list_item(lines[end]))
         end += 1
     return start, end
+
+
+def _leads_appeal(lines: list[_Line], i: int) -> bool:
+    """Whether the short line at ``i`` is the heading of an appeal packed under it ("Like this
+    article?" over "SIGN UP for our newsletter"): where the article's paragraphs are set apart
+    by blank lines, the article's closing words are too."""
+    return (
+        lines[i].units <= 6
+        and not lines[i].spaced
+        and i + 1 < len(lines)
+        and lines[i + 1].appeal
+        and _spaced_page(lines)
+    )
 
 
 def _list_item(line: _Line) -> bool:

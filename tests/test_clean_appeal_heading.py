@@ -1,0 +1,28 @@
+"""A short question packed over a newsletter appeal ("Like this article?" / "SIGN UP for our
+newsletter") is the appeal's heading, not the article's closing line (made-up page)."""
+
+from __future__ import annotations
+
+from bot.clean_text import clean_pasted_text
+
+_BODY = [
+    "The museum will reopen its east wing in June after two years of repairs to the roof,"
+    " which had let rain into three of the galleries during the storms of the last winters.",
+    "Curators used the closure to clean the paintings that hung there and to move the"
+    " smaller works into a new room designed to keep the light and the air steady all year.",
+    "The east wing's first show will bring together the museum's landscapes of the coast,"
+    " some of them not seen by visitors for more than thirty years, the director said.",
+    "Tickets for the opening weekend go on sale next month.",
+]
+
+
+def _page(closing: str) -> str:
+    head = "Home\nArts\nMuseum's east wing to reopen in June\nBy Ann Lee\nMay 1, 2021"
+    foot = closing + "\nSIGN UP for our newsletter\n\nPrivacy Policy, Terms of Use"
+    return head + "\n\n" + "\n\n".join(_BODY) + "\n\n" + foot
+
+
+def test_a_question_over_a_newsletter_appeal_goes_with_it() -> None:
+    article = clean_pasted_text(_page("Like this article?"))
+    assert list(article.body) == _BODY
+    assert "Like this article?" in article.removed
