@@ -332,7 +332,10 @@ def describe(index: int, text: str) -> Line:
         # break: look for them in the plain text, a faster scan.
         hint_text = low if plain is None or plain is text else plain.lower()
         appeal_hits = appeal_count(low, hint_text)
-        tail = units <= 8 and TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None
+        # "More:" over a few links, where "More" alone may be a menu's or a button's.
+        tail = units <= 8 and (
+            TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None or low == "more:"
+        )
     else:  # most short lines: no vocabulary, no tail line but a "Related" heading in CJK
         boiler_words, appeal_hits = unspaced_boiler(low), 0
         tail = bool(boiler_words) and units <= 8 and unspaced_tail(low)

@@ -384,7 +384,7 @@ TAIL_RE = re.compile(
     r"""(?ix)^(?:
     comments?(?:\s*\(\d+\))?|\d+\s+comments?|join\s+(?:the|our)\s+\w+|leave\s+a\s+(?:reply|comment)
     |related(?:\s+\w+)?|read\s+more|more\s+(?:from|on|stories|in)\b.*|recommended(?:\s+\w+)?
-    |you\s+may\s+(?:also\s+)?like.*|most\s+(?:read|popular|viewed)|trending(?:\s+\w+)?|popular\s+\w+
+    |you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in).*|most\s+(?:read|popular|viewed)|trending(?:\s+\w+)?|popular\s+\w+
     |about\s+the\s+author|share\s+this\s+(?:article|story)|tags|topics|filed\s+under.*|site\s+index
     |site\s+information.*|footer.*|more\s+news|latest(?:\s+news|\s+stories)?|what\s+to\s+read\s+next
     |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web

@@ -58,6 +58,8 @@ def test_cards_under_a_may_like_heading_are_dropped(heading: str) -> None:
         "Articoli correlati",
         "Читайте также",
         "Baca juga",
+        "You might also like",
+        "You may also be interested in...",
     ],
 )
 def test_related_headings_in_other_languages_end_the_text(heading: str) -> None:
@@ -127,3 +129,11 @@ def test_a_paragraph_under_a_headline_printed_once_stays() -> None:
     page = _story_page(card).replace(_STORY[1] + "\n\n", "", 1)
     body = list(clean_pasted_text(page + "\n\nHarbor library lends seed kits to new growers").body)
     assert _STORY[1] in body
+
+
+def test_a_more_heading_over_links_between_paragraphs_goes_with_its_links() -> None:
+    """ "More:" packed over other stories' titles, between the article's paragraphs (which
+    blank lines set apart), is a box of links, not a subhead with its lines."""
+    links = ["More:", "The New Bridge Race", "Walking into history", "City tests its first ferry"]
+    body = list(clean_pasted_text(_story_page(links)).body)
+    assert body == _STORY
