@@ -459,7 +459,29 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             if spaced_page is None:
                 spaced_page = _spaced_page(lines)
             keep[j] = not spaced_page
+    _drop_shaped_credits(lines, keep, start, end)
     return keep
+
+
+def _drop_shaped_credits(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop a picture's or a chart's caption and credit that no vocabulary names ("Air
+    pollution in Delhi remains unhealthy this week." / "Berkeley Earth"): where paragraphs are
+    set apart by blank lines, a sentence and a short line of capitalised words under it,
+    packed together between two paragraphs so set apart, are a caption and its credit."""
+    spaced_page: bool | None = None
+    for i in range(max(start, 2), end - 1):
+        credit, caption = lines[i], lines[i - 1]
+        if not (keep[i] and credit.units <= 4 and not credit.spaced and not credit.sentence):
+            continue
+        if not (caption.sentence or caption.caption) or caption.units >= 40:
+            continue
+        if not (lines[i - 2].spaced and lines[i + 1].spaced) or credit.title_case_share() < 1.0:
+            continue
+        if spaced_page is None:
+            spaced_page = _spaced_page(lines)
+        if not spaced_page:
+            return
+        keep[i - 1] = keep[i] = False
 
 
 def _drop_embedded_teasers(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
