@@ -460,7 +460,46 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
                 spaced_page = _spaced_page(lines)
             keep[j] = not spaced_page
     _drop_shaped_credits(lines, keep, start, end)
+    _drop_packed_links(lines, keep, start, end)
     return keep
+
+
+_LINK_ENDS = (".", ":", "?", "!", ",", ";", "…")
+
+
+def _drop_packed_links(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop a box of links set between paragraphs ("Profile: Julian Assange" / "Timeline of
+    saga"): where paragraphs are set apart by blank lines, two or more short capitalised
+    lines without a stop, packed together between two such paragraphs, are links; a list the
+    paragraph above introduces ("... three steps:") is the text's."""
+    spaced_page: bool | None = None
+    k = max(start, 1)
+    while k < end:
+        if lines[k].spaced or not (lines[k - 1].spaced and lines[k - 1].prose):
+            k += 1
+            continue
+        j = k
+        while j < end and not lines[j].spaced:
+            j += 1
+        run = range(k, j)
+        if (
+            j - k >= 2
+            and j < end
+            and lines[j].prose
+            and not lines[k - 1].text.endswith(":")
+            and all(_link_shaped(lines[r]) for r in run)
+        ):
+            if spaced_page is None:
+                spaced_page = _spaced_page(lines)
+            if not spaced_page:
+                return
+            for r in run:
+                keep[r] = False
+        k = j + 1
+
+
+def _link_shaped(line: _Line) -> bool:
+    return line.units <= 8 and line.text[:1].isupper() and not line.text.endswith(_LINK_ENDS)
 
 
 def _drop_shaped_credits(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:

@@ -137,3 +137,14 @@ def test_a_more_heading_over_links_between_paragraphs_goes_with_its_links() -> N
     links = ["More:", "The New Bridge Race", "Walking into history", "City tests its first ferry"]
     body = list(clean_pasted_text(_story_page(links)).body)
     assert body == _STORY
+
+
+def test_short_links_packed_between_paragraphs_go_but_an_introduced_list_stays() -> None:
+    """Two short capitalised lines without a stop, packed between paragraphs that blank lines
+    set apart, are a box of links; under a paragraph ending with a colon they are its list."""
+    links = ["Profile: Ann Lee", "Timeline of the dispute"]
+    body = list(clean_pasted_text(_story_page(links)).body)
+    assert body == _STORY
+    page = _story_page(links).replace(_STORY[1], _STORY[1][:-1] + " in two parts:")
+    body = list(clean_pasted_text(page).body)
+    assert all(link in body for link in links)
