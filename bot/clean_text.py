@@ -133,9 +133,7 @@ def _mark_cards(lines: list[_Line]) -> None:
     furniture line (a share row under every card: "Whatsapp Facebook Pinterest") are the
     cards of other stories, however long their summaries; two such cards make the box."""
     n = len(lines)
-    for i in range(n - 4):
-        if not lines[i].tail:
-            continue
+    for i in [i for i, line in enumerate(lines) if line.tail and i < n - 4]:
         k = i + 1
         if lines[k].boiler:  # the box's own share row under its heading
             k += 1

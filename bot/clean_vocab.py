@@ -296,6 +296,8 @@ _CAPTION_START_RE = re.compile(
     r"|^(?:above|below|top|pictured|left|right|main|inset)\s*:"
     r"|^(?:photo|image|picture|video|illustration)s?\s+(?:by|credit|courtesy)\b"
     r"|^credit\.{0,3}$"
+    # the label alone, in the languages most often pasted: "Фото", "Foto", "Imagen"
+    r"|^(?:photo|foto|фото|imagem|imagen|immagine|bild)s?\s*:?$"
     r"|^(?:media|image|video|photo)\s*caption"
     r"|^file\s+photo\s*:|^\(?(?:reporting|writing|editing)\s+by\b"
     r"|^(?:in\s+)?this\s+(?:(?:[a-z]+\.?\s+\d{1,2},\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4}),?\s+"
@@ -324,6 +326,7 @@ _CAPTION_STARTS = (
     "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
     "above", "below", "top", "left", "right", "main", "inset", "media", "file", "reporting",
     "writing", "editing", "(reporting", "(writing", "(editing", "this", "in this",
+    "foto", "фото", "imagem", "imagen", "immagine", "bild",
 )  # fmt: skip
 _CAPTION_ENDS = (
     "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
