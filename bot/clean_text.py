@@ -1192,6 +1192,22 @@ def _cut_hover_cards(page: list[str]) -> dict[str, list[str]]:
     return cards
 
 
+# A blog's pull quote closes with its share button, glued to it: "... the 'space-time
+# continuum.'Click To Tweet".
+_TWEET_BUTTON_RE = re.compile(r"\s*Click [Tt]o Tweet$")
+
+
+def _cut_tweet_buttons(page: list[str], cards: dict[str, list[str]]) -> None:
+    """Cut the button off the lines that end with one, in place; ``cards`` gets each cut line's
+    button, as it gets hover cards, so that the removed lines show it."""
+    for i, text in enumerate(page):
+        if text.endswith("o Tweet") and (match := _TWEET_BUTTON_RE.search(text)) and match.start():
+            page[i], button = text[: match.start()], match.group().strip()
+            cut = cards.setdefault(page[i], [])
+            if button not in cut:  # a line printed twice reports its button once per copy
+                cut.append(button)
+
+
 def _describe_lines(all_lines: list[str]) -> list[_Line]:
     """The non-empty lines, described; a line met again (menus, share rows) is described once."""
     lines: list[_Line] = []
@@ -1220,6 +1236,8 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     page = _split_lines(text)
     # Every hover card closes with "MORE": most pages have none, one scan of the text says so.
     cards = _cut_hover_cards(page) if "MORE" in text else {}
+    if "o Tweet" in text:
+        _cut_tweet_buttons(page, cards)
     lines = _describe_lines(page)
     raw = [line.text for line in lines]
     _mark_repeats(lines, raw)

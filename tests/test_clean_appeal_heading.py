@@ -1,5 +1,6 @@
-"""A short question packed over a newsletter appeal ("Like this article?" / "SIGN UP for our
-newsletter") is the appeal's heading, not the article's closing line (made-up page)."""
+"""Calls to the reader next to the text: a short question packed over a newsletter appeal
+("Like this article?" / "SIGN UP for our newsletter") is the appeal's heading, not the
+article's closing line; a share button glued to a pull quote is no part of it (made-up page)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,13 @@ def test_a_question_over_a_newsletter_appeal_goes_with_it() -> None:
     article = clean_pasted_text(_page("Like this article?"))
     assert list(article.body) == _BODY
     assert "Like this article?" in article.removed
+
+
+def test_a_tweet_button_glued_to_a_pull_quote_is_cut_off() -> None:
+    """A blog's pull quote ends with its share button glued on ("...for years.Click To
+    Tweet"): the paragraph stays without it, and the removed lines show the button."""
+    quote = "Every library is a seed bank for ideas that take years to grow."
+    page = _page("").replace(_BODY[1], _BODY[1] + "\n\n" + quote + "Click To Tweet")
+    article = clean_pasted_text(page)
+    assert quote in article.body
+    assert "Click To Tweet" in article.removed
