@@ -467,7 +467,7 @@ _LINK_ENDS = (".", ":", "?", "!", ",", ";", "…")
 
 def _drop_packed_links(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
     """Drop a box of links set between paragraphs ("Profile: Julian Assange" / "Timeline of
-    saga"): where paragraphs are set apart by blank lines, two or more short capitalised
+    saga"): where paragraphs are set apart by blank lines, two to five short capitalised
     lines without a stop, packed together between two such paragraphs, are links; a list the
     paragraph above introduces ("... three steps:") is the text's."""
     spaced_page: bool | None = None
@@ -481,7 +481,7 @@ def _drop_packed_links(lines: list[_Line], keep: list[bool], start: int, end: in
             j += 1
         run = range(k, j)
         if (
-            j - k >= 2
+            2 <= j - k <= 5  # a box of a few links; a longer run may be a poem's stanza
             and j < end
             and lines[j].prose
             and not lines[k - 1].text.endswith(":")

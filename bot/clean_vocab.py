@@ -382,18 +382,19 @@ _TAIL_OTHER = (
     r"вам\s+может\s+понравиться", r"самое\s+популярное", r"baca\s+juga",
     r"artikel\s+terkait", r"berita\s+terkait",
 )  # fmt: skip
-# Lines that announce what follows is no longer the article.
-TAIL_RE = re.compile(
-    r"""(?ix)^(?:
+# Lines that announce what follows is no longer the article (with a colon or "..." after).
+_TAIL_ENGLISH = r"""
     comments?(?:\s*\(\d+\))?|\d+\s+comments?|join\s+(?:the|our)\s+\w+|leave\s+a\s+(?:reply|comment)
     |related(?:\s+\w+)?|read\s+more|more\s+(?:from|on|stories|in)\b.*|recommended(?:\s+\w+)?
-    |you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in).*|most\s+(?:read|popular|viewed)|trending(?:\s+\w+)?|popular\s+\w+
+    |you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in).*
+    |most\s+(?:read|popular|viewed)|trending(?:\s+\w+)?|popular\s+\w+
     |about\s+the\s+author|share\s+this\s+(?:article|story)|tags|topics|filed\s+under.*|site\s+index
     |site\s+information.*|footer.*|more\s+news|latest(?:\s+news|\s+stories)?|what\s+to\s+read\s+next
     |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web
     |up\s+next|next\s+up(?:\s+(?:in|on)\b.*)?|watch\s+next
-    |""" + "|".join(_TAIL_OTHER) + r"""
-    )\s*(?::|\.{3}|…)?$""",
+"""
+TAIL_RE = re.compile(
+    r"(?ix)^(?:" + _TAIL_ENGLISH + "|" + "|".join(_TAIL_OTHER) + r")\s*(?::|\.{3}|…)?$"
 )
 # The words TAIL_RE's lines start with (in lower case).
 TAIL_WORDS = (

@@ -148,3 +148,14 @@ def test_short_links_packed_between_paragraphs_go_but_an_introduced_list_stays()
     page = _story_page(links).replace(_STORY[1], _STORY[1][:-1] + " in two parts:")
     body = list(clean_pasted_text(page).body)
     assert all(link in body for link in links)
+    # Six such lines are a stanza quoted in the text, not a box of links.
+    stanza = [
+        "Down by the river",
+        "Where the old mills stand",
+        "We waited for the rain",
+        "And the rain came down",
+        "On the roofs of the town",
+        "All the night long",
+    ]
+    body = list(clean_pasted_text(_story_page(stanza)).body)
+    assert all(line in body for line in stanza)

@@ -31,7 +31,7 @@ def test_a_caption_and_a_capitalised_credit_packed_between_paragraphs_go() -> No
 
 
 def test_a_photo_label_in_another_language_marks_the_caption_over_it() -> None:
-    """"Фото" (or "Foto") alone under a short line is a picture's label: the line over it is
+    """ "Фото" (or "Foto") alone under a short line is a picture's label: the line over it is
     the picture's caption, as over "Photo"."""
     for label in ("Фото", "Foto:"):
         figure = "Who would guess her age?\n" + label + "\n@annlee"
