@@ -395,7 +395,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             line.boiler
             or line.caption
             or line.tail
-            or _BRACKETED_RE.match(text)
+            or (_BRACKETED_RE.match(text) and not _aside(text))
             or (line.units <= 3 and _COUNTER_RE.match(text))
             or (text.endswith("]") and _SHORTCODE_RE.search(text) is not None)
         ):
@@ -549,6 +549,13 @@ def _drop_embedded_teasers(lines: list[_Line], keep: list[bool], start: int, end
 
 _DASHES = ("–", "—", "-")
 _QUOTE_ENDS = ("”", '"', "»", "“")
+
+
+def _aside(text: str) -> bool:
+    """A writer's aside in brackets, a sentence of four words or more ("(I know, radical
+    statement, right?)"), not a label ("[Photo]", "(Reuters)")."""
+    inner = text[1:-1].rstrip()
+    return inner.endswith((".", "?", "!")) and inner.count(" ") >= 3
 
 
 def _signs_quote(lines: list[_Line], keep: list[bool], i: int, start: int) -> bool:

@@ -1,6 +1,7 @@
 """Calls to the reader next to the text: a short question packed over a newsletter appeal
 ("Like this article?" / "SIGN UP for our newsletter") is the appeal's heading, not the
-article's closing line; a share button glued to a pull quote is no part of it (made-up page)."""
+article's closing line; a share button glued to a pull quote is no part of it; but a writer's
+aside in brackets is (made-up page)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,13 @@ def test_a_tweet_button_glued_to_a_pull_quote_is_cut_off() -> None:
     article = clean_pasted_text(page)
     assert quote in article.body
     assert "Click To Tweet" in article.removed
+
+
+def test_an_aside_in_brackets_stays_but_a_label_goes() -> None:
+    """A writer's aside set as its own paragraph in brackets, "(I know, a bold claim, right?)",
+    is the text's; a bracketed label ("[Photo]") is not."""
+    aside = "(I know, a bold claim, right?)"
+    page = _page("").replace(_BODY[1], _BODY[1] + "\n\n" + aside + "\n\n[Photo]")
+    article = clean_pasted_text(page)
+    assert aside in article.body
+    assert "[Photo]" in article.removed
