@@ -296,8 +296,6 @@ _CAPTION_START_RE = re.compile(
     r"|^(?:above|below|top|pictured|left|right|main|inset)\s*:"
     r"|^(?:photo|image|picture|video|illustration)s?\s+(?:by|credit|courtesy)\b"
     r"|^credit\.{0,3}$"
-    # the label alone, in the languages most often pasted: "Фото", "Foto", "Imagen"
-    r"|^(?:photo|foto|фото|imagem|imagen|immagine|bild)s?\s*:?$"
     r"|^(?:media|image|video|photo)\s*caption"
     r"|^file\s+photo\s*:|^\(?(?:reporting|writing|editing)\s+by\b"
     r"|^(?:in\s+)?this\s+(?:(?:[a-z]+\.?\s+\d{1,2},\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4}),?\s+"
@@ -326,8 +324,19 @@ _CAPTION_STARTS = (
     "photo", "image", "pic", "credit", "source", "caption", "illustration", "video", "graphic",
     "above", "below", "top", "left", "right", "main", "inset", "media", "file", "reporting",
     "writing", "editing", "(reporting", "(writing", "(editing", "this", "in this",
-    "foto", "фото", "imagem", "imagen", "immagine", "bild",
 )  # fmt: skip
+# A picture's label alone on its line, in the languages most often pasted: "Фото", "Foto:".
+_PHOTO_LABELS = frozenset(
+    word + colon
+    for word in ("photo", "photos", "foto", "fotos", "фото", "imagem", "imagen", "immagine", "bild")
+    for colon in ("", ":", " :")
+)
+
+
+def is_photo_label(low: str) -> bool:
+    """Whether the folded line is a picture's label alone ("Photo", "Фото", "Foto:"), which
+    marks the lines next to it as the picture's caption."""
+    return low in _PHOTO_LABELS
 _CAPTION_ENDS = (
     "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
     "istock", "bloomberg", "dpa", "xinhua", "handout", "photos", "image", "via ap", "]",
@@ -393,15 +402,26 @@ _TAIL_ENGLISH = r"""
     |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web
     |up\s+next|next\s+up(?:\s+(?:in|on)\b.*)?|watch\s+next
 """
-TAIL_RE = re.compile(
-    r"(?ix)^(?:" + _TAIL_ENGLISH + "|" + "|".join(_TAIL_OTHER) + r")\s*(?::|\.{3}|…)?$"
-)
+_TAIL_END = r")\s*(?::|\.{3}|…)?$"
+TAIL_RE = re.compile(r"(?ix)^(?:" + _TAIL_ENGLISH + "|" + by_first_char(_TAIL_OTHER) + _TAIL_END)
+# TAIL_RE in two parts, for ``is_tail_text``.
+_TAIL_ENGLISH_RE = re.compile(r"(?ix)^(?:" + _TAIL_ENGLISH + _TAIL_END)
+_TAIL_OTHER_RE = re.compile(r"(?i)^(?:" + by_first_char(_TAIL_OTHER) + _TAIL_END)
+_TAIL_MARKS = " \t:>»›-–—|•·"
+
+
+def is_tail_text(text: str) -> bool:
+    """``TAIL_RE`` on the line without the marks around it ("» Related:"); the other
+    languages' terms only where the line starts as one of them does (a set lookup)."""
+    text = text.strip(_TAIL_MARKS)
+    if _TAIL_ENGLISH_RE.match(text) is not None:
+        return True
+    return text[:3].lower() in _TAIL_OTHER_HEADS and _TAIL_OTHER_RE.match(text) is not None
 # The words TAIL_RE's lines start with (in lower case).
 TAIL_WORDS = (
     "comment", "join", "leave", "related", "read", "more", "recommended", "you", "most",
     "trending", "popular", "about", "share", "tags", "topics", "filed", "site", "footer",
     "latest", "what", "sponsored", "around", "from", r"up\s+next", r"next\s+up", r"watch\s+next",
-    *_TAIL_OTHER,
 )  # fmt: skip
 # What a short line needs to be furniture by its words: a boilerplate or appeal term or a
 # tail line's first word at the start of a word, or the "(", "/", "©" or "[" the other
@@ -415,10 +435,31 @@ _MAYBE_FURNITURE = re.compile(
 )
 
 
+# The other languages' tail headings count only at the line's start (after what
+# ``describe`` strips), so a line's first three characters rule most lines out for a set
+# lookup, instead of more terms for the search above to try at every word of every line.
+_MAYBE_TAIL_OTHER = re.compile(r"[\s:>»›\-–—|•·]*(?:" + by_first_char(_TAIL_OTHER) + ")")
+# How each _TAIL_OTHER term can start: its first three characters, folded.
+_TAIL_OTHER_HEADS = frozenset(
+    (
+        "voc", "vej", "lei", "pos", "art", "mat", "not", "mai", "tam", "te ", "lo ", "más",
+        "mas", "vou", "à l", "lir", "sur", "les", "das", "ähn", "mei", "ti ", "pot", "leg",
+        "i p", "чит", "пох", "вам", "сам", "bac", "ber",
+    )
+)  # fmt: skip
+# ... and after one mark ("» Leia também", "›Veja também").
+_TAIL_OTHER_STARTS = _TAIL_OTHER_HEADS | frozenset(
+    mark + rest for mark in ":>»›-–—|•·" for h in _TAIL_OTHER_HEADS for rest in (" " + h[0], h[:2])
+)
+
+
 def maybe_furniture(low: str) -> bool:
     """False when the folded line can hold no boilerplate or appeal vocabulary (but for
-    ``unspaced_boiler``'s) and cannot be a TAIL_RE line: a superset of what those find."""
-    return _MAYBE_FURNITURE.search(" " + low) is not None
+    ``unspaced_boiler``'s) and cannot be a TAIL_RE line: a superset of what those find (for
+    the other languages' headings, with one mark before them at most)."""
+    if _MAYBE_FURNITURE.search(" " + low) is not None:
+        return True
+    return low[:3] in _TAIL_OTHER_STARTS and _MAYBE_TAIL_OTHER.match(low) is not None
 
 
 # "2 hours ago", "Yesterday": a time stamp of a teaser.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.clean_text import clean_pasted_text
-from bot.clean_vocab import TAIL_RE
+from bot.clean_vocab import TAIL_RE, fold, maybe_furniture
 
 _ROW = "WhatsApp Facebook Pinterest Save"
 _ARTICLE = (
@@ -58,12 +58,19 @@ def test_cards_under_a_may_like_heading_are_dropped(heading: str) -> None:
         "Articoli correlati",
         "Читайте также",
         "Baca juga",
+        "Lo más leído",
+        "Похожие статьи",
+        "Ti potrebbe interessare",
+        "Sur le même sujet",
         "You might also like",
         "You may also be interested in...",
     ],
 )
 def test_related_headings_in_other_languages_end_the_text(heading: str) -> None:
     assert TAIL_RE.match(heading)
+    # The fast path that spares most lines the vocabulary search lets them through.
+    assert maybe_furniture(fold(heading))
+    assert maybe_furniture(fold("» " + heading))
 
 
 def test_paragraphs_between_advertisements_under_a_related_heading_stay() -> None:
