@@ -1,6 +1,7 @@
-"""A box of other stories' cards under a "You may also like" heading, each card a long summary
-with its own share row, is no part of the article, in English or in another language (made-up
-pages)."""
+"""Other stories set into the page are no part of the article: a box of cards under a "You may
+also like" heading (in English or another language), each card a long summary with its own
+share row; a card between the article's paragraphs; a "More:" box; short links packed between
+paragraphs (made-up pages)."""
 
 from __future__ import annotations
 
@@ -40,10 +41,42 @@ def _page(heading: str) -> str:
     return "\n\n".join(parts)
 
 
+_PARAGRAPHS = [
+    "The council voted on Tuesday to close the old bridge to trucks while engineers study"
+    " the cracks that inspectors found in two of its supports last month, a decision that"
+    " several members said they took with regret because the bridge carries most of the"
+    " freight that reaches the harbor from the farms in the valley.",
+    "Drivers of heavy vehicles will be sent along the ring road, which adds about ten"
+    " minutes to a crossing of the town at the busiest hours of the day, and the police"
+    " will watch the approaches to the bridge for the first weeks to make sure that the"
+    " ban is understood by the companies whose trucks use it every morning.",
+    "The study should take six weeks, the engineers said, and the bridge could reopen to"
+    " all traffic before the end of the summer if the repairs are small, though a longer"
+    " closure would follow if the cracks turn out to reach the steel inside the supports,"
+    " which the inspectors could not see from the river during their visit.",
+]
+
+
 @pytest.mark.parametrize("heading", ["You may also like...", "Você pode gostar..."])
 def test_cards_under_a_may_like_heading_are_dropped(heading: str) -> None:
     body = list(clean_pasted_text(_page(heading)).body)
     assert body == [_ARTICLE]
+
+
+def test_paragraphs_each_over_an_advertisement_marker_are_no_cards() -> None:
+    """Article paragraphs each followed by an "Advertisement" marker under a "Related"
+    heading stay (an advertisement marker is no share row), while the same paragraphs each
+    over a share row go."""
+    paragraphs = _PARAGRAPHS
+    parts = ["Home", "News", "Bridge closed to trucks", "By Ann Lee", "May 1, 2021"]
+    parts += [paragraphs[0], "Related", "Advertisement"]
+    for p in paragraphs[1:]:
+        parts += [p, "Advertisement"]
+    parts += ["© 2021 Example News"]
+    body = list(clean_pasted_text("\n\n".join(parts)).body)
+    assert all(p in body for p in paragraphs)
+    shared = "\n\n".join(parts).replace("Advertisement", _ROW)
+    assert list(clean_pasted_text(shared).body) == paragraphs[:1]
 
 
 @pytest.mark.parametrize(
@@ -71,32 +104,6 @@ def test_related_headings_in_other_languages_end_the_text(heading: str) -> None:
     # The fast path that spares most lines the vocabulary search lets them through.
     assert maybe_furniture(fold(heading))
     assert maybe_furniture(fold("» " + heading))
-
-
-def test_paragraphs_between_advertisements_under_a_related_heading_stay() -> None:
-    """Article paragraphs each followed by an "Advertisement" marker under a "Related"
-    heading are no cards: an advertisement marker is no share row."""
-    paragraphs = [
-        "The council voted on Tuesday to close the old bridge to trucks while engineers study"
-        " the cracks that inspectors found in two of its supports last month, a decision that"
-        " several members said they took with regret because the bridge carries most of the"
-        " freight that reaches the harbor from the farms in the valley.",
-        "Drivers of heavy vehicles will be sent along the ring road, which adds about ten"
-        " minutes to a crossing of the town at the busiest hours of the day, and the police"
-        " will watch the approaches to the bridge for the first weeks to make sure that the"
-        " ban is understood by the companies whose trucks use it every morning.",
-        "The study should take six weeks, the engineers said, and the bridge could reopen to"
-        " all traffic before the end of the summer if the repairs are small, though a longer"
-        " closure would follow if the cracks turn out to reach the steel inside the supports,"
-        " which the inspectors could not see from the river during their visit.",
-    ]
-    parts = ["Home", "News", "Bridge closed to trucks", "By Ann Lee", "May 1, 2021"]
-    parts += [paragraphs[0], "Related", "Advertisement"]
-    for p in paragraphs[1:]:
-        parts += [p, "Advertisement"]
-    parts += ["© 2021 Example News"]
-    body = list(clean_pasted_text("\n\n".join(parts)).body)
-    assert all(p in body for p in paragraphs)
 
 
 _STORY = [
@@ -128,10 +135,7 @@ def test_a_card_set_into_the_text_goes_with_its_summary() -> None:
     the article's paragraphs is dropped, summary and all; the paragraphs stay."""
     body = list(clean_pasted_text(_story_page(_CARD)).body)
     assert body == _STORY
-
-
-def test_a_paragraph_under_a_headline_printed_once_stays() -> None:
-    """A packed paragraph under a line printed once there (no card) is the article's."""
+    # A packed paragraph under a line printed once there (no card) is the article's.
     card = [_CARD[1], _STORY[1]]
     page = _story_page(card).replace(_STORY[1] + "\n\n", "", 1)
     body = list(clean_pasted_text(page + "\n\nHarbor library lends seed kits to new growers").body)

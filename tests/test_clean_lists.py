@@ -54,10 +54,7 @@ def test_the_items_of_a_list_closing_the_text_stay() -> None:
     body = list(clean_pasted_text(_page(_ITEMS)).body)
     assert body[-len(_ITEMS) :] == _ITEMS
     assert "Each kit holds:" in body
-
-
-def test_title_case_links_under_a_colon_are_no_list() -> None:
-    """Packed capitalised lines under the colon are links, not the text's list."""
+    # Packed capitalised lines under the colon are links, not the text's list.
     links = ["Harbor Library Opens New Wing", "Seed Swap Returns To Town Hall"]
     body = list(clean_pasted_text(_page(links)).body)
     assert not set(links) & set(body)
