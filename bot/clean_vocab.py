@@ -388,7 +388,8 @@ _TAIL_OTHER = (
     r"ähnliche\s+artikel", r"meistgelesen", r"ti\s+potrebbe(?:ro)?\s+interessare",
     r"potrebbe(?:ro)?\s+interessarti", r"articoli\s+correlati", r"leggi\s+anche",
     r"i\s+pi[ùu]\s+lett[ie]", r"читайте\s+также", r"похожие\s+(?:статьи|новости|записи)",
-    r"вам\s+может\s+понравиться", r"самое\s+популярное", r"baca\s+juga",
+    r"вам\s+может\s+понравиться", r"самое\s+популярное", r"материалы\s+по\s+теме",
+    r"по\s+теме", r"другие\s+новости", r"baca\s+juga",
     r"artikel\s+terkait", r"berita\s+terkait",
 )  # fmt: skip
 # Lines that announce what follows is no longer the article (with a colon or "..." after).
@@ -444,7 +445,7 @@ _TAIL_OTHER_HEADS = frozenset(
     (
         "voc", "vej", "lei", "pos", "art", "mat", "not", "mai", "tam", "te ", "lo ", "más",
         "mas", "vou", "à l", "lir", "sur", "les", "das", "ähn", "mei", "ti ", "pot", "leg",
-        "i p", "чит", "пох", "вам", "сам", "bac", "ber",
+        "i p", "чит", "пох", "вам", "сам", "мат", "по ", "дру", "bac", "ber",
     )
 )  # fmt: skip
 # ... and after one mark ("» Leia também", "›Veja também").

@@ -93,6 +93,7 @@ def test_paragraphs_each_over_an_advertisement_marker_are_no_cards() -> None:
         "Baca juga",
         "Lo más leído",
         "Похожие статьи",
+        "Материалы по теме",
         "Ti potrebbe interessare",
         "Sur le même sujet",
         "You might also like",
