@@ -82,6 +82,9 @@ class Vocabulary:
 
 # ------------------------------------------------------------------ boilerplate
 
+# "Contribute" as an appeal's button or plea ("Contribute", "Contribute to our work"), not
+# the verb of a sentence ("Skipping meals can contribute to cravings").
+_CONTRIBUTE = r"contribut(?:e|ion)(?!\s+to\s+(?!us\b|our\b))"
 # A short line holding one of these is page furniture.
 BOILER_TERMS = (
     # accounts, newsletters, consent, legal
@@ -107,7 +110,7 @@ BOILER_TERMS = (
     r"join\s+(?:the|our)\s+(?:conversation|discussion|commenting)", r"notifications?",
     r"skip\s+to", r"jump\s+to", r"main\s+(?:menu|content|story)", r"continue\s+reading",
     r"click(?:ing)?\s+here", r"follow\s+us", r"download\s+(?:the|our)\s+app",
-    r"donat(?:e|ion|ions)", r"contribut(?:e|ion)", r"support\s+(?:us|our|independent|quality)",
+    r"donat(?:e|ion|ions)", _CONTRIBUTE, r"support\s+(?:us|our|independent|quality)",
     r"your\s+support", r"paywalls?",
     # pictures and credits
     r"getty\s*images", r"shutterstock", r"photo(?:graph)?\s*(?:by|credit)?\s*:",
@@ -249,7 +252,7 @@ _SECTION_TAG = re.compile(
 # A paragraph asking the reader for money, an e-mail address or consent.
 APPEAL_TERMS = (
     r"donat(?:e|ion|ions|ing)", r"paywalls?", r"subscri(?:be|ption|bers?)", r"your support",
-    r"support (?:us|our journalism|independent)", r"contribut(?:e|ion)", r"membership",
+    r"support (?:us|our journalism|independent)", _CONTRIBUTE, r"membership",
     r"sign up", r"newsletters?", r"inbox", r"e-?mails?", r"spam", r"unsubscribe", r"join our",
     r"forums?", r"news tip", r"cookies?", r"privacy policy", r"terms of (?:use|service)",
 )  # fmt: skip

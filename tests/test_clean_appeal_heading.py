@@ -48,3 +48,12 @@ def test_an_aside_in_brackets_stays_but_a_label_goes() -> None:
     article = clean_pasted_text(page)
     assert aside in article.body
     assert "[Photo]" in article.removed
+
+
+def test_contribute_as_a_sentences_verb_is_no_appeal() -> None:
+    """"can contribute to poor sleep" is the text's verb; "Contribute to our work" asks."""
+    line = "Long closures can contribute to lower visitor numbers for years."
+    page = _page("").replace(_BODY[1], _BODY[1] + "\n\n" + line)
+    assert line in clean_pasted_text(page).body
+    page = _page("").replace(_BODY[1], _BODY[1] + "\n\nContribute to our work today.")
+    assert "Contribute to our work today." in clean_pasted_text(page).removed
