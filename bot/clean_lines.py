@@ -288,7 +288,7 @@ class Line:
         return title_case_share(self.text, self.view)
 
 
-def _addresses_reader(text: str) -> bool:
+def addresses_reader(text: str) -> bool:
     """Whether the line says "you", "we" or "our" outside quoted speech."""
     if PERSON_RE.search(text) is None:
         return False
@@ -340,7 +340,7 @@ def describe(index: int, text: str) -> Line:
         tail = bool(boiler_words) and units <= 8 and unspaced_tail(low)
     # A paragraph is an appeal when it speaks to the reader ("Sign up for our newsletter");
     # one that reports on subscriptions ("the service signed up 10 million subscribers") is not.
-    appeal = appeal_hits >= 1 and (units < 16 or _addresses_reader(text))
+    appeal = appeal_hits >= 1 and (units < 16 or addresses_reader(text))
     boiler = (
         bool(boiler_words)
         or (appeal and appeal_hits >= 2 and units < 80)

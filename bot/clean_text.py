@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.clean_lines import CLOSERS, describe, word_units
+from bot.clean_lines import CLOSERS, addresses_reader, describe, word_units
 from bot.clean_lines import Line as _Line
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
@@ -392,7 +392,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
         elif line.units <= 4 and _REFERENCES_RE.match(text):
             refs.append(i)
         if (
-            line.boiler
+            (line.boiler and not _reports_in_text(lines, i, end))
             or line.caption
             or line.tail
             or (_BRACKETED_RE.match(text) and not _aside(text))
@@ -549,6 +549,43 @@ def _drop_embedded_teasers(lines: list[_Line], keep: list[bool], start: int, end
 
 _DASHES = ("–", "—", "-")
 _QUOTE_ENDS = ("”", '"', "»", "“")
+
+
+# What a call to action or a page's notice starts with ("Visit our homepage for more.",
+# "Follow Ann on Twitter.", "Story continues below advertisement.").
+_CALL_RE = re.compile(
+    r"(?i)(?:visit|follow|click|tap|share|read|sign|subscribe|download|watch|listen|join|get"
+    r"|like|see|check|find|learn|support|donate|contribute|register|log|email|send|tell|let"
+    r"|do|don'?t|please|stay|continue|discover|explore|be|story|article|this|copyright|all)\b"
+)
+# Words of a page's notices that no reported sentence needs.
+_NOTICE_RE = re.compile(
+    r"(?i)advertisement|\bbelow\b|\babove\b|newsletter|subscri|cookie|sign[\s-]?up|log[\s-]?in"
+    r"|rights\s+reserved|click|read\s+more|©"
+)
+
+
+def _reports_in_text(lines: list[_Line], i: int, end: int) -> bool:
+    """Whether the line at ``i``, furniture by a word of its vocabulary ("Facebook", "privacy",
+    "promoted", "registered"), is a short sentence of the article's ("Facebook declined to
+    comment.", "He was promoted to captain in 2015."): a sentence in lower-case words with a
+    full stop, between two of the text's paragraphs, that neither asks the reader for
+    anything nor reads as a call to action or a notice."""
+    line = lines[i]
+    if not line.boiler_words or line.appeal or not 4 <= line.units <= 40:
+        return False
+    text = line.text
+    if not (text.rstrip(CLOSERS).endswith(".") and text[:1].isupper()):
+        return False
+    if not (i > 0 and i + 1 < end and lines[i - 1].prose and lines[i + 1].prose):
+        return False
+    if lines[i + 1].boiler or lines[i - 1].boiler or line.title_case_share() > 0.5:
+        return False
+    return (
+        _CALL_RE.match(text) is None
+        and _NOTICE_RE.search(text) is None
+        and not addresses_reader(text)
+    )
 
 
 def _aside(text: str) -> bool:

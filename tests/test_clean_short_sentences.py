@@ -1,0 +1,48 @@
+"""A short sentence of the article that holds a word of the furniture vocabulary ("Facebook",
+"privacy", "promoted", "registered") is the article's between two of its paragraphs; a call to
+action or a page's notice in the same place is not (made-up page)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.clean_text import clean_pasted_text
+
+_BODY = [
+    "The museum will reopen its east wing in June after two years of repairs to the roof,"
+    " which had let rain into three of the galleries during the storms of the last winters.",
+    "Curators used the closure to clean the paintings that hung there and to move the"
+    " smaller works into a new room designed to keep the light and the air steady all year.",
+    "The east wing's first show will bring together the museum's landscapes of the coast,"
+    " some of them not seen by visitors for more than thirty years, the director said.",
+]
+
+
+def _body(line: str) -> list[str]:
+    head = "Home\nArts\nMuseum's east wing to reopen in June\nBy Ann Lee\nMay 1, 2021"
+    parts = [head, _BODY[0], _BODY[1], line, _BODY[2], "© 2021 Example News"]
+    return list(clean_pasted_text("\n\n".join(parts)).body)
+
+
+_NOTICES = [
+    "Story continues below advertisement.",
+    "Follow us on Twitter for more updates.",
+    "Share this article on Facebook.",
+    "Copyright 2021 Example Media. All rights reserved.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Facebook declined to comment.",
+        "The director was promoted to the post in 2015.",
+        "Privacy advocates raised concerns about the cameras.",
+        "The tremor registered 3.1 on the Richter scale.",
+    ],
+)
+def test_a_short_reported_sentence_with_a_furniture_word_stays(line: str) -> None:
+    assert _body(line) == [_BODY[0], _BODY[1], line, _BODY[2]]
+    # A call to action or a notice in the same place still goes.
+    for notice in _NOTICES:
+        assert _body(notice) == _BODY
