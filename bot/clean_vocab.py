@@ -134,7 +134,12 @@ BOILER_TERMS = (
 )  # fmt: skip
 # "Related" counts at the very start of a line too ("Related: How the vote went"), and so do
 # a science site's "Explore further" and "Citation: <the headline> (2019) retrieved ...".
-BOILER_START_ONLY = (r"related\b", r"citation\s*:", r"explore\s+further")
+# So does a link to another story set into the text: "MORE: <headline>" and its kin in the
+# other languages most often pasted ("Читайте также: ...", "Baca juga: ...").
+BOILER_START_ONLY = (
+    r"related\b", r"citation\s*:", r"explore\s+further", r"more\s*:", r"veja\s+tamb[ée]m",
+    r"ver\s+tambi[ée]n", r"читайте\s+также", r"baca\s+juga",
+)  # fmt: skip
 BOILER = Vocabulary.of(BOILER_TERMS, start_only=BOILER_START_ONLY)
 # Terms that start with a symbol: a word boundary before one needs a word character before it.
 _BOILER_AFTER_WORD = re.compile(r"\w(?:\(ap\s+photo|/\s*reuters$|©|\(c\)\s*\d{4})")

@@ -1,6 +1,6 @@
 """A short sentence of the article that holds a word of the furniture vocabulary ("Facebook",
 "privacy", "promoted", "registered") is the article's between two of its paragraphs; a call to
-action or a page's notice in the same place is not (made-up page)."""
+action, a page's notice or a link to another story in the same place is not (made-up page)."""
 
 from __future__ import annotations
 
@@ -46,3 +46,19 @@ def test_a_short_reported_sentence_with_a_furniture_word_stays(line: str) -> Non
     # A call to action or a notice in the same place still goes.
     for notice in _NOTICES:
         assert _body(notice) == _BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MORE: Harbor council backs plan for a new rink",
+        "Читайте также: Совет одобрил план",
+        "Baca juga: Dewan setujui rencana baru",
+    ],
+)
+def test_a_link_to_another_story_set_into_the_text_goes(line: str) -> None:
+    """"MORE: <headline>" (and its kin in other languages) between paragraphs is a link; a
+    sentence that starts with "More" is the text's."""
+    assert _body(line) == _BODY
+    sentence = "More than two hundred people came to the opening on Sunday."
+    assert _body(sentence) == [_BODY[0], _BODY[1], sentence, _BODY[2]]
