@@ -124,6 +124,11 @@ BOILER_TERMS = (
     r"media\s+playback", r"enable\s+javascript", r"requires\s+javascript",
     r"your\s+browser\s+(?:does\s+not|doesn'?t)",
     r"we\s+use\s+cookies", r"accept\s+(?:all|cookies)", r"manage\s+(?:preferences|cookies)",
+    # players, galleries and breaks in the text
+    r"story\s+continues\s+(?:below|after)", r"article\s+continues\s+(?:below|after)",
+    r"scroll\s+to\s+continue", r"skip\s+ad\b", r"listen\s+to\s+this\s+(?:article|story)",
+    r"hide\s+caption", r"show\s+caption",
+    r"read\s+the\s+full\s+(?:story|article)", r"view\s+(?:the\s+)?(?:gallery|photos|slideshow)",
     # German, French, Spanish, Portuguese, Italian
     r"lesen\s+sie\s+(?:auch|mehr)", r"mehr\s+zum\s+thema", r"datenschutz", r"impressum",
     r"anzeige", r"teilen", r"abonnieren", r"à\s+lire\s+aussi", r"lire\s+aussi", r"partager",
@@ -137,12 +142,15 @@ BOILER_TERMS = (
 # So does a link to another story set into the text: "MORE: <headline>" and its kin in the
 # other languages most often pasted ("Читайте также: ...", "Baca juga: ...").
 BOILER_START_ONLY = (
-    r"related\b", r"citation\s*:", r"explore\s+further", r"more\s*:", r"veja\s+tamb[ée]m",
+    r"related\b", r"citation\s*:", r"explore\s+further", r"more\s*:",
+    r"updated\s+(?:at|on)\b", r"published\s+(?:at|on)\b", r"veja\s+tamb[ée]m",
     r"ver\s+tambi[ée]n", r"читайте\s+также", r"baca\s+juga",
 )  # fmt: skip
 BOILER = Vocabulary.of(BOILER_TERMS, start_only=BOILER_START_ONLY)
 # Terms that start with a symbol: a word boundary before one needs a word character before it.
-_BOILER_AFTER_WORD = re.compile(r"\w(?:\(ap\s+photo|/\s*reuters$|©|\(c\)\s*\d{4})")
+_BOILER_AFTER_WORD = re.compile(
+    r"\w(?:\(ap\s+photo|/\s*(?:reuters|ap|afp|epa|getty(?:\s+images)?)$|©|\(c\)\s*\d{4})"
+)
 # Scripts without word boundaries: the terms stand anywhere.
 _BOILER_UNSPACED = re.compile(
     "分享|相关(?:阅读|新闻|文章|报道)|责任编辑|编辑：|版权所有|广告|关注我们|関連記事|シェア|広告"
@@ -306,6 +314,8 @@ _CAPTION_START_RE = re.compile(
     r"|^credit\.{0,3}$"
     r"|^(?:media|image|video|photo)\s*caption"
     r"|^file\s+photo\s*:|^\(?(?:reporting|writing|editing)\s+by\b"
+    # an agency's caption of a file picture: "FILE - In this Oct. 3, 2019, file photo, ..."
+    r"|^file\s*[-–—]\s+(?:in\s+)?this\b"
     r"|^(?:in\s+)?this\s+(?:(?:[a-z]+\.?\s+\d{1,2},\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4}),?\s+"
     r"|(?:undated|handout|file|aerial|satellite|recent)\s+){0,3}(?:photo|image|picture|photograph)s?\b"
 )

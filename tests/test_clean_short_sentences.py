@@ -62,3 +62,27 @@ def test_a_link_to_another_story_set_into_the_text_goes(line: str) -> None:
     assert _body(line) == _BODY
     sentence = "More than two hundred people came to the opening on Sunday."
     assert _body(sentence) == [_BODY[0], _BODY[1], sentence, _BODY[2]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Story continues below",
+        "Scroll to continue with content",
+        "Skip Ad",
+        "Listen to this article",
+        "Hide caption",
+        "Read the full story",
+        "View gallery",
+        "Updated at 3:15 p.m. ET",
+        "Ann Lee/AP",
+        "FILE - In this Oct. 3, 2019, file photo, a man walks past the museum in Harbor.",
+    ],
+)
+def test_a_players_or_a_gallerys_line_between_paragraphs_goes(line: str) -> None:
+    """Lines a player, a gallery, an update stamp or an agency's picture credit sets between
+    the paragraphs are furniture, whether packed or set apart by blank lines."""
+    assert _body(line) == _BODY
+    head = "Home\nArts\nMuseum's east wing to reopen in June\nBy Ann Lee\nMay 1, 2021"
+    packed = f"{head}\n\n{_BODY[0]}\n\n{_BODY[1]}\n{line}\n{_BODY[2]}\n\n© 2021 Example News"
+    assert list(clean_pasted_text(packed).body) == _BODY
