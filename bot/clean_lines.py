@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 
 from bot.clean_vocab import (
     PERSON_RE,
-    TAIL_RE,
     appeal_count,
     fold,
     is_boiler_text,
     is_caption_text,
+    is_photo_label,
     is_site_link,
+    is_tail_text,
     is_time_ago,
     maybe_furniture,
     unspaced_boiler,
@@ -287,7 +288,7 @@ class Line:
         return title_case_share(self.text, self.view)
 
 
-def _addresses_reader(text: str) -> bool:
+def addresses_reader(text: str) -> bool:
     """Whether the line says "you", "we" or "our" outside quoted speech."""
     if PERSON_RE.search(text) is None:
         return False
@@ -332,13 +333,14 @@ def describe(index: int, text: str) -> Line:
         # break: look for them in the plain text, a faster scan.
         hint_text = low if plain is None or plain is text else plain.lower()
         appeal_hits = appeal_count(low, hint_text)
-        tail = units <= 8 and TAIL_RE.match(text.strip(" \t:>»›-–—|•·")) is not None
+        # "More:" over a few links, where "More" alone may be a menu's or a button's.
+        tail = units <= 8 and (is_tail_text(text) or low == "more:")
     else:  # most short lines: no vocabulary, no tail line but a "Related" heading in CJK
         boiler_words, appeal_hits = unspaced_boiler(low), 0
         tail = bool(boiler_words) and units <= 8 and unspaced_tail(low)
     # A paragraph is an appeal when it speaks to the reader ("Sign up for our newsletter");
     # one that reports on subscriptions ("the service signed up 10 million subscribers") is not.
-    appeal = appeal_hits >= 1 and (units < 16 or _addresses_reader(text))
+    appeal = appeal_hits >= 1 and (units < 16 or addresses_reader(text))
     boiler = (
         bool(boiler_words)
         or (appeal and appeal_hits >= 2 and units < 80)
@@ -347,7 +349,9 @@ def describe(index: int, text: str) -> Line:
         or is_site_link(low)
     )
     # A paragraph-long caption closes with its credit: "... (AP Photo/Jo Roe)", "Credit: ESA".
-    caption = (units < 40 or low.endswith((")", "]")) or "credit" in low) and is_caption_text(low)
+    caption = (units < 40 or low.endswith((")", "]")) or "credit" in low) and (
+        is_caption_text(low) or (units == 1 and is_photo_label(low))
+    )
     return Line(
         index, text, units, sentence, prose, boiler, appeal, caption, tail, table,
         appeal_hits >= 1, boiler_words, view,

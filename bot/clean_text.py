@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.clean_lines import CLOSERS, describe, word_units
+from bot.clean_lines import CLOSERS, addresses_reader, describe, word_units
 from bot.clean_lines import Line as _Line
 from bot.clean_vocab import APPEAL, fold, is_boiler_text, is_post_signature, strip_hover_cards
 from bot.model import Article, SourceMeta
@@ -129,6 +129,38 @@ def _mark_teasers(lines: list[_Line]) -> None:
             lines[i].teaser = True
     if short_titled:
         _mark_chains(lines, sorted(candidates + short_titled), 3)
+
+
+def _mark_cards(lines: list[_Line]) -> None:
+    """Under a "Related" / "You may also like" heading, paragraphs each followed by the same
+    furniture line (a share row under every card: "Whatsapp Facebook Pinterest") are the
+    cards of other stories, however long their summaries; two such cards make the box."""
+    n = len(lines)
+    for i in [i for i, line in enumerate(lines) if line.tail and i < n - 4]:
+        k = i + 1
+        if lines[k].boiler:  # the box's own share row under its heading
+            k += 1
+        row = lines[k + 1].text if k + 1 < n and _share_row(lines[k + 1]) else None
+        cards: list[int] = []
+        while k + 1 < n and lines[k].prose and lines[k + 1].text == row:
+            cards.append(k)
+            k += 2
+        if k < n and lines[k].prose and cards:  # the last card, its row cut off by the page
+            cards.append(k)
+        if len(cards) >= 2:
+            for j in cards:
+                lines[j].teaser = True
+
+
+# The networks a share row names: a row naming two is a share row, not an advertisement marker
+# (which may follow each paragraph of an article).
+_NETWORK_RE = re.compile(
+    r"(?i)\b(?:facebook|twitter|whatsapp|pinterest|pin|linkedin|reddit|telegram|e-?mail|x)\b"
+)
+
+
+def _share_row(line: _Line) -> bool:
+    return line.boiler and line.units <= 10 and len(_NETWORK_RE.findall(line.text)) >= 2
 
 
 def _mark_chains(lines: list[_Line], candidates: list[int], least: int) -> None:
@@ -249,6 +281,8 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
     # The article's closing short sentences ("We hope to see you soon!") scored too low
     # to join the run; furniture rarely ends in a full stop.
     # So does the signature of a tweet quoted at the end ("— Ann Lee (@annlee) May 1, 2019").
+    # The items of a list the text's last line introduces ("The game has:") belong to it too.
+    listed = end < len(lines) and lines[end - 1].text.endswith(":")
     while (
         EXTEND
         and end < len(lines)
@@ -257,12 +291,35 @@ def _trim_head(lines: list[_Line], scores: list[float], start: int, end: int) ->
             or is_post_signature(lines[end].text)
             # a sentence broken over lines: "..., もとの商品を小分けにして販売するような行為は、"
             or (lines[end].text.endswith(_CONTINUED) and end + 1 < len(lines))
+            or (listed and _list_item(lines[end]))
         )
         and lines[end].units >= 3
         and not (lines[end].boiler or lines[end].caption or lines[end].tail or lines[end].appeal)
+        and not _leads_appeal(lines, end)
     ):
+        listed = lines[end].text.endswith(":") or (listed and _list_item(lines[end]))
         end += 1
     return start, end
+
+
+def _leads_appeal(lines: list[_Line], i: int) -> bool:
+    """Whether the short line at ``i`` is the heading of an appeal packed under it ("Like this
+    article?" over "SIGN UP for our newsletter"): where the article's paragraphs are set apart
+    by blank lines, the article's closing words are too."""
+    return (
+        lines[i].units <= 6
+        and not lines[i].spaced
+        and i + 1 < len(lines)
+        and lines[i + 1].appeal
+        and _spaced_page(lines)
+    )
+
+
+def _list_item(line: _Line) -> bool:
+    """An item of a list in the text: a line packed under the one before (a paragraph has
+    blank lines around it) of a few words, most of them in lower case (a link's title is
+    capitalised)."""
+    return not line.spaced and line.units >= 4 and line.title_case_share() <= 0.5
 
 
 def _teaser_in_list(lines: list[_Line], i: int) -> bool:
@@ -338,10 +395,10 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
         elif line.units <= 4 and _REFERENCES_RE.match(text):
             refs.append(i)
         if (
-            line.boiler
+            (line.boiler and not _reports_in_text(lines, i, end))
             or line.caption
             or line.tail
-            or _BRACKETED_RE.match(text)
+            or (_BRACKETED_RE.match(text) and not _aside(text))
             or (line.units <= 3 and _COUNTER_RE.match(text))
             or (text.endswith("]") and _SHORTCODE_RE.search(text) is not None)
         ):
@@ -373,6 +430,7 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
         elif i == start or not keep[i - 1]:
             keep[i] = False
     _drop_link_boxes(lines, keep, start, end, tails)
+    _drop_embedded_teasers(lines, keep, start, end)
     _drop_references(lines, keep, start, end, refs)
     _drop_about_box(lines, keep, start, end)
     # Appeals and furniture prose trailing off the end of the text ("Need more? Subscribe...").
@@ -402,11 +460,142 @@ def _keep_inside(lines: list[_Line], start: int, end: int) -> list[bool]:
             if spaced_page is None:
                 spaced_page = _spaced_page(lines)
             keep[j] = not spaced_page
+    _drop_shaped_credits(lines, keep, start, end)
+    _drop_packed_links(lines, keep, start, end)
     return keep
+
+
+_LINK_ENDS = (".", ":", "?", "!", ",", ";", "…")
+
+
+def _drop_packed_links(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop a box of links set between paragraphs ("Profile: Julian Assange" / "Timeline of
+    saga"): where paragraphs are set apart by blank lines, two to five short capitalised
+    lines without a stop, packed together between two such paragraphs, are links; a list the
+    paragraph above introduces ("... three steps:") is the text's."""
+    spaced_page: bool | None = None
+    k = max(start, 1)
+    while k < end:
+        if lines[k].spaced or not (lines[k - 1].spaced and lines[k - 1].prose):
+            k += 1
+            continue
+        j = k
+        while j < end and not lines[j].spaced:
+            j += 1
+        run = range(k, j)
+        if (
+            2 <= j - k <= 5  # a box of a few links; a longer run may be a poem's stanza
+            and j < end
+            and lines[j].prose
+            and not lines[k - 1].text.endswith(":")
+            and all(_link_shaped(lines[r]) for r in run)
+        ):
+            if spaced_page is None:
+                spaced_page = _spaced_page(lines)
+            if not spaced_page:
+                return
+            for r in run:
+                keep[r] = False
+        k = j + 1
+
+
+def _link_shaped(line: _Line) -> bool:
+    return line.units <= 8 and line.text[:1].isupper() and not line.text.endswith(_LINK_ENDS)
+
+
+def _drop_shaped_credits(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop a picture's or a chart's caption and credit that no vocabulary names ("Air
+    pollution in Delhi remains unhealthy this week." / "Berkeley Earth"): where paragraphs are
+    set apart by blank lines, a sentence and a short line of capitalised words under it,
+    packed together between two paragraphs so set apart, are a caption and its credit."""
+    spaced_page: bool | None = None
+    for i in range(max(start, 2), end - 1):
+        credit, caption = lines[i], lines[i - 1]
+        if not (keep[i] and credit.units <= 4 and not credit.spaced and not credit.sentence):
+            continue
+        if not (caption.sentence or caption.caption) or caption.units >= 40:
+            continue
+        if not (lines[i - 2].spaced and lines[i + 1].spaced) or credit.title_case_share() < 1.0:
+            continue
+        if spaced_page is None:
+            spaced_page = _spaced_page(lines)
+        if not spaced_page:
+            return
+        keep[i - 1] = keep[i] = False
+
+
+def _drop_embedded_teasers(lines: list[_Line], keep: list[bool], start: int, end: int) -> None:
+    """Drop another story's card set into the text: where paragraphs are set apart by blank
+    lines, a paragraph packed under a headline printed twice just above it (the card's link
+    and its picture's), between the article's paragraphs, is the card's summary; its headline
+    is furniture already (a repeat)."""
+    spaced_page: bool | None = None
+    for i in range(start + 2, end - 1):
+        line, above = lines[i], lines[i - 1]
+        if not (line.prose and keep[i] and not line.spaced and above.boiler):
+            continue
+        if above.spaced or above.sentence or not 3 <= above.units <= 20:
+            continue
+        if all(lines[j].text != above.text for j in range(max(start, i - 4), i - 1)):
+            continue  # the headline not printed twice over it: no card
+        if spaced_page is None:
+            spaced_page = _spaced_page(lines)
+        if not spaced_page:
+            return
+        # Mid-text: the article's paragraphs above and below (a first paragraph packed under
+        # the headline, or a closing "More information:", is the article's).
+        if any(keep[j] and lines[j].prose for j in range(start, i - 1)) and any(
+            keep[j] and lines[j].prose for j in range(i + 1, end)
+        ):
+            keep[i] = False
 
 
 _DASHES = ("–", "—", "-")
 _QUOTE_ENDS = ("”", '"', "»", "“")
+
+
+# What a call to action or a page's notice starts with ("Visit our homepage for more.",
+# "Follow Ann on Twitter.", "Story continues below advertisement.").
+_CALL_RE = re.compile(
+    r"(?i)(?:visit|follow|click|tap|share|read|sign|subscribe|download|watch|listen|join|get"
+    r"|like|see|check|find|learn|support|donate|contribute|register|log|email|send|tell|let"
+    r"|do|don'?t|please|stay|continue|discover|explore|be|story|article|this|copyright|all)\b"
+)
+# Words of a page's notices that no reported sentence needs.
+_NOTICE_RE = re.compile(
+    r"(?i)advertisement|\bbelow\b|\babove\b|newsletter|subscri|cookie|sign[\s-]?up|log[\s-]?in"
+    r"|rights\s+reserved|click|read\s+more|©"
+)
+
+
+def _reports_in_text(lines: list[_Line], i: int, end: int) -> bool:
+    """Whether the line at ``i``, furniture by a word of its vocabulary ("Facebook", "privacy",
+    "promoted", "registered"), is a short sentence of the article's ("Facebook declined to
+    comment.", "He was promoted to captain in 2015."): a sentence in lower-case words with a
+    full stop, between two of the text's paragraphs, that neither asks the reader for
+    anything nor reads as a call to action or a notice."""
+    line = lines[i]
+    if not line.boiler_words or line.appeal or not 4 <= line.units <= 40:
+        return False
+    text = line.text
+    if not (text.rstrip(CLOSERS).endswith(".") and text[:1].isupper()):
+        return False
+    if not (i > 0 and i + 1 < end and lines[i - 1].prose and lines[i + 1].prose):
+        return False
+    if lines[i + 1].boiler or lines[i - 1].boiler or line.title_case_share() > 0.5:
+        return False
+    return (
+        _CALL_RE.match(text) is None
+        and _NOTICE_RE.search(text) is None
+        and not addresses_reader(text)
+    )
+
+
+def _aside(text: str) -> bool:
+    """A writer's aside in brackets, a sentence of four words or more ("(I know, radical
+    statement, right?)"), not a label ("[Photo]", "(Reuters)")."""
+    inner = text[1:-1].rstrip()
+    return inner.endswith((".", "?", "!")) and inner.count(" ") >= 3
 
 
 def _signs_quote(lines: list[_Line], keep: list[bool], i: int, start: int) -> bool:
@@ -1170,6 +1359,22 @@ def _cut_hover_cards(page: list[str]) -> dict[str, list[str]]:
     return cards
 
 
+# A blog's pull quote closes with its share button, glued to it: "... the 'space-time
+# continuum.'Click To Tweet".
+_TWEET_BUTTON_RE = re.compile(r"\s*Click [Tt]o Tweet$")
+
+
+def _cut_tweet_buttons(page: list[str], cards: dict[str, list[str]]) -> None:
+    """Cut the button off the lines that end with one, in place; ``cards`` gets each cut line's
+    button, as it gets hover cards, so that the removed lines show it."""
+    for i, text in enumerate(page):
+        if text.endswith("o Tweet") and (match := _TWEET_BUTTON_RE.search(text)) and match.start():
+            page[i], button = text[: match.start()], match.group().strip()
+            cut = cards.setdefault(page[i], [])
+            if button not in cut:  # a line printed twice reports its button once per copy
+                cut.append(button)
+
+
 def _describe_lines(all_lines: list[str]) -> list[_Line]:
     """The non-empty lines, described; a line met again (menus, share rows) is described once."""
     lines: list[_Line] = []
@@ -1198,12 +1403,15 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
     page = _split_lines(text)
     # Every hover card closes with "MORE": most pages have none, one scan of the text says so.
     cards = _cut_hover_cards(page) if "MORE" in text else {}
+    if "o Tweet" in text:
+        _cut_tweet_buttons(page, cards)
     lines = _describe_lines(page)
     raw = [line.text for line in lines]
     _mark_repeats(lines, raw)
     _spread_appeals(lines)
     if TEASERS:
         _mark_teasers(lines)
+        _mark_cards(lines)
     start, end = _main_block(lines)
     if end <= start or not any(line.prose or line.units >= 3 for line in lines[start:end]):
         return Article(

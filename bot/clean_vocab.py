@@ -82,6 +82,9 @@ class Vocabulary:
 
 # ------------------------------------------------------------------ boilerplate
 
+# "Contribute" as an appeal's button or plea ("Contribute", "Contribute to our work"), not
+# the verb of a sentence ("Skipping meals can contribute to cravings").
+_CONTRIBUTE = r"contribut(?:e|ion)(?!\s+to\s+(?!us\b|our\b))"
 # A short line holding one of these is page furniture.
 BOILER_TERMS = (
     # accounts, newsletters, consent, legal
@@ -107,7 +110,7 @@ BOILER_TERMS = (
     r"join\s+(?:the|our)\s+(?:conversation|discussion|commenting)", r"notifications?",
     r"skip\s+to", r"jump\s+to", r"main\s+(?:menu|content|story)", r"continue\s+reading",
     r"click(?:ing)?\s+here", r"follow\s+us", r"download\s+(?:the|our)\s+app",
-    r"donat(?:e|ion|ions)", r"contribut(?:e|ion)", r"support\s+(?:us|our|independent|quality)",
+    r"donat(?:e|ion|ions)", _CONTRIBUTE, r"support\s+(?:us|our|independent|quality)",
     r"your\s+support", r"paywalls?",
     # pictures and credits
     r"getty\s*images", r"shutterstock", r"photo(?:graph)?\s*(?:by|credit)?\s*:",
@@ -121,6 +124,11 @@ BOILER_TERMS = (
     r"media\s+playback", r"enable\s+javascript", r"requires\s+javascript",
     r"your\s+browser\s+(?:does\s+not|doesn'?t)",
     r"we\s+use\s+cookies", r"accept\s+(?:all|cookies)", r"manage\s+(?:preferences|cookies)",
+    # players, galleries and breaks in the text
+    r"story\s+continues\s+(?:below|after)", r"article\s+continues\s+(?:below|after)",
+    r"scroll\s+to\s+continue", r"skip\s+ad\b", r"listen\s+to\s+this\s+(?:article|story)",
+    r"hide\s+caption", r"show\s+caption",
+    r"read\s+the\s+full\s+(?:story|article)", r"view\s+(?:the\s+)?(?:gallery|photos|slideshow)",
     # German, French, Spanish, Portuguese, Italian
     r"lesen\s+sie\s+(?:auch|mehr)", r"mehr\s+zum\s+thema", r"datenschutz", r"impressum",
     r"anzeige", r"teilen", r"abonnieren", r"à\s+lire\s+aussi", r"lire\s+aussi", r"partager",
@@ -131,10 +139,18 @@ BOILER_TERMS = (
 )  # fmt: skip
 # "Related" counts at the very start of a line too ("Related: How the vote went"), and so do
 # a science site's "Explore further" and "Citation: <the headline> (2019) retrieved ...".
-BOILER_START_ONLY = (r"related\b", r"citation\s*:", r"explore\s+further")
+# So does a link to another story set into the text: "MORE: <headline>" and its kin in the
+# other languages most often pasted ("Читайте также: ...", "Baca juga: ...").
+BOILER_START_ONLY = (
+    r"related\b", r"citation\s*:", r"explore\s+further", r"more\s*:",
+    r"updated\s+(?:at|on)\b", r"published\s+(?:at|on)\b", r"veja\s+tamb[ée]m",
+    r"ver\s+tambi[ée]n", r"читайте\s+также", r"baca\s+juga",
+)  # fmt: skip
 BOILER = Vocabulary.of(BOILER_TERMS, start_only=BOILER_START_ONLY)
 # Terms that start with a symbol: a word boundary before one needs a word character before it.
-_BOILER_AFTER_WORD = re.compile(r"\w(?:\(ap\s+photo|/\s*reuters$|©|\(c\)\s*\d{4})")
+_BOILER_AFTER_WORD = re.compile(
+    r"\w(?:\(ap\s+photo|/\s*(?:reuters|ap|afp|epa|getty(?:\s+images)?)$|©|\(c\)\s*\d{4})"
+)
 # Scripts without word boundaries: the terms stand anywhere.
 _BOILER_UNSPACED = re.compile(
     "分享|相关(?:阅读|新闻|文章|报道)|责任编辑|编辑：|版权所有|广告|关注我们|関連記事|シェア|広告"
@@ -249,7 +265,7 @@ _SECTION_TAG = re.compile(
 # A paragraph asking the reader for money, an e-mail address or consent.
 APPEAL_TERMS = (
     r"donat(?:e|ion|ions|ing)", r"paywalls?", r"subscri(?:be|ption|bers?)", r"your support",
-    r"support (?:us|our journalism|independent)", r"contribut(?:e|ion)", r"membership",
+    r"support (?:us|our journalism|independent)", _CONTRIBUTE, r"membership",
     r"sign up", r"newsletters?", r"inbox", r"e-?mails?", r"spam", r"unsubscribe", r"join our",
     r"forums?", r"news tip", r"cookies?", r"privacy policy", r"terms of (?:use|service)",
 )  # fmt: skip
@@ -298,6 +314,8 @@ _CAPTION_START_RE = re.compile(
     r"|^credit\.{0,3}$"
     r"|^(?:media|image|video|photo)\s*caption"
     r"|^file\s+photo\s*:|^\(?(?:reporting|writing|editing)\s+by\b"
+    # an agency's caption of a file picture: "FILE - In this Oct. 3, 2019, file photo, ..."
+    r"|^file\s*[-–—]\s+(?:in\s+)?this\b"
     r"|^(?:in\s+)?this\s+(?:(?:[a-z]+\.?\s+\d{1,2},\s+\d{4}|[a-z]+\.?\s+\d{4}|\d{4}),?\s+"
     r"|(?:undated|handout|file|aerial|satellite|recent)\s+){0,3}(?:photo|image|picture|photograph)s?\b"
 )
@@ -325,6 +343,18 @@ _CAPTION_STARTS = (
     "above", "below", "top", "left", "right", "main", "inset", "media", "file", "reporting",
     "writing", "editing", "(reporting", "(writing", "(editing", "this", "in this",
 )  # fmt: skip
+# A picture's label alone on its line, in the languages most often pasted: "Фото", "Foto:".
+_PHOTO_LABELS = frozenset(
+    word + colon
+    for word in ("photo", "photos", "foto", "fotos", "фото", "imagem", "imagen", "immagine", "bild")
+    for colon in ("", ":", " :")
+)
+
+
+def is_photo_label(low: str) -> bool:
+    """Whether the folded line is a picture's label alone ("Photo", "Фото", "Foto:"), which
+    marks the lines next to it as the picture's caption."""
+    return low in _PHOTO_LABELS
 _CAPTION_ENDS = (
     "images", "shutterstock", "afp", "epa", "photo", "reuters", "wire", "media", "alamy",
     "istock", "bloomberg", "dpa", "xinhua", "handout", "photos", "image", "via ap", "]",
@@ -359,18 +389,53 @@ _CREDIT_TAIL = 120  # characters
 
 # ------------------------------------------------------------------ other furniture
 
-# Lines that announce what follows is no longer the article.
-TAIL_RE = re.compile(
-    r"""(?ix)^(?:
+# The headings of the same boxes ("You may also like", "Related articles", "Most read") in the
+# other languages most often pasted: Portuguese, Spanish, French, German, Italian, Russian,
+# Indonesian. Whole phrases, so that no common short word ("te", "les") makes every line
+# a candidate for ``maybe_furniture``.
+_TAIL_OTHER = (
+    r"voc[êe]\s+(?:tamb[ée]m\s+)?(?:pode|vai)\s+gostar", r"veja\s+tamb[ée]m",
+    r"leia\s+tamb[ée]m", r"posts\s+relacionados", r"artigos\s+relacionados",
+    r"mat[ée]rias\s+relacionadas", r"not[íi]cias\s+relacionadas", r"mais\s+lid[oa]s",
+    r"tambi[ée]n\s+te\s+(?:puede|podr[íi]a)n?\s+interesar",
+    r"te\s+(?:puede|podr[íi]a)n?\s+interesar", r"art[íi]culos\s+relacionados",
+    r"noticias\s+relacionadas", r"lo\s+m[áa]s\s+le[íi]do", r"m[áa]s\s+le[íi]d[oa]s",
+    r"vous\s+aimerez\s+(?:peut-[êe]tre\s+)?aussi", r"à\s+lire\s+aussi", r"lire\s+aussi",
+    r"articles\s+(?:similaires|li[ée]s|recommand[ée]s)", r"sur\s+le\s+m[êe]me\s+sujet",
+    r"les\s+plus\s+lus", r"das\s+k[öo]nnte\s+sie\s+auch\s+interessieren",
+    r"ähnliche\s+artikel", r"meistgelesen", r"ti\s+potrebbe(?:ro)?\s+interessare",
+    r"potrebbe(?:ro)?\s+interessarti", r"articoli\s+correlati", r"leggi\s+anche",
+    r"i\s+pi[ùu]\s+lett[ie]", r"читайте\s+также", r"похожие\s+(?:статьи|новости|записи)",
+    r"вам\s+может\s+понравиться", r"самое\s+популярное", r"материалы\s+по\s+теме",
+    r"по\s+теме", r"другие\s+новости", r"baca\s+juga",
+    r"artikel\s+terkait", r"berita\s+terkait",
+)  # fmt: skip
+# Lines that announce what follows is no longer the article (with a colon or "..." after).
+_TAIL_ENGLISH = r"""
     comments?(?:\s*\(\d+\))?|\d+\s+comments?|join\s+(?:the|our)\s+\w+|leave\s+a\s+(?:reply|comment)
     |related(?:\s+\w+)?|read\s+more|more\s+(?:from|on|stories|in)\b.*|recommended(?:\s+\w+)?
-    |you\s+may\s+(?:also\s+)?like.*|most\s+(?:read|popular|viewed)|trending(?:\s+\w+)?|popular\s+\w+
+    |you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in).*
+    |most\s+(?:read|popular|viewed)|trending(?:\s+\w+)?|popular\s+\w+
     |about\s+the\s+author|share\s+this\s+(?:article|story)|tags|topics|filed\s+under.*|site\s+index
     |site\s+information.*|footer.*|more\s+news|latest(?:\s+news|\s+stories)?|what\s+to\s+read\s+next
     |sponsored(?:\s+stories|\s+content)?|around\s+the\s+web|from\s+around\s+the\s+web
     |up\s+next|next\s+up(?:\s+(?:in|on)\b.*)?|watch\s+next
-    )\s*:?$""",
-)
+"""
+_TAIL_END = r")\s*(?::|\.{3}|…)?$"
+TAIL_RE = re.compile(r"(?ix)^(?:" + _TAIL_ENGLISH + "|" + by_first_char(_TAIL_OTHER) + _TAIL_END)
+# TAIL_RE in two parts, for ``is_tail_text``.
+_TAIL_ENGLISH_RE = re.compile(r"(?ix)^(?:" + _TAIL_ENGLISH + _TAIL_END)
+_TAIL_OTHER_RE = re.compile(r"(?i)^(?:" + by_first_char(_TAIL_OTHER) + _TAIL_END)
+_TAIL_MARKS = " \t:>»›-–—|•·"
+
+
+def is_tail_text(text: str) -> bool:
+    """``TAIL_RE`` on the line without the marks around it ("» Related:"); the other
+    languages' terms only where the line starts as one of them does (a set lookup)."""
+    text = text.strip(_TAIL_MARKS)
+    if _TAIL_ENGLISH_RE.match(text) is not None:
+        return True
+    return text[:3].lower() in _TAIL_OTHER_HEADS and _TAIL_OTHER_RE.match(text) is not None
 # The words TAIL_RE's lines start with (in lower case).
 TAIL_WORDS = (
     "comment", "join", "leave", "related", "read", "more", "recommended", "you", "most",
@@ -389,10 +454,31 @@ _MAYBE_FURNITURE = re.compile(
 )
 
 
+# The other languages' tail headings count only at the line's start (after what
+# ``describe`` strips), so a line's first three characters rule most lines out for a set
+# lookup, instead of more terms for the search above to try at every word of every line.
+_MAYBE_TAIL_OTHER = re.compile(r"[\s:>»›\-–—|•·]*(?:" + by_first_char(_TAIL_OTHER) + ")")
+# How each _TAIL_OTHER term can start: its first three characters, folded.
+_TAIL_OTHER_HEADS = frozenset(
+    (
+        "voc", "vej", "lei", "pos", "art", "mat", "not", "mai", "tam", "te ", "lo ", "más",
+        "mas", "vou", "à l", "lir", "sur", "les", "das", "ähn", "mei", "ti ", "pot", "leg",
+        "i p", "чит", "пох", "вам", "сам", "мат", "по ", "дру", "bac", "ber",
+    )
+)  # fmt: skip
+# ... and after one mark ("» Leia também", "›Veja também").
+_TAIL_OTHER_STARTS = _TAIL_OTHER_HEADS | frozenset(
+    mark + rest for mark in ":>»›-–—|•·" for h in _TAIL_OTHER_HEADS for rest in (" " + h[0], h[:2])
+)
+
+
 def maybe_furniture(low: str) -> bool:
     """False when the folded line can hold no boilerplate or appeal vocabulary (but for
-    ``unspaced_boiler``'s) and cannot be a TAIL_RE line: a superset of what those find."""
-    return _MAYBE_FURNITURE.search(" " + low) is not None
+    ``unspaced_boiler``'s) and cannot be a TAIL_RE line: a superset of what those find (for
+    the other languages' headings, with one mark before them at most)."""
+    if _MAYBE_FURNITURE.search(" " + low) is not None:
+        return True
+    return low[:3] in _TAIL_OTHER_STARTS and _MAYBE_TAIL_OTHER.match(low) is not None
 
 
 # "2 hours ago", "Yesterday": a time stamp of a teaser.
