@@ -2705,7 +2705,8 @@ def _headline_case(text: str) -> bool:
 _BARE_MIN_WORDS = 4
 _TAIL_PRONOUNS = _PERSONAL | {"it"}
 _LEAD_CONJ = re.compile(r"^(?:But|And|Yet|So|Still|Then|As)\s+")
-_LEAD_ADJUNCT = re.compile(r"(?:In|On|At|During|After|Before|Later|Earlier)\b[^,]{0,60},\s*")
+_LEAD_ADJUNCT = re.compile(r"(?:In|On|At|During|After|Before|Later|Earlier|Under|Unlike|Like"
+                           r"|Despite|Among|For|With|Without)\b[^,]{0,60},\s*")
 _NP_GLUE = DETERMINERS | {"of", "and", "for", "at", "in", "the", "&"}
 _PEOPLE_OR_ORGS = PEOPLE | ORG_NOUNS
 
@@ -2863,7 +2864,17 @@ def _bare_quote(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], 
     if source is not None:
         return _Cand(source[0], source[1], [(qs, qe)], para, how="colon")
     plain_np = bool(n) and n < len(words) and _is_nounish(words[:n]) and len(words) - n <= 10 and (
-        n > 1 or not words[0].lower().endswith(("ed", "ing")))  # not "Asked whether ..."
+        n > 1 or not words[0].lower().endswith(("ed", "ing"))) and (  # not "Asked whether ..."
+        words[0].lower() not in WEAK_VERBS)  # 'Calling Mr. Burr's challenger, Ross, "A"'
+    if plain_np:
+        # "Washington, star of television’s “Scandal,” thanked Obama for “A”": an apposition
+        # set off by commas is the speaker's, the cue comes after it.
+        sp_end = lead.find(_span_of(lead, words[:n])) + len(_span_of(lead, words[:n]))
+        rest = lead[sp_end:]
+        if rest.startswith(",") and (close := rest.find(",", 1)) > 0:
+            cue_words = _WORD_RE.findall(rest[close:])
+            if cue_words and cue_words[0].islower() and len(cue_words) < len(words) - n:
+                words = words[:n] + cue_words
     # "a man in the front row asked her:", "Ann Webb, a harbour master, ...": the speaker's
     # phrase goes on past its capitals.
     goes_on = plain_np and (words[n].lower() in _MODIFIER_PREPS or words[n].lower() in DETERMINERS)

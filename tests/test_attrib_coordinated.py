@@ -139,3 +139,17 @@ def test_a_label_before_a_list_of_names_is_no_speaker() -> None:
     body = ["Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink and Dave Caris."]
     assert _all(body) == []
     assert [a.speaker for a in _all(["Pence: Flowers Will Not Be at the Debate"])] == ["Pence"]
+
+
+def test_a_bare_quotes_cue_comes_after_the_apposition() -> None:
+    body = ["Ann Lee, star of television’s “Harbour,” thanked the mayor for “taking these steps "
+            "to make us all safer.”"]
+    assert [(a.speaker, a.cue) for a in _all(body)] == [("Ann Lee", "thanked the mayor for")]
+
+
+def test_a_law_or_a_participle_opening_the_sentence_is_no_source() -> None:
+    body = ['Under Ohio law, theft is committed when a person "takes what is not theirs."',
+            'Calling the mayor\'s challenger, Ann Lee, "exactly the partner I need," Bo Chan '
+            'spoke for an hour.']
+    assert not [a for a in _all(body) if a.speaker in ("Under Ohio", "the mayor's challenger")
+                or (a.cue or "").startswith(("law", "challenger"))]
