@@ -221,7 +221,10 @@ def _sentences(
         units = _quoted_passages(para, split_sentences(para) if spans is None else spans[p])
         # One unit that spans the paragraph: whether it holds a digit is known already.
         whole = len(units) == 1 and units[0] == (0, len(para))
+        markup = _markup_spans(para) if "<" in para else ()
         for i, (s, e) in enumerate(units):
+            if markup and any(ms < e and s < me for ms, me in markup):
+                continue
             text = para[s:e]
             found = _KEYWORD_BYTES.intersection(letters[s:e].split())
             keywords = frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
@@ -237,6 +240,44 @@ def _sentences(
             words = word_count(text) if cjk else len(text.split())
             out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, words, cjk))
     return tuple(out)
+
+
+# A markup tag a scraper left in the text: '<tweet id="6721..." author="@AP">', '</tweet>',
+# '<tweet/>', '<a href="...">'. A lower-case name and attributes written name="value" (or a
+# slash): a title set in angle brackets ("<The Palace: Tale of Jang Noksu>", "<숨바꼭질>") is
+# the article's words.
+_TAG_RE: Final = re.compile(
+    r"<(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s<>]+))*\s*/?)>"
+)
+# Elements that hold an embedded post: the poster's words, from the opening tag to its close
+# ("</tweet>", or the "<tweet/>" some archives close with).
+_POST_ELEMENTS: Final = frozenset(["tweet", "blockquote"])
+
+
+def _markup_spans(para: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of a paragraph's markup: each tag, and each embedded post from
+    its opening tag to its close (or the paragraph's end). A sentence that overlaps one is no
+    fact: a post is someone else's words, not the article's report (as ``post_paragraphs``),
+    and a fact is a verbatim span of the article, which the markup in it would display. Cutting
+    the span at the tag would leave a sentence without its end ("... nearly 1000.Watch the
+    latest video at")."""
+    spans: list[tuple[int, int]] = []
+    open_post: int | None = None
+    for m in _TAG_RE.finditer(para):
+        tag = m.group(0)
+        name = tag[1:].lstrip("/").split(None, 1)[0].rstrip("/>").lower()
+        if name in _POST_ELEMENTS:
+            if open_post is None and not tag.startswith("</") and not tag.endswith("/>"):
+                open_post = m.start()
+                continue
+            if open_post is not None:
+                spans.append((open_post, m.end()))
+                open_post = None
+                continue
+        spans.append(m.span())
+    if open_post is not None:
+        spans.append((open_post, len(para)))
+    return spans
 
 
 def _quoted_passages(
