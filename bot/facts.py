@@ -243,9 +243,9 @@ def _sentences(
 
 
 # A markup tag a scraper left in the text: '<tweet id="6721..." author="@AP">', '</tweet>',
-# '<tweet/>', '<a href="...">'. A lower-case name and attributes written name="value" (or a
-# slash): a title set in angle brackets ("<The Palace: Tale of Jang Noksu>", "<숨바꼭질>") is
-# the article's words.
+# '<tweet/>', '<a href="...">', '<b>'. A lower-case name, then attributes written name="value"
+# or a slash: a title set in angle brackets ("<The Palace: Tale of Jang Noksu>", "<숨바꼭질>")
+# is the article's words.
 _TAG_RE: Final = re.compile(
     r"<(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s<>]+))*\s*/?)>"
 )
@@ -255,12 +255,14 @@ _POST_ELEMENTS: Final = frozenset(["tweet", "blockquote"])
 
 
 def _markup_spans(para: str) -> list[tuple[int, int]]:
-    """The [start, end) spans of a paragraph's markup: each tag, and each embedded post from
-    its opening tag to its close (or the paragraph's end). A sentence that overlaps one is no
-    fact: a post is someone else's words, not the article's report (as ``post_paragraphs``),
-    and a fact is a verbatim span of the article, which the markup in it would display. Cutting
-    the span at the tag would leave a sentence without its end ("... nearly 1000.Watch the
-    latest video at")."""
+    """The [start, end) spans of a paragraph's markup that no fact may overlap: each embedded
+    post from its opening tag to its close (or the paragraph's end), a post's stray tag, and
+    each tag with attributes. A post is someone else's words, not the article's report (as
+    ``post_paragraphs``); a tag's attributes (a link's address, a post's id) are no words of
+    the article, and a fact is a verbatim span, which would display them. Cutting the span at
+    the tag would leave a sentence without its end ("... nearly 1000.Watch the latest video
+    at"). A bare formatting tag ("<b>firm</b>") wraps the article's own words: it stays, and
+    the renderer escapes it."""
     spans: list[tuple[int, int]] = []
     open_post: int | None = None
     for m in _TAG_RE.finditer(para):
@@ -269,12 +271,13 @@ def _markup_spans(para: str) -> list[tuple[int, int]]:
         if name in _POST_ELEMENTS:
             if open_post is None and not tag.startswith("</") and not tag.endswith("/>"):
                 open_post = m.start()
-                continue
-            if open_post is not None:
+            elif open_post is not None:
                 spans.append((open_post, m.end()))
                 open_post = None
-                continue
-        spans.append(m.span())
+            else:
+                spans.append(m.span())
+        elif open_post is None and "=" in tag:
+            spans.append(m.span())
     if open_post is not None:
         spans.append((open_post, len(para)))
     return spans
