@@ -735,6 +735,11 @@ def _facts(
             score = _score(sent)
             if score > 0.5:
                 candidates.append((sent, score))
+    if len(candidates) > 1 and _is_news_lede(*candidates[0]):
+        # The lede tells the story: it goes first, however many figures a later sentence has
+        # (a tie goes to the earlier sentence).
+        top = max(score for _, score in candidates)
+        candidates[0] = (candidates[0][0], max(candidates[0][1], top))
     # The figures by which a candidate would repeat a chosen fact.
     values = [
         frozenset(
@@ -787,6 +792,28 @@ def _facts(
             (f.kind, f.value) for f in sent.figures if f.kind in QUANTITY_KINDS and f.value
         )
     return [_fact(sent, adj, index) for sent, adj, _ in chosen]
+
+
+# A lede scores the lede's bonus with no penalty but (perhaps) a hedge's: a full sentence in
+# the writer's voice, not a question, a quote or a fragment.
+_LEDE_MIN_SCORE: Final = 3.0
+# A news lede's length; a headline set as the first paragraph is shorter.
+_LEDE_MIN_WORDS: Final = 18
+
+
+def _is_news_lede(sent: _Sentence, score: float) -> bool:
+    """Whether the body's first sentence is a news story's lede: a full sentence that opens
+    with a dateline ("MADRID — ...", "(Reuters) — ..."), or runs to a lede's length in
+    sentence case. A headline left as the first paragraph ("Cruz tops Trump in North Dakota
+    delegate race.") is no lede: the lede after it says the same and more."""
+    if sent.paragraph != 0 or sent.index != 0 or score < _LEDE_MIN_SCORE:
+        return False
+    if dateline_end(sent.text):
+        return True
+    if sent.words < _LEDE_MIN_WORDS:
+        return False
+    words = sent.text.split()
+    return sum(w[:1].isupper() for w in words) * 2 < len(words)
 
 
 def _fact(sent: _Sentence, adj: float, index: _Index) -> Fact:

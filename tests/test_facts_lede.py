@@ -1,0 +1,42 @@
+"""A news story's lede is its first key fact, however many figures a later sentence holds; a
+headline left as the first paragraph is no lede. Made-up stories only."""
+
+from __future__ import annotations
+
+from bot.facts import extract_facts
+
+
+def _texts(body: tuple[str, ...]) -> list[str]:
+    return [f.text for f in extract_facts(body, [])]
+
+
+SCORES = (
+    "Prosecutors in Norland have dropped their investigation into the harbour fire that "
+    "destroyed the old customs house, saying the evidence had weakened over the years.",
+    "The city council voted 9-2 on Monday to spend $4.5 million, or 12% of its budget, on "
+    "rebuilding the customs house, which was destroyed in the fire.",
+    "Investigators had interviewed 140 witnesses since 2017.",
+)
+
+
+def test_a_long_lede_goes_first() -> None:
+    texts = _texts(SCORES)
+    assert texts[0] == SCORES[0]
+    assert texts[1] == SCORES[1]
+    # A headline in title case, then the lede that says the same and more: the headline does
+    # not go first (it repeats the lede's words).
+    body = (
+        "Council Votes To Rebuild The Old Customs House Destroyed In The Harbour Fire Of 2017.",
+        "The city council voted 9-2 on Monday to spend $4.5 million, or 12% of its budget, on "
+        "rebuilding the old customs house destroyed in the harbour fire of 2017.",
+    )
+    assert _texts(body)[0] == body[1]
+
+
+def test_a_datelined_lede_goes_first() -> None:
+    body = (
+        "BERGEN (Wire) — Norland won the final.",
+        "Hansen beat Olsen 6-4, 7-6 (5) and Berg won 6-3, 6-2 to seal a 3-0 win on Sunday in "
+        "front of 12,000 fans.",
+    )
+    assert _texts(body)[0] == "Norland won the final."
