@@ -145,6 +145,8 @@ class _Sentence:
 _DIGITISH_RE: Final = re.compile(r"[\d$£€¥₹]")
 # Every byte but an ASCII digit and "$" (the only characters of ASCII text _DIGITISH_RE finds).
 _NOT_ASCII_DIGITISH: Final = bytes(c for c in range(256) if not (48 <= c <= 57 or c == 36))
+# A translation table: 1 for an ASCII digit and "$", 0 for any other byte.
+_DIGIT_MARKS: Final = bytes(int(48 <= c <= 57 or c == 36) for c in range(256))
 
 
 def _digitish_in(para: str, raw: bytes, start: int, end: int) -> bool:
@@ -217,6 +219,9 @@ def _sentences(
         raw = para.encode("ascii", "replace")
         letters = raw.lower().translate(_BLANK_NON_LETTERS)
         digitish = _digitish_in(para, raw, 0, len(para))
+        # In ASCII, a byte a character that marks the digits and "$": a sentence's test is a
+        # bounded find, with no slice copied (see _digitish_in).
+        marks = raw.translate(_DIGIT_MARKS) if digitish and para.isascii() else None
         cjk = has_cjk(para)  # else a sentence's words are its white-space tokens
         units = _quoted_passages(para, split_sentences(para) if spans is None else spans[p])
         # One unit that spans the paragraph: whether it holds a digit is known already.
@@ -228,7 +233,12 @@ def _sentences(
             text = para[s:e]
             found = _KEYWORD_BYTES.intersection(letters[s:e].split())
             keywords = frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
-            digits = digitish and (whole or _digitish_in(para, raw, s, e))
+            if not digitish or whole:
+                digits = digitish
+            elif marks is not None:
+                digits = marks.find(1, s, e) >= 0
+            else:
+                digits = _digitish_in(para, raw, s, e)
             if digits or not keywords.isdisjoint(TRIGGER_WORDS):
                 figures = tuple(scan_figures(text, keywords, digits=digits))
             else:
@@ -514,6 +524,8 @@ _ELLIPTIC_END_RE: Final = re.compile(
     r"[’']t|(?<!\bto )\b(?:have|has|had|can|could|will|would|should))[.!…]$"
 )
 
+# A clause ending on its auxiliary is this short at most.
+_ELLIPTIC_MAX: Final = 90
 _SUBORDINATE_INITIALS: Final = frozenset(w[0] for w in _SUBORDINATE_OPENERS) | frozenset(
     w[0].upper() for w in _SUBORDINATE_OPENERS
 )
@@ -534,7 +546,9 @@ def _needs_the_sentence_before(text: str) -> bool:
     ):
         return True
     # Every match ends with one of these (the regex is tried on few sentences).
-    if len(text) > 90 or not text.endswith(_ELLIPTIC_TAILS) or "“" in text or '"' in text:
+    if len(text) > _ELLIPTIC_MAX or not text.endswith(_ELLIPTIC_TAILS):
+        return False
+    if "“" in text or '"' in text:
         return False  # (a quote's "Yes, I will." answers a question the sentence names)
     return _ELLIPTIC_END_RE.search(text[-24:]) is not None
 
@@ -620,15 +634,23 @@ def _score(sent: _Sentence) -> float:
     if _mostly_quote(text):
         # It belongs under "who said what"; one without a count is no fact at all.
         score -= 1.5 if figures and any(f.kind in QUANTITY_KINDS for f in figures) else 9.0
-    if not text.rstrip("”\"’' )").endswith(_STOPS) and len(text) < 100:
+    # Most sentences end with a full stop: no test of the end can find a question there, nor
+    # a missing stop.
+    full_stop = text[-1:] == "."
+    if not full_stop and not text.rstrip("”\"’' )").endswith(_STOPS) and len(text) < 100:
         # No full stop: a subheading, the title of a video or related story, or a stamp
         # after the sentence ("... on Monday. (Published Monday, Nov. 18, 2019)").
         score -= 3.0
-    if _asks(text) or text.startswith(("Q: ", "Q. ")):
+    first = text[:1]
+    if (not full_stop and _asks(text)) or first == "¿" or (
+        first == "Q" and text.startswith(("Q: ", "Q. "))
+    ):
         # The writer's own question ("Why?", "Por que não temos uma assim?") states nothing;
         # one inside a quote is a source's, speech scored above.
         score -= 1.0 if text.rstrip()[-1:] in _CLOSING_QUOTES else 9.0
-    elif _needs_the_sentence_before(text):
+    elif (len(text) <= _ELLIPTIC_MAX or first in _SUBORDINATE_INITIALS) and (
+        _needs_the_sentence_before(text)
+    ):
         score -= 4.0
     if text.count(": ") >= 2 and len(_FIELD_LABEL_RE.findall(text)) >= 2:
         score -= 9.0  # "Tested by: … RRP: £23.99 More info: …": a box of fields, no sentence

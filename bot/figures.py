@@ -337,7 +337,8 @@ def scan_figures(
         fig = _classify(sentence, group, text, start, end)
         if fig is not None:
             found.append(fig)
-            pos = max(pos, fig.end)  # a range takes the scale word after it
+            if fig.end > pos:
+                pos = fig.end  # a range takes the scale word after it
     return found
 
 
@@ -443,10 +444,11 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
     if "," not in text and "." not in text:
         if len(text) >= 7:
             return None  # an ID or a phone number, not a quantity
-        name = _name_before(sentence[max(0, start - 30) : start])
+        window = sentence[max(0, start - 30) : start]
+        name = _name_before(window)
         if name and name not in _COUNT_LEADERS:
             return None  # "Intermediate School 285", "Apollo 11": part of a name
-        if _reference_or_code(sentence, start, end):
+        if _reference_or_code(sentence, start, end) or _model_before(sentence, window, start):
             return None
     if _YEAR_RE.fullmatch(text):
         # A bare four-digit number in year range is a year unless it plainly counts something
@@ -467,15 +469,14 @@ _REFERENCE_CHARS: Final = frozenset("0123456789, –-")
 
 def _reference_or_code(sentence: str, start: int, end: int) -> bool:
     """Whether the bare number at ``[start, end)`` names rather than counts: a reference mark
-    in brackets, a code or record of three numbers ("a 1-6-2 skid", "14-0-1"), a name with
-    a bracket after it ("401(k)"), or a model that a product name in capitals or in camel
-    case leads ("GTX 1660", "iPhone 7", "AirPods 2")."""
+    in brackets, a code or record of three numbers ("a 1-6-2 skid", "14-0-1"), or a name
+    with a bracket after it ("401(k)")."""
     after = sentence[end : end + 2]
     if after[:1] in "-–" and after[1:].isdigit():
         return True  # a third number: the tally branch takes only two
     if after[:1] == "(" and after[1:].isalpha():
         return True
-    if end - start <= 3:
+    if end - start <= 3 and ")" in sentence[end : end + 12]:
         lo, hi = start, end
         while lo > 0 and sentence[lo - 1] in _REFERENCE_CHARS:
             lo -= 1
@@ -488,20 +489,21 @@ def _reference_or_code(sentence: str, start: int, end: int) -> bool:
             word = before[0]
             if word[:1].islower() or word[-1:].isdigit() or sentence[hi + 1 : hi + 2] in ".!?":
                 return True
-    return _model_before(sentence, start)
+    return False
 
 
-def _model_before(sentence: str, start: int) -> bool:
-    """Whether the word right before ``start`` is a product's name a model number follows:
-    capitals and digits with three letters or a digit ("GTX", "G3", not "UP" in "UP 50
-    cents"), in a sentence not set in capitals; or a word in camel case ("iPhone",
-    "AirPods"), not a possessive ("McDonald's 500 restaurants")."""
-    if sentence[start - 1 : start] != " ":
+def _model_before(sentence: str, window: str, start: int) -> bool:
+    """Whether the word right before ``start`` (``window`` is the text before it) is a
+    product's name a model number follows: capitals and digits with three letters or a digit
+    ("GTX", "G3", not "UP" in "UP 50 cents"), in a sentence not set in capitals; or a word in
+    camel case ("iPhone", "AirPods"), not a possessive ("McDonald's 500 restaurants")."""
+    if window[-1:] != " ":
         return False
-    word = sentence[max(0, start - 20) : start - 1].rsplit(None, 1)[-1:]
-    if not word or not word[0].isalnum():
+    token = window[window.rfind(" ", 0, len(window) - 1) + 1 : -1]
+    if not token.isalnum():
         return False
-    token = word[0]
+    if token.islower() or (token.istitle() and token.isalpha()):
+        return False  # most words: "in 2016", "about 300", "Flight 17"
     if token.isupper():
         letters = sum(ch.isalpha() for ch in token)
         if not (letters >= 3 or letters < len(token)) or not any(map(str.islower, sentence)):
