@@ -895,7 +895,7 @@ def _counts(sentences: Sequence[_Sentence], index: _Index) -> list[_Count]:
     out: list[_Count] = []
     per_sentence: dict[int, tuple[list[tuple[int, int, str]], bool]] = {}
     for sent, fig, noun in found:
-        if noun.key not in keys:
+        if noun.key not in keys or _is_target(sent.text, fig.start):
             continue
         cached = per_sentence.get(id(sent))
         if cached is None:
@@ -928,6 +928,22 @@ def _counts(sentences: Sequence[_Sentence], index: _Index) -> list[_Count]:
             )
         )
     return out
+
+
+# A count set as a goal or a limit ("its goal of accepting 10,000 refugees", "a cap of 500
+# troops", "plans to admit 3,000"): what someone aims at, not a count of what happened, so no
+# rival to a source's count of it.
+_TARGET_BEFORE_RE: Final = re.compile(
+    r"\b(?:(?:goal|target|limit|cap|ceiling|quota)s?\s+(?:of|to|was|is)"
+    r"|(?:aim|plan|pledge|promise|vow|intend|hope|seek|want)(?:s|ed|ing)?\s+to)"
+    r"(?:\s+[a-z]+(?:ing|e|t|d)?){0,2}\s+(?:up\s+to\s+|about\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_target(sentence: str, at: int) -> bool:
+    """Whether the count at ``at`` is set as a goal or a limit (``_TARGET_BEFORE_RE``)."""
+    return _TARGET_BEFORE_RE.search(sentence, max(0, at - 50), at) is not None
 
 
 def _subject(key: str, counts: Sequence[_Count]) -> str:
