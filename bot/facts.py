@@ -605,6 +605,20 @@ def _first_person(text: str) -> bool:
     return False
 
 
+# A clause that breaks off: a letter, then an ellipsis (after a stop, "... changed. ...", the
+# ellipsis marks words left out, not a sentence cut short).
+_TRAILS_OFF_RE: Final = re.compile(r"[^\W\d_]\s?(?:…|\.\.\.)$")
+# A credit set in brackets under a wire story: "(Additional reporting by ...)".
+_CREDIT_RE: Final = re.compile(
+    r"\((?:additional |writing and )?(?:reporting|editing|writing|compiled)\b", re.IGNORECASE
+)
+
+
+def _in_brackets(text: str) -> bool:
+    """Whether the whole sentence is set in brackets: its first ")" closes it at its end."""
+    return text.find(")") == len(text.rstrip(".")) - 1
+
+
 def _score(sent: _Sentence) -> float:
     """How digest-worthy a sentence is. The terms are added in a fixed order (the score is
     a float and is reported rounded); each is tested only where it can apply."""
@@ -641,7 +655,15 @@ def _score(sent: _Sentence) -> float:
         # No full stop: a subheading, the title of a video or related story, or a stamp
         # after the sentence ("... on Monday. (Published Monday, Nov. 18, 2019)").
         score -= 3.0
+    if (text[-1] == "…" or text.endswith("...")) and _TRAILS_OFF_RE.search(text[-8:]):
+        # It breaks off mid-clause ("... you'll be ready for …"): a teaser or a cut quote.
+        score -= 3.0
     first = text[:1]
+    if first == "(":
+        if _CREDIT_RE.match(text):
+            score -= 9.0  # a credit line ("(Additional reporting by ...)"), no fact
+        elif _in_brackets(text):
+            score -= 1.5  # the writer's aside ("(We never did settle on one ...)")
     if (not full_stop and _asks(text)) or first == "¿" or (
         first == "Q" and text.startswith(("Q: ", "Q. "))
     ):
