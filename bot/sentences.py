@@ -81,6 +81,8 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         or (head.isalpha() and not head.islower())
     ):
         return False  # lower-case continuation: "Stop!" he said.
+    if head.islower() and token[0] in _OPEN_QUOTES:
+        return False  # a quote that carries the sentence on: 'the U.S. “clearly” needed'
     if punct != "." and punct != "…" and not punct.endswith("..."):
         # ! and ? end sentences before a capital, but for a name's "!" after one capital
         # letter ("a report by E! News").
@@ -103,6 +105,8 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         low in LOWER_CONT_ABBREVS or low.rstrip(".") in LOWER_CONT_ABBREVS
     ):
         return _next_word(first) in SENTENCE_STARTERS and not head.isdigit()
+    if "." in word and _is_domain(word):
+        return True  # "... to scoops@example.com. Editor’s note": a web address ends it
     if low in END_ABBREVS or "." in word:
         # "the U.S. The" ends; "U.S. Army" or "U.S. Sen. X" does not.
         return _next_word(first) in SENTENCE_STARTERS or token[0] in _OPEN_QUOTES
@@ -132,6 +136,13 @@ def _name_in_capitals(text: str, stop: int, after: int) -> bool:
         and len(nxt.group(1)) > 2
         and nxt.group(1).isalpha()
     )
+
+
+def _is_domain(word: str) -> bool:
+    """Whether ``word`` ends as a web address does: a dot, then two lower-case letters or more
+    ("huffingtonpost.com"; not "U.S", "e.g" or "a.m")."""
+    tail = word.rsplit(".", 1)[1]
+    return len(tail) >= 2 and tail.islower()
 
 
 def _word_before(text: str, stop: int) -> str:

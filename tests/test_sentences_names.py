@@ -42,3 +42,19 @@ def _split(text: str) -> list[str]:
 )
 def test_name_in_capitals_keeps_the_sentence(text: str, expected: list[str]) -> None:
     assert _split(text) == expected
+
+
+def test_a_quote_in_lower_case_carries_the_sentence_on() -> None:
+    text = "The minister said the U.S. “clearly” needed more ships. He left."
+    assert _split(text) == ["The minister said the U.S. “clearly” needed more ships.", "He left."]
+    # A quote that opens in capitals after the U.S. opens a sentence.
+    text = "He flew to the U.S. “We won,” he said."
+    assert _split(text) == ["He flew to the U.S.", "“We won,” he said."]
+
+
+def test_a_web_address_ends_its_sentence() -> None:
+    text = "Send tips to desk@harlowpost.com. Editor’s note: the desk is shut."
+    assert _split(text) == ["Send tips to desk@harlowpost.com.", "Editor’s note: the desk is shut."]
+    # "U.S." and "a.m." are no web addresses.
+    text = "It opened at 9 a.m. Tuesday in the U.S. Army base."
+    assert _split(text) == [text]
