@@ -614,6 +614,18 @@ _CREDIT_RE: Final = re.compile(
 )
 
 
+# An editor's note the outlet sets under its stories, and a call to the reader to follow,
+# watch, read or write in ("Follow Jeff Poor on Twitter @jeff_poor.", "Watch the video
+# above.", "Read the rest of the story at ...", "Email any tips ... to scoops@...").
+_NOTE_RE: Final = re.compile(
+    r"Editor[’']s\s+note\b|(?:Follow|Subscribe|Watch|Listen|Read|E-?mail|Check\s+out|Share"
+    r"|Download|Sign\s+up|Click|Tap)\b[^.!?]{0,150}?(?:\b(?:here|above|below|the\s+rest)\b|@"
+    r"|\bon\s+(?:Twitter|Facebook|Instagram|YouTube|iTunes)\b)",
+    re.IGNORECASE,
+)
+_NOTE_INITIALS: Final = frozenset("EFSWLRCDT")
+
+
 def _in_brackets(text: str) -> bool:
     """Whether the whole sentence is set in brackets: its first ")" closes it at its end."""
     return text.find(")") == len(text.rstrip(".")) - 1
@@ -659,6 +671,8 @@ def _score(sent: _Sentence) -> float:
         # It breaks off mid-clause ("... you'll be ready for …"): a teaser or a cut quote.
         score -= 3.0
     first = text[:1]
+    if first in _NOTE_INITIALS and _NOTE_RE.match(text):
+        score -= 9.0  # the page's note or its call to the reader, no fact of the story
     if first == "(":
         if _CREDIT_RE.match(text):
             score -= 9.0  # a credit line ("(Additional reporting by ...)"), no fact
