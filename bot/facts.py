@@ -626,6 +626,37 @@ _NOTE_RE: Final = re.compile(
 _NOTE_INITIALS: Final = frozenset("EFSWLRCDT")
 
 
+# The short words a headline in title case may leave in lower case ("Visa Program Up for
+# Renewal Amid Allegations of Fraud.").
+_TITLE_LOWER_WORDS: Final = frozenset(
+    "a an the of on in to for and or but at by as vs via nor so yet up off per".split()  # noqa: SIM905
+)
+
+
+def _in_title_case(text: str) -> bool:
+    """Whether the sentence is set in title case, as headlines are: three words of four letters
+    or more, each opening with a capital, and no word in lower case but a short function word
+    ("Megyn Kelly Was Just Spotted Walking Into ...", "Obama Says African-American Museum Will
+    Tell of 'Suffering and Delight.'"). A sentence has a verb or noun in lower case ("Only The
+    Rachel Maddow Show on MSNBC hit 50%.")."""
+    space = text.find(" ")
+    if space < 0 or not text[space + 1 : space + 2].isupper():
+        return False  # most sentences: the second word in lower case
+    long = 0
+    for word in text.split():
+        word = word.lstrip("‘’'\"“(")
+        if not word[:1].isalpha():
+            continue
+        if word[0].islower():
+            if word.rstrip(".,;:!?’'\"”)").lower() not in _TITLE_LOWER_WORDS:
+                return False
+        elif not word[0].isupper():
+            return False  # a script without case (Hangul, CJK) has no title case
+        elif len(word) >= 4:
+            long += 1
+    return long >= 3
+
+
 def _in_brackets(text: str) -> bool:
     """Whether the whole sentence is set in brackets: its first ")" closes it at its end."""
     return text.find(")") == len(text.rstrip(".")) - 1
@@ -671,6 +702,8 @@ def _score(sent: _Sentence) -> float:
         # It breaks off mid-clause ("... you'll be ready for …"): a teaser or a cut quote.
         score -= 3.0
     first = text[:1]
+    if _in_title_case(text):
+        score -= 3.0  # a headline or subheading left in the body, no sentence of the story
     if first in _NOTE_INITIALS and _NOTE_RE.match(text):
         score -= 9.0  # the page's note or its call to the reader, no fact of the story
     if first == "(":
