@@ -495,12 +495,13 @@ def _reference_or_code(sentence: str, start: int, end: int) -> bool:
 def _model_before(sentence: str, window: str, start: int) -> bool:
     """Whether the word right before ``start`` (``window`` is the text before it) is a
     product's name a model number follows: capitals and digits with three letters or a digit
-    ("GTX", "G3", not "UP" in "UP 50 cents"), in a sentence not set in capitals; or a word in
-    camel case ("iPhone", "AirPods"), not a possessive ("McDonald's 500 restaurants")."""
+    or "&" ("GTX", "G3", an index's "S&P", not "UP" in "UP 50 cents"), in a sentence not set
+    in capitals; or a word in camel case ("iPhone", "AirPods"), not a possessive
+    ("McDonald's 500 restaurants")."""
     if window[-1:] != " ":
         return False
     token = window[window.rfind(" ", 0, len(window) - 1) + 1 : -1]
-    if not token.isalnum():
+    if not token.replace("&", "").isalnum():
         return False
     if token.islower() or (token.istitle() and token.isalpha()):
         return False  # most words: "in 2016", "about 300", "Flight 17"

@@ -24,6 +24,7 @@ def test_records_codes_and_model_numbers_are_no_counts() -> None:
     assert _figures("The Hawks are on a 1-6-2 skid after a 9-2-1 start.") == []
     assert _figures("Savers may put $6,000 in a 403(b) plan.") == ["$6,000"]
     assert _figures("The ZTX 3070 card beats the ZTX 2060 by far.") == []
+    assert _figures("The S&P 500 rose 1.2% while the H&Q 150 index fell.") == ["1.2%"]
     assert _figures("zPhone 9 refurbs sell for $199 and SoundBuds 3 for $89.") == ["$199", "$89"]
     # Words in capitals either side: a passage in capitals, whose number counts.
     assert _figures("AT LEAST 12 HURT IN BLAST The mayor said so.") == ["12"]
