@@ -624,6 +624,8 @@ _NOTE_RE: Final = re.compile(
     re.IGNORECASE,
 )
 _NOTE_INITIALS: Final = frozenset("EFSWLRCDT")
+# The call at a sentence's end: "For full details on the grant, see this page."
+_SEE_HERE_RE: Final = re.compile(r"\bsee (?:this page|here|below|above)\W*$")
 
 
 # The short words a headline in title case may leave in lower case ("Visa Program Up for
@@ -704,7 +706,9 @@ def _score(sent: _Sentence) -> float:
     first = text[:1]
     if _in_title_case(text):
         score -= 3.0  # a headline or subheading left in the body, no sentence of the story
-    if first in _NOTE_INITIALS and _NOTE_RE.match(text):
+    if (first in _NOTE_INITIALS and _NOTE_RE.match(text)) or (
+        "see " in text and _SEE_HERE_RE.search(text)
+    ):
         score -= 9.0  # the page's note or its call to the reader, no fact of the story
     if first == "(":
         if _CREDIT_RE.match(text):

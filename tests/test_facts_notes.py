@@ -13,6 +13,7 @@ BODY = (
     "Read the rest of the story at The Westgate Herald.",
     "Follow Ann Berg, who covered the council vote, on Twitter @annberg.",
     "Engineers found cracked beams in an inspection last month, the council said.",
+    "For the full list of the council's 14 repair contracts, see this page.",
 )
 
 
