@@ -623,9 +623,17 @@ _NOTE_RE: Final = re.compile(
     r"|\bon\s+(?:Twitter|Facebook|Instagram|YouTube|iTunes)\b)",
     re.IGNORECASE,
 )
-_NOTE_INITIALS: Final = frozenset("EFSWLRCDT")
+# The first words _NOTE_RE can match, lowercased: a sentence opening with none skips it.
+_NOTE_OPENERS: Final = frozenset(
+    """editor’s editor's follow subscribe watch listen read email e-mail check share download
+    sign click tap""".split()  # noqa: SIM905
+)
 # The call at a sentence's end: "For full details on the grant, see this page."
 _SEE_HERE_RE: Final = re.compile(r"\bsee (?:this page|here|below|above)\W*$")
+# How a sentence _SEE_HERE_RE finds ends (a str.endswith test, no copy of the sentence).
+_SEE_HERE_ENDS: Final = tuple(
+    word + end for word in ("page", "here", "below", "above") for end in ("", ".", ":", ".)", ")")
+)
 
 
 # The short words a headline in title case may leave in lower case ("Visa Program Up for
@@ -633,6 +641,9 @@ _SEE_HERE_RE: Final = re.compile(r"\bsee (?:this page|here|below|above)\W*$")
 _TITLE_LOWER_WORDS: Final = frozenset(
     "a an the of on in to for and or but at by as vs via nor so yet up off per".split()  # noqa: SIM905
 )
+
+
+_TITLE_WORD_END: Final = ".,;:!?’'\"”)"
 
 
 def _in_title_case(text: str) -> bool:
@@ -644,13 +655,18 @@ def _in_title_case(text: str) -> bool:
     space = text.find(" ")
     if space < 0 or not text[space + 1 : space + 2].isupper():
         return False  # most sentences: the second word in lower case
+    # Most of the rest name someone first and have a verb by the fourth word ("Donald Trump
+    # said"): the first words are read before the whole sentence is split.
+    for word in text.split(None, 4)[2:4]:
+        if word[:1].islower() and word.rstrip(_TITLE_WORD_END).lower() not in _TITLE_LOWER_WORDS:
+            return False
     long = 0
     for word in text.split():
         word = word.lstrip("‘’'\"“(")
         if not word[:1].isalpha():
             continue
         if word[0].islower():
-            if word.rstrip(".,;:!?’'\"”)").lower() not in _TITLE_LOWER_WORDS:
+            if word.rstrip(_TITLE_WORD_END).lower() not in _TITLE_LOWER_WORDS:
                 return False
         elif not word[0].isupper():
             return False  # a script without case (Hangul, CJK) has no title case
@@ -664,9 +680,14 @@ def _in_brackets(text: str) -> bool:
     return text.find(")") == len(text.rstrip(".")) - 1
 
 
-def _score(sent: _Sentence) -> float:
+def _score(sent: _Sentence, floor: float | None = None) -> float:
     """How digest-worthy a sentence is. The terms are added in a fixed order (the score is
-    a float and is reported rounded); each is tested only where it can apply."""
+    a float and is reported rounded); each is tested only where it can apply.
+
+    ``floor``: a caller that needs only to know whether the score is above it; the bonuses
+    come first and every term after them is a penalty, so a sentence whose bonuses do not
+    rise above ``floor`` is returned with them alone (a third of all sentences: late
+    paragraphs with no figure, date or event)."""
     words = sent.words
     score = 0.0
     if sent.paragraph == 0:
@@ -689,8 +710,13 @@ def _score(sent: _Sentence) -> float:
         score += 0.4
     if not _EVENT_VERBS.isdisjoint(keywords):
         score += 1.2
+    if floor is not None and score <= floor:
+        return score
     text = sent.text
-    if _mostly_quote(text):
+    # Every sentence _mostly_quote finds holds one of these marks: most skip the call.
+    if (
+        '"' in text or "“" in text or "”" in text or "''" in text or "«" in text
+    ) and _mostly_quote(text):
         # It belongs under "who said what"; one without a count is no fact at all.
         score -= 1.5 if figures and any(f.kind in QUANTITY_KINDS for f in figures) else 9.0
     # Most sentences end with a full stop: no test of the end can find a question there, nor
@@ -704,10 +730,11 @@ def _score(sent: _Sentence) -> float:
         # It breaks off mid-clause ("... you'll be ready for …"): a teaser or a cut quote.
         score -= 3.0
     first = text[:1]
-    if _in_title_case(text):
+    space = text.find(" ")
+    if text[space + 1 : space + 2].isupper() and _in_title_case(text):
         score -= 3.0  # a headline or subheading left in the body, no sentence of the story
-    if (first in _NOTE_INITIALS and _NOTE_RE.match(text)) or (
-        "see " in text and _SEE_HERE_RE.search(text)
+    if (text[:space].lower() in _NOTE_OPENERS and _NOTE_RE.match(text)) or (
+        text.endswith(_SEE_HERE_ENDS) and _SEE_HERE_RE.search(text)
     ):
         score -= 9.0  # the page's note or its call to the reader, no fact of the story
     if first == "(":
@@ -817,6 +844,10 @@ def facts_and_conflicts(
     return facts, _conflicts(read, index)
 
 
+# The score a sentence needs to be a candidate fact at all.
+_MIN_CANDIDATE: Final = 0.5
+
+
 def _facts(
     all_sentences: Sequence[_Sentence],
     index: _Index,
@@ -827,8 +858,8 @@ def _facts(
         # A sentence ending in a colon introduces what follows ("The Latest on ... (all times
         # local):", "offered their thoughts:"): alone it leaves the reader hanging.
         if sent.words >= 4 and not sent.text.endswith(":"):
-            score = _score(sent)
-            if score > 0.5:
+            score = _score(sent, _MIN_CANDIDATE)
+            if score > _MIN_CANDIDATE:
                 candidates.append((sent, score))
     if len(candidates) > 1 and _is_news_lede(*candidates[0]):
         # The lede tells the story: it goes first, however many figures a later sentence has
