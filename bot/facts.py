@@ -11,6 +11,7 @@ its paragraph.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -920,20 +921,25 @@ def _facts(
     return [_fact(sent, adj, index) for sent, adj, _ in chosen]
 
 
-# A lede scores the lede's bonus with no penalty but (perhaps) a hedge's: a full sentence in
-# the writer's voice, not a question, a quote or a fragment.
-_LEDE_MIN_SCORE: Final = 3.0
+# A lede's score falls short of its bonuses by a hedge's, a long sentence's or an opening
+# pronoun's penalty at most: a full sentence in the writer's voice, not a quote, a question, a
+# fragment or a headline (each of those costs more).
+_LEDE_SLACK: Final = 0.8 + 1e-9
 # A news lede's length; a headline set as the first paragraph is shorter.
 _LEDE_MIN_WORDS: Final = 18
 
 
 def _is_news_lede(sent: _Sentence, score: float) -> bool:
-    """Whether the body's first sentence is a news story's lede: a full sentence that opens
-    with a dateline ("MADRID — ...", "(Reuters) — ..."), or runs to a lede's length in
-    sentence case. A headline left as the first paragraph ("Cruz tops Trump in North Dakota
-    delegate race.") is no lede: the lede after it says the same and more."""
-    if sent.paragraph != 0 or sent.index != 0 or score < _LEDE_MIN_SCORE:
+    """Whether the body's first candidate sentence is a news story's lede: the first sentence
+    of the first or second paragraph (after a paragraph with no sentence to offer: a language
+    menu, a headline), scored with no penalty to speak of, that opens with a dateline
+    ("MADRID — ...", "(Reuters) — ...") or runs to a lede's length in sentence case. A short
+    headline left as the first paragraph ("Cruz tops Trump in North Dakota delegate race.")
+    is no lede: the lede after it says the same and more."""
+    if sent.index != 0 or sent.paragraph > 1:
         return False
+    if score < _score(sent, math.inf) - _LEDE_SLACK:
+        return False  # (with an infinite floor, _score gives the bonuses alone)
     if dateline_end(sent.text):
         return True
     if sent.words < _LEDE_MIN_WORDS:

@@ -40,3 +40,22 @@ def test_a_datelined_lede_goes_first() -> None:
         "front of 12,000 fans.",
     )
     assert _texts(body)[0] == "Norland won the final."
+
+
+def test_a_lede_after_a_paragraph_with_no_sentence_goes_first() -> None:
+    # A language menu, then the lede in the second paragraph.
+    body = (
+        "阅读简体中文版閱讀繁體中文版",
+        "When the mayor's advisers suggested that the city buy back the old customs house for "
+        "its museum, the mayor wanted more.",
+        "In a meeting on Monday, he asked the council for up to $50 million, or 12% of the "
+        "budget, and a 9-2 vote on it by March.",
+    )
+    assert _texts(body)[0] == body[1]
+    # A lede that is mostly a quote is no lede to put first.
+    body = (
+        "“We will rebuild the customs house, and we will make it better than it ever was,” the "
+        "mayor said on Monday at the harbour.",
+        body[2],
+    )
+    assert _texts(body)[0] == body[1]
