@@ -862,11 +862,14 @@ def _facts(
             score = _score(sent, _MIN_CANDIDATE)
             if score > _MIN_CANDIDATE:
                 candidates.append((sent, score))
-    if len(candidates) > 1 and _is_news_lede(*candidates[0]):
+    lede = _lede(candidates, all_sentences) if len(candidates) > 1 else -1
+    if lede >= 0:
         # The lede tells the story: it goes first, however many figures a later sentence has
-        # (a tie goes to the earlier sentence).
+        # (a tie goes to the earlier sentence, so one after a headline is put a hair above).
         top = max(score for _, score in candidates)
-        candidates[0] = (candidates[0][0], max(candidates[0][1], top))
+        if lede:
+            top = math.nextafter(top, math.inf)
+        candidates[lede] = (candidates[lede][0], max(candidates[lede][1], top))
     # The figures by which a candidate would repeat a chosen fact.
     values = [
         frozenset(
@@ -927,6 +930,34 @@ def _facts(
 _LEDE_SLACK: Final = 0.8 + 1e-9
 # A news lede's length; a headline set as the first paragraph is shorter.
 _LEDE_MIN_WORDS: Final = 18
+# The share of a headline's content words its lede repeats, at least.
+_HEADLINE_OVERLAP: Final = 0.5
+
+
+def _lede(candidates: Sequence[tuple[_Sentence, float]], sentences: Sequence[_Sentence]) -> int:
+    """The index in ``candidates`` (in body order) of the story's lede, -1 for none: the first
+    candidate if it is a news lede, or the second when the first is a headline's paragraph
+    and the second a news lede opening paragraph 1 that says what the headline says and more.
+    A headline's paragraph is the only sentence of paragraph 0, short and with no dateline
+    ("Poll: Clinton and Trump in dead heat heading into first debate."); a short lede goes on
+    to other words ("The Jupiter moon Europa's elusive and enigmatic water-vapor plumes do
+    indeed seem to be real." then "NASA's Hubble Space Telescope has spotted ...")."""
+    first = candidates[0][0]
+    if _is_news_lede(*candidates[0]):
+        return 0
+    second = candidates[1][0]
+    if (
+        first.paragraph == 0
+        and second.paragraph == 1
+        and first.words < _LEDE_MIN_WORDS
+        and not (len(sentences) > 1 and sentences[1].paragraph == 0)
+        and not dateline_end(first.text)
+        and _is_news_lede(*candidates[1])
+        and _similarity(_content_words(first.text), _content_words(second.text))
+        >= _HEADLINE_OVERLAP
+    ):
+        return 1
+    return -1
 
 
 def _is_news_lede(sent: _Sentence, score: float) -> bool:

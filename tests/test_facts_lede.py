@@ -59,3 +59,20 @@ def test_a_lede_after_a_paragraph_with_no_sentence_goes_first() -> None:
         body[2],
     )
     assert _texts(body)[0] == body[1]
+
+
+def test_a_lede_after_a_headline_in_sentence_case_goes_first() -> None:
+    body = (
+        "Harlow council votes to close Eastgate bridge after fire.",
+        "The Harlow county council voted on Tuesday to close the Eastgate bridge, which a fire "
+        "damaged last month, for repairs expected to last until next spring.",
+        "Engineers found cracked beams in an inspection, the council said.",
+    )
+    assert _texts(body)[0] == body[1]
+    # A short lede that the next paragraph goes on from, in other words, stays first.
+    body = (
+        "The Harlow bridge fire was worse than anyone had thought.",
+        "Engineers who inspected the span on Monday found that 40 beams had cracked and that "
+        "the steel cables holding its deck had lost much of their strength.",
+    )
+    assert _texts(body)[0] == body[0]
