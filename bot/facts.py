@@ -79,7 +79,10 @@ _CUE_LITERALS: Final = tuple(
 _CUE = "(?:" + "|".join(_CUE_LITERALS) + ")"
 _CUE_BYTES: Final = frozenset(w.encode() for w in _CUE_LITERALS)
 _CAP_SEQ = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'.-]*)*"
-_ACCORDING_RE: Final = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?“”\"]{2,80})")
+# (A source cut at 80 characters ends at a word's end, not inside a word.)
+_ACCORDING_RE: Final = re.compile(
+    r"\baccording\s+to\s+(?P<src>[^,.;:!?“”\"]{2,80})(?![^,.;:!?“”\"\s])"
+)
 _PRE_CAP_RE: Final = re.compile(
     rf"(?P<src>{_CAP_SEQ})\s+(?:(?:that|who|which)\s+)?(?:(?:\w+ly|first|also|later|had|has"
     rf"|have|earlier|then|now)\s+)*{_CUE}\b"
@@ -414,8 +417,18 @@ def _speaks(m: re.Match[str], sentence: str) -> bool:
     return not (m.group(0).endswith("added") and adds_a_count(sentence[m.end() : m.end() + 60]))
 
 
+# Words that end what a pattern caught but no source's name: a time, a participle ("a survey
+# released on Thursday", "figures published by the ministry on Monday").
+_SOURCE_TAIL_WORDS: Final = frozenset(
+    """on in at by last this early late the a an The A An released published issued conducted
+    posted obtained seen compiled cited quoted""".split()  # noqa: SIM905
+) | _DATE_WORDS
+
+
 def _tidy_source(src: str) -> str | None:
     words = src.strip().split()
+    while len(words) > 1 and words[-1] in _SOURCE_TAIL_WORDS:  # as written: "USA TODAY"
+        words.pop()
     # "By Monday the fire service" -> "fire service": a source starts after its determiner.
     cut = max((i for i, w in enumerate(words) if w.lower() in _LEADERS), default=-1)
     words = words[cut + 1 :]
