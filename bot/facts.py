@@ -11,6 +11,7 @@ its paragraph.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -78,7 +79,10 @@ _CUE_LITERALS: Final = tuple(
 _CUE = "(?:" + "|".join(_CUE_LITERALS) + ")"
 _CUE_BYTES: Final = frozenset(w.encode() for w in _CUE_LITERALS)
 _CAP_SEQ = r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|the\s+|for\s+)?[A-Z][\w’'.-]*)*"
-_ACCORDING_RE: Final = re.compile(r"\baccording\s+to\s+(?P<src>[^,.;:!?“”\"]{2,80})")
+# (A source cut at 80 characters ends at a word's end, not inside a word.)
+_ACCORDING_RE: Final = re.compile(
+    r"\baccording\s+to\s+(?P<src>[^,.;:!?“”\"]{2,80})(?![^,.;:!?“”\"\s])"
+)
 _PRE_CAP_RE: Final = re.compile(
     rf"(?P<src>{_CAP_SEQ})\s+(?:(?:that|who|which)\s+)?(?:(?:\w+ly|first|also|later|had|has"
     rf"|have|earlier|then|now)\s+)*{_CUE}\b"
@@ -145,6 +149,8 @@ class _Sentence:
 _DIGITISH_RE: Final = re.compile(r"[\d$£€¥₹]")
 # Every byte but an ASCII digit and "$" (the only characters of ASCII text _DIGITISH_RE finds).
 _NOT_ASCII_DIGITISH: Final = bytes(c for c in range(256) if not (48 <= c <= 57 or c == 36))
+# A translation table: 1 for an ASCII digit and "$", 0 for any other byte.
+_DIGIT_MARKS: Final = bytes(int(48 <= c <= 57 or c == 36) for c in range(256))
 
 
 def _digitish_in(para: str, raw: bytes, start: int, end: int) -> bool:
@@ -217,15 +223,26 @@ def _sentences(
         raw = para.encode("ascii", "replace")
         letters = raw.lower().translate(_BLANK_NON_LETTERS)
         digitish = _digitish_in(para, raw, 0, len(para))
+        # In ASCII, a byte a character that marks the digits and "$": a sentence's test is a
+        # bounded find, with no slice copied (see _digitish_in).
+        marks = raw.translate(_DIGIT_MARKS) if digitish and para.isascii() else None
         cjk = has_cjk(para)  # else a sentence's words are its white-space tokens
         units = _quoted_passages(para, split_sentences(para) if spans is None else spans[p])
         # One unit that spans the paragraph: whether it holds a digit is known already.
         whole = len(units) == 1 and units[0] == (0, len(para))
+        markup = _markup_spans(para) if "<" in para else ()
         for i, (s, e) in enumerate(units):
+            if markup and any(ms < e and s < me for ms, me in markup):
+                continue
             text = para[s:e]
             found = _KEYWORD_BYTES.intersection(letters[s:e].split())
             keywords = frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
-            digits = digitish and (whole or _digitish_in(para, raw, s, e))
+            if not digitish or whole:
+                digits = digitish
+            elif marks is not None:
+                digits = marks.find(1, s, e) >= 0
+            else:
+                digits = _digitish_in(para, raw, s, e)
             if digits or not keywords.isdisjoint(TRIGGER_WORDS):
                 figures = tuple(scan_figures(text, keywords, digits=digits))
             else:
@@ -237,6 +254,47 @@ def _sentences(
             words = word_count(text) if cjk else len(text.split())
             out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, words, cjk))
     return tuple(out)
+
+
+# A markup tag a scraper left in the text: '<tweet id="6721..." author="@AP">', '</tweet>',
+# '<tweet/>', '<a href="...">', '<b>'. A lower-case name, then attributes written name="value"
+# or a slash: a title set in angle brackets ("<The Palace: Tale of Jang Noksu>", "<숨바꼭질>")
+# is the article's words.
+_TAG_RE: Final = re.compile(
+    r"<(?:/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+=(?:\"[^\"]*\"|'[^']*'|[^\s<>]+))*\s*/?)>"
+)
+# Elements that hold an embedded post: the poster's words, from the opening tag to its close
+# ("</tweet>", or the "<tweet/>" some archives close with).
+_POST_ELEMENTS: Final = frozenset(["tweet", "blockquote"])
+
+
+def _markup_spans(para: str) -> list[tuple[int, int]]:
+    """The [start, end) spans of a paragraph's markup that no fact may overlap: each embedded
+    post from its opening tag to its close (or the paragraph's end), a post's stray tag, and
+    each tag with attributes. A post is someone else's words, not the article's report (as
+    ``post_paragraphs``); a tag's attributes (a link's address, a post's id) are no words of
+    the article, and a fact is a verbatim span, which would display them. Cutting the span at
+    the tag would leave a sentence without its end ("... nearly 1000.Watch the latest video
+    at"). A bare formatting tag ("<b>firm</b>") wraps the article's own words: it stays, and
+    the renderer escapes it."""
+    spans: list[tuple[int, int]] = []
+    open_post: int | None = None
+    for m in _TAG_RE.finditer(para):
+        tag = m.group(0)
+        name = tag[1:].lstrip("/").split(None, 1)[0].rstrip("/>").lower()
+        if name in _POST_ELEMENTS:
+            if open_post is None and not tag.startswith("</") and not tag.endswith("/>"):
+                open_post = m.start()
+            elif open_post is not None:
+                spans.append((open_post, m.end()))
+                open_post = None
+            else:
+                spans.append(m.span())
+        elif open_post is None and "=" in tag:
+            spans.append(m.span())
+    if open_post is not None:
+        spans.append((open_post, len(para)))
+    return spans
 
 
 def _quoted_passages(
@@ -359,8 +417,18 @@ def _speaks(m: re.Match[str], sentence: str) -> bool:
     return not (m.group(0).endswith("added") and adds_a_count(sentence[m.end() : m.end() + 60]))
 
 
+# Words that end what a pattern caught but no source's name: a time, a participle ("a survey
+# released on Thursday", "figures published by the ministry on Monday").
+_SOURCE_TAIL_WORDS: Final = frozenset(
+    """on in at by last this early late the a an The A An released published issued conducted
+    posted obtained seen compiled cited quoted""".split()  # noqa: SIM905
+) | _DATE_WORDS
+
+
 def _tidy_source(src: str) -> str | None:
     words = src.strip().split()
+    while len(words) > 1 and words[-1] in _SOURCE_TAIL_WORDS:  # as written: "USA TODAY"
+        words.pop()
     # "By Monday the fire service" -> "fire service": a source starts after its determiner.
     cut = max((i for i, w in enumerate(words) if w.lower() in _LEADERS), default=-1)
     words = words[cut + 1 :]
@@ -470,6 +538,8 @@ _ELLIPTIC_END_RE: Final = re.compile(
     r"[’']t|(?<!\bto )\b(?:have|has|had|can|could|will|would|should))[.!…]$"
 )
 
+# A clause ending on its auxiliary is this short at most.
+_ELLIPTIC_MAX: Final = 90
 _SUBORDINATE_INITIALS: Final = frozenset(w[0] for w in _SUBORDINATE_OPENERS) | frozenset(
     w[0].upper() for w in _SUBORDINATE_OPENERS
 )
@@ -490,7 +560,9 @@ def _needs_the_sentence_before(text: str) -> bool:
     ):
         return True
     # Every match ends with one of these (the regex is tried on few sentences).
-    if len(text) > 90 or not text.endswith(_ELLIPTIC_TAILS) or "“" in text or '"' in text:
+    if len(text) > _ELLIPTIC_MAX or not text.endswith(_ELLIPTIC_TAILS):
+        return False
+    if "“" in text or '"' in text:
         return False  # (a quote's "Yes, I will." answers a question the sentence names)
     return _ELLIPTIC_END_RE.search(text[-24:]) is not None
 
@@ -547,9 +619,89 @@ def _first_person(text: str) -> bool:
     return False
 
 
-def _score(sent: _Sentence) -> float:
+# A clause that breaks off: a letter, then an ellipsis (after a stop, "... changed. ...", the
+# ellipsis marks words left out, not a sentence cut short).
+_TRAILS_OFF_RE: Final = re.compile(r"[^\W\d_]\s?(?:…|\.\.\.)$")
+# A credit set in brackets under a wire story: "(Additional reporting by ...)".
+_CREDIT_RE: Final = re.compile(
+    r"\((?:additional |writing and )?(?:reporting|editing|writing|compiled)\b", re.IGNORECASE
+)
+
+
+# An editor's note the outlet sets under its stories, and a call to the reader to follow,
+# watch, read or write in ("Follow Jeff Poor on Twitter @jeff_poor.", "Watch the video
+# above.", "Read the rest of the story at ...", "Email any tips ... to scoops@...").
+_NOTE_RE: Final = re.compile(
+    r"Editor[’']s\s+note\b|(?:Follow|Subscribe|Watch|Listen|Read|E-?mail|Check\s+out|Share"
+    r"|Download|Sign\s+up|Click|Tap)\b[^.!?]{0,150}?(?:\b(?:here|above|below|the\s+rest)\b|@"
+    r"|\bon\s+(?:Twitter|Facebook|Instagram|YouTube|iTunes)\b)",
+    re.IGNORECASE,
+)
+# The first words _NOTE_RE can match, lowercased: a sentence opening with none skips it.
+_NOTE_OPENERS: Final = frozenset(
+    """editor’s editor's follow subscribe watch listen read email e-mail check share download
+    sign click tap""".split()  # noqa: SIM905
+)
+# The call at a sentence's end: "For full details on the grant, see this page."
+_SEE_HERE_RE: Final = re.compile(r"\bsee (?:this page|here|below|above)\W*$")
+# How a sentence _SEE_HERE_RE finds ends (a str.endswith test, no copy of the sentence).
+_SEE_HERE_ENDS: Final = tuple(
+    word + end for word in ("page", "here", "below", "above") for end in ("", ".", ":", ".)", ")")
+)
+
+
+# The short words a headline in title case may leave in lower case ("Visa Program Up for
+# Renewal Amid Allegations of Fraud.").
+_TITLE_LOWER_WORDS: Final = frozenset(
+    "a an the of on in to for and or but at by as vs via nor so yet up off per".split()  # noqa: SIM905
+)
+
+
+_TITLE_WORD_END: Final = ".,;:!?’'\"”)"
+
+
+def _in_title_case(text: str) -> bool:
+    """Whether the sentence is set in title case, as headlines are: three words of four letters
+    or more, each opening with a capital, and no word in lower case but a short function word
+    ("Megyn Kelly Was Just Spotted Walking Into ...", "Obama Says African-American Museum Will
+    Tell of 'Suffering and Delight.'"). A sentence has a verb or noun in lower case ("Only The
+    Rachel Maddow Show on MSNBC hit 50%.")."""
+    space = text.find(" ")
+    if space < 0 or not text[space + 1 : space + 2].isupper():
+        return False  # most sentences: the second word in lower case
+    # Most of the rest name someone first and have a verb by the fourth word ("Donald Trump
+    # said"): the first words are read before the whole sentence is split.
+    for word in text.split(None, 4)[2:4]:
+        if word[:1].islower() and word.rstrip(_TITLE_WORD_END).lower() not in _TITLE_LOWER_WORDS:
+            return False
+    long = 0
+    for word in text.split():
+        word = word.lstrip("‘’'\"“(")
+        if not word[:1].isalpha():
+            continue
+        if word[0].islower():
+            if word.rstrip(_TITLE_WORD_END).lower() not in _TITLE_LOWER_WORDS:
+                return False
+        elif not word[0].isupper():
+            return False  # a script without case (Hangul, CJK) has no title case
+        elif len(word) >= 4:
+            long += 1
+    return long >= 3
+
+
+def _in_brackets(text: str) -> bool:
+    """Whether the whole sentence is set in brackets: its first ")" closes it at its end."""
+    return text.find(")") == len(text.rstrip(".")) - 1
+
+
+def _score(sent: _Sentence, floor: float | None = None) -> float:
     """How digest-worthy a sentence is. The terms are added in a fixed order (the score is
-    a float and is reported rounded); each is tested only where it can apply."""
+    a float and is reported rounded); each is tested only where it can apply.
+
+    ``floor``: a caller that needs only to know whether the score is above it; the bonuses
+    come first and every term after them is a penalty, so a sentence whose bonuses do not
+    rise above ``floor`` is returned with them alone (a third of all sentences: late
+    paragraphs with no figure, date or event)."""
     words = sent.words
     score = 0.0
     if sent.paragraph == 0:
@@ -572,19 +724,47 @@ def _score(sent: _Sentence) -> float:
         score += 0.4
     if not _EVENT_VERBS.isdisjoint(keywords):
         score += 1.2
+    if floor is not None and score <= floor:
+        return score
     text = sent.text
-    if _mostly_quote(text):
+    # Every sentence _mostly_quote finds holds one of these marks: most skip the call.
+    if (
+        '"' in text or "“" in text or "”" in text or "''" in text or "«" in text
+    ) and _mostly_quote(text):
         # It belongs under "who said what"; one without a count is no fact at all.
         score -= 1.5 if figures and any(f.kind in QUANTITY_KINDS for f in figures) else 9.0
-    if not text.rstrip("”\"’' )").endswith(_STOPS) and len(text) < 100:
+    # Most sentences end with a full stop: no test of the end can find a question there, nor
+    # a missing stop.
+    full_stop = text[-1:] == "."
+    if not full_stop and not text.rstrip("”\"’' )").endswith(_STOPS) and len(text) < 100:
         # No full stop: a subheading, the title of a video or related story, or a stamp
         # after the sentence ("... on Monday. (Published Monday, Nov. 18, 2019)").
         score -= 3.0
-    if _asks(text) or text.startswith(("Q: ", "Q. ")):
+    if (text[-1] == "…" or text.endswith("...")) and _TRAILS_OFF_RE.search(text[-8:]):
+        # It breaks off mid-clause ("... you'll be ready for …"): a teaser or a cut quote.
+        score -= 3.0
+    first = text[:1]
+    space = text.find(" ")
+    if text[space + 1 : space + 2].isupper() and _in_title_case(text):
+        score -= 3.0  # a headline or subheading left in the body, no sentence of the story
+    if (text[:space].lower() in _NOTE_OPENERS and _NOTE_RE.match(text)) or (
+        text.endswith(_SEE_HERE_ENDS) and _SEE_HERE_RE.search(text)
+    ):
+        score -= 9.0  # the page's note or its call to the reader, no fact of the story
+    if first == "(":
+        if _CREDIT_RE.match(text):
+            score -= 9.0  # a credit line ("(Additional reporting by ...)"), no fact
+        elif _in_brackets(text):
+            score -= 1.5  # the writer's aside ("(We never did settle on one ...)")
+    if (not full_stop and _asks(text)) or first == "¿" or (
+        first == "Q" and text.startswith(("Q: ", "Q. "))
+    ):
         # The writer's own question ("Why?", "Por que não temos uma assim?") states nothing;
         # one inside a quote is a source's, speech scored above.
         score -= 1.0 if text.rstrip()[-1:] in _CLOSING_QUOTES else 9.0
-    elif _needs_the_sentence_before(text):
+    elif (len(text) <= _ELLIPTIC_MAX or first in _SUBORDINATE_INITIALS) and (
+        _needs_the_sentence_before(text)
+    ):
         score -= 4.0
     if text.count(": ") >= 2 and len(_FIELD_LABEL_RE.findall(text)) >= 2:
         score -= 9.0  # "Tested by: … RRP: £23.99 More info: …": a box of fields, no sentence
@@ -678,6 +858,10 @@ def facts_and_conflicts(
     return facts, _conflicts(read, index)
 
 
+# The score a sentence needs to be a candidate fact at all.
+_MIN_CANDIDATE: Final = 0.5
+
+
 def _facts(
     all_sentences: Sequence[_Sentence],
     index: _Index,
@@ -688,9 +872,17 @@ def _facts(
         # A sentence ending in a colon introduces what follows ("The Latest on ... (all times
         # local):", "offered their thoughts:"): alone it leaves the reader hanging.
         if sent.words >= 4 and not sent.text.endswith(":"):
-            score = _score(sent)
-            if score > 0.5:
+            score = _score(sent, _MIN_CANDIDATE)
+            if score > _MIN_CANDIDATE:
                 candidates.append((sent, score))
+    lede = _lede(candidates, all_sentences) if len(candidates) > 1 else -1
+    if lede >= 0:
+        # The lede tells the story: it goes first, however many figures a later sentence has
+        # (a tie goes to the earlier sentence, so one after a headline is put a hair above).
+        top = max(score for _, score in candidates)
+        if lede:
+            top = math.nextafter(top, math.inf)
+        candidates[lede] = (candidates[lede][0], max(candidates[lede][1], top))
     # The figures by which a candidate would repeat a chosen fact.
     values = [
         frozenset(
@@ -743,6 +935,61 @@ def _facts(
             (f.kind, f.value) for f in sent.figures if f.kind in QUANTITY_KINDS and f.value
         )
     return [_fact(sent, adj, index) for sent, adj, _ in chosen]
+
+
+# A lede's score falls short of its bonuses by a hedge's, a long sentence's or an opening
+# pronoun's penalty at most: a full sentence in the writer's voice, not a quote, a question, a
+# fragment or a headline (each of those costs more).
+_LEDE_SLACK: Final = 0.8 + 1e-9
+# A news lede's length; a headline set as the first paragraph is shorter.
+_LEDE_MIN_WORDS: Final = 18
+# The share of a headline's content words its lede repeats, at least.
+_HEADLINE_OVERLAP: Final = 0.5
+
+
+def _lede(candidates: Sequence[tuple[_Sentence, float]], sentences: Sequence[_Sentence]) -> int:
+    """The index in ``candidates`` (in body order) of the story's lede, -1 for none: the first
+    candidate if it is a news lede, or the second when the first is a headline's paragraph
+    and the second a news lede opening paragraph 1 that says what the headline says and more.
+    A headline's paragraph is the only sentence of paragraph 0, short and with no dateline
+    ("Poll: Clinton and Trump in dead heat heading into first debate."); a short lede goes on
+    to other words ("The Jupiter moon Europa's elusive and enigmatic water-vapor plumes do
+    indeed seem to be real." then "NASA's Hubble Space Telescope has spotted ...")."""
+    first = candidates[0][0]
+    if _is_news_lede(*candidates[0]):
+        return 0
+    second = candidates[1][0]
+    if (
+        first.paragraph == 0
+        and second.paragraph == 1
+        and first.words < _LEDE_MIN_WORDS
+        and not (len(sentences) > 1 and sentences[1].paragraph == 0)
+        and not dateline_end(first.text)
+        and _is_news_lede(*candidates[1])
+        and _similarity(_content_words(first.text), _content_words(second.text))
+        >= _HEADLINE_OVERLAP
+    ):
+        return 1
+    return -1
+
+
+def _is_news_lede(sent: _Sentence, score: float) -> bool:
+    """Whether the body's first candidate sentence is a news story's lede: the first sentence
+    of the first or second paragraph (after a paragraph with no sentence to offer: a language
+    menu, a headline), scored with no penalty to speak of, that opens with a dateline
+    ("MADRID — ...", "(Reuters) — ...") or runs to a lede's length in sentence case. A short
+    headline left as the first paragraph ("Cruz tops Trump in North Dakota delegate race.")
+    is no lede: the lede after it says the same and more."""
+    if sent.index != 0 or sent.paragraph > 1:
+        return False
+    if score < _score(sent, math.inf) - _LEDE_SLACK:
+        return False  # (with an infinite floor, _score gives the bonuses alone)
+    if dateline_end(sent.text):
+        return True
+    if sent.words < _LEDE_MIN_WORDS:
+        return False
+    words = sent.text.split()
+    return sum(w[:1].isupper() for w in words) * 2 < len(words)
 
 
 def _fact(sent: _Sentence, adj: float, index: _Index) -> Fact:
@@ -802,7 +1049,7 @@ def _counts(sentences: Sequence[_Sentence], index: _Index) -> list[_Count]:
     out: list[_Count] = []
     per_sentence: dict[int, tuple[list[tuple[int, int, str]], bool]] = {}
     for sent, fig, noun in found:
-        if noun.key not in keys:
+        if noun.key not in keys or _is_target(sent.text, fig.start):
             continue
         cached = per_sentence.get(id(sent))
         if cached is None:
@@ -835,6 +1082,22 @@ def _counts(sentences: Sequence[_Sentence], index: _Index) -> list[_Count]:
             )
         )
     return out
+
+
+# A count set as a goal or a limit ("its goal of accepting 10,000 refugees", "a cap of 500
+# troops", "plans to admit 3,000"): what someone aims at, not a count of what happened, so no
+# rival to a source's count of it.
+_TARGET_BEFORE_RE: Final = re.compile(
+    r"\b(?:(?:goal|target|limit|cap|ceiling|quota)s?\s+(?:of|to|was|is)"
+    r"|(?:aim|plan|pledge|promise|vow|intend|hope|seek|want)(?:s|ed|ing)?\s+to)"
+    r"(?:\s+[a-z]+(?:ing|e|t|d)?){0,2}\s+(?:up\s+to\s+|about\s+|some\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_target(sentence: str, at: int) -> bool:
+    """Whether the count at ``at`` is set as a goal or a limit (``_TARGET_BEFORE_RE``)."""
+    return _TARGET_BEFORE_RE.search(sentence, max(0, at - 50), at) is not None
 
 
 def _subject(key: str, counts: Sequence[_Count]) -> str:

@@ -14,6 +14,7 @@ import string
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Final
 
 __all__ = [
@@ -336,6 +337,8 @@ def scan_figures(
         fig = _classify(sentence, group, text, start, end)
         if fig is not None:
             found.append(fig)
+            if fig.end > pos:
+                pos = fig.end  # a range takes the scale word after it
     return found
 
 
@@ -387,6 +390,8 @@ def _scaled(sentence: str, text: str, start: int, end: int) -> Figure | None:
 def _word_scaled(sentence: str, text: str, start: int, end: int) -> Figure | None:
     if text[:1].isupper() and start > 0 and text.istitle():
         return None  # "Million Dollar Baby", "Thousand Oaks": names, not amounts
+    if sentence[max(0, start - 2) : start].rstrip()[-1:].isdigit():
+        return None  # the scale of the figure before it ("$40-50 billion"), no amount alone
     return Figure(text, start, end, "count", _parse_number(text))
 
 
@@ -419,7 +424,14 @@ def _vote(sentence: str, text: str, start: int, end: int) -> Figure | None:
     # A range ("10-15 people") rises; a tally ("397-0", "52-48") does not.
     if a >= b or context:
         return Figure(text, start, end, "vote", None)
+    scale = _RANGE_SCALE_RE.match(sentence, end)
+    if scale:
+        # "350–375 million": an amount given as a range, with no single value.
+        return Figure(sentence[start : scale.end()], start, scale.end(), "count", None)
     return None
+
+
+_RANGE_SCALE_RE: Final = re.compile(rf"\s?{_SCALE_WORD}\b", re.IGNORECASE)
 
 
 def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
@@ -432,9 +444,12 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
     if "," not in text and "." not in text:
         if len(text) >= 7:
             return None  # an ID or a phone number, not a quantity
-        name = _name_before(sentence[max(0, start - 30) : start])
+        window = sentence[max(0, start - 30) : start]
+        name = _name_before(window)
         if name and name not in _COUNT_LEADERS:
             return None  # "Intermediate School 285", "Apollo 11": part of a name
+        if _reference_or_code(sentence, start, end) or _model_before(sentence, window, start):
+            return None
     if _YEAR_RE.fullmatch(text):
         # A bare four-digit number in year range is a year unless it plainly counts something
         # (the cheap test of the words before it first: "in 2016" needs no counted noun).
@@ -445,6 +460,61 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
             return None
     # A plain number is digits, commas and perhaps a decimal point: its value needs no parse.
     return Figure(text, start, end, "count", float(text.replace(",", "")))
+
+
+# A reference mark: small numbers alone in brackets ("(8)", "(27, 28, 29)", a tie-break's
+# "(5)"). The characters a list of them is made of.
+_REFERENCE_CHARS: Final = frozenset("0123456789, –-")
+
+
+def _reference_or_code(sentence: str, start: int, end: int) -> bool:
+    """Whether the bare number at ``[start, end)`` names rather than counts: a reference mark
+    in brackets, a code or record of three numbers ("a 1-6-2 skid", "14-0-1"), or a name
+    with a bracket after it ("401(k)")."""
+    after = sentence[end : end + 2]
+    if after[:1] in "-–" and after[1:].isdigit():
+        return True  # a third number: the tally branch takes only two
+    if after[:1] == "(" and after[1:].isalpha():
+        return True
+    if end - start <= 3 and ")" in sentence[end : end + 12]:
+        lo, hi = start, end
+        while lo > 0 and sentence[lo - 1] in _REFERENCE_CHARS:
+            lo -= 1
+        while hi < len(sentence) and sentence[hi] in _REFERENCE_CHARS:
+            hi += 1
+        if sentence[lo - 1 : lo] == "(" and sentence[hi : hi + 1] == ")":
+            # After a name it is an age ("Clinton (68), Trump (69)"); a mark follows a word
+            # in lower case or a score ("7-6 (5)"), or ends the sentence.
+            before = sentence[max(0, lo - 30) : lo - 1].rsplit(None, 1)[-1:] or [""]
+            word = before[0]
+            if word[:1].islower() or word[-1:].isdigit() or sentence[hi + 1 : hi + 2] in ".!?":
+                return True
+    return False
+
+
+def _model_before(sentence: str, window: str, start: int) -> bool:
+    """Whether the word right before ``start`` (``window`` is the text before it) is a
+    product's name a model number follows: capitals and digits with three letters or a digit
+    or "&" ("GTX", "G3", an index's "S&P", not "UP" in "UP 50 cents"), in a sentence not set
+    in capitals; or a word in camel case ("iPhone", "AirPods"), not a possessive
+    ("McDonald's 500 restaurants")."""
+    if window[-1:] != " ":
+        return False
+    token = window[window.rfind(" ", 0, len(window) - 1) + 1 : -1]
+    if not token.replace("&", "").isalnum():
+        return False
+    if token.islower() or (token.istitle() and token.isalpha()):
+        return False  # most words: "in 2016", "about 300", "Flight 17"
+    if token.isupper():
+        letters = sum(ch.isalpha() for ch in token)
+        if not (letters >= 3 or letters < len(token)) or not any(map(str.islower, sentence)):
+            return False
+        # Words in capitals either side: a passage in capitals ("AT LEAST 10 KILLED").
+        near = sentence[max(0, start - 40) : start - 1].split()[-2:-1]
+        near += sentence[start : start + 40].split()[1:2]
+        return not any(w.isalpha() and w.isupper() and len(w) > 1 for w in near)
+    # Camel case: a capital after a lower-case letter.
+    return any(a.islower() and b.isupper() for a, b in pairwise(token))
 
 
 def _name_before(window: str) -> str | None:
@@ -472,10 +542,11 @@ def _name_before(window: str) -> str | None:
 
 
 # A postal code after a state's two capitals ("CA 90069"); a street number ("1600
-# Pennsylvania Avenue"); the digits and separators of a phone number ("+49 (0)40 890 85-433").
+# Pennsylvania Avenue", "3170 W. County Road"); the digits and separators of a phone number
+# ("+49 (0)40 890 85-433").
 _STATE_BEFORE_RE: Final = re.compile(r"\b[A-Z]{2},?\s$")
 _STREET_AFTER_RE: Final = re.compile(
-    r"\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive"
+    r"\s(?:[NSEW]\.?\s)?(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive"
     r"|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Parkway|Pkwy|Terrace|Highway)\b"
 )
 _PHONE_CHARS: Final = frozenset("0123456789 ()+-./")

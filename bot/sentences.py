@@ -81,6 +81,8 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         or (head.isalpha() and not head.islower())
     ):
         return False  # lower-case continuation: "Stop!" he said.
+    if head.islower() and token[0] in _OPEN_QUOTES:
+        return False  # a quote that carries the sentence on: 'the U.S. “clearly” needed'
     if punct != "." and punct != "…" and not punct.endswith("..."):
         # ! and ? end sentences before a capital, but for a name's "!" after one capital
         # letter ("a report by E! News").
@@ -103,10 +105,44 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
         low in LOWER_CONT_ABBREVS or low.rstrip(".") in LOWER_CONT_ABBREVS
     ):
         return _next_word(first) in SENTENCE_STARTERS and not head.isdigit()
+    if "." in word and _is_domain(word):
+        return True  # "... to scoops@example.com. Editor’s note": a web address ends it
     if low in END_ABBREVS or "." in word:
         # "the U.S. The" ends; "U.S. Army" or "U.S. Sen. X" does not.
         return _next_word(first) in SENTENCE_STARTERS or token[0] in _OPEN_QUOTES
-    return True
+    # "the ID. SPACE VIZZION is": a name in capitals goes on.
+    return not (word.isupper() and token.isupper() and _name_in_capitals(text, start, m.end(4)))
+
+
+# A word in capitals, then white space and the word after it.
+_CAPITALS_AFTER = re.compile(r"\s+([A-Z][A-Z\d-]*)\b")
+
+
+def _name_in_capitals(text: str, stop: int, after: int) -> bool:
+    """Whether the capitals around the full stop at ``stop`` are one product's name ("the ID.
+    SPACE VIZZION is"): the token at ``after``'s end is a word in capitals and so is the one
+    after it, in a sentence written in lower case. A sentence opens with one acronym ("in the
+    US. NASA said") far more often than with two long words in capitals."""
+    before = text[max(0, stop - 30) : stop]
+    if not any(c.islower() for c in before):
+        return False  # a headline or a passage in capitals: every word is
+    first = text[text.rfind(" ", 0, after) + 1 : after]
+    nxt = _CAPITALS_AFTER.match(text, after)
+    # Three letters or more: "the EU. UK PM Boris Johnson" is two acronyms, not one name.
+    return (
+        len(first) > 2
+        and first.isalpha()
+        and nxt is not None
+        and len(nxt.group(1)) > 2
+        and nxt.group(1).isalpha()
+    )
+
+
+def _is_domain(word: str) -> bool:
+    """Whether ``word`` ends as a web address does: a dot, then two lower-case letters or more
+    ("huffingtonpost.com"; not "U.S", "e.g" or "a.m")."""
+    tail = word.rsplit(".", 1)[1]
+    return len(tail) >= 2 and tail.islower()
 
 
 def _word_before(text: str, stop: int) -> str:
