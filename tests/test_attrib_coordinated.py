@@ -153,3 +153,13 @@ def test_a_law_or_a_participle_opening_the_sentence_is_no_source() -> None:
             'spoke for an hour.']
     assert not [a for a in _all(body) if a.speaker in ("Under Ohio", "the mayor's challenger")
                 or (a.cue or "").startswith(("law", "challenger"))]
+
+
+def test_a_participle_on_an_object_is_its_subjects_report() -> None:
+    body = ["Ann Lee filed legal papers opposing the harbour sale.",
+            "Police released dramatic video showing the rescue of a girl from the harbour."]
+    assert [(a.speaker, a.cue) for a in _all(body)] == [("Ann Lee", "opposing"),
+                                                         ("Police", "showing")]
+    # "for" and "by" keep their own rules: CNN reported, not Lee.
+    body = ["Ann Lee blamed the Courier for reporting that the harbour had closed."]
+    assert not [a for a in _all(body) if a.speaker == "Ann Lee" and a.cue == "reporting"]
