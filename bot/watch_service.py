@@ -163,7 +163,7 @@ class WatchService:
         lines = ["*Watched in this channel*"]
         for n, w in enumerate(watched, 1):
             s = w.story
-            title = escape((s.title or s.url)[:200])
+            title = escape(_short_title(s.title or s.url))
             versions = await self.store.list_versions(s.id)  # a channel watches a handful
             first_seen = versions[0].fetched_at if versions else s.created_at
             if s.last_changed_at and s.last_changed_at > first_seen:
@@ -171,7 +171,8 @@ class WatchService:
             else:
                 change = "no change yet"
             state = "" if s.status == "active" else f" · {s.status}"
-            lines.append(f"{n}. <{escape(s.url)}|{title}> · {change}{state}")
+            link = escape(s.url).replace("|", "%7C")  # a "|" would end the link early
+            lines.append(f"{n}. <{link}|{title}> · {change}{state}")
         lines.append("`/digest stop <n>` stops one.")
         return "\n".join(lines)
 
@@ -182,8 +183,11 @@ class WatchService:
             return "Usage: `/digest stop <n>`, with n from `/digest watching`."
         watched = await self.store.watched_stories(team_id, channel_id)
         n = int(arg)
+        if not watched:
+            return "No stories are watched in this channel, so there is nothing to stop."
         if not 1 <= n <= len(watched):
-            return f"There is no story {n} here: `/digest watching` lists {len(watched)}."
+            count = "1 story" if len(watched) == 1 else f"{len(watched)} stories"
+            return f"There is no story {n} here: `/digest watching` lists {count}, from 1."
         return await self.stop_story(team_id, channel_id, watched[n - 1].story.id)
 
     async def stop_story(self, team_id: str, channel_id: str, story_id: int) -> str:
@@ -210,6 +214,18 @@ class WatchService:
         await self.store.set_story_watching(team_id, channel_id, story_id, True)
         result = await watcher.check_now(story_id, poster)
         return check_reply(result, story.title or story.url)
+
+
+def _short_title(title: str, limit: int = 200) -> str:
+    """One line of at most ``limit`` characters, cut at a word with an ellipsis: a bare cut
+    left "… headline Very long >" with a space before the link's closing bracket."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if (space := cut.rfind(" ")) > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
 
 
 def check_reply(result: CheckResult | None, title: str) -> str:

@@ -7,8 +7,10 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.quality import MIN_PROSE_WORDS
 from bot.service import DigestRequest, DigestService
 from bot.slack_text import CommandKind, first_link, parse_command, strip_mentions, unwrap_links
+from handlers.commands import help_text
 
 MENTION_HELP = (
     "Mention me with a story's link (`@Newsdesk https://...`) and I'll digest it in this "
@@ -27,7 +29,9 @@ def mention_request(body: dict[str, Any]) -> DigestRequest | None:
         url = parsed.args  # a link typed without https:// ("bbc.co.uk/news/x")
     text = None
     if url is None:
-        if parsed.kind is not CommandKind.TEXT:
+        # Fewer words than any story the pipeline accepts is a question or a chat, not a
+        # pasted story: help beats "no article text was found".
+        if parsed.kind is not CommandKind.TEXT or len(rest.split()) < MIN_PROSE_WORDS:
             return None
         text = unwrap_links(rest)
     event_id = body.get("event_id")
@@ -53,6 +57,8 @@ async def on_mention(
         service.submit(req, client)
         return
     event = body.get("event") or {}
+    asked = parse_command(strip_mentions(event.get("text") or ""), {"help"})
+    wants_help = asked.kind is CommandKind.SUB and asked.name == "help"
     helper = DigestRequest(
         team_id=body.get("team_id", ""),
         channel_id=event.get("channel", ""),
@@ -60,7 +66,8 @@ async def on_mention(
         thread_ts=event.get("thread_ts"),
         delivery_key=f"event:{body['event_id']}" if body.get("event_id") else None,
     )
-    service.spawn(service.tell_once(client, helper, MENTION_HELP))
+    # "@Newsdesk help" asks for the list `/digest help` gives, not the hint pointing there.
+    service.spawn(service.tell_once(client, helper, help_text() if wants_help else MENTION_HELP))
 
 
 def register(app: AsyncApp) -> None:

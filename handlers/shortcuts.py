@@ -7,15 +7,20 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.quality import MIN_PROSE_WORDS
 from bot.service import DigestRequest, DigestService
 from bot.slack_text import first_link, message_text
 
 CALLBACK_ID = "digest_story"
 NOTHING_TO_DIGEST = "That message has no link or text I can digest."
+TOO_SHORT = (
+    "That message has no link, and its few words are not a story. Use *Digest story* on a "
+    "message that links to a story or holds its full text, or paste the story after `/digest`."
+)
 
 
-def shortcut_request(body: dict[str, Any]) -> tuple[DigestRequest, bool]:
-    """The request for a message shortcut, and whether the message had anything to digest."""
+def shortcut_request(body: dict[str, Any]) -> tuple[DigestRequest, str | None]:
+    """The request for a message shortcut, and why not when the message has no story."""
     message = body.get("message") or {}
     url = first_link(message)
     text = None if url else message_text(message)
@@ -29,7 +34,13 @@ def shortcut_request(body: dict[str, Any]) -> tuple[DigestRequest, bool]:
         thread_ts=message.get("thread_ts") or message.get("ts"),
         response_url=body.get("response_url"),
     )
-    return req, bool(url or text)
+    if url:
+        return req, None
+    if not text:
+        return req, NOTHING_TO_DIGEST
+    # Fewer words than any story the pipeline accepts ("lunch at 1?"): say so, rather than
+    # "everything here reads as page furniture", which fits a web page, not a chat message.
+    return req, TOO_SHORT if len(text.split()) < MIN_PROSE_WORDS else None
 
 
 async def on_digest_story(
@@ -37,11 +48,11 @@ async def on_digest_story(
 ) -> None:
     await ack()
     service: DigestService = context["service"]
-    req, has_content = shortcut_request(body)
-    if has_content:
+    req, refusal = shortcut_request(body)
+    if refusal is None:
         service.submit(req, client)
     else:
-        service.spawn(service.tell(client, req, NOTHING_TO_DIGEST))
+        service.spawn(service.tell(client, req, refusal))
 
 
 def register(app: AsyncApp) -> None:

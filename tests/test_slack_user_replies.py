@@ -1,0 +1,97 @@
+"""What a newsroom user reads in Slack when a request has no story in it, asks for help,
+or names a watched story that is not there: signed HTTP requests into the real AsyncApp,
+the loopback fake of Slack's Web API and a real database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.fake_slack import TEAM_ID
+from tests.slack_helpers import event_body, interactive_body
+from tests.test_slack_app import BOT_USER, Harness, harness
+from tests.test_watch_commands import Client, app_client
+
+__all__ = ["app_client", "harness"]  # the fixtures, shared with their own test modules
+
+
+def _shortcut(harness: Harness, text: str) -> dict[str, Any]:
+    return {
+        "type": "message_action",
+        "callback_id": "digest_story",
+        "trigger_id": "t-shortcut",
+        "team": {"id": TEAM_ID, "domain": "fake"},
+        "user": {"id": "U0EDITOR", "team_id": TEAM_ID},
+        "channel": {"id": "C0DESK", "name": "desk"},
+        "response_url": harness.fake.response_url("shortcut"),
+        "message": {"type": "message", "user": "U0REPORTER", "ts": "1699999999.1", "text": text},
+    }
+
+
+async def test_shortcut_on_a_chat_message_without_a_link_says_so(harness: Harness) -> None:
+    status, _ = await harness.post(interactive_body(_shortcut(harness, "lunch at 1? <@U0X>")))
+    assert status == 200
+    (reply,) = await harness.fake.wait_for_responses(1)
+    await harness.service.drain()
+    assert reply["response_type"] == "ephemeral"
+    assert "no link" in reply["text"] and "Digest story" in reply["text"]
+    assert "page furniture" not in reply["text"]  # a web page's problem, not a message's
+    assert harness.posts() == []
+
+
+async def test_mention_asking_for_help_gets_the_command_list(harness: Harness) -> None:
+    event = {
+        "type": "app_mention",
+        "user": "U0REPORTER",
+        "text": f"<@{BOT_USER}> help",
+        "ts": "1699999999.000800",
+        "channel": "C0MENTION",
+    }
+    await harness.post(event_body(event, event_id="Ev0HELPME"), form=False)
+    (call,) = await harness.fake.wait_for("chat.postEphemeral", 1)
+    await harness.service.drain()
+    assert call.params["user"] == "U0REPORTER"
+    assert "/digest again <link>" in call.params["text"]
+    assert "/digest watching" in call.params["text"]
+    assert harness.posts() == []
+
+
+async def test_mention_with_a_question_and_no_link_gets_help_not_a_digest_error(
+    harness: Harness,
+) -> None:
+    event = {
+        "type": "app_mention",
+        "user": "U0REPORTER",
+        "text": f"<@{BOT_USER}> can you look at the council story from this morning please",
+        "ts": "1699999999.000900",
+        "thread_ts": "1699999999.000850",
+        "channel": "C0MENTION",
+    }
+    await harness.post(event_body(event, event_id="Ev0QUESTION"), form=False)
+    (call,) = await harness.fake.wait_for("chat.postEphemeral", 1)
+    await harness.service.drain()
+    assert "Mention me with a story's link" in call.params["text"]
+    assert call.params["thread_ts"] == "1699999999.000850"
+    assert harness.posts() == []
+
+
+async def test_stop_with_nothing_watched_says_nothing_is_watched(app_client: Client) -> None:
+    reply = await app_client.command("stop 1")
+    assert reply["text"] == "No stories are watched in this channel, so there is nothing to stop."
+
+
+async def test_stop_out_of_range_counts_the_stories(app_client: Client) -> None:
+    await app_client.h.watch(1)
+    reply = await app_client.command("stop 4")
+    assert "lists 1 story" in reply["text"]
+
+
+async def test_watching_clips_a_long_title_with_an_ellipsis(app_client: Client) -> None:
+    c = app_client
+    sid = await c.h.watch(1)
+    long_title = "Council budget " * 30
+    await c.h.store.upsert_story(c.h.url(1), c.h.url(1), long_title)
+    story = await c.h.store.get_story(sid)
+    assert story is not None and story.title == long_title
+    line = (await c.command("watching"))["text"].splitlines()[1]
+    label = line.split("|", 1)[1].split(">", 1)[0]
+    assert label.endswith("budget…") and len(label) <= 200
