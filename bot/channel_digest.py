@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.diff import StoryDiff, diff_digests
-from bot.render_diff import escape
+from bot.render_diff import escape, link_target, without_credentials
 from bot.schedule import ScheduleSpec
 from bot.watcher import Poster, PostFailed, digest_from_version
 from config.settings import Settings
@@ -113,7 +113,7 @@ async def collect(
         items.append(
             ChannelItem(
                 story_id=s.id,
-                title=versions[-1].title or s.title or s.url,
+                title=versions[-1].title or s.title or without_credentials(s.url),
                 url=s.url,
                 changed_at=s.last_changed_at,
                 lines=change_lines(diff),
@@ -148,7 +148,8 @@ def render(
     ]
     for item in items[:MAX_ITEMS]:
         title = escape(_clip(item.title, 200))
-        text = f"*<{escape(item.url)}|{title}>* · changed {escape(_when(item.changed_at, zone))}"
+        when = escape(_when(item.changed_at, zone))
+        text = f"*<{link_target(item.url)}|{title}>* · changed {when}"
         for line in item.lines:
             text += "\n• " + line
         blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}})

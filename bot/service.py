@@ -35,6 +35,7 @@ from bot.model import Digest, InputMode, RawDocument
 from bot.netguard import make_session
 from bot.pipeline import content_hash, digest_raw, digest_text
 from bot.render import render_blocks, render_parent
+from bot.render_diff import without_credentials
 from bot.schedule import FRESH_EVERY
 from bot.sources import read_source
 from config.settings import Settings
@@ -425,7 +426,8 @@ class DigestService:
             digest, raw = await self.digest(req)
         except Exception as err:
             if not isinstance(err, NewsdeskError):
-                log.exception("digest failed for %s", req.url or "pasted text")
+                shown = without_credentials(req.url) if req.url else "pasted text"
+                log.exception("digest failed for %s", shown)
             message = error_message(err)
             await self.tell(client, req, message)
             return Outcome("failed", req.channel_id, message=message)

@@ -4,8 +4,10 @@ the loopback fake of Slack's Web API and a real database."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
+from bot.render_diff import without_credentials
 from tests.fake_slack import TEAM_ID
 from tests.slack_helpers import event_body, interactive_body
 from tests.test_slack_app import BOT_USER, Harness, harness
@@ -95,3 +97,30 @@ async def test_watching_clips_a_long_title_with_an_ellipsis(app_client: Client) 
     line = (await c.command("watching"))["text"].splitlines()[1]
     label = line.split("|", 1)[1].split(">", 1)[0]
     assert label.endswith("budget…") and len(label) <= 200
+
+
+# --- a link's password is the requester's, not the channel's ------------------------------
+
+
+def test_without_credentials_drops_only_the_user_info() -> None:
+    assert without_credentials("https://ann:pw@example.com/a?b=1") == "https://example.com/a?b=1"
+    assert without_credentials("https://ann@example.com:8443/") == "https://example.com:8443/"
+    # An "@" after the host is part of the address (a social handle, an email in a query).
+    for url in ("https://example.com/@ann/status/1", "https://example.com/?to=a@b.c"):
+        assert without_credentials(url) == url
+
+
+async def test_a_link_with_a_password_is_posted_without_it(harness: Harness) -> None:
+    port = harness.pages.rsplit(":", 1)[1]
+    url = f"http://ann:hunter2@127.0.0.1:{port}/news/library-sundays"
+    await harness.command(url, trigger_id="t-creds")
+    posts = await harness.fake.wait_for("chat.postMessage", 2)
+    await harness.service.drain()
+    public = json.dumps([p.params for p in posts])
+    assert "hunter2" not in public and "ann:" not in public
+    assert f"<http://127.0.0.1:{port}/news/library-sundays|Read the story>" in public
+    listing = await harness.command("watching", trigger_id="t-list")
+    await harness.service.drain()
+    (reply,) = [r for r in harness.fake.responses if r["_key"] == "t-list"]
+    assert listing[0] == 200 and "hunter2" not in reply["text"]
+    assert f"<http://127.0.0.1:{port}/news/library-sundays|" in reply["text"]
