@@ -79,8 +79,14 @@ def unwrap_links(text: str) -> str:
     return unescape(text)
 
 
-def strip_mentions(text: str) -> str:
-    """Remove user mentions (``<@U123>``) such as the bot's own name in an app_mention."""
+def strip_mentions(text: str, *, keep_lines: bool = False) -> str:
+    """Remove user mentions (``<@U123>``) such as the bot's own name in an app_mention.
+
+    The text comes back on one line, for reading a command; ``keep_lines`` leaves the rest
+    as written (a pasted story's line breaks are its paragraphs).
+    """
+    if keep_lines:
+        return _MENTION.sub("", text).strip()
     return " ".join(_MENTION.sub(" ", text).split())
 
 

@@ -31,9 +31,12 @@ def mention_request(body: dict[str, Any]) -> DigestRequest | None:
     if url is None:
         # Fewer words than any story the pipeline accepts is a question or a chat, not a
         # pasted story: help beats "no article text was found".
-        if parsed.kind is not CommandKind.TEXT or len(rest.split()) < MIN_PROSE_WORDS:
+        # A message holds 40,000 characters: TOO_LONG (a slash command's cut) is a story here.
+        story = parsed.kind in {CommandKind.TEXT, CommandKind.TOO_LONG}
+        if not story or len(rest.split()) < MIN_PROSE_WORDS:
             return None
-        text = unwrap_links(rest)
+        # The message as written, less the mentions: its line breaks are the story's paragraphs.
+        text = unwrap_links(strip_mentions(event.get("text") or "", keep_lines=True))
     event_id = body.get("event_id")
     return DigestRequest(
         team_id=body.get("team_id") or event.get("team", ""),

@@ -7,10 +7,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from bot.render_diff import without_credentials
+from bot.slack_text import SLASH_TEXT_LIMIT
 from tests.fake_slack import TEAM_ID
 from tests.slack_helpers import event_body, interactive_body
-from tests.test_slack_app import BOT_USER, Harness, harness
+from tests.test_slack_app import BOT_USER, STORY_TEXT, Harness, harness
 from tests.test_watch_commands import Client, app_client
 
 __all__ = ["app_client", "harness"]  # the fixtures, shared with their own test modules
@@ -124,3 +127,40 @@ async def test_a_link_with_a_password_is_posted_without_it(harness: Harness) -> 
     (reply,) = [r for r in harness.fake.responses if r["_key"] == "t-list"]
     assert listing[0] == 200 and "hunter2" not in reply["text"]
     assert f"<http://127.0.0.1:{port}/news/library-sundays|" in reply["text"]
+
+
+# --- a story pasted into a mention --------------------------------------------------------
+
+
+def _long_story() -> str:
+    """STORY_TEXT with more paragraphs: past the slash command's cut, as a message may be."""
+    extra = "".join(
+        f"The council's report lists bridge {i + 1} of the county's older crossings as needing "
+        f"similar repairs before {2027 + i}, with work expected to take about {i + 2} weeks.\n\n"
+        for i in range(24)
+    )
+    head, tail = STORY_TEXT.split("Share this article")
+    return f"{head}{extra}Share this article{tail}"
+
+
+@pytest.mark.parametrize("length", ["short", "long"])
+async def test_mention_with_a_pasted_story_digests_it_in_the_thread(
+    harness: Harness, length: str
+) -> None:
+    story = STORY_TEXT if length == "short" else _long_story()
+    assert (len(story) >= SLASH_TEXT_LIMIT) == (length == "long")
+    event = {
+        "type": "app_mention",
+        "user": "U0REPORTER",
+        "text": f"<@{BOT_USER}> {story}",
+        "ts": "1699999999.001000",
+        "channel": "C0MENTION",
+    }
+    await harness.post(event_body(event, event_id="Ev0PASTED"), form=False)
+    (post,) = await harness.fake.wait_for("chat.postMessage", 1)
+    await harness.service.drain()
+    assert post.params["thread_ts"] == "1699999999.001000"
+    header = post.params["blocks"][0]["text"]["text"]
+    # The line breaks were kept, so the headline is the story's own first line.
+    assert header == "Bridge repairs to close Millford crossing for six weeks"
+    assert harness.fake.of("chat.postEphemeral") == []
