@@ -226,7 +226,8 @@ async def on_digest(
             open_digest_modal(
                 ctx,
                 note="That was too long for a slash command, so Slack may have cut it. "
-                "Paste the story here (in parts if needed) or give its link.",
+                "Paste the story here (in parts if needed) or give its link. A very long "
+                "story can go in a message instead: use the *Digest story* shortcut on it.",
             )
         )
     elif parsed.kind is CommandKind.OTHER_LINK:

@@ -164,3 +164,13 @@ async def test_mention_with_a_pasted_story_digests_it_in_the_thread(
     # The line breaks were kept, so the headline is the story's own first line.
     assert header == "Bridge repairs to close Millford crossing for six weeks"
     assert harness.fake.of("chat.postEphemeral") == []
+
+
+async def test_the_paste_box_says_where_a_story_too_long_for_it_goes(harness: Harness) -> None:
+    await harness.command("", trigger_id="t-box")
+    view = (await harness.fake.wait_for("views.open"))[0].params["view"]
+    hint = view["blocks"][1]["hint"]["text"]
+    assert "9,000" in hint and "Digest story shortcut" in hint
+    await harness.command(STORY_TEXT * 4, trigger_id="t-cut")
+    note = (await harness.fake.wait_for("views.open", 2))[1].params["view"]["blocks"][0]
+    assert "*Digest story* shortcut" in note["text"]["text"]
