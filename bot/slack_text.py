@@ -28,6 +28,8 @@ _OTHER_SCHEME = re.compile(r"<?([a-z][a-z0-9+.-]{1,15}):(?://|(?=\S))\S*", re.IG
 _LINK_SCHEMES = frozenset({"ftp", "ftps", "file", "mailto", "data", "javascript", "gopher", "sftp"})
 # A line this short with a link in it is the link plus a note, not a pasted story.
 LINK_NOTE_WORDS = 40
+# A headline, a paragraph and another: fewer lines than this is a note, however long.
+PAGE_MIN_LINES = 3
 # "bbc.co.uk/news/x", "www.example.com": a link typed without its scheme.
 _BARE_DOMAIN = re.compile(
     r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?(?::\d{1,5})?(?:/\S*)?",
@@ -162,6 +164,17 @@ def message_text(message: Mapping[str, Any]) -> str:
     """A message's readable text with Slack markup removed (for digesting pasted stories)."""
     text = message.get("text")
     return unwrap_links(text).strip() if isinstance(text, str) else ""
+
+
+def is_pasted_page(text: str) -> bool:
+    """Whether a message's text is a copied page rather than a link with a note.
+
+    A page pasted into Slack keeps its links (menus, "Read more"), so a link in it is not
+    the story: longer than a link-and-note (LINK_NOTE_WORDS) and laid out in paragraphs.
+    """
+    words = len(text.split())
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    return words > LINK_NOTE_WORDS and lines >= PAGE_MIN_LINES
 
 
 def single_url(text: str) -> str | None:

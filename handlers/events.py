@@ -9,7 +9,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.quality import MIN_PROSE_WORDS
 from bot.service import DigestRequest, DigestService
-from bot.slack_text import CommandKind, first_link, parse_command, strip_mentions, unwrap_links
+from bot.slack_text import (
+    CommandKind,
+    first_link,
+    is_pasted_page,
+    parse_command,
+    strip_mentions,
+    unwrap_links,
+)
 from handlers.commands import help_text
 
 MENTION_HELP = (
@@ -24,7 +31,10 @@ def mention_request(body: dict[str, Any]) -> DigestRequest | None:
     rest = strip_mentions(event.get("text") or "")
     parsed = parse_command(rest, {"again", "help"})
     force = parsed.kind is CommandKind.SUB and parsed.name == "again"
-    url = first_link({**event, "text": rest})
+    # The message as written, less the mentions: its line breaks are the story's paragraphs.
+    as_written = strip_mentions(event.get("text") or "", keep_lines=True)
+    # A copied page keeps its menu links: the page is the story, not its first link.
+    url = None if is_pasted_page(as_written) else first_link({**event, "text": rest})
     if url is None and parsed.kind is CommandKind.URL:
         url = parsed.args  # a link typed without https:// ("bbc.co.uk/news/x")
     text = None
@@ -35,8 +45,7 @@ def mention_request(body: dict[str, Any]) -> DigestRequest | None:
         story = parsed.kind in {CommandKind.TEXT, CommandKind.TOO_LONG}
         if not story or len(rest.split()) < MIN_PROSE_WORDS:
             return None
-        # The message as written, less the mentions: its line breaks are the story's paragraphs.
-        text = unwrap_links(strip_mentions(event.get("text") or "", keep_lines=True))
+        text = unwrap_links(as_written)
     event_id = body.get("event_id")
     return DigestRequest(
         team_id=body.get("team_id") or event.get("team", ""),

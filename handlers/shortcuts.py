@@ -9,7 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.quality import MIN_PROSE_WORDS
 from bot.service import DigestRequest, DigestService
-from bot.slack_text import first_link, message_text
+from bot.slack_text import first_link, is_pasted_page, message_text
 
 CALLBACK_ID = "digest_story"
 NOTHING_TO_DIGEST = "That message has no link or text I can digest."
@@ -22,8 +22,10 @@ TOO_SHORT = (
 def shortcut_request(body: dict[str, Any]) -> tuple[DigestRequest, str | None]:
     """The request for a message shortcut, and why not when the message has no story."""
     message = body.get("message") or {}
-    url = first_link(message)
-    text = None if url else message_text(message)
+    pasted = message_text(message)
+    # A copied page keeps its menu links: the page is the story, not its first link.
+    url = None if is_pasted_page(pasted) else first_link(message)
+    text = None if url else pasted
     user = body.get("user") or {}
     req = DigestRequest(
         team_id=(body.get("team") or {}).get("id") or user.get("team_id", ""),

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.render_diff import without_credentials
-from bot.slack_text import SLASH_TEXT_LIMIT
+from bot.slack_text import SLASH_TEXT_LIMIT, is_pasted_page
 from tests.fake_slack import TEAM_ID
 from tests.slack_helpers import event_body, interactive_body
 from tests.test_slack_app import BOT_USER, STORY_TEXT, Harness, harness
@@ -174,3 +174,46 @@ async def test_the_paste_box_says_where_a_story_too_long_for_it_goes(harness: Ha
     await harness.command(STORY_TEXT * 4, trigger_id="t-cut")
     note = (await harness.fake.wait_for("views.open", 2))[1].params["view"]["blocks"][0]
     assert "*Digest story* shortcut" in note["text"]["text"]
+
+
+# --- a page copied into a message keeps its links -------------------------------------------
+
+
+def _copied_page() -> str:
+    """STORY_TEXT as Slack holds it after a paste from a browser: the menu items are links."""
+    menu = "<https://news.example/|Home> | <https://news.example/news|News> | Weather | Sign in"
+    return STORY_TEXT.replace("Home | News | Weather | Sign in", menu, 1)
+
+
+async def test_shortcut_on_a_copied_page_digests_the_page_not_its_menu_link(
+    harness: Harness,
+) -> None:
+    await harness.post(interactive_body(_shortcut(harness, _copied_page())))
+    (post,) = await harness.fake.wait_for("chat.postMessage", 1)
+    await harness.service.drain()
+    assert post.params["thread_ts"] == "1699999999.1"
+    header = post.params["blocks"][0]["text"]["text"]
+    assert header == "Bridge repairs to close Millford crossing for six weeks"
+    assert "digest_actions" not in json.dumps(post.params["blocks"])  # text: nothing to watch
+    assert harness.fake.responses == []
+
+
+async def test_mention_with_a_copied_page_digests_the_page(harness: Harness) -> None:
+    event = {
+        "type": "app_mention",
+        "user": "U0REPORTER",
+        "text": f"<@{BOT_USER}> {_copied_page()}",
+        "ts": "1699999999.001100",
+        "channel": "C0MENTION",
+    }
+    await harness.post(event_body(event, event_id="Ev0COPIED"), form=False)
+    (post,) = await harness.fake.wait_for("chat.postMessage", 1)
+    await harness.service.drain()
+    header = post.params["blocks"][0]["text"]["text"]
+    assert header == "Bridge repairs to close Millford crossing for six weeks"
+
+
+def test_a_link_with_a_note_is_still_the_link() -> None:
+    note = "Worth a look before the 4pm meeting, the numbers on page two especially"
+    assert not is_pasted_page(f"{note}\n<https://news.example/story>")
+    assert is_pasted_page(_copied_page())
