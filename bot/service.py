@@ -146,6 +146,13 @@ def error_message(err: BaseException) -> str:
     return "Something went wrong while digesting that story. Please try again in a minute."
 
 
+def _retry_hint(req: DigestRequest) -> str:
+    """How to ask again: `again` takes only a link, and pasted text can simply be resent."""
+    if req.url:
+        return "Try `/digest again <link>` with the same link."
+    return "Try again: send the same text with `/digest` (or *Digest story* on its message)."
+
+
 def slack_error_code(err: SlackApiError) -> str:
     return str(err.response.get("error", "")) if err.response is not None else ""
 
@@ -513,7 +520,7 @@ class DigestService:
                         thread_ts=thread_ts,
                         text=(
                             "Sorry, I couldn't post the full digest of this story "
-                            f"({code}). Try `/digest again` with the same link or text."
+                            f"({code}). {_retry_hint(req)}"
                         ),
                     )
                 except Exception:
@@ -554,9 +561,8 @@ class DigestService:
             where = f"<{resp['permalink']}|this thread>"
         except SlackApiError:
             where = "the thread above"
-        message = (
-            f"This story was digested here recently: see {where}. "
-            "Use `/digest again <link>` for a fresh digest."
-        )
+        # `again` takes a link; the same text again would digest to the same thing.
+        again = " Use `/digest again <link>` for a fresh digest." if req.url else ""
+        message = f"This story was digested here recently: see {where}.{again}"
         await self.tell(client, req, message)
         return Outcome("linked", req.channel_id, existing.thread_ts, story_id, message)

@@ -217,3 +217,36 @@ def test_a_link_with_a_note_is_still_the_link() -> None:
     note = "Worth a look before the 4pm meeting, the numbers on page two especially"
     assert not is_pasted_page(f"{note}\n<https://news.example/story>")
     assert is_pasted_page(_copied_page())
+
+
+# --- asking again ----------------------------------------------------------------------------
+
+
+async def test_pasted_text_is_never_told_to_use_again_which_takes_only_a_link(
+    harness: Harness,
+) -> None:
+    harness.fake.fail("chat.postMessage", "invalid_blocks", after=1)
+    await harness.command(STORY_TEXT, trigger_id="t-fail")
+    posts = await harness.fake.wait_for("chat.postMessage", 3)
+    await harness.service.drain()
+    notice = posts[2].params["text"]
+    assert "couldn't post the full digest" in notice
+    assert "`/digest again`" not in notice and "send the same text" in notice
+    # Posted fine now; the same text at once links to the thread, with no `again` advice.
+    await harness.command(STORY_TEXT, trigger_id="t-ok")
+    await harness.fake.wait_for("chat.postMessage", 5)
+    await harness.command(STORY_TEXT, trigger_id="t-repeat")
+    await harness.service.drain()
+    (linked,) = [r for r in harness.fake.responses if r["_key"] == "t-repeat"]
+    assert "digested here recently" in linked["text"] and "again" not in linked["text"]
+
+
+async def test_a_link_is_told_to_use_again(harness: Harness) -> None:
+    url = f"{harness.pages}/news/library-sundays"
+    await harness.command(url, trigger_id="t-first")
+    await harness.fake.wait_for("chat.postMessage", 2)
+    await harness.service.drain()
+    await harness.command(url, trigger_id="t-second")
+    await harness.service.drain()
+    (linked,) = [r for r in harness.fake.responses if r["_key"] == "t-second"]
+    assert "Use `/digest again <link>` for a fresh digest." in linked["text"]
