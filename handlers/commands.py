@@ -78,7 +78,10 @@ def help_text() -> str:
         f"• `{COMMAND}`: open a box to paste a link or a long story",
     ]
     lines += [f"• `{COMMAND} {s.usage}`: {s.summary}" for s in SUBCOMMANDS.values()]
-    lines.append("Or use the *Digest story* message shortcut, or mention @Newsdesk with a link.")
+    lines.append(
+        "Or use the *Digest story* message shortcut on a message with a link or a pasted "
+        "story, or mention @Newsdesk with either."
+    )
     return "\n".join(lines)
 
 

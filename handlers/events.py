@@ -20,8 +20,8 @@ from bot.slack_text import (
 from handlers.commands import help_text
 
 MENTION_HELP = (
-    "Mention me with a story's link (`@Newsdesk https://...`) and I'll digest it in this "
-    "thread. `/digest help` lists everything else."
+    "Mention me with a story's link (`@Newsdesk https://...`), or paste the story after my "
+    "name, and I'll digest it in this thread. `/digest help` lists everything else."
 )
 
 

@@ -57,6 +57,7 @@ async def test_mention_asking_for_help_gets_the_command_list(harness: Harness) -
     assert call.params["user"] == "U0REPORTER"
     assert "/digest again <link>" in call.params["text"]
     assert "/digest watching" in call.params["text"]
+    assert "mention @Newsdesk with either" in call.params["text"]  # pasted stories work too
     assert harness.posts() == []
 
 
@@ -75,6 +76,7 @@ async def test_mention_with_a_question_and_no_link_gets_help_not_a_digest_error(
     (call,) = await harness.fake.wait_for("chat.postEphemeral", 1)
     await harness.service.drain()
     assert "Mention me with a story's link" in call.params["text"]
+    assert "paste the story after my name" in call.params["text"]
     assert call.params["thread_ts"] == "1699999999.000850"
     assert harness.posts() == []
 
