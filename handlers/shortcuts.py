@@ -13,6 +13,10 @@ from bot.slack_text import first_link, is_pasted_page, message_text
 
 CALLBACK_ID = "digest_story"
 NOTHING_TO_DIGEST = "That message has no link or text I can digest."
+IN_A_FILE = (
+    "That message holds a file or snippet, which I can't open. Use *Digest story* on a "
+    "message with the story's link or its text, or paste it after `/digest`."
+)
 TOO_SHORT = (
     "That message has no link, and its few words are not a story. Use *Digest story* on a "
     "message that links to a story or holds its full text, or paste the story after `/digest`."
@@ -39,7 +43,7 @@ def shortcut_request(body: dict[str, Any]) -> tuple[DigestRequest, str | None]:
     if url:
         return req, None
     if not text:
-        return req, NOTHING_TO_DIGEST
+        return req, IN_A_FILE if message.get("files") else NOTHING_TO_DIGEST
     # Fewer words than any story the pipeline accepts ("lunch at 1?"): say so, rather than
     # "everything here reads as page furniture", which fits a web page, not a chat message.
     return req, TOO_SHORT if len(text.split()) < MIN_PROSE_WORDS else None

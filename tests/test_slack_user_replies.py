@@ -252,3 +252,13 @@ async def test_a_link_is_told_to_use_again(harness: Harness) -> None:
     await harness.service.drain()
     (linked,) = [r for r in harness.fake.responses if r["_key"] == "t-second"]
     assert "Use `/digest again <link>` for a fresh digest." in linked["text"]
+
+
+async def test_shortcut_on_a_snippet_says_files_cannot_be_read(harness: Harness) -> None:
+    payload = _shortcut(harness, "")
+    payload["message"]["files"] = [{"id": "F0SNIP", "filetype": "text", "mode": "snippet"}]
+    await harness.post(interactive_body(payload))
+    (reply,) = await harness.fake.wait_for_responses(1)
+    await harness.service.drain()
+    assert "file or snippet" in reply["text"] and reply["response_type"] == "ephemeral"
+    assert harness.posts() == []
