@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from bot.quality import MIN_PROSE_WORDS, prose_stats
+
 # Slack cuts long slash-command text; at or past this length we assume it was cut and
 # offer the modal instead of digesting half a story.
 SLASH_TEXT_LIMIT = 3_500
@@ -164,6 +166,12 @@ def message_text(message: Mapping[str, Any]) -> str:
     """A message's readable text with Slack markup removed (for digesting pasted stories)."""
     text = message.get("text")
     return unwrap_links(text).strip() if isinstance(text, str) else ""
+
+
+def too_short_for_a_story(text: str) -> bool:
+    """Fewer words than any story the pipeline accepts (counted as it counts them, so CJK
+    text without spaces is not mistaken for a few words): a question or a chat message."""
+    return prose_stats(text.splitlines()).words < MIN_PROSE_WORDS
 
 
 def is_pasted_page(text: str) -> bool:

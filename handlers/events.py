@@ -7,7 +7,6 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.quality import MIN_PROSE_WORDS
 from bot.service import DigestRequest, DigestService
 from bot.slack_text import (
     CommandKind,
@@ -15,6 +14,7 @@ from bot.slack_text import (
     is_pasted_page,
     parse_command,
     strip_mentions,
+    too_short_for_a_story,
     unwrap_links,
 )
 from handlers.commands import help_text
@@ -43,7 +43,7 @@ def mention_request(body: dict[str, Any]) -> DigestRequest | None:
         # pasted story: help beats "no article text was found".
         # A message holds 40,000 characters: TOO_LONG (a slash command's cut) is a story here.
         story = parsed.kind in {CommandKind.TEXT, CommandKind.TOO_LONG}
-        if not story or len(rest.split()) < MIN_PROSE_WORDS:
+        if not story or too_short_for_a_story(as_written):
             return None
         text = unwrap_links(as_written)
     event_id = body.get("event_id")

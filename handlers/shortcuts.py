@@ -7,16 +7,11 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.quality import MIN_PROSE_WORDS
 from bot.service import DigestRequest, DigestService
-from bot.slack_text import first_link, is_pasted_page, message_text
+from bot.slack_text import first_link, is_pasted_page, message_text, too_short_for_a_story
 
 CALLBACK_ID = "digest_story"
 NOTHING_TO_DIGEST = "That message has no link or text I can digest."
-IN_A_FILE = (
-    "That message holds a file or snippet, which I can't open. Use *Digest story* on a "
-    "message with the story's link or its text, or paste it after `/digest`."
-)
 TOO_SHORT = (
     "That message has no link, and its few words are not a story. Use *Digest story* on a "
     "message that links to a story or holds its full text, or paste the story after `/digest`."
@@ -43,10 +38,10 @@ def shortcut_request(body: dict[str, Any]) -> tuple[DigestRequest, str | None]:
     if url:
         return req, None
     if not text:
-        return req, IN_A_FILE if message.get("files") else NOTHING_TO_DIGEST
-    # Fewer words than any story the pipeline accepts ("lunch at 1?"): say so, rather than
+        return req, NOTHING_TO_DIGEST
+    # Too few words for any story ("lunch at 1?"): say so, rather than
     # "everything here reads as page furniture", which fits a web page, not a chat message.
-    return req, TOO_SHORT if len(text.split()) < MIN_PROSE_WORDS else None
+    return req, TOO_SHORT if too_short_for_a_story(text) else None
 
 
 async def on_digest_story(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.render_diff import without_credentials
-from bot.slack_text import SLASH_TEXT_LIMIT, is_pasted_page
+from bot.slack_text import SLASH_TEXT_LIMIT, is_pasted_page, too_short_for_a_story
 from tests.fake_slack import TEAM_ID
 from tests.slack_helpers import event_body, interactive_body
 from tests.test_slack_app import BOT_USER, STORY_TEXT, Harness, harness
@@ -254,11 +254,18 @@ async def test_a_link_is_told_to_use_again(harness: Harness) -> None:
     assert "Use `/digest again <link>` for a fresh digest." in linked["text"]
 
 
-async def test_shortcut_on_a_snippet_says_files_cannot_be_read(harness: Harness) -> None:
-    payload = _shortcut(harness, "")
-    payload["message"]["files"] = [{"id": "F0SNIP", "filetype": "text", "mode": "snippet"}]
-    await harness.post(interactive_body(payload))
-    (reply,) = await harness.fake.wait_for_responses(1)
+async def test_a_few_words_after_digest_get_a_hint_in_the_ack(harness: Harness) -> None:
+    status, ack = await harness.command("what does this bot do exactly", trigger_id="t-few")
     await harness.service.drain()
-    assert "file or snippet" in reply["text"] and reply["response_type"] == "ephemeral"
-    assert harness.posts() == []
+    assert status == 200 and ack.startswith("That's too few words to be a story.")
+    assert "/digest help" in ack
+    assert harness.posts() == [] and harness.fake.responses == []
+
+
+def test_cjk_text_without_spaces_is_not_too_short() -> None:
+    sentence = "東京都は月曜日、老朽化した橋の補修工事のため来月から通行止めにすると発表した。"
+    paragraph = sentence * 3
+    story = "\n".join([paragraph] * 4)
+    assert len(story.split()) < 40  # a count by spaces would call it a few words
+    assert not too_short_for_a_story(story)
+    assert too_short_for_a_story("lunch at 1?")
