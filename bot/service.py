@@ -135,7 +135,7 @@ def error_message(err: BaseException) -> str:
         msg = str(err)
         if err.status and str(err.status) not in msg:
             msg = f"{msg} (HTTP {err.status})"
-        return msg
+        return msg + _next_step(err.status)
     if isinstance(err, Paywalled):
         msg = str(err)
         if "paste" not in msg.lower():
@@ -144,6 +144,21 @@ def error_message(err: BaseException) -> str:
     if isinstance(err, NewsdeskError):
         return str(err)
     return "Something went wrong while digesting that story. Please try again in a minute."
+
+
+_PASTE = "paste the story's text (`/digest` on its own opens a box for it)"
+
+
+def _next_step(status: int | None) -> str:
+    """What the reporter can do about a page that would not come: a status alone is a
+    dead end."""
+    if status in (404, 410):
+        return f" Check the link, or {_PASTE}."
+    if status in (401, 403):
+        return f" Open it in your browser and {_PASTE}."
+    if status is not None and status >= 500:
+        return f" Try again in a while, or {_PASTE}."
+    return ""
 
 
 def _retry_hint(req: DigestRequest) -> str:

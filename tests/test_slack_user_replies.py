@@ -269,3 +269,11 @@ def test_cjk_text_without_spaces_is_not_too_short() -> None:
     assert len(story.split()) < 40  # a count by spaces would call it a few words
     assert not too_short_for_a_story(story)
     assert too_short_for_a_story("lunch at 1?")
+
+
+async def test_a_missing_page_says_what_to_do_next(harness: Harness) -> None:
+    await harness.command(f"{harness.pages}/news/missing", trigger_id="t-gone")
+    (reply,) = await harness.fake.wait_for_responses(1)
+    await harness.service.drain()
+    assert "404" in reply["text"]
+    assert "Check the link, or paste the story's text" in reply["text"]
