@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.diff import StoryDiff, diff_digests
-from bot.render_diff import escape
+from bot.render_diff import escape, link_target, without_credentials
 from bot.schedule import ScheduleSpec
 from bot.watcher import Poster, PostFailed, digest_from_version
 from config.settings import Settings
@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 MAX_ITEMS = 20  # stories listed; the rest are counted
 ITEM_CHARS = 600
+SECTION_CHARS = 3000  # Block Kit's limit for one section
+TEXT_BUDGET = 10_000  # all sections together, as in bot.render_diff
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,7 @@ async def collect(
         items.append(
             ChannelItem(
                 story_id=s.id,
-                title=versions[-1].title or s.title or s.url,
+                title=versions[-1].title or s.title or without_credentials(s.url),
                 url=s.url,
                 changed_at=s.last_changed_at,
                 lines=change_lines(diff),
@@ -146,15 +148,36 @@ def render(
         {"type": "header", "text": {"type": "plain_text", "text": header[:150], "emoji": False}},
         _context(f"Since {escape(_when(since, zone))} · newest first · {escape(tz)}"),
     ]
+    used = len(header) + len(blocks[1]["elements"][0]["text"])
+    shown = 0
     for item in items[:MAX_ITEMS]:
-        title = escape(_clip(item.title, 200))
-        text = f"*<{escape(item.url)}|{title}>* · changed {escape(_when(item.changed_at, zone))}"
-        for line in item.lines:
-            text += "\n• " + line
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text[:3000]}})
-    if len(items) > MAX_ITEMS:
-        blocks.append(_context(f"{len(items) - MAX_ITEMS} more changed stories not shown."))
+        text = _item_text(item, zone)
+        if shown and used + len(text) > TEXT_BUDGET:
+            break  # Slack refuses a message much past 13,000 characters: none would be seen
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": text}})
+        used += len(text)
+        shown += 1
+    if len(items) > shown:
+        more = len(items) - shown
+        blocks.append(
+            _context(
+                f"{more} more changed stor{'y' if more == 1 else 'ies'} not shown: "
+                "each one's thread has the details."
+            )
+        )
     return {"text": header, "blocks": blocks}
+
+
+def _item_text(item: ChannelItem, zone: ZoneInfo) -> str:
+    """One story's section: its link, then whole change lines while they fit a section."""
+    title = escape(_clip(item.title, 200))
+    when = escape(_when(item.changed_at, zone))
+    text = f"*<{link_target(_clip(item.url, 1200))}|{title}>* · changed {when}"
+    for line in item.lines:
+        if len(text) + 3 + len(line) > SECTION_CHARS:
+            break  # a cut line could end inside a link or an &amp;
+        text += "\n• " + line
+    return text[:SECTION_CHARS]
 
 
 def _context(text: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from bot.cue_forms import inflect
 from bot.model import Attribution, Conflict, Digest, Fact, Kind
+from bot.render_diff import link_target
 from bot.sentences import split_sentences
 from bot.speakers import PRONOUNS
 
@@ -108,8 +109,7 @@ def _link(url: str | None, label: str) -> str:
     """A mrkdwn link to an http(s) URL, else the escaped label alone."""
     if not url or not re.match(r"https?://\S+$", url):
         return escape(label)
-    safe = escape(url).replace("|", "%7C")
-    return f"<{safe}|{escape(label)}>"
+    return f"<{link_target(url)}|{escape(label)}>"
 
 
 def _mention(requested_by: str | None) -> str | None:

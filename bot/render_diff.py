@@ -20,6 +20,24 @@ TEXT_BUDGET = 10_000  # all block text together; Slack truncates messages near 1
 ITEM_LIMIT = 700  # one quoted paragraph or sentence
 
 
+def without_credentials(url: str) -> str:
+    """``url`` without a ``user:password@`` part: a link is shown to the whole channel, and
+    the password is the requester's (the stored URL keeps it, for re-checks)."""
+    scheme_end = url.find("://")
+    if "@" not in url or scheme_end < 0:
+        return url
+    start = scheme_end + 3
+    end = next((i for i in range(start, len(url)) if url[i] in "/?#"), len(url))
+    at = url.rfind("@", start, end)
+    return url if at < 0 else url[:start] + url[at + 1 :]
+
+
+def link_target(url: str) -> str:
+    """``url`` as the target of a mrkdwn link: no credentials, escaped, no "|" (which would
+    end the target early)."""
+    return escape(without_credentials(url)).replace("|", "%7C")
+
+
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -168,7 +186,7 @@ def render_diff_blocks(
     ]
     context = escape(_verdict(d))
     if url:
-        context = f"<{escape(url)}|Open the story> · {context}"
+        context = f"<{link_target(url)}|Open the story> · {context}"
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": context}]})
 
     budget = TEXT_BUDGET - len(header) - len(context)

@@ -35,6 +35,7 @@ from bot.model import Digest, InputMode, RawDocument
 from bot.netguard import make_session
 from bot.pipeline import content_hash, digest_raw, digest_text
 from bot.render import render_blocks, render_parent
+from bot.render_diff import without_credentials
 from bot.schedule import FRESH_EVERY
 from bot.sources import read_source
 from config.settings import Settings
@@ -134,7 +135,7 @@ def error_message(err: BaseException) -> str:
         msg = str(err)
         if err.status and str(err.status) not in msg:
             msg = f"{msg} (HTTP {err.status})"
-        return msg
+        return msg + _next_step(err.status)
     if isinstance(err, Paywalled):
         msg = str(err)
         if "paste" not in msg.lower():
@@ -143,6 +144,28 @@ def error_message(err: BaseException) -> str:
     if isinstance(err, NewsdeskError):
         return str(err)
     return "Something went wrong while digesting that story. Please try again in a minute."
+
+
+_PASTE = "paste the story's text (`/digest` on its own opens a box for it)"
+
+
+def _next_step(status: int | None) -> str:
+    """What the reporter can do about a page that would not come: a status alone is a
+    dead end."""
+    if status in (404, 410):
+        return f" Check the link, or {_PASTE}."
+    if status in (401, 403):
+        return f" Open it in your browser and {_PASTE}."
+    if status is not None and status >= 500:
+        return f" Try again in a while, or {_PASTE}."
+    return ""
+
+
+def _retry_hint(req: DigestRequest) -> str:
+    """How to ask again: `again` takes only a link, and pasted text can simply be resent."""
+    if req.url:
+        return "Try `/digest again <link>` with the same link."
+    return "Try again: send the same text with `/digest` (or *Digest story* on its message)."
 
 
 def slack_error_code(err: SlackApiError) -> str:
@@ -425,7 +448,8 @@ class DigestService:
             digest, raw = await self.digest(req)
         except Exception as err:
             if not isinstance(err, NewsdeskError):
-                log.exception("digest failed for %s", req.url or "pasted text")
+                shown = without_credentials(req.url) if req.url else "pasted text"
+                log.exception("digest failed for %s", shown)
             message = error_message(err)
             await self.tell(client, req, message)
             return Outcome("failed", req.channel_id, message=message)
@@ -511,7 +535,7 @@ class DigestService:
                         thread_ts=thread_ts,
                         text=(
                             "Sorry, I couldn't post the full digest of this story "
-                            f"({code}). Try `/digest again` with the same link or text."
+                            f"({code}). {_retry_hint(req)}"
                         ),
                     )
                 except Exception:
@@ -552,9 +576,8 @@ class DigestService:
             where = f"<{resp['permalink']}|this thread>"
         except SlackApiError:
             where = "the thread above"
-        message = (
-            f"This story was digested here recently: see {where}. "
-            "Use `/digest again <link>` for a fresh digest."
-        )
+        # `again` takes a link; the same text again would digest to the same thing.
+        again = " Use `/digest again <link>` for a fresh digest." if req.url else ""
+        message = f"This story was digested here recently: see {where}.{again}"
         await self.tell(client, req, message)
         return Outcome("linked", req.channel_id, existing.thread_ts, story_id, message)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from bot.quality import MIN_PROSE_WORDS, prose_stats
+
 # Slack cuts long slash-command text; at or past this length we assume it was cut and
 # offer the modal instead of digesting half a story.
 SLASH_TEXT_LIMIT = 3_500
@@ -28,6 +30,8 @@ _OTHER_SCHEME = re.compile(r"<?([a-z][a-z0-9+.-]{1,15}):(?://|(?=\S))\S*", re.IG
 _LINK_SCHEMES = frozenset({"ftp", "ftps", "file", "mailto", "data", "javascript", "gopher", "sftp"})
 # A line this short with a link in it is the link plus a note, not a pasted story.
 LINK_NOTE_WORDS = 40
+# A headline, a paragraph and another: fewer lines than this is a note, however long.
+PAGE_MIN_LINES = 3
 # "bbc.co.uk/news/x", "www.example.com": a link typed without its scheme.
 _BARE_DOMAIN = re.compile(
     r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\.?(?::\d{1,5})?(?:/\S*)?",
@@ -79,8 +83,14 @@ def unwrap_links(text: str) -> str:
     return unescape(text)
 
 
-def strip_mentions(text: str) -> str:
-    """Remove user mentions (``<@U123>``) such as the bot's own name in an app_mention."""
+def strip_mentions(text: str, *, keep_lines: bool = False) -> str:
+    """Remove user mentions (``<@U123>``) such as the bot's own name in an app_mention.
+
+    The text comes back on one line, for reading a command; ``keep_lines`` leaves the rest
+    as written (a pasted story's line breaks are its paragraphs).
+    """
+    if keep_lines:
+        return _MENTION.sub("", text).strip()
     return " ".join(_MENTION.sub(" ", text).split())
 
 
@@ -156,6 +166,23 @@ def message_text(message: Mapping[str, Any]) -> str:
     """A message's readable text with Slack markup removed (for digesting pasted stories)."""
     text = message.get("text")
     return unwrap_links(text).strip() if isinstance(text, str) else ""
+
+
+def too_short_for_a_story(text: str) -> bool:
+    """Fewer words than any story the pipeline accepts (counted as it counts them, so CJK
+    text without spaces is not mistaken for a few words): a question or a chat message."""
+    return prose_stats(text.splitlines()).words < MIN_PROSE_WORDS
+
+
+def is_pasted_page(text: str) -> bool:
+    """Whether a message's text is a copied page rather than a link with a note.
+
+    A page pasted into Slack keeps its links (menus, "Read more"), so a link in it is not
+    the story: longer than a link-and-note (LINK_NOTE_WORDS) and laid out in paragraphs.
+    """
+    words = len(text.split())
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    return words > LINK_NOTE_WORDS and lines >= PAGE_MIN_LINES
 
 
 def single_url(text: str) -> str | None:

@@ -21,7 +21,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channel_digest import ChannelDigester, spec_of
-from bot.render_diff import escape
+from bot.render_diff import escape, link_target, without_credentials
 from bot.schedule import USAGE, Off, ScheduleSpec, Show, parse_schedule
 from bot.service import DigestService, slack_error_code
 from bot.watcher import CheckResult, Poster, PostFailed, Watcher
@@ -163,7 +163,7 @@ class WatchService:
         lines = ["*Watched in this channel*"]
         for n, w in enumerate(watched, 1):
             s = w.story
-            title = escape((s.title or s.url)[:200])
+            title = escape(_short_title(s.title or without_credentials(s.url)))
             versions = await self.store.list_versions(s.id)  # a channel watches a handful
             first_seen = versions[0].fetched_at if versions else s.created_at
             if s.last_changed_at and s.last_changed_at > first_seen:
@@ -171,7 +171,7 @@ class WatchService:
             else:
                 change = "no change yet"
             state = "" if s.status == "active" else f" · {s.status}"
-            lines.append(f"{n}. <{escape(s.url)}|{title}> · {change}{state}")
+            lines.append(f"{n}. <{link_target(s.url)}|{title}> · {change}{state}")
         lines.append("`/digest stop <n>` stops one.")
         return "\n".join(lines)
 
@@ -182,8 +182,11 @@ class WatchService:
             return "Usage: `/digest stop <n>`, with n from `/digest watching`."
         watched = await self.store.watched_stories(team_id, channel_id)
         n = int(arg)
+        if not watched:
+            return "No stories are watched in this channel, so there is nothing to stop."
         if not 1 <= n <= len(watched):
-            return f"There is no story {n} here: `/digest watching` lists {len(watched)}."
+            count = "1 story" if len(watched) == 1 else f"{len(watched)} stories"
+            return f"There is no story {n} here: `/digest watching` lists {count}, from 1."
         return await self.stop_story(team_id, channel_id, watched[n - 1].story.id)
 
     async def stop_story(self, team_id: str, channel_id: str, story_id: int) -> str:
@@ -194,7 +197,7 @@ class WatchService:
         changed = await self.store.set_story_watching(team_id, channel_id, story_id, False)
         if not await self.store.threads_for_story(story_id):
             await self.store.set_story_status(story_id, "stopped")
-        title = escape(story.title or story.url)
+        title = escape(story.title or without_credentials(story.url))
         if not changed:
             return f"“{title}” was not being watched here."
         return f"Stopped watching “{title}” in this channel. Everything seen so far is kept."
@@ -209,7 +212,19 @@ class WatchService:
         # Asking for a check under a digest means wanting to hear: watch it here again.
         await self.store.set_story_watching(team_id, channel_id, story_id, True)
         result = await watcher.check_now(story_id, poster)
-        return check_reply(result, story.title or story.url)
+        return check_reply(result, story.title or without_credentials(story.url))
+
+
+def _short_title(title: str, limit: int = 200) -> str:
+    """One line of at most ``limit`` characters, cut at a word with an ellipsis: a bare cut
+    left "… headline Very long >" with a space before the link's closing bracket."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    if (space := cut.rfind(" ")) > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:–—-") + "…"
 
 
 def check_reply(result: CheckResult | None, title: str) -> str:

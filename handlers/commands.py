@@ -15,7 +15,7 @@ from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.service import WORKING, DigestRequest, DigestService
-from bot.slack_text import CommandKind, parse_command
+from bot.slack_text import CommandKind, parse_command, too_short_for_a_story
 from bot.watch_service import runtime_for, user_tz
 from handlers.views import digest_modal
 
@@ -78,7 +78,10 @@ def help_text() -> str:
         f"• `{COMMAND}`: open a box to paste a link or a long story",
     ]
     lines += [f"• `{COMMAND} {s.usage}`: {s.summary}" for s in SUBCOMMANDS.values()]
-    lines.append("Or use the *Digest story* message shortcut, or mention @Newsdesk with a link.")
+    lines.append(
+        "Or use the *Digest story* message shortcut on a message with a link or a pasted "
+        "story, or mention @Newsdesk with either."
+    )
     return "\n".join(lines)
 
 
@@ -180,6 +183,12 @@ NO_STORY = (
 )
 
 
+TOO_SHORT = (
+    "That's too few words to be a story. Give the story's link (`/digest https://...`), "
+    f"paste its full text, or see `{COMMAND} help`."
+)
+
+
 def other_link_message(scheme: str) -> str:
     return (
         f"Newsdesk reads web pages from http:// and https:// links, not {scheme}: links. "
@@ -211,7 +220,11 @@ async def on_digest(
     service: DigestService = context["service"]
     parsed = parse_command(body.get("text"), SUBCOMMANDS.keys())
     ctx = command_context(body, parsed.args, service, client, respond)
-    if parsed.kind in {CommandKind.URL, CommandKind.TEXT}:
+    if parsed.kind is CommandKind.TEXT and too_short_for_a_story(parsed.args):
+        # A question or a note ("what does this do"): no digest could come of it, and
+        # "everything here reads as page furniture" would puzzle whoever typed it.
+        await ack(text=TOO_SHORT)
+    elif parsed.kind in {CommandKind.URL, CommandKind.TEXT}:
         await ack(text=WORKING)  # ack first: Slack gives us three seconds
         if parsed.kind is CommandKind.URL:
             service.submit(digest_request(ctx, url=parsed.args), client)
@@ -226,7 +239,8 @@ async def on_digest(
             open_digest_modal(
                 ctx,
                 note="That was too long for a slash command, so Slack may have cut it. "
-                "Paste the story here (in parts if needed) or give its link.",
+                "Paste the story here (in parts if needed) or give its link. A very long "
+                "story can go in a message instead: use the *Digest story* shortcut on it.",
             )
         )
     elif parsed.kind is CommandKind.OTHER_LINK:

@@ -8,11 +8,20 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.service import DigestRequest, DigestService
-from bot.slack_text import CommandKind, first_link, parse_command, strip_mentions, unwrap_links
+from bot.slack_text import (
+    CommandKind,
+    first_link,
+    is_pasted_page,
+    parse_command,
+    strip_mentions,
+    too_short_for_a_story,
+    unwrap_links,
+)
+from handlers.commands import help_text
 
 MENTION_HELP = (
-    "Mention me with a story's link (`@Newsdesk https://...`) and I'll digest it in this "
-    "thread. `/digest help` lists everything else."
+    "Mention me with a story's link (`@Newsdesk https://...`), or paste the story after my "
+    "name, and I'll digest it in this thread. `/digest help` lists everything else."
 )
 
 
@@ -22,14 +31,21 @@ def mention_request(body: dict[str, Any]) -> DigestRequest | None:
     rest = strip_mentions(event.get("text") or "")
     parsed = parse_command(rest, {"again", "help"})
     force = parsed.kind is CommandKind.SUB and parsed.name == "again"
-    url = first_link({**event, "text": rest})
+    # The message as written, less the mentions: its line breaks are the story's paragraphs.
+    as_written = strip_mentions(event.get("text") or "", keep_lines=True)
+    # A copied page keeps its menu links: the page is the story, not its first link.
+    url = None if is_pasted_page(as_written) else first_link({**event, "text": rest})
     if url is None and parsed.kind is CommandKind.URL:
         url = parsed.args  # a link typed without https:// ("bbc.co.uk/news/x")
     text = None
     if url is None:
-        if parsed.kind is not CommandKind.TEXT:
+        # Fewer words than any story the pipeline accepts is a question or a chat, not a
+        # pasted story: help beats "no article text was found".
+        # A message holds 40,000 characters: TOO_LONG (a slash command's cut) is a story here.
+        story = parsed.kind in {CommandKind.TEXT, CommandKind.TOO_LONG}
+        if not story or too_short_for_a_story(as_written):
             return None
-        text = unwrap_links(rest)
+        text = unwrap_links(as_written)
     event_id = body.get("event_id")
     return DigestRequest(
         team_id=body.get("team_id") or event.get("team", ""),
@@ -53,6 +69,8 @@ async def on_mention(
         service.submit(req, client)
         return
     event = body.get("event") or {}
+    asked = parse_command(strip_mentions(event.get("text") or ""), {"help"})
+    wants_help = asked.kind is CommandKind.SUB and asked.name == "help"
     helper = DigestRequest(
         team_id=body.get("team_id", ""),
         channel_id=event.get("channel", ""),
@@ -60,7 +78,8 @@ async def on_mention(
         thread_ts=event.get("thread_ts"),
         delivery_key=f"event:{body['event_id']}" if body.get("event_id") else None,
     )
-    service.spawn(service.tell_once(client, helper, MENTION_HELP))
+    # "@Newsdesk help" asks for the list `/digest help` gives, not the hint pointing there.
+    service.spawn(service.tell_once(client, helper, help_text() if wants_help else MENTION_HELP))
 
 
 def register(app: AsyncApp) -> None:

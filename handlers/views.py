@@ -57,9 +57,13 @@ def digest_modal(
             },
         }
         if i == 0:
+            # Three boxes hold 9,000 characters; a third of pasted pages are longer, and a
+            # message holds 40,000, so the shortcut is the way for those.
             block["hint"] = _plain(
                 "Copy the whole page if you like: menus, ads and captions are removed. "
-                "Longer than 3,000 characters? Continue in the boxes below."
+                f"Longer than {INPUT_MAX:,} characters? Continue in the boxes below. Longer "
+                f"than {INPUT_MAX * len(TEXT_BLOCKS):,}? Post it as a message and use the "
+                "Digest story shortcut on it."
             )
         blocks.append(block)
     return {
