@@ -110,8 +110,11 @@ def _mark_teasers(lines: list[_Line]) -> None:
     # a list only where at least three such come in a row.
     short_titled: list[int] = []
     for i in range(1, n - 1):
-        prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
-        if not line.prose or line.units > 45 or prev.prose or nxt.prose or prev.boiler:
+        line = lines[i]
+        if not line.prose:  # most lines: no need to look at the neighbours
+            continue
+        prev, nxt = lines[i - 1], lines[i + 1]
+        if line.units > 45 or prev.prose or nxt.prose or prev.boiler:
             continue
         # A short paragraph closing with a full stop under it continues the text (a
         # roundup's "Cocoa (1-2): Jordan Munoz 8 saves."); a teaser is followed by a time
@@ -1379,7 +1382,8 @@ def _describe_lines(all_lines: list[str]) -> list[_Line]:
     """The non-empty lines, described; a line met again (menus, share rows) is described once."""
     lines: list[_Line] = []
     seen: dict[str, _Line] = {}
-    last = len(all_lines) - 1
+    # Padded with an empty line at each end, so that every line has two neighbours.
+    padded = ["", *all_lines, ""]
     for i, text in enumerate(all_lines):
         if not text:
             continue
@@ -1388,7 +1392,7 @@ def _describe_lines(all_lines: list[str]) -> list[_Line]:
             line = seen[text] = describe(len(lines), text)
         else:
             line = known.at(len(lines))
-        line.spaced = (i == 0 or not all_lines[i - 1]) and (i == last or not all_lines[i + 1])
+        line.spaced = not padded[i] and not padded[i + 2]
         lines.append(line)
     return lines
 
