@@ -1446,7 +1446,8 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
             body.append(line.text)
         else:
             removed.append(line.text)
-        removed += cards.get(line.text, ())
+        if cards:  # most pages have none: no lookup per line
+            removed += cards.get(line.text, ())
     meta = SourceMeta(
         url=url,
         outlet=outlet,
