@@ -1347,7 +1347,7 @@ def _split_lines(text: str) -> list[str]:
         text = text.replace("\u00a0", " ")
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
-    return [ln.strip() for ln in text.split("\n")]
+    return list(map(str.strip, text.split("\n")))  # map: no bytecode per line
 
 
 def _cut_hover_cards(page: list[str]) -> dict[str, list[str]]:
