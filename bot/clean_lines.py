@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.clean_vocab import (
     PERSON_RE,
+    SITE_LINK_STARTS,
     appeal_count,
     fold,
     is_boiler_text,
@@ -336,8 +337,9 @@ def describe(index: int, text: str) -> Line:
         # "More:" over a few links, where "More" alone may be a menu's or a button's.
         tail = units <= 8 and (is_tail_text(text) or low == "more:")
     else:  # most short lines: no vocabulary, no tail line but a "Related" heading in CJK
-        boiler_words, appeal_hits = unspaced_boiler(low), 0
-        tail = bool(boiler_words) and units <= 8 and unspaced_tail(low)
+        # A line with a plain text holds no CJK, Thai or Hangul: no unspaced script's term.
+        boiler_words, appeal_hits = plain is None and unspaced_boiler(low), 0
+        tail = boiler_words and units <= 8 and unspaced_tail(low)
     # A paragraph is an appeal when it speaks to the reader ("Sign up for our newsletter");
     # one that reports on subscriptions ("the service signed up 10 million subscribers") is not.
     appeal = appeal_hits >= 1 and (units < 16 or addresses_reader(text))
@@ -346,7 +348,7 @@ def describe(index: int, text: str) -> Line:
         or (appeal and appeal_hits >= 2 and units < 80)
         # is_time_ago's own first test, inlined: it rules out nearly every line
         or ((text[:1].isdecimal() or low.startswith(_AGO_STARTS)) and is_time_ago(text, low))
-        or is_site_link(low)
+        or (low.startswith(SITE_LINK_STARTS) and is_site_link(low))  # its own first test
     )
     # A paragraph-long caption closes with its credit: "... (AP Photo/Jo Roe)", "Credit: ESA".
     caption = (units < 40 or low.endswith((")", "]")) or "credit" in low) and (

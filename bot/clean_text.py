@@ -110,8 +110,11 @@ def _mark_teasers(lines: list[_Line]) -> None:
     # a list only where at least three such come in a row.
     short_titled: list[int] = []
     for i in range(1, n - 1):
-        prev, line, nxt = lines[i - 1], lines[i], lines[i + 1]
-        if not line.prose or line.units > 45 or prev.prose or nxt.prose or prev.boiler:
+        line = lines[i]
+        if not line.prose:  # most lines: no need to look at the neighbours
+            continue
+        prev, nxt = lines[i - 1], lines[i + 1]
+        if line.units > 45 or prev.prose or nxt.prose or prev.boiler:
             continue
         # A short paragraph closing with a full stop under it continues the text (a
         # roundup's "Cocoa (1-2): Jordan Munoz 8 saves."); a teaser is followed by a time
@@ -176,18 +179,18 @@ def _mark_chains(lines: list[_Line], candidates: list[int], least: int) -> None:
         chain.append(i)
 
 
-def _score(line: _Line) -> float:
-    if line.tail:
-        return -25.0
-    if line.boiler or line.caption:
-        return -8.0
-    if line.teaser:
-        return -1.0
-    if line.prose:
-        return min(line.units, 60.0)
-    if line.table or (line.sentence and line.units >= 5):
-        return 1.0
-    return -2.0
+def _scores(lines: list[_Line]) -> list[float]:
+    """Each line's score for the maximum-sum run: prose for, furniture against."""
+    # One expression per line rather than a call per line: the call cost more than the tests.
+    return [
+        -25.0 if line.tail
+        else -8.0 if line.boiler or line.caption
+        else -1.0 if line.teaser
+        else min(line.units, 60.0) if line.prose
+        else 1.0 if line.table or (line.sentence and line.units >= 5)
+        else -2.0
+        for line in lines
+    ]  # fmt: skip
 
 
 # ---------------------------------------------------------------- block finding
@@ -216,7 +219,7 @@ def _spaced_page(lines: list[_Line]) -> bool:
 def _main_block(lines: list[_Line]) -> tuple[int, int]:
     if not lines:
         return (0, 0)
-    scores = [_score(line) for line in lines]
+    scores = _scores(lines)
     # Where the page sets its paragraphs apart with blank lines (a copy of <p>s), prose
     # packed between other lines is more likely a teaser, a comment or a caption.
     if _spaced_page(lines):
@@ -1344,7 +1347,7 @@ def _split_lines(text: str) -> list[str]:
         text = text.replace("\u00a0", " ")
     if "  " in text:
         text = _SPACE_RUN.sub(" ", text)
-    return [ln.strip() for ln in text.split("\n")]
+    return list(map(str.strip, text.split("\n")))  # map: no bytecode per line
 
 
 def _cut_hover_cards(page: list[str]) -> dict[str, list[str]]:
@@ -1379,7 +1382,8 @@ def _describe_lines(all_lines: list[str]) -> list[_Line]:
     """The non-empty lines, described; a line met again (menus, share rows) is described once."""
     lines: list[_Line] = []
     seen: dict[str, _Line] = {}
-    last = len(all_lines) - 1
+    # Padded with an empty line at each end, so that every line has two neighbours.
+    padded = ["", *all_lines, ""]
     for i, text in enumerate(all_lines):
         if not text:
             continue
@@ -1388,7 +1392,7 @@ def _describe_lines(all_lines: list[str]) -> list[_Line]:
             line = seen[text] = describe(len(lines), text)
         else:
             line = known.at(len(lines))
-        line.spaced = (i == 0 or not all_lines[i - 1]) and (i == last or not all_lines[i + 1])
+        line.spaced = not padded[i] and not padded[i + 2]
         lines.append(line)
     return lines
 
@@ -1442,7 +1446,8 @@ def clean_pasted_text(text: str, url: str | None = None) -> Article:
             body.append(line.text)
         else:
             removed.append(line.text)
-        removed += cards.get(line.text, ())
+        if cards:  # most pages have none: no lookup per line
+            removed += cards.get(line.text, ())
     meta = SourceMeta(
         url=url,
         outlet=outlet,
