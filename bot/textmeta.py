@@ -902,7 +902,8 @@ def _spelled_domain(page: str, lines: list[str], least: int = 1) -> str | None:
         word = re.compile(rf"(?<![\w@.]){re.escape(label)}(?![\w.])", re.I)
         spelled = [m.group(0) for m in word.finditer(short) if not m.group(0).islower()]
         if spelled and (best is None or len(spelled) > best[0]):
-            best = (len(spelled), max(set(spelled), key=spelled.count))
+            # the first most spelled on the page: a set's order would follow the hash seed
+            best = (len(spelled), max(dict.fromkeys(spelled), key=spelled.count))
     return best[1] if best else None
 
 
