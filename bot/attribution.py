@@ -3479,8 +3479,9 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
         cands.extend(found)
     cands = [c for c in cands if not is_not_a_speaker(c.speaker_text, body, c.paragraph)]
     places: dict[tuple[str, str], list[int]] = {}  # speaker words found once per paragraph
+    typed = {p for p, t in enumerate(body) if " -- " in t}  # once a paragraph, not a cue
     for c in cands:
-        if " -- " in body[c.paragraph]:  # the rules read the typed dash as "—"
+        if c.paragraph in typed:  # the rules read the typed dash as "—"
             c.cue, c.speaker_text = (_typed_dashes(w, body[c.paragraph])
                                      for w in (c.cue, c.speaker_text))
         c.speaker_text = tidy_speaker(c.speaker_text)  # _speaker_at looks for these words

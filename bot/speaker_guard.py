@@ -256,7 +256,8 @@ def _who_antecedent(a: Attribution, paragraph: str) -> str | None:
     before it, when it is a name or a short phrase opened by an article."""
     end = a.span[0] if a.span else len(paragraph)
     at = None
-    for m in _WHO_AFTER_BREAK.finditer(paragraph, 0, end):
+    # The relative stands just before its report: a window, not the whole paragraph.
+    for m in _WHO_AFTER_BREAK.finditer(paragraph, max(0, end - _WHO_REACH), end):
         at = m.start()  # the last one before the content
     if at is None:
         return None
@@ -266,6 +267,7 @@ def _who_antecedent(a: Attribution, paragraph: str) -> str | None:
     return None if start is None else paragraph[start:at]
 
 
+_WHO_REACH = 400  # characters before the content where its "who" is looked for
 _WHO_AFTER_BREAK = re.compile(r"\s?[,—–]\s+who(?:[’']s)?\s")
 
 
