@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.service import DigestRequest, DigestService
+from bot.service import WORKING, DigestRequest, DigestService
 from bot.slack_text import first_link, is_pasted_page, message_text, too_short_for_a_story
 
 CALLBACK_ID = "digest_story"
@@ -51,6 +51,9 @@ async def on_digest_story(
     service: DigestService = context["service"]
     req, refusal = shortcut_request(body)
     if refusal is None:
+        # A shortcut's ack shows nothing: say privately that the digest is coming, as the
+        # slash command's ack does (a fetch and a digest can take seconds).
+        service.spawn(service.tell(client, req, WORKING))
         service.submit(req, client)
     else:
         service.spawn(service.tell(client, req, refusal))

@@ -426,6 +426,9 @@ async def test_message_shortcut_digests_first_link_in_the_message_thread(
     assert posts[0].params["thread_ts"] == "1699999999.000100"
     assert_within_limits(posts[0].params)
     assert await harness.store.get_story_by_url(url) is not None
+    # The shortcut's ack shows nothing: its requester is told privately the digest is coming.
+    assert [r.get("text") for r in harness.fake.responses] == ["Working on it..."]
+    assert harness.fake.responses[0].get("response_type", "ephemeral") == "ephemeral"
 
 
 async def test_app_mention_digests_in_thread_and_retries_post_once(harness: Harness) -> None:
