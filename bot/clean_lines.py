@@ -245,6 +245,7 @@ class Line:
     view: bytes | None
     teaser: bool = False
     spaced: bool = True  # a blank line on both sides, as <p> paragraphs get
+    gap_above: bool = True  # a blank line above (the top of a run of packed lines)
     # What the metadata readers make of the line, worked out once when first asked: the
     # block's head and the header are searched for dates and bylines more than once.
     _dated: bool = field(default=False, init=False, repr=False)  # _date worked out

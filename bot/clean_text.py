@@ -224,13 +224,27 @@ def _main_block(lines: list[_Line]) -> tuple[int, int]:
     # packed between other lines is more likely a teaser, a comment or a caption.
     if _spaced_page(lines):
         for k, line in enumerate(lines):
-            if line.prose and not line.spaced and scores[k] > 0:
+            if line.prose and not line.spaced and scores[k] > 0 and not _broken_paragraph(
+                    lines, k):
                 scores[k] *= 0.3
     start, end = _best_run(scores)
     end = _cut_at_gap(lines, start, end)
     return _trim_head(lines, scores, start, end)
 
 
+def _broken_paragraph(lines: list[_Line], k: int) -> bool:
+    """Whether the packed line at ``k`` is part of one paragraph broken over a few lines, set
+    apart as a whole (a re-wrapped copy): every line of its run between blank lines is prose."""
+    a = k
+    while a > 0 and not lines[a].gap_above:
+        a -= 1
+    b = k + 1
+    while b < len(lines) and not lines[b].gap_above:
+        b += 1
+    return 2 <= b - a <= _BROKEN_MOST and all(line.prose for line in lines[a:b])
+
+
+_BROKEN_MOST = 3  # lines of one broken paragraph; more packed prose is a list or a thread
 GAP_LINES = 10
 
 
@@ -1393,6 +1407,7 @@ def _describe_lines(all_lines: list[str]) -> list[_Line]:
         else:
             line = known.at(len(lines))
         line.spaced = not padded[i] and not padded[i + 2]
+        line.gap_above = not padded[i]
         lines.append(line)
     return lines
 
