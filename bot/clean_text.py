@@ -235,13 +235,16 @@ def _main_block(lines: list[_Line]) -> tuple[int, int]:
 def _broken_paragraph(lines: list[_Line], k: int) -> bool:
     """Whether the packed line at ``k`` is part of one paragraph broken over a few lines, set
     apart as a whole (a re-wrapped copy): every line of its run between blank lines is prose."""
+    # Walked no further than a broken paragraph reaches: a page's long packed run would
+    # otherwise be walked once for each of its lines.
     a = k
-    while a > 0 and not lines[a].gap_above:
+    while a > 0 and k - a < _BROKEN_MOST and not lines[a].gap_above:
         a -= 1
     b = k + 1
-    while b < len(lines) and not lines[b].gap_above:
+    while b < len(lines) and b - k <= _BROKEN_MOST and not lines[b].gap_above:
         b += 1
-    return 2 <= b - a <= _BROKEN_MOST and all(line.prose for line in lines[a:b])
+    return (lines[a].gap_above and (b == len(lines) or lines[b].gap_above)
+            and 2 <= b - a <= _BROKEN_MOST and all(line.prose for line in lines[a:b]))
 
 
 _BROKEN_MOST = 3  # lines of one broken paragraph; more packed prose is a list or a thread
