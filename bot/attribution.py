@@ -768,7 +768,7 @@ def _find_cues(text: str, us: int, ue: int, quotes: Sequence[tuple[int, int]], p
         more = _find_cues_with(text, toks, at, set(), us, ue, quotes, para, CUE_VERBS)
         found += [c for c in more if c.pieces and _starts_quote(text, c.pieces[0][0], quotes)
                   and not _overlaps(c, found)]
-    if found and hits & _CUE_ONLY and ", and " in low_unit:
+    if found and hits & _CUE_ONLY and ", and " in low_unit and _COORDINATED_AT.search(low_unit):
         # "X said A, and then pointed out that B": the same subject's second report, by a
         # verb the strong tier does not try.
         more = _find_cues_with(text, toks, at, set(), us, ue, quotes, para, CUE_VERBS)
@@ -2296,6 +2296,8 @@ def _clip_clause(text: str, s: int, e: int, quotes: Sequence[tuple[int, int]]) -
 
 # The cue of a coordinated report right before its content ("..., and then pointed out ").
 _COORDINATED_CUE = re.compile(r",\s+and\s+(?:[a-z]+\s+)?[a-z]+ed(?:\s+out)?\s+$")
+# Such a cue anywhere in a unit, with its "that": the second scan runs only where one is.
+_COORDINATED_AT = re.compile(r",\s+and\s+(?:[a-z]+\s+)?[a-z]+ed(?:\s+out)?\s+that\b")
 
 
 def _coordinated_report(words: list[str]) -> bool:
