@@ -305,12 +305,21 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
             b -= 1
     b = _with_its_time(toks, b, i)
     a = b
+    long_name = False  # the subject is an organisation's name with "and" in it
     while a > 0:
         t = toks[a - 1][0]
         low = t.lower()
         if (t in ",;:()[]—–-" or t in _QUOTE_CHARS or low in _BOUNDARY_WORDS or t in "?!") and (
             t != "," or not _in_number(toks, a - 1)
         ):
+            if a < b and (chain := _name_chain_start(toks, a)) < a:
+                # "the Department of Health and Human Services": one name, and the subject
+                # (what comes before it would be judged as a subject of its own)
+                a, long_name = chain, True
+                while a > 0 and toks[a - 1][0][:1].isupper() and toks[a - 1][0][:1].isalpha():
+                    a -= 1  # "the Chinese Center for Disease Control and Prevention"
+                while a > 0 and toks[a - 1][0].lower() in DETERMINERS:
+                    a -= 1
             break
         a -= 1
     if a == b and b > 2 and toks[b - 1][0] in "-—–":
@@ -351,11 +360,60 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
         return None
     if a > 1 and toks[a - 1][0] == "and" and toks[a][0].lower() in _BACK_POSSESSIVES:
         a = _partner_before(toks, a)  # "he and his wife Kali explained": both speak
-    # Keep the subject short: the last 9 tokens at most.
-    if b - a > 9:
+    # Keep the subject short: the last 9 tokens at most (a long name aside).
+    if b - a > 9 and not long_name:
         return None
     # Leading adverbials cut by no comma: "On Tuesday the senator" -> keep it.
     return a, b
+
+
+# A subject set off before an inserted clause may run long ("A logistics manager at a Los
+# Angeles importer, who asked not to be named ..., said"), if it is a plain noun phrase.
+_LONG_NP = 10
+_NP_RELATIVES = wordset("who whom whose which that")
+
+
+def _plain_np(words: list[str]) -> bool:
+    """Words with no verb and no clause in them: no finite or auxiliary verb, contraction,
+    relative word, or past form after a word that is not a determiner ("Facebook created
+    the tool", not "a retired teacher")."""
+    for k, w in enumerate(words):
+        low = w.lower()
+        if low in _FINITE_OR_AUX or low in _NP_RELATIVES or _CONTRACTION.match(w) or (
+                k and w.islower() and _past_verb(low) and words[k - 1].lower() not in DETERMINERS):
+            return False
+    return True
+
+
+# Bodies whose names list their remits with "and": "Department of Health and Human
+# Services", "Center for Economic and Policy Research" (a university "of Chicago and"
+# goes on to another name).
+_CHAIN_ORGS = wordset("""ministry department office agency bureau committee council
+    commission institute center centre administration association foundation board service""")
+
+
+def _name_chain_start(toks: list[_Match], a: int) -> int:
+    """Where an organisation's name with "and" or commas in it starts, when the subject at
+    toks[a] ends it ("Department of Health and | Human Services", "Ministry of Housing,
+    Communities and | Local Government"): the capitalised chain must open with an
+    organisation's noun and "of" or "for". Else ``a``."""
+    if a < 2 or toks[a - 1][0] not in ("and", "&") or not toks[a][0][:1].isupper():
+        return a
+    j = a - 1
+    while j > 0:
+        w = toks[j - 1][0]
+        if w[:1].isupper() or w in ("of", "for", "and", "&") or (
+                w == "," and j >= 2 and toks[j - 2][0][:1].isupper()
+                and toks[j][0][:1].isupper()):
+            j -= 1
+        else:
+            break
+    words = [t[0] for t in toks[j:a]]
+    for k in range(1, len(words) - 1):
+        if words[k] in ("of", "for") and words[k - 1].lower() in _CHAIN_ORGS and (
+                words[k + 1][:1].isupper()):
+            return j + k - 1
+    return a
 
 
 _BACK_POSSESSIVES = wordset("his her their")
@@ -452,7 +510,8 @@ def _clause_np(toks: list[_Match], end: int, *, to_comma: bool = False,
     n = words.index(",") if to_comma and "," in words else 0 if to_comma else _np_prefix(words)
     if not n and not to_comma and words and words[0] in _PERSONAL:
         n = 1  # "..., he laughed and said": a lower-case pronoun is the whole phrase
-    if not n or n > 7 or not _is_nounish(words[:n]) or not (
+    if not n or n > (_LONG_NP if to_comma else 7) or (n > 7 and not _plain_np(words[:n])) or (
+            not _is_nounish(words[:n])) or not (
             words[0][0].isupper() or words[0].lower() in DETERMINERS
             or (n == 1 and words[0].lower() in _PERSONAL)):  # "he laughed and said
         return None
@@ -956,6 +1015,8 @@ def _find_cues_with(text: str, toks: list[_Match], at: list[int], dead: set[int]
         if low in _ADD_FORMS and i + 1 < n and (
                 toks[i + 1][0].lower() == "to" or _adds_to(toks, i)):
             continue  # "adding to a mounting series of problems": a sum, not a report
+        if low in _ASK_FORMS and _asks_anonymity(toks, i):
+            continue  # "who asked not to be named": a source's terms, not a report
         if low == "known" and not (i > 0 and (
                 toks[i - 1][0].lower() in _HAVE or toks[i - 1][0].endswith(("’ve", "'ve")))):
             continue  # "known as Guccifer", "a fund known for its ties": a description
@@ -1017,6 +1078,22 @@ def _adds_to(toks: list[_Match], i: int) -> bool:
         if w.lower() == "to":
             return toks[j + 1][0].lower() in _DETERMINERS
     return False
+
+
+_ASK_FORMS = wordset("asked asking")
+# What follows "asked" when a source sets terms for speaking: "asked not to be named",
+# "asked to remain anonymous", "asked for anonymity", "asked that her name not be used".
+_ANONYMITY_ASK = re.compile(
+    r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted|cited)\b|to\s+remain\s+"
+    r"(?:anonymous|unnamed|unidentified)\b|for\s+anonymity\b|that\s+(?:his|her|their|its)"
+    r"\s+names?\s+(?:not\s+be|be\s+withheld))", re.IGNORECASE)
+
+
+def _asks_anonymity(toks: list[_Match], i: int) -> bool:
+    """Whether the ask-verb at toks[i] asks for anonymity (the report is the "said" after
+    it: "A manager, who asked not to be named, said the company lost two orders")."""
+    t = toks[i]
+    return _ANONYMITY_ASK.match(t.string, t.end()) is not None
 
 
 _DETERMINERS = frozenset(
@@ -1183,6 +1260,7 @@ def _clause_subject_at(text: str, toks: list[_Match], i: int) -> tuple[int, int]
             b = _clause_subject_end(toks, a, i)
     if b == a or b >= i:
         return None
+    b = _with_appositive_name(toks, a, b, i)
     words = [x[0] for x in toks[a:b]]
     if len(words) == 1 and words[0].lower() in _PERSONAL | {"it"}:
         return a, b  # "Meanwhile, it attacked Trump, saying ..."
@@ -1190,6 +1268,17 @@ def _clause_subject_at(text: str, toks: list[_Match], i: int) -> tuple[int, int]
                                       or words[0].lower() in PRONOUNS):
         return None
     return a, b
+
+
+def _with_appositive_name(toks: list[_Match], a: int, b: int, i: int) -> int:
+    """The end of a subject toks[a:b] that names a role, taken on over the name set off
+    after it: "Ashby's lawyer, Kevin Draper, argued ...". Else ``b``."""
+    if b - a > 4 or not toks[b - 1][0].islower() or toks[b][0] != ",":
+        return b
+    k = b + 1
+    while k < i and k - b <= 4 and toks[k][0][:1].isupper() and toks[k][0][:1].isalpha():
+        k += 1
+    return k if 3 <= k - b <= 4 and k < i and toks[k][0] == "," else b
 
 
 def _clause_subject(text: str, toks: list[_Match], i: int) -> str | None:

@@ -88,7 +88,8 @@ ROLE_TITLES = wordset(
     "vice-president deputy treasurer inspector sheriff superintendent attorney counsel "
     "recorder clerk auditor comptroller solicitor coroner assessor administrator adviser "
     "advisor strategist economist analyst founder co-founder professor correspondent editor "
-    "manager coordinator trustee coach publisher supervisor"
+    "manager coordinator trustee coach publisher supervisor cllr councillor councilor "
+    "alderman alderwoman"
 )
 # A name after one of these is an object, not the speaker: "a spokesman for the Pentagon",
 # "a region like Delhi", "footage of Trump".
@@ -212,6 +213,31 @@ def _after_preposition(low: list[str], s: int) -> bool:
     return k >= 1 and low[k] in PREPOSITIONS
 
 
+# What a body puts out, and the participles that say so: "an analysis by the Local
+# Government Association", "a summary released by the union", "a statement from the
+# ministry" report the body's words, so the body is the speaker's name.
+_DOCUMENT_NOUNS = wordset("""analysis analyses report reports study studies survey surveys
+    poll polls statement statements summary data figures estimate estimates research review
+    audit memo letter filing release assessment forecast tally count""")
+_ISSUED = wordset("released published issued compiled conducted produced prepared put out")
+_POLLS = wordset("poll polls survey surveys")
+_LIST_WORDS = wordset("and or &")
+
+
+def _document_by(low: list[str], s: int) -> bool:
+    """The name run at ``s`` is who wrote a document: "analysis by the LGA"."""
+    k = s - 1
+    while k >= 0 and low[k] in DETERMINERS:
+        k -= 1
+    if k < 1 or low[k] not in ("by", "from") or not _LIST_WORDS.isdisjoint(low[k + 1 :]):
+        return False  # "reports from the Gazette and Harbour FM": a list, shown as written
+    j = k - 1
+    if low[j] in _ISSUED and j >= 1:
+        j -= 1
+    # "a poll from Utah" is where the poll was taken, not who took it
+    return low[j] in _DOCUMENT_NOUNS and not (low[k] == "from" and low[j] in _POLLS)
+
+
 def _org_across_preposition(words: list[str], low: list[str], s: int,
                             e: int) -> tuple[int, int]:
     """Widen "New Delhi" to "US Embassy in New Delhi" when an organisation comes before,
@@ -288,6 +314,15 @@ _TITLE_CASE_WORDS = (_TITLE_CASE_PREPOSITIONS - wordset("of")) | wordset(
     "the he she him his her himself herself they their is are was has have had")
 
 
+# An organisation's name listing its remits: "Department for Environment, Food and Rural
+# Affairs" (an organisation's noun, "of" or "for", capitalised words joined by commas and a
+# last "and").
+_CAP_WORDS = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+_COMMA_NAME = re.compile(
+    rf"\b((?:Ministry|Department|Office|Agency|Bureau|Committee|Council|Commission|Institute)"
+    rf"\s+(?:of|for)\s+{_CAP_WORDS}(?:,\s+{_CAP_WORDS})+,?\s+(?:and|&)\s+{_CAP_WORDS})")
+
+
 @lru_cache(maxsize=4096)  # pure; "he", "she", "officials" and surnames recur
 def parse_speaker(text: str) -> SpeakerPhrase:
     """Split a speaker phrase into name and role: "Ukrainian president Volodymyr Zelensky".
@@ -305,7 +340,13 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         gender = "m" if pron == "he" else "f" if pron == "she" else None
         return SpeakerPhrase(text, None, None, pron, pron, False, gender)
     text = _DATELINE.sub("", text) or text
-    core = _CLAUSE.split(text)[0].strip() or text
+    chain = _COMMA_NAME.search(text) if ", " in text else None
+    if chain is not None and "," not in text[: chain.start()]:
+        # "the Ministry of Housing, Communities and Local Government": its commas are its own
+        core = (text[: chain.end()] + _CLAUSE.split(text[chain.end():])[0]).strip()
+    else:
+        chain = None
+        core = _CLAUSE.split(text)[0].strip() or text
     words = _WORD.findall(core)
     low = [_bare(w) for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
@@ -349,12 +390,15 @@ def parse_speaker(text: str) -> SpeakerPhrase:
     if best and _after_preposition(low, best[0]) and (lead := _name_before_of(words, low)):
         # "Ross Eisenbrey of the Economic Policy Institute": the name, then where from.
         best, affiliation = lead
-    if best and not _after_preposition(low, best[0]):
+    if best and not (_after_preposition(low, best[0]) and not _document_by(low, best[0])):
         s, e = best
         start = _name_start(words, low, s, e)
         while start == s and s > 0 and low[s - 1] in _LOWER_PARTICLES and words[s - 1].islower():
             s = start = s - 1  # "de Blasio", "von der Leyen": the particle opens the name
         name = " ".join(words[start:e]).strip(" ,.")
+        if chain is not None and name.replace(" ", "") == chain[1].replace(",", "").replace(
+                " ", ""):
+            name = chain[1]  # as written, with its commas
         if name.endswith(("'s", "’s")):
             name = name[:-2]  # "Mrs. Clinton's embrace of ...": the speaker is Mrs. Clinton
         first, _, rest = name.partition(" ")
@@ -375,6 +419,10 @@ def parse_speaker(text: str) -> SpeakerPhrase:
             before = before[1:]  # "But Sen. Richard Durbin", "the US envoy ...", "like Trump"
         while before and before[-1].lower() in DETERMINERS:
             before = before[:-1]  # "Vatican spokesman the Rev. Federico Lombardi"
+        while before and (before[-1].lower() in ("by", "from") or before[-1] in _ISSUED):
+            before = before[:-1]  # "new analysis by the LGA": the role is the document
+        while before and before[0].lower() in DETERMINERS:
+            before = before[1:]
         if before and before[-1].lower() in ("and", "or", "&"):
             # "reports from The Wrap and Deadline": a list, not a role and a name; shown
             # as written.
@@ -616,6 +664,12 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
             else:
                 out[k] = _resolve_pronoun(entities, ph.pronoun, mentions, gender_hint)
             continue
+        owner = _titled_owner(ph.text)
+        if owner is not None and owner.name and _find_entity(entities, owner.name) is None:
+            # "a spokeswoman for Mayor Tom Reyes": the mayor is someone a later "the mayor"
+            # can be, though not the speaker here.
+            entities.append(Entity(owner.name, owner.role, owner.gender, False,
+                                   max(len(mentions) - 1, 0)))
         if ph.anonymous:
             out[k] = None
             continue
@@ -626,6 +680,22 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
             pending.append(k)
             met[k] = len(mentions)
     return _without_courtesy(out, [e.name for e in entities])
+
+
+_OWNER = re.compile(r"\b(?:for|of|to)\s+((?:[A-Z][\w.’'-]*\s+){2,4}[A-Z][\w’'-]*)\s*$")
+
+
+def _titled_owner(text: str) -> SpeakerPhrase | None:
+    """The titled person a descriptor speaks for: "a spokeswoman for Mayor Tom Reyes" ->
+    Tom Reyes, Mayor. None unless an office title opens a full name."""
+    m = _OWNER.search(text) if text[:1].islower() or text[:2] in ("A ", "An") else None
+    if m is None:
+        return None
+    ph = parse_speaker(m.group(1))
+    if ph.name is None or ph.role is None or len(ph.name.split()) < 2 or (
+            _bare(ph.role.split()[-1]) not in ROLE_TITLES):
+        return None
+    return ph
 
 
 _COURTESY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx)\.? (?=[A-Z])")
@@ -793,6 +863,9 @@ def _subject_person(mentions: list[str], pronoun: str, subject: str,
     return Entity(ph.name or named[0], ph.role, sex, is_org=False)
 
 
+_IT_REACH = 2  # person names mentioned between an organisation and an "it" for it
+
+
 def _resolve_pronoun(entities: list[Entity], pronoun: str, mentions: list[str],
                      hint: dict[str, str]) -> str | None:
     if pronoun in ("he", "she"):
@@ -814,7 +887,13 @@ def _resolve_pronoun(entities: list[Entity], pronoun: str, mentions: list[str],
     if pronoun == "it":
         for ent in reversed(entities):
             if ent.is_org:
-                return ent.name
+                # People named since the organisation spoke: "it" may well be something
+                # else the text has turned to (a newspaper, a poll) by then.
+                return ent.name if len(mentions) - ent.seen <= _IT_REACH else None
+            if ent.gender is None and " " not in ent.name:
+                # "Twitter said ... It added": a one-word name of no known sex may be the
+                # company "it" is; an organisation named before it is too far to call.
+                return None
         return None
     if pronoun == "i" and entities:
         return entities[-1].name
