@@ -404,14 +404,57 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     outlet = sitename.split(" | ", 1)[0].strip() if sitename else None
     if outlet and outlet.islower():
         outlet = _as_titled(outlet, _title_text(tree))
+    headline = _without_site((title or "").strip(), sitename) or None
     return SourceMeta(
         url=canonical or url,
         outlet=outlet or None,
-        title=_without_site((title or "").strip(), sitename) or None,
+        title=_printed_headline(tree, headline) or headline,
         standfirst=(doc.description or "").strip() or None,
         byline=_byline(author, sitename),
         published=_iso_date(published),
     )
+
+
+# Headings the page marks as an article's title ("entry-title", "article__title",
+# itemprop="headline"), in page order.
+_MARKED_HEADINGS = XPath(
+    "//body//*[self::h1 or self::h2][re:test(@class, '(?:post|entry|article)(?:-|__)title"
+    "|headline') or contains(@id, 'headline') or contains(@itemprop, 'headline')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+# Words that say what a story is about: five letters or more, not a common function word.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+_FUNCTION_WORDS = frozenset(
+    ("about", "after", "again", "their", "there", "these", "those", "which", "while",
+     "where", "would", "could", "should", "being", "under", "until", "before")
+)  # fmt: skip
+
+
+def _printed_headline(tree: HtmlElement, meta_title: str | None) -> str | None:
+    """The headline the page prints, where its meta tags give another: a social or search
+    title ("Simple Hiking Kit (with Kids)" over the printed "Hiking the Flat Irons") or a
+    shortened one. Only the one <h1> the page marks as an article's title, where no marked
+    heading prints the meta title (a front page marks every teaser) and the two share a
+    word: the same story. A meta title that holds the printed one whole stays: it adds a
+    section's label ("Opinion | ...") as the page shows it over the headline."""
+    if not meta_title:
+        return None
+    key = _NOT_ALNUM_RE.sub("", meta_title).casefold()
+    printed: list[str] = []
+    for elem in _MARKED_HEADINGS(tree):
+        text = trim(elem.text_content())
+        if _NOT_ALNUM_RE.sub("", text).casefold() == key:
+            return None  # the page prints the meta title
+        if elem.tag == "h1" and text:
+            printed.append(text)
+    if len(printed) != 1 or _NOT_ALNUM_RE.sub("", printed[0]).casefold() in key:
+        return None
+    shared = _content_words(printed[0]) & _content_words(meta_title)
+    return printed[0] if shared else None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _CONTENT_WORD.findall(text.casefold()) if w not in _FUNCTION_WORDS}
 
 
 _OG_SITE_NAME = XPath("/html/head/meta[@property = 'og:site_name']/@content")
