@@ -547,9 +547,14 @@ def parse_credit(line: str) -> tuple[str, ...]:
 _PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "la", "le", "bin", "al"})
 
 
+# Small words inside a name, between capitalised words: "Mensagens de Reflexão", "Jornal do
+# Harbour", "Bank of the Bay".
+_NAME_LINKS = (
+    r"(?:(?:de|da|do|dos|das|del|della|di|du|des|la|le|los|las|van|von|der|den|of|the)\s){0,2}"
+)
 _OUTLET_NAME = (
     # a name in Chinese or Japanese script may run on in Latin letters ("ノート100YEN.com")
-    r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}"
+    r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s" + _NAME_LINKS + r"[A-Z][\w&'’.-]*){0,3}"
     r"|[\u4e00-\u9fff\u3040-\u30ff]{2,12}[\w.-]*)"
 )
 
