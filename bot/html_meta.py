@@ -408,7 +408,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     return SourceMeta(
         url=canonical or url,
         outlet=outlet or None,
-        title=_printed_headline(tree, headline) or headline,
+        title=_printed_headline(tree, headline, sitename) or headline,
         standfirst=(doc.description or "").strip() or None,
         byline=_byline(author, sitename),
         published=_iso_date(published),
@@ -430,13 +430,15 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _printed_headline(tree: HtmlElement, meta_title: str | None) -> str | None:
+def _printed_headline(tree: HtmlElement, meta_title: str | None, site: str | None) -> str | None:
     """The headline the page prints, where its meta tags give another: a social or search
     title ("Simple Hiking Kit (with Kids)" over the printed "Hiking the Flat Irons") or a
-    shortened one. Only the one <h1> the page marks as an article's title, where no marked
-    heading prints the meta title (a front page marks every teaser) and the two share a
-    word: the same story. A meta title that holds the printed one whole stays: it adds a
-    section's label ("Opinion | ...") as the page shows it over the headline."""
+    shortened one ("HS Roundup: ..." over "High School Roundup: ..."). Only the one <h1>
+    the page marks as an article's title, else the page's only <h1>, where no marked
+    heading prints the meta title (a front page marks every teaser), the <h1> is not the
+    site's name (a masthead) and the two share a word: the same story. A meta title that
+    holds the printed one whole stays: it adds a section's label ("Opinion | ...") as the
+    page shows it over the headline."""
     if not meta_title:
         return None
     key = _NOT_ALNUM_RE.sub("", meta_title).casefold()
@@ -447,10 +449,16 @@ def _printed_headline(tree: HtmlElement, meta_title: str | None) -> str | None:
             return None  # the page prints the meta title
         if elem.tag == "h1" and text:
             printed.append(text)
-    if len(printed) != 1 or _NOT_ALNUM_RE.sub("", printed[0]).casefold() in key:
+    if not printed and len(h1s := tree.findall(".//body//h1")) == 1:
+        printed.append(trim(h1s[0].text_content()))
+    if len(printed) != 1:
         return None
-    shared = _content_words(printed[0]) & _content_words(meta_title)
-    return printed[0] if shared else None
+    headline = _without_site(printed[0], site)  # an <h1> may print the <title> whole
+    own = _NOT_ALNUM_RE.sub("", headline).casefold()
+    if not own or own in key or own in _NOT_ALNUM_RE.sub("", site or "").casefold():
+        return None
+    shared = _content_words(headline) & _content_words(meta_title)
+    return headline if shared else None
 
 
 def _content_words(text: str) -> set[str]:
