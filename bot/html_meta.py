@@ -361,9 +361,14 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     if own_site and doc.sitename != own_site:
         # JSON-LD's publisher may name who supplied the story ("Associated Press" on
         # SFGate, "DH News Service" on Deccan Herald): the site's own og:site_name stands
-        # where it, and not the publisher, is the name of the page's domain
+        # where it, and not the publisher, is the name of the page's domain; or where it is
+        # the domain's name exactly and the publisher adds to it ("Healthline" over
+        # "Healthline Media" on healthline.com: the brand, not the company behind it)
         domain = _NOT_ALNUM_RE.sub("", outlet_from_url(doc.url or extract_url(tree, url)) or "")
-        if _names_domain(own_site, domain) and not _names_domain(doc.sitename, domain):
+        if _names_domain(own_site, domain) and (
+            not _names_domain(doc.sitename, domain)
+            or (_site_key(own_site) == domain.casefold() != _site_key(doc.sitename))
+        ):
             doc.sitename = own_site
     title = doc.title or _page_title(tree, extract_title(tree))
     author = doc.author or _find_author(tree) or _byline_under_heading(tree)
@@ -477,10 +482,15 @@ def _og_site_name(tree: HtmlElement) -> str | None:
 _TLD_RE = re.compile(r"\.(?:com|net|org|co\.uk|[a-z]{2})$", re.I)
 
 
+def _site_key(name: str | None) -> str:
+    """A site's name as its domain would spell it: "Smithsonian.com" -> "smithsonian"."""
+    return _NOT_ALNUM_RE.sub("", _TLD_RE.sub("", name or "")).casefold()
+
+
 def _names_domain(name: str | None, domain: str) -> bool:
     """Whether a site name is the domain's name, one holding the other ("SFGate" of
     sfgate.com, "Smithsonian" of smithsonianmag.com), case and punctuation aside."""
-    key = _NOT_ALNUM_RE.sub("", _TLD_RE.sub("", name or "")).casefold()  # "Smithsonian.com"
+    key = _site_key(name)  # "Smithsonian.com"
     domain = domain.casefold()
     return bool(key and domain) and (key in domain or domain in key)
 
