@@ -462,6 +462,9 @@ def _printed_headline(tree: HtmlElement, meta_title: str | None, site: str | Non
     own = _NOT_ALNUM_RE.sub("", headline).casefold()
     if not own or own in key or own in _NOT_ALNUM_RE.sub("", site or "").casefold():
         return None
+    words = len(headline.split())
+    if words < 3 or 2 * words < len(meta_title.split()):
+        return None  # a section's or a column's name ("Politics"), not a headline
     shared = _content_words(headline) & _content_words(meta_title)
     return headline if shared else None
 

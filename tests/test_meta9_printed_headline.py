@@ -91,3 +91,9 @@ def test_the_body_no_longer_repeats_a_printed_headline_the_meta_title_shortened(
     article = clean_html(html)
     assert article.meta.title == printed
     assert all(printed not in paragraph for paragraph in article.body)
+
+
+@pytest.mark.parametrize("heading", ["Politics", "Harbour Politics", "Politics and the Hills"])
+def test_a_short_h1_is_a_sections_name_not_the_headline(heading: str) -> None:
+    og = "Politics live: the harbour council votes on the new ferry timetable tonight"
+    assert _meta_title(f'<h1 class="headline">{heading}</h1>', og) == og
