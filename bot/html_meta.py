@@ -420,13 +420,17 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     )
 
 
-# Headings the page marks as an article's title ("entry-title", "article__title",
-# itemprop="headline"), in page order.
-_MARKED_HEADINGS = XPath(
-    "//body//*[self::h1 or self::h2][re:test(@class, '(?:post|entry|article)(?:-|__)title"
-    "|headline') or contains(@id, 'headline') or contains(@itemprop, 'headline')]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
-)
+# A heading's class that marks it as an article's title ("entry-title", "article__title",
+# "headline"); an id or itemprop that holds "headline" does too.
+_TITLE_CLASS = re.compile(r"(?:post|entry|article)(?:-|__)title|headline")
+
+
+def _marked_title(elem: HtmlElement) -> bool:
+    return (
+        bool(_TITLE_CLASS.search(elem.get("class") or ""))
+        or "headline" in (elem.get("id") or "")
+        or "headline" in (elem.get("itemprop") or "")
+    )
 # Words that say what a story is about: five letters or more, not a common function word.
 _CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
 _FUNCTION_WORDS = frozenset(
@@ -448,13 +452,19 @@ def _printed_headline(tree: HtmlElement, meta_title: str | None, site: str | Non
         return None
     key = _NOT_ALNUM_RE.sub("", meta_title).casefold()
     printed: list[str] = []
-    for elem in _MARKED_HEADINGS(tree):
+    h1s: list[HtmlElement] = []
+    # lxml walks the tree for two tags in C, far faster than an XPath over every element
+    for elem in tree.iter("h1", "h2"):
+        if elem.tag == "h1":
+            h1s.append(elem)
+        if not _marked_title(elem):
+            continue
         text = trim(elem.text_content())
         if _NOT_ALNUM_RE.sub("", text).casefold() == key:
             return None  # the page prints the meta title
         if elem.tag == "h1" and text:
             printed.append(text)
-    if not printed and len(h1s := tree.findall(".//body//h1")) == 1:
+    if not printed and len(h1s) == 1:
         printed.append(trim(h1s[0].text_content()))
     if len(printed) != 1:
         return None
