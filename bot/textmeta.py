@@ -995,7 +995,7 @@ def credit_outlet(line: str | None) -> str | None:
 # "By HNN Staff" (not "Staff Reports", nor a desk: "Metro Desk Staff").
 _STAFF_CREDIT = re.compile(
     r"^(?:[Bb]y\s+)?((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}?)"
-    r"\s+(?:(?:Editorial|News|Newsroom)\s+)?[Ss]taff$"
+    r"\s+((?:Editorial|News|Newsroom)\s+)?[Ss]taff$"
 )
 _NOT_OUTLET_WORDS = frozenset(("desk", "section", "team", "wire", "web", "digital", "online"))
 
@@ -1003,13 +1003,16 @@ _NOT_OUTLET_WORDS = frozenset(("desk", "section", "team", "wire", "web", "digita
 def _staff_outlet(credit: str | None, page: str) -> str | None:
     """The outlet whose staff a credit line names in place of a writer, where the name is
     no single plain word ("Times" might be any paper; initials like "HNN" are a name), holds
-    no role or desk, and the page names it again: the site's name, not a one-off label."""
+    no role or desk, and the page names it again: the site's name, not a one-off label.
+    Two words before a bare "Staff" may be a person's name ("Ann Lee Staff", a role glued
+    on): only "Editorial Staff", or a name that opens with "The", says it is the outlet's."""
     m = _STAFF_CREDIT.match(credit.strip()) if credit and "taff" in credit else None
     if m is None:
         return None
     name = m.group(1)
     words = name.removeprefix("The ").split()
-    if not (len(words) >= 2 or (name.isupper() and 2 <= len(name) <= 5)):
+    initials = name.isupper() and 2 <= len(name) <= 5
+    if not initials and (len(words) < 2 or not (m.group(2) or name.startswith("The "))):
         return None
     if _holds_any(name, ROLE_WORDS | _NOT_OUTLET_WORDS):
         return None

@@ -17,10 +17,19 @@ def _page(credit: str, *extra: str) -> list[str]:
 
 @pytest.mark.parametrize(
     "credit",
-    ["Harbour Riding Editorial Staff", "Harbour Riding Staff", "By Harbour Riding News Staff"],
+    ["Harbour Riding Editorial Staff", "By Harbour Riding News Staff"],
 )
 def test_a_staff_credit_names_the_outlet_the_page_names_again(credit: str) -> None:
     assert find_outlet(_page(credit), None, credit) == "Harbour Riding"
+
+
+def test_a_bare_staff_credit_names_the_outlet_only_as_the_outlets() -> None:
+    credit = "By The Harbour Riding Staff"
+    lines = _page(credit, "The Harbour Riding shop is open")
+    assert find_outlet(lines, None, credit) == "The Harbour Riding"
+    # two words then "Staff": a person's name with a role glued on, as often as an outlet
+    credit = "Ann Riding Staff"
+    assert find_outlet(_page(credit, "More from Ann Riding"), None, credit) is None
 
 
 def test_a_staff_credit_beats_an_owner_the_copyright_names() -> None:
