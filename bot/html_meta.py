@@ -24,6 +24,7 @@ from courlan import is_valid_url
 from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+from trafilatura.baseline import block_text
 from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
 from trafilatura.metadata import (
     METANAME_AUTHOR,
@@ -431,6 +432,8 @@ def _marked_title(elem: HtmlElement) -> bool:
         or "headline" in (elem.get("id") or "")
         or "headline" in (elem.get("itemprop") or "")
     )
+
+
 # Words that say what a story is about: five letters or more, not a common function word.
 _CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
 _FUNCTION_WORDS = frozenset(
@@ -459,13 +462,13 @@ def _printed_headline(tree: HtmlElement, meta_title: str | None, site: str | Non
             h1s.append(elem)
         if not _marked_title(elem):
             continue
-        text = trim(elem.text_content())
+        text = block_text(elem)  # word breaks kept where a block ends: "Opinion" / "Headline"
         if _NOT_ALNUM_RE.sub("", text).casefold() == key:
             return None  # the page prints the meta title
         if elem.tag == "h1" and text:
             printed.append(text)
     if not printed and len(h1s) == 1:
-        printed.append(trim(h1s[0].text_content()))
+        printed.append(block_text(h1s[0]))
     if len(printed) != 1:
         return None
     headline = _without_site(printed[0], site)  # an <h1> may print the <title> whole

@@ -97,3 +97,11 @@ def test_the_body_no_longer_repeats_a_printed_headline_the_meta_title_shortened(
 def test_a_short_h1_is_a_sections_name_not_the_headline(heading: str) -> None:
     og = "Politics live: the harbour council votes on the new ferry timetable tonight"
     assert _meta_title(f'<h1 class="headline">{heading}</h1>', og) == og
+
+
+def test_a_printed_headline_keeps_the_break_between_its_blocks() -> None:
+    heading = (
+        '<h1 class="entry-title"><div class="kicker">Trails</div>'
+        "<div>Walking the <b>Harbour Hills</b> with a Toddler</div></h1>"
+    )
+    assert _meta_title(heading) == "Trails Walking the Harbour Hills with a Toddler"
