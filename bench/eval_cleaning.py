@@ -5,6 +5,7 @@
     .venv/bin/python bench/eval_cleaning.py --ids 01234567  # only ids starting with these chars
     .venv/bin/python bench/eval_cleaning.py --save preds.jsonl
     .venv/bin/python bench/eval_cleaning.py --meta          # headline, byline, date vs the HTML
+    .venv/bin/python bench/eval_cleaning.py --meta --verbose  # plus every mismatch, by field
 
 The ground truth has no headline, byline or date, so ``--meta`` compares the pasted-text
 header with what the HTML path reads from the same page's metadata (``<title>``, Open Graph,
@@ -92,24 +93,25 @@ def meta_report(ids: list[str], verbose: bool) -> None:
             print(f"title  {i[:8]} {str(mine.title)[:60]!r} | html: {str(ref.title)[:60]!r}")
         if ref.byline:
             counts["byline"][2] += 1
-            if mine.byline:
-                counts["byline"][0] += bool(
-                    _words(" ".join(mine.byline)) & _words(" ".join(ref.byline))
-                )
-            else:
-                counts["byline"][1] += 1
+            ok = bool(_words(" ".join(mine.byline)) & _words(" ".join(ref.byline)))
+            counts["byline"][0] += ok
+            counts["byline"][1] += not mine.byline
+            if verbose and not ok:
+                print(f"byline {i[:8]} {mine.byline!r} | html: {ref.byline!r}")
         if ref.outlet:
             counts["outlet"][2] += 1
-            if mine.outlet:
-                counts["outlet"][0] += _same_outlet(mine.outlet, ref.outlet)
-            else:
-                counts["outlet"][1] += 1
+            ok = bool(mine.outlet) and _same_outlet(mine.outlet or "", ref.outlet)
+            counts["outlet"][0] += ok
+            counts["outlet"][1] += not mine.outlet
+            if verbose and not ok:
+                print(f"outlet {i[:8]} {mine.outlet!r} | html: {ref.outlet!r}")
         if ref.published:
             counts["date"][2] += 1
-            if mine.published:
-                counts["date"][0] += mine.published[:10] == ref.published[:10]
-            else:
-                counts["date"][1] += 1
+            ok = bool(mine.published) and (mine.published or "")[:10] == ref.published[:10]
+            counts["date"][0] += ok
+            counts["date"][1] += not mine.published
+            if verbose and not ok:
+                print(f"date   {i[:8]} {mine.published!r} | html: {ref.published!r}")
     t, b, d, o = counts["title"], counts["byline"], counts["date"], counts["outlet"]
     print(f"title agrees with the HTML title: {t[0]} of {t[1]} pages")
     print(f"byline shares a name with the HTML byline: {b[0]} of {b[2]} (none found: {b[1]})")
@@ -128,6 +130,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--pages", action="store_true", help="print per-page P/R/F1, worst first")
     ap.add_argument("--save", help="write {id, body} predictions to this jsonl")
     ap.add_argument("--meta", action="store_true", help="compare headers with the HTML's")
+    ap.add_argument(
+        "--verbose", action="store_true", help="with --meta, list every header mismatch"
+    )
     args = ap.parse_args(argv)
     if not DATA.exists():
         sys.exit(f"{DATA} not found")
@@ -135,7 +140,9 @@ def main(argv: list[str] | None = None) -> None:
     truth, urls = sc.load_truth(DATA)
     ids = sorted(truth)
     if args.meta:
-        meta_report([i for i in ids if not args.ids or i[0] in args.ids], args.pages)
+        meta_report(
+            [i for i in ids if not args.ids or i[0] in args.ids], args.pages or args.verbose
+        )
         return
     preds, ms = predict(ids)
     if args.save:

@@ -24,6 +24,7 @@ from courlan import is_valid_url
 from htmldate import find_date
 from lxml.etree import XPath
 from lxml.html import HtmlElement
+from trafilatura.baseline import block_text
 from trafilatura.json_metadata import extract_json, extract_json_parse_error, normalize_json
 from trafilatura.metadata import (
     METANAME_AUTHOR,
@@ -361,9 +362,14 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     if own_site and doc.sitename != own_site:
         # JSON-LD's publisher may name who supplied the story ("Associated Press" on
         # SFGate, "DH News Service" on Deccan Herald): the site's own og:site_name stands
-        # where it, and not the publisher, is the name of the page's domain
+        # where it, and not the publisher, is the name of the page's domain; or where it is
+        # the domain's name exactly and the publisher adds to it ("Healthline" over
+        # "Healthline Media" on healthline.com: the brand, not the company behind it)
         domain = _NOT_ALNUM_RE.sub("", outlet_from_url(doc.url or extract_url(tree, url)) or "")
-        if _names_domain(own_site, domain) and not _names_domain(doc.sitename, domain):
+        if _names_domain(own_site, domain) and (
+            not _names_domain(doc.sitename, domain)
+            or (_site_key(own_site) == domain.casefold() != _site_key(doc.sitename))
+        ):
             doc.sitename = own_site
     title = doc.title or _page_title(tree, extract_title(tree))
     author = doc.author or _find_author(tree) or _byline_under_heading(tree)
@@ -404,14 +410,80 @@ def read_metadata(tree: HtmlElement, url: str | None) -> SourceMeta:
     outlet = sitename.split(" | ", 1)[0].strip() if sitename else None
     if outlet and outlet.islower():
         outlet = _as_titled(outlet, _title_text(tree))
+    headline = _without_site((title or "").strip(), sitename) or None
     return SourceMeta(
         url=canonical or url,
         outlet=outlet or None,
-        title=_without_site((title or "").strip(), sitename) or None,
+        title=_printed_headline(tree, headline, sitename) or headline,
         standfirst=(doc.description or "").strip() or None,
         byline=_byline(author, sitename),
         published=_iso_date(published),
     )
+
+
+# A heading's class that marks it as an article's title ("entry-title", "article__title",
+# "headline"); an id or itemprop that holds "headline" does too.
+_TITLE_CLASS = re.compile(r"(?:post|entry|article)(?:-|__)title|headline")
+
+
+def _marked_title(elem: HtmlElement) -> bool:
+    return (
+        bool(_TITLE_CLASS.search(elem.get("class") or ""))
+        or "headline" in (elem.get("id") or "")
+        or "headline" in (elem.get("itemprop") or "")
+    )
+
+
+# Words that say what a story is about: five letters or more, not a common function word.
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+_FUNCTION_WORDS = frozenset(
+    ("about", "after", "again", "their", "there", "these", "those", "which", "while",
+     "where", "would", "could", "should", "being", "under", "until", "before")
+)  # fmt: skip
+
+
+def _printed_headline(tree: HtmlElement, meta_title: str | None, site: str | None) -> str | None:
+    """The headline the page prints, where its meta tags give another: a social or search
+    title ("Simple Hiking Kit (with Kids)" over the printed "Hiking the Flat Irons") or a
+    shortened one ("HS Roundup: ..." over "High School Roundup: ..."). Only the one <h1>
+    the page marks as an article's title, else the page's only <h1>, where no marked
+    heading prints the meta title (a front page marks every teaser), the <h1> is not the
+    site's name (a masthead) and the two share a word: the same story. A meta title that
+    holds the printed one whole stays: it adds a section's label ("Opinion | ...") as the
+    page shows it over the headline."""
+    if not meta_title:
+        return None
+    key = _NOT_ALNUM_RE.sub("", meta_title).casefold()
+    printed: list[str] = []
+    h1s: list[HtmlElement] = []
+    # lxml walks the tree for two tags in C, far faster than an XPath over every element
+    for elem in tree.iter("h1", "h2"):
+        if elem.tag == "h1":
+            h1s.append(elem)
+        if not _marked_title(elem):
+            continue
+        text = block_text(elem)  # word breaks kept where a block ends: "Opinion" / "Headline"
+        if _NOT_ALNUM_RE.sub("", text).casefold() == key:
+            return None  # the page prints the meta title
+        if elem.tag == "h1" and text:
+            printed.append(text)
+    if not printed and len(h1s) == 1:
+        printed.append(block_text(h1s[0]))
+    if len(printed) != 1:
+        return None
+    headline = _without_site(printed[0], site)  # an <h1> may print the <title> whole
+    own = _NOT_ALNUM_RE.sub("", headline).casefold()
+    if not own or own in key or own in _NOT_ALNUM_RE.sub("", site or "").casefold():
+        return None
+    words = len(headline.split())
+    if words < 3 or 2 * words < len(meta_title.split()):
+        return None  # a section's or a column's name ("Politics"), not a headline
+    shared = _content_words(headline) & _content_words(meta_title)
+    return headline if shared else None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _CONTENT_WORD.findall(text.casefold()) if w not in _FUNCTION_WORDS}
 
 
 _OG_SITE_NAME = XPath("/html/head/meta[@property = 'og:site_name']/@content")
@@ -426,10 +498,15 @@ def _og_site_name(tree: HtmlElement) -> str | None:
 _TLD_RE = re.compile(r"\.(?:com|net|org|co\.uk|[a-z]{2})$", re.I)
 
 
+def _site_key(name: str | None) -> str:
+    """A site's name as its domain would spell it: "Smithsonian.com" -> "smithsonian"."""
+    return _NOT_ALNUM_RE.sub("", _TLD_RE.sub("", name or "")).casefold()
+
+
 def _names_domain(name: str | None, domain: str) -> bool:
     """Whether a site name is the domain's name, one holding the other ("SFGate" of
     sfgate.com, "Smithsonian" of smithsonianmag.com), case and punctuation aside."""
-    key = _NOT_ALNUM_RE.sub("", _TLD_RE.sub("", name or "")).casefold()  # "Smithsonian.com"
+    key = _site_key(name)  # "Smithsonian.com"
     domain = domain.casefold()
     return bool(key and domain) and (key in domain or domain in key)
 

@@ -547,9 +547,14 @@ def parse_credit(line: str) -> tuple[str, ...]:
 _PARTICLES = frozenset({"de", "van", "von", "der", "da", "di", "la", "le", "bin", "al"})
 
 
+# Small words inside a name, between capitalised words: "Mensagens de Reflexão", "Jornal do
+# Harbour", "Bank of the Bay".
+_NAME_LINKS = (
+    r"(?:(?:de|da|do|dos|das|del|della|di|du|des|la|le|los|las|van|von|der|den|of|the)\s){0,2}"
+)
 _OUTLET_NAME = (
     # a name in Chinese or Japanese script may run on in Latin letters ("ノート100YEN.com")
-    r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}"
+    r"((?:The\s)?[A-Z][\w&'’.-]*(?:\s" + _NAME_LINKS + r"[A-Z][\w&'’.-]*){0,3}"
     r"|[\u4e00-\u9fff\u3040-\u30ff]{2,12}[\w.-]*)"
 )
 
@@ -707,7 +712,7 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
     saying_from = _lines_holding_key(lines, page, "from")
     for pat, might_match in _OUTLET_PATTERNS:
         if pat is _COPYRIGHT_RE:
-            brand = _brand_name(page) or credit_outlet(credit)
+            brand = _brand_name(page) or credit_outlet(credit) or _staff_outlet(credit, page)
             if brand and brand.isupper() and 2 <= len(brand) <= 3:
                 brand = _initials_of(brand, lines, page) or brand
             if brand:
@@ -984,6 +989,34 @@ def credit_outlet(line: str | None) -> str | None:
         return split[1] if split else None
     names = line[:at].strip()
     return line[at:] if parse_credit(names) or parse_byline(names) else None
+
+
+# A credit that names no person but the outlet's staff: "Harbour Post Editorial Staff",
+# "By HNN Staff" (not "Staff Reports", nor a desk: "Metro Desk Staff").
+_STAFF_CREDIT = re.compile(
+    r"^(?:[Bb]y\s+)?((?:The\s)?[A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*){0,3}?)"
+    r"\s+((?:Editorial|News|Newsroom)\s+)?[Ss]taff$"
+)
+_NOT_OUTLET_WORDS = frozenset(("desk", "section", "team", "wire", "web", "digital", "online"))
+
+
+def _staff_outlet(credit: str | None, page: str) -> str | None:
+    """The outlet whose staff a credit line names in place of a writer, where the name is
+    no single plain word ("Times" might be any paper; initials like "HNN" are a name), holds
+    no role or desk, and the page names it again: the site's name, not a one-off label.
+    Two words before a bare "Staff" may be a person's name ("Ann Lee Staff", a role glued
+    on): only "Editorial Staff", or a name that opens with "The", says it is the outlet's."""
+    m = _STAFF_CREDIT.match(credit.strip()) if credit and "taff" in credit else None
+    if m is None:
+        return None
+    name = m.group(1)
+    words = name.removeprefix("The ").split()
+    initials = name.isupper() and 2 <= len(name) <= 5
+    if not initials and (len(words) < 2 or not (m.group(2) or name.startswith("The "))):
+        return None
+    if _holds_any(name, ROLE_WORDS | _NOT_OUTLET_WORDS):
+        return None
+    return name if page.count(name) >= 2 else None
 
 
 def name_then_outlet(line: str) -> tuple[str, str] | None:
