@@ -272,13 +272,14 @@ def _full_year_date(line: str) -> str | None:
     return None
 
 
-# A time printed before the date it belongs to: "10:01 pm PST, Tuesday, November 19, 2019";
+# A time printed before the date it belongs to: "10:01 pm PST, Tuesday, November 19, 2019",
+# "4:05 PM EST, Sat November 14, 2026";
 # a 24-hour time without a colon only with its zone ("0339 GMT (1139 HKT) November 19").
 _TIME_BEFORE = re.compile(
     r"(?:(?<![\d:])(?P<h>\d{1,2}):(?P<mi>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?"
     r"|(?<!\d)(?P<hh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?=\s+(?-i:GMT|UTC)))"
     r"(?:\s*(?P<tz>(?-i:[A-Z]{2,4}))\b)?(?:\s*\([^()]{0,12}\))?\s*[,|·•-]?\s*"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?$",
     re.I,
 )
 
@@ -353,8 +354,9 @@ WIRE_SERVICES = frozenset(
 _STAMP_CUT = re.compile(
     r"\s*@\w|\s+(?:Updated|Published|Posted)\b"
     r"|\s+on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|[A-Z][a-z]{2,8}\.?\s+\d)"
-    # the outlet the writer files for, or the place: "By Ann Lee for MailOnline", "in Kyiv"
-    r"|\s+(?:[Ff]or|FOR|[Ii]n)\s+(?=[A-Z])"
+    # the outlet the writer files for, or the place: "By Ann Lee for MailOnline", "in Kyiv",
+    # "Ella Brandt at Riverside Park" (a match report's ground)
+    r"|\s+(?:[Ff]or|FOR|[Ii]n|at)\s+(?=[A-Z])"
 )
 _GLUED_OUTLET = re.compile(r"(?<=[a-z])[A-Z]{2,}\w*$")
 # "Meg JamesStaff Writer": a role glued to the name by the copy (not "McDonald": the glued
@@ -747,7 +749,8 @@ def find_outlet(lines: list[str], url: str | None, credit: str | None = None) ->
             undated = undated or (name, kind)
         if undated:
             return _over_holder(lines, page, *undated, url)
-    return outlet_from_url(url) or _named_domain(page) or _spelled_domain(page, lines, 3)
+    return (outlet_from_url(url) or _trailing_outlet(credit) or _named_domain(page)
+            or _spelled_domain(page, lines, 3))
 
 
 # Words that make a copyright holder read as a company rather than a publication.
@@ -1017,6 +1020,32 @@ def _staff_outlet(credit: str | None, page: str) -> str | None:
     if _holds_any(name, ROLE_WORDS | _NOT_OUTLET_WORDS):
         return None
     return name if page.count(name) >= 2 else None
+
+
+# "By Ann Lee, HNN", "By Ann Lee | Harbour Courier": the outlet after the writers' names.
+_AFTER_NAMES = re.compile(r"^(?P<names>.+?)\s*(?P<sep>[,|])\s*(?P<outlet>[^,|]+?)\s*$")
+
+
+def _trailing_outlet(credit: str | None) -> str | None:
+    """The outlet a byline names after its writers: "By Ann Lee | Harbour Gazette", "By Ann
+    Lee, HNN". After a comma a place, a role or a second writer may stand ("By Ann Lee,
+    Kyiv", "By Ann Lee, Tom Bell"): there, only initials count. A section ("| Opinion") or a
+    wire service is no outlet of the page's own."""
+    if not credit or ("," not in credit and "|" not in credit) or any(
+            c.isdigit() for c in credit):
+        return None
+    m = _AFTER_NAMES.match(credit.strip())
+    if m is None or not parse_byline(m["names"]):
+        return None
+    outlet = m["outlet"]
+    words = outlet.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) or (
+            _holds_any(outlet, ROLE_WORDS | _NOT_OUTLET_WORDS) or outlet.lower() in WIRE_SERVICES):
+        return None
+    initials = outlet.isupper() and 2 <= len(outlet) <= 5
+    if not initials and (len(words) == 1 or m["sep"] == ","):
+        return None
+    return outlet
 
 
 def name_then_outlet(line: str) -> tuple[str, str] | None:
