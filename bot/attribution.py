@@ -31,6 +31,7 @@ from bot.speakers import (
     PEOPLE,
     PREPOSITIONS,
     PRONOUNS,
+    ROLE_TITLES,
     SEX_NOUNS,
     SpeakerPhrase,
     asks_sex,
@@ -3391,16 +3392,24 @@ def _occurrences(text: str, word: str) -> list[int]:
 # A name opening a sentence as its subject: "Morrison was ...", "Tim Morrison told ...".
 # An apposition may follow the name ("Sonya Zoghlin, his attorney, said ...").
 _SUBJECT_RE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w-]+)(?:\s+[a-z]|,\s)")
+# A sentence that reports ("..., Tester said."): its opener is what was said, not who.
+_REPORTS = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|wrote|writes)\b")
+# A role in lower case before that name: "Northbridge manager Carla Voss was furious".
+_ROLE_THEN_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,2}(?P<role>[a-z]+)\s+(?=[A-Z])")
 
 
 def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[SpeakerPhrase],
               given: Sequence[Sequence[tuple[int, int]]] | None = None,
-              places: dict[tuple[str, str], list[int]] | None = None) -> list[str | None]:
+              places: dict[tuple[str, str], list[int]] | None = None,
+              ) -> tuple[list[str | None], list[bool]]:
     """For a "he"/"she" that opens its sentence, the name that opens the sentence before it:
     its likeliest antecedent, whoever else that sentence names later ("Morrison was the
-    third witness who listened in on Trump's call with Zelensky. He said ..."). ``given``:
-    ``split_sentences`` of each paragraph, when the caller has them already."""
+    third witness who listened in on Trump's call with Zelensky. He said ..."); and whether
+    that sentence is plain narration, with no quotation mark in it (no quoted sentence whose
+    opener is someone else's subject). ``given``: ``split_sentences`` of each paragraph,
+    when the caller has them already."""
     out: list[str | None] = [None] * len(cands)
+    plain = [False] * len(cands)
     split: dict[int, Sequence[tuple[int, int]]] = {}  # paragraphs split once, when asked
 
     def sentences(p: int) -> Sequence[tuple[int, int]]:
@@ -3429,14 +3438,22 @@ def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[Spe
             prev = body[c.paragraph - 1][last[-1][0] : last[-1][1]]
         else:
             continue
-        m = _SUBJECT_RE.match(prev)
+        r = _ROLE_THEN_NAME.match(prev)
+        m = _SUBJECT_RE.match(prev, r.end() if r is not None and r["role"] in ROLE_TITLES
+                               else 0)
         if m and not any(w.lower() in _NOT_NAME or w.lower() in _BAD_FIRST
                          for w in m.group(1).split()) and (  # not "Of Sanders, McCaskill"
                 not after_quote or " " in m.group(1)):
             # (After a quote, the sentence before is further from the pronoun: a full name
             # or a titled one, no lone word that may be a place: "China".)
             out[k] = m.group(1)
-    return out
+            ptext = text if i > 0 else body[c.paragraph - 1]
+            before = ptext[: sents[i - 1][0] if i > 0 else last[-1][0]]
+            # (in the same paragraph: across one, the story may have turned to another)
+            plain[k] = i > 0 and not any(q in prev for q in _QUOTE_CHARS) and not _REPORTS.search(
+                prev) and (
+                before.count('"') % 2 == 0 and before.count("“") == before.count("”"))
+    return out, plain
 
 
 def _quote_then_comma(text: str, start: int, at: int, c: _Cand) -> bool:
@@ -3582,14 +3599,14 @@ def candidate_attributions(body: Sequence[str], *, bounds: bool = True,
         kept = [(c, ph) for c, ph in zip(cands, phrases, strict=True) if not is_caption(ph)]
         cands, phrases = [c for c, _ in kept], [ph for _, ph in kept]
     # Rivals matter only to he/she: skip the name scan when no speaker is one.
-    rivals = subjects = mentions = None
+    rivals = subjects = mentions = narrated = None
     if any(ph.pronoun in ("he", "she") for ph in phrases):
         mentions = [_person_mentions(t) for t in body]  # the sex evidence reads them too
         rivals = _rivals(body, cands, places, mentions)
-        subjects = _subjects(body, cands, phrases, sentences, places)
+        subjects, narrated = _subjects(body, cands, phrases, sentences, places)
     # The sex evidence costs a scan of the article: only when some speaker asks for it.
     hints = _gender_hints(body, mentions) if any(asks_sex(ph) for ph in phrases) else {}
-    names = resolve(phrases, hints, rivals, subjects)
+    names = resolve(phrases, hints, rivals, subjects, narrated)
     surnames = {n for n in names if n is not None and " " not in n}
     if surnames:
         # "Volker said": the full name the article gave him ("Kurt Volker"), in a paragraph

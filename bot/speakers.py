@@ -602,12 +602,14 @@ def _looks_org(name: str, role: str | None) -> bool:
 
 def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str],
             rivals: Sequence[Sequence[str]] | None = None,
-            subjects: Sequence[str | None] | None = None) -> list[str | None]:
+            subjects: Sequence[str | None] | None = None,
+            plain: Sequence[bool] | None = None) -> list[str | None]:
     """Resolve each phrase to a name: its own, an earlier entity's, or a later one's.
 
     ``rivals[k]`` lists the person names the text mentions between phrase k-1 and phrase
     k: a "he" is left unresolved when another such name could be its antecedent, unless
-    ``subjects[k]``, the name that opens the sentence before it, is a person already met.
+    ``subjects[k]``, the name that opens the sentence before it, is a person already met
+    (or, where ``plain[k]`` says that sentence has no quotation in it, a person named).
     """
     out: list[str | None] = [None] * len(phrases)
     entities: list[Entity] = []
@@ -654,7 +656,12 @@ def resolve(phrases: Sequence[SpeakerPhrase | None], gender_hint: dict[str, str]
             subject = subjects[k] if subjects is not None else None
             ent = _subject_entity(entities, ph.pronoun, subject) if subject else None
             if ent is None and subject:
-                ent = _subject_person(mentions, ph.pronoun, subject, gender_hint)
+                # Plain narration, and no one else named since the last speaker: the
+                # opener need not be said to be of the pronoun's sex.
+                alone = rivals is not None and all(_same_person(m, subject) or _same_person(
+                    subject, m) for m in rivals[k])
+                ent = _subject_person(mentions, ph.pronoun, subject, gender_hint,
+                                      plain=plain is not None and plain[k] and alone)
                 if ent is not None:
                     entities.append(ent)
             if ent is not None:
@@ -720,6 +727,9 @@ def _without_courtesy(names: list[str | None], known: list[str]) -> list[str | N
 
 
 _TITLE_WORDS = _OFFICE_ANY | HONORIFICS | PEOPLE | PERSON_ROLES | wordset("mr mrs ms miss mx")
+# Words a team sheet puts before a name: "Captain Rui Santos", "substitute Idris Bello".
+_LEAD_ROLES = _TITLE_WORDS | wordset("""captain skipper substitute striker goalkeeper keeper
+    defender midfielder forward winger coach quarterback pitcher rookie veteran""")
 # Words that open a sentence before a name ("Although James ...", "Perhaps Russia"): no
 # first name.
 _NOT_FIRST_NAMES = SENTENCE_STARTERS | wordset(
@@ -750,7 +760,7 @@ def complete_surnames(names: Sequence[str | None], full_names: Sequence[str],
         name = parse_speaker(run).name  # without its title: "Director James Comey"
         words = name.split() if name else []
         # Words before the name the run took in: "Democrat Zephyr Teachout".
-        while len(words) > 2 and (words[0].lower().rstrip(".") in _TITLE_WORDS or (
+        while len(words) > 2 and (words[0].lower().rstrip(".") in _LEAD_ROLES or (
                 _written_lower(words[0], text))):
             words = words[1:]
         # Two words, or three with a middle initial ("Harry M. Reid"): a longer run may
@@ -840,11 +850,14 @@ def _subject_entity(entities: list[Entity], pronoun: str, subject: str) -> Entit
 
 
 def _subject_person(mentions: list[str], pronoun: str, subject: str,
-                    hint: dict[str, str]) -> Entity | None:
+                    hint: dict[str, str], *, plain: bool = False) -> Entity | None:
     """A person who has not spoken yet but opens the sentence before a "he"/"she", when the
     article has named them and says they are of the pronoun's sex ("Adam Neumann ... Mr.
     Neumann left in September. He declined to comment"). Only the article's own word for
-    their sex counts: the sentence before may be a quote's, its opener someone else."""
+    their sex counts: the sentence before may be a quote's, its opener someone else. Where
+    that sentence is ``plain`` narration, the article need not have said: only no word of
+    the other sex may stand against it ("Carla Voss was furious. 'Never a foul,' she
+    said")."""
     want = {"he": "m", "she": "f"}.get(pronoun)
     if want is None:
         return None
@@ -853,7 +866,7 @@ def _subject_person(mentions: list[str], pronoun: str, subject: str,
     if not named:
         return None
     sex = _gender_of(named[0], hint)
-    if sex != want:
+    if sex != want and not (plain and sex is None):
         return None
     # The latest full name ("President Barack Obama": the name, the title as role), not
     # "Neumann" or "Mr. Neumann".

@@ -96,14 +96,30 @@ def test_he_after_a_sentence_opened_by_someone_named_but_not_yet_quoted() -> Non
     assert _one(body, "to comment").speaker == "Adam Neumann"
 
 
-def test_he_stays_unclear_when_the_article_does_not_say_the_openers_sex() -> None:
-    # "Neumann left ... He declined": without the article's word for Neumann's sex, the
-    # sentence before could be a quote's, or a woman's; a wrong name is worse than none.
+def test_he_is_the_opener_of_plain_narration_just_before() -> None:
+    # "Neumann left ... He declined", in one paragraph, with no quote and no one else named
+    # since: he is Neumann, though the article never says Neumann's sex.
     unsaid = [
         "The inquiry concerns the firm's former chief executive Adam Neumann.",
         "Neumann left the firm in September. He declined to comment.",
     ]
-    assert _one(unsaid, "to comment").speaker in (None, "He")
+    assert _one(unsaid, "to comment").speaker == "Adam Neumann"
+
+
+def test_he_stays_unclear_when_the_article_does_not_say_the_openers_sex() -> None:
+    # Someone else named in between, or the opener in the paragraph before: the sentence
+    # before could be about another person, or a woman's; a wrong name is worse than none.
+    between = [
+        "The inquiry concerns the firm's former chief executive Adam Neumann.",
+        "Neumann left the firm in September after Tom Bell joined. He declined to comment.",
+    ]
+    assert _one(between, "to comment").speaker in (None, "He")
+    across = [
+        "The inquiry concerns the firm's former chief executive Adam Neumann.",
+        "Neumann left the firm in September.",
+        "He declined to comment.",
+    ]
+    assert _one(across, "to comment").speaker in (None, "He")
     woman = [
         "The inquiry concerns the firm's former chief executive Ann Neumann and her deputy.",
         "Ms. Neumann left the firm in September. He declined to comment.",
