@@ -1,0 +1,164 @@
+"""What a reporter sees in Slack while a mention is digested and when Slack will not take a
+post: signed HTTP requests into the real AsyncApp, the loopback fake Web API, a real database
+and a loopback article server that can be slow."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+
+import pytest
+from aiohttp import web
+
+from tests.pages import serve
+from tests.slack_helpers import event_body
+from tests.test_slack_app import ARTICLE_HTML, BOT_USER, STORY_TEXT, Harness, harness
+
+__all__ = ["harness"]  # the fixture, shared with tests/test_slack_app.py
+
+MENTION_TS = "1699999999.002000"
+
+
+@pytest.fixture
+async def slow_pages() -> AsyncIterator[str]:
+    """An article after a short wait, and a missing page after the same wait."""
+
+    async def slow_article(_r: web.Request) -> web.Response:
+        await asyncio.sleep(0.4)
+        return web.Response(text=ARTICLE_HTML, content_type="text/html")
+
+    async def slow_missing(_r: web.Request) -> web.Response:
+        await asyncio.sleep(0.4)
+        return web.Response(status=404, text="gone")
+
+    async with serve({"/slow/story": slow_article, "/slow/missing": slow_missing}) as base:
+        yield base
+
+
+@pytest.fixture
+def quick_progress(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.service.PROGRESS_AFTER", 0.1)  # the pages above take 0.4 s
+
+
+def _mention(text: str, *, thread_ts: str | None = None) -> dict[str, str]:
+    event = {
+        "type": "app_mention",
+        "user": "U0REPORTER",
+        "text": f"<@{BOT_USER}> {text}",
+        "ts": MENTION_TS,
+        "channel": "C0MENTION",
+    }
+    if thread_ts:
+        event["thread_ts"] = thread_ts
+    return event
+
+
+# --- a mention says it heard, and leaves nothing behind ---------------------------------------
+
+
+@pytest.mark.usefixtures("quick_progress")
+async def test_a_slow_mention_shows_working_then_the_digest_takes_its_place(
+    harness: Harness, slow_pages: str
+) -> None:
+    event = _mention(f"<{slow_pages}/slow/story>")
+    await harness.post(event_body(event, event_id="Ev9SLOW"), form=False)
+    (placeholder,) = await harness.fake.wait_for("chat.postMessage", 1)
+    assert placeholder.params["text"] == "Working on it..."
+    assert placeholder.params["thread_ts"] == MENTION_TS
+    (update,) = await harness.fake.wait_for("chat.update", 1)
+    await harness.service.drain()
+    assert placeholder.result is not None
+    assert update.params["ts"] == placeholder.result["ts"]
+    assert update.params["channel"] == "C0MENTION"
+    assert "Library to open on Sundays" in json.dumps(update.params["blocks"])
+    assert len(harness.posts()) == 1  # the digest is the reply, not a second one
+    assert harness.fake.of("chat.delete") == [] and harness.fake.of("chat.postEphemeral") == []
+    # Watching follows the thread as before.
+    story = await harness.store.get_story_by_url(f"{slow_pages}/slow/story")
+    assert story is not None
+    threads = await harness.store.threads_for_story(story.id)
+    assert [t.thread_ts for t in threads] == [MENTION_TS]
+
+
+@pytest.mark.usefixtures("quick_progress")
+async def test_a_slow_mention_that_fails_removes_working_and_says_why_in_the_channel(
+    harness: Harness, slow_pages: str
+) -> None:
+    event = _mention(f"<{slow_pages}/slow/missing>")
+    await harness.post(event_body(event, event_id="Ev9MISSING"), form=False)
+    (placeholder,) = await harness.fake.wait_for("chat.postMessage", 1)
+    (deleted,) = await harness.fake.wait_for("chat.delete", 1)
+    await harness.service.drain()
+    assert placeholder.result is not None
+    assert deleted.params["ts"] == placeholder.result["ts"]
+    (note,) = harness.fake.of("chat.postEphemeral")
+    assert "404" in note.params["text"] and note.params["user"] == "U0REPORTER"
+    # The mention had no thread before ours, and ours is gone: Slack would hide the note there.
+    assert "thread_ts" not in note.params
+
+
+@pytest.mark.usefixtures("quick_progress")
+async def test_when_the_working_reply_cannot_be_updated_the_digest_is_posted_anew(
+    harness: Harness, slow_pages: str
+) -> None:
+    harness.fake.fail("chat.update", "message_not_found")  # someone deleted it meanwhile
+    await harness.post(
+        event_body(_mention(f"<{slow_pages}/slow/story>"), event_id="Ev9GONE"), form=False
+    )
+    posts = await harness.fake.wait_for("chat.postMessage", 2)
+    await harness.service.drain()
+    assert posts[1].params["thread_ts"] == MENTION_TS
+    assert "Library to open on Sundays" in json.dumps(posts[1].params["blocks"])
+    assert posts[0].result is not None
+    assert [c.params["ts"] for c in harness.fake.of("chat.delete")] == [posts[0].result["ts"]]
+
+
+async def test_a_quick_mention_posts_no_working_reply(harness: Harness) -> None:
+    await harness.post(event_body(_mention(STORY_TEXT), event_id="Ev9QUICK"), form=False)
+    (post,) = await harness.fake.wait_for("chat.postMessage", 1)
+    await harness.service.drain()
+    assert post.params["blocks"][0]["text"]["text"].startswith("Bridge repairs")
+    assert harness.fake.of("chat.update") == [] and harness.fake.of("chat.delete") == []
+
+
+@pytest.mark.parametrize(("thread_ts", "shown_in"), [(None, None), ("1699999999.001900",) * 2])
+async def test_a_failed_mention_is_answered_where_its_author_will_see_it(
+    harness: Harness, thread_ts: str | None, shown_in: str | None
+) -> None:
+    event = _mention(f"<{harness.pages}/news/missing>", thread_ts=thread_ts)
+    await harness.post(event_body(event, event_id=f"Ev9FAIL{thread_ts}"), form=False)
+    (note,) = await harness.fake.wait_for("chat.postEphemeral", 1)
+    await harness.service.drain()
+    assert "404" in note.params["text"]
+    assert note.params.get("thread_ts") == shown_in
+    assert harness.posts() == []
+
+
+# --- Slack will not take the post: say why, and what to do ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("channel", "error", "says", "never"),
+    [
+        ("C0NEWS", "not_in_channel", "/invite @Newsdesk", "archived"),
+        ("D0DIRECT", "channel_not_found", "direct message between people", "Invite me"),
+        ("C0SECRET", "channel_not_found", "private channel and I'm not in it", "direct"),
+        ("G0GROUP", "channel_not_found", "group DM", "Slack would not"),
+        ("C0OLD", "is_archived", "archived", "/invite"),
+        ("C0NEWS", "restricted_action_read_only_channel", "Only some members", "/invite"),
+        ("C0NEWS", "restricted_action_thread_only_channel", "*Digest story* shortcut", "/invite"),
+        ("C0NEWS", "ratelimited", "limiting how fast", "/invite"),
+    ],
+)
+async def test_a_refused_post_says_how_to_fix_it(
+    harness: Harness, channel: str, error: str, says: str, never: str
+) -> None:
+    harness.fake.fail("chat.postMessage", error)
+    await harness.command(STORY_TEXT, channel=channel, trigger_id=f"t-{error}")
+    (reply,) = await harness.fake.wait_for_responses(1)
+    await harness.service.drain()
+    assert reply["response_type"] == "ephemeral"
+    assert says in reply["text"] and never not in reply["text"]
+    assert len(harness.posts()) == 1  # the refused parent; nothing else went out
+
