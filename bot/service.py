@@ -375,6 +375,20 @@ class DigestService:
     def submit(self, req: DigestRequest, client: AsyncWebClient) -> asyncio.Task[Outcome]:
         return self.spawn(self.run(req, client))
 
+    def submit_saying(
+        self, req: DigestRequest, client: AsyncWebClient, note: str = WORKING
+    ) -> asyncio.Task[Outcome]:
+        """``submit``, after telling the person ``note`` privately (for surfaces whose ack
+        shows nothing: shortcuts, the modal)."""
+
+        async def note_then_run() -> Outcome:
+            # In this order: a quick refusal (a private address) must not arrive before
+            # "Working on it...", which would then read as if the digest were still coming.
+            await self.tell(client, req, note)
+            return await self.run(req, client)
+
+        return self.spawn(note_then_run())
+
     async def drain(self) -> None:
         """Wait for all background work (tests, benchmark, shutdown)."""
         while self._tasks:

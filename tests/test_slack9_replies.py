@@ -12,7 +12,7 @@ import pytest
 from aiohttp import web
 
 from tests.pages import serve
-from tests.slack_helpers import event_body
+from tests.slack_helpers import event_body, interactive_body
 from tests.test_slack_app import ARTICLE_HTML, BOT_USER, STORY_TEXT, Harness, harness
 
 __all__ = ["harness"]  # the fixture, shared with tests/test_slack_app.py
@@ -162,3 +162,148 @@ async def test_a_refused_post_says_how_to_fix_it(
     assert says in reply["text"] and never not in reply["text"]
     assert len(harness.posts()) == 1  # the refused parent; nothing else went out
 
+
+# --- the Digest story shortcut on messages with no story in their text ------------------------
+
+
+def _shortcut(harness: Harness, message: dict[str, object], key: str) -> dict[str, object]:
+    return {
+        "type": "message_action",
+        "callback_id": "digest_story",
+        "trigger_id": f"t-{key}",
+        "team": {"id": "T0TEAM", "domain": "fake"},
+        "user": {"id": "U0EDITOR", "team_id": "T0TEAM"},
+        "channel": {"id": "C0DESK", "name": "desk"},
+        "response_url": harness.fake.response_url(key),
+        "message": {"type": "message", "ts": "1699999999.003000", **message},
+    }
+
+
+async def _shortcut_reply(harness: Harness, message: dict[str, object], key: str) -> str:
+    status, _ = await harness.post(interactive_body(_shortcut(harness, message, key)))
+    assert status == 200
+    (reply,) = await harness.fake.wait_for_responses(1)
+    await harness.service.drain()
+    assert reply["response_type"] == "ephemeral"
+    assert harness.posts() == []
+    return str(reply["text"])
+
+
+SNIPPET = {
+    "id": "F0SNIP",
+    "name": "-.txt",
+    "title": "Harbour wall story",
+    "mode": "snippet",
+    "filetype": "text",
+    "preview": "The harbour wall at Eastcliff will be rebuilt over two winters...",
+}
+
+
+async def test_a_story_in_a_snippet_says_how_to_get_its_text_in(harness: Harness) -> None:
+    text = await _shortcut_reply(
+        harness, {"user": "U0REPORTER", "text": "", "files": [SNIPPET]}, "snip"
+    )
+    assert "snippet (Harbour wall story)" in text and "can't open files" in text
+    assert "`/digest`" in text and "no link or text" not in text
+
+
+async def test_a_file_with_a_short_caption_is_about_the_file(harness: Harness) -> None:
+    pdf = {"id": "F0PDF", "name": "council-minutes.pdf", "filetype": "pdf", "mode": "hosted"}
+    message = {"user": "U0REPORTER", "text": "minutes from last night", "files": [pdf]}
+    text = await _shortcut_reply(harness, message, "pdf")
+    assert text.startswith("That message holds a file (council-minutes.pdf)")
+    assert "few words are not a story" not in text
+
+
+async def test_the_shortcut_on_our_own_message_without_a_link_says_so(harness: Harness) -> None:
+    parent = {
+        "user": BOT_USER,
+        "bot_id": "B0NEWSDESK",
+        "text": "Bridge repairs to close Millford crossing for six weeks",
+        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "*Bridge repairs*"}}],
+    }
+    text = await _shortcut_reply(harness, parent, "own")
+    assert "one of my own messages" in text and "/digest again <link>" in text
+
+
+async def test_the_shortcut_says_working_before_a_quick_refusal(harness: Harness) -> None:
+    # A pasted "story" that is all page furniture fails at once, after "Working on it...".
+    furniture = "\n".join(["Home | News | Sport | Weather | Sign in | Subscribe"] * 12)
+    message = {"user": "U0REPORTER", "text": furniture}
+    status, _ = await harness.post(interactive_body(_shortcut(harness, message, "junk")))
+    assert status == 200
+    replies = await harness.fake.wait_for_responses(2)
+    await harness.service.drain()
+    assert replies[0]["text"] == "Working on it..."
+    assert replies[1]["text"] != "Working on it..."
+
+
+# --- buttons under a digest -----------------------------------------------------------------
+
+
+async def test_a_button_that_fails_says_so_privately(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(*_args: object) -> str:
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr("bot.watch_service.WatchService.stop_story", broken)
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T0TEAM", "domain": "fake"},
+        "user": {"id": "U0EDITOR", "team_id": "T0TEAM"},
+        "channel": {"id": "C0NEWS", "name": "news"},
+        "container": {"type": "message", "message_ts": "1699999999.004000", "channel_id": "C0NEWS"},
+        "message": {"type": "message", "ts": "1699999999.004000", "text": "digest"},
+        "response_url": harness.fake.response_url("button"),
+        "trigger_id": "t-button",
+        "actions": [
+            {
+                "action_id": "stop_watching",
+                "block_id": "digest_actions",
+                "value": "1",
+                "type": "button",
+            }
+        ],
+    }
+    status, _ = await harness.post(interactive_body(payload))
+    assert status == 200
+    (reply,) = await harness.fake.wait_for_responses(1)
+    await harness.service.drain()
+    assert reply["response_type"] == "ephemeral" and reply["replace_original"] is False
+    assert "didn't work" in reply["text"] and "/digest watching" in reply["text"]
+    assert "database went away" not in reply["text"]
+
+
+# --- the paste box ----------------------------------------------------------------------------
+
+
+async def test_a_submitted_paste_box_says_the_digest_is_coming(harness: Harness) -> None:
+    view = {
+        "type": "modal",
+        "callback_id": "digest_modal",
+        "id": "V0BOX",
+        "private_metadata": json.dumps({"channel": "C0BOX", "thread_ts": None}),
+        "state": {
+            "values": {
+                "story_url": {"url": {"type": "url_text_input", "value": None}},
+                "story_text": {"text": {"type": "plain_text_input", "value": STORY_TEXT}},
+            }
+        },
+    }
+    payload = {
+        "type": "view_submission",
+        "team": {"id": "T0TEAM"},
+        "user": {"id": "U0REPORTER", "team_id": "T0TEAM"},
+        "api_app_id": "A0NEWSDESK",
+        "trigger_id": "t-box",
+        "view": view,
+    }
+    status, body = await harness.post(interactive_body(payload))
+    assert status == 200 and body == ""  # the box closes
+    await harness.fake.wait_for("chat.postMessage", 2)
+    await harness.service.drain()
+    (note,) = harness.fake.of("chat.postEphemeral")
+    assert note.params["text"] == "Working on it..."
+    assert (note.params["channel"], note.params["user"]) == ("C0BOX", "U0REPORTER")
+    assert note.at <= harness.fake.of("chat.postMessage")[0].at  # before the digest, not after
