@@ -79,7 +79,22 @@ async def on_action(
         log.warning("no hook registered for action %s", action_id)
         return
     service: DigestService = context["service"]
-    service.spawn(hook(action_context(body, action, service, client, respond)))
+    service.spawn(_run_hook(hook, action_context(body, action, service, client, respond)))
+
+
+BUTTON_FAILED = (
+    "Sorry, that button didn't work just now. Try it again in a minute; "
+    "`/digest watching` lists the stories watched here."
+)
+
+
+async def _run_hook(hook: ActionHook, ctx: ActionContext) -> None:
+    # A click that fails silently looks like a click that did nothing: say so, privately.
+    try:
+        await hook(ctx)
+    except Exception:
+        log.exception("button %s failed", ctx.action.get("action_id", ""))
+        await ctx.respond(text=BUTTON_FAILED, response_type="ephemeral", replace_original=False)
 
 
 def _story_id(ctx: ActionContext) -> int | None:
