@@ -23,9 +23,12 @@ from bot.slack_text import (
 )
 from handlers.commands import help_text
 
+# "@Newsdesk" under a link someone posted earlier is the commonest mention with no story in
+# it: the app cannot read that message (no history scope), so name the way that can.
 MENTION_HELP = (
     "Mention me with a story's link (`@Newsdesk https://...`), or paste the story after my "
-    "name, and I'll digest it in this thread. `/digest help` lists everything else."
+    "name, and I'll digest it in this thread. For a link posted earlier, use *Digest story* "
+    "from that message's ⋮ menu. `/digest help` lists everything else."
 )
 
 

@@ -307,3 +307,16 @@ async def test_a_submitted_paste_box_says_the_digest_is_coming(harness: Harness)
     assert note.params["text"] == "Working on it..."
     assert (note.params["channel"], note.params["user"]) == ("C0BOX", "U0REPORTER")
     assert note.at <= harness.fake.of("chat.postMessage")[0].at  # before the digest, not after
+
+
+# --- a mention under a link posted earlier --------------------------------------------------
+
+
+async def test_a_bare_mention_in_a_thread_points_to_the_shortcut(harness: Harness) -> None:
+    event = _mention("can you digest this one?", thread_ts="1699999999.001800")
+    await harness.post(event_body(event, event_id="Ev9UNDER"), form=False)
+    (call,) = await harness.fake.wait_for("chat.postEphemeral", 1)
+    await harness.service.drain()
+    assert call.params["thread_ts"] == "1699999999.001800"
+    assert "*Digest story*" in call.params["text"] and "posted earlier" in call.params["text"]
+    assert harness.posts() == []
