@@ -37,6 +37,7 @@ from bot.pipeline import content_hash, digest_raw, digest_text
 from bot.render import render_blocks, render_parent
 from bot.render_diff import without_credentials
 from bot.schedule import FRESH_EVERY
+from bot.slack_text import is_slack_link
 from bot.sources import read_source
 from config.settings import Settings
 
@@ -45,6 +46,11 @@ T = TypeVar("T")
 
 NOT_IN_CHANNEL = {"not_in_channel", "channel_not_found", "is_archived"}
 WORKING = "Working on it..."
+SLACK_LINK = (
+    "That link points into Slack itself (a message or a file), which I can't open. Use "
+    "*Digest story* from the ⋮ menu of the message that holds the story, or paste its text "
+    "after `/digest`."
+)
 # A mention has no ack anyone sees: past this many seconds without a digest, a "Working on
 # it..." reply goes in the thread (and becomes the digest). Sooner, and a quick digest or a
 # quick refusal would flash a message that vanishes at once.
@@ -497,6 +503,8 @@ class DigestService:
         if req.url:
             if not req.url.lower().startswith(("http://", "https://")):
                 raise InvalidSource("Newsdesk digests http(s) links only.")
+            if is_slack_link(req.url):
+                raise InvalidSource(SLACK_LINK)
             raw = await read_source(req.url, self.settings, session=self._http())
             # The pipeline believes a page's canonical link only on its own site (bot/urls.py).
             digest = await self._cpu(digest_raw, raw, InputMode.AUTO, self.settings)
