@@ -222,7 +222,11 @@ def _next_step(status: int | None) -> str:
         return f" Open it in your browser and {_PASTE}."
     if status is not None and status >= 500:
         return f" Try again in a while, or {_PASTE}."
-    return ""
+    if status == 429:
+        return f" Or {_PASTE}."
+    # A timeout, a site that does not answer, a redirect loop (often a consent wall):
+    # the reporter still has the page in a browser, so say how to bring it here.
+    return f" Check the link and try again, or {_PASTE}."
 
 
 def _retry_hint(req: DigestRequest) -> str:

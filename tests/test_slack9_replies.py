@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 from collections.abc import AsyncIterator
 
 import pytest
@@ -320,3 +321,17 @@ async def test_a_bare_mention_in_a_thread_points_to_the_shortcut(harness: Harnes
     assert call.params["thread_ts"] == "1699999999.001800"
     assert "*Digest story*" in call.params["text"] and "posted earlier" in call.params["text"]
     assert harness.posts() == []
+
+
+# --- a page that never comes ------------------------------------------------------------------
+
+
+async def test_a_site_that_does_not_answer_says_what_to_do_next(harness: Harness) -> None:
+    with socket.socket() as sock:  # a port nothing listens on once this is closed
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    await harness.command(f"http://127.0.0.1:{port}/news/story", trigger_id="t-refused")
+    (reply,) = await harness.fake.wait_for_responses(1)
+    await harness.service.drain()
+    assert "Could not connect" in reply["text"]
+    assert "Check the link and try again, or paste the story's text" in reply["text"]
