@@ -42,6 +42,33 @@ class ChannelItem:
     lines: tuple[str, ...]  # mrkdwn, each a kind of change
 
 
+# Why a channel can no longer take its scheduled digest, and what brings it back. Other
+# unreachable codes (a revoked token, an uninstalled app) leave no way to tell anyone.
+_DROPPED = {
+    "not_in_channel": (
+        "I'm no longer a member of it",
+        "Invite me back with `/invite @Newsdesk`, then set it again there with `/digest schedule`.",
+    ),
+    "channel_not_found": (
+        "I can no longer see it (deleted, or private without me)",
+        "If it is private, invite me with `/invite @Newsdesk`, then set it again there with "
+        "`/digest schedule`.",
+    ),
+    "is_archived": (
+        "it has been archived",
+        "To keep a digest, set one in another channel with `/digest schedule`.",
+    ),
+}
+
+
+def schedule_dropped(channel_id: str, code: str) -> str | None:
+    """The note to a schedule's creator when its channel stopped taking posts."""
+    if code not in _DROPPED:
+        return None
+    why, fix = _DROPPED[code]
+    return f"I've turned off the scheduled digest for <#{channel_id}>: {why}. {fix}"
+
+
 def spec_of(rec: ScheduleRecord) -> ScheduleSpec:
     hour, minute = rec.local_time.split(":")
     return ScheduleSpec(cadence=rec.cadence, hour=int(hour), minute=int(minute), tz=rec.tz_name)  # type: ignore[arg-type]
@@ -217,6 +244,17 @@ class ChannelDigester:
             if len(due) < limit:
                 return posted
 
+    async def _tell_owner(self, rec: ScheduleRecord, code: str) -> None:
+        """A schedule that stopped silently looks like a quiet channel for days: tell whoever
+        set it, in their DM with the app (which needs no channel membership)."""
+        message = schedule_dropped(rec.channel_id, code)
+        if rec.created_by is None or message is None:
+            return
+        try:
+            await self.poster.post(rec.team_id, rec.created_by, None, {"text": message})
+        except Exception as err:  # PostFailed, or the network: the schedule is gone anyway
+            log.warning("could not tell %s the schedule was dropped: %s", rec.created_by, err)
+
     async def run_one(self, rec: ScheduleRecord) -> bool:
         """Post one leased schedule's digest and set its next run; True if posted."""
         now = self.now()
@@ -234,6 +272,7 @@ class ChannelDigester:
             if err.unreachable:
                 log.info("channel %s unreachable (%s): schedule removed", rec.channel_id, err.code)
                 await self.store.delete_schedule(rec.team_id, rec.channel_id)
+                await self._tell_owner(rec, err.code)
                 return False
             # Slack had a bad moment: try again in a few minutes, same period.
             await self.store.finish_schedule(

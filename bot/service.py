@@ -37,6 +37,7 @@ from bot.pipeline import content_hash, digest_raw, digest_text
 from bot.render import render_blocks, render_parent
 from bot.render_diff import without_credentials
 from bot.schedule import FRESH_EVERY
+from bot.slack_text import is_slack_link
 from bot.sources import read_source
 from config.settings import Settings
 
@@ -45,6 +46,15 @@ T = TypeVar("T")
 
 NOT_IN_CHANNEL = {"not_in_channel", "channel_not_found", "is_archived"}
 WORKING = "Working on it..."
+SLACK_LINK = (
+    "That link points into Slack itself (a message or a file), which I can't open. Use "
+    "*Digest story* from the ⋮ menu of the message that holds the story, or paste its text "
+    "after `/digest`."
+)
+# A mention has no ack anyone sees: past this many seconds without a digest, a "Working on
+# it..." reply goes in the thread (and becomes the digest). Sooner, and a quick digest or a
+# quick refusal would flash a message that vanishes at once.
+PROGRESS_AFTER = 1.0
 
 
 # Slack tokens: bot/user (xoxb-, xoxp-), app-level (xapp-), rotation (xoxe-, xoxe.xoxb-).
@@ -103,6 +113,12 @@ class DigestRequest:
     # submissions are never retried: they need no key, and save a database write.
     delivery_key: str | None = None
     response_url: str | None = None  # ephemeral replies for commands and shortcuts
+    # Slack shows an ephemeral reply in a thread only if the thread has replies already:
+    # False when thread_ts is a message with none (a mention, a shortcut on a lone message),
+    # so notes to the person go in the channel, where they will see them.
+    thread_started: bool = True
+    # Mentions: a slow digest gets a "Working on it..." reply that the digest then replaces.
+    show_progress: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,21 +132,25 @@ class Outcome:
     message: str | None = None
 
 
+@dataclass(slots=True)
+class _Progress:
+    """A slow mention's "Working on it..." reply, until the digest takes its place."""
+
+    ts: str | None = None
+    replaced: bool = False
 
 
 # --- messages a person reads -------------------------------------------------------------
 
 
-def error_message(err: BaseException) -> str:
-    """The specific, actionable message for a failed digest."""
+def error_message(err: BaseException, channel_id: str = "") -> str:
+    """The specific, actionable message for a failed digest (``channel_id``: where it was
+    to be posted, which tells a direct message from a private channel)."""
     if isinstance(err, SlackApiError):
-        code = str(err.response.get("error", "")) if err.response is not None else ""
-        if code in NOT_IN_CHANNEL:
-            return (
-                "I can't post in this channel because I'm not a member. "
-                "Invite me with `/invite @Newsdesk`, then try again."
-            )
-        return f"Slack would not accept the digest ({code or 'unknown error'}). Please try again."
+        code = slack_error_code(err)
+        return post_refused(code, channel_id) or (
+            f"Slack would not accept the digest ({code or 'unknown error'}). Please try again."
+        )
     if isinstance(err, FetchFailed):
         msg = str(err)
         if err.status and str(err.status) not in msg:
@@ -146,6 +166,50 @@ def error_message(err: BaseException) -> str:
     return "Something went wrong while digesting that story. Please try again in a minute."
 
 
+_INVITE = "Invite me with `/invite @Newsdesk`, then try again."
+_ELSEWHERE = (
+    "Use `/digest` in a channel instead (`/invite @Newsdesk` there first if I'm not in it)."
+)
+
+
+def post_refused(code: str, channel_id: str) -> str | None:
+    """Why Slack would not let the app post where it was asked, and how to fix it; None
+    for errors that are not about the place."""
+    if code == "not_in_channel":
+        return f"I can't post in this channel because I'm not a member. {_INVITE}"
+    if code == "channel_not_found":
+        # Slack's answer for a conversation the app cannot see: a DM between people (apps
+        # can never join one), a group DM, or a private channel it was not invited to.
+        if channel_id.startswith("D"):
+            return f"I can't post in a direct message between people. {_ELSEWHERE}"
+        if channel_id.startswith("G"):
+            return (
+                "I can't post here: this is a group DM or a private channel I'm not in. In a "
+                f"private channel, invite me with `/invite @Newsdesk`. {_ELSEWHERE}"
+            )
+        return f"I can't post here: this is a private channel and I'm not in it. {_INVITE}"
+    if code == "is_archived":
+        return "This channel is archived, so nobody can post in it. Use `/digest` in another one."
+    if code == "restricted_action_thread_only_channel":
+        return (
+            "This channel takes replies in threads only. Use the *Digest story* shortcut on a "
+            "message, or mention @Newsdesk in a thread, and the digest goes in that thread."
+        )
+    if code == "restricted_action_non_threadable_channel":
+        return "This channel does not allow threads, and a digest is a thread. " + _ELSEWHERE
+    if code.startswith("restricted_action"):
+        return (
+            "Only some members may post in this channel, and I'm not one of them. "
+            "Use `/digest` in another channel, or ask an admin to let Newsdesk post here."
+        )
+    if code == "ratelimited":
+        return (
+            "Slack is limiting how fast I can post in this channel just now. "
+            "Try again in a minute."
+        )
+    return None
+
+
 _PASTE = "paste the story's text (`/digest` on its own opens a box for it)"
 
 
@@ -158,7 +222,11 @@ def _next_step(status: int | None) -> str:
         return f" Open it in your browser and {_PASTE}."
     if status is not None and status >= 500:
         return f" Try again in a while, or {_PASTE}."
-    return ""
+    if status == 429:
+        return f" Or {_PASTE}."
+    # A timeout, a site that does not answer, a redirect loop (often a consent wall):
+    # the reporter still has the page in a browser, so say how to bring it here.
+    return f" Check the link and try again, or {_PASTE}."
 
 
 def _retry_hint(req: DigestRequest) -> str:
@@ -317,6 +385,20 @@ class DigestService:
     def submit(self, req: DigestRequest, client: AsyncWebClient) -> asyncio.Task[Outcome]:
         return self.spawn(self.run(req, client))
 
+    def submit_saying(
+        self, req: DigestRequest, client: AsyncWebClient, note: str = WORKING
+    ) -> asyncio.Task[Outcome]:
+        """``submit``, after telling the person ``note`` privately (for surfaces whose ack
+        shows nothing: shortcuts, the modal)."""
+
+        async def note_then_run() -> Outcome:
+            # In this order: a quick refusal (a private address) must not arrive before
+            # "Working on it...", which would then read as if the digest were still coming.
+            await self.tell(client, req, note)
+            return await self.run(req, client)
+
+        return self.spawn(note_then_run())
+
     async def drain(self) -> None:
         """Wait for all background work (tests, benchmark, shutdown)."""
         while self._tasks:
@@ -399,7 +481,7 @@ class DigestService:
                 channel=req.channel_id,
                 user=req.user_id,
                 text=text,
-                thread_ts=req.thread_ts if in_thread else None,
+                thread_ts=req.thread_ts if in_thread and req.thread_started else None,
             )
         except SlackApiError as err:
             if slack_error_code(err) not in NOT_IN_CHANNEL:
@@ -425,6 +507,8 @@ class DigestService:
         if req.url:
             if not req.url.lower().startswith(("http://", "https://")):
                 raise InvalidSource("Newsdesk digests http(s) links only.")
+            if is_slack_link(req.url):
+                raise InvalidSource(SLACK_LINK)
             raw = await read_source(req.url, self.settings, session=self._http())
             # The pipeline believes a page's canonical link only on its own site (bot/urls.py).
             digest = await self._cpu(digest_raw, raw, InputMode.AUTO, self.settings)
@@ -444,8 +528,20 @@ class DigestService:
             self.store.claim_delivery, req.delivery_key, priority=ADMITTING
         ):
             return Outcome("duplicate", req.channel_id)
+        progress = _Progress()
         try:
-            digest, raw = await self.digest(req)
+            return await self._run(req, client, progress)
+        finally:
+            if progress.ts is not None and not progress.replaced:
+                # No digest took its place (a failure, a link to an earlier thread): a
+                # "Working on it..." left behind would promise a digest that never comes.
+                await self._delete_quietly(client, req.channel_id, progress.ts)
+
+    async def _run(
+        self, req: DigestRequest, client: AsyncWebClient, progress: _Progress
+    ) -> Outcome:
+        try:
+            digest, raw = await self._digest_showing_progress(req, client, progress)
         except Exception as err:
             if not isinstance(err, NewsdeskError):
                 shown = without_credentials(req.url) if req.url else "pasted text"
@@ -468,11 +564,59 @@ class DigestService:
             return Outcome("failed", req.channel_id, message=message)
 
         async with self._story_lock(req, story_id):
-            outcome = await self._post_once(req, client, digest, story_id)
+            outcome = await self._post_once(req, client, digest, story_id, progress)
         if outcome.status == "posted":
             # After posting: the reader is not kept waiting for a write nobody sees.
             await self._store_version(story_id, digest, chash, raw)
         return outcome
+
+    async def _digest_showing_progress(
+        self, req: DigestRequest, client: AsyncWebClient, progress: _Progress
+    ) -> tuple[Digest, RawDocument | None]:
+        """``digest(req)``; for a mention still running after PROGRESS_AFTER seconds, a
+        "Working on it..." reply in its thread meanwhile (its ts in ``progress``)."""
+        if not req.show_progress or req.thread_ts is None:
+            return await self.digest(req)
+        work = asyncio.ensure_future(self.digest(req))
+        try:
+            done, _ = await asyncio.wait({work}, timeout=PROGRESS_AFTER)
+            if not done:
+                progress.ts = await self._post_progress(client, req)
+            return await work
+        finally:
+            work.cancel()  # a no-op once it is done; if we were cancelled, so is the work
+
+    async def _post_progress(self, client: AsyncWebClient, req: DigestRequest) -> str | None:
+        try:
+            posted = await self.post(client, req.channel_id, thread_ts=req.thread_ts, text=WORKING)
+        except Exception as err:
+            # Only a courtesy: the digest (or the reason it failed) still follows.
+            code = slack_error_code(err) if isinstance(err, SlackApiError) else type(err).__name__
+            log.warning("could not post the progress reply: %s", code)
+            return None
+        ts = posted.get("ts")
+        return ts if isinstance(ts, str) else None
+
+    async def _replace_progress(
+        self, client: AsyncWebClient, channel: str, progress: _Progress, message: dict[str, Any]
+    ) -> bool:
+        """Turn the "Working on it..." reply into ``message``; False: post it anew instead."""
+        if progress.ts is None:
+            return False
+        try:
+            await client.chat_update(channel=channel, ts=progress.ts, **message)
+        except SlackApiError as err:  # deleted meanwhile, say: a new reply will do
+            log.warning("could not update the progress reply: %s", slack_error_code(err))
+            return False
+        progress.replaced = True
+        return True
+
+    async def _delete_quietly(self, client: AsyncWebClient, channel: str, ts: str) -> None:
+        try:
+            await client.chat_delete(channel=channel, ts=ts)
+        except Exception as err:
+            code = slack_error_code(err) if isinstance(err, SlackApiError) else type(err).__name__
+            log.warning("could not delete the progress reply: %s", code)
 
     async def _store_version(
         self, story_id: int, digest: Digest, chash: str, raw: RawDocument | None
@@ -496,7 +640,12 @@ class DigestService:
             log.exception("storing the story version failed")
 
     async def _post_once(
-        self, req: DigestRequest, client: AsyncWebClient, digest: Digest, story_id: int
+        self,
+        req: DigestRequest,
+        client: AsyncWebClient,
+        digest: Digest,
+        story_id: int,
+        progress: _Progress | None = None,
     ) -> Outcome:
         if not req.force:
             linked = await self._link_fresh(req, client, story_id)
@@ -511,7 +660,7 @@ class DigestService:
         except Exception as err:
             if not isinstance(err, SlackApiError):
                 log.exception("posting the parent failed")
-            message = error_message(err)
+            message = error_message(err, req.channel_id)
             await self.tell(client, req, message)
             return Outcome("failed", req.channel_id, story_id=story_id, message=message)
 
@@ -522,7 +671,10 @@ class DigestService:
             full = render_blocks(
                 digest, requested_by=req.user_id, actions=is_url, story_ref=str(story_id)
             )
-            await self.post(client, req.channel_id, thread_ts=thread_ts, **full)
+            if progress is None or not await self._replace_progress(
+                client, req.channel_id, progress, full
+            ):
+                await self.post(client, req.channel_id, thread_ts=thread_ts, **full)
         except Exception as err:
             # Nothing half-posted: the thread says what happened under the parent.
             code = slack_error_code(err) if isinstance(err, SlackApiError) else type(err).__name__
@@ -540,9 +692,10 @@ class DigestService:
                     )
                 except Exception:
                     log.warning("could not report the failure in the thread", exc_info=True)
+            message = error_message(err, req.channel_id)
             if parent_ts is None:
-                await self.tell(client, req, error_message(err))
-            return Outcome("failed", req.channel_id, thread_ts, story_id, error_message(err))
+                await self.tell(client, req, message)
+            return Outcome("failed", req.channel_id, thread_ts, story_id, message)
 
         now = datetime.now(UTC)
         try:

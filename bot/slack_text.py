@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 from bot.quality import MIN_PROSE_WORDS, prose_stats
 
@@ -147,19 +148,30 @@ def _attachment_links(attachment: Mapping[str, Any]) -> Iterator[str]:
     yield from _walk_block_links(attachment.get("blocks") or [])
 
 
-def first_link(message: Mapping[str, Any]) -> str | None:
-    """The first http(s) link in a message: its text, then its blocks, then its attachments."""
+def _message_links(message: Mapping[str, Any]) -> Iterator[str]:
     text = message.get("text")
     if isinstance(text, str):
-        for url in links_in_text(text):
-            return url
+        yield from links_in_text(text)
     for url in _walk_block_links(message.get("blocks") or []):
-        return _clean_url(url)
+        yield _clean_url(url)
     for attachment in message.get("attachments") or []:
         if isinstance(attachment, Mapping):
             for url in _attachment_links(attachment):
-                return _clean_url(url)
-    return None
+                yield _clean_url(url)
+
+
+def first_link(message: Mapping[str, Any]) -> str | None:
+    """The first http(s) link in a message: its text, then its blocks, then its attachments.
+
+    A link into Slack itself comes last: a shared message's permalink (an attachment's
+    ``from_url``) stands before the story link inside it, and Slack pages are no story.
+    """
+    slack: str | None = None
+    for url in _message_links(message):
+        if url and not is_slack_link(url):
+            return url
+        slack = slack or url or None
+    return slack
 
 
 def message_text(message: Mapping[str, Any]) -> str:
@@ -187,6 +199,20 @@ def is_pasted_page(text: str) -> bool:
     words = len(text.split())
     lines = sum(1 for line in text.splitlines() if line.strip())
     return words > LINK_NOTE_WORDS and lines >= PAGE_MIN_LINES
+
+
+# Slack's own addresses: message permalinks, files, the web client. Fetched without a
+# session they are a sign-in page, and "no article found" would not say why.
+_SLACK_HOSTS = ("slack.com", "slack-files.com", "slack-edge.com")
+
+
+def is_slack_link(url: str) -> bool:
+    """Whether ``url`` points into Slack itself (a message or file link), not a story."""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return False
+    return any(host == h or host.endswith("." + h) for h in _SLACK_HOSTS)
 
 
 def single_url(text: str) -> str | None:

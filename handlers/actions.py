@@ -5,6 +5,7 @@ The watching feature fills ``ACTION_HOOKS``; this module only acks and dispatche
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
@@ -13,12 +14,14 @@ from typing import Any
 from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
 from slack_sdk.web.async_client import AsyncWebClient
 
+import bot.service as service_module
 from bot.service import DigestService
 from bot.watch_service import SlackPoster, runtime_for
 
 log = logging.getLogger(__name__)
 
 ACTION_IDS = ("stop_watching", "check_now")
+CHECKING = "Checking the story now..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,22 @@ async def on_action(
         log.warning("no hook registered for action %s", action_id)
         return
     service: DigestService = context["service"]
-    service.spawn(hook(action_context(body, action, service, client, respond)))
+    service.spawn(_run_hook(hook, action_context(body, action, service, client, respond)))
+
+
+BUTTON_FAILED = (
+    "Sorry, that button didn't work just now. Try it again in a minute; "
+    "`/digest watching` lists the stories watched here."
+)
+
+
+async def _run_hook(hook: ActionHook, ctx: ActionContext) -> None:
+    # A click that fails silently looks like a click that did nothing: say so, privately.
+    try:
+        await hook(ctx)
+    except Exception:
+        log.exception("button %s failed", ctx.action.get("action_id", ""))
+        await ctx.respond(text=BUTTON_FAILED, response_type="ephemeral", replace_original=False)
 
 
 def _story_id(ctx: ActionContext) -> int | None:
@@ -103,7 +121,17 @@ async def _check_now(ctx: ActionContext) -> None:
         return
     rt = runtime_for(ctx.service)
     poster = SlackPoster.with_client(ctx.service, ctx.client)
-    reply = await rt.watch.check_now(ctx.team_id, ctx.channel_id, story_id, rt.watcher, poster)
+    check = asyncio.ensure_future(
+        rt.watch.check_now(ctx.team_id, ctx.channel_id, story_id, rt.watcher, poster)
+    )
+    try:
+        # A re-fetch can take seconds: a click with no answer gets clicked again.
+        done, _ = await asyncio.wait({check}, timeout=service_module.PROGRESS_AFTER)
+        if not done:
+            await ctx.respond(text=CHECKING, response_type="ephemeral", replace_original=False)
+        reply = await check
+    finally:
+        check.cancel()  # a no-op once done
     await ctx.respond(text=reply, response_type="ephemeral", replace_original=False)
 
 

@@ -1,4 +1,8 @@
-"""``@Newsdesk <link>``: digest in the mention's thread (Slack retries are claimed once)."""
+"""``@Newsdesk <link>``: digest in the mention's thread (Slack retries are claimed once).
+
+Nobody sees an event's ack, so a digest that takes more than a second (a page fetch) shows
+"Working on it..." in the thread, which the digest then replaces (``show_progress``).
+"""
 
 from __future__ import annotations
 
@@ -19,9 +23,12 @@ from bot.slack_text import (
 )
 from handlers.commands import help_text
 
+# "@Newsdesk" under a link someone posted earlier is the commonest mention with no story in
+# it: the app cannot read that message (no history scope), so name the way that can.
 MENTION_HELP = (
     "Mention me with a story's link (`@Newsdesk https://...`), or paste the story after my "
-    "name, and I'll digest it in this thread. `/digest help` lists everything else."
+    "name, and I'll digest it in this thread. For a link posted earlier, use *Digest story* "
+    "from that message's ⋮ menu. `/digest help` lists everything else."
 )
 
 
@@ -56,6 +63,9 @@ def mention_request(body: dict[str, Any]) -> DigestRequest | None:
         thread_ts=event.get("thread_ts") or event.get("ts"),
         force=force,
         delivery_key=f"event:{event_id}" if event_id else None,
+        # A top-level mention has no thread yet: notes to its author go in the channel.
+        thread_started=bool(event.get("thread_ts")),
+        show_progress=True,  # the event's ack shows nothing: a slow digest says it's coming
     )
 
 

@@ -124,7 +124,8 @@ async def on_submit(
         text=text,
         thread_ts=meta.get("thread_ts"),
     )
-    service.submit(req, client)
+    # The modal closes on the ack, and the digest may take seconds: say it is coming.
+    service.submit_saying(req, client)
 
 
 def register(app: AsyncApp) -> None:

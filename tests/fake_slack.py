@@ -115,9 +115,9 @@ class FakeSlack:
         if request.method == "GET":
             return dict(request.query)
         if request.content_type == "application/json":
-            return dict(await request.json())
+            return {**request.query, **(await request.json())}
         form = await request.post()
-        params: dict[str, Any] = {}
+        params: dict[str, Any] = dict(request.query)  # slack_sdk sends some (chat.delete) here
         for key, value in form.items():
             text = str(value)
             # slack_sdk form-encodes nested values (blocks, view) as JSON strings.
@@ -187,6 +187,10 @@ class FakeSlack:
             if params.get("thread_ts"):
                 message["thread_ts"] = params["thread_ts"]
             return {"ok": True, "channel": channel, "ts": ts, "message": message}
+        if method in {"chat.update", "chat.delete"}:
+            if not channel or not params.get("ts"):
+                return {"ok": False, "error": "message_not_found"}
+            return {"ok": True, "channel": channel, "ts": params["ts"]}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self._next_ts()}
         if method == "chat.getPermalink":
