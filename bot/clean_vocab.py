@@ -361,31 +361,49 @@ _CAPTION_ENDS = (
 )  # fmt: skip
 
 
+# How the start and end words above can start and end (first / last three characters), for
+# a set lookup that rules out most lines before a startswith or endswith of many words.
+_CAPTION_HEADS = frozenset(word[:3] for word in _CAPTION_STARTS)
+_CAPTION_END_TAILS = frozenset(word[-3:] for word in _CAPTION_ENDS if len(word) >= 3)
+_SHORT_CAPTION_ENDS = tuple(word for word in _CAPTION_ENDS if len(word) < 3)
+
+
+def _ends_in_credit_word(low: str) -> bool:
+    """``low.rstrip(" )").endswith(_CAPTION_ENDS)``, its last three characters looked up first."""
+    tail = low.rstrip(" )")
+    if tail[-3:] not in _CAPTION_END_TAILS and not tail.endswith(_SHORT_CAPTION_ENDS):
+        return False
+    return tail.endswith(_CAPTION_ENDS)
+
+
 def _might_end_in_credit(low: str) -> bool:
     if "credit" in low or "(photo" in low:
         return True
     if "/" in low and ("(" in low or "reuters" in low or "afp" in low or "epa" in low):
         return True
     # "... Getty Images)", "[Ann Lee/Reuters]", "[NASA via AP]"
-    return low.rstrip(" )").endswith(_CAPTION_ENDS)
+    return _ends_in_credit_word(low)
 
 
 def is_caption_text(low: str) -> bool:
     """Whether the folded line reads as a picture caption or credit."""
-    if low.startswith(_CAPTION_STARTS) and _CAPTION_START_RE.match(low) is not None:
+    # A set lookup on the first three characters rules out most lines before the startswith
+    # of 26 words.
+    if (
+        low[:3] in _CAPTION_HEADS
+        and low.startswith(_CAPTION_STARTS)
+        and _CAPTION_START_RE.match(low) is not None
+    ):
         return True
     # A credit closes the line within its last ~120 characters: a long paragraph need not be
     # scanned whole.
     end = low if len(low) <= _CREDIT_TAIL else low[-_CREDIT_TAIL:]
     # Most lines end in none of the credit words and hold no "/": that test, from
     # ``_might_end_in_credit``, comes first here, saving a call for nearly every line.
-    if (
-        "/" not in end
-        and not end.rstrip(" )").endswith(_CAPTION_ENDS)
-        and "credit" not in end
-        and "(photo" not in end
-    ):
-        return False
+    if "/" not in end and "credit" not in end and "(photo" not in end:
+        tail = end.rstrip(" )")  # _ends_in_credit_word's first test, inlined
+        if tail[-3:] not in _CAPTION_END_TAILS and not tail.endswith(_SHORT_CAPTION_ENDS):
+            return False
     if not _might_end_in_credit(end):
         return False
     if _CAPTION_END_RE.search(end) is not None:
