@@ -213,6 +213,12 @@ def _menu_like(text: str, view: bytes | None) -> bool:
 
 
 def _separated_items(text: str) -> bool:
+    # Most lines hold no separator at all: membership tests (no argument parsing, no count)
+    # say so before the counts.
+    if "|" not in text and "/" not in text and (
+        text.isascii() or ("•" not in text and "·" not in text and "»" not in text)
+    ):
+        return False
     seps = text.count("|") + text.count("/")
     if not text.isascii():
         seps += text.count("•") + text.count("·") + text.count("»")

@@ -10,10 +10,12 @@ from __future__ import annotations
 from bot.clean_lines import (
     _AGO_HEADS,
     _AGO_STARTS,
+    _MENU_SEP_RE,
     _SENT_END,
     _SENT_END_CHARS,
     _SITE_LINK_HEADS,
     CLOSERS,
+    _separated_items,
     describe,
 )
 from bot.clean_vocab import (
@@ -133,3 +135,30 @@ def test_describe_reads_time_stamps_and_site_links_as_before() -> None:
         assert describe(0, text).boiler, text
     for text in ["Justice delayed", "Todays menu is fish", "Also on Tuesday, the council met"]:
         assert not describe(0, text).boiler, text
+
+
+def _separated_by_definition(text: str) -> bool:
+    """``_separated_items`` as written before its membership tests."""
+    seps = text.count("|") + text.count("/")
+    if not text.isascii():
+        seps += text.count("•") + text.count("·") + text.count("»")
+    return seps >= 2 and len(_MENU_SEP_RE.findall(text)) >= 2
+
+
+def test_separator_membership_gives_the_counted_answer() -> None:
+    rows = [
+        "Home | News | Sport | Weather",
+        "News / Local / Harbour",
+        "Home • Culture • Food",
+        "Startseite · Politik · Wirtschaft",
+        "Accueil » Monde » Europe",
+        "Prices rose 3% / year, and | once | more",
+        "A ‘quoted’ line with one / slash",
+        "A plain sentence about the harbour’s ferries, which run every hour.",
+    ]
+    seen = 0
+    for row in rows + MADE_UP:
+        for cut in _cuts(row):
+            assert _separated_items(cut) == _separated_by_definition(cut), cut
+            seen += _separated_by_definition(cut)
+    assert seen > 10
