@@ -53,10 +53,11 @@ _QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _EMOJI_END_RE = re.compile(r"[\s\u2600-\u27bf\ufe0f\u200d\U0001f000-\U0001faff]+$")
 # Every time stamp ``is_time_ago`` knows starts with a digit or one of these words.
 _AGO_STARTS = ("just", "yesterday", "today")
-# What those words and SITE_LINK_STARTS start with: a set lookup on a line's first characters
-# rules out nearly every line before the startswith (see ``_SENT_END_CHARS``).
+# What those words and SITE_LINK_STARTS start with: a set lookup on a line's first three
+# characters (one slice for both, and for ``is_caption_text``'s lookup) rules out nearly every
+# line before the startswith (see ``_SENT_END_CHARS``).
 _AGO_HEADS = frozenset(word[:3] for word in _AGO_STARTS)
-_SITE_LINK_HEADS = frozenset(start[:4] for start in SITE_LINK_STARTS)
+_SITE_LINK_HEADS = frozenset(start[:3] for start in SITE_LINK_STARTS)
 
 # ---------------------------------------------------------------- the class view
 
@@ -91,6 +92,7 @@ _NOT_STANDABLE_RE = re.compile("[^\x00-\x7f" + re.escape("".join(_STAND_INS)) + 
 # against the rest ("x").
 _WORD_OF_CLASS = bytes.maketrans(b"lud \t.", b"www   ")
 _SPACE_OF_CLASS = bytes.maketrans(b"lud \t.", b"xxx  x")
+_W = ord("w")
 
 
 def plain_text(text: str) -> str | None:
@@ -322,7 +324,7 @@ def describe(index: int, text: str) -> Line:
         ascii_view = plain.encode("ascii").translate(_CLASS_OF_BYTE)
         view: bytes | None = ascii_view
         words = ascii_view.translate(_WORD_OF_CLASS)  # _view_words
-        units = float(words.count(b" w") + (words[:1] == b"w"))
+        units = float(words.count(b" w") + (words[0] == _W))  # an index: no slice made
         low = text.lower()
         sentence = text.rstrip(CLOSERS)[-1:] in _SENT_END_CHARS
     else:
@@ -345,7 +347,8 @@ def describe(index: int, text: str) -> Line:
     )
     # Only short lines can be furniture by vocabulary alone; skipping the long ones
     # saves most of the regex time.
-    if units >= 16.0 or maybe_furniture(low):
+    head = low[:3]
+    if units >= 16.0 or maybe_furniture(low, head):
         boiler_words = is_boiler_text(low) if units < 16.0 else None
         # The appeal hints are lower-case ASCII words, which stand-ins neither make nor
         # break: look for them in the plain text, a faster scan.
@@ -364,12 +367,12 @@ def describe(index: int, text: str) -> Line:
         bool(boiler_words)
         or (appeal and appeal_hits >= 2 and units < 80.0)
         # is_time_ago's own first test, inlined: it rules out nearly every line
-        or ((text[:1].isdecimal() or low[:3] in _AGO_HEADS) and is_time_ago(text, low))
-        or (low[:4] in _SITE_LINK_HEADS and is_site_link(low))  # is_site_link tests the start
+        or ((text[0].isdecimal() or head in _AGO_HEADS) and is_time_ago(text, low))
+        or (head in _SITE_LINK_HEADS and is_site_link(low))  # is_site_link tests the start
     )
     # A paragraph-long caption closes with its credit: "... (AP Photo/Jo Roe)", "Credit: ESA".
     caption = (units < 40.0 or low.endswith((")", "]")) or "credit" in low) and (
-        is_caption_text(low) or (units == 1.0 and is_photo_label(low))
+        is_caption_text(low, head) or (units == 1.0 and is_photo_label(low))
     )
     return Line(
         index, text, units, sentence, prose, boiler, appeal, caption, tail, table,

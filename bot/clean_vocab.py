@@ -385,12 +385,13 @@ def _might_end_in_credit(low: str) -> bool:
     return _ends_in_credit_word(low)
 
 
-def is_caption_text(low: str) -> bool:
-    """Whether the folded line reads as a picture caption or credit."""
+def is_caption_text(low: str, head: str | None = None) -> bool:
+    """Whether the folded line reads as a picture caption or credit. ``head``: its first three
+    characters, if the caller has them."""
     # A set lookup on the first three characters rules out most lines before the startswith
     # of 26 words.
     if (
-        low[:3] in _CAPTION_HEADS
+        (low[:3] if head is None else head) in _CAPTION_HEADS
         and low.startswith(_CAPTION_STARTS)
         and _CAPTION_START_RE.match(low) is not None
     ):
@@ -499,13 +500,16 @@ _TAIL_OTHER_STARTS = _TAIL_OTHER_HEADS | frozenset(
 )
 
 
-def maybe_furniture(low: str) -> bool:
+def maybe_furniture(low: str, head: str | None = None) -> bool:
     """False when the folded line can hold no boilerplate or appeal vocabulary (but for
     ``unspaced_boiler``'s) and cannot be a TAIL_RE line: a superset of what those find (for
-    the other languages' headings, with one mark before them at most)."""
+    the other languages' headings, with one mark before them at most). ``head``: the line's
+    first three characters, if the caller has them."""
     if _MAYBE_FURNITURE.search(" " + low) is not None:
         return True
-    return low[:3] in _TAIL_OTHER_STARTS and _MAYBE_TAIL_OTHER.match(low) is not None
+    return (low[:3] if head is None else head) in _TAIL_OTHER_STARTS and (
+        _MAYBE_TAIL_OTHER.match(low) is not None
+    )
 
 
 # "2 hours ago", "Yesterday": a time stamp of a teaser.

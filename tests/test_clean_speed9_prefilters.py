@@ -17,6 +17,7 @@ from bot.clean_lines import (
     CLOSERS,
     _separated_items,
     describe,
+    word_units,
 )
 from bot.clean_vocab import (
     _CAPTION_END_MORE_RE,
@@ -28,6 +29,7 @@ from bot.clean_vocab import (
     SITE_LINK_STARTS,
     fold,
     is_caption_text,
+    maybe_furniture,
 )
 
 MADE_UP = [
@@ -125,7 +127,7 @@ def test_start_heads_hold_every_start() -> None:
             if cut.startswith(_AGO_STARTS):
                 assert cut[:3] in _AGO_HEADS, cut
             if cut.startswith(SITE_LINK_STARTS):
-                assert cut[:4] in _SITE_LINK_HEADS, cut
+                assert cut[:3] in _SITE_LINK_HEADS, cut
 
 
 def test_describe_reads_time_stamps_and_site_links_as_before() -> None:
@@ -162,3 +164,19 @@ def test_separator_membership_gives_the_counted_answer() -> None:
             assert _separated_items(cut) == _separated_by_definition(cut), cut
             seen += _separated_by_definition(cut)
     assert seen > 10
+
+
+def test_heads_passed_in_give_the_answers_of_heads_sliced_within() -> None:
+    # describe() slices a line's first three characters once and hands them on.
+    for line in MADE_UP:
+        for cut in _cuts(fold(line)):
+            assert is_caption_text(cut, cut[:3]) == is_caption_text(cut), cut
+            assert maybe_furniture(cut, cut[:3]) == maybe_furniture(cut), cut
+
+
+def test_describe_counts_words_as_word_units_does() -> None:
+    # The word count reads the first byte of the view by index, not by startswith.
+    for line in MADE_UP:
+        for cut in _cuts(line):
+            if cut.strip() == cut and cut:
+                assert describe(0, cut).units == word_units(cut), cut
