@@ -38,6 +38,10 @@ _NOSPACE_RE = re.compile(
 _THAI_LIKE_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 _WORD_RE = re.compile(r"\w+")
 _SENT_END = tuple(".!?…:;。！？")
+# The same as a set of characters: ``s[-1:] in _SENT_END_CHARS`` is ``s.endswith(_SENT_END)``
+# (an empty string's "" is no member) for a slice and a set lookup, not a call that parses
+# its arguments and tries nine suffixes.
+_SENT_END_CHARS = frozenset(_SENT_END)
 # What may close a line after its stop: quote marks, brackets, CJK corner brackets.
 CLOSERS = "\"'”’»)]」』）*"
 _CJK_STOP_RE = re.compile(r"[。！？]")
@@ -49,6 +53,11 @@ _QUOTED_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _EMOJI_END_RE = re.compile(r"[\s\u2600-\u27bf\ufe0f\u200d\U0001f000-\U0001faff]+$")
 # Every time stamp ``is_time_ago`` knows starts with a digit or one of these words.
 _AGO_STARTS = ("just", "yesterday", "today")
+# What those words and SITE_LINK_STARTS start with: a set lookup on a line's first three
+# characters (one slice for both, and for ``is_caption_text``'s lookup) rules out nearly every
+# line before the startswith (see ``_SENT_END_CHARS``).
+_AGO_HEADS = frozenset(word[:3] for word in _AGO_STARTS)
+_SITE_LINK_HEADS = frozenset(start[:3] for start in SITE_LINK_STARTS)
 
 # ---------------------------------------------------------------- the class view
 
@@ -83,6 +92,7 @@ _NOT_STANDABLE_RE = re.compile("[^\x00-\x7f" + re.escape("".join(_STAND_INS)) + 
 # against the rest ("x").
 _WORD_OF_CLASS = bytes.maketrans(b"lud \t.", b"www   ")
 _SPACE_OF_CLASS = bytes.maketrans(b"lud \t.", b"xxx  x")
+_W = ord("w")
 
 
 def plain_text(text: str) -> str | None:
@@ -205,6 +215,12 @@ def _menu_like(text: str, view: bytes | None) -> bool:
 
 
 def _separated_items(text: str) -> bool:
+    # Most lines hold no separator at all: membership tests (no argument parsing, no count)
+    # say so before the counts.
+    if "|" not in text and "/" not in text and (
+        text.isascii() or ("•" not in text and "·" not in text and "»" not in text)
+    ):
+        return False
     seps = text.count("|") + text.count("/")
     if not text.isascii():
         seps += text.count("•") + text.count("·") + text.count("»")
@@ -308,52 +324,55 @@ def describe(index: int, text: str) -> Line:
         ascii_view = plain.encode("ascii").translate(_CLASS_OF_BYTE)
         view: bytes | None = ascii_view
         words = ascii_view.translate(_WORD_OF_CLASS)  # _view_words
-        units = float(words.count(b" w") + words.startswith(b"w"))
+        units = float(words.count(b" w") + (words[0] == _W))  # an index: no slice made
         low = text.lower()
-        sentence = text.rstrip(CLOSERS).endswith(_SENT_END)
+        sentence = text.rstrip(CLOSERS)[-1:] in _SENT_END_CHARS
     else:
         unspaced = _NOSPACE_RE.search(text) is not None
         view = None  # a character without a stand-in: no view
         units = _regex_units(text, unspaced)
         low = fold(text)
-        sentence = text.rstrip(CLOSERS).endswith(_SENT_END) or bool(_CJK_STOP_RE.search(text))
+        sentence = text.rstrip(CLOSERS)[-1:] in _SENT_END_CHARS or bool(_CJK_STOP_RE.search(text))
     if not sentence and not text[-1].isascii() and _EMOJI_END_RE.search(text):
         # "We hope to see you soon! 🙂": a smiley after the stop does not end the sentence.
         sentence = _EMOJI_END_RE.sub("", text).rstrip(CLOSERS).endswith(_SENT_END)
     table = "\t" in text and text.count("\t") >= 2
+    # ``units`` is a float: the limits below are written as floats, so that each comparison
+    # takes the interpreter's float-to-float path instead of converting an int.
     # Only a line long enough to be prose needs the menu test.
     prose = (
         not table
-        and ((units >= 10 and sentence) or units >= 20)
-        and not (units >= 6 and not unspaced and _menu_like(text, view))
+        and ((units >= 10.0 and sentence) or units >= 20.0)
+        and not (units >= 6.0 and not unspaced and _menu_like(text, view))
     )
     # Only short lines can be furniture by vocabulary alone; skipping the long ones
     # saves most of the regex time.
-    if units >= 16 or maybe_furniture(low):
-        boiler_words = is_boiler_text(low) if units < 16 else None
+    head = low[:3]
+    if units >= 16.0 or maybe_furniture(low, head):
+        boiler_words = is_boiler_text(low) if units < 16.0 else None
         # The appeal hints are lower-case ASCII words, which stand-ins neither make nor
         # break: look for them in the plain text, a faster scan.
         hint_text = low if plain is None or plain is text else plain.lower()
         appeal_hits = appeal_count(low, hint_text)
         # "More:" over a few links, where "More" alone may be a menu's or a button's.
-        tail = units <= 8 and (is_tail_text(text) or low == "more:")
+        tail = units <= 8.0 and (is_tail_text(text) or low == "more:")
     else:  # most short lines: no vocabulary, no tail line but a "Related" heading in CJK
         # A line with a plain text holds no CJK, Thai or Hangul: no unspaced script's term.
         boiler_words, appeal_hits = plain is None and unspaced_boiler(low), 0
-        tail = boiler_words and units <= 8 and unspaced_tail(low)
+        tail = boiler_words and units <= 8.0 and unspaced_tail(low)
     # A paragraph is an appeal when it speaks to the reader ("Sign up for our newsletter");
     # one that reports on subscriptions ("the service signed up 10 million subscribers") is not.
-    appeal = appeal_hits >= 1 and (units < 16 or addresses_reader(text))
+    appeal = appeal_hits >= 1 and (units < 16.0 or addresses_reader(text))
     boiler = (
         bool(boiler_words)
-        or (appeal and appeal_hits >= 2 and units < 80)
+        or (appeal and appeal_hits >= 2 and units < 80.0)
         # is_time_ago's own first test, inlined: it rules out nearly every line
-        or ((text[:1].isdecimal() or low.startswith(_AGO_STARTS)) and is_time_ago(text, low))
-        or (low.startswith(SITE_LINK_STARTS) and is_site_link(low))  # its own first test
+        or ((text[0].isdecimal() or head in _AGO_HEADS) and is_time_ago(text, low))
+        or (head in _SITE_LINK_HEADS and is_site_link(low))  # is_site_link tests the start
     )
     # A paragraph-long caption closes with its credit: "... (AP Photo/Jo Roe)", "Credit: ESA".
-    caption = (units < 40 or low.endswith((")", "]")) or "credit" in low) and (
-        is_caption_text(low) or (units == 1 and is_photo_label(low))
+    caption = (units < 40.0 or low.endswith((")", "]")) or "credit" in low) and (
+        is_caption_text(low, head) or (units == 1.0 and is_photo_label(low))
     )
     return Line(
         index, text, units, sentence, prose, boiler, appeal, caption, tail, table,

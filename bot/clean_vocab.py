@@ -361,31 +361,50 @@ _CAPTION_ENDS = (
 )  # fmt: skip
 
 
+# How the start and end words above can start and end (first / last three characters), for
+# a set lookup that rules out most lines before a startswith or endswith of many words.
+_CAPTION_HEADS = frozenset(word[:3] for word in _CAPTION_STARTS)
+_CAPTION_END_TAILS = frozenset(word[-3:] for word in _CAPTION_ENDS if len(word) >= 3)
+_SHORT_CAPTION_ENDS = tuple(word for word in _CAPTION_ENDS if len(word) < 3)
+
+
+def _ends_in_credit_word(low: str) -> bool:
+    """``low.rstrip(" )").endswith(_CAPTION_ENDS)``, its last three characters looked up first."""
+    tail = low.rstrip(" )")
+    if tail[-3:] not in _CAPTION_END_TAILS and not tail.endswith(_SHORT_CAPTION_ENDS):
+        return False
+    return tail.endswith(_CAPTION_ENDS)
+
+
 def _might_end_in_credit(low: str) -> bool:
     if "credit" in low or "(photo" in low:
         return True
     if "/" in low and ("(" in low or "reuters" in low or "afp" in low or "epa" in low):
         return True
     # "... Getty Images)", "[Ann Lee/Reuters]", "[NASA via AP]"
-    return low.rstrip(" )").endswith(_CAPTION_ENDS)
+    return _ends_in_credit_word(low)
 
 
-def is_caption_text(low: str) -> bool:
-    """Whether the folded line reads as a picture caption or credit."""
-    if low.startswith(_CAPTION_STARTS) and _CAPTION_START_RE.match(low) is not None:
+def is_caption_text(low: str, head: str | None = None) -> bool:
+    """Whether the folded line reads as a picture caption or credit. ``head``: its first three
+    characters, if the caller has them."""
+    # A set lookup on the first three characters rules out most lines before the startswith
+    # of 26 words.
+    if (
+        (low[:3] if head is None else head) in _CAPTION_HEADS
+        and low.startswith(_CAPTION_STARTS)
+        and _CAPTION_START_RE.match(low) is not None
+    ):
         return True
     # A credit closes the line within its last ~120 characters: a long paragraph need not be
     # scanned whole.
     end = low if len(low) <= _CREDIT_TAIL else low[-_CREDIT_TAIL:]
     # Most lines end in none of the credit words and hold no "/": that test, from
     # ``_might_end_in_credit``, comes first here, saving a call for nearly every line.
-    if (
-        "/" not in end
-        and not end.rstrip(" )").endswith(_CAPTION_ENDS)
-        and "credit" not in end
-        and "(photo" not in end
-    ):
-        return False
+    if "/" not in end and "credit" not in end and "(photo" not in end:
+        tail = end.rstrip(" )")  # _ends_in_credit_word's first test, inlined
+        if tail[-3:] not in _CAPTION_END_TAILS and not tail.endswith(_SHORT_CAPTION_ENDS):
+            return False
     if not _might_end_in_credit(end):
         return False
     if _CAPTION_END_RE.search(end) is not None:
@@ -481,13 +500,16 @@ _TAIL_OTHER_STARTS = _TAIL_OTHER_HEADS | frozenset(
 )
 
 
-def maybe_furniture(low: str) -> bool:
+def maybe_furniture(low: str, head: str | None = None) -> bool:
     """False when the folded line can hold no boilerplate or appeal vocabulary (but for
     ``unspaced_boiler``'s) and cannot be a TAIL_RE line: a superset of what those find (for
-    the other languages' headings, with one mark before them at most)."""
+    the other languages' headings, with one mark before them at most). ``head``: the line's
+    first three characters, if the caller has them."""
     if _MAYBE_FURNITURE.search(" " + low) is not None:
         return True
-    return low[:3] in _TAIL_OTHER_STARTS and _MAYBE_TAIL_OTHER.match(low) is not None
+    return (low[:3] if head is None else head) in _TAIL_OTHER_STARTS and (
+        _MAYBE_TAIL_OTHER.match(low) is not None
+    )
 
 
 # "2 hours ago", "Yesterday": a time stamp of a teaser.
