@@ -6,6 +6,7 @@ cleaner decides *where* to look; this module decides *what* a line says.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from urllib.parse import urlsplit
 
@@ -268,7 +269,9 @@ def _full_year_date(line: str) -> str | None:
         if hour > 23 or minute > 59:
             return out
         out += f"T{hour:02d}:{minute:02d}:{sec:02d}"
-        return out + _offset(g.get("tz"), g.get("tzoff"), line[m.end() - 1 :])
+        rest = line[m.end() - 1 :]
+        return out + (_offset(g.get("tz"), g.get("tzoff"), rest)
+                      or _us_generic_offset(g.get("tz"), rest, year, month, day, hour))
     return None
 
 
@@ -282,6 +285,29 @@ _TIME_BEFORE = re.compile(
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?$",
     re.I,
 )
+
+
+# US zones named without saying standard or daylight time ("11:52 p.m. ET"): the offset
+# depends on the date, by the US rule (second Sunday in March to first Sunday in November).
+_US_STANDARD = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
+_US_GENERIC_RE = re.compile(r"\b(ET|CT|MT|PT)\b")
+
+
+def _nth_sunday(year: int, month: int, n: int) -> int:
+    first = _dt.date(year, month, 1).weekday()  # Monday 0 ... Sunday 6
+    return 1 + (6 - first) % 7 + 7 * (n - 1)
+
+
+def _us_generic_offset(tz: str | None, rest: str, year: int, month: int, day: int,
+                       hour: int) -> str:
+    """The offset of "ET", "CT", "MT" or "PT" on that date and hour, else ""."""
+    m = _US_GENERIC_RE.fullmatch(tz.upper()) if tz else _US_GENERIC_RE.search(rest[:12])
+    if m is None or year < 2007:
+        return ""
+    start = (3, _nth_sunday(year, 3, 2), 2)
+    end = (11, _nth_sunday(year, 11, 1), 2)
+    daylight = start <= (month, day, hour) < end
+    return f"-{-(_US_STANDARD[m.group(1)] + daylight):02d}:00"
 
 
 def _offset(tz: str | None, tzoff: str | None, rest: str) -> str:

@@ -36,3 +36,15 @@ def test_a_time_before_a_date_with_a_short_weekday() -> None:
 def test_a_match_reports_byline_names_the_ground_after_at() -> None:
     page = _page("Ella Brandt at Riverside Park")
     assert clean_pasted_text(page).meta.byline == ("Ella Brandt",)
+
+
+def test_a_us_zone_named_without_standard_or_daylight_takes_the_dates_offset() -> None:
+    assert parse_date("Nov. 20, 2026, 11:52 p.m. ET") == "2026-11-20T23:52:00-05:00"
+    assert parse_date("July 4, 2026 9:00 a.m. ET") == "2026-07-04T09:00:00-04:00"
+    assert parse_date("March 3, 2026 at 5:42 p.m. PT") == "2026-03-03T17:42:00-08:00"
+    # The changes: daylight time from 2 a.m. on the second Sunday in March, standard time
+    # from 2 a.m. on the first Sunday in November (1 March and 1 November 2026 are Sundays).
+    assert parse_date("March 8, 2026 at 3:00 a.m. ET") == "2026-03-08T03:00:00-04:00"
+    assert parse_date("March 8, 2026 at 1:00 a.m. ET") == "2026-03-08T01:00:00-05:00"
+    assert parse_date("Nov. 1, 2026, 1:30 a.m. CT") == "2026-11-01T01:30:00-05:00"
+    assert parse_date("Nov. 1, 2026, 3:30 a.m. CT") == "2026-11-01T03:30:00-06:00"
