@@ -77,3 +77,14 @@ def test_match_report() -> None:
     assert _said(d, "never stopped believing") == "Rui Santos"
     assert _said(d, "never a foul") == "Carla Voss"
     assert any("2-1" in f.text for f in d.facts)
+
+
+def test_politics_story() -> None:
+    d = _digest("stopgap-bill")
+    assert d.article.meta.published == "2026-11-20T23:52:00-05:00"  # "11:52 p.m. ET"
+    assert _said(d, "Nobody wins a shutdown") == "Dan Whitcomb"
+    assert _said(d, "disappointed") == "Luis Ortega"
+    assert _said(d, "push for more aid") == "Maria Quintero"
+    aides = [a for a in d.attributions if "spending cuts" in a.content]
+    assert [(a.speaker, a.anonymous) for a in aides] == [("Two Republican aides", True)]
+    assert any("71-28" in f.text for f in d.facts)
