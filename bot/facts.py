@@ -138,7 +138,9 @@ class _Sentence:
     end: int
     text: str
     figures: tuple[Figure, ...]
-    keywords: frozenset[str]  # its words (lowercased) that are in _KEYWORDS
+    # Its words (lowercased) that are in _KEYWORDS, as the ASCII bytes the sentence's letter
+    # runs are read in: tested against sets of bytes, no str set is built per sentence.
+    keywords: frozenset[bytes]
     date_word: bool  # it names a day or month as written ("Thursday", not "thursday")
     words: float  # how many words (unspaced CJK: one per two characters; quality.word_count)
     cjk: bool  # its paragraph holds CJK or Hangul (quality.has_cjk)
@@ -167,13 +169,18 @@ _LOWER_DATE_WORDS: Final = frozenset(w.lower() for w in _DATE_WORDS)
 # the Cyrillic "я": a sentence without any of them skips the regex.
 _FIRST_PERSON_WORDS: Final = frozenset("i me my myself ich je j yo eu ik".split())  # noqa: SIM905
 _KEYWORDS: Final = TRIGGER_WORDS | _EVENT_VERBS | _HEDGES | _LOWER_DATE_WORDS | _FIRST_PERSON_WORDS
-_NO_KEYWORDS: Final[frozenset[str]] = frozenset()
 # A text's [A-Za-z]+ runs are listed as bytes: UTF-8 encoding, the ASCII-only bytes.lower()
 # and a 256-byte table that blanks every other byte are fast passes in C, where a regex
 # findall is one slow one (and str.lower() would turn "K", the Kelvin sign, into a letter).
 _BLANK_NON_LETTERS: Final = bytes(c if 97 <= c <= 122 or 65 <= c <= 90 else 32 for c in range(256))
 _KEYWORD_OF_BYTES: Final = {w.encode(): w for w in _KEYWORDS}
 _KEYWORD_BYTES: Final = frozenset(_KEYWORD_OF_BYTES)
+# The word lists a sentence's keywords are tested against, as bytes.
+_TRIGGER_BYTES: Final = frozenset(w.encode() for w in TRIGGER_WORDS)
+_EVENT_BYTES: Final = frozenset(w.encode() for w in _EVENT_VERBS)
+_HEDGE_BYTES: Final = frozenset(w.encode() for w in _HEDGES)
+_LOWER_DATE_BYTES: Final = frozenset(w.encode() for w in _LOWER_DATE_WORDS)
+_FIRST_PERSON_BYTES: Final = frozenset(w.encode() for w in _FIRST_PERSON_WORDS)
 _DATE_WORD_BYTES: Final = frozenset(w.encode() for w in _DATE_WORDS)
 
 
@@ -185,10 +192,9 @@ def _letter_runs(text: str, *, lower: bool = False) -> list[bytes]:
     return encoded.translate(_BLANK_NON_LETTERS).split()
 
 
-def _keyword_set(text: str) -> frozenset[str]:
-    """The keywords among the ``[A-Za-z]+`` runs of ``text``, lowercased."""
-    found = _KEYWORD_BYTES.intersection(_letter_runs(text, lower=True))
-    return frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
+def _keyword_set(text: str) -> frozenset[bytes]:
+    """The keywords among the ``[A-Za-z]+`` runs of ``text``, lowercased (as bytes)."""
+    return _KEYWORD_BYTES.intersection(_letter_runs(text, lower=True))
 
 
 # A science story's reference apparatus, kept in the body but no fact of the story: "More
@@ -235,20 +241,21 @@ def _sentences(
             if markup and any(ms < e and s < me for ms, me in markup):
                 continue
             text = para[s:e]
-            found = _KEYWORD_BYTES.intersection(letters[s:e].split())
-            keywords = frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
+            keywords = _KEYWORD_BYTES.intersection(letters[s:e].split())
             if not digitish or whole:
                 digits = digitish
             elif marks is not None:
                 digits = marks.find(1, s, e) >= 0
             else:
                 digits = _digitish_in(para, raw, s, e)
-            if digits or not keywords.isdisjoint(TRIGGER_WORDS):
-                figures = tuple(scan_figures(text, keywords, digits=digits))
+            if digits or not keywords.isdisjoint(_TRIGGER_BYTES):
+                # The scan needs only the number and month words among them, as str.
+                triggers = [_KEYWORD_OF_BYTES[w] for w in keywords.intersection(_TRIGGER_BYTES)]
+                figures = tuple(scan_figures(text, triggers, digits=digits))
             else:
                 figures = ()
             # Date words count as written ("Thursday", not "thursday"): read the runs again.
-            date_word = not keywords.isdisjoint(_LOWER_DATE_WORDS) and not (
+            date_word = not keywords.isdisjoint(_LOWER_DATE_BYTES) and not (
                 _DATE_WORD_BYTES.isdisjoint(_letter_runs(text))
             )
             words = word_count(text) if cjk else len(text.split())
@@ -722,7 +729,7 @@ def _score(sent: _Sentence, floor: float | None = None) -> float:
     keywords = sent.keywords
     if sent.date_word or (figures and any(f.kind == "date" for f in figures)):
         score += 0.4
-    if not _EVENT_VERBS.isdisjoint(keywords):
+    if not _EVENT_BYTES.isdisjoint(keywords):
         score += 1.2
     if floor is not None and score <= floor:
         return score
@@ -768,12 +775,12 @@ def _score(sent: _Sentence, floor: float | None = None) -> float:
         score -= 4.0
     if text.count(": ") >= 2 and len(_FIELD_LABEL_RE.findall(text)) >= 2:
         score -= 9.0  # "Tested by: … RRP: £23.99 More info: …": a box of fields, no sentence
-    if not _HEDGES.isdisjoint(keywords):
+    if not _HEDGE_BYTES.isdisjoint(keywords):
         score -= 0.3
     # Every pronoun the pattern knows starts with one of these letters.
     if text[:1] in _PRONOUN_INITIALS and _PRONOUN_START_RE.match(text):
         score -= 0.8  # "They had since been deployed ...": needs the sentence before it
-    if (not keywords.isdisjoint(_FIRST_PERSON_WORDS) or "я" in text or "Я" in text) and (
+    if (not keywords.isdisjoint(_FIRST_PERSON_BYTES) or "я" in text or "Я" in text) and (
         _first_person(text)
     ):
         # The writer's own voice (an essay, a letter) or a transcript's unquoted speaker:
@@ -858,6 +865,8 @@ def facts_and_conflicts(
     return facts, _conflicts(read, index)
 
 
+_NO_VALUES: Final[frozenset[tuple[str, float | None]]] = frozenset()
+
 # The score a sentence needs to be a candidate fact at all.
 _MIN_CANDIDATE: Final = 0.5
 
@@ -890,6 +899,8 @@ def _facts(
             for f in sent.figures
             if f.kind in QUANTITY_KINDS and f.value is not None
         )
+        if sent.figures
+        else _NO_VALUES  # most candidates: no figure, and no generator made to say so
         for sent, _ in candidates
     ]
     # Greedy diversity: each round picks the highest adjusted score (the earliest on a tie),
@@ -897,7 +908,9 @@ def _facts(
     # only lowers a score, so candidates are visited best score first and the visit stops
     # once no raw score can beat the best adjusted one; content words and similarities are
     # computed only for the candidates visited.
-    order = sorted(range(len(candidates)), key=lambda i: (-candidates[i][1], i))
+    # (The sort is stable: candidates with equal scores stay in body order.)
+    negated = [-score for _, score in candidates]
+    order = sorted(range(len(candidates)), key=negated.__getitem__)
     words: list[set[str] | None] = [None] * len(candidates)
     overlap = [0.0] * len(candidates)  # each candidate's highest similarity to a chosen fact
     seen = [0] * len(candidates)  # how many chosen facts ``overlap`` already accounts for

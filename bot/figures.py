@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -32,7 +32,7 @@ __all__ = [
 QUANTITY_KINDS: Final = frozenset({"count", "vote", "money", "percent"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs four times more
 class Figure:
     """A figure found at ``[start, end)`` of a sentence.
 
@@ -264,7 +264,7 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _trigger_positions(
-    sentence: str, words: frozenset[str] | set[str] | None, digits: bool = True
+    sentence: str, words: Collection[str] | None, digits: bool = True
 ) -> list[int]:
     """Where a figure may start: digits, currency signs, number and month words. ``digits``:
     False when the sentence is known to hold no digit or currency sign."""
@@ -307,12 +307,13 @@ def _trigger_positions(
 
 
 def scan_figures(
-    sentence: str, words: frozenset[str] | set[str] | None = None, *, digits: bool = True
+    sentence: str, words: Collection[str] | None = None, *, digits: bool = True
 ) -> list[Figure]:
     """Typed figures of ``sentence`` in order of appearance; see module docstring.
 
-    ``words``, if the caller has them, are the sentence's ``[A-Za-z]+`` runs lowercased
-    (any superset will do): they spare the scan its own search for number and month words.
+    ``words``, if the caller has them, are the sentence's ``[A-Za-z]+`` runs lowercased, or
+    any collection that holds every one of them in ``TRIGGER_WORDS`` (the number and month
+    words): they spare the scan its own search for those words.
     ``digits``: False when the caller knows the sentence holds no digit or currency sign
     (``[\\d$£€¥₹]``), which spares the scan its search for them.
     """
@@ -404,7 +405,7 @@ def _word_small(sentence: str, text: str, start: int, end: int) -> Figure | None
     # "the two countries" is no figure.
     if text.lower() in ("one",):
         return None
-    noun = counted_noun(sentence, Figure(text, start, end, "count", None))
+    noun = _counted_noun_at(sentence, start, end)
     if noun is not None and noun.key in _GROUP_KEYS:
         return Figure(text, start, end, "count", _parse_number(text))
     return None
@@ -435,27 +436,31 @@ _RANGE_SCALE_RE: Final = re.compile(rf"\s?{_SCALE_WORD}\b", re.IGNORECASE)
 
 
 def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    # Each test below can only rule the number out, so their order is free: the cheap ones
+    # that rule out the most (an ID's length, a year after "in") go first.
+    bare = "," not in text and "." not in text
+    if bare and len(text) >= 7:
+        return None  # an ID or a phone number, not a quantity
+    # A bare four-digit number in year range is a year unless it plainly counts something
+    # (the cheap test of the words before it first: "in 2016" needs no counted noun).
+    year = bare and _YEAR_RE.fullmatch(text) is not None
+    if year and _YEAR_BEFORE_RE.search(sentence[max(0, start - 12) : start]):
+        return None
     if _label_before(sentence[max(0, start - 20) : start]):
         return None
     if _TIME_AFTER_RE.match(sentence[end : end + 6]):
         return None
     if _address_or_phone(sentence, start, end):
         return None
-    if "," not in text and "." not in text:
-        if len(text) >= 7:
-            return None  # an ID or a phone number, not a quantity
+    if bare:
         window = sentence[max(0, start - 30) : start]
         name = _name_before(window)
         if name and name not in _COUNT_LEADERS:
             return None  # "Intermediate School 285", "Apollo 11": part of a name
         if _reference_or_code(sentence, start, end) or _model_before(sentence, window, start):
             return None
-    if _YEAR_RE.fullmatch(text):
-        # A bare four-digit number in year range is a year unless it plainly counts something
-        # (the cheap test of the words before it first: "in 2016" needs no counted noun).
-        if _YEAR_BEFORE_RE.search(sentence[max(0, start - 12) : start]):
-            return None
-        noun = counted_noun(sentence, Figure(text, start, end, "count", None))
+    if year:
+        noun = _counted_noun_at(sentence, start, end)
         if noun is None or noun.key not in _GROUP_KEYS:
             return None
     # A plain number is digits, commas and perhaps a decimal point: its value needs no parse.
@@ -689,7 +694,12 @@ def counted_noun(sentence: str, figure: Figure) -> CountedNoun | None:
     Reads at most a few words either side: "1,500 North Korean special forces troops"
     counts troops; "the death toll rose to 250" and "killing 40" count deaths.
     """
-    after = _WORD_RE.findall(sentence[figure.end : figure.end + 80])
+    return _counted_noun_at(sentence, figure.start, figure.end)
+
+
+def _counted_noun_at(sentence: str, start: int, end: int) -> CountedNoun | None:
+    """``counted_noun`` of a figure at ``[start, end)``, with no Figure made to ask."""
+    after = _WORD_RE.findall(sentence[end : end + 80])
     # "thousands of people", "1,500 of the soldiers": the count is of what follows "of".
     while after and after[0].lower() in ("of", "the"):
         after = after[1:]
@@ -718,7 +728,7 @@ def counted_noun(sentence: str, figure: Figure) -> CountedNoun | None:
                 return CountedNoun(event, head, modifier)
             if head[0].islower() or lem in _PEOPLE:
                 return CountedNoun(lem, head, modifier)
-    before = _WORD_RE.findall(sentence[max(0, figure.start - 60) : figure.start])
+    before = _WORD_RE.findall(sentence[max(0, start - 60) : start])
     for tok in reversed(before[-6:]):
         group = _group_named_by(tok)
         if group is not None:
