@@ -208,9 +208,20 @@ _CITATION_RE: Final = re.compile(
 
 def _is_citation(para: str) -> bool:
     """Whether the paragraph opens a citation (``_CITATION_RE``). Every match holds a colon
-    or opens with "provided": most paragraphs are ruled out without the regex, whose
-    ``.{0,300}`` tries every position of a long paragraph's start."""
-    return (":" in para or para[:1] in "pP") and _CITATION_RE.match(para) is not None
+    or opens with "provided", and opens with the first letter of a label (no other character
+    matches those letters ignoring case) or holds a DOI's "10.": most paragraphs are ruled
+    out without the regex, whose ``.{0,300}`` tries every position of a long paragraph's
+    start."""
+    return (
+        (":" in para or para[:1] in "pP")
+        and (para[:1] in _CITATION_INITIALS or "10." in para)
+        and _CITATION_RE.match(para) is not None
+    )
+
+
+# The first letters of the labels _CITATION_RE opens with ("More information:", "Journal
+# reference:", "Citation:", "Reference:", "Provided by").
+_CITATION_INITIALS: Final = "mMjJcCrRpP"
 
 
 def _sentences(
@@ -233,6 +244,10 @@ def _sentences(
         # bounded find, with no slice copied (see _digitish_in).
         marks = raw.translate(_DIGIT_MARKS) if digitish and para.isascii() else None
         cjk = has_cjk(para)  # else a sentence's words are its white-space tokens
+        # Every white-space character but the plain space is unprintable: in a printable
+        # paragraph with no double space, a sentence's tokens are its spaces plus one (a
+        # count in C, where split() builds a list of every word).
+        spaced = not cjk and para.isprintable() and "  " not in para
         units = _quoted_passages(para, split_sentences(para) if spans is None else spans[p])
         # One unit that spans the paragraph: whether it holds a digit is known already.
         whole = len(units) == 1 and units[0] == (0, len(para))
@@ -258,7 +273,12 @@ def _sentences(
             date_word = not keywords.isdisjoint(_LOWER_DATE_BYTES) and not (
                 _DATE_WORD_BYTES.isdisjoint(_letter_runs(text))
             )
-            words = word_count(text) if cjk else len(text.split())
+            if cjk:
+                words: float = word_count(text)
+            elif spaced and text[:1] != " " and text[-1:] != " ":
+                words = text.count(" ") + 1
+            else:
+                words = len(text.split())
             out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, words, cjk))
     return tuple(out)
 

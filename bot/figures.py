@@ -152,6 +152,22 @@ _DIGIT_FIGURE_RE: Final = re.compile(
 _ALPHA_FIGURE_RE: Final = re.compile(
     "|".join(p for starts, p in _BRANCHES if "a" in starts), re.IGNORECASE
 )
+# The ASCII-letter branches split in two, dates (which come first) and amounts: at a month
+# word only a date can match, at a number word or a currency's letters only an amount (their
+# first three letters tell them apart, and no other character matches an ASCII letter of
+# theirs ignoring case), so each is tried where the other cannot match.
+_DATE_BRANCHES: Final = ("(?P<date_mdy>", "(?P<date_my>")
+_ALPHA_DATE_RE: Final = re.compile(
+    "|".join(p for starts, p in _BRANCHES if "a" in starts and p.startswith(_DATE_BRANCHES)),
+    re.IGNORECASE,
+)
+_ALPHA_AMOUNT_RE: Final = re.compile(
+    "|".join(p for starts, p in _BRANCHES if "a" in starts and not p.startswith(_DATE_BRANCHES)),
+    re.IGNORECASE,
+)
+# A date branch matches letters, perhaps a full stop, white space and a digit ("May 5",
+# "Sept. 2020"): a month word without them ("may be", "in March.") is no figure.
+_DATE_AHEAD_RE: Final = re.compile(r"[^\W\d_]+\.?\s+\d")
 # Where a figure can start. The full pattern is costly to try at every position, so it is
 # only tried where this cheap one finds a digit, a currency sign or a number/month word.
 # A digit or currency sign that does not continue a number ("3,000" is tried from its "3").
@@ -160,6 +176,13 @@ _DOLLAR_PREFIX_RE: Final = re.compile(r"\b(?:US|A|C|NZ|HK|S)$")
 _ALPHA_RE: Final = re.compile(r"\b[a-z]+")
 _SCALE_TRIGGERS: Final = frozenset(["hundred", "thousand", "million", "billion", "trillion"])
 _ARTICLE_BEFORE_RE: Final = re.compile(r"\ban?\s+$")
+# The trigger words that name a month.
+_MONTH_TRIGGERS: Final = frozenset(
+    _words(
+        """january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sept sep oct nov dec"""
+    )
+)
 # Public so callers can skip sentences with no trigger at all (see facts._sentences).
 TRIGGER_WORDS: Final = frozenset(
     _words(
@@ -268,6 +291,16 @@ def _trigger_positions(
 ) -> list[int]:
     """Where a figure may start: digits, currency signs, number and month words. ``digits``:
     False when the sentence is known to hold no digit or currency sign."""
+    return _triggers(sentence, words, digits)[0]
+
+
+def _triggers(
+    sentence: str, words: Collection[str] | None, digits: bool = True
+) -> tuple[list[int], set[int] | None]:
+    """``_trigger_positions``, and where among them a month word starts: None when the
+    positions of words are not the sentence's own (its lower case is longer: "İ" lowers to
+    two characters), and no position can be told by its word."""
+    months: set[int] | None = set()
     positions: list[int] = []
     for m in _DIGIT_START_RE.finditer(sentence) if digits else ():
         at = m.start()
@@ -285,6 +318,8 @@ def _trigger_positions(
     hits = TRIGGER_WORDS.intersection(words)
     if hits:
         lowered = sentence.lower()
+        if len(lowered) != len(sentence):
+            months = None
         # Where ``\b[a-z]+`` on the lowered sentence would match one of the words: a start
         # after a non-word character, and no letter right after the word.
         for word in hits:
@@ -296,6 +331,8 @@ def _trigger_positions(
                     after == len(lowered) or not "a" <= lowered[after] <= "z"
                 ):
                     positions.append(at)
+                    if months is not None and word in _MONTH_TRIGGERS:
+                        months.add(at)
                     # "a million"? only the scale words reach back to their article.
                     if word in _SCALE_TRIGGERS:
                         back = _ARTICLE_BEFORE_RE.search(lowered, 0, at)
@@ -303,7 +340,7 @@ def _trigger_positions(
                             positions.append(back.start())
                 at = lowered.find(word, at + 1)
         positions.sort()
-    return positions
+    return positions, months
 
 
 def scan_figures(
@@ -319,12 +356,19 @@ def scan_figures(
     """
     found: list[Figure] = []
     pos = 0
-    for at in _trigger_positions(sentence, words, digits):
+    positions, months = _triggers(sentence, words, digits)
+    for at in positions:
         if at < pos:
             continue
         first = sentence[at]
         if "a" <= first <= "z" or "A" <= first <= "Z":
-            m = _ALPHA_FIGURE_RE.match(sentence, at)
+            if months is None:
+                m = _ALPHA_FIGURE_RE.match(sentence, at)
+            elif at in months:
+                ahead = _DATE_AHEAD_RE.match(sentence, at)
+                m = _ALPHA_DATE_RE.match(sentence, at) if ahead else None
+            else:
+                m = _ALPHA_AMOUNT_RE.match(sentence, at)
         elif first.isdecimal():  # what \d matches
             m = _DIGIT_FIGURE_RE.match(sentence, at)
         else:
