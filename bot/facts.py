@@ -144,6 +144,7 @@ class _Sentence:
     date_word: bool  # it names a day or month as written ("Thursday", not "thursday")
     words: float  # how many words (unspaced CJK: one per two characters; quality.word_count)
     cjk: bool  # its paragraph holds CJK or Hangul (quality.has_cjk)
+    digits: bool  # it holds a digit or a currency sign (_DIGITISH_RE)
 
 
 # A figure starts at a digit, a currency sign or a number/month word (see figures.py): a
@@ -279,7 +280,9 @@ def _sentences(
                 words = text.count(" ") + 1
             else:
                 words = len(text.split())
-            out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, words, cjk))
+            out.append(
+                _Sentence(p, i, s, e, text, figures, keywords, date_word, words, cjk, digits)
+            )
     return tuple(out)
 
 
@@ -834,8 +837,64 @@ def _content_lemma(word: str) -> str | None:
 _UNSPACED_RUN_RE: Final = re.compile(CJK_CHARS + "{2,}")
 
 
-def _content_words(text: str, cjk: bool = False) -> set[str]:
-    words = set(map(_content_lemma, _CONTENT_WORD_RE.findall(text)))
+# The characters of a content word (``_CONTENT_WORD_RE``'s letter branch) and of a number
+# (its number branch), as bytes of a sentence encoded with "’" as DEL (0x7F) and any other
+# non-ASCII character as "?": every other byte is blanked, and the split runs hold the words.
+_QUOTE_BYTE: Final = "\x7f"
+_KEEP_WORD_BYTES: Final = bytes(
+    c if chr(c).isascii() and (chr(c).isalpha() or chr(c) in "'-\x7f") else 32 for c in range(256)
+)
+_KEEP_NUMBER_BYTES: Final = bytes(c if chr(c) in "0123456789,." else 32 for c in range(256))
+_NOT_LETTER_BYTES: Final = b"'-\x7f"
+_NUMBER_RUN_RE: Final = re.compile(r"\d[\d,.]*")  # _CONTENT_WORD_RE's number branch
+
+
+@lru_cache(maxsize=16384)
+def _lemma_of_word_run(run: bytes) -> str | None:
+    """``_content_lemma`` of the word a run of word bytes holds from its first letter on (the
+    letter branch's match), None for a run with no such word (fewer than four characters)."""
+    word = run.lstrip(_NOT_LETTER_BYTES)
+    if len(word) < 4:
+        return None
+    return _content_lemma(word.decode("ascii").replace(_QUOTE_BYTE, "’"))
+
+
+@lru_cache(maxsize=4096)
+def _lemma_of_number_run(run: bytes) -> str | None:
+    """``_content_lemma`` of the number a run of ASCII digits, commas and full stops holds
+    from its first digit on, None for a run with no digit."""
+    number = run.lstrip(b",.")
+    return _content_lemma(number.decode("ascii")) if number else None
+
+
+def _content_tokens(text: str, digits: bool = True) -> set[str | None]:
+    """The lemmas of ``_CONTENT_WORD_RE.findall(text)``, and perhaps None (for a common word,
+    or a run of letters too short to be a word). ``digits``: False when the text is known to
+    hold no digit.
+
+    A regex match costs more than reading a few bytes: the runs are read by encoding, a
+    translate and a split in C, and looked up per run (runs recur; letters and numbers share
+    no character, so the two branches' matches never overlap and can be read apart). Digits
+    outside ASCII are left to the number branch's regex, and a text that holds DEL itself to
+    the whole regex."""
+    if _QUOTE_BYTE in text:
+        return set(map(_content_lemma, _CONTENT_WORD_RE.findall(text)))
+    ascii_only = text.isascii()
+    if ascii_only:
+        raw = text.encode("ascii")
+    else:
+        raw = text.replace("’", _QUOTE_BYTE).encode("ascii", "replace")
+    words = set(map(_lemma_of_word_run, raw.translate(_KEEP_WORD_BYTES).split()))
+    if digits:
+        if ascii_only:
+            words.update(map(_lemma_of_number_run, raw.translate(_KEEP_NUMBER_BYTES).split()))
+        else:
+            words.update(map(_content_lemma, _NUMBER_RUN_RE.findall(text)))
+    return words
+
+
+def _content_words(text: str, cjk: bool = False, digits: bool = True) -> set[str]:
+    words = _content_tokens(text, digits)
     words.discard(None)
     if cjk:
         for run in _UNSPACED_RUN_RE.findall(text):
@@ -948,7 +1007,8 @@ def _facts(
                 break  # adj <= score: neither this nor any later candidate can win
             mine = words[i]
             if mine is None:
-                mine = words[i] = _content_words(candidates[i][0].text, candidates[i][0].cjk)
+                cand = candidates[i][0]
+                mine = words[i] = _content_words(cand.text, cand.cjk, cand.digits)
             if seen[i] < len(chosen):
                 overlap[i] = _max_similarity(mine, chosen_words[seen[i] :], overlap[i])
                 seen[i] = len(chosen)
@@ -999,7 +1059,10 @@ def _lede(candidates: Sequence[tuple[_Sentence, float]], sentences: Sequence[_Se
         and not (len(sentences) > 1 and sentences[1].paragraph == 0)
         and not dateline_end(first.text)
         and _is_news_lede(*candidates[1])
-        and _similarity(_content_words(first.text), _content_words(second.text))
+        and _similarity(
+            _content_words(first.text, digits=first.digits),
+            _content_words(second.text, digits=second.digits),
+        )
         >= _HEADLINE_OVERLAP
     ):
         return 1

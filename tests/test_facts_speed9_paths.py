@@ -151,3 +151,26 @@ def test_candidates_with_equal_scores_keep_body_order() -> None:
     scores = [f.score for f in facts]
     for a, b, pa, pb in zip(scores, scores[1:], paragraphs, paragraphs[1:], strict=False):
         assert a > b or (a == b and pa < pb)
+
+
+CONTENT_TEXTS = [
+    "The harbour board’s chair said the ferries’ 2,400 berths would close by 2020Olympics time.",
+    "’Twas a don’t-miss x-ray of the quay: café owners, naïve pilots and a 4.5-metre tide.",
+    "Numbers alone: ,5 and .75 and 1,000, then 3.2.1 and ... and 10,000.",
+    "Arabic-Indic digits ٣٤٥ and full-width ３ sit beside 12 ASCII ones in this made-up line.",
+    "A DEL \x7f character forces the slow path for these harbour words, 99 of them.",
+    "Short words only: a an to of in on at by it is.",
+    "Quotes in “double” and 'single' and ‘curly single’ marks, with hyphen-joined-words too.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", CONTENT_TEXTS)
+def test_content_words_read_from_bytes_are_the_patterns_words(text: str) -> None:
+    from bot.facts import _CONTENT_WORD_RE, _content_lemma, _content_words
+
+    expected = set(map(_content_lemma, _CONTENT_WORD_RE.findall(text)))
+    expected.discard(None)
+    assert _content_words(text) == expected
+    has_digit = any(ch.isdecimal() for ch in text)
+    assert _content_words(text, digits=has_digit) == expected
