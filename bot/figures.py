@@ -172,6 +172,9 @@ _DATE_AHEAD_RE: Final = re.compile(r"[^\W\d_]+\.?\s+\d")
 # only tried where this cheap one finds a digit, a currency sign or a number/month word.
 # A digit or currency sign that does not continue a number ("3,000" is tried from its "3").
 _DIGIT_START_RE: Final = re.compile(r"[\d$£€¥₹](?<![\d,.].)")
+# The same in ASCII text, where \d is [0-9] and no other currency sign occurs: a character
+# range is tested for less than the Unicode digit category.
+_ASCII_DIGIT_START_RE: Final = re.compile(r"[0-9$](?<![0-9,.].)")
 _DOLLAR_PREFIX_RE: Final = re.compile(r"\b(?:US|A|C|NZ|HK|S)$")
 _ALPHA_RE: Final = re.compile(r"\b[a-z]+")
 _SCALE_TRIGGERS: Final = frozenset(["hundred", "thousand", "million", "billion", "trillion"])
@@ -302,7 +305,8 @@ def _triggers(
     two characters), and no position can be told by its word."""
     months: set[int] | None = set()
     positions: list[int] = []
-    for m in _DIGIT_START_RE.finditer(sentence) if digits else ():
+    starts = _ASCII_DIGIT_START_RE if sentence.isascii() else _DIGIT_START_RE
+    for m in starts.finditer(sentence) if digits else ():
         at = m.start()
         if at:
             prev = sentence[at - 1]
@@ -741,9 +745,28 @@ def counted_noun(sentence: str, figure: Figure) -> CountedNoun | None:
     return _counted_noun_at(sentence, figure.start, figure.end)
 
 
+# How far after a count its noun phrase is read, and how far first: a regex match per word
+# is costly, and the phrase is a few words long.
+_AFTER_WINDOW: Final = 80
+_AFTER_FIRST: Final = 40
+
+
+def _words_after(sentence: str, end: int) -> list[str]:
+    """``_WORD_RE.findall(sentence[end : end + 80])`` as far as ``counted_noun`` reads it:
+    the words of a shorter window are theirs but for its last, which the window may cut, so
+    they serve when the last is never read (the "of"/"the" skipped, then five words)."""
+    near = _WORD_RE.findall(sentence, end, end + _AFTER_FIRST)
+    skipped = 0
+    while skipped < len(near) and near[skipped].lower() in ("of", "the"):
+        skipped += 1
+    if skipped + _NOUN_WINDOW < len(near):
+        return near
+    return _WORD_RE.findall(sentence, end, end + _AFTER_WINDOW)
+
+
 def _counted_noun_at(sentence: str, start: int, end: int) -> CountedNoun | None:
     """``counted_noun`` of a figure at ``[start, end)``, with no Figure made to ask."""
-    after = _WORD_RE.findall(sentence[end : end + 80])
+    after = _words_after(sentence, end)
     # "thousands of people", "1,500 of the soldiers": the count is of what follows "of".
     while after and after[0].lower() in ("of", "the"):
         after = after[1:]

@@ -174,3 +174,28 @@ def test_content_words_read_from_bytes_are_the_patterns_words(text: str) -> None
     assert _content_words(text) == expected
     has_digit = any(ch.isdecimal() for ch in text)
     assert _content_words(text, digits=has_digit) == expected
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_words_after_a_count_read_from_a_short_window_are_the_long_windows(
+    sentence: str,
+) -> None:
+    # Every position: a count's noun phrase read from the shorter window is the same phrase.
+    for end in range(len(sentence) + 1):
+        full = figures._WORD_RE.findall(sentence[end : end + 80])
+        got = figures._words_after(sentence, end)
+        skipped = 0
+        while skipped < len(full) and full[skipped].lower() in ("of", "the"):
+            skipped += 1
+        read = skipped + figures._NOUN_WINDOW
+        assert got[:read] == full[:read], (sentence, end)
+        assert len(got) > read or got == full, (sentence, end)
+
+
+def test_a_long_run_of_of_and_the_after_a_count_is_read_in_full() -> None:
+    sentence = "Some 40 of the of the of the of the of the of the of the of the soldiers left."
+    fig = next(f for f in scan_figures(sentence) if f.text == "40")
+    assert counted_noun(sentence, fig) == figures._counted_noun_at(sentence, fig.start, fig.end)
+    assert figures._words_after(sentence, fig.end) == figures._WORD_RE.findall(
+        sentence[fig.end : fig.end + 80]
+    )

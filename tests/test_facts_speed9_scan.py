@@ -133,3 +133,14 @@ def test_word_counts_read_from_spaces_are_split_counts() -> None:
 )
 def test_citation_pre_check_agrees_with_the_pattern(para: str) -> None:
     assert _is_citation(para) == (_CITATION_RE.match(para) is not None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [s for s in SENTENCES if s.isascii()]
+    + ["Fees rose 3,000.5 to $12, then 4.5 and .5 and ,7 and US$9 on 2020-01-02 at 10:30."],
+)
+def test_digit_starts_in_ascii_text_are_the_unicode_patterns(sentence: str) -> None:
+    assert [m.start() for m in figures._ASCII_DIGIT_START_RE.finditer(sentence)] == [
+        m.start() for m in figures._DIGIT_START_RE.finditer(sentence)
+    ]
