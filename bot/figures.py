@@ -483,6 +483,14 @@ def _vote(sentence: str, text: str, start: int, end: int) -> Figure | None:
 _RANGE_SCALE_RE: Final = re.compile(rf"\s?{_SCALE_WORD}\b", re.IGNORECASE)
 
 
+# A debt's term: a number joined to years or months, naming the kind of note, bond or loan
+# ("10-year notes", "the 30-year Treasury yield", "a 15-year mortgage"). It counts nothing.
+_TENOR_RE: Final = re.compile(
+    r"-(?:year|month)[- ](?:[A-Z][A-Za-z]*\s+)?(?:notes?|bonds?|bills?|yields?|Treasur(?:y|ies)"
+    r"|debt|gilts?|Bunds?|mortgages?|loans?|swaps?|securities|paper|maturit(?:y|ies))\b"
+)
+
+
 def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
     # Each test below can only rule the number out, so their order is free: the cheap ones
     # that rule out the most (an ID's length, a year after "in") go first.
@@ -511,6 +519,8 @@ def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
         noun = _counted_noun_at(sentence, start, end)
         if noun is None or noun.key not in _GROUP_KEYS:
             return None
+    if sentence[end : end + 1] == "-" and _TENOR_RE.match(sentence, end):
+        return None  # "10-year notes": a kind of bond, no quantity
     # A plain number is digits, commas and perhaps a decimal point: its value needs no parse.
     return Figure(text, start, end, "count", float(text.replace(",", "")))
 
