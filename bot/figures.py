@@ -766,6 +766,8 @@ def _words_after(sentence: str, end: int) -> list[str]:
     the words of a shorter window are theirs but for its last, which the window may cut, so
     they serve when the last is never read (the "of"/"the" skipped, then five words)."""
     near = _WORD_RE.findall(sentence, end, end + _AFTER_FIRST)
+    if end + _AFTER_FIRST >= len(sentence):
+        return near  # the sentence ends inside the short window: nothing was cut
     skipped = 0
     while skipped < len(near) and near[skipped].lower() in ("of", "the"):
         skipped += 1
