@@ -138,10 +138,13 @@ class _Sentence:
     end: int
     text: str
     figures: tuple[Figure, ...]
-    keywords: frozenset[str]  # its words (lowercased) that are in _KEYWORDS
+    # Its words (lowercased) that are in _KEYWORDS, as the ASCII bytes the sentence's letter
+    # runs are read in: tested against sets of bytes, no str set is built per sentence.
+    keywords: frozenset[bytes]
     date_word: bool  # it names a day or month as written ("Thursday", not "thursday")
     words: float  # how many words (unspaced CJK: one per two characters; quality.word_count)
     cjk: bool  # its paragraph holds CJK or Hangul (quality.has_cjk)
+    digits: bool  # it holds a digit or a currency sign (_DIGITISH_RE)
 
 
 # A figure starts at a digit, a currency sign or a number/month word (see figures.py): a
@@ -167,13 +170,18 @@ _LOWER_DATE_WORDS: Final = frozenset(w.lower() for w in _DATE_WORDS)
 # the Cyrillic "я": a sentence without any of them skips the regex.
 _FIRST_PERSON_WORDS: Final = frozenset("i me my myself ich je j yo eu ik".split())  # noqa: SIM905
 _KEYWORDS: Final = TRIGGER_WORDS | _EVENT_VERBS | _HEDGES | _LOWER_DATE_WORDS | _FIRST_PERSON_WORDS
-_NO_KEYWORDS: Final[frozenset[str]] = frozenset()
 # A text's [A-Za-z]+ runs are listed as bytes: UTF-8 encoding, the ASCII-only bytes.lower()
 # and a 256-byte table that blanks every other byte are fast passes in C, where a regex
 # findall is one slow one (and str.lower() would turn "K", the Kelvin sign, into a letter).
 _BLANK_NON_LETTERS: Final = bytes(c if 97 <= c <= 122 or 65 <= c <= 90 else 32 for c in range(256))
 _KEYWORD_OF_BYTES: Final = {w.encode(): w for w in _KEYWORDS}
 _KEYWORD_BYTES: Final = frozenset(_KEYWORD_OF_BYTES)
+# The word lists a sentence's keywords are tested against, as bytes.
+_TRIGGER_BYTES: Final = frozenset(w.encode() for w in TRIGGER_WORDS)
+_EVENT_BYTES: Final = frozenset(w.encode() for w in _EVENT_VERBS)
+_HEDGE_BYTES: Final = frozenset(w.encode() for w in _HEDGES)
+_LOWER_DATE_BYTES: Final = frozenset(w.encode() for w in _LOWER_DATE_WORDS)
+_FIRST_PERSON_BYTES: Final = frozenset(w.encode() for w in _FIRST_PERSON_WORDS)
 _DATE_WORD_BYTES: Final = frozenset(w.encode() for w in _DATE_WORDS)
 
 
@@ -185,10 +193,9 @@ def _letter_runs(text: str, *, lower: bool = False) -> list[bytes]:
     return encoded.translate(_BLANK_NON_LETTERS).split()
 
 
-def _keyword_set(text: str) -> frozenset[str]:
-    """The keywords among the ``[A-Za-z]+`` runs of ``text``, lowercased."""
-    found = _KEYWORD_BYTES.intersection(_letter_runs(text, lower=True))
-    return frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
+def _keyword_set(text: str) -> frozenset[bytes]:
+    """The keywords among the ``[A-Za-z]+`` runs of ``text``, lowercased (as bytes)."""
+    return _KEYWORD_BYTES.intersection(_letter_runs(text, lower=True))
 
 
 # A science story's reference apparatus, kept in the body but no fact of the story: "More
@@ -202,9 +209,20 @@ _CITATION_RE: Final = re.compile(
 
 def _is_citation(para: str) -> bool:
     """Whether the paragraph opens a citation (``_CITATION_RE``). Every match holds a colon
-    or opens with "provided": most paragraphs are ruled out without the regex, whose
-    ``.{0,300}`` tries every position of a long paragraph's start."""
-    return (":" in para or para[:1] in "pP") and _CITATION_RE.match(para) is not None
+    or opens with "provided", and opens with the first letter of a label (no other character
+    matches those letters ignoring case) or holds a DOI's "10.": most paragraphs are ruled
+    out without the regex, whose ``.{0,300}`` tries every position of a long paragraph's
+    start."""
+    return (
+        (":" in para or para[:1] in "pP")
+        and (para[:1] in _CITATION_INITIALS or "10." in para)
+        and _CITATION_RE.match(para) is not None
+    )
+
+
+# The first letters of the labels _CITATION_RE opens with ("More information:", "Journal
+# reference:", "Citation:", "Reference:", "Provided by").
+_CITATION_INITIALS: Final = "mMjJcCrRpP"
 
 
 def _sentences(
@@ -227,6 +245,10 @@ def _sentences(
         # bounded find, with no slice copied (see _digitish_in).
         marks = raw.translate(_DIGIT_MARKS) if digitish and para.isascii() else None
         cjk = has_cjk(para)  # else a sentence's words are its white-space tokens
+        # Every white-space character but the plain space is unprintable: in a printable
+        # paragraph with no double space, a sentence's tokens are its spaces plus one (a
+        # count in C, where split() builds a list of every word).
+        spaced = not cjk and para.isprintable() and "  " not in para
         units = _quoted_passages(para, split_sentences(para) if spans is None else spans[p])
         # One unit that spans the paragraph: whether it holds a digit is known already.
         whole = len(units) == 1 and units[0] == (0, len(para))
@@ -235,24 +257,32 @@ def _sentences(
             if markup and any(ms < e and s < me for ms, me in markup):
                 continue
             text = para[s:e]
-            found = _KEYWORD_BYTES.intersection(letters[s:e].split())
-            keywords = frozenset([_KEYWORD_OF_BYTES[w] for w in found]) if found else _NO_KEYWORDS
+            keywords = _KEYWORD_BYTES.intersection(letters[s:e].split())
             if not digitish or whole:
                 digits = digitish
             elif marks is not None:
                 digits = marks.find(1, s, e) >= 0
             else:
                 digits = _digitish_in(para, raw, s, e)
-            if digits or not keywords.isdisjoint(TRIGGER_WORDS):
-                figures = tuple(scan_figures(text, keywords, digits=digits))
+            if digits or not keywords.isdisjoint(_TRIGGER_BYTES):
+                # The scan needs only the number and month words among them, as str.
+                triggers = [_KEYWORD_OF_BYTES[w] for w in keywords.intersection(_TRIGGER_BYTES)]
+                figures = tuple(scan_figures(text, triggers, digits=digits))
             else:
                 figures = ()
             # Date words count as written ("Thursday", not "thursday"): read the runs again.
-            date_word = not keywords.isdisjoint(_LOWER_DATE_WORDS) and not (
+            date_word = not keywords.isdisjoint(_LOWER_DATE_BYTES) and not (
                 _DATE_WORD_BYTES.isdisjoint(_letter_runs(text))
             )
-            words = word_count(text) if cjk else len(text.split())
-            out.append(_Sentence(p, i, s, e, text, figures, keywords, date_word, words, cjk))
+            if cjk:
+                words: float = word_count(text)
+            elif spaced and text[:1] != " " and text[-1:] != " ":
+                words = text.count(" ") + 1
+            else:
+                words = len(text.split())
+            out.append(
+                _Sentence(p, i, s, e, text, figures, keywords, date_word, words, cjk, digits)
+            )
     return tuple(out)
 
 
@@ -722,7 +752,7 @@ def _score(sent: _Sentence, floor: float | None = None) -> float:
     keywords = sent.keywords
     if sent.date_word or (figures and any(f.kind == "date" for f in figures)):
         score += 0.4
-    if not _EVENT_VERBS.isdisjoint(keywords):
+    if not _EVENT_BYTES.isdisjoint(keywords):
         score += 1.2
     if floor is not None and score <= floor:
         return score
@@ -768,12 +798,12 @@ def _score(sent: _Sentence, floor: float | None = None) -> float:
         score -= 4.0
     if text.count(": ") >= 2 and len(_FIELD_LABEL_RE.findall(text)) >= 2:
         score -= 9.0  # "Tested by: … RRP: £23.99 More info: …": a box of fields, no sentence
-    if not _HEDGES.isdisjoint(keywords):
+    if not _HEDGE_BYTES.isdisjoint(keywords):
         score -= 0.3
     # Every pronoun the pattern knows starts with one of these letters.
     if text[:1] in _PRONOUN_INITIALS and _PRONOUN_START_RE.match(text):
         score -= 0.8  # "They had since been deployed ...": needs the sentence before it
-    if (not keywords.isdisjoint(_FIRST_PERSON_WORDS) or "я" in text or "Я" in text) and (
+    if (not keywords.isdisjoint(_FIRST_PERSON_BYTES) or "я" in text or "Я" in text) and (
         _first_person(text)
     ):
         # The writer's own voice (an essay, a letter) or a transcript's unquoted speaker:
@@ -807,8 +837,64 @@ def _content_lemma(word: str) -> str | None:
 _UNSPACED_RUN_RE: Final = re.compile(CJK_CHARS + "{2,}")
 
 
-def _content_words(text: str, cjk: bool = False) -> set[str]:
-    words = set(map(_content_lemma, _CONTENT_WORD_RE.findall(text)))
+# The characters of a content word (``_CONTENT_WORD_RE``'s letter branch) and of a number
+# (its number branch), as bytes of a sentence encoded with "’" as DEL (0x7F) and any other
+# non-ASCII character as "?": every other byte is blanked, and the split runs hold the words.
+_QUOTE_BYTE: Final = "\x7f"
+_KEEP_WORD_BYTES: Final = bytes(
+    c if chr(c).isascii() and (chr(c).isalpha() or chr(c) in "'-\x7f") else 32 for c in range(256)
+)
+_KEEP_NUMBER_BYTES: Final = bytes(c if chr(c) in "0123456789,." else 32 for c in range(256))
+_NOT_LETTER_BYTES: Final = b"'-\x7f"
+_NUMBER_RUN_RE: Final = re.compile(r"\d[\d,.]*")  # _CONTENT_WORD_RE's number branch
+
+
+@lru_cache(maxsize=16384)
+def _lemma_of_word_run(run: bytes) -> str | None:
+    """``_content_lemma`` of the word a run of word bytes holds from its first letter on (the
+    letter branch's match), None for a run with no such word (fewer than four characters)."""
+    word = run.lstrip(_NOT_LETTER_BYTES)
+    if len(word) < 4:
+        return None
+    return _content_lemma(word.decode("ascii").replace(_QUOTE_BYTE, "’"))
+
+
+@lru_cache(maxsize=4096)
+def _lemma_of_number_run(run: bytes) -> str | None:
+    """``_content_lemma`` of the number a run of ASCII digits, commas and full stops holds
+    from its first digit on, None for a run with no digit."""
+    number = run.lstrip(b",.")
+    return _content_lemma(number.decode("ascii")) if number else None
+
+
+def _content_tokens(text: str, digits: bool = True) -> set[str | None]:
+    """The lemmas of ``_CONTENT_WORD_RE.findall(text)``, and perhaps None (for a common word,
+    or a run of letters too short to be a word). ``digits``: False when the text is known to
+    hold no digit.
+
+    A regex match costs more than reading a few bytes: the runs are read by encoding, a
+    translate and a split in C, and looked up per run (runs recur; letters and numbers share
+    no character, so the two branches' matches never overlap and can be read apart). Digits
+    outside ASCII are left to the number branch's regex, and a text that holds DEL itself to
+    the whole regex."""
+    if _QUOTE_BYTE in text:
+        return set(map(_content_lemma, _CONTENT_WORD_RE.findall(text)))
+    ascii_only = text.isascii()
+    if ascii_only:
+        raw = text.encode("ascii")
+    else:
+        raw = text.replace("’", _QUOTE_BYTE).encode("ascii", "replace")
+    words = set(map(_lemma_of_word_run, raw.translate(_KEEP_WORD_BYTES).split()))
+    if digits:
+        if ascii_only:
+            words.update(map(_lemma_of_number_run, raw.translate(_KEEP_NUMBER_BYTES).split()))
+        else:
+            words.update(map(_content_lemma, _NUMBER_RUN_RE.findall(text)))
+    return words
+
+
+def _content_words(text: str, cjk: bool = False, digits: bool = True) -> set[str]:
+    words = _content_tokens(text, digits)
     words.discard(None)
     if cjk:
         for run in _UNSPACED_RUN_RE.findall(text):
@@ -858,6 +944,8 @@ def facts_and_conflicts(
     return facts, _conflicts(read, index)
 
 
+_NO_VALUES: Final[frozenset[tuple[str, float | None]]] = frozenset()
+
 # The score a sentence needs to be a candidate fact at all.
 _MIN_CANDIDATE: Final = 0.5
 
@@ -890,6 +978,8 @@ def _facts(
             for f in sent.figures
             if f.kind in QUANTITY_KINDS and f.value is not None
         )
+        if sent.figures
+        else _NO_VALUES  # most candidates: no figure, and no generator made to say so
         for sent, _ in candidates
     ]
     # Greedy diversity: each round picks the highest adjusted score (the earliest on a tie),
@@ -897,7 +987,9 @@ def _facts(
     # only lowers a score, so candidates are visited best score first and the visit stops
     # once no raw score can beat the best adjusted one; content words and similarities are
     # computed only for the candidates visited.
-    order = sorted(range(len(candidates)), key=lambda i: (-candidates[i][1], i))
+    # (The sort is stable: candidates with equal scores stay in body order.)
+    negated = [-score for _, score in candidates]
+    order = sorted(range(len(candidates)), key=negated.__getitem__)
     words: list[set[str] | None] = [None] * len(candidates)
     overlap = [0.0] * len(candidates)  # each candidate's highest similarity to a chosen fact
     seen = [0] * len(candidates)  # how many chosen facts ``overlap`` already accounts for
@@ -915,7 +1007,8 @@ def _facts(
                 break  # adj <= score: neither this nor any later candidate can win
             mine = words[i]
             if mine is None:
-                mine = words[i] = _content_words(candidates[i][0].text, candidates[i][0].cjk)
+                cand = candidates[i][0]
+                mine = words[i] = _content_words(cand.text, cand.cjk, cand.digits)
             if seen[i] < len(chosen):
                 overlap[i] = _max_similarity(mine, chosen_words[seen[i] :], overlap[i])
                 seen[i] = len(chosen)
@@ -966,7 +1059,10 @@ def _lede(candidates: Sequence[tuple[_Sentence, float]], sentences: Sequence[_Se
         and not (len(sentences) > 1 and sentences[1].paragraph == 0)
         and not dateline_end(first.text)
         and _is_news_lede(*candidates[1])
-        and _similarity(_content_words(first.text), _content_words(second.text))
+        and _similarity(
+            _content_words(first.text, digits=first.digits),
+            _content_words(second.text, digits=second.digits),
+        )
         >= _HEADLINE_OVERLAP
     ):
         return 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -32,7 +32,7 @@ __all__ = [
 QUANTITY_KINDS: Final = frozenset({"count", "vote", "money", "percent"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs four times more
 class Figure:
     """A figure found at ``[start, end)`` of a sentence.
 
@@ -152,14 +152,40 @@ _DIGIT_FIGURE_RE: Final = re.compile(
 _ALPHA_FIGURE_RE: Final = re.compile(
     "|".join(p for starts, p in _BRANCHES if "a" in starts), re.IGNORECASE
 )
+# The ASCII-letter branches split in two, dates (which come first) and amounts: at a month
+# word only a date can match, at a number word or a currency's letters only an amount (their
+# first three letters tell them apart, and no other character matches an ASCII letter of
+# theirs ignoring case), so each is tried where the other cannot match.
+_DATE_BRANCHES: Final = ("(?P<date_mdy>", "(?P<date_my>")
+_ALPHA_DATE_RE: Final = re.compile(
+    "|".join(p for starts, p in _BRANCHES if "a" in starts and p.startswith(_DATE_BRANCHES)),
+    re.IGNORECASE,
+)
+_ALPHA_AMOUNT_RE: Final = re.compile(
+    "|".join(p for starts, p in _BRANCHES if "a" in starts and not p.startswith(_DATE_BRANCHES)),
+    re.IGNORECASE,
+)
+# A date branch matches letters, perhaps a full stop, white space and a digit ("May 5",
+# "Sept. 2020"): a month word without them ("may be", "in March.") is no figure.
+_DATE_AHEAD_RE: Final = re.compile(r"[^\W\d_]+\.?\s+\d")
 # Where a figure can start. The full pattern is costly to try at every position, so it is
 # only tried where this cheap one finds a digit, a currency sign or a number/month word.
 # A digit or currency sign that does not continue a number ("3,000" is tried from its "3").
 _DIGIT_START_RE: Final = re.compile(r"[\d$£€¥₹](?<![\d,.].)")
+# The same in ASCII text, where \d is [0-9] and no other currency sign occurs: a character
+# range is tested for less than the Unicode digit category.
+_ASCII_DIGIT_START_RE: Final = re.compile(r"[0-9$](?<![0-9,.].)")
 _DOLLAR_PREFIX_RE: Final = re.compile(r"\b(?:US|A|C|NZ|HK|S)$")
 _ALPHA_RE: Final = re.compile(r"\b[a-z]+")
 _SCALE_TRIGGERS: Final = frozenset(["hundred", "thousand", "million", "billion", "trillion"])
 _ARTICLE_BEFORE_RE: Final = re.compile(r"\ban?\s+$")
+# The trigger words that name a month.
+_MONTH_TRIGGERS: Final = frozenset(
+    _words(
+        """january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sept sep oct nov dec"""
+    )
+)
 # Public so callers can skip sentences with no trigger at all (see facts._sentences).
 TRIGGER_WORDS: Final = frozenset(
     _words(
@@ -264,12 +290,23 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _trigger_positions(
-    sentence: str, words: frozenset[str] | set[str] | None, digits: bool = True
+    sentence: str, words: Collection[str] | None, digits: bool = True
 ) -> list[int]:
     """Where a figure may start: digits, currency signs, number and month words. ``digits``:
     False when the sentence is known to hold no digit or currency sign."""
+    return _triggers(sentence, words, digits)[0]
+
+
+def _triggers(
+    sentence: str, words: Collection[str] | None, digits: bool = True
+) -> tuple[list[int], set[int] | None]:
+    """``_trigger_positions``, and where among them a month word starts: None when the
+    positions of words are not the sentence's own (its lower case is longer: "İ" lowers to
+    two characters), and no position can be told by its word."""
+    months: set[int] | None = set()
     positions: list[int] = []
-    for m in _DIGIT_START_RE.finditer(sentence) if digits else ():
+    starts = _ASCII_DIGIT_START_RE if sentence.isascii() else _DIGIT_START_RE
+    for m in starts.finditer(sentence) if digits else ():
         at = m.start()
         if at:
             prev = sentence[at - 1]
@@ -285,6 +322,8 @@ def _trigger_positions(
     hits = TRIGGER_WORDS.intersection(words)
     if hits:
         lowered = sentence.lower()
+        if len(lowered) != len(sentence):
+            months = None
         # Where ``\b[a-z]+`` on the lowered sentence would match one of the words: a start
         # after a non-word character, and no letter right after the word.
         for word in hits:
@@ -296,6 +335,8 @@ def _trigger_positions(
                     after == len(lowered) or not "a" <= lowered[after] <= "z"
                 ):
                     positions.append(at)
+                    if months is not None and word in _MONTH_TRIGGERS:
+                        months.add(at)
                     # "a million"? only the scale words reach back to their article.
                     if word in _SCALE_TRIGGERS:
                         back = _ARTICLE_BEFORE_RE.search(lowered, 0, at)
@@ -303,27 +344,35 @@ def _trigger_positions(
                             positions.append(back.start())
                 at = lowered.find(word, at + 1)
         positions.sort()
-    return positions
+    return positions, months
 
 
 def scan_figures(
-    sentence: str, words: frozenset[str] | set[str] | None = None, *, digits: bool = True
+    sentence: str, words: Collection[str] | None = None, *, digits: bool = True
 ) -> list[Figure]:
     """Typed figures of ``sentence`` in order of appearance; see module docstring.
 
-    ``words``, if the caller has them, are the sentence's ``[A-Za-z]+`` runs lowercased
-    (any superset will do): they spare the scan its own search for number and month words.
+    ``words``, if the caller has them, are the sentence's ``[A-Za-z]+`` runs lowercased, or
+    any collection that holds every one of them in ``TRIGGER_WORDS`` (the number and month
+    words): they spare the scan its own search for those words.
     ``digits``: False when the caller knows the sentence holds no digit or currency sign
     (``[\\d$£€¥₹]``), which spares the scan its search for them.
     """
     found: list[Figure] = []
     pos = 0
-    for at in _trigger_positions(sentence, words, digits):
+    positions, months = _triggers(sentence, words, digits)
+    for at in positions:
         if at < pos:
             continue
         first = sentence[at]
         if "a" <= first <= "z" or "A" <= first <= "Z":
-            m = _ALPHA_FIGURE_RE.match(sentence, at)
+            if months is None:
+                m = _ALPHA_FIGURE_RE.match(sentence, at)
+            elif at in months:
+                ahead = _DATE_AHEAD_RE.match(sentence, at)
+                m = _ALPHA_DATE_RE.match(sentence, at) if ahead else None
+            else:
+                m = _ALPHA_AMOUNT_RE.match(sentence, at)
         elif first.isdecimal():  # what \d matches
             m = _DIGIT_FIGURE_RE.match(sentence, at)
         else:
@@ -404,7 +453,7 @@ def _word_small(sentence: str, text: str, start: int, end: int) -> Figure | None
     # "the two countries" is no figure.
     if text.lower() in ("one",):
         return None
-    noun = counted_noun(sentence, Figure(text, start, end, "count", None))
+    noun = _counted_noun_at(sentence, start, end)
     if noun is not None and noun.key in _GROUP_KEYS:
         return Figure(text, start, end, "count", _parse_number(text))
     return None
@@ -434,30 +483,44 @@ def _vote(sentence: str, text: str, start: int, end: int) -> Figure | None:
 _RANGE_SCALE_RE: Final = re.compile(rf"\s?{_SCALE_WORD}\b", re.IGNORECASE)
 
 
+# A debt's term: a number joined to years or months, naming the kind of note, bond or loan
+# ("10-year notes", "the 30-year Treasury yield", "a 15-year mortgage"). It counts nothing.
+_TENOR_RE: Final = re.compile(
+    r"-(?:year|month)[- ](?:[A-Z][A-Za-z]*\s+)?(?:notes?|bonds?|bills?|yields?|Treasur(?:y|ies)"
+    r"|debt|gilts?|Bunds?|mortgages?|loans?|swaps?|securities|paper|maturit(?:y|ies))\b"
+)
+
+
 def _plain(sentence: str, text: str, start: int, end: int) -> Figure | None:
+    # Each test below can only rule the number out, so their order is free: the cheap ones
+    # that rule out the most (an ID's length, a year after "in") go first.
+    bare = "," not in text and "." not in text
+    if bare and len(text) >= 7:
+        return None  # an ID or a phone number, not a quantity
+    # A bare four-digit number in year range is a year unless it plainly counts something
+    # (the cheap test of the words before it first: "in 2016" needs no counted noun).
+    year = bare and _YEAR_RE.fullmatch(text) is not None
+    if year and _YEAR_BEFORE_RE.search(sentence[max(0, start - 12) : start]):
+        return None
     if _label_before(sentence[max(0, start - 20) : start]):
         return None
     if _TIME_AFTER_RE.match(sentence[end : end + 6]):
         return None
     if _address_or_phone(sentence, start, end):
         return None
-    if "," not in text and "." not in text:
-        if len(text) >= 7:
-            return None  # an ID or a phone number, not a quantity
+    if bare:
         window = sentence[max(0, start - 30) : start]
         name = _name_before(window)
         if name and name not in _COUNT_LEADERS:
             return None  # "Intermediate School 285", "Apollo 11": part of a name
         if _reference_or_code(sentence, start, end) or _model_before(sentence, window, start):
             return None
-    if _YEAR_RE.fullmatch(text):
-        # A bare four-digit number in year range is a year unless it plainly counts something
-        # (the cheap test of the words before it first: "in 2016" needs no counted noun).
-        if _YEAR_BEFORE_RE.search(sentence[max(0, start - 12) : start]):
-            return None
-        noun = counted_noun(sentence, Figure(text, start, end, "count", None))
+    if year:
+        noun = _counted_noun_at(sentence, start, end)
         if noun is None or noun.key not in _GROUP_KEYS:
             return None
+    if sentence[end : end + 1] == "-" and _TENOR_RE.match(sentence, end):
+        return None  # "10-year notes": a kind of bond, no quantity
     # A plain number is digits, commas and perhaps a decimal point: its value needs no parse.
     return Figure(text, start, end, "count", float(text.replace(",", "")))
 
@@ -689,7 +752,33 @@ def counted_noun(sentence: str, figure: Figure) -> CountedNoun | None:
     Reads at most a few words either side: "1,500 North Korean special forces troops"
     counts troops; "the death toll rose to 250" and "killing 40" count deaths.
     """
-    after = _WORD_RE.findall(sentence[figure.end : figure.end + 80])
+    return _counted_noun_at(sentence, figure.start, figure.end)
+
+
+# How far after a count its noun phrase is read, and how far first: a regex match per word
+# is costly, and the phrase is a few words long.
+_AFTER_WINDOW: Final = 80
+_AFTER_FIRST: Final = 40
+
+
+def _words_after(sentence: str, end: int) -> list[str]:
+    """``_WORD_RE.findall(sentence[end : end + 80])`` as far as ``counted_noun`` reads it:
+    the words of a shorter window are theirs but for its last, which the window may cut, so
+    they serve when the last is never read (the "of"/"the" skipped, then five words)."""
+    near = _WORD_RE.findall(sentence, end, end + _AFTER_FIRST)
+    if end + _AFTER_FIRST >= len(sentence):
+        return near  # the sentence ends inside the short window: nothing was cut
+    skipped = 0
+    while skipped < len(near) and near[skipped].lower() in ("of", "the"):
+        skipped += 1
+    if skipped + _NOUN_WINDOW < len(near):
+        return near
+    return _WORD_RE.findall(sentence, end, end + _AFTER_WINDOW)
+
+
+def _counted_noun_at(sentence: str, start: int, end: int) -> CountedNoun | None:
+    """``counted_noun`` of a figure at ``[start, end)``, with no Figure made to ask."""
+    after = _words_after(sentence, end)
     # "thousands of people", "1,500 of the soldiers": the count is of what follows "of".
     while after and after[0].lower() in ("of", "the"):
         after = after[1:]
@@ -718,7 +807,7 @@ def counted_noun(sentence: str, figure: Figure) -> CountedNoun | None:
                 return CountedNoun(event, head, modifier)
             if head[0].islower() or lem in _PEOPLE:
                 return CountedNoun(lem, head, modifier)
-    before = _WORD_RE.findall(sentence[max(0, figure.start - 60) : figure.start])
+    before = _WORD_RE.findall(sentence[max(0, start - 60) : start])
     for tok in reversed(before[-6:]):
         group = _group_named_by(tok)
         if group is not None:
