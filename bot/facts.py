@@ -468,6 +468,12 @@ def _tidy_source(src: str) -> str | None:
     return name if _plausible_source(name) else None
 
 
+# A capital word alone before a cue word that is a noun too ("Earlier estimates from the
+# Commerce Department put ...", "Official figures show"): it qualifies the report, no source.
+_QUALIFIERS: Final = frozenset("""earlier recent official unofficial preliminary previous
+    separate early final revised latest initial new""".split())  # noqa: SIM905
+
+
 def _plausible_source(name: str) -> bool:
     """A name, role or body, not a clause the patterns caught by mistake ("that about 5,500")
     nor a pronoun left unresolved ("[he]" beside a fact tells an editor nothing)."""
@@ -475,6 +481,7 @@ def _plausible_source(name: str) -> bool:
     return (
         0 < len(words) <= _SOURCE_MAX_WORDS
         and not (len(words) == 1 and name.casefold() in PRONOUNS)
+        and not (len(words) == 1 and name.casefold() in _QUALIFIERS)
         and not any(map(str.isdigit, name))
         and words[0].lower() not in _NOT_SOURCE_STARTS
         and any(ch.isalpha() for ch in name)
