@@ -3447,12 +3447,12 @@ def _subjects(body: Sequence[str], cands: Sequence[_Cand], phrases: Sequence[Spe
             # (After a quote, the sentence before is further from the pronoun: a full name
             # or a titled one, no lone word that may be a place: "China".)
             out[k] = m.group(1)
-            ptext = text if i > 0 else body[c.paragraph - 1]
-            before = ptext[: sents[i - 1][0] if i > 0 else last[-1][0]]
-            # (in the same paragraph: across one, the story may have turned to another)
-            plain[k] = i > 0 and not any(q in prev for q in _QUOTE_CHARS) and not _REPORTS.search(
-                prev) and (
-                before.count('"') % 2 == 0 and before.count("“") == before.count("”"))
+            # In the same paragraph (across one, the story may have turned to another), with
+            # no quotation mark in it or open before it (counted without a copy of the text).
+            at0 = sents[i - 1][0]
+            plain[k] = i > 0 and not any(q in prev for q in _QUOTE_CHARS) and not (
+                _REPORTS.search(prev)) and text.count('"', 0, at0) % 2 == 0 and (
+                text.count("“", 0, at0) == text.count("”", 0, at0))
     return out, plain
 
 

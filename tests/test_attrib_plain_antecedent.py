@@ -33,3 +33,10 @@ def test_a_team_sheet_role_is_no_part_of_the_name() -> None:
     body = ["Captain Rui Santos then curled in a free-kick in stoppage time.",
             '"We never stopped believing," Santos said.']
     assert _speakers(body) == ["Rui Santos"]
+
+
+def test_not_after_a_sentence_inside_an_open_quote() -> None:
+    # The sentence before sits inside a quotation that opened earlier in the paragraph.
+    body = ['Ann Lee spoke first. "We lost the vote. Tom Voss was furious about it. He said '
+            'the count was wrong," she added.']
+    assert "Tom Voss" not in _speakers(body)
