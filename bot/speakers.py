@@ -314,6 +314,16 @@ _TITLE_CASE_WORDS = (_TITLE_CASE_PREPOSITIONS - wordset("of")) | wordset(
     "the he she him his her himself herself they their is are was has have had")
 
 
+def _as_written(name: str, text: str) -> str:
+    """``name``, joined from its words, as ``text`` writes it where a mark the words leave
+    out stands between them ("E! News", "Yahoo! Finance"); else ``name``."""
+    if not name or name in text:
+        return name
+    pattern = r"[^\w\s]*\s+".join(map(re.escape, name.split()))
+    m = re.search(pattern, text)
+    return " ".join(m.group(0).split()) if m else name  # (a no-break space as a space)
+
+
 # An organisation's name listing its remits: "Department for Environment, Food and Rural
 # Affairs" (an organisation's noun, "of" or "for", capitalised words joined by commas and a
 # last "and").
@@ -395,7 +405,7 @@ def parse_speaker(text: str) -> SpeakerPhrase:
         start = _name_start(words, low, s, e)
         while start == s and s > 0 and low[s - 1] in _LOWER_PARTICLES and words[s - 1].islower():
             s = start = s - 1  # "de Blasio", "von der Leyen": the particle opens the name
-        name = " ".join(words[start:e]).strip(" ,.")
+        name = _as_written(" ".join(words[start:e]).strip(" ,."), text)
         if chain is not None and name.replace(" ", "") == chain[1].replace(",", "").replace(
                 " ", ""):
             name = chain[1]  # as written, with its commas

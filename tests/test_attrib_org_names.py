@@ -90,3 +90,10 @@ def test_a_councillor_is_named_without_the_title() -> None:
     for title in ("Cllr", "Councillor", "Alderman"):
         ph = parse_speaker(f"{title} Sarah Penhaligon")
         assert (ph.name, ph.role) == ("Sarah Penhaligon", title)
+
+
+def test_a_name_keeps_the_marks_its_words_leave_out() -> None:
+    assert parse_speaker("a new report by Harbour! News").name == "Harbour! News"
+    assert parse_speaker("Yahoo! Finance").name == "Yahoo! Finance"
+    # A no-break space between a name's words is shown as a space.
+    assert parse_speaker("Ann\xa0Poole").name == "Ann Poole"
