@@ -5,38 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fake_slack import TEAM_ID
-from tests.slack_helpers import headers_for, interactive_body
 from tests.test_watch_commands import Client, app_client
 
 __all__ = ["app_client"]  # the fixture, shared with tests/test_watch_commands.py
-
-
-async def _click(c: Client, story_id: int, thread_ts: str, key: str) -> None:
-    payload = {
-        "type": "block_actions",
-        "api_app_id": "A0NEWSDESK",
-        "team": {"id": TEAM_ID, "domain": "fake"},
-        "user": {"id": "U1", "team_id": TEAM_ID},
-        "channel": {"id": "C1", "name": "news"},
-        "container": {"type": "message", "message_ts": "1700000000.9", "channel_id": "C1"},
-        "message": {"ts": "1700000000.9", "thread_ts": thread_ts, "text": "digest"},
-        "trigger_id": f"trig-{key}",
-        "response_url": c.h.fake.response_url(key),
-        "actions": [
-            {
-                "type": "button",
-                "action_id": "check_now",
-                "block_id": "digest_actions",
-                "value": str(story_id),
-                "action_ts": "1700000001.0",
-            }
-        ],
-    }
-    body = interactive_body(payload)
-    headers = headers_for(body, form=True)
-    async with c.http.post(c.base + "/slack/events", data=body, headers=headers) as resp:
-        assert resp.status == 200
 
 
 @pytest.mark.parametrize("slow", [True, False])
@@ -48,7 +19,7 @@ async def test_check_now_says_it_is_checking_only_when_the_check_is_slow(
     sid = await c.h.watch(3)
     (thread,) = await c.h.store.threads_for_story(sid)
     c.h.server.delay = 0.4
-    await _click(c, sid, thread.thread_ts, "check")
+    await c.press("check_now", sid, thread.thread_ts, "check")
     replies = await c.h.fake.wait_for_responses(2 if slow else 1)
     await c.h.service.drain()
     texts = [r["text"] for r in replies if r["_key"] == "check"]

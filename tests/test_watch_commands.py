@@ -43,8 +43,8 @@ class Client:
         (reply,) = [r for r in self.h.fake.responses if r["_key"] == f"r{self.n}"]
         return reply
 
-    async def button(self, action_id: str, story_id: int, thread_ts: str) -> dict[str, Any]:
-        self.n += 1
+    async def press(self, action_id: str, story_id: int, thread_ts: str, key: str) -> None:
+        """Click a digest button; its replies come to response URL ``key``."""
         payload = {
             "type": "block_actions",
             "token": "legacy-unused",
@@ -54,8 +54,8 @@ class Client:
             "channel": {"id": "C1", "name": "news"},
             "container": {"type": "message", "message_ts": "1700000000.9", "channel_id": "C1"},
             "message": {"ts": "1700000000.9", "thread_ts": thread_ts, "text": "digest"},
-            "trigger_id": f"trig-{self.n}",
-            "response_url": self.h.fake.response_url(f"r{self.n}"),
+            "trigger_id": f"trig-{key}",
+            "response_url": self.h.fake.response_url(key),
             "actions": [
                 {
                     "type": "button",
@@ -71,6 +71,10 @@ class Client:
             self.base + "/slack/events", data=body, headers=headers_for(body, form=True)
         ) as resp:
             assert resp.status == 200
+
+    async def button(self, action_id: str, story_id: int, thread_ts: str) -> dict[str, Any]:
+        self.n += 1
+        await self.press(action_id, story_id, thread_ts, f"r{self.n}")
         await self.h.fake.wait_for_responses(self.n)
         (reply,) = [r for r in self.h.fake.responses if r["_key"] == f"r{self.n}"]
         return reply
