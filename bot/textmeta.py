@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.clean_vocab import by_first_char, fold
 
@@ -287,27 +288,29 @@ _TIME_BEFORE = re.compile(
 )
 
 
-# US zones named without saying standard or daylight time ("11:52 p.m. ET"): the offset
-# depends on the date, by the US rule (second Sunday in March to first Sunday in November).
-_US_STANDARD = {"ET": -5, "CT": -6, "MT": -7, "PT": -8}
+# US zones named without saying standard or daylight time ("11:52 p.m. ET"): the offset is
+# the zone's on that date, as the time zone database gives it (as channel schedules use it).
+_US_GENERIC = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+               "PT": "America/Los_Angeles"}
 _US_GENERIC_RE = re.compile(r"\b(ET|CT|MT|PT)\b")
-
-
-def _nth_sunday(year: int, month: int, n: int) -> int:
-    first = _dt.date(year, month, 1).weekday()  # Monday 0 ... Sunday 6
-    return 1 + (6 - first) % 7 + 7 * (n - 1)
 
 
 def _us_generic_offset(tz: str | None, rest: str, year: int, month: int, day: int,
                        hour: int) -> str:
     """The offset of "ET", "CT", "MT" or "PT" on that date and hour, else ""."""
     m = _US_GENERIC_RE.fullmatch(tz.upper()) if tz else _US_GENERIC_RE.search(rest[:12])
-    if m is None or year < 2007:
+    if m is None:
         return ""
-    start = (3, _nth_sunday(year, 3, 2), 2)
-    end = (11, _nth_sunday(year, 11, 1), 2)
-    daylight = start <= (month, day, hour) < end
-    return f"-{-(_US_STANDARD[m.group(1)] + daylight):02d}:00"
+    try:
+        at = _dt.datetime(year, month, day, hour, tzinfo=ZoneInfo(_US_GENERIC[m.group(1)]))
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+    offset = at.utcoffset()
+    if offset is None:
+        return ""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _offset(tz: str | None, tzoff: str | None, rest: str) -> str:
