@@ -371,7 +371,6 @@ def _subject_left(toks: list[_Match], i: int) -> tuple[int, int] | None:
 # A subject set off before an inserted clause may run long ("A logistics manager at a Los
 # Angeles importer, who asked not to be named ..., said"), if it is a plain noun phrase.
 _LONG_NP = 10
-_NP_RELATIVES = wordset("who whom whose which that")
 
 
 def _plain_np(words: list[str]) -> bool:
@@ -380,7 +379,7 @@ def _plain_np(words: list[str]) -> bool:
     the tool", not "a retired teacher")."""
     for k, w in enumerate(words):
         low = w.lower()
-        if low in _FINITE_OR_AUX or low in _NP_RELATIVES or _CONTRACTION.match(w) or (
+        if low in _FINITE_OR_AUX or low in _RELATIVES or low == "that" or _CONTRACTION.match(w) or (
                 k and w.islower() and _past_verb(low) and words[k - 1].lower() not in DETERMINERS):
             return False
     return True

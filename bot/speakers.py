@@ -213,12 +213,15 @@ def _after_preposition(low: list[str], s: int) -> bool:
     return k >= 1 and low[k] in PREPOSITIONS
 
 
+# Texts and findings: "the statement said" is not a name for whoever issued it.
+_DOCUMENTS = wordset("statement report study data survey poll analysis website site letter "
+                     "memo book lawsuit document documents")
 # What a body puts out, and the participles that say so: "an analysis by the Local
 # Government Association", "a summary released by the union", "a statement from the
 # ministry" report the body's words, so the body is the speaker's name.
-_DOCUMENT_NOUNS = wordset("""analysis analyses report reports study studies survey surveys
-    poll polls statement statements summary data figures estimate estimates research review
-    audit memo letter filing release assessment forecast tally count""")
+_DOCUMENT_NOUNS = _DOCUMENTS | wordset("""analyses reports studies surveys polls statements
+    summary figures estimate estimates research review audit filing release assessment
+    forecast tally count""")
 _ISSUED = wordset("released published issued compiled conducted produced prepared put out")
 _POLLS = wordset("poll polls survey surveys")
 _LIST_WORDS = wordset("and or &")
@@ -948,9 +951,6 @@ def _resolve_descriptor(entities: list[Entity], ph: SpeakerPhrase) -> Entity | N
     return None
 
 
-# Texts and findings: "the statement said" is not a name for whoever issued it.
-_DOCUMENTS = wordset("statement report study data survey poll analysis website site letter "
-                     "memo book lawsuit document documents")
 _NEWS_NAMES = wordset("times post journal news tribune herald daily gazette globe examiner "
                       "inquirer")
 _GROUP_NAMES = wordset("group organization organisation foundation institute association "
